@@ -1,0 +1,18 @@
+//! Arabic text core: the first stage of the Rasad pipeline.
+//!
+//! Every function here is pure and keeps the original text intact: tokens and sentences carry
+//! Unicode code-point spans into the text exactly as given, and normalized forms are derived
+//! keys for matching, never replacements of the source.
+#![warn(missing_docs)]
+
+pub mod normalize;
+pub mod segment;
+pub mod sentence;
+pub mod span;
+pub mod tokenize;
+
+pub use normalize::{is_arabic_letter, match_key, normalize_char, Normalized};
+pub use segment::{segment, Segmentation};
+pub use sentence::{split_sentences, Sentence};
+pub use span::{char_slice, CharIndex, Span};
+pub use tokenize::{tokenize, Token, TokenKind};

@@ -1,0 +1,139 @@
+//! The match key: a normalized form for comparing Arabic words, with a map back to the original.
+//!
+//! The key strips diacritics and tatweel; unifies alef forms (أ إ آ ٱ → ا), puts every hamza
+//! on one seat (ؤ ئ → ء, so مسئول and مسؤول meet), ى → ي and ة → ه; maps Persian/Urdu ی ک to ي ك; maps Arabic-Indic and
+//! Persian digits to ASCII; lowercases Latin; drops zero-width and bidi control characters.
+//! ى and ة are word-final letters in Arabic orthography, so mapping them everywhere equals
+//! mapping them finally and keeps the key idempotent.
+
+/// What one input character becomes in the match key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mapped {
+    /// The character is dropped (diacritic, tatweel, format control).
+    Drop,
+    /// The character is replaced by (or kept as) this one.
+    Char(char),
+}
+
+/// True for Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks).
+pub fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
+}
+
+/// True for zero-width and bidirectional control characters (and the BOM).
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
+}
+
+/// True for letters of the Arabic script blocks (not digits, punctuation or diacritics).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Maps one character into the match key.
+pub fn normalize_char(c: char) -> Mapped {
+    if is_diacritic(c) || c == '\u{0640}' || is_invisible_control(c) {
+        return Mapped::Drop;
+    }
+    Mapped::Char(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ؤ' | 'ئ' => 'ء',
+        'ى' | 'ی' | 'ې' => 'ي',
+        'ة' | 'ۀ' | 'ە' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        '\u{0660}'..='\u{0669}' => digit(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => digit(c as u32 - 0x06F0),
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ => c,
+    })
+}
+
+fn digit(d: u32) -> char {
+    char::from_digit(d, 10).unwrap_or('0')
+}
+
+/// The match key of `s` (see the module docs). Idempotent: `match_key(match_key(s)) == match_key(s)`.
+pub fn match_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Mapped::Char(m) = normalize_char(c) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// A normalized text with, for each of its code points, the code point of the original it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The match key of the whole text.
+    pub text: String,
+    /// `origin[i]` is the original code-point offset of the i-th code point of `text`.
+    pub origin: Vec<usize>,
+}
+
+impl Normalized {
+    /// Normalizes `s`, keeping a map back to original code-point offsets.
+    pub fn new(s: &str) -> Self {
+        let mut text = String::with_capacity(s.len());
+        let mut origin = Vec::with_capacity(s.len() / 2);
+        for (i, c) in s.chars().enumerate() {
+            if let Mapped::Char(m) = normalize_char(c) {
+                text.push(m);
+                origin.push(i);
+            }
+        }
+        Normalized { text, origin }
+    }
+    /// Maps a code-point range of the normalized text back to the original text's code points.
+    pub fn original_span(&self, start: usize, end: usize) -> Option<crate::Span> {
+        if start >= end || end > self.origin.len() {
+            return None;
+        }
+        Some(crate::Span::new(self.origin[start], self.origin[end - 1] + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_diacritics_and_tatweel() {
+        assert_eq!(match_key("مُحَمَّدٌ"), "محمد");
+        assert_eq!(match_key("لـ«الجريدة»"), "ل«الجريده»");
+    }
+
+    #[test]
+    fn unifies_alef_hamza_ya_ta_marbuta() {
+        assert_eq!(match_key("الإيرانية"), "الايرانيه");
+        assert_eq!(match_key("آلاف"), "الاف");
+        assert_eq!(match_key("مستشفى"), "مستشفي");
+        assert_eq!(match_key("المسئولين"), match_key("المسؤولين"));
+        assert_eq!(match_key("رئيس"), "رءيس");
+        assert_eq!(match_key("ٱلله"), "الله");
+    }
+
+    #[test]
+    fn maps_persian_letters_and_all_digits() {
+        assert_eq!(match_key("ایران"), "ايران");
+        assert_eq!(match_key("کرد"), "كرد");
+        assert_eq!(match_key("٢٠٢١/٠٤/٢٢"), "2021/04/22");
+        assert_eq!(match_key("۱۴۰۲"), "1402");
+    }
+
+    #[test]
+    fn drops_invisible_controls_and_lowercases_latin() {
+        assert_eq!(match_key("سو\u{200F}ريا\u{200B}"), "سوريا");
+        assert_eq!(match_key("AFP"), "afp");
+    }
+
+    #[test]
+    fn normalized_maps_back_to_original_offsets() {
+        let n = Normalized::new("مُحَمَّد وصل");
+        assert_eq!(n.text, "محمد وصل");
+        let sp = n.original_span(5, 8).unwrap();
+        assert_eq!(crate::char_slice("مُحَمَّد وصل", sp), "وصل");
+        assert_eq!(n.original_span(0, 4).unwrap(), crate::Span::new(0, 8));
+    }
+}

@@ -1,0 +1,187 @@
+//! Sentence splitter for real news pages.
+//!
+//! Boundaries: terminal punctuation (. ! ? ؟ … and runs of dots) outside quotations, blank lines,
+//! and single line breaks that do not look like a hard wrap inside a sentence. A single line
+//! break continues the sentence when the line before ends without punctuation and either ends
+//! in a function word ("إلى", "في" …) or the next line starts with a definite word (an adjective
+//! or the rest of a construct: "المقاتلين⏎الإيرانيين"). Headlines and section titles without a
+//! final stop therefore stay sentences of their own when a blank line, a number, or a
+//! non-definite word follows.
+
+use crate::normalize::match_key;
+use crate::tokenize::{tokenize, Token, TokenKind};
+use crate::Span;
+
+/// A sentence: its code-point span and the range of its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Code-point span into the text, from its first token to its last.
+    pub span: Span,
+    /// Index of the first token in the token list of the whole text.
+    pub first_token: usize,
+    /// One past the index of the last token.
+    pub end_token: usize,
+}
+
+/// Words after which a line break cannot end a sentence (match keys).
+const CONTINUATION_WORDS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بين", "و", "او", "ثم", "ان", "لان", "بان", "الذي", "التي", "الذين", "قد",
+    "لقد", "حتي", "بعد", "قبل", "منذ", "خلال", "ضد", "نحو", "عبر", "لدي", "عند", "حول", "ضمن", "بعض", "كل", "جميع",
+    "لم", "لن", "ما", "لا", "هو", "هي", "كان", "كانت", "وفق", "بحسب", "حسب", "لصالح", "تجاه", "امام", "وراء", "فوق",
+    "تحت", "دون", "غير", "اثر", "عقب", "لدعم", "الذين", "اللذين", "اللتين",
+];
+
+const CLOSERS: &[&str] = &["\"", "»", "”", "’", "'", ")", "]", "›"];
+
+fn is_terminal(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && (matches!(t.text, "!" | "?" | "؟" | "…" | "۔") || t.text.starts_with('.'))
+}
+
+fn quote_delta(t: &Token, ascii_open: &mut bool) -> i32 {
+    match t.text {
+        "«" | "“" | "‹" => 1,
+        "»" | "”" | "›" => -1,
+        "\"" => {
+            *ascii_open = !*ascii_open;
+            if *ascii_open {
+                1
+            } else {
+                -1
+            }
+        }
+        _ => 0,
+    }
+}
+
+fn line_break_continues(prev: &Token, next: &Token) -> bool {
+    if prev.kind != TokenKind::Arabic || !next.is_word() {
+        return false;
+    }
+    let pk = match_key(prev.text);
+    if CONTINUATION_WORDS.contains(&pk.as_str()) {
+        return true;
+    }
+    let nk = match_key(next.text);
+    let nk = nk.strip_prefix('و').filter(|r| r.starts_with("ال")).unwrap_or(&nk);
+    next.kind == TokenKind::Arabic && nk.starts_with("ال") && nk.chars().count() > 3
+}
+
+/// How far (in code points) an unclosed quotation may run before its stops count again.
+const MAX_QUOTE_SPAN: usize = 600;
+
+/// Splits `text` into sentences. `tokens` must be `tokenize(text)`.
+pub fn split_sentences_with(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0usize;
+    let mut depth: i32 = 0;
+    let mut quote_start = 0usize;
+    let mut ascii_open = false;
+    let mut i = 0usize;
+    let close = |out: &mut Vec<Sentence>, first: usize, end: usize| {
+        if end > first {
+            out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[end - 1].span.end), first_token: first, end_token: end });
+        }
+    };
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if i > first {
+            let prev = &tokens[i - 1];
+            let gap = &text[prev.byte_start + prev.text.len()..t.byte_start];
+            let newlines = gap.matches('\n').count();
+            if newlines >= 2 || (newlines == 1 && !line_break_continues(prev, t)) {
+                close(&mut out, first, i);
+                first = i;
+                depth = 0;
+                ascii_open = false;
+            }
+        }
+        let d = quote_delta(t, &mut ascii_open);
+        if d > 0 && depth == 0 {
+            quote_start = t.span.start;
+        }
+        depth = (depth + d).max(0);
+        i += 1;
+        if is_terminal(t) {
+            let quote_too_long = depth > 0 && t.span.start.saturating_sub(quote_start) > MAX_QUOTE_SPAN;
+            // A stop right before a closing quote ends the quotation and the sentence together.
+            let mut j = i;
+            while j < tokens.len() && CLOSERS.contains(&tokens[j].text) && tokens[j].span.start == tokens[j - 1].span.end {
+                quote_delta(&tokens[j], &mut ascii_open);
+                depth = (depth - 1).max(0);
+                j += 1;
+            }
+            if depth == 0 || quote_too_long {
+                // A following terminal mark ("?!") belongs to the same sentence.
+                while j < tokens.len() && is_terminal(&tokens[j]) {
+                    j += 1;
+                }
+                close(&mut out, first, j);
+                first = j;
+                depth = 0;
+                ascii_open = false;
+                i = j;
+            }
+        }
+    }
+    close(&mut out, first, tokens.len());
+    out
+}
+
+/// Tokenizes and splits `text` into sentences.
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let tokens = tokenize(text);
+    split_sentences_with(text, &tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::char_slice;
+
+    fn sents(text: &str) -> Vec<String> {
+        split_sentences(text).iter().map(|s| char_slice(text, s.span)).collect()
+    }
+
+    #[test]
+    fn splits_on_arabic_and_latin_stops() {
+        assert_eq!(sents("وصل الوزير. هل يعود؟ نعم!"), vec!["وصل الوزير.", "هل يعود؟", "نعم!"]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_one_sentence() {
+        let text = "وصل مئات من الجنود\nالروس والسوريين إلى\nحلب صباح اليوم.\nوقال مصدر إن الوضع هادئ.";
+        assert_eq!(sents(text), vec!["وصل مئات من الجنود\nالروس والسوريين إلى\nحلب صباح اليوم.", "وقال مصدر إن الوضع هادئ."]);
+    }
+
+    #[test]
+    fn headlines_without_stop_are_their_own_sentence() {
+        let text = "الجيش يستعيد بلدة في ريف حماة\n\nاستعاد الجيش البلدة أمس.";
+        assert_eq!(sents(text), vec!["الجيش يستعيد بلدة في ريف حماة", "استعاد الجيش البلدة أمس."]);
+        let text = "اقرأ أيضا|\nوزير يزور بغداد\nوصل الوزير إلى بغداد.";
+        assert_eq!(sents(text), vec!["اقرأ أيضا|", "وزير يزور بغداد", "وصل الوزير إلى بغداد."]);
+    }
+
+    #[test]
+    fn teaser_ellipsis_ends_a_sentence() {
+        assert_eq!(sents("مع تسارع الأحداث في الشمال... وصل الجيش."), vec!["مع تسارع الأحداث في الشمال...", "وصل الجيش."]);
+    }
+
+    #[test]
+    fn stops_inside_quotations_do_not_split() {
+        let text = "قال الوزير: «انتهت المعركة. وبدأ الإعمار» ثم غادر. وصل الوفد.";
+        assert_eq!(sents(text), vec!["قال الوزير: «انتهت المعركة. وبدأ الإعمار» ثم غادر.", "وصل الوفد."]);
+        let text = "قال: \"وصلنا إلى الهدف.\" وأضاف أن القتال توقف.";
+        assert_eq!(sents(text), vec!["قال: \"وصلنا إلى الهدف.\"", "وأضاف أن القتال توقف."]);
+    }
+
+    #[test]
+    fn decimals_are_not_stops() {
+        assert_eq!(sents("نزح 1.5 مليون شخص."), vec!["نزح 1.5 مليون شخص."]);
+    }
+
+    #[test]
+    fn empty_and_blank_texts_have_no_sentences() {
+        assert!(split_sentences("").is_empty());
+        assert!(split_sentences(" \n\n\t").is_empty());
+    }
+}

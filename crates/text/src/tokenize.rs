@@ -1,0 +1,152 @@
+//! Tokenizer: Arabic and Latin words, numbers with separators, punctuation; each token with its
+//! code-point span in the original text.
+
+use crate::normalize::{is_arabic_letter, is_diacritic, is_invisible_control};
+use crate::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A run of Arabic-script letters (with their diacritics and tatweel).
+    Arabic,
+    /// A run of Latin (or other alphabetic) letters, possibly with digits (F16, COVID19).
+    Latin,
+    /// Digits in any script, with internal thousands or decimal separators (1,500 ١٬٥٠٠ 1.5).
+    Number,
+    /// One punctuation mark, or a run of dots ("..." counts as one).
+    Punct,
+}
+
+/// A token: a slice of the original text with its code-point span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text, exactly as in the input.
+    pub text: &'a str,
+    /// Code-point span into the input.
+    pub span: Span,
+    /// Byte offset of the token in the input.
+    pub byte_start: usize,
+    /// The token's kind.
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// True for Arabic or Latin words.
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Arabic | TokenKind::Latin)
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+}
+
+fn is_num_sep(c: char) -> bool {
+    matches!(c, ',' | '.' | '٬' | '٫' | '،')
+}
+
+fn is_arabic_word_char(c: char) -> bool {
+    is_arabic_letter(c) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}' || c == '\u{200D}'
+}
+
+/// Splits `text` into tokens. Whitespace and invisible controls between tokens are skipped.
+/// Runs in one pass; never panics.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut out = Vec::with_capacity(n / 4);
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        let start = i;
+        let kind = if c.is_whitespace() || is_invisible_control(c) {
+            i += 1;
+            continue;
+        } else if is_arabic_letter(c) || c == '\u{0640}' {
+            while i < n && is_arabic_word_char(chars[i].1) {
+                i += 1;
+            }
+            TokenKind::Arabic
+        } else if is_digit(c) {
+            i += 1;
+            while i < n {
+                let d = chars[i].1;
+                if is_digit(d) {
+                    i += 1;
+                } else if is_num_sep(d) && i + 1 < n && is_digit(chars[i + 1].1) && d != '،' {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() && !is_diacritic(c) {
+            while i < n && (chars[i].1.is_alphanumeric() && !is_arabic_word_char(chars[i].1)) {
+                i += 1;
+            }
+            TokenKind::Latin
+        } else if c == '.' {
+            while i < n && chars[i].1 == '.' {
+                i += 1;
+            }
+            TokenKind::Punct
+        } else {
+            i += 1;
+            // A stray combining mark after punctuation stays with it rather than making a token.
+            while i < n && is_diacritic(chars[i].1) {
+                i += 1;
+            }
+            TokenKind::Punct
+        };
+        let (bs, be) = (byte_at(start), byte_at(i));
+        out.push(Token { text: &text[bs..be], span: Span::new(start, i), byte_start: bs, kind });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_arabic_words_and_punctuation() {
+        assert_eq!(surfaces("قال المصدر: \"وصل الجنود\"، موضحا."), vec!["قال", "المصدر", ":", "\"", "وصل", "الجنود", "\"", "،", "موضحا", "."]);
+        assert_eq!(surfaces("«رويترز» تكشف؟"), vec!["«", "رويترز", "»", "تكشف", "؟"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(surfaces("قتل 1,500 و١٬٥٠٠ و1.5 مليون"), vec!["قتل", "1,500", "و", "١٬٥٠٠", "و", "1.5", "مليون"]);
+        assert_eq!(surfaces("في 13-06-2018"), vec!["في", "13", "-", "06", "-", "2018"]);
+        assert_eq!(surfaces("445 قتيلا، وفق"), vec!["445", "قتيلا", "،", "وفق"]);
+    }
+
+    #[test]
+    fn diacritics_and_tatweel_stay_inside_words() {
+        assert_eq!(surfaces("مُحَمَّدٌ لـ«الجريدة»"), vec!["مُحَمَّدٌ", "لـ", "«", "الجريدة", "»"]);
+    }
+
+    #[test]
+    fn latin_words_and_ellipsis() {
+        assert_eq!(surfaces("back to top... F16"), vec!["back", "to", "top", "...", "F16"]);
+    }
+
+    #[test]
+    fn spans_are_code_points() {
+        let text = "وصل 7 آلاف";
+        let toks = tokenize(text);
+        assert_eq!(toks[1].span, Span::new(4, 5));
+        assert_eq!(toks[2].span, Span::new(6, 10));
+        assert_eq!(toks[2].byte_start, text.find("آلاف").unwrap());
+    }
+
+    #[test]
+    fn invisible_controls_are_skipped() {
+        assert_eq!(surfaces("\u{200F}سوريا\u{FEFF} اليوم"), vec!["سوريا", "اليوم"]);
+    }
+}
