@@ -5,14 +5,16 @@
 //! keys for matching, never replacements of the source.
 #![warn(missing_docs)]
 
+pub mod analyze;
 pub mod normalize;
 pub mod segment;
 pub mod sentence;
 pub mod span;
 pub mod tokenize;
 
+pub use analyze::{analyze, Word};
 pub use normalize::{is_arabic_letter, match_key, normalize_char, Normalized};
-pub use segment::{segment, Segmentation};
+pub use segment::{segment, Segmentation, Segmenter};
 pub use sentence::{split_sentences, Sentence};
 pub use span::{char_slice, CharIndex, Span};
 pub use tokenize::{tokenize, Token, TokenKind};

@@ -1,0 +1,13 @@
+//! Quantities and time expressions in Arabic news text.
+//!
+//! Both parsers read analyzed tokens ([`rasad_text::Word`]) and return values with code-point
+//! spans into the original text. Times are parsed first so that years and day numbers are not
+//! taken for quantities.
+#![warn(missing_docs)]
+
+pub mod numbers;
+pub mod quantity;
+pub mod time;
+
+pub use quantity::{parse_quantities, Bound, Quantity};
+pub use time::{detect_published, parse_times, Precision, TimeExpr};

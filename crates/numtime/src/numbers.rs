@@ -1,0 +1,142 @@
+//! Arabic cardinal number words and digit strings.
+
+/// What one number word contributes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumWord {
+    /// A unit, teen part, ten or hundred: added to the current group.
+    Add(f64),
+    /// A multiplier (ألف، مليون، مليار): closes the current group. `plural` marks آلاف/ملايين.
+    Scale(f64, bool),
+    /// عشر/عشرة after a unit makes a teen (ثلاثة عشر).
+    Teen,
+}
+
+/// Reads one word (its match key, without a leading conjunction) as a number word.
+pub fn num_word(key: &str) -> Option<NumWord> {
+    use NumWord::*;
+    Some(match key {
+        "واحد" | "واحده" => Add(1.0),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" => Add(2.0),
+        "ثلاث" | "ثلاثه" => Add(3.0),
+        "اربع" | "اربعه" => Add(4.0),
+        "خمس" | "خمسه" => Add(5.0),
+        "ست" | "سته" => Add(6.0),
+        "سبع" | "سبعه" => Add(7.0),
+        "ثمان" | "ثماني" | "ثمانيه" => Add(8.0),
+        "تسع" | "تسعه" => Add(9.0),
+        "عشر" | "عشره" => Teen,
+        "احد" | "احدي" => Add(1.0),
+        "عشرون" | "عشرين" => Add(20.0),
+        "ثلاثون" | "ثلاثين" => Add(30.0),
+        "اربعون" | "اربعين" => Add(40.0),
+        "خمسون" | "خمسين" => Add(50.0),
+        "ستون" | "ستين" => Add(60.0),
+        "سبعون" | "سبعين" => Add(70.0),
+        "ثمانون" | "ثمانين" => Add(80.0),
+        "تسعون" | "تسعين" => Add(90.0),
+        "مءه" | "مايه" | "ماءه" | "ميه" => Add(100.0),
+        "مءتان" | "مءتين" | "مءتي" | "ماءتان" | "ماءتين" | "ماءتي" | "مايتان" | "مايتين" | "مايتي" => Add(200.0),
+        "الف" | "الفا" => Scale(1e3, false),
+        "الفان" | "الفين" | "الفي" => Scale(2e3, false),
+        "الاف" | "الوف" => Scale(1e3, true),
+        "مليون" | "مليونا" => Scale(1e6, false),
+        "مليونان" | "مليونين" | "مليوني" => Scale(2e6, false),
+        "ملايين" => Scale(1e6, true),
+        "مليار" | "مليارا" | "بليون" => Scale(1e9, false),
+        "ملياران" | "مليارين" => Scale(2e9, false),
+        "مليارات" => Scale(1e9, true),
+        _ => return compound_hundred(key).map(Add),
+    })
+}
+
+/// ثلاثمئة، ثلاثمائة، تسعمئة … written as one word.
+fn compound_hundred(key: &str) -> Option<f64> {
+    for suffix in ["مءه", "ماءه", "مايه", "ميه"] {
+        if let Some(head) = key.strip_suffix(suffix) {
+            let unit = match head {
+                "ثلاث" => 3.0,
+                "اربع" => 4.0,
+                "خمس" => 5.0,
+                "ست" => 6.0,
+                "سبع" => 7.0,
+                "ثمان" | "ثماني" => 8.0,
+                "تسع" => 9.0,
+                _ => return None,
+            };
+            return Some(unit * 100.0);
+        }
+    }
+    None
+}
+
+/// Parses a digit string in any script with thousands or decimal separators.
+///
+/// `1,500` and `١٬٥٠٠` are 1500; `1.5` and `٢٫٥` are decimals; a comma followed by exactly
+/// three digits is a thousands separator, otherwise a decimal mark.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let ascii: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '٬' => ',',
+            '٫' => '.',
+            _ => c,
+        })
+        .collect();
+    let groups: Vec<&str> = ascii.split(',').collect();
+    let cleaned = if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 || (g.contains('.') && g.find('.') == Some(3))) {
+        groups.concat()
+    } else if groups.len() == 2 {
+        format!("{}.{}", groups[0], groups[1])
+    } else {
+        ascii.clone()
+    };
+    if cleaned.matches('.').count() > 1 {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Ordinal words for days of the month (masculine, as in "الرابع والعشرين من الشهر"): match key → value.
+pub fn ordinal(key: &str) -> Option<u32> {
+    Some(match key.strip_prefix("ال").unwrap_or(key) {
+        "اول" | "حادي" => 1,
+        "ثاني" => 2,
+        "ثالث" => 3,
+        "رابع" => 4,
+        "خامس" => 5,
+        "سادس" => 6,
+        "سابع" => 7,
+        "ثامن" => 8,
+        "تاسع" => 9,
+        "عاشر" => 10,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_with_separators() {
+        assert_eq!(parse_digits("1,500"), Some(1500.0));
+        assert_eq!(parse_digits("١٬٥٠٠"), Some(1500.0));
+        assert_eq!(parse_digits("1.5"), Some(1.5));
+        assert_eq!(parse_digits("٢٫٥"), Some(2.5));
+        assert_eq!(parse_digits("2,5"), Some(2.5));
+        assert_eq!(parse_digits("1,000,000"), Some(1e6));
+        assert_eq!(parse_digits("۱۲"), Some(12.0));
+        assert_eq!(parse_digits("1.2.3"), None);
+    }
+
+    #[test]
+    fn words_and_compounds() {
+        assert_eq!(num_word("ثلاثماءه"), Some(NumWord::Add(300.0)));
+        assert_eq!(num_word("تسعمءه"), Some(NumWord::Add(900.0)));
+        assert_eq!(num_word("الاف"), Some(NumWord::Scale(1e3, true)));
+        assert_eq!(num_word("سبعه"), Some(NumWord::Add(7.0)));
+        assert_eq!(num_word("مقاتل"), None);
+    }
+}

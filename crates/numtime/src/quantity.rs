@@ -1,0 +1,447 @@
+//! Quantities: numbers in digits or words, vague amounts, modifiers and the counted noun.
+//!
+//! Vague amounts follow ACLED's conservative convention: the value is the lowest number the
+//! phrase can mean (عشرات "tens" = 10, مئات = 100, آلاف = 1000, بضعة "a few" = 3), with the
+//! whole range in `min` and `max`.
+
+use rasad_text::Word;
+use serde::{Serialize, Serializer};
+
+use crate::numbers::{num_word, parse_digits, NumWord};
+
+/// How the value bounds the true number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// The number as stated (possibly approximate: see `approx`).
+    Exact,
+    /// "more than", "no less than".
+    AtLeast,
+    /// "less than", "not exceeding".
+    AtMost,
+    /// "between … and …" or a vague amount: see `min` and `max`.
+    Range,
+}
+
+/// A quantity found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The phrase as in the text, modifier included.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// The value (the conventional one for vague amounts).
+    #[serde(serialize_with = "ser_num")]
+    pub value: f64,
+    /// True for "about", "nearly" and vague amounts.
+    pub approx: bool,
+    /// How the value bounds the true number.
+    pub bound: Bound,
+    /// Lower end of a range.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_num")]
+    pub min: Option<f64>,
+    /// Upper end of a range.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_num")]
+    pub max: Option<f64>,
+    /// Match key of the counted noun in the singular (مقاتل، قتيل، جندي، غاره …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn ser_opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => ser_num(x, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// A parsed number before modifiers: value, end token (exclusive), and a range when vague.
+struct Num {
+    value: f64,
+    end: usize,
+    vague: Option<(f64, f64)>,
+}
+
+fn bare(w: &Word) -> String {
+    w.key_without_conj().to_string()
+}
+
+fn vague_at(words: &[Word], i: usize) -> Option<Num> {
+    let k = bare(&words[i]);
+    let next_thousands = words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "الالاف" | "الاف" | "الوف"));
+    let (base, range) = match k.as_str() {
+        "عشرات" | "العشرات" if next_thousands => return Some(Num { value: 1e4, end: i + 2, vague: Some((1e4, 99_999.0)) }),
+        "ماءات" | "مءات" | "الماءات" | "المءات" if next_thousands => return Some(Num { value: 1e5, end: i + 2, vague: Some((1e5, 999_999.0)) }),
+        "عشرات" | "العشرات" => (10.0, (10.0, 99.0)),
+        "ماءات" | "مءات" | "الماءات" | "المءات" => (100.0, (100.0, 999.0)),
+        "الاف" | "الالاف" | "الوف" => (1e3, (1e3, 9_999.0)),
+        "ملايين" | "الملايين" => (1e6, (1e6, 9_999_999.0)),
+        "بضع" | "بضعه" => (3.0, (3.0, 9.0)),
+        _ => return None,
+    };
+    Some(Num { value: base, end: i + 1, vague: Some(range) })
+}
+
+fn is_year_like(v: f64, text: &str) -> bool {
+    text.chars().count() == 4 && (1900.0..=2100.0).contains(&v)
+}
+
+fn number_at(words: &[Word], i: usize) -> Option<Num> {
+    let w = &words[i];
+    if w.tok.kind == rasad_text::TokenKind::Number {
+        let digits = w.tok.text.chars().filter(|c| c.is_numeric()).count();
+        if digits >= 7 && !w.tok.text.contains([',', '.', '٬', '٫']) {
+            return None; // phone numbers, ids
+        }
+        // Times of day (00:04) and dates (13-06-2018) are not quantities.
+        if let Some(n) = words.get(i + 1) {
+            if (n.is_punct(":") || n.is_punct("/")) && words.get(i + 2).is_some_and(|x| x.tok.kind == rasad_text::TokenKind::Number) && n.tok.span.start == w.tok.span.end {
+                return None;
+            }
+        }
+        if i > 0 && (words[i - 1].is_punct(":") || words[i - 1].is_punct("/")) && words[i - 1].tok.span.end == w.tok.span.start {
+            return None;
+        }
+        let mut v = parse_digits(w.tok.text)?;
+        let mut end = i + 1;
+        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| num_word(&n.key)) {
+            v *= if s >= 2e3 && s < 1e6 { 1e3 } else if s >= 2e6 && s < 1e9 { 1e6 } else if s >= 2e9 { 1e9 } else { s };
+            end += 1;
+        } else if is_year_like(v, w.tok.text) && i > 0 && matches!(words[i - 1].key.as_str(), "في" | "منذ" | "عام" | "العام" | "سنه" | "حتي" | "لعام" | "مطلع" | "نهايه") {
+            return None;
+        }
+        return Some(Num { value: v, end, vague: None });
+    }
+    if w.tok.kind != rasad_text::TokenKind::Arabic {
+        return None;
+    }
+    if let Some(v) = vague_at(words, i) {
+        return Some(v);
+    }
+    // Number words.
+    let (mut total, mut cur, mut j, mut last_unit) = (0.0f64, 0.0f64, i, false);
+    let mut words_used = 0;
+    while j < words.len() {
+        let wj = &words[j];
+        if wj.tok.kind != rasad_text::TokenKind::Arabic {
+            break;
+        }
+        let has_conj = wj.seg.prefixes.first().is_some_and(|p| *p == "و");
+        let key = if has_conj && j > i { bare(wj) } else { wj.key.clone() };
+        // After the first word, a new number word must be joined by و, unless it is a scale or عشر.
+        let Some(nw) = num_word(&key) else { break };
+        let joined = j == i || has_conj || matches!(nw, NumWord::Scale(..) | NumWord::Teen);
+        if !joined {
+            break;
+        }
+        match nw {
+            NumWord::Add(v) => {
+                cur += v;
+                last_unit = v < 10.0;
+            }
+            NumWord::Teen => {
+                cur += 10.0;
+                last_unit = false;
+            }
+            NumWord::Scale(s, plural) => {
+                if cur == 0.0 {
+                    if plural {
+                        break; // bare آلاف is vague, handled above
+                    }
+                    cur = 1.0;
+                }
+                let s = if !plural && (s == 2e3 || s == 2e6 || s == 2e9) { if cur == 1.0 { s } else { s / 2.0 } } else { s };
+                total += cur * s;
+                cur = 0.0;
+                last_unit = false;
+            }
+        }
+        words_used += 1;
+        j += 1;
+    }
+    let _ = last_unit;
+    if words_used == 0 {
+        return None;
+    }
+    // أحد/إحدى alone means "one of" (أحد المقاتلين), not a count.
+    if words_used == 1 && matches!(words[i].key.as_str(), "احد" | "احدي" | "واحد" | "واحده") {
+        return None;
+    }
+    if words_used == 1 && words[i].seg.definite() {
+        return None;
+    }
+    Some(Num { value: total + cur, end: j, vague: None })
+}
+
+/// Modifier phrases before a number: (match keys, approx, bound).
+const PRE_MODIFIERS: &[(&[&str], bool, Bound)] = &[
+    (&["ما", "لا", "يقل", "عن"], false, Bound::AtLeast),
+    (&["لا", "يقل", "عن"], false, Bound::AtLeast),
+    (&["ما", "يزيد", "علي"], false, Bound::AtLeast),
+    (&["ما", "يزيد", "عن"], false, Bound::AtLeast),
+    (&["ما", "يربو", "علي"], false, Bound::AtLeast),
+    (&["اكثر", "من"], false, Bound::AtLeast),
+    (&["ازيد", "من"], false, Bound::AtLeast),
+    (&["ما", "لا", "يزيد", "عن"], false, Bound::AtMost),
+    (&["لا", "يتجاوز"], false, Bound::AtMost),
+    (&["لا", "يتجاوزون"], false, Bound::AtMost),
+    (&["اقل", "من"], false, Bound::AtMost),
+    (&["ما", "يقارب"], true, Bound::Exact),
+    (&["ما", "يناهز"], true, Bound::Exact),
+    (&["نحو"], true, Bound::Exact),
+    (&["حوالي"], true, Bound::Exact),
+    (&["قرابه"], true, Bound::Exact),
+    (&["زهاء"], true, Bound::Exact),
+    (&["قرابه"], true, Bound::Exact),
+    (&["تقريبا"], true, Bound::Exact),
+];
+
+fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> {
+    for (seq, approx, bound) in PRE_MODIFIERS {
+        let n = seq.len();
+        if i < n {
+            continue;
+        }
+        let start = i - n;
+        let ok = seq.iter().enumerate().all(|(k, s)| {
+            let w = &words[start + k];
+            if k == 0 {
+                w.key == *s || w.key_without_conj() == *s
+            } else {
+                w.key == *s
+            }
+        });
+        if ok {
+            return Some((start, *approx, *bound));
+        }
+    }
+    None
+}
+
+const NOT_UNITS: &[&str] = &[
+    "من", "في", "علي", "الي", "عن", "و", "او", "ان", "قد", "ما", "لا", "مع", "بين", "الف", "الاف", "منهم", "منها", "هو", "هي", "كل", "حتي",
+];
+
+/// Plural or irregular forms of common counted nouns → singular key.
+fn singular(key: &str) -> &str {
+    match key {
+        "جنود" => "جندي",
+        "قتلي" => "قتيل",
+        "جرحي" => "جريح",
+        "اسري" => "اسير",
+        "عناصر" => "عنصر",
+        "صواريخ" => "صاروخ",
+        "اشخاص" => "شخص",
+        "اطفال" => "طفل",
+        "نساء" => "امراه",
+        "ضباط" => "ضابط",
+        "قذاءف" => "قذيفه",
+        "مدافع" => "مدفع",
+        "دبابات" => "دبابه",
+        "هجمات" => "هجوم",
+        "ايام" => "يوم",
+        "اشهر" | "شهور" => "شهر",
+        "سنوات" | "اعوام" => "عام",
+        "كم" | "كيلومترات" | "كيلومتر" | "كيلومترا" => "كلم",
+        "مسلحا" => "مسلح",
+        other => other,
+    }
+}
+
+fn unit_of(w: &Word) -> Option<String> {
+    if w.tok.kind == rasad_text::TokenKind::Punct && (w.tok.text == "%" || w.tok.text == "٪") {
+        return Some("%".into());
+    }
+    if w.tok.kind != rasad_text::TokenKind::Arabic {
+        return None;
+    }
+    if NOT_UNITS.contains(&w.key.as_str()) || num_word(&w.key).is_some() {
+        return None;
+    }
+    if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {
+        return Some("%".into());
+    }
+    let mut stem = w.seg.key.clone();
+    if w.seg.suffixes.first() == Some(&"ات") && !matches!(stem.as_str(), "قوات") {
+        let whole = format!("{stem}ات");
+        let s = singular(&whole);
+        if s != whole {
+            return Some(s.to_string());
+        }
+        stem.push('ه');
+        return Some(stem);
+    }
+    let base = singular(&w.seg.base_key()).to_string();
+    if base != w.seg.base_key() {
+        return Some(base);
+    }
+    // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
+    if stem.chars().count() >= 4 && stem.ends_with('ا') && !stem.ends_with("يا") {
+        stem.pop();
+    } else if stem.chars().count() >= 5 && stem.ends_with("يا") {
+        stem.pop();
+    }
+    Some(singular(&stem).to_string())
+}
+
+/// Finds quantities in `words`, skipping tokens where `skip[i]` is set (times, furniture).
+/// `text` is the document text the words were cut from.
+pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let skipped = |k: usize| skip.get(k).copied().unwrap_or(false);
+    while i < words.len() {
+        if skipped(i) {
+            i += 1;
+            continue;
+        }
+        // بين X و Y / من X إلى Y
+        let range_intro = matches!(words[i].key_without_conj(), "بين");
+        let start_num = if range_intro { i + 1 } else { i };
+        let Some(num) = (start_num < words.len() && !skipped(start_num)).then(|| number_at(words, start_num)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let mut q_start = start_num;
+        let mut end = num.end;
+        let (mut approx, mut bound, mut min, mut max) = (false, Bound::Exact, None, None);
+        let mut value = num.value;
+        if let Some((vmin, vmax)) = num.vague {
+            approx = true;
+            bound = Bound::Range;
+            min = Some(vmin);
+            max = Some(vmax);
+        }
+        if range_intro {
+            let second = words.get(end).filter(|w| w.key == "و").map(|_| end + 1).or_else(|| {
+                words.get(end).filter(|w| w.seg.prefixes.first() == Some(&"و")).map(|_| end)
+            });
+            if let Some(k) = second.and_then(|k| if k < words.len() { number_at(words, k) } else { None }) {
+                q_start = i;
+                min = Some(value);
+                max = Some(k.value);
+                bound = Bound::Range;
+                end = k.end;
+            } else {
+                // A lone بين before a number is not a range; read the number alone.
+                q_start = start_num;
+            }
+        }
+        if bound != Bound::Range || num.vague.is_some() {
+            if let Some((ms, ap, b)) = modifier_ending_at(words, q_start) {
+                q_start = ms;
+                approx |= ap;
+                if b != Bound::Exact {
+                    bound = b;
+                    if b == Bound::AtLeast {
+                        min = Some(value);
+                    } else {
+                        max = Some(value);
+                    }
+                }
+            }
+        }
+        if words.get(end).is_some_and(|w| w.key == "تقريبا") {
+            approx = true;
+            end += 1;
+        }
+        // The counted noun: the next word, or the one after من (العشرات من المقاتلين).
+        // The span takes the counted noun in, so the reader sees what was counted.
+        let mut unit = words.get(end).filter(|_| !skipped(end)).and_then(unit_of);
+        if unit.is_some() {
+            end += 1;
+        } else if words.get(end).is_some_and(|w| w.key == "من") {
+            unit = words.get(end + 1).filter(|_| !skipped(end + 1)).and_then(unit_of);
+            if unit.is_some() {
+                end += 2;
+            }
+        }
+        if num.vague.is_some() && bound == Bound::AtLeast {
+            max = None;
+        }
+        if value.is_nan() {
+            value = 0.0;
+        }
+        let (a, b) = (&words[q_start].tok, &words[end - 1].tok);
+        out.push(Quantity {
+            text: text[a.byte_start..b.byte_start + b.text.len()].to_string(),
+            start: a.span.start,
+            end: b.span.end,
+            value,
+            approx,
+            bound,
+            min,
+            max,
+            unit,
+        });
+        i = end.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_text::{analyze, tokenize, Segmenter};
+
+    fn q(text: &str) -> Vec<Quantity> {
+        let toks = tokenize(text);
+        let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
+        parse_quantities(text, &words, &[])
+    }
+
+    #[test]
+    fn number_words_compose() {
+        assert_eq!(q("ثلاثمائة وخمسة وأربعون")[0].value, 345.0);
+        assert_eq!(q("ألف ومئتي جندي")[0].value, 1200.0);
+        assert_eq!(q("سبعة آلاف مقاتل")[0].value, 7000.0);
+        assert_eq!(q("ثلاثة عشر قتيلا")[0].value, 13.0);
+    }
+
+    #[test]
+    fn digits_with_scale_words() {
+        assert_eq!(q("7 آلاف")[0].value, 7000.0);
+        assert_eq!(q("90 ألفا من الجنود")[0].value, 90000.0);
+        assert_eq!(q("1.5 مليون")[0].value, 1.5e6);
+        assert_eq!(q("٢٥ ألفا")[0].value, 25000.0);
+    }
+
+    #[test]
+    fn modifiers_and_units() {
+        let x = &q("ارتفعت الحصيلة إلى أكثر من 445 قتيلا")[0];
+        assert_eq!((x.value, x.bound, x.unit.as_deref()), (445.0, Bound::AtLeast, Some("قتيل")));
+        assert_eq!(x.text, "أكثر من 445 قتيلا");
+        let x = &q("وصل نحو سبعة آلاف مقاتل")[0];
+        assert!(x.approx);
+        assert_eq!(x.unit.as_deref(), Some("مقاتل"));
+        let x = &q("بين 10 و20 غارة")[0];
+        assert_eq!((x.bound, x.min, x.max), (Bound::Range, Some(10.0), Some(20.0)));
+    }
+
+    #[test]
+    fn vague_amounts_are_conservative_ranges() {
+        let x = &q("العشرات من مقاتلي الحشد")[0];
+        assert_eq!((x.value, x.min, x.max, x.approx), (10.0, Some(10.0), Some(99.0), true));
+        assert_eq!(x.unit.as_deref(), Some("مقاتل"));
+        assert_eq!(q("مئات من الجنود")[0].value, 100.0);
+        assert_eq!(q("عشرات الآلاف")[0].value, 10000.0);
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(q("في عام 2006").is_empty());
+        assert!(q("الساعة 00:04").is_empty());
+        assert!(q("اتصل على 0501234567").is_empty());
+        assert!(q("أحد المقاتلين").is_empty());
+    }
+}

@@ -1,0 +1,702 @@
+//! Time expressions: absolute dates in every regional month-name set, Hijri dates, and relative
+//! expressions resolved against the publication date.
+//!
+//! Rules worth knowing:
+//! - A value never claims more precision than the text gives (آذار 2011 → `2011-03`).
+//! - Weeks are ISO weeks (Monday first); week values give the Monday plus `start_date`/`end_date`.
+//! - A weekday name resolves to the most recent such day on or before publication.
+//! - ليلة + weekday is the night before that day (classical usage: ليلة الجمعة is Thursday night),
+//!   so it resolves to the day before the named weekday.
+//! - A month name alone is too ambiguous (مارس is also a verb, آب also "father"): it needs a day,
+//!   a year, a qualifier (الماضي، المقبل، الجاري), a period word (أواخر، مطلع …) or شهر before it.
+//! - Without a publication date, relative expressions keep their text and span but get no value.
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+use rasad_text::{TokenKind, Word};
+use serde::Serialize;
+
+use crate::numbers::{num_word, ordinal, parse_digits, NumWord};
+
+/// How precise a resolved time is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// A year.
+    Year,
+    /// A month.
+    Month,
+    /// An ISO week.
+    Week,
+    /// A day.
+    Day,
+}
+
+/// A time expression found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeExpr {
+    /// The phrase as in the text.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent when it cannot be resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Precision of `value`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// First day covered (weeks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    /// Last day covered (weeks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    /// True when the value was computed from the publication date.
+    #[serde(skip)]
+    pub relative: bool,
+}
+
+/// A resolved value before it is attached to a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Val {
+    Year(i16),
+    Month(i16, i8),
+    Week(Date),
+    Day(Date),
+    /// Relative but no publication date to resolve against.
+    Unresolved,
+}
+
+/// Gregorian month names of every regional set (match keys) → month number.
+fn month_one(key: &str) -> Option<i8> {
+    Some(match key {
+        "يناير" | "جانفي" | "كانون الثاني" => 1,
+        "فبراير" | "فيفري" | "شباط" => 2,
+        "مارس" | "اذار" => 3,
+        "ابريل" | "افريل" | "نيسان" => 4,
+        "مايو" | "ماي" | "ايار" => 5,
+        "يونيو" | "يونيه" | "جوان" | "حزيران" => 6,
+        "يوليو" | "يوليه" | "جويليه" | "جويلية" | "تموز" => 7,
+        "اغسطس" | "اوت" | "اب" | "غشت" => 8,
+        "سبتمبر" | "ايلول" | "شتنبر" => 9,
+        "اكتوبر" | "تشرين الاول" => 10,
+        "نوفمبر" | "تشرين الثاني" | "نونبر" => 11,
+        "ديسمبر" | "كانون الاول" | "دجنبر" => 12,
+        _ => return None,
+    })
+}
+
+/// Reads a month name (one or two tokens) at `i`: (month, tokens used).
+fn month_at(words: &[Word], i: usize) -> Option<(i8, usize)> {
+    let w = words.get(i)?;
+    if w.tok.kind != TokenKind::Arabic {
+        return None;
+    }
+    let first = w.key_without_conj().to_string();
+    let first = first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).map(str::to_string).unwrap_or(first);
+    if matches!(first.as_str(), "تشرين" | "كانون") {
+        let second = words.get(i + 1)?;
+        return month_one(&format!("{first} {}", second.key)).map(|m| (m, 2));
+    }
+    month_one(&first).map(|m| (m, 1))
+}
+
+fn hijri_month(words: &[Word], i: usize) -> Option<(i8, usize)> {
+    let w = words.get(i)?;
+    let k = w.key_without_conj();
+    let two = words.get(i + 1).map(|n| n.key.as_str()).unwrap_or("");
+    Some(match (k, two) {
+        ("محرم", _) => (1, 1),
+        ("صفر", _) => (2, 1),
+        ("ربيع", "الاول") => (3, 2),
+        ("ربيع", "الثاني" | "الاخر") => (4, 2),
+        ("جمادي", "الاولي" | "الاول") => (5, 2),
+        ("جمادي", "الاخره" | "الثانيه" | "الاخر") => (6, 2),
+        ("رجب", _) => (7, 1),
+        ("شعبان", _) => (8, 1),
+        ("رمضان", _) => (9, 1),
+        ("شوال", _) => (10, 1),
+        ("ذو" | "ذي", "القعده") => (11, 2),
+        ("ذو" | "ذي", "الحجه") => (12, 2),
+        _ => return None,
+    })
+}
+
+/// Tabular Islamic calendar (civil epoch, 30-year cycle) → Gregorian.
+pub fn hijri_to_gregorian(year: i32, month: i32, day: i32) -> Option<Date> {
+    if !(1..=12).contains(&month) || !(1..=30).contains(&day) || !(1..=3000).contains(&year) {
+        return None;
+    }
+    let month_days = (29.5 * (month - 1) as f64).ceil() as i64;
+    let jdn = day as i64 + month_days + (year as i64 - 1) * 354 + ((3 + 11 * year as i64) / 30) + 1_948_439;
+    let unix_days = jdn - 2_440_588;
+    Date::new(1970, 1, 1).ok()?.checked_add(unix_days.days()).ok()
+}
+
+fn weekday_of(key: &str) -> Option<i8> {
+    // Monday = 0 … Sunday = 6.
+    Some(match key.strip_prefix("ب").filter(|k| k.starts_with("ال")).unwrap_or(key) {
+        "الاثنين" => 0,
+        "الثلاثاء" => 1,
+        "الاربعاء" => 2,
+        "الخميس" => 3,
+        "الجمعه" => 4,
+        "السبت" => 5,
+        "الاحد" => 6,
+        _ => return None,
+    })
+}
+
+fn year_at(words: &[Word], i: usize) -> Option<(i16, usize)> {
+    let w = words.get(i)?;
+    if w.tok.kind != TokenKind::Number || w.tok.text.chars().count() != 4 {
+        return None;
+    }
+    let y = parse_digits(w.tok.text)? as i16;
+    if !(1000..=2200).contains(&y) {
+        return None;
+    }
+    // An optional era mark: م (Gregorian).
+    let used = if words.get(i + 1).is_some_and(|n| n.key == "م") { 2 } else { 1 };
+    Some((y, used))
+}
+
+fn day_number(w: &Word) -> Option<i8> {
+    if w.tok.kind != TokenKind::Number || w.tok.text.chars().count() > 2 {
+        return None;
+    }
+    let d = parse_digits(w.tok.text)? as i8;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// Ordinal day phrase at `i` (الرابع والعشرين، العاشر، الحادي عشر، العشرين): (day, tokens used).
+fn ordinal_day(words: &[Word], i: usize) -> Option<(i8, usize)> {
+    let w = words.get(i)?;
+    if !w.key.starts_with("ال") {
+        return None;
+    }
+    let tens = |k: &str| match k {
+        "العشرين" => Some(20),
+        "الثلاثين" => Some(30),
+        _ => None,
+    };
+    if let Some(t) = tens(&w.key) {
+        return Some((t, 1));
+    }
+    let unit = ordinal(&w.key)? as i8;
+    if let Some(n) = words.get(i + 1) {
+        if n.key == "عشر" && unit < 10 {
+            return Some((unit + 10, 2));
+        }
+        if let Some(t) = tens(n.key_without_conj()).filter(|_| n.seg.prefixes.first() == Some(&"و")) {
+            return Some((unit + t, 2));
+        }
+    }
+    Some((unit, 1))
+}
+
+fn ymd(y: i16, m: i8, d: i8) -> Option<Date> {
+    Date::new(y, m, d).ok()
+}
+
+/// The most recent date with month `m` and day `d` on or before `pub_date` (a week of slack for
+/// reports dated a little ahead).
+fn recent_day(pub_date: Date, m: i8, d: i8) -> Option<Date> {
+    let this = ymd(pub_date.year(), m, d)?;
+    if this <= pub_date.checked_add(7.days()).ok()? {
+        Some(this)
+    } else {
+        ymd(pub_date.year() - 1, m, d)
+    }
+}
+
+fn prev_month(y: i16, m: i8) -> (i16, i8) {
+    if m == 1 {
+        (y - 1, 12)
+    } else {
+        (y, m - 1)
+    }
+}
+
+fn monday_of(d: Date) -> Date {
+    let off = d.weekday().to_monday_zero_offset() as i64;
+    d.checked_sub(off.days()).unwrap_or(d)
+}
+
+struct Cursor<'w, 'a> {
+    words: &'w [Word<'a>],
+    published: Option<Date>,
+}
+
+impl Cursor<'_, '_> {
+    fn key(&self, i: usize) -> &str {
+        self.words.get(i).map(|w| w.key.as_str()).unwrap_or("")
+    }
+    fn bare(&self, i: usize) -> &str {
+        self.words.get(i).map(|w| w.key_without_conj()).unwrap_or("")
+    }
+
+    /// Tries every pattern at `i`; returns (end token exclusive, value).
+    fn at(&self, i: usize) -> Option<(usize, Val)> {
+        self.numeric_date(i)
+            .or_else(|| self.day_month_year(i))
+            .or_else(|| self.ordinal_of_month(i))
+            .or_else(|| self.period_month(i))
+            .or_else(|| self.shahr_month(i))
+            .or_else(|| self.year_phrase(i))
+            .or_else(|| self.relative_unit(i))
+            .or_else(|| self.day_part(i))
+            .or_else(|| self.relative_day(i))
+    }
+
+    fn numeric_date(&self, i: usize) -> Option<(usize, Val)> {
+        let w = self.words.get(i)?;
+        if w.tok.kind != TokenKind::Number {
+            return None;
+        }
+        // 13.06.2018 arrives as one token.
+        let parts: Vec<&str> = w.tok.text.split(['.', '٫']).collect();
+        if parts.len() == 3 {
+            let n: Vec<i32> = parts.iter().filter_map(|p| parse_digits(p).map(|v| v as i32)).collect();
+            if n.len() == 3 {
+                return date_from_triple(n[0], n[1], n[2], parts[0].chars().count() == 4).map(|d| (i + 1, Val::Day(d)));
+            }
+        }
+        let sep = |k: usize| self.words.get(k).is_some_and(|x| x.is_punct("-") || x.is_punct("/") || x.is_punct("."));
+        let num = |k: usize| self.words.get(k).filter(|x| x.tok.kind == TokenKind::Number).and_then(|x| parse_digits(x.tok.text).map(|v| (v as i32, x.tok.text.chars().count())));
+        if sep(i + 1) && sep(i + 3) {
+            if let (Some((a, alen)), Some((b, _)), Some((c, clen))) = (num(i), num(i + 2), num(i + 4)) {
+                if alen == 4 || clen == 4 {
+                    return date_from_triple(a, b, c, alen == 4).map(|d| (i + 5, Val::Day(d)));
+                }
+            }
+        }
+        None
+    }
+
+    /// [day] month [(paired month)] [year]; or Hijri day month year [هـ].
+    fn day_month_year(&self, i: usize) -> Option<(usize, Val)> {
+        let (day, mstart) = match self.words.get(i).and_then(day_number) {
+            Some(d) => (Some(d), i + 1),
+            None => (None, i),
+        };
+        if let Some(d) = day {
+            if let Some((hm, used)) = hijri_month(self.words, mstart) {
+                if let Some((hy, yused)) = self.words.get(mstart + used).filter(|w| w.tok.kind == TokenKind::Number).and_then(|w| parse_digits(w.tok.text)).map(|y| (y as i32, 1)) {
+                    let mut end = mstart + used + yused;
+                    if matches!(self.key(end), "ه" | "هـ") {
+                        end += 1;
+                    }
+                    if (1300..=1600).contains(&hy) {
+                        return hijri_to_gregorian(hy, hm as i32, d as i32).map(|g| (end, Val::Day(g)));
+                    }
+                }
+            }
+        }
+        let (m, used) = month_at(self.words, mstart)?;
+        let mut end = mstart + used;
+        // The paired form: 4 يوليو (تموز) 2018.
+        if self.words.get(end).is_some_and(|w| w.is_punct("(")) && month_at(self.words, end + 1).is_some_and(|(m2, _)| m2 == m) {
+            let (_, u2) = month_at(self.words, end + 1)?;
+            if self.words.get(end + 1 + u2).is_some_and(|w| w.is_punct(")")) {
+                end += u2 + 2;
+            }
+        }
+        let year = year_at(self.words, end);
+        if let Some((_, yu)) = year {
+            end += yu;
+        }
+        match (day, year) {
+            (Some(d), Some((y, _))) => ymd(y, m, d).map(|x| (end, Val::Day(x))),
+            (None, Some((y, _))) => Some((end, Val::Month(y, m))),
+            (Some(d), None) => Some(match self.published {
+                Some(p) => (end, recent_day(p, m, d).map(Val::Day)?),
+                None => (end, Val::Unresolved),
+            }),
+            (None, None) => self.month_qualifier(i, end, m),
+        }
+    }
+
+    /// A month name followed by الماضي / المقبل / الجاري.
+    fn month_qualifier(&self, start: usize, end: usize, m: i8) -> Option<(usize, Val)> {
+        let q = self.key(end);
+        let dir = match q {
+            "الماضي" | "المنصرم" | "الفاءت" => -1,
+            "المقبل" | "القادم" => 1,
+            "الجاري" | "الحالي" => 0,
+            _ => return None,
+        };
+        let _ = start;
+        let Some(p) = self.published else { return Some((end + 1, Val::Unresolved)) };
+        let (py, pm) = (p.year(), p.month());
+        let y = match dir {
+            -1 => if m < pm { py } else { py - 1 },
+            1 => if m > pm { py } else { py + 1 },
+            _ => py,
+        };
+        Some((end + 1, Val::Month(y, m)))
+    }
+
+    /// أواخر/مطلع/منتصف … + month expression or الشهر الماضي.
+    fn period_month(&self, i: usize) -> Option<(usize, Val)> {
+        if !matches!(self.bare(i), "اواخر" | "اواءل" | "مطلع" | "منتصف" | "اواسط" | "بدايه" | "نهايه" | "اخر" | "اول" | "مستهل" | "خلال") {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.key(j) == "شهر" {
+            j += 1;
+        }
+        if let Some((end, v)) = self.day_month_year(j).filter(|(_, v)| matches!(v, Val::Month(..) | Val::Unresolved)) {
+            return Some((end, v));
+        }
+        if let Some((end, v)) = self.relative_unit(j).filter(|(_, v)| matches!(v, Val::Month(..) | Val::Year(..) | Val::Unresolved)) {
+            return Some((end, v));
+        }
+        if self.bare(i) == "خلال" {
+            return None;
+        }
+        self.year_phrase(j)
+    }
+
+    /// شهر + month name (في شهر يوليو) with or without a qualifier.
+    fn shahr_month(&self, i: usize) -> Option<(usize, Val)> {
+        if !matches!(self.bare(i), "شهر" | "بشهر" | "لشهر") {
+            return None;
+        }
+        let (m, used) = month_at(self.words, i + 1)?;
+        let end = i + 1 + used;
+        if let Some(r) = self.day_month_year(i + 1) {
+            return Some(r);
+        }
+        if let Some(r) = self.month_qualifier(i, end, m) {
+            return Some(r);
+        }
+        let p = self.published?;
+        let y = if m <= p.month() { p.year() } else { p.year() - 1 };
+        Some((end, Val::Month(y, m)))
+    }
+
+    /// عام 2006، العام الماضي، سنة 2009.
+    fn year_phrase(&self, i: usize) -> Option<(usize, Val)> {
+        let k = self.bare(i);
+        if !matches!(k, "عام" | "العام" | "لعام" | "بعام" | "سنه" | "السنه" | "لسنه") {
+            return None;
+        }
+        if let Some((y, used)) = year_at(self.words, i + 1) {
+            return Some((i + 1 + used, Val::Year(y)));
+        }
+        if k.contains("ال") {
+            let dir = match self.key(i + 1) {
+                "الماضي" | "المنصرم" | "الفاءت" => -1,
+                "الجاري" | "الحالي" => 0,
+                "المقبل" | "القادم" => 1,
+                _ => return None,
+            };
+            return Some((i + 2, self.published.map_or(Val::Unresolved, |p| Val::Year(p.year() + dir))));
+        }
+        None
+    }
+
+    /// الأسبوع/الشهر الماضي/الجاري/المقبل; "في الرابع والعشرين من الشهر الماضي" is handled by ordinal_of_month.
+    fn relative_unit(&self, i: usize) -> Option<(usize, Val)> {
+        let unit = self.bare(i);
+        let is_week = matches!(unit, "الاسبوع");
+        let is_month = matches!(unit, "الشهر");
+        let is_year = matches!(unit, "العام" | "السنه");
+        if !(is_week || is_month || is_year) {
+            return None;
+        }
+        let dir = match self.key(i + 1) {
+            "الماضي" | "المنصرم" | "الفاءت" => -1,
+            "الجاري" | "الحالي" => 0,
+            "المقبل" | "القادم" => 1,
+            _ => return None,
+        };
+        let Some(p) = self.published else { return Some((i + 2, Val::Unresolved)) };
+        let v = if is_week {
+            Val::Week(monday_of(p).checked_add((7 * dir as i64).days()).ok()?)
+        } else if is_month {
+            match dir {
+                -1 => {
+                    let (y, m) = prev_month(p.year(), p.month());
+                    Val::Month(y, m)
+                }
+                0 => Val::Month(p.year(), p.month()),
+                _ => {
+                    let (y, m) = if p.month() == 12 { (p.year() + 1, 1) } else { (p.year(), p.month() + 1) };
+                    Val::Month(y, m)
+                }
+            }
+        } else {
+            Val::Year(p.year() + dir as i16)
+        };
+        Some((i + 2, v))
+    }
+
+    /// [في] الرابع والعشرين من الشهر الماضي / من يونيو [2018].
+    fn ordinal_of_month(&self, i: usize) -> Option<(usize, Val)> {
+        let (d, used) = ordinal_day(self.words, i)?;
+        let j = i + used;
+        if self.key(j) != "من" {
+            return None;
+        }
+        if let Some((end, v)) = self.relative_unit(j + 1) {
+            return Some((end, match v {
+                Val::Month(y, m) => Val::Day(ymd(y, m, d)?),
+                Val::Unresolved => Val::Unresolved,
+                _ => return None,
+            }));
+        }
+        let (m, mu) = month_at(self.words, j + 1)?;
+        let end = j + 1 + mu;
+        if let Some((y, yu)) = year_at(self.words, end) {
+            return Some((end + yu, Val::Day(ymd(y, m, d)?)));
+        }
+        let Some(p) = self.published else { return Some((end, Val::Unresolved)) };
+        Some((end, Val::Day(recent_day(p, m, d)?)))
+    }
+
+    /// صباح/مساء/فجر/ليلة … + اليوم / أمس / weekday.
+    fn day_part(&self, i: usize) -> Option<(usize, Val)> {
+        let k = self.bare(i);
+        let night_before = matches!(k, "ليله" | "ليل");
+        if !(night_before || matches!(k, "صباح" | "مساء" | "فجر" | "ظهر" | "عصر" | "ظهيره" | "منتصف")) {
+            return None;
+        }
+        let (end, v) = self.relative_day(i + 1)?;
+        // ليلة + weekday: the night before the named day. ليلة أمس / ليلة الأمس: last night.
+        let is_weekday = weekday_of(self.bare(i + 1)).is_some() || self.bare(i + 1) == "يوم" && weekday_of(self.key(i + 2)).is_some();
+        if night_before && is_weekday {
+            return Some((end, match v {
+                Val::Day(d) => Val::Day(d.checked_sub(1.days()).ok()?),
+                other => other,
+            }));
+        }
+        Some((end, v))
+    }
+
+    /// اليوم، أمس، أمس الأول، قبل يومين/N أيام، غدا، [يوم] weekday [الماضي].
+    fn relative_day(&self, i: usize) -> Option<(usize, Val)> {
+        let k = self.bare(i);
+        let p = self.published;
+        let shift = |n: i64, end: usize| -> Option<(usize, Val)> {
+            Some((end, match p {
+                Some(p) => Val::Day(p.checked_add(n.days()).ok()?),
+                None => Val::Unresolved,
+            }))
+        };
+        let with_weekday = |end: usize, n: i64| -> Option<(usize, Val)> {
+            // "اليوم الاثنين", "أمس الثلاثاء": the weekday belongs to the expression.
+            let e = if weekday_of(self.key(end)).is_some() { end + 1 } else { end };
+            shift(n, e)
+        };
+        match k {
+            "اليوم" => {
+                // "اليوم" alone is often "nowadays"; accept it with a weekday or as a time adverb
+                // after a verb (no noun phrase follows it).
+                if weekday_of(self.key(i + 1)).is_some() {
+                    return with_weekday(i + 1, 0);
+                }
+                if self.words.get(i + 1).map_or(true, |w| w.tok.kind == TokenKind::Punct) {
+                    return shift(0, i + 1);
+                }
+                None
+            }
+            "امس" | "البارحه" | "الامس" => {
+                if self.key(i + 1) == "الاول" {
+                    return with_weekday(i + 2, -2);
+                }
+                with_weekday(i + 1, -1)
+            }
+            "اول" if self.key(i + 1) == "امس" => with_weekday(i + 2, -2),
+            "اول" if self.key(i + 1) == "من" && self.key(i + 2) == "امس" => with_weekday(i + 3, -2),
+            "غدا" | "غد" => with_weekday(i + 1, 1),
+            "قبل" => {
+                let n_key = self.key(i + 1);
+                let (n, end) = match n_key {
+                    "يوم" => (1, i + 2),
+                    "يومين" => (2, i + 2),
+                    "اسبوع" => (7, i + 2),
+                    "اسبوعين" => (14, i + 2),
+                    _ => {
+                        let w = self.words.get(i + 1)?;
+                        let n = if w.tok.kind == TokenKind::Number {
+                            parse_digits(w.tok.text)? as i64
+                        } else {
+                            match num_word(&w.key)? {
+                                NumWord::Add(v) => v as i64,
+                                NumWord::Teen => 10,
+                                _ => return None,
+                            }
+                        };
+                        if !matches!(self.key(i + 2), "ايام" | "يوما" | "يوم") || !(1..=60).contains(&n) {
+                            return None;
+                        }
+                        (n, i + 3)
+                    }
+                };
+                if matches!(n_key, "اسبوع" | "اسبوعين") {
+                    return Some((end, p.map_or(Val::Unresolved, |p| p.checked_sub(n.days()).map(|d| Val::Week(monday_of(d))).unwrap_or(Val::Unresolved))));
+                }
+                shift(-n, end)
+            }
+            _ => {
+                let (wd, start_wd) = if matches!(k, "يوم" | "ليوم") { (weekday_of(self.key(i + 1))?, i + 1) } else { (weekday_of(k)?, i) };
+                let mut end = start_wd + 1;
+                if matches!(self.key(end), "الماضي" | "المنصرم" | "الفاءت") {
+                    end += 1;
+                }
+                let Some(p) = p else { return Some((end, Val::Unresolved)) };
+                let back = (p.weekday().to_monday_zero_offset() - wd).rem_euclid(7) as i64;
+                Some((end, Val::Day(p.checked_sub(back.days()).ok()?)))
+            }
+        }
+    }
+}
+
+fn date_from_triple(a: i32, b: i32, c: i32, year_first: bool) -> Option<Date> {
+    let (y, m, d) = if year_first { (a, b, c) } else if b > 12 && a <= 12 { (c, a, b) } else { (c, b, a) };
+    if !(1000..=2200).contains(&y) {
+        return None;
+    }
+    ymd(y as i16, m.try_into().ok()?, d.try_into().ok()?)
+}
+
+fn render(v: Val) -> (Option<String>, Option<Precision>, Option<String>, Option<String>) {
+    match v {
+        Val::Year(y) => (Some(format!("{y:04}")), Some(Precision::Year), None, None),
+        Val::Month(y, m) => (Some(format!("{y:04}-{m:02}")), Some(Precision::Month), None, None),
+        Val::Day(d) => (Some(d.to_string()), Some(Precision::Day), None, None),
+        Val::Week(mon) => {
+            let sun = mon.checked_add(6.days()).unwrap_or(mon);
+            (Some(mon.to_string()), Some(Precision::Week), Some(mon.to_string()), Some(sun.to_string()))
+        }
+        Val::Unresolved => (None, None, None, None),
+    }
+}
+
+/// Finds time expressions in `words` (cut from `text`), resolving relative ones against `published`.
+pub fn parse_times(text: &str, words: &[Word], published: Option<Date>) -> Vec<TimeExpr> {
+    let cur = Cursor { words, published };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((end, v)) = cur.at(i) else {
+            i += 1;
+            continue;
+        };
+        let end = end.min(words.len()).max(i + 1);
+        let (a, b) = (&words[i].tok, &words[end - 1].tok);
+        let relative = !matches!(v, Val::Year(_) | Val::Month(..) | Val::Day(_)) || is_relative_start(words, i);
+        let (value, precision, start_date, end_date) = render(v);
+        out.push(TimeExpr {
+            text: text[a.byte_start..b.byte_start + b.text.len()].to_string(),
+            start: a.span.start,
+            end: b.span.end,
+            value,
+            precision,
+            start_date,
+            end_date,
+            relative,
+        });
+        i = end;
+    }
+    out
+}
+
+fn is_relative_start(words: &[Word], i: usize) -> bool {
+    !words.get(i).is_some_and(|w| w.tok.kind == TokenKind::Number)
+}
+
+/// Publication date stated in the text itself: "نشر في 13-06-2018", "آخر تحديث …", "تاريخ النشر".
+pub fn detect_published(text: &str, words: &[Word]) -> Option<Date> {
+    let cur = Cursor { words, published: None };
+    for i in 0..words.len().min(400) {
+        let k = words[i].key_without_conj();
+        let marker = matches!(k, "نشر" | "نشرت" | "تحديث" | "بتاريخ" | "النشر" | "تاريخ");
+        if !marker {
+            continue;
+        }
+        for j in i + 1..(i + 5).min(words.len()) {
+            if let Some((_, Val::Day(d))) = cur.at(j) {
+                return Some(d);
+            }
+        }
+    }
+    let _ = text;
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_text::{analyze, tokenize, Segmenter};
+
+    fn t(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        let toks = tokenize(text);
+        let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
+        let p = published.map(|s| s.parse::<Date>().unwrap());
+        parse_times(text, &words, p).into_iter().map(|x| (x.text, x.value)).collect()
+    }
+
+    fn v(text: &str, published: &str) -> Option<String> {
+        t(text, Some(published)).into_iter().next().and_then(|x| x.1)
+    }
+
+    #[test]
+    fn absolute_dates() {
+        assert_eq!(v("نشر في 13-06-2018", "2020-01-01").as_deref(), Some("2018-06-13"));
+        assert_eq!(v("في 13/6/2018", "2020-01-01").as_deref(), Some("2018-06-13"));
+        assert_eq!(v("بتاريخ ٢٠٢١/٠٤/٢٢", "2022-01-01").as_deref(), Some("2021-04-22"));
+        assert_eq!(v("يوم 13 يونيو 2018", "2020-01-01").as_deref(), Some("2018-06-13"));
+        assert_eq!(v("في 12 تشرين الأول 2022", "2023-01-01").as_deref(), Some("2022-10-12"));
+        assert_eq!(v("منذ آذار 2011", "2023-01-01").as_deref(), Some("2011-03"));
+        assert_eq!(v("في عام 2006", "2023-01-01").as_deref(), Some("2006"));
+        assert_eq!(v("في 4 يوليو (تموز) 2018", "2023-01-01").as_deref(), Some("2018-07-04"));
+        assert_eq!(v("في 5 جوان 2019", "2023-01-01").as_deref(), Some("2019-06-05"));
+    }
+
+    #[test]
+    fn hijri_dates_convert() {
+        assert_eq!(v("في ١٥ رمضان ١٤٤٥ هـ", "2024-04-01").as_deref(), Some("2024-03-25"));
+    }
+
+    #[test]
+    fn relative_days_and_weekdays() {
+        let p = "2024-12-02"; // a Monday
+        assert_eq!(v("قال أمس إن", p).as_deref(), Some("2024-12-01"));
+        assert_eq!(v("أمس الأول", p).as_deref(), Some("2024-11-30"));
+        assert_eq!(v("قبل يومين", p).as_deref(), Some("2024-11-30"));
+        assert_eq!(v("قبل ثلاثة أيام", p).as_deref(), Some("2024-11-29"));
+        assert_eq!(v("رويترز اليوم الاثنين", p).as_deref(), Some("2024-12-02"));
+        assert_eq!(v("مساء أمس الأحد", p).as_deref(), Some("2024-12-01"));
+        assert_eq!(v("فجر الجمعة", p).as_deref(), Some("2024-11-29"));
+        assert_eq!(v("ليلة الجمعة", p).as_deref(), Some("2024-11-28"));
+        assert_eq!(v("غدا", p).as_deref(), Some("2024-12-03"));
+    }
+
+    #[test]
+    fn relative_weeks_months_years() {
+        let p = "2015-10-06";
+        let x = t("الأسبوع الماضي", Some(p));
+        assert_eq!(x[0].1.as_deref(), Some("2015-09-28"));
+        assert_eq!(v("في يوليو الماضي", p).as_deref(), Some("2015-07"));
+        assert_eq!(v("منذ أواخر سبتمبر الماضي", p).as_deref(), Some("2015-09"));
+        assert_eq!(v("في الرابع والعشرين من الشهر الماضي", "2020-07-08").as_deref(), Some("2020-06-24"));
+        assert_eq!(v("العام الماضي", p).as_deref(), Some("2014"));
+        assert_eq!(v("الشهر الجاري", p).as_deref(), Some("2015-10"));
+    }
+
+    #[test]
+    fn no_publication_date_keeps_span_without_value() {
+        let x = t("وصلوا أمس إلى دمشق", None);
+        assert_eq!(x, vec![("أمس".to_string(), None)]);
+    }
+
+    #[test]
+    fn month_names_alone_are_not_dates() {
+        assert!(t("مارس الجيش ضغوطا", Some("2020-01-01")).is_empty());
+    }
+}
