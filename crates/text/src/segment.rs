@@ -99,19 +99,30 @@ struct Cand {
 impl Segmenter {
     /// A segmenter knowing the built-in lexicon plus `extra` words (any form; match keys are taken).
     pub fn new<S: AsRef<str>>(extra: impl IntoIterator<Item = S>) -> Self {
-        let mut known: HashSet<String> = BUILTIN_LEXICON
+        let known: HashSet<String> = BUILTIN_LEXICON
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(match_key)
             .collect();
-        known.extend(extra.into_iter().map(|w| match_key(w.as_ref())).filter(|k| !k.is_empty()));
-        Segmenter { known }
+        let mut s = Segmenter { known };
+        s.extend(extra);
+        s
     }
 
-    /// Adds known words.
+    /// Adds known words. A definite word (العراقي) is added without its article, so that the
+    /// article is still split off (و+ال+عراقي+ين, not و+العراقي+ين).
     pub fn extend<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) {
-        self.known.extend(words.into_iter().map(|w| match_key(w.as_ref())).filter(|k| !k.is_empty()));
+        for w in words {
+            let k = match_key(w.as_ref());
+            let k = match k.strip_prefix("ال") {
+                Some(rest) if rest.chars().count() >= 3 => rest.to_string(),
+                _ => k,
+            };
+            if !k.is_empty() {
+                self.known.insert(k);
+            }
+        }
     }
 
     /// True when `word`'s match key is a known word.

@@ -1,0 +1,276 @@
+//! The actor catalogue and the gazetteer: types, loading and validation.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+/// Errors in the curated data files.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    /// The actor catalogue is not valid TOML of the expected shape.
+    #[error("actor catalogue: {0}")]
+    Actors(#[from] toml::de::Error),
+    /// The gazetteer is not valid CSV of the expected shape.
+    #[error("gazetteer line {line}: {source}")]
+    Places {
+        /// Line in the CSV file.
+        line: u64,
+        /// What went wrong.
+        source: csv::Error,
+    },
+    /// A rule of the data is broken (duplicate id, dangling parent, bad coordinates …).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorType {
+    /// A state.
+    State,
+    /// A government or administration.
+    Government,
+    /// Armed forces, services and units of a state.
+    Military,
+    /// A non-state armed group.
+    ArmedGroup,
+    /// A militia (often state-sanctioned or backed).
+    Militia,
+    /// A person.
+    Person,
+    /// A news organisation.
+    Media,
+    /// A monitoring organisation.
+    Monitor,
+    /// An intergovernmental organisation.
+    Igo,
+    /// Anything else.
+    Other,
+}
+
+/// One actor of the catalogue.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Actor {
+    /// Stable id.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Arabic names and aliases.
+    pub ar: Vec<String>,
+    /// Aliases that are also common words: linked only inside quotation marks.
+    #[serde(default)]
+    pub weak: Vec<String>,
+    /// Nisba stems (إيراني) whose inflections link here.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Kind of actor.
+    #[serde(rename = "type")]
+    pub kind: ActorType,
+    /// ISO 3166 alpha-3 country.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The actor this one is part of.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Actors that back this one.
+    #[serde(default)]
+    pub backers: Vec<String>,
+    /// Role (persons).
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Affiliation (persons): an actor id.
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    /// Start of the role (persons), ISO date or year.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// End of the role (persons).
+    #[serde(default)]
+    pub end: Option<String>,
+    /// Where the facts come from.
+    pub source: String,
+}
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Place {
+    /// Stable id.
+    pub id: String,
+    /// English name.
+    pub name: String,
+    /// Arabic names, `|` between variants.
+    #[serde(rename = "ar", deserialize_with = "split_bar")]
+    pub ar: Vec<String>,
+    /// Latitude (WGS84).
+    pub lat: f64,
+    /// Longitude (WGS84).
+    pub lon: f64,
+    /// Feature class (country, governorate, city, town, village, region, military_base …).
+    pub feature: String,
+    /// First-level administrative area (English).
+    #[serde(default)]
+    pub admin1: Option<String>,
+    /// ISO 3166 alpha-3 country.
+    pub country: String,
+}
+
+fn split_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    Ok(s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect())
+}
+
+#[derive(Deserialize)]
+struct ActorFile {
+    actor: Vec<Actor>,
+}
+
+/// Feature classes the gazetteer accepts.
+pub const FEATURES: &[&str] = &[
+    "country", "governorate", "district", "subdistrict", "city", "town", "village", "neighbourhood", "region", "military_base", "airport",
+    "border_crossing", "oil_field",
+];
+
+/// The knowledge base: actors and places with lookup by id.
+#[derive(Debug)]
+pub struct Kb {
+    /// All actors.
+    pub actors: Vec<Actor>,
+    /// All places.
+    pub places: Vec<Place>,
+    actor_ids: HashMap<String, usize>,
+    place_ids: HashMap<String, usize>,
+    pub(crate) linker: crate::link::Index,
+}
+
+static BUILTIN: LazyLock<Kb> = LazyLock::new(|| {
+    // The built-in files are validated by tests; a failure here is a build defect, not bad input.
+    Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv")).unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
+});
+
+impl Kb {
+    /// The catalogue and gazetteer compiled into the binary.
+    pub fn builtin() -> &'static Kb {
+        &BUILTIN
+    }
+
+    /// Loads and validates a catalogue (TOML) and a gazetteer (CSV).
+    pub fn from_sources(actors_toml: &str, places_csv: &str) -> Result<Kb, KbError> {
+        let actors = toml::from_str::<ActorFile>(actors_toml)?.actor;
+        let mut rdr = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(places_csv.as_bytes());
+        let mut places = Vec::new();
+        for rec in rdr.deserialize::<Place>() {
+            match rec {
+                Ok(p) => places.push(p),
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    return Err(KbError::Places { line, source: e });
+                }
+            }
+        }
+        let mut actor_ids = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            if actor_ids.insert(a.id.clone(), i).is_some() {
+                return Err(KbError::Invalid(format!("duplicate actor id {}", a.id)));
+            }
+            if a.ar.is_empty() {
+                return Err(KbError::Invalid(format!("actor {} has no Arabic name", a.id)));
+            }
+        }
+        for a in &actors {
+            for r in a.parent.iter().chain(a.backers.iter()).chain(a.affiliation.iter()) {
+                if !actor_ids.contains_key(r) {
+                    return Err(KbError::Invalid(format!("actor {} refers to unknown actor {r}", a.id)));
+                }
+            }
+            if let Some(c) = &a.country {
+                if c.len() != 3 || !c.chars().all(|x| x.is_ascii_uppercase()) {
+                    return Err(KbError::Invalid(format!("actor {}: country {c} is not ISO alpha-3", a.id)));
+                }
+            }
+        }
+        let mut place_ids = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            if place_ids.insert(p.id.clone(), i).is_some() {
+                return Err(KbError::Invalid(format!("duplicate place id {}", p.id)));
+            }
+            if !(-90.0..=90.0).contains(&p.lat) || !(-180.0..=180.0).contains(&p.lon) {
+                return Err(KbError::Invalid(format!("place {}: coordinates out of range", p.id)));
+            }
+            if !FEATURES.contains(&p.feature.as_str()) {
+                return Err(KbError::Invalid(format!("place {}: unknown feature class {}", p.id, p.feature)));
+            }
+            if p.ar.is_empty() {
+                return Err(KbError::Invalid(format!("place {} has no Arabic name", p.id)));
+            }
+        }
+        let linker = crate::link::Index::build(&actors, &places);
+        Ok(Kb { actors, places, actor_ids, place_ids, linker })
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actor_ids.get(id).map(|&i| &self.actors[i])
+    }
+
+    /// The place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.place_ids.get(id).map(|&i| &self.places[i])
+    }
+
+    /// Every Arabic word of every name, for the segmenter's lexicon (so لافروف is not ل + افروف).
+    pub fn name_words(&self) -> Vec<String> {
+        let mut set = HashSet::new();
+        let names = self.actors.iter().flat_map(|a| a.ar.iter().chain(a.weak.iter()).chain(a.demonyms.iter())).chain(self.places.iter().flat_map(|p| p.ar.iter()));
+        for n in names {
+            for w in n.split_whitespace() {
+                set.insert(rasad_text::match_key(w));
+            }
+        }
+        let mut v: Vec<String> = set.into_iter().collect();
+        v.sort();
+        v
+    }
+
+    /// The country of an actor, following parents when the actor has none of its own.
+    pub fn country_of(&self, id: &str) -> Option<&str> {
+        let mut cur = self.actor(id)?;
+        for _ in 0..8 {
+            if let Some(c) = &cur.country {
+                return Some(c);
+            }
+            cur = self.actor(cur.parent.as_deref()?)?;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_is_valid() {
+        let kb = Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv")).unwrap();
+        assert!(kb.actors.len() >= 100, "{} actors", kb.actors.len());
+        assert!(kb.places.len() >= 100, "{} places", kb.places.len());
+        assert_eq!(kb.actor("IRN-QF").unwrap().parent.as_deref(), Some("IRN-IRGC"));
+        assert_eq!(kb.country_of("IRN-QF"), Some("IRN"));
+        assert!(kb.place("P-DAMASCUS").unwrap().lat > 33.0);
+    }
+
+    #[test]
+    fn dangling_references_are_rejected() {
+        let bad = "[[actor]]\nid = \"A\"\nname = \"A\"\nar = [\"ا\"]\ntype = \"state\"\nparent = \"NOPE\"\nsource = \"x\"\n";
+        let err = Kb::from_sources(bad, "id,name,ar,lat,lon,feature,admin1,country\n").unwrap_err();
+        assert!(err.to_string().contains("unknown actor NOPE"));
+    }
+
+    #[test]
+    fn bad_coordinates_are_rejected() {
+        let places = "id,name,ar,lat,lon,feature,admin1,country\nX,X,س,95,0,city,,SYR\n";
+        let err = Kb::from_sources("actor = []", places).unwrap_err();
+        assert!(err.to_string().contains("coordinates"));
+    }
+}

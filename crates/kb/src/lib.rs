@@ -1,0 +1,12 @@
+//! Knowledge base: who the actors are and where places are, and the linker that finds them in
+//! analyzed Arabic text.
+//!
+//! The catalogue (`data/actors.toml`) and the gazetteer (`data/places.csv`) are curated text
+//! files compiled into the binary; [`Kb::builtin`] loads them once.
+#![warn(missing_docs)]
+
+pub mod catalogue;
+pub mod link;
+
+pub use catalogue::{Actor, ActorType, Kb, KbError, Place};
+pub use link::{Mention, MentionKind};
