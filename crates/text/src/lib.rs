@@ -15,6 +15,6 @@ pub mod tokenize;
 pub use analyze::{analyze, Word};
 pub use normalize::{is_arabic_letter, match_key, normalize_char, Normalized};
 pub use segment::{segment, Segmentation, Segmenter};
-pub use sentence::{split_sentences, Sentence};
+pub use sentence::{split_sentences, split_sentences_with, Sentence};
 pub use span::{char_slice, CharIndex, Span};
 pub use tokenize::{tokenize, Token, TokenKind};

@@ -1,0 +1,144 @@
+//! `rasad`: the command-line front of the pipeline. I/O and error reporting live here; the work
+//! is done by the library crates.
+
+mod examples;
+mod input;
+mod table;
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use rasad_pipeline::{InputDoc, Pipeline};
+
+#[derive(Parser)]
+#[command(name = "rasad", version, about = "Arabic news to verifiable, structured conflict-event data")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    /// Each file is one document; its id is the file name.
+    Text,
+    /// One JSON object a line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}.
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Extract entities, quantities, times and events; JSON Lines out, one object per document.
+    Extract {
+        /// Files or directories (walked, sorted); "-" or nothing reads standard input.
+        paths: Vec<PathBuf>,
+        /// Input format.
+        #[arg(long, value_enum, default_value = "text")]
+        input: InputKind,
+        /// Publication date (YYYY-MM-DD) for documents that do not give one.
+        #[arg(long)]
+        published: Option<String>,
+        /// Indent the JSON (one document then spans several lines).
+        #[arg(long)]
+        pretty: bool,
+        /// Write the JSON here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Also print a readable table of the events on standard error.
+        #[arg(long)]
+        table: bool,
+    },
+    /// Run the pipeline on the built-in example articles and print their events as a table.
+    Demo {
+        /// Where to write the JSON Lines.
+        #[arg(long, short, default_value = "out/examples.jsonl")]
+        output: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rasad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Extract { paths, input, published, pretty, output, table } => {
+            let fallback = match published {
+                Some(p) => Some(p.parse::<jiff::civil::Date>().with_context(|| format!("--published {p:?} is not a YYYY-MM-DD date"))?.to_string()),
+                None => None,
+            };
+            let sink: Box<dyn Write> = match &output {
+                Some(p) => {
+                    if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+                    }
+                    Box::new(std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?)
+                }
+                None => Box::new(io::stdout().lock()),
+            };
+            let mut out = BufWriter::new(sink);
+            let mut rows = Vec::new();
+            let stats = input::for_each_doc(&paths, input == InputKind::Jsonl, |mut doc| {
+                if doc.published.is_none() {
+                    doc.published = fallback.clone();
+                }
+                emit(&doc, pretty, &mut out, table.then_some(&mut rows))
+            })?;
+            out.flush().context("cannot write the output")?;
+            if table {
+                table::print(&mut io::stderr().lock(), &rows)?;
+            }
+            if let Some(p) = &output {
+                eprintln!("rasad: {} documents, {} events → {}", stats.docs, rows.iter().map(|r: &table::Row| r.events.len()).sum::<usize>(), p.display());
+            }
+            Ok(stats.exit_code())
+        }
+        Cmd::Demo { output } => {
+            if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            let file = std::fs::File::create(&output).with_context(|| format!("cannot write {}", output.display()))?;
+            let mut out = BufWriter::new(file);
+            let mut rows = Vec::new();
+            for (name, text) in examples::ARTICLES {
+                let doc = InputDoc { id: name.to_string(), text: text.to_string(), ..Default::default() };
+                emit(&doc, false, &mut out, Some(&mut rows))?;
+            }
+            out.flush().context("cannot write the output")?;
+            let mut so = io::stdout().lock();
+            table::print(&mut so, &rows)?;
+            let n: usize = rows.iter().map(|r| r.events.len()).sum();
+            writeln!(so, "\n{} example articles, {n} events. Full JSON (entities, quantities, times, events with spans): {}", rows.len(), output.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn emit(doc: &InputDoc, pretty: bool, out: &mut impl Write, rows: Option<&mut Vec<table::Row>>) -> Result<bool> {
+    let rec = match Pipeline::shared().extract(doc) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rasad: {}: {e}; skipped", doc.id);
+            return Ok(false);
+        }
+    };
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &rec)?;
+    } else {
+        serde_json::to_writer(&mut *out, &rec)?;
+    }
+    out.write_all(b"\n")?;
+    if let Some(rows) = rows {
+        rows.push(table::Row::from(&rec));
+    }
+    Ok(true)
+}

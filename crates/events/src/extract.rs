@@ -1,0 +1,532 @@
+//! Reading events from an annotated document.
+//!
+//! For each sentence that is not page furniture and not a bare title, every word whose lemma is
+//! in the trigger lexicon (and whose condition holds) states an event, unless it is:
+//! inside a linked name (الحشد الشعبي، قوات التعبئة), a purpose phrase (للدفاع، لمساعدة، بهدف …),
+//! negated (لم، لن، عدم …), or a noun governed by a trigger just before it (للمشاركة في هجوم).
+//!
+//! Arguments follow Arabic clause structure rather than proximity alone:
+//! - agent: with a verb at the head of its clause (VSO), the first unlinked-by-preposition actor
+//!   after it; otherwise (SVO, or a verbal noun without a genitive) the nearest actor before it.
+//!   Actors joined by و are coordinated agents (مقاتل إيراني وعراقي → Iran, Iraq).
+//! - passive with تعرض ل: the subject of تعرض is the target; the noun's genitive or nisba
+//!   adjective is the agent (تعرضت قوات الحرس الثوري لهجمات إسرائيلية → Israel → IRGC).
+//! - targets: actors after على، ضد، ل، مع, or the object that follows the agent.
+//! - places: gazetteer mentions governed by a locative preposition or noun (في، إلى، من، قرب،
+//!   بـ، ريف، مدينة …), nearest to the trigger first.
+//! - date, quantity: the nearest resolved time and the nearest fitting quantity in the sentence.
+//! - source: the attribution phrase of the sentence (وفق ما أفاد، نقلت وكالة، قال، بحسب، كشفت …);
+//!   الوكالة and المصدر resolve to the last agency or source named before.
+
+use rasad_kb::{ActorType, Kb, Mention, MentionKind};
+use rasad_numtime::{Quantity, TimeExpr};
+use rasad_text::{Sentence, TokenKind, Word};
+
+use crate::lexicon::{Lexicon, Need};
+use crate::model::{Arg, Event, SentenceSpan, Source, Status, TextSpan};
+
+/// Everything the event reader needs about one document.
+pub struct DocInput<'d, 'a> {
+    /// The document text as given.
+    pub text: &'a str,
+    /// Analyzed tokens.
+    pub words: &'d [Word<'a>],
+    /// Sentences.
+    pub sentences: &'d [Sentence],
+    /// One flag per sentence: page furniture.
+    pub furniture: &'d [bool],
+    /// Linked mentions.
+    pub mentions: &'d [Mention],
+    /// Quantities.
+    pub quantities: &'d [Quantity],
+    /// Times.
+    pub times: &'d [TimeExpr],
+    /// The knowledge base the mentions point into.
+    pub kb: &'d Kb,
+    /// The trigger lexicon.
+    pub lexicon: &'d Lexicon,
+}
+
+const LOC_PREPS: &[&str] = &[
+    "في", "الي", "من", "قرب", "نحو", "داخل", "عند", "حول", "باتجاه", "تجاه", "ريف", "مدينه", "بلده", "محافظه", "منطقه", "مناطق", "اطراف", "شمال",
+    "جنوب", "شرق", "غرب", "وسط", "مطار", "قاعده", "مقاطعه", "العاصمه", "عاصمه", "حدود", "بالقرب", "قريه", "حي", "مخيم", "معبر", "مدن", "بلدات",
+];
+const TARGET_PREPS: &[&str] = &["علي", "ضد", "مع", "ل", "بحق"];
+const PURPOSE_BEFORE: &[&str] = &["بهدف", "لهدف", "بغيه", "لاجل", "اجل", "بقصد", "سبيل", "امكانيه", "اطار", "ضروره"];
+const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"];
+const FUTURE_BEFORE: &[&str] = &["سوف", "يعتزم", "تعتزم", "ينوي", "تنوي", "يخطط", "تخطط", "المقرر", "المتوقع", "المرتقب", "المرتقبه", "يجب", "ستقوم", "سيقوم"];
+const DENIALS: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا"];
+const CLAIMS: &[&str] = &["زعم", "زعمت", "يزعم", "تزعم", "ادعي", "ادعت", "يدعي", "تدعي"];
+const ATTRIBUTION: &[&str] = &[
+    "وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "كشف", "كشفت", "اكد",
+    "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "صرح", "لفت", "لفتت", "اضاف", "اضافت", "تابع", "تابعت", "زعم", "زعمت", "ادعي", "ادعت", "افادت",
+    "اعتبر", "بين", "نقلته", "اورد", "اوردت", "روي", "روت",
+];
+const SOURCE_STOPS: &[&str] = &["ان", "انه", "انها", "انهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
+const TITLES: &[&str] = &[
+    "وزير", "الوزير", "رءيس", "الرءيس", "وفد", "الوفد", "مبعوث", "المبعوث", "سفير", "السفير", "المرشد", "مسءول", "المسءول", "الامين", "مستشار",
+    "المستشار", "نائب", "قاءد", "رءيسا", "وزراء",
+];
+const PERSONAL_PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما"];
+const TROOP_UNITS: &[&str] = &["مقاتل", "جندي", "عنصر", "مسلح", "ضابط", "مستشار", "عسكري", "شخص", "متطوع", "مرتزق", "مجند", "مقاتلين"];
+const HARM_UNITS: &[&str] = &[
+    "قتيل", "جريح", "مدني", "شخص", "غاره", "صاروخ", "هجوم", "ضربه", "قذيفه", "طاءره", "مسيره", "عنصر", "جندي", "مقاتل", "ضحيه", "انتحاري", "هجمه",
+];
+
+struct Ctx<'x, 'd, 'a> {
+    d: &'x DocInput<'d, 'a>,
+    /// Token → index of the mention covering it.
+    mention_at: Vec<Option<usize>>,
+    /// Doc-level memory for الوكالة / المصدر.
+    last_agency: Option<(String, Option<String>)>,
+    last_source: Option<String>,
+}
+
+fn bare<'w>(w: &'w Word) -> &'w str {
+    w.key_without_conj()
+}
+
+impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
+    fn word(&self, i: usize) -> Option<&'d Word<'a>> {
+        self.d.words.get(i)
+    }
+
+    fn slice(&self, start_tok: usize, end_tok: usize) -> TextSpan {
+        let a = &self.d.words[start_tok].tok;
+        let b = &self.d.words[end_tok - 1].tok;
+        TextSpan { text: self.d.text[a.byte_start..b.byte_start + b.text.len()].to_string(), start: a.span.start, end: b.span.end }
+    }
+
+    fn mention_arg(&self, m: &Mention, as_place: bool) -> Arg {
+        let s = self.slice(m.first, m.end);
+        let kb = self.d.kb;
+        let (id, name, lat, lon) = if as_place {
+            match m.place.map(|p| &kb.places[p]) {
+                Some(p) => (Some(p.id.clone()), Some(p.name.clone()), Some(p.lat), Some(p.lon)),
+                None => (None, None, None, None),
+            }
+        } else {
+            match m.actor.map(|a| &kb.actors[a]) {
+                Some(a) => (Some(a.id.clone()), Some(a.name.clone()), None, None),
+                None => (None, None, None, None),
+            }
+        };
+        Arg { text: s.text, start: s.start, end: s.end, id, name, lat, lon }
+    }
+
+    /// True when the mention is governed by a locative word (so it is a place, not an actor).
+    fn locative(&self, m: &Mention) -> bool {
+        let first = &self.d.words[m.first];
+        if first.seg.prefixes.iter().any(|p| *p == "ب") {
+            return true;
+        }
+        m.first > 0 && self.word(m.first - 1).is_some_and(|p| {
+            let k = bare(p);
+            let k = k.strip_prefix('ب').filter(|r| LOC_PREPS.contains(r)).unwrap_or(k);
+            LOC_PREPS.contains(&k) || matches!(p.tok.text, "«" | "\"" | "“") && m.first > 1 && self.word(m.first - 2).is_some_and(|pp| LOC_PREPS.contains(&bare(pp)))
+        })
+    }
+
+    /// The preposition that governs a mention for target purposes (على، ضد، مع، ل).
+    fn target_governed(&self, m: &Mention) -> bool {
+        let first = &self.d.words[m.first];
+        if first.seg.prefixes.iter().any(|p| *p == "ل") {
+            return true;
+        }
+        m.first > 0 && self.word(m.first - 1).is_some_and(|p| TARGET_PREPS.contains(&bare(p)) || matches!(p.tok.text, "لـ" | "ل"))
+    }
+
+    /// True when the mention follows "من" after a passive participle (مدعومة من تركيا): a backer, not an agent.
+    fn after_min(&self, m: &Mention) -> bool {
+        m.first > 0 && self.word(m.first - 1).is_some_and(|p| bare(p) == "من")
+    }
+
+    fn actor_mentions(&self, from: usize, to: usize) -> Vec<usize> {
+        let mut v = Vec::new();
+        let mut last = None;
+        for t in from..to {
+            if let Some(mi) = self.mention_at[t] {
+                if last != Some(mi) && self.d.mentions[mi].actor.is_some() {
+                    v.push(mi);
+                }
+                last = Some(mi);
+            }
+        }
+        v
+    }
+
+    /// Mentions coordinated with `mi` by و (مقاتل إيراني وعراقي، إيران وروسيا).
+    fn coordinated(&self, mi: usize, to: usize) -> Vec<usize> {
+        let mut out = vec![mi];
+        let mut cur = mi;
+        loop {
+            let end = self.d.mentions[cur].end;
+            let next = if end < to && self.mention_at[end].is_some_and(|n| n != cur) {
+                self.mention_at[end].filter(|&n| self.d.words[self.d.mentions[n].first].seg.prefixes.first() == Some(&"و"))
+            } else if end + 1 < to && self.word(end).is_some_and(|w| w.key == "و") {
+                self.mention_at[end + 1]
+            } else {
+                None
+            };
+            match next {
+                Some(n) if self.d.mentions[n].actor.is_some() && !out.contains(&n) => {
+                    out.push(n);
+                    cur = n;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+}
+
+fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    if w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
+        return true;
+    }
+    i > 0 && matches!(bare(&words[i - 1]), "في" | "من" | "علي" | "الي" | "عن" | "بعد" | "قبل" | "خلال" | "اثر" | "عقب" | "منذ")
+}
+
+fn near_any(words: &[Word], i: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
+    let from = i.saturating_sub(6).max(lo);
+    let to = (i + 7).min(hi);
+    (from..to).any(|k| k != i && (keys.iter().any(|x| *x == words[k].key || *x == bare(&words[k]) || *x == words[k].seg.key)))
+}
+
+/// Reads the events of one document.
+pub fn extract_events(d: &DocInput) -> Vec<Event> {
+    let mut mention_at = vec![None; d.words.len()];
+    for (mi, m) in d.mentions.iter().enumerate() {
+        for slot in mention_at.iter_mut().take(m.end.min(d.words.len())).skip(m.first) {
+            *slot = Some(mi);
+        }
+    }
+    let mut cx = Ctx { d, mention_at, last_agency: None, last_source: None };
+    let mut out = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        let furniture = d.furniture.get(si).copied().unwrap_or(false);
+        let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
+        // The source is remembered even from sentences without events.
+        let source = if furniture { None } else { cx.source_of(s) };
+        if furniture || n_words < 4 {
+            continue;
+        }
+        let triggers = cx.triggers(s);
+        for (k, &(t, kind, ref mode, ref need)) in triggers.iter().enumerate() {
+            let prev_t = if k > 0 { Some(triggers[k - 1].0) } else { None };
+            let next_t = triggers.get(k + 1).map(|x| x.0);
+            if let Some(ev) = cx.event(s, t, kind, mode.clone(), need, prev_t, next_t, source.clone()) {
+                out.push(ev);
+            }
+        }
+    }
+    out
+}
+
+type Trig = (usize, &'static str, Option<String>, Need);
+
+impl Ctx<'_, '_, '_> {
+    fn triggers(&self, s: &Sentence) -> Vec<Trig> {
+        let words = self.d.words;
+        let mut found: Vec<Trig> = Vec::new();
+        for i in s.first_token..s.end_token {
+            let w = &words[i];
+            if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() {
+                continue;
+            }
+            let Some((entry, _lemma)) = self.d.lexicon.lookup(w) else { continue };
+            match &entry.need {
+                Need::Verbal if is_definite_or_governed(words, i) => continue,
+                Need::Near(keys) if !near_any(words, i, s.first_token, s.end_token, keys) => continue,
+                _ => {}
+            }
+            let prev = (i > s.first_token).then(|| &words[i - 1]);
+            let prev_key = prev.map(bare).unwrap_or("");
+            // Purpose phrases: ل + verbal noun (للدفاع، لمساعدة), بهدف …, unless ل marks the passive
+            // after تعرض or follows إضافة ("in addition to").
+            let lam = w.seg.prefixes.iter().any(|p| *p == "ل");
+            let passive_lam = (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
+            if lam && !passive_lam && !matches!(prev_key, "اضافه" | "بالاضافه") {
+                continue;
+            }
+            if PURPOSE_BEFORE.contains(&prev_key) || (prev_key == "اجل" || (i >= 2 && bare(&words[i - 2]) == "من" && prev_key == "اجل")) {
+                continue;
+            }
+            if NEGATIONS.contains(&prev_key) || (i >= 2 && matches!(bare(&words[i - 2]), "لم" | "لن") && words[i - 1].tok.kind == TokenKind::Arabic && words[i - 1].key.len() <= 6) {
+                continue;
+            }
+            // A noun governed by a trigger just before it belongs to that event.
+            if let Some(&(pt, ..)) = found.last() {
+                if i - pt <= 3 && is_definite_or_governed(words, i) {
+                    continue;
+                }
+            }
+            found.push((i, entry.kind, entry.mode.clone(), entry.need.clone()));
+        }
+        found
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(&self, s: &Sentence, t: usize, kind: &'static str, mode: Option<String>, need: &Need, prev_t: Option<usize>, next_t: Option<usize>, source: Option<Source>) -> Option<Event> {
+        let words = self.d.words;
+        let (lo, hi) = (prev_t.map_or(s.first_token, |p| p + 1), next_t.unwrap_or(s.end_token));
+        let right_hi = hi.min(t + 26);
+        let left_lo = lo.max(t.saturating_sub(20));
+        let tw = &words[t];
+        let nominal = is_definite_or_governed(words, t) || tw.seg.suffixes.iter().any(|x| PERSONAL_PRONOUN_SUFFIXES.contains(x));
+        let clause_head = (left_lo..t).all(|k| words[k].tok.kind == TokenKind::Punct || self.mention_at[k].is_none() || bare(&words[k]).len() <= 2);
+
+        // Passive: X تعرض ل-TRIGGER Y.
+        let passive_at = (s.first_token..t).rev().take(10).find(|&k| words[k].seg.key.starts_with("تعرض") || bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"));
+
+        let right: Vec<usize> = self.actor_mentions(t + 1, right_hi);
+        let left: Vec<usize> = self.actor_mentions(left_lo, t);
+        let usable = |mi: &usize| {
+            let m = &self.d.mentions[*mi];
+            !self.locative(m) && !self.target_governed(m) && !self.after_min(m)
+        };
+        let mut agents: Vec<usize> = Vec::new();
+        let mut targets: Vec<usize> = Vec::new();
+        if let Some(pk) = passive_at {
+            // Agent: the genitive or nisba right after the noun; targets: between تعرض and the noun.
+            if let Some(&a) = right.iter().find(|&&mi| self.d.mentions[mi].first <= t + 3) {
+                agents = self.coordinated(a, right_hi);
+            }
+            targets = self.actor_mentions(pk.saturating_sub(8).max(s.first_token), t).into_iter().filter(|mi| !self.locative(&self.d.mentions[*mi])).collect();
+        } else {
+            let first_right = right.iter().copied().find(usable);
+            let genitive = first_right.filter(|&mi| self.d.mentions[mi].first <= t + 2);
+            let left_agent = left.iter().rev().copied().find(usable);
+            let agent = if nominal {
+                genitive.or(left_agent)
+            } else if clause_head {
+                first_right.or(left_agent)
+            } else {
+                left_agent.or(first_right)
+            };
+            if let Some(a) = agent {
+                agents = self.coordinated(a, right_hi.max(t + 1));
+            }
+            // Targets: governed by على/ضد/مع/ل after the trigger, or the object after a VSO agent.
+            for &mi in &right {
+                if agents.contains(&mi) {
+                    continue;
+                }
+                let m = &self.d.mentions[mi];
+                if self.target_governed(m) && !self.locative(m) {
+                    targets.extend(self.coordinated(mi, right_hi));
+                    break;
+                }
+            }
+            if targets.is_empty() && matches!(kind, "ASSAULT" | "COERCE" | "ACCUSE" | "REQUEST" | "SUPPORT" | "AID" | "THREATEN" | "SANCTION" | "CONSULT") {
+                let after_agent = agents.iter().map(|&a| self.d.mentions[a].end).max().unwrap_or(t + 1).max(t + 1);
+                if let Some(&mi) = right.iter().find(|&&mi| !agents.contains(&mi) && self.d.mentions[mi].first >= after_agent && usable(&mi)) {
+                    targets = self.coordinated(mi, right_hi);
+                }
+            }
+        }
+        targets.retain(|x| !agents.contains(x));
+
+        // A visit rather than a deployment when the agent is a person or an official.
+        let mut kind = kind;
+        let mut mode = mode;
+        if let Need::PersonType(alt) = need {
+            let person = agents.iter().any(|&a| self.d.mentions[a].actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Person)))
+                || agents.iter().any(|&a| {
+                    let m = &self.d.mentions[a];
+                    (m.first.saturating_sub(4)..m.first).any(|k| TITLES.contains(&bare(&words[k])) || TITLES.contains(&words[k].seg.key.as_str()))
+                })
+                || (t + 1..(t + 3).min(s.end_token)).any(|k| TITLES.contains(&bare(&words[k])));
+            if person {
+                kind = alt;
+                mode = Some("visit".into());
+            }
+        }
+
+        let actors: Vec<Arg> = agents.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
+        let targets: Vec<Arg> = targets.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
+        let places = self.places(s, t);
+        let date = self.nearest_time(s, t);
+        let quantity = self.quantity(s, t, kind);
+        let status = self.status(s, t, &source);
+        let trig = self.slice(t, t + 1);
+        let mut confidence: f64 = 0.45;
+        confidence += if actors.is_empty() { 0.0 } else { 0.15 };
+        confidence += if places.is_empty() { 0.0 } else { 0.1 };
+        confidence += if date.is_some() { 0.1 } else { 0.0 };
+        confidence += if source.is_some() { 0.1 } else { 0.0 };
+        confidence -= if nominal { 0.05 } else { 0.0 };
+        Some(Event {
+            kind,
+            mode,
+            trigger: trig,
+            sentence: SentenceSpan { start: s.span.start, end: s.span.end },
+            actors,
+            targets,
+            places,
+            date,
+            quantity,
+            source,
+            status,
+            confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+        })
+    }
+
+    fn places(&self, s: &Sentence, t: usize) -> Vec<Arg> {
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        let mut seen = None;
+        for k in s.first_token..s.end_token {
+            if let Some(mi) = self.mention_at[k] {
+                if seen == Some(mi) {
+                    continue;
+                }
+                seen = Some(mi);
+                let m = &self.d.mentions[mi];
+                if m.place.is_some() && self.locative(m) {
+                    let dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
+                    cands.push((dist, mi));
+                }
+            }
+        }
+        cands.sort();
+        let mut out: Vec<Arg> = Vec::new();
+        for (_, mi) in cands.into_iter().take(3) {
+            let a = self.mention_arg(&self.d.mentions[mi], true);
+            if !out.iter().any(|o| o.id == a.id) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    fn nearest_time(&self, s: &Sentence, t: usize) -> Option<TimeExpr> {
+        let tc = self.d.words[t].tok.span.start;
+        self.d
+            .times
+            .iter()
+            .filter(|x| x.value.is_some() && x.start >= s.span.start && x.end <= s.span.end)
+            .min_by_key(|x| if x.start >= tc { x.start - tc } else { (tc - x.end) * 2 })
+            .cloned()
+    }
+
+    fn quantity(&self, s: &Sentence, t: usize, kind: &str) -> Option<Quantity> {
+        let tc = self.d.words[t].tok.span.start;
+        let fits = |q: &Quantity| match (kind, q.unit.as_deref()) {
+            ("MOBILIZE" | "AID" | "RETREAT", Some(u)) => TROOP_UNITS.contains(&u),
+            ("ASSAULT" | "COERCE", Some(u)) => HARM_UNITS.contains(&u) || TROOP_UNITS.contains(&u),
+            ("MOBILIZE" | "ASSAULT", None) => true,
+            _ => false,
+        };
+        self.d
+            .quantities
+            .iter()
+            .filter(|q| q.start >= s.span.start && q.end <= s.span.end && fits(q))
+            .min_by_key(|q| if q.start >= tc { q.start - tc } else { (tc - q.end) * 2 })
+            .cloned()
+    }
+
+    fn status(&self, s: &Sentence, t: usize, source: &Option<Source>) -> Status {
+        let words = self.d.words;
+        let w = &words[t];
+        let before = |k: usize| (s.first_token.max(t.saturating_sub(k))..t).map(|i| bare(&words[i]).to_string()).collect::<Vec<_>>();
+        if w.seg.future() || before(3).iter().any(|k| FUTURE_BEFORE.contains(&k.as_str())) {
+            return Status::Planned;
+        }
+        if (s.first_token..t).any(|i| DENIALS.contains(&bare(&words[i]))) {
+            return Status::Denied;
+        }
+        if (s.first_token..t).any(|i| CLAIMS.contains(&bare(&words[i]))) || source.as_ref().is_some_and(|x| x.text.is_empty()) {
+            return Status::Claimed;
+        }
+        Status::Reported
+    }
+
+    /// The attribution of a sentence: a cue word and the phrase naming the source after it.
+    fn source_of(&mut self, s: &Sentence) -> Option<Source> {
+        let words = self.d.words;
+        let mut i = s.first_token;
+        while i < s.end_token {
+            let w = &words[i];
+            let k = bare(w);
+            let cue = ATTRIBUTION.contains(&k) || (k.starts_with("وفق") && k.len() <= 8);
+            if !cue || self.mention_at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            // Skip "ما" and a second cue (وفق ما أفاد), and a quoted opening.
+            let mut j = i + 1;
+            while j < s.end_token && (matches!(bare(&words[j]), "ما") || ATTRIBUTION.contains(&bare(&words[j])) || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ",")) {
+                j += 1;
+            }
+            // نقلت وكالة … : the agency; قال … لوكالة X: the speaker stays the source.
+            if j >= s.end_token {
+                break;
+            }
+            if let Some(src) = self.source_phrase(j, s.end_token) {
+                return Some(src);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn source_phrase(&mut self, j: usize, end: usize) -> Option<Source> {
+        let words = self.d.words;
+        if let Some(mi) = self.mention_at[j] {
+            let m = &self.d.mentions[mi];
+            let a = self.mention_arg(m, false);
+            let actor = m.actor.map(|x| &self.d.kb.actors[x]);
+            if actor.is_some_and(|x| matches!(x.kind, ActorType::Media)) {
+                self.last_agency = Some((a.name.clone().unwrap_or_else(|| a.text.clone()), a.id.clone()));
+            }
+            if m.kind == MentionKind::Demonym {
+                return None;
+            }
+            let name = a.name.clone();
+            self.last_source = name.clone().or(Some(a.text.clone()));
+            return Some(Source { text: a.text, start: a.start, end: a.end, name, id: a.id });
+        }
+        let w = &words[j];
+        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.iter().any(|p| *p == "ل") {
+            return None;
+        }
+        // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.
+        let mut e = j + 1;
+        while e < end && e < j + 4 {
+            let x = &words[e];
+            if x.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(x)) || x.seg.prefixes.iter().any(|p| *p == "ل") || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name) {
+                break;
+            }
+            e += 1;
+        }
+        // A named agency right after وكالة (نقلت وكالة "فارس"): take the name.
+        let head = bare(w).to_string();
+        if matches!(head.as_str(), "وكاله" | "صحيفه" | "قناه" | "موقع") {
+            let mut k = j + 1;
+            while k < end && k <= j + 6 {
+                if let Some(mi) = self.mention_at[k] {
+                    let m = &self.d.mentions[mi];
+                    if m.actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Media)) {
+                        let span = self.slice(j, m.end);
+                        let a = self.mention_arg(m, false);
+                        self.last_agency = Some((a.name.clone().unwrap_or(a.text.clone()), a.id.clone()));
+                        self.last_source = a.name.clone();
+                        return Some(Source { text: span.text, start: span.start, end: span.end, name: a.name, id: a.id });
+                    }
+                }
+                k += 1;
+            }
+        }
+        let span = self.slice(j, e);
+        let (name, id) = match head.as_str() {
+            "الوكاله" => self.last_agency.clone().map(|(n, i)| (Some(n), i)).unwrap_or((None, None)),
+            "المصدر" | "المصادر" => (self.last_source.clone(), None),
+            _ => {
+                self.last_source = Some(span.text.clone());
+                (None, None)
+            }
+        };
+        Some(Source { text: span.text, start: span.start, end: span.end, name, id })
+    }
+}

@@ -1,0 +1,224 @@
+//! The Rasad pipeline: text → tokens → sentences → times and quantities → linked mentions →
+//! events, assembled into the output contract (docs/output.md).
+#![warn(missing_docs)]
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use rasad_events::{extract_events, furniture_mask, DocInput, Event, Lexicon};
+pub use rasad_events::{Arg as EventArg, Status};
+pub use rasad_numtime::Bound;
+use rasad_kb::{ActorType, Kb, MentionKind};
+use rasad_numtime::{detect_published, parse_quantities, parse_times, Quantity, TimeExpr};
+use rasad_text::{analyze, split_sentences_with, tokenize, Segmenter};
+use serde::{Deserialize, Serialize};
+
+/// One input document (the JSONL input shape).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct InputDoc {
+    /// Document id (a file name for text input).
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Publication date, YYYY-MM-DD.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Source URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Outlet name.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// Errors about a document as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    /// The publication date is not YYYY-MM-DD.
+    #[error("published date {0:?} is not a valid YYYY-MM-DD date")]
+    BadDate(String),
+}
+
+/// An entity mention in the output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// The mention as in the text.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// PER, ORG, LOC or MISC.
+    pub label: &'static str,
+    /// Catalogue or gazetteer id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// English name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Latitude (places).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude (places).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// The output record of one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocOutput {
+    /// Document id.
+    pub id: String,
+    /// The publication date used to resolve relative times (given, or read from the text).
+    pub published: Option<String>,
+    /// Entity mentions.
+    pub entities: Vec<Entity>,
+    /// Quantities.
+    pub quantities: Vec<Quantity>,
+    /// Time expressions.
+    pub times: Vec<TimeExpr>,
+    /// Events.
+    pub events: Vec<Event>,
+}
+
+/// The pipeline with its data loaded (catalogue, gazetteer, lexicon, segmenter).
+pub struct Pipeline {
+    kb: &'static Kb,
+    lexicon: &'static Lexicon,
+    segmenter: Segmenter,
+}
+
+static DEFAULT: LazyLock<Pipeline> = LazyLock::new(Pipeline::new);
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline over the built-in data.
+    pub fn new() -> Pipeline {
+        let kb = Kb::builtin();
+        let lexicon = Lexicon::builtin();
+        let mut segmenter = Segmenter::new(kb.name_words());
+        segmenter.extend(lexicon.forms());
+        Pipeline { kb, lexicon, segmenter }
+    }
+
+    /// The shared default pipeline.
+    pub fn shared() -> &'static Pipeline {
+        &DEFAULT
+    }
+
+    /// The knowledge base in use.
+    pub fn kb(&self) -> &'static Kb {
+        self.kb
+    }
+
+    /// Runs the whole pipeline on one document.
+    pub fn extract(&self, doc: &InputDoc) -> Result<DocOutput, DocError> {
+        let given = match doc.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(s.parse::<Date>().map_err(|_| DocError::BadDate(s.to_string()))?),
+            None => None,
+        };
+        Ok(self.extract_text(&doc.id, &doc.text, given))
+    }
+
+    /// Runs the pipeline on a text with an optional publication date.
+    pub fn extract_text(&self, id: &str, text: &str, published: Option<Date>) -> DocOutput {
+        let tokens = tokenize(text);
+        let words = analyze(&tokens, &self.segmenter);
+        let sentences = split_sentences_with(text, &tokens);
+        let published = published.or_else(|| detect_published(text, &words));
+        let times = parse_times(text, &words, published);
+        let mut skip = vec![false; words.len()];
+        mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+        let quantities = parse_quantities(text, &words, &skip);
+        let mentions = self.kb.link(&words);
+        let furniture = furniture_mask(text, &words, &sentences);
+        let events = extract_events(&DocInput {
+            text,
+            words: &words,
+            sentences: &sentences,
+            furniture: &furniture,
+            mentions: &mentions,
+            quantities: &quantities,
+            times: &times,
+            kb: self.kb,
+            lexicon: self.lexicon,
+        });
+        let entities = mentions
+            .iter()
+            .map(|m| {
+                let (a, b) = (&words[m.first].tok, &words[m.end - 1].tok);
+                let actor = m.actor.map(|i| &self.kb.actors[i]);
+                let place = m.place.map(|i| &self.kb.places[i]);
+                let label = match (m.kind, actor.map(|a| a.kind), place) {
+                    (MentionKind::Demonym, ..) => "MISC",
+                    (_, Some(ActorType::Person), _) => "PER",
+                    (_, _, Some(_)) | (_, Some(ActorType::State), _) => "LOC",
+                    _ => "ORG",
+                };
+                let (id, name) = match (place, actor) {
+                    (Some(p), _) if label == "LOC" => (Some(p.id.clone()), Some(p.name.clone())),
+                    (_, Some(a)) => (Some(a.id.clone()), Some(a.name.clone())),
+                    (Some(p), None) => (Some(p.id.clone()), Some(p.name.clone())),
+                    (None, None) => (None, None),
+                };
+                Entity {
+                    text: text[a.byte_start..b.byte_start + b.text.len()].to_string(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    label,
+                    id,
+                    name,
+                    lat: place.filter(|_| label == "LOC").map(|p| p.lat),
+                    lon: place.filter(|_| label == "LOC").map(|p| p.lon),
+                }
+            })
+            .collect();
+        DocOutput { id: id.to_string(), published: published.map(|d| d.to_string()), entities, quantities, times, events }
+    }
+}
+
+fn mark_spans(words: &[rasad_text::Word], spans: impl Iterator<Item = (usize, usize)>, mask: &mut [bool]) {
+    let mut k = 0;
+    for (s, e) in spans {
+        while k < words.len() && words[k].tok.span.end <= s {
+            k += 1;
+        }
+        let mut j = k;
+        while j < words.len() && words[j].tok.span.start < e {
+            mask[j] = true;
+            j += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_to_end_on_a_short_report() {
+        let text = "وصل نحو ثلاثة آلاف مقاتل إيراني إلى دمشق أمس، وفق ما أفاد المرصد السوري لحقوق الإنسان.";
+        let out = Pipeline::shared().extract_text("t", text, "2024-05-02".parse().ok());
+        let ev = &out.events[0];
+        assert_eq!(ev.kind, "MOBILIZE");
+        assert_eq!(ev.actors[0].id.as_deref(), Some("IRN"));
+        assert_eq!(ev.places[0].id.as_deref(), Some("P-DAMASCUS"));
+        assert_eq!(ev.quantity.as_ref().map(|q| q.value), Some(3000.0));
+        assert_eq!(ev.date.as_ref().and_then(|d| d.value.as_deref()), Some("2024-05-01"));
+        assert_eq!(ev.source.as_ref().and_then(|s| s.id.as_deref()), Some("SOHR"));
+    }
+
+    #[test]
+    fn bad_published_date_is_an_error() {
+        let doc = InputDoc { id: "x".into(), text: "نص".into(), published: Some("2024-13-40".into()), ..Default::default() };
+        assert!(Pipeline::shared().extract(&doc).is_err());
+    }
+}
