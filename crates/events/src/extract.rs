@@ -67,6 +67,7 @@ const TITLES: &[&str] = &[
     "وزير", "الوزير", "رءيس", "الرءيس", "وفد", "الوفد", "مبعوث", "المبعوث", "سفير", "السفير", "المرشد", "مسءول", "المسءول", "الامين", "مستشار",
     "المستشار", "نائب", "قاءد", "رءيسا", "وزراء",
 ];
+const FORCES: &[&str] = &["قوات", "جيش", "عناصر", "مقاتلي", "ميليشيات", "مليشيات", "وحدات", "قطعات"];
 const PERSONAL_PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما"];
 const TROOP_UNITS: &[&str] = &["مقاتل", "جندي", "عنصر", "مسلح", "ضابط", "مستشار", "عسكري", "شخص", "متطوع", "مرتزق", "مجند", "مقاتلين"];
 const HARM_UNITS: &[&str] = &[
@@ -77,6 +78,10 @@ struct Ctx<'x, 'd, 'a> {
     d: &'x DocInput<'d, 'a>,
     /// Token → index of the mention covering it.
     mention_at: Vec<Option<usize>>,
+    /// Token → covered by a time expression.
+    in_time: Vec<bool>,
+    /// The last pair (or more) of actors joined by و, for البلدان / الجانبان.
+    last_pair: Vec<usize>,
     /// Doc-level memory for الوكالة / المصدر.
     last_agency: Option<(String, Option<String>)>,
     last_source: Option<String>,
@@ -188,9 +193,9 @@ fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     i > 0 && matches!(bare(&words[i - 1]), "في" | "من" | "علي" | "الي" | "عن" | "بعد" | "قبل" | "خلال" | "اثر" | "عقب" | "منذ")
 }
 
-fn near_any(words: &[Word], i: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
-    let from = i.saturating_sub(6).max(lo);
-    let to = (i + 7).min(hi);
+fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
+    let from = i.saturating_sub(radius).max(lo);
+    let to = (i + radius + 1).min(hi);
     (from..to).any(|k| k != i && (keys.iter().any(|x| *x == words[k].key || *x == bare(&words[k]) || *x == words[k].seg.key)))
 }
 
@@ -202,7 +207,15 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             *slot = Some(mi);
         }
     }
-    let mut cx = Ctx { d, mention_at, last_agency: None, last_source: None };
+    let mut in_time = vec![false; d.words.len()];
+    for t in d.times {
+        for (k, w) in d.words.iter().enumerate() {
+            if w.tok.span.start >= t.start && w.tok.span.end <= t.end {
+                in_time[k] = true;
+            }
+        }
+    }
+    let mut cx = Ctx { d, mention_at, in_time, last_pair: Vec::new(), last_agency: None, last_source: None };
     let mut out = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
@@ -213,62 +226,133 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             continue;
         }
         let triggers = cx.triggers(s);
-        for (k, &(t, kind, ref mode, ref need)) in triggers.iter().enumerate() {
+        for (k, &(t, kind, ref mode, ref needs, _)) in triggers.iter().enumerate() {
             let prev_t = if k > 0 { Some(triggers[k - 1].0) } else { None };
             let next_t = triggers.get(k + 1).map(|x| x.0);
-            if let Some(ev) = cx.event(s, t, kind, mode.clone(), need, prev_t, next_t, source.clone()) {
+            if let Some(ev) = cx.event(s, t, kind, mode.clone(), needs, prev_t, next_t, source.clone()) {
                 out.push(ev);
             }
         }
+        cx.remember_pair(s);
     }
     out
 }
 
-type Trig = (usize, &'static str, Option<String>, Need);
+/// A trigger: token index, type, mode, conditions, and whether it is a noun.
+type Trig = (usize, &'static str, Option<String>, Vec<Need>, bool);
+
+const TEMPORAL: &[&str] = &["اثر", "عقب", "لدي", "اثناء", "خلال", "جراء", "بعيد", "فور"];
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "من", "ما"];
 
 impl Ctx<'_, '_, '_> {
+    /// Remembers the last actors of a sentence joined by و (سوريا وإيران) for البلدان.
+    fn remember_pair(&mut self, s: &Sentence) {
+        for mi in self.actor_mentions(s.first_token, s.end_token) {
+            let group = self.coordinated(mi, s.end_token);
+            let states = group.iter().filter(|&&g| self.d.mentions[g].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::State | ActorType::Government))).count();
+            if group.len() >= 2 && states == group.len() {
+                self.last_pair = group;
+            }
+        }
+    }
+
+    /// "البلدان"، "الجانبان"، "الطرفان" right after the trigger: the last pair of actors named.
+    fn pair_reference(&self, t: usize, hi: usize) -> Option<(usize, Vec<usize>)> {
+        (t + 1..hi.min(t + 4)).find(|&k| matches!(bare(&self.d.words[k]), "البلدان" | "البلدين" | "الجانبان" | "الجانبين" | "الطرفان" | "الطرفين")).filter(|_| !self.last_pair.is_empty()).map(|k| (k, self.last_pair.clone()))
+    }
+
+    /// True when a mention after من is partitive (مقاتل من حزب الله، عناصر من الحرس).
+    fn partitive(&self, m: &Mention) -> bool {
+        m.first >= 2 && {
+            let before = &self.d.words[m.first - 2];
+            let k = before.seg.key.as_str();
+            TROOP_UNITS.contains(&k) || matches!(k, "عناصر" | "جنود" | "مقاتلين" | "قوات" | "ضباط") || before.tok.kind == TokenKind::Number
+        }
+    }
+
+    /// The first token of a purpose phrase after the trigger (من أجل، لـ + verbal noun), which ends the agent search.
+    fn purpose_after(&self, t: usize, hi: usize) -> usize {
+        let words = self.d.words;
+        (t + 1..hi)
+            .find(|&k| {
+                let w = &words[k];
+                (bare(w) == "اجل" && k > 0 && bare(&words[k - 1]) == "من")
+                    || PURPOSE_BEFORE.contains(&bare(w))
+                    || (w.seg.prefixes.iter().any(|p| *p == "ل") && !w.seg.definite() && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
+            })
+            .unwrap_or(hi)
+    }
+
     fn triggers(&self, s: &Sentence) -> Vec<Trig> {
         let words = self.d.words;
         let mut found: Vec<Trig> = Vec::new();
+        // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
+        let mut last_seen: Option<usize> = None;
         for i in s.first_token..s.end_token {
             let w = &words[i];
-            if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() {
+            if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] {
                 continue;
             }
-            let Some((entry, _lemma)) = self.d.lexicon.lookup(w) else { continue };
-            match &entry.need {
-                Need::Verbal if is_definite_or_governed(words, i) => continue,
-                Need::Near(keys) if !near_any(words, i, s.first_token, s.end_token, keys) => continue,
-                _ => {}
+            let Some(hit) = self.d.lexicon.lookup(w) else { continue };
+            let entry = hit.entry;
+            let governed_by_prev = last_seen.is_some_and(|pt| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
+            last_seen = Some(i);
+            let mut ok = true;
+            for need in &entry.needs {
+                ok &= match need {
+                    Need::Verbal => !is_definite_or_governed(words, i),
+                    Need::Near(keys) => near_any(words, i, 6, s.first_token, s.end_token, keys),
+                    Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
+                    Need::PersonType(_) => true,
+                };
+            }
+            if !ok {
+                continue;
             }
             let prev = (i > s.first_token).then(|| &words[i - 1]);
             let prev_key = prev.map(bare).unwrap_or("");
+            let after_addition = matches!(prev_key, "اضافه" | "بالاضافه");
             // Purpose phrases: ل + verbal noun (للدفاع، لمساعدة), بهدف …, unless ل marks the passive
             // after تعرض or follows إضافة ("in addition to").
             let lam = w.seg.prefixes.iter().any(|p| *p == "ل");
             let passive_lam = (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
-            if lam && !passive_lam && !matches!(prev_key, "اضافه" | "بالاضافه") {
+            if lam && !passive_lam && !after_addition {
                 continue;
             }
-            if PURPOSE_BEFORE.contains(&prev_key) || (prev_key == "اجل" || (i >= 2 && bare(&words[i - 2]) == "من" && prev_key == "اجل")) {
+            if PURPOSE_BEFORE.contains(&prev_key) || (i >= 2 && bare(&words[i - 2]) == "من" && prev_key == "اجل") {
+                continue;
+            }
+            // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
+            if hit.nominal && prev.is_some_and(|p| p.seg.prefixes.iter().any(|x| *x == "ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
                 continue;
             }
             if NEGATIONS.contains(&prev_key) || (i >= 2 && matches!(bare(&words[i - 2]), "لم" | "لن") && words[i - 1].tok.kind == TokenKind::Arabic && words[i - 1].key.len() <= 6) {
                 continue;
             }
-            // A noun governed by a trigger just before it belongs to that event.
-            if let Some(&(pt, ..)) = found.last() {
-                if i - pt <= 3 && is_definite_or_governed(words, i) {
-                    continue;
-                }
+            // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
+            if !hit.nominal && RELATIVES.contains(&prev_key) && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) {
+                continue;
             }
-            found.push((i, entry.kind, entry.mode.clone(), entry.need.clone()));
+            if governed_by_prev {
+                continue;
+            }
+            // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
+            if found.last().is_some_and(|l| l.1 == entry.kind && i - l.0 <= 3) {
+                continue;
+            }
+            // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
+            let adjunct = TEMPORAL.contains(&prev_key);
+            found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), hit.nominal && !after_addition && !adjunct));
+        }
+        // Other verbal nouns in a sentence that reports with a verb are that verb's complements.
+        if found.iter().any(|t| !t.4) {
+            found.retain(|t| !t.4);
         }
         found
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn event(&self, s: &Sentence, t: usize, kind: &'static str, mode: Option<String>, need: &Need, prev_t: Option<usize>, next_t: Option<usize>, source: Option<Source>) -> Option<Event> {
+    fn event(&self, s: &Sentence, t: usize, kind: &'static str, mode: Option<String>, needs: &[Need], prev_t: Option<usize>, next_t: Option<usize>, source: Option<Source>) -> Option<Event> {
         let words = self.d.words;
         let (lo, hi) = (prev_t.map_or(s.first_token, |p| p + 1), next_t.unwrap_or(s.end_token));
         let right_hi = hi.min(t + 26);
@@ -276,6 +360,8 @@ impl Ctx<'_, '_, '_> {
         let tw = &words[t];
         let nominal = is_definite_or_governed(words, t) || tw.seg.suffixes.iter().any(|x| PERSONAL_PRONOUN_SUFFIXES.contains(x));
         let clause_head = (left_lo..t).all(|k| words[k].tok.kind == TokenKind::Punct || self.mention_at[k].is_none() || bare(&words[k]).len() <= 2);
+        // The agent is not looked for past a purpose phrase (حشدوا للمشاركة … بجانب قوات الأسد).
+        let agent_hi = self.purpose_after(t, right_hi);
 
         // Passive: X تعرض ل-TRIGGER Y.
         let passive_at = (s.first_token..t).rev().take(10).find(|&k| words[k].seg.key.starts_with("تعرض") || bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"));
@@ -284,22 +370,40 @@ impl Ctx<'_, '_, '_> {
         let left: Vec<usize> = self.actor_mentions(left_lo, t);
         let usable = |mi: &usize| {
             let m = &self.d.mentions[*mi];
-            !self.locative(m) && !self.target_governed(m) && !self.after_min(m)
+            !self.locative(m) && !self.target_governed(m) && (!self.after_min(m) || self.partitive(m))
         };
+        let transitive = matches!(kind, "ASSAULT" | "COERCE" | "SUPPORT" | "AID" | "ACCUSE" | "SANCTION" | "REQUEST" | "THREATEN");
         let mut agents: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
+        let mut pair_arg: Option<usize> = None;
         if let Some(pk) = passive_at {
             // Agent: the genitive or nisba right after the noun; targets: between تعرض and the noun.
             if let Some(&a) = right.iter().find(|&&mi| self.d.mentions[mi].first <= t + 3) {
                 agents = self.coordinated(a, right_hi);
             }
             targets = self.actor_mentions(pk.saturating_sub(8).max(s.first_token), t).into_iter().filter(|mi| !self.locative(&self.d.mentions[*mi])).collect();
+        } else if let Some((k, pair)) = self.pair_reference(t, agent_hi) {
+            // ووقع البلدان: the countries named together before.
+            pair_arg = Some(k);
+            agents = pair;
         } else {
-            let first_right = right.iter().copied().find(usable);
+            let first_right = right.iter().copied().filter(|&mi| self.d.mentions[mi].first < agent_hi).find(usable);
             let genitive = first_right.filter(|&mi| self.d.mentions[mi].first <= t + 2);
             let left_agent = left.iter().rev().copied().find(usable);
-            let agent = if nominal {
-                genitive.or(left_agent)
+            // A pronoun subject (إنها سحبت، أنه وصل) points back to the sentence's first actor.
+            let pronoun_subject = (left_lo..t).rev().take(3).any(|k| matches!(bare(&words[k]), "انها" | "انه" | "انهم" | "وهي" | "وهو" | "هي" | "هو"));
+            let first_of_sentence = self.actor_mentions(s.first_token, t).into_iter().find(usable);
+            let agent = if pronoun_subject && first_of_sentence.is_some() {
+                first_of_sentence
+            } else if nominal {
+                // The genitive of a transitive verbal noun is its object when an agent stands
+                // before it (تمكنت قوات النظام من طرد داعش).
+                if transitive && left_agent.is_some() && genitive.is_some() {
+                    targets.extend(genitive);
+                    left_agent
+                } else {
+                    genitive.or(left_agent)
+                }
             } else if clause_head {
                 first_right.or(left_agent)
             } else {
@@ -309,17 +413,19 @@ impl Ctx<'_, '_, '_> {
                 agents = self.coordinated(a, right_hi.max(t + 1));
             }
             // Targets: governed by على/ضد/مع/ل after the trigger, or the object after a VSO agent.
-            for &mi in &right {
-                if agents.contains(&mi) {
-                    continue;
-                }
-                let m = &self.d.mentions[mi];
-                if self.target_governed(m) && !self.locative(m) {
-                    targets.extend(self.coordinated(mi, right_hi));
-                    break;
+            if targets.is_empty() {
+                for &mi in &right {
+                    if agents.contains(&mi) {
+                        continue;
+                    }
+                    let m = &self.d.mentions[mi];
+                    if self.target_governed(m) && !self.locative(m) {
+                        targets.extend(self.coordinated(mi, right_hi));
+                        break;
+                    }
                 }
             }
-            if targets.is_empty() && matches!(kind, "ASSAULT" | "COERCE" | "ACCUSE" | "REQUEST" | "SUPPORT" | "AID" | "THREATEN" | "SANCTION" | "CONSULT") {
+            if targets.is_empty() && (transitive || kind == "CONSULT") {
                 let after_agent = agents.iter().map(|&a| self.d.mentions[a].end).max().unwrap_or(t + 1).max(t + 1);
                 if let Some(&mi) = right.iter().find(|&&mi| !agents.contains(&mi) && self.d.mentions[mi].first >= after_agent && usable(&mi)) {
                     targets = self.coordinated(mi, right_hi);
@@ -331,23 +437,35 @@ impl Ctx<'_, '_, '_> {
         // A visit rather than a deployment when the agent is a person or an official.
         let mut kind = kind;
         let mut mode = mode;
-        if let Need::PersonType(alt) = need {
-            let person = agents.iter().any(|&a| self.d.mentions[a].actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Person)))
-                || agents.iter().any(|&a| {
-                    let m = &self.d.mentions[a];
-                    (m.first.saturating_sub(4)..m.first).any(|k| TITLES.contains(&bare(&words[k])) || TITLES.contains(&words[k].seg.key.as_str()))
-                })
-                || (t + 1..(t + 3).min(s.end_token)).any(|k| TITLES.contains(&bare(&words[k])));
+        if let Some(alt) = needs.iter().find_map(|n| if let Need::PersonType(a) = n { Some(*a) } else { None }) {
+            // "قوات الرئيس بشار الأسد" are forces, not the person.
+            let forces_of = |m: &Mention| (m.first.saturating_sub(3)..m.first).any(|k| FORCES.contains(&bare(&words[k])));
+            let person = agents.iter().any(|&a| {
+                let m = &self.d.mentions[a];
+                m.actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Person)) && !forces_of(m)
+            }) || agents.iter().any(|&a| {
+                let m = &self.d.mentions[a];
+                (m.first.saturating_sub(4)..m.first).any(|k| TITLES.contains(&bare(&words[k])) || TITLES.contains(&words[k].seg.key.as_str()))
+            }) || (t + 1..(t + 3).min(s.end_token)).any(|k| TITLES.contains(&bare(&words[k])));
             if person {
                 kind = alt;
                 mode = Some("visit".into());
             }
         }
 
-        let actors: Vec<Arg> = agents.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
+        let mut actors: Vec<Arg> = agents.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
+        if let Some(k) = pair_arg {
+            // The arguments point at "البلدان" itself, linked to what it refers to.
+            let here = self.slice(k, k + 1);
+            for a in &mut actors {
+                a.text = here.text.clone();
+                a.start = here.start;
+                a.end = here.end;
+            }
+        }
         let targets: Vec<Arg> = targets.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
-        let places = self.places(s, t);
-        let date = self.nearest_time(s, t);
+        let places = self.places(s, t, kind);
+        let date = self.nearest_time(s, t, lo, hi);
         let quantity = self.quantity(s, t, kind);
         let status = self.status(s, t, &source);
         let trig = self.slice(t, t + 1);
@@ -373,7 +491,8 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
-    fn places(&self, s: &Sentence, t: usize) -> Vec<Arg> {
+    fn places(&self, s: &Sentence, t: usize, kind: &str) -> Vec<Arg> {
+        let words = self.d.words;
         let mut cands: Vec<(usize, usize)> = Vec::new();
         let mut seen = None;
         for k in s.first_token..s.end_token {
@@ -384,7 +503,12 @@ impl Ctx<'_, '_, '_> {
                 seen = Some(mi);
                 let m = &self.d.mentions[mi];
                 if m.place.is_some() && self.locative(m) {
-                    let dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
+                    let mut dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
+                    // Where forces go matters more than where they came from (دخلت من العراق إلى سوريا).
+                    let origin = m.first > 0 && bare(&words[m.first - 1]) == "من";
+                    if origin && matches!(kind, "MOBILIZE" | "AID") {
+                        dist += 100;
+                    }
                     cands.push((dist, mi));
                 }
             }
@@ -400,13 +524,18 @@ impl Ctx<'_, '_, '_> {
         out
     }
 
-    fn nearest_time(&self, s: &Sentence, t: usize) -> Option<TimeExpr> {
-        let tc = self.d.words[t].tok.span.start;
-        self.d
-            .times
-            .iter()
-            .filter(|x| x.value.is_some() && x.start >= s.span.start && x.end <= s.span.end)
-            .min_by_key(|x| if x.start >= tc { x.start - tc } else { (tc - x.end) * 2 })
+    /// The time of an event: the nearest after the trigger within its clause, else the nearest
+    /// before it within its clause, else the nearest in the sentence.
+    fn nearest_time(&self, s: &Sentence, t: usize, lo: usize, hi: usize) -> Option<TimeExpr> {
+        let words = self.d.words;
+        let tc = words[t].tok.span.start;
+        let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
+        let resolved = || self.d.times.iter().filter(|x| x.value.is_some() && x.start >= s.span.start && x.end <= s.span.end);
+        resolved()
+            .filter(|x| x.start >= tc && x.end <= chi)
+            .min_by_key(|x| x.start - tc)
+            .or_else(|| resolved().filter(|x| x.end <= tc && x.start >= clo).max_by_key(|x| x.end))
+            .or_else(|| resolved().min_by_key(|x| if x.start >= tc { x.start - tc } else { (tc - x.end) * 2 }))
             .cloned()
     }
 

@@ -33,6 +33,8 @@ const CUES: &[&[&str]] = &[
     &["share"],
 ];
 
+const LINK_CUES: &[&str] = &["اقرا", "شاهد", "طالع", "read", "related"];
+
 const BLOCK_CUES: &[&str] = &["ذات صله", "مواضيع ذات صله", "اخبار ذات صله", "مقالات ذات صله"];
 
 fn words_of<'w, 'a>(s: &Sentence, words: &'w [Word<'a>]) -> &'w [Word<'a>] {
@@ -72,7 +74,8 @@ pub fn furniture_mask(text: &str, words: &[Word], sentences: &[Sentence]) -> Vec
         let keys = word_keys(ws);
         if let Some(cue_len) = starts_with_cue(&keys) {
             mask[i] = true;
-            let alone = keys.len() <= cue_len;
+            // Only a link cue alone on its line announces a headline on the next one.
+            let alone = keys.len() <= cue_len && LINK_CUES.contains(&keys[0].as_str());
             let block = BLOCK_CUES.contains(&keys.join(" ").as_str());
             if block {
                 let mut j = i + 1;
@@ -139,5 +142,6 @@ mod tests {
     #[test]
     fn datelines_and_back_to_top() {
         assert_eq!(mask("نشر في 13-06-2018\nآخر تحديث 13-06-2018 | 00:04\nقصفت الطائرات المدينة.\nback to top"), vec![true, true, false, true]);
+        assert_eq!(mask("نشر في 09-02-2020\n\nقتل أكثر من 20 مدنيا في غارات على المدينة."), vec![true, false]);
     }
 }

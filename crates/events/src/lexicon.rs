@@ -37,28 +37,43 @@ pub enum LexiconError {
 /// A condition on a trigger.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Need {
-    /// No condition.
-    None,
-    /// Use another type when the agent is a person or delegation.
+    /// Use another type when the agent is a person or an official.
     PersonType(&'static str),
     /// Only when one of these match keys is within 6 tokens.
     Near(Vec<String>),
+    /// Not when one of these match keys is within 3 tokens.
+    Unless(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
 }
 
-/// One lexicon entry.
+/// One lexicon entry (one form of one row).
 #[derive(Debug, Clone)]
 pub struct TriggerEntry {
     /// PLOVER type.
     pub kind: &'static str,
     /// PLOVER mode.
     pub mode: Option<String>,
-    /// Condition.
-    pub need: Need,
+    /// Conditions.
+    pub needs: Vec<Need>,
+    /// The form is a verb lemma.
+    pub verb: bool,
+    /// The form is a verbal noun or plural.
+    pub noun: bool,
+    /// The form counts only inflected (!عبر).
+    pub inflected_only: bool,
 }
 
-/// The trigger lexicon: lemma key → entry.
+/// A lexicon hit on a word.
+#[derive(Debug, Clone)]
+pub struct Hit<'l> {
+    /// The entry.
+    pub entry: &'l TriggerEntry,
+    /// True when the word is read as a noun (a verbal noun or plural), not a verb.
+    pub nominal: bool,
+}
+
+/// The trigger lexicon: form key → entry.
 #[derive(Debug)]
 pub struct Lexicon {
     map: HashMap<String, TriggerEntry>,
@@ -73,6 +88,24 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::parse(include_str!("../data/triggers.tsv")).unwrap_or_else(|e| panic!("built-in trigger lexicon is invalid: {e}"))
 });
 
+fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
+    if col == "-" {
+        return Ok(vec![]);
+    }
+    col.split(';')
+        .map(|c| {
+            let bad = || LexiconError::Condition { line, cond: c.into() };
+            Ok(match c {
+                "verbal" => Need::Verbal,
+                _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
+                _ if c.starts_with("near=") => Need::Near(c[5..].split('|').map(match_key).collect()),
+                _ if c.starts_with("unless=") => Need::Unless(c[7..].split('|').map(match_key).collect()),
+                _ => return Err(bad()),
+            })
+        })
+        .collect()
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn builtin() -> &'static Lexicon {
@@ -81,27 +114,31 @@ impl Lexicon {
 
     /// Parses and validates a lexicon file.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut map = HashMap::new();
+        let mut map: HashMap<String, TriggerEntry> = HashMap::new();
         for (n, line) in tsv.lines().enumerate() {
             let line_no = n + 1;
-            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("forms\t") {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("verbs\t") {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 5 {
+            if cols.len() != 6 {
                 return Err(LexiconError::Columns { line: line_no, found: cols.len() });
             }
-            let kind = plover(cols[1]).ok_or_else(|| LexiconError::Type { line: line_no, kind: cols[1].into() })?;
-            let mode = (cols[2] != "-").then(|| cols[2].to_string());
-            let need = match cols[3] {
-                "-" => Need::None,
-                "verbal" => Need::Verbal,
-                c if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(|| LexiconError::Condition { line: line_no, cond: c.into() })?),
-                c if c.starts_with("near=") => Need::Near(c[5..].split('|').map(match_key).collect()),
-                c => return Err(LexiconError::Condition { line: line_no, cond: c.into() }),
-            };
-            for form in cols[0].split('|') {
-                map.entry(match_key(form)).or_insert_with(|| TriggerEntry { kind, mode: mode.clone(), need: need.clone() });
+            let kind = plover(cols[2]).ok_or_else(|| LexiconError::Type { line: line_no, kind: cols[2].into() })?;
+            let mode = (cols[3] != "-").then(|| cols[3].to_string());
+            let needs = parse_needs(line_no, cols[4])?;
+            for (col, is_verb) in [(cols[0], true), (cols[1], false)] {
+                for form in col.split('|').filter(|f| *f != "-" && !f.is_empty()) {
+                    let (form, inflected_only) = match form.strip_prefix('!') {
+                        Some(f) => (f, true),
+                        None => (form, false),
+                    };
+                    let e = map.entry(match_key(form)).or_insert_with(|| TriggerEntry { kind, mode: mode.clone(), needs: needs.clone(), verb: false, noun: false, inflected_only });
+                    if e.kind == kind {
+                        e.verb |= is_verb;
+                        e.noun |= !is_verb;
+                    }
+                }
             }
         }
         Ok(Lexicon { map })
@@ -122,30 +159,53 @@ impl Lexicon {
         self.map.is_empty()
     }
 
-    /// The entry for a word, trying the lemma candidates of the light verb stemmer in order.
-    pub fn lookup(&self, w: &Word) -> Option<(&TriggerEntry, String)> {
-        lemma_candidates(w).into_iter().find_map(|c| self.map.get(&c).map(|e| (e, c)))
+    /// The entry for a word: its own forms first, then inflections found by the light verb stemmer.
+    pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
+        let nounish = w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) || w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
+        for c in bare_candidates(w) {
+            if let Some(e) = self.map.get(&c) {
+                if e.inflected_only && !e.noun {
+                    continue;
+                }
+                let nominal = e.noun && (!e.verb || nounish);
+                return Some(Hit { entry: e, nominal });
+            }
+        }
+        if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
+            return None;
+        }
+        for c in inflected_candidates(w) {
+            if let Some(e) = self.map.get(&c).filter(|e| e.verb) {
+                return Some(Hit { entry: e, nominal: false });
+            }
+        }
+        None
     }
 }
 
 const VERB_SUFFIXES: &[&str] = &["تما", "تم", "تن", "وا", "تا", "ون", "ان", "ين", "ت", "ا", "ن"];
 
-/// Candidate lemma keys for a word: its stem, its stem plus suffixes, and those with verbal
-/// suffixes removed and the imperfect prefix (ت ن ا) read as ي.
-pub fn lemma_candidates(w: &Word) -> Vec<String> {
+fn bare_candidates(w: &Word) -> Vec<String> {
+    let mut out = vec![w.seg.base_key(), w.seg.key.clone(), w.key_without_conj().to_string()];
+    // ة was folded to ه in keys; a verbal noun before a pronoun shows it as ت (زيارته → زياره).
+    if w.seg.suffixes.iter().any(|s| s.starts_with('ه') || *s == "نا") {
+        if let Some(r) = w.seg.key.strip_suffix('ت') {
+            out.push(format!("{r}ه"));
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Candidate verb lemmas: verbal suffixes removed, and the imperfect prefix ت or ن read as ي.
+pub fn inflected_candidates(w: &Word) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(8);
     let push = |s: String, out: &mut Vec<String>| {
         if s.chars().count() >= 2 && !out.contains(&s) {
             out.push(s);
         }
     };
-    let stem = w.seg.key.clone();
-    let base = w.seg.base_key();
-    // ة was folded to ه in keys; a masdar in construct (زيارته) shows it as ت before a pronoun.
-    let seeds = [base.clone(), stem.clone(), w.key_without_conj().to_string()];
-    for s in seeds.iter() {
-        push(s.clone(), &mut out);
-    }
+    let seeds = [w.seg.base_key(), w.seg.key.clone()];
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES {
             if let Some(r) = s.strip_suffix(suf) {
@@ -154,16 +214,14 @@ pub fn lemma_candidates(w: &Word) -> Vec<String> {
                 }
             }
         }
-        if let Some(r) = s.strip_suffix('ت') {
-            push(format!("{r}ه"), &mut out);
-        }
     }
-    let snapshot = out.clone();
-    for s in snapshot {
+    let mut with_prefix = out.clone();
+    with_prefix.extend(seeds.iter().cloned());
+    for s in with_prefix {
         let mut cs = s.chars();
         if let Some(first) = cs.next() {
             let rest: String = cs.collect();
-            if matches!(first, 'ت' | 'ن' | 'ا') && rest.chars().count() >= 2 {
+            if matches!(first, 'ت' | 'ن') && rest.chars().count() >= 2 {
                 push(format!("ي{rest}"), &mut out);
             }
         }
@@ -187,7 +245,7 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_their_number() {
-        let err = Lexicon::parse("قصف\tATTACK\t-\t-\tx").unwrap_err();
+        let err = Lexicon::parse("قصف\t-\tATTACK\t-\t-\tx").unwrap_err();
         assert_eq!(err.to_string(), "triggers line 1: ATTACK is not a PLOVER type");
     }
 
@@ -198,9 +256,16 @@ mod tests {
         for word in ["وصل", "وصلت", "وصلوا", "يصل", "تصل", "يصلون", "وصول", "وصوله", "ووصول", "سيصل"] {
             let toks = tokenize(word);
             let w = &analyze(&toks, &seg)[0];
-            assert_eq!(lex.lookup(w).map(|(e, _)| e.kind), Some("MOBILIZE"), "{word}");
+            assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some("MOBILIZE"), "{word}");
         }
         let toks = tokenize("الهجمات");
-        assert_eq!(lex.lookup(&analyze(&toks, &seg)[0]).map(|(e, _)| e.kind), Some("ASSAULT"));
+        let h = lex.lookup(&analyze(&toks, &seg)[0]).unwrap();
+        assert_eq!((h.entry.kind, h.nominal), ("ASSAULT", true));
+        let toks = tokenize("التدخل");
+        assert!(lex.lookup(&analyze(&toks, &seg)[0]).is_none(), "a definite noun is not an imperfect verb");
+        let toks = tokenize("عبر");
+        assert!(lex.lookup(&analyze(&toks, &seg)[0]).is_none(), "bare عبر is the preposition 'via'");
+        let toks = tokenize("عبروا");
+        assert!(lex.lookup(&analyze(&toks, &seg)[0]).is_some());
     }
 }

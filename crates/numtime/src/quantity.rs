@@ -232,6 +232,9 @@ const NOT_UNITS: &[&str] = &[
     "من", "في", "علي", "الي", "عن", "و", "او", "ان", "قد", "ما", "لا", "مع", "بين", "الف", "الاف", "منهم", "منها", "هو", "هي", "كل", "حتي",
 ];
 
+/// Counted nouns whose stem ends before a construct-plural ي.
+const COUNTED_NOUNS: &[&str] = &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
+
 /// Plural or irregular forms of common counted nouns → singular key.
 fn singular(key: &str) -> &str {
     match key {
@@ -271,27 +274,31 @@ fn unit_of(w: &Word) -> Option<String> {
     if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {
         return Some("%".into());
     }
-    let mut stem = w.seg.key.clone();
-    if w.seg.suffixes.first() == Some(&"ات") && !matches!(stem.as_str(), "قوات") {
-        let whole = format!("{stem}ات");
-        let s = singular(&whole);
-        if s != whole {
-            return Some(s.to_string());
+    let stem = w.seg.key.clone();
+    let suffix = w.seg.suffixes.first().copied();
+    // Sound plurals: the stem is the singular (مقاتلين → مقاتل); feminine plurals take ة (غارات → غاره).
+    let mut unit = match suffix {
+        Some("ات") if stem != "قوات" => {
+            let whole = format!("{stem}ات");
+            let s = singular(&whole);
+            if s != whole {
+                s.to_string()
+            } else {
+                format!("{stem}ه")
+            }
         }
-        stem.push('ه');
-        return Some(stem);
-    }
-    let base = singular(&w.seg.base_key()).to_string();
-    if base != w.seg.base_key() {
-        return Some(base);
-    }
+        Some("ون" | "ين" | "ان") => stem,
+        // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
+        Some("ي") if COUNTED_NOUNS.contains(&stem.as_str()) => stem,
+        _ => w.seg.base_key(),
+    };
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
-    if stem.chars().count() >= 4 && stem.ends_with('ا') && !stem.ends_with("يا") {
-        stem.pop();
-    } else if stem.chars().count() >= 5 && stem.ends_with("يا") {
-        stem.pop();
+    if unit.chars().count() >= 4 && unit.ends_with('ا') && !unit.ends_with("يا") {
+        unit.pop();
+    } else if unit.chars().count() >= 5 && unit.ends_with("يا") {
+        unit.pop();
     }
-    Some(singular(&stem).to_string())
+    Some(singular(&unit).to_string())
 }
 
 /// Finds quantities in `words`, skipping tokens where `skip[i]` is set (times, furniture).
