@@ -45,7 +45,18 @@ pub fn as_text(bytes: Vec<u8>) -> std::result::Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. iconv -f windows-1256 -t utf-8", e.utf8_error().valid_up_to()))
 }
 
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// Files a directory contributes: `.txt` for text input, `.jsonl`/`.ndjson` for JSON Lines.
+/// Files named on the command line are always read.
+fn wanted(path: &Path, jsonl: bool) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl" | "ndjson") => jsonl,
+        Some("txt" | "text") => !jsonl,
+        _ => false,
+    }
+}
+
+fn expand(paths: &[PathBuf], jsonl: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -59,7 +70,7 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
                         None
                     }
                 })
-                .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+                .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.') && wanted(e.path(), jsonl))
                 .map(|e| e.into_path())
                 .collect();
             files.sort();
@@ -97,7 +108,7 @@ pub fn for_each_doc(paths: &[PathBuf], jsonl: bool, mut f: impl FnMut(InputDoc) 
         }
         return Ok(stats);
     }
-    for path in expand(paths) {
+    for path in expand(paths, jsonl) {
         let name = path.display().to_string();
         if jsonl {
             match std::fs::File::open(&path) {

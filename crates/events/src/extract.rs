@@ -62,6 +62,7 @@ const ATTRIBUTION: &[&str] = &[
     "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "صرح", "لفت", "لفتت", "اضاف", "اضافت", "تابع", "تابعت", "زعم", "زعمت", "ادعي", "ادعت", "افادت",
     "اعتبر", "بين", "نقلته", "اورد", "اوردت", "روي", "روت",
 ];
+const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
 const SOURCE_STOPS: &[&str] = &["ان", "انه", "انها", "انهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
 const TITLES: &[&str] = &[
     "وزير", "الوزير", "رءيس", "الرءيس", "وفد", "الوفد", "مبعوث", "المبعوث", "سفير", "السفير", "المرشد", "مسءول", "المسءول", "الامين", "مستشار",
@@ -80,6 +81,8 @@ struct Ctx<'x, 'd, 'a> {
     mention_at: Vec<Option<usize>>,
     /// Token → covered by a time expression.
     in_time: Vec<bool>,
+    /// The attribution phrase of the current sentence: its mentions are the source, not actors.
+    source_span: Option<(usize, usize)>,
     /// The last pair (or more) of actors joined by و, for البلدان / الجانبان.
     last_pair: Vec<usize>,
     /// Doc-level memory for الوكالة / المصدر.
@@ -121,7 +124,15 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
 
     /// True when the mention is governed by a locative word (so it is a place, not an actor).
     fn locative(&self, m: &Mention) -> bool {
+        // An actor that is no place (حزب الله) is never a location, whatever precedes it.
+        if m.place.is_none() {
+            return false;
+        }
         let first = &self.d.words[m.first];
+        // The name itself opens with a locative noun (مدينة إدلب، ريف حماة).
+        if LOC_PREPS.contains(&bare(first)) {
+            return true;
+        }
         if first.seg.prefixes.iter().any(|p| *p == "ب") {
             return true;
         }
@@ -151,7 +162,9 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         let mut last = None;
         for t in from..to {
             if let Some(mi) = self.mention_at[t] {
-                if last != Some(mi) && self.d.mentions[mi].actor.is_some() {
+                let m = &self.d.mentions[mi];
+                let in_source = self.source_span.is_some_and(|(a, b)| m.span.start >= a && m.span.end <= b);
+                if last != Some(mi) && m.actor.is_some() && !in_source {
                     v.push(mi);
                 }
                 last = Some(mi);
@@ -215,13 +228,15 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             }
         }
     }
-    let mut cx = Ctx { d, mention_at, in_time, last_pair: Vec::new(), last_agency: None, last_source: None };
+    let mut cx = Ctx { d, mention_at, in_time, source_span: None, last_pair: Vec::new(), last_agency: None, last_source: None };
     let mut out = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
         // The source is remembered even from sentences without events.
-        let source = if furniture { None } else { cx.source_of(s) };
+        let (source, adverbial) = if furniture { (None, false) } else { cx.source_of(s).map_or((None, false), |(x, a)| (Some(x), a)) };
+        // An attribution adverbial (وفق ما أفاد المرصد) names no participant; a speaker (أكد الوزير) may be one.
+        cx.source_span = source.as_ref().filter(|_| adverbial).map(|x| (x.start, x.end));
         if furniture || n_words < 4 {
             continue;
         }
@@ -502,7 +517,8 @@ impl Ctx<'_, '_, '_> {
                 }
                 seen = Some(mi);
                 let m = &self.d.mentions[mi];
-                if m.place.is_some() && self.locative(m) {
+                // A place that is no actor is a place wherever it stands (قصفت الطائرات حلب، زار دمشق).
+                if m.place.is_some() && (m.actor.is_none() || self.locative(m)) {
                     let mut dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
                     // Where forces go matters more than where they came from (دخلت من العراق إلى سوريا).
                     let origin = m.first > 0 && bare(&words[m.first - 1]) == "من";
@@ -572,7 +588,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// The attribution of a sentence: a cue word and the phrase naming the source after it.
-    fn source_of(&mut self, s: &Sentence) -> Option<Source> {
+    fn source_of(&mut self, s: &Sentence) -> Option<(Source, bool)> {
         let words = self.d.words;
         let mut i = s.first_token;
         while i < s.end_token {
@@ -593,7 +609,8 @@ impl Ctx<'_, '_, '_> {
                 break;
             }
             if let Some(src) = self.source_phrase(j, s.end_token) {
-                return Some(src);
+                let adverbial = ADVERBIAL_CUES.contains(&k) || k.starts_with("وفق");
+                return Some((src, adverbial));
             }
             i += 1;
         }

@@ -53,6 +53,10 @@ fn ends_with_teaser(ws: &[Word]) -> bool {
     ws.last().is_some_and(|w| w.tok.kind == TokenKind::Punct && (w.tok.text.starts_with("..") || w.tok.text == "…"))
 }
 
+fn ends_with_stop(ws: &[Word]) -> bool {
+    ws.last().is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "." | "!" | "؟" | "?"))
+}
+
 fn is_caption(ws: &[Word]) -> bool {
     let n = ws.len();
     if n < 4 || !ws[n - 1].is_punct(")") {
@@ -100,7 +104,7 @@ pub fn furniture_mask(text: &str, words: &[Word], sentences: &[Sentence]) -> Vec
             }
         } else if is_caption(ws) {
             mask[i] = true;
-        } else if i > 0 && keys.len() >= 3 && keys == word_keys(words_of(&sentences[i - 1], words)) {
+        } else if i > 0 && keys.len() >= 3 && !ends_with_stop(ws) && keys == word_keys(words_of(&sentences[i - 1], words)) {
             mask[i] = true;
             mask[i - 1] = true;
         }
