@@ -60,7 +60,7 @@ const CLAIMS: &[&str] = &["زعم", "زعمت", "يزعم", "تزعم", "ادع�
 const ATTRIBUTION: &[&str] = &[
     "وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "كشف", "كشفت", "اكد",
     "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "صرح", "لفت", "لفتت", "اضاف", "اضافت", "تابع", "تابعت", "زعم", "زعمت", "ادعي", "ادعت", "افادت",
-    "اعتبر", "بين", "نقلته", "اورد", "اوردت", "روي", "روت",
+    "اعتبر", "نقلته", "اورد", "اوردت", "روي", "روت",
 ];
 const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
 const SOURCE_STOPS: &[&str] = &["ان", "انه", "انها", "انهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
@@ -81,8 +81,10 @@ struct Ctx<'x, 'd, 'a> {
     mention_at: Vec<Option<usize>>,
     /// Token → covered by a time expression.
     in_time: Vec<bool>,
-    /// The attribution phrase of the current sentence: its mentions are the source, not actors.
-    source_span: Option<(usize, usize)>,
+    /// Triggers read as the content of an accusation (claimed by the accuser).
+    claimed: std::cell::RefCell<Vec<usize>>,
+    /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
+    source_spans: Vec<(usize, usize)>,
     /// The last pair (or more) of actors joined by و, for البلدان / الجانبان.
     last_pair: Vec<usize>,
     /// Doc-level memory for الوكالة / المصدر.
@@ -152,6 +154,36 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         m.first > 0 && self.word(m.first - 1).is_some_and(|p| TARGET_PREPS.contains(&bare(p)) || matches!(p.tok.text, "لـ" | "ل"))
     }
 
+    /// Whether the preposition before a target suits the event type (مع for meetings, على/ضد for attacks, ل for support).
+    fn prep_fits(&self, m: &Mention, kind: &str) -> bool {
+        let first = &self.d.words[m.first];
+        let p = if first.seg.prefixes.iter().any(|p| *p == "ل") { "ل" } else { m.first.checked_sub(1).map(|k| bare(&self.d.words[k])).unwrap_or("") };
+        let p = if matches!(p, "لـ") { "ل" } else { p };
+        match kind {
+            "CONSULT" | "AGREE" | "COOPERATE" => matches!(p, "مع" | "ل"),
+            "ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" => matches!(p, "علي" | "ضد" | "بحق" | "ل"),
+            "ACCUSE" | "REJECT" => matches!(p, "علي" | "ضد" | "ل"),
+            "SUPPORT" | "AID" | "REQUEST" => matches!(p, "ل" | "علي" | "مع" | "من"),
+            _ => false,
+        }
+    }
+
+    /// Grammatical gender and number of a mention, for pronoun agreement: 'f' (states, ة/ات), 'p' (ين/ون), 'm'.
+    fn gender(&self, m: &Mention) -> char {
+        let last = &self.d.words[m.end - 1];
+        let text = last.key.as_str();
+        let state = m.actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::State)) && m.kind == MentionKind::Name;
+        if text.ends_with("يين") || text.ends_with("يون") || text.ends_with("ين") && m.kind == MentionKind::Demonym {
+            'p'
+        } else if state || text.ends_with('ه') || text.ends_with("ات") {
+            let first = &self.d.words[m.first];
+            // القوات الروسية: the head decides (قوات is feminine), as does a state name.
+            if first.key.ends_with("جيش") || first.key == "الجيش" { 'm' } else { 'f' }
+        } else {
+            'm'
+        }
+    }
+
     /// True when the mention follows "من" after a passive participle (مدعومة من تركيا): a backer, not an agent.
     fn after_min(&self, m: &Mention) -> bool {
         m.first > 0 && self.word(m.first - 1).is_some_and(|p| bare(p) == "من")
@@ -163,7 +195,7 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         for t in from..to {
             if let Some(mi) = self.mention_at[t] {
                 let m = &self.d.mentions[mi];
-                let in_source = self.source_span.is_some_and(|(a, b)| m.span.start >= a && m.span.end <= b);
+                let in_source = self.source_spans.iter().any(|&(a, b)| m.span.start >= a && m.span.end <= b);
                 if last != Some(mi) && m.actor.is_some() && !in_source {
                     v.push(mi);
                 }
@@ -228,32 +260,78 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             }
         }
     }
-    let mut cx = Ctx { d, mention_at, in_time, source_span: None, last_pair: Vec::new(), last_agency: None, last_source: None };
+    let mut cx = Ctx { d, mention_at, in_time, claimed: Default::default(), source_spans: Vec::new(), last_pair: Vec::new(), last_agency: None, last_source: None };
     let mut out = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
         // The source is remembered even from sentences without events.
-        let (source, adverbial) = if furniture { (None, false) } else { cx.source_of(s).map_or((None, false), |(x, a)| (Some(x), a)) };
-        // An attribution adverbial (وفق ما أفاد المرصد) names no participant; a speaker (أكد الوزير) may be one.
-        cx.source_span = source.as_ref().filter(|_| adverbial).map(|x| (x.start, x.end));
+        let sources = if furniture { Vec::new() } else { cx.sources_of(s) };
+        // An attribution adverbial (وفق ما أفاد المرصد) names no participant; a speaker (أكد الوزير)
+        // may be one. The adverbial, when there is one, is the sentence's source.
+        cx.source_spans = sources.iter().filter(|(_, adverbial)| *adverbial).map(|(x, _)| (x.start, x.end)).collect();
+        let source = sources.iter().find(|(_, a)| *a).or(sources.first()).map(|(x, _)| x.clone());
         if furniture || n_words < 4 {
             continue;
         }
         let triggers = cx.triggers(s);
+        let mut here: Vec<Event> = Vec::new();
         for (k, &(t, kind, ref mode, ref needs, _)) in triggers.iter().enumerate() {
             let prev_t = if k > 0 { Some(triggers[k - 1].0) } else { None };
             let next_t = triggers.get(k + 1).map(|x| x.0);
             if let Some(ev) = cx.event(s, t, kind, mode.clone(), needs, prev_t, next_t, source.clone()) {
-                out.push(ev);
+                match here.iter_mut().find(|e| restates(e, &ev)) {
+                    Some(e) => absorb(e, ev),
+                    None => here.push(ev),
+                }
             }
         }
+        out.extend(here);
         cx.remember_pair(s);
     }
     out
 }
 
 /// A trigger: token index, type, mode, conditions, and whether it is a noun.
+fn ids(args: &[Arg]) -> Vec<&str> {
+    args.iter().filter_map(|a| a.id.as_deref()).collect()
+}
+
+fn compatible(a: &[Arg], b: &[Arg]) -> bool {
+    let (x, y) = (ids(a), ids(b));
+    x.is_empty() || y.is_empty() || x.iter().any(|i| y.contains(i))
+}
+
+/// Two events of one sentence state the same occurrence: same type and status, no conflicting
+/// actors, targets, date or number (قتل … في غارات استهدفت …).
+fn restates(a: &Event, b: &Event) -> bool {
+    a.kind == b.kind
+        && a.status == b.status
+        && compatible(&a.actors, &b.actors)
+        && compatible(&a.targets, &b.targets)
+        && (a.date.is_none() || b.date.is_none() || a.date.as_ref().map(|d| &d.value) == b.date.as_ref().map(|d| &d.value))
+        && (a.quantity.is_none() || b.quantity.is_none() || a.quantity.as_ref().map(|q| q.value) == b.quantity.as_ref().map(|q| q.value))
+}
+
+fn merge_args(into: &mut Vec<Arg>, from: Vec<Arg>) {
+    for a in from {
+        if !into.iter().any(|x| (x.id.is_some() && x.id == a.id) || (x.start == a.start && x.end == a.end)) {
+            into.push(a);
+        }
+    }
+}
+
+/// Folds a restatement into the first mention of the event.
+fn absorb(e: &mut Event, b: Event) {
+    merge_args(&mut e.actors, b.actors);
+    merge_args(&mut e.targets, b.targets);
+    merge_args(&mut e.places, b.places);
+    e.date = e.date.take().or(b.date);
+    e.quantity = e.quantity.take().or(b.quantity);
+    e.source = e.source.take().or(b.source);
+    e.confidence = e.confidence.max(b.confidence);
+}
+
 type Trig = (usize, &'static str, Option<String>, Vec<Need>, bool);
 
 const TEMPORAL: &[&str] = &["اثر", "عقب", "لدي", "اثناء", "خلال", "جراء", "بعيد", "فور"];
@@ -281,7 +359,7 @@ impl Ctx<'_, '_, '_> {
         m.first >= 2 && {
             let before = &self.d.words[m.first - 2];
             let k = before.seg.key.as_str();
-            TROOP_UNITS.contains(&k) || matches!(k, "عناصر" | "جنود" | "مقاتلين" | "قوات" | "ضباط") || before.tok.kind == TokenKind::Number
+            TROOP_UNITS.contains(&k) || FORCES.contains(&bare(before)) || matches!(k, "عناصر" | "جنود" | "مقاتلين" | "قوات" | "ضباط" | "وحد" | "وحده") || before.tok.kind == TokenKind::Number
         }
     }
 
@@ -316,7 +394,7 @@ impl Ctx<'_, '_, '_> {
             for need in &entry.needs {
                 ok &= match need {
                     Need::Verbal => !is_definite_or_governed(words, i),
-                    Need::Near(keys) => near_any(words, i, 6, s.first_token, s.end_token, keys),
+                    Need::Near(keys) => near_any(words, i, 10, s.first_token, s.end_token, keys),
                     Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
                     Need::PersonType(_) => true,
                 };
@@ -341,11 +419,19 @@ impl Ctx<'_, '_, '_> {
             if hit.nominal && prev.is_some_and(|p| p.seg.prefixes.iter().any(|x| *x == "ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
                 continue;
             }
-            if NEGATIONS.contains(&prev_key) || (i >= 2 && matches!(bare(&words[i - 2]), "لم" | "لن") && words[i - 1].tok.kind == TokenKind::Arabic && words[i - 1].key.len() <= 6) {
+            // "أي هجوم": any attack, none in particular.
+            if prev_key == "اي" || NEGATIONS.contains(&prev_key) || (i >= 2 && matches!(bare(&words[i - 2]), "لم" | "لن") && words[i - 1].tok.kind == TokenKind::Arabic && words[i - 1].key.len() <= 6) {
                 continue;
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
             if !hit.nominal && RELATIVES.contains(&prev_key) && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) {
+                continue;
+            }
+            // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
+            let accused_act = w.seg.prefixes.iter().any(|p| *p == "ب") && found.last().is_some_and(|l| l.1 == "ACCUSE" && i - l.0 <= 6);
+            if accused_act {
+                found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), false));
+                self.claimed.borrow_mut().push(i);
                 continue;
             }
             if governed_by_prev {
@@ -406,10 +492,16 @@ impl Ctx<'_, '_, '_> {
             let genitive = first_right.filter(|&mi| self.d.mentions[mi].first <= t + 2);
             let left_agent = left.iter().rev().copied().find(usable);
             // A pronoun subject (إنها سحبت، أنه وصل) points back to the sentence's first actor.
-            let pronoun_subject = (left_lo..t).rev().take(3).any(|k| matches!(bare(&words[k]), "انها" | "انه" | "انهم" | "وهي" | "وهو" | "هي" | "هو"));
-            let first_of_sentence = self.actor_mentions(s.first_token, t).into_iter().find(usable);
-            let agent = if pronoun_subject && first_of_sentence.is_some() {
-                first_of_sentence
+            // A pronoun subject (إنها سحبت، إنه اعترض) points back to the nearest actor that agrees with it.
+            let pronoun = (left_lo..t).rev().take(3).find_map(|k| match bare(&words[k]) {
+                "انها" | "وهي" | "هي" => Some('f'),
+                "انه" | "وهو" | "هو" => Some('m'),
+                "انهم" | "وهم" | "هم" => Some('p'),
+                _ => None,
+            });
+            let antecedent = pronoun.and_then(|g| self.actor_mentions(s.first_token, t).into_iter().rev().filter(usable).find(|&mi| self.gender(&self.d.mentions[mi]) == g));
+            let agent = if antecedent.is_some() {
+                antecedent
             } else if nominal {
                 // The genitive of a transitive verbal noun is its object when an agent stands
                 // before it (تمكنت قوات النظام من طرد داعش).
@@ -434,7 +526,7 @@ impl Ctx<'_, '_, '_> {
                         continue;
                     }
                     let m = &self.d.mentions[mi];
-                    if self.target_governed(m) && !self.locative(m) {
+                    if self.target_governed(m) && !self.locative(m) && self.prep_fits(m, kind) {
                         targets.extend(self.coordinated(mi, right_hi));
                         break;
                     }
@@ -442,7 +534,7 @@ impl Ctx<'_, '_, '_> {
             }
             if targets.is_empty() && (transitive || kind == "CONSULT") {
                 let after_agent = agents.iter().map(|&a| self.d.mentions[a].end).max().unwrap_or(t + 1).max(t + 1);
-                if let Some(&mi) = right.iter().find(|&&mi| !agents.contains(&mi) && self.d.mentions[mi].first >= after_agent && usable(&mi)) {
+                if let Some(&mi) = right.iter().find(|&&mi| !agents.contains(&mi) && self.d.mentions[mi].first >= after_agent && self.d.mentions[mi].first <= after_agent + 2 && usable(&mi)) {
                     targets = self.coordinated(mi, right_hi);
                 }
             }
@@ -581,20 +673,28 @@ impl Ctx<'_, '_, '_> {
         if (s.first_token..t).any(|i| DENIALS.contains(&bare(&words[i]))) {
             return Status::Denied;
         }
-        if (s.first_token..t).any(|i| CLAIMS.contains(&bare(&words[i]))) || source.as_ref().is_some_and(|x| x.text.is_empty()) {
+        if self.claimed.borrow().contains(&t) || (s.first_token..t).any(|i| CLAIMS.contains(&bare(&words[i]))) || source.as_ref().is_some_and(|x| x.text.is_empty()) {
             return Status::Claimed;
         }
         Status::Reported
     }
 
     /// The attribution of a sentence: a cue word and the phrase naming the source after it.
-    fn source_of(&mut self, s: &Sentence) -> Option<(Source, bool)> {
+    fn sources_of(&mut self, s: &Sentence) -> Vec<(Source, bool)> {
+        let mut out = Vec::new();
         let words = self.d.words;
         let mut i = s.first_token;
         while i < s.end_token {
             let w = &words[i];
             let k = bare(w);
-            let cue = ATTRIBUTION.contains(&k) || (k.starts_with("وفق") && k.len() <= 8);
+            let mut cue = ATTRIBUTION.contains(&k) || (k.starts_with("وفق") && k.len() <= 8);
+            // نقل also means "moved": it reports only with an outlet or عن after it.
+            if cue && k.starts_with("نقل") {
+                cue = (i + 1..(i + 5).min(s.end_token)).any(|x| {
+                    let b = bare(&words[x]);
+                    matches!(b, "عن" | "وكاله" | "صحيفه" | "قناه" | "موقع" | "مصادر" | "مصدر") || self.mention_at[x].is_some_and(|mi| self.d.mentions[mi].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::Media)))
+                });
+            }
             if !cue || self.mention_at[i].is_some() {
                 i += 1;
                 continue;
@@ -608,13 +708,15 @@ impl Ctx<'_, '_, '_> {
             if j >= s.end_token {
                 break;
             }
+            let k = k.to_string();
+            let k = k.as_str();
             if let Some(src) = self.source_phrase(j, s.end_token) {
                 let adverbial = ADVERBIAL_CUES.contains(&k) || k.starts_with("وفق");
-                return Some((src, adverbial));
+                out.push((src, adverbial));
             }
-            i += 1;
+            i = j.max(i + 1);
         }
-        None
+        out
     }
 
     fn source_phrase(&mut self, j: usize, end: usize) -> Option<Source> {

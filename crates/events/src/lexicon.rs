@@ -209,8 +209,16 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES {
             if let Some(r) = s.strip_suffix(suf) {
-                if r.chars().count() >= 3 {
-                    push(r.to_string(), &mut out);
+                match r.chars().count() {
+                    // Doubled verbs keep two letters (شنت → شن); defective verbs lose their last
+                    // letter (دعت → دعا، رمت → رمي).
+                    2 => {
+                        push(r.to_string(), &mut out);
+                        push(format!("{r}ا"), &mut out);
+                        push(format!("{r}ي"), &mut out);
+                    }
+                    n if n >= 3 => push(r.to_string(), &mut out),
+                    _ => {}
                 }
             }
         }
@@ -253,6 +261,11 @@ mod tests {
     fn inflections_find_their_lemma() {
         let lex = Lexicon::builtin();
         let seg = Segmenter::new(lex.forms());
+        for (word, kind) in [("دعت", "REQUEST"), ("وشنت", "ASSAULT"), ("يدعون", "REQUEST")] {
+            let toks = tokenize(word);
+            let w = &analyze(&toks, &seg)[0];
+            assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some(kind), "{word}");
+        }
         for word in ["وصل", "وصلت", "وصلوا", "يصل", "تصل", "يصلون", "وصول", "وصوله", "ووصول", "سيصل"] {
             let toks = tokenize(word);
             let w = &analyze(&toks, &seg)[0];
