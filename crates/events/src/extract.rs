@@ -154,6 +154,31 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         m.first > 0 && self.word(m.first - 1).is_some_and(|p| TARGET_PREPS.contains(&bare(p)) || matches!(p.tok.text, "لـ" | "ل"))
     }
 
+    /// An unlinked subject noun phrase headed by a group noun (فصائل شيعية موالية لإيران، وحدات من
+    /// الجيش): after the verb in a VSO clause, else right before the trigger. Reported as found,
+    /// without an id.
+    fn group_subject(&self, t: usize, clause_head: bool, clause_start: usize, hi: usize) -> Option<Arg> {
+        let words = self.d.words;
+        let is_group = |k: usize| GROUP_NOUNS.contains(&words[k].seg.key.as_str()) || GROUP_NOUNS.contains(&bare(&words[k]));
+        let head = if clause_head {
+            (t + 1..hi.min(t + 3)).find(|&k| is_group(k))
+        } else {
+            (clause_start..t).find(|&k| is_group(k) && self.mention_at[k].is_none())
+        }?;
+        let limit = if clause_head { hi.min(head + 5) } else { t.min(head + 5) };
+        let mut end = head + 1;
+        while end < limit {
+            let w = &words[end];
+            let stop = w.tok.kind != TokenKind::Arabic || matches!(bare(w), "من" | "في" | "الي" | "علي" | "عن" | "منذ" | "بعد" | "قبل" | "خلال") || self.in_time[end] || self.d.lexicon.lookup(w).is_some();
+            if stop {
+                break;
+            }
+            end += 1;
+        }
+        let span = self.slice(head, end);
+        Some(Arg { text: span.text, start: span.start, end: span.end, id: None, name: None, lat: None, lon: None })
+    }
+
     /// Whether the preposition before a target suits the event type (مع for meetings, على/ضد for attacks, ل for support).
     fn prep_fits(&self, m: &Mention, kind: &str) -> bool {
         let first = &self.d.words[m.first];
@@ -161,7 +186,8 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         let p = if matches!(p, "لـ") { "ل" } else { p };
         match kind {
             "CONSULT" | "AGREE" | "COOPERATE" => matches!(p, "مع" | "ل"),
-            "ASSAULT" | "COERCE" | "THREATEN" | "SANCTION" => matches!(p, "علي" | "ضد" | "بحق" | "ل"),
+            "ASSAULT" => matches!(p, "علي" | "ضد" | "بحق" | "ل" | "مع"),
+            "COERCE" | "THREATEN" | "SANCTION" => matches!(p, "علي" | "ضد" | "بحق" | "ل"),
             "ACCUSE" | "REJECT" => matches!(p, "علي" | "ضد" | "ل"),
             "SUPPORT" | "AID" | "REQUEST" => matches!(p, "ل" | "علي" | "مع" | "من"),
             _ => false,
@@ -334,6 +360,11 @@ fn absorb(e: &mut Event, b: Event) {
 
 type Trig = (usize, &'static str, Option<String>, Vec<Need>, bool);
 
+const GROUP_NOUNS: &[&str] = &[
+    "فصاءل", "فصيل", "قوات", "مقاتل", "مقاتلين", "مقاتلون", "عناصر", "ميليشيات", "مليشيات", "ميليشيا", "مسلح", "مسلحين", "مسلحون", "جنود", "وحدات",
+    "كتاءب", "مجموعات", "جماعات", "متظاهرين", "متظاهرون", "محتجين", "محتجون",
+];
+const CONNECTORS: &[&str] = &["فيما", "بينما", "حين", "حيث", "كما", "ثم", "بعدما", "عندما", "لكن", "لكنه", "غير"];
 const TEMPORAL: &[&str] = &["اثر", "عقب", "لدي", "اثناء", "خلال", "جراء", "بعيد", "فور"];
 const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "من", "ما"];
 
@@ -371,7 +402,7 @@ impl Ctx<'_, '_, '_> {
                 let w = &words[k];
                 (bare(w) == "اجل" && k > 0 && bare(&words[k - 1]) == "من")
                     || PURPOSE_BEFORE.contains(&bare(w))
-                    || (w.seg.prefixes.iter().any(|p| *p == "ل") && !w.seg.definite() && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
+                    || (w.seg.prefixes.iter().any(|p| *p == "ل") && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
             })
             .unwrap_or(hi)
     }
@@ -380,7 +411,7 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let mut found: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
-        let mut last_seen: Option<usize> = None;
+        let mut last_seen: Option<(usize, &'static str)> = None;
         for i in s.first_token..s.end_token {
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] {
@@ -388,13 +419,19 @@ impl Ctx<'_, '_, '_> {
             }
             let Some(hit) = self.d.lexicon.lookup(w) else { continue };
             let entry = hit.entry;
-            let governed_by_prev = last_seen.is_some_and(|pt| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
-            last_seen = Some(i);
+            let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
+            // A verb right after a noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
+            let attributive = !hit.nominal && last_seen.is_some_and(|(pt, k)| k == entry.kind && i - pt <= 2);
+            last_seen = Some((i, entry.kind));
+            if attributive {
+                continue;
+            }
             let mut ok = true;
             for need in &entry.needs {
                 ok &= match need {
                     Need::Verbal => !is_definite_or_governed(words, i),
-                    Need::Near(keys) => near_any(words, i, 10, s.first_token, s.end_token, keys),
+                    // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
+                    Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
                     Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
                     Need::PersonType(_) => true,
                 };
@@ -460,7 +497,9 @@ impl Ctx<'_, '_, '_> {
         let left_lo = lo.max(t.saturating_sub(20));
         let tw = &words[t];
         let nominal = is_definite_or_governed(words, t) || tw.seg.suffixes.iter().any(|x| PERSONAL_PRONOUN_SUFFIXES.contains(x));
-        let clause_head = (left_lo..t).all(|k| words[k].tok.kind == TokenKind::Punct || self.mention_at[k].is_none() || bare(&words[k]).len() <= 2);
+        // The clause starts after the last comma or connector (فيما، بينما، حيث …) before the trigger.
+        let clause_start = (left_lo..t).rev().find(|&k| words[k].is_punct("،") || words[k].is_punct(",") || words[k].is_punct("؛") || words[k].is_punct(":") || CONNECTORS.contains(&bare(&words[k]))).map_or(left_lo, |k| k + 1);
+        let clause_head = (clause_start..t).all(|k| self.mention_at[k].is_none());
         // The agent is not looked for past a purpose phrase (حشدوا للمشاركة … بجانب قوات الأسد).
         let agent_hi = self.purpose_after(t, right_hi);
 
@@ -561,6 +600,9 @@ impl Ctx<'_, '_, '_> {
         }
 
         let mut actors: Vec<Arg> = agents.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
+        if actors.is_empty() && matches!(kind, "MOBILIZE" | "ASSAULT" | "RETREAT" | "COERCE" | "PROTEST") {
+            actors.extend(self.group_subject(t, clause_head, clause_start, agent_hi));
+        }
         if let Some(k) = pair_arg {
             // The arguments point at "البلدان" itself, linked to what it refers to.
             let here = self.slice(k, k + 1);
