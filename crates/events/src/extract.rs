@@ -615,7 +615,9 @@ impl Ctx<'_, '_, '_> {
         let targets: Vec<Arg> = targets.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
         let places = self.places(s, t, kind);
         let date = self.nearest_time(s, t, lo, hi);
-        let quantity = self.quantity(s, t, kind);
+        // A comma right before the verb separates a long subject from it, not two clauses.
+        let q_start = (lo..t).rev().find(|&k| CONNECTORS.contains(&bare(&words[k])) || ((words[k].is_punct("،") || words[k].is_punct(",")) && k + 1 != t)).map_or(lo, |k| k + 1);
+        let quantity = self.quantity(s, t, q_start, hi, kind);
         let status = self.status(s, t, &source);
         let trig = self.slice(t, t + 1);
         let mut confidence: f64 = 0.45;
@@ -689,19 +691,25 @@ impl Ctx<'_, '_, '_> {
             .cloned()
     }
 
-    fn quantity(&self, s: &Sentence, t: usize, kind: &str) -> Option<Quantity> {
-        let tc = self.d.words[t].tok.span.start;
+    /// The number of an event, of a fitting unit: as for dates, its own clause first.
+    fn quantity(&self, s: &Sentence, t: usize, lo: usize, hi: usize, kind: &str) -> Option<Quantity> {
+        let words = self.d.words;
+        let tc = words[t].tok.span.start;
+        let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
         let fits = |q: &Quantity| match (kind, q.unit.as_deref()) {
             ("MOBILIZE" | "AID" | "RETREAT", Some(u)) => TROOP_UNITS.contains(&u),
             ("ASSAULT" | "COERCE", Some(u)) => HARM_UNITS.contains(&u) || TROOP_UNITS.contains(&u),
             ("MOBILIZE" | "ASSAULT", None) => true,
             _ => false,
         };
+        // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):
+        // the nearest in the clause, either side.
+        let dist = |q: &Quantity| if q.start >= tc { q.start - tc } else { tc.saturating_sub(q.end) };
         self.d
             .quantities
             .iter()
-            .filter(|q| q.start >= s.span.start && q.end <= s.span.end && fits(q))
-            .min_by_key(|q| if q.start >= tc { q.start - tc } else { (tc - q.end) * 2 })
+            .filter(|q| q.start >= s.span.start.max(clo) && q.end <= s.span.end.min(chi) && fits(q))
+            .min_by_key(|q| dist(q))
             .cloned()
     }
 
