@@ -237,8 +237,10 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         let mut cur = mi;
         loop {
             let end = self.d.mentions[cur].end;
+            let is_person = |n: usize| self.d.mentions[n].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::Person));
             let next = if end < to && self.mention_at[end].is_some_and(|n| n != cur) {
-                self.mention_at[end].filter(|&n| self.d.words[self.d.mentions[n].first].seg.prefixes.first() == Some(&"و"))
+                // و-joined (وإيران), or a name in apposition to a nisba (الروسي فلاديمير بوتين).
+                self.mention_at[end].filter(|&n| self.d.words[self.d.mentions[n].first].seg.prefixes.first() == Some(&"و") || (self.d.mentions[cur].kind == MentionKind::Demonym && is_person(n)))
             } else if end + 1 < to && self.word(end).is_some_and(|w| w.key == "و") {
                 self.mention_at[end + 1]
             } else {
