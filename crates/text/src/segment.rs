@@ -147,11 +147,12 @@ impl Segmenter {
             let rest = &chars[plen..];
             let has_article = prefixes.last() == Some(&"ال");
             let min_stem = if has_article { 2 } else { 3 };
-            if rest.len() < min_stem.min(3) {
+            if rest.len() < 2 || (rest.len() < min_stem.min(3) && prefixes.is_empty()) {
                 continue;
             }
-            // A bare preposition needs four letters after it unless what follows is known.
-            let needs_known = prefixes.last().is_some_and(|p| matches!(*p, "ب" | "ك" | "ل")) && rest.len() < 4;
+            // A bare preposition needs four letters after it, and any clitic three, unless what
+            // follows is a known word (بحلب، بشن).
+            let needs_known = rest.len() < min_stem.min(3) || (prefixes.last().is_some_and(|p| matches!(*p, "ب" | "ك" | "ل")) && rest.len() < 4);
             let future = prefixes.contains(&"س");
             for (suffixes, slen) in suffix_splits(rest, min_stem) {
                 // Second-person objects on future verbs are rare in news; ك there ends the verb (تشارك).
@@ -321,6 +322,13 @@ mod tests {
         assert_eq!(s.prefixes, vec!["ب", "ال"]);
         assert_eq!(s.key, "ايران");
         assert!(s.definite());
+    }
+
+    #[test]
+    fn short_known_stems_after_clitics() {
+        let s = Segmenter::new(["شن"]);
+        assert_eq!(s.segment("بشن").display(), "ب+شن");
+        assert_eq!(s.segment("بلد").display(), "بلد");
     }
 
     #[test]
