@@ -42,7 +42,12 @@ pub fn as_text(bytes: Vec<u8>) -> std::result::Result<String, String> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("looks like a binary file (NUL bytes)".into());
     }
-    String::from_utf8(bytes).map_err(|e| format!("not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. iconv -f windows-1256 -t utf-8", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. iconv -f windows-1256 -t utf-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Files a directory contributes: `.txt` for text input, `.jsonl`/`.ndjson` for JSON Lines.
@@ -162,7 +167,11 @@ fn read_jsonl(mut reader: Box<dyn BufRead + '_>, name: &str, stats: &mut Stats, 
         }
         match serde_json::from_str::<InputDoc>(line) {
             Ok(doc) => handle(doc, stats)?,
-            Err(e) => skip(stats, &format!("{name}:{line_no}"), format!("not a document object ({e}); expected {{\"id\", \"text\", \"published\"?}}")),
+            Err(e) => skip(
+                stats,
+                &format!("{name}:{line_no}"),
+                format!("not a document object ({e}); expected {{\"id\", \"text\", \"published\"?}}"),
+            ),
         }
     }
 }

@@ -73,7 +73,9 @@ fn run() -> Result<ExitCode> {
     match cli.cmd {
         Cmd::Extract { paths, input, published, pretty, output, table } => {
             let fallback = match published {
-                Some(p) => Some(p.parse::<jiff::civil::Date>().with_context(|| format!("--published {p:?} is not a YYYY-MM-DD date"))?.to_string()),
+                Some(p) => {
+                    Some(p.parse::<jiff::civil::Date>().with_context(|| format!("--published {p:?} is not a YYYY-MM-DD date"))?.to_string())
+                }
                 None => None,
             };
             let sink: Box<dyn Write> = match &output {
@@ -98,7 +100,12 @@ fn run() -> Result<ExitCode> {
                 table::print(&mut io::stderr().lock(), &rows)?;
             }
             if let Some(p) = &output {
-                eprintln!("rasad: {} documents, {} events → {}", stats.docs, rows.iter().map(|r: &table::Row| r.events.len()).sum::<usize>(), p.display());
+                eprintln!(
+                    "rasad: {} documents, {} events → {}",
+                    stats.docs,
+                    rows.iter().map(|r: &table::Row| r.events.len()).sum::<usize>(),
+                    p.display()
+                );
             }
             Ok(stats.exit_code())
         }
@@ -117,7 +124,12 @@ fn run() -> Result<ExitCode> {
             let mut so = io::stdout().lock();
             table::print(&mut so, &rows)?;
             let n: usize = rows.iter().map(|r| r.events.len()).sum();
-            writeln!(so, "\n{} example articles, {n} events. Full JSON (entities, quantities, times, events with spans): {}", rows.len(), output.display())?;
+            writeln!(
+                so,
+                "\n{} example articles, {n} events. Full JSON (entities, quantities, times, events with spans): {}",
+                rows.len(),
+                output.display()
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }

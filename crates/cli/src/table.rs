@@ -82,11 +82,15 @@ pub fn print(w: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
         let line: Vec<String> = HEAD.iter().zip(WIDTH).map(|(h, n)| format!("{h:<n$}")).collect();
         writeln!(w, "{}", line.join(" ").trim_end())?;
         for e in &r.events {
-            let line: Vec<String> = e.iter().zip(WIDTH).map(|(c, n)| {
-                let c = cut(c, n);
-                let pad = n.saturating_sub(c.chars().count());
-                format!("{c}{}", " ".repeat(pad))
-            }).collect();
+            let line: Vec<String> = e
+                .iter()
+                .zip(WIDTH)
+                .map(|(c, n)| {
+                    let c = cut(c, n);
+                    let pad = n.saturating_sub(c.chars().count());
+                    format!("{c}{}", " ".repeat(pad))
+                })
+                .collect();
             writeln!(w, "{}", line.join(" ").trim_end())?;
         }
     }

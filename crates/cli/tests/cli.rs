@@ -96,7 +96,10 @@ fn every_span_in_the_seeds_slices_back_to_its_text() {
 
 #[test]
 fn record_has_every_contract_field() {
-    let out = rasad(&["extract", "--published", "2024-05-02"], Some("قصفت الطائرات الحربية الروسية مدينة إدلب أمس، ما أسفر عن مقتل 5 مدنيين، وفق ما أفاد المرصد السوري.".as_bytes()));
+    let out = rasad(
+        &["extract", "--published", "2024-05-02"],
+        Some("قصفت الطائرات الحربية الروسية مدينة إدلب أمس، ما أسفر عن مقتل 5 مدنيين، وفق ما أفاد المرصد السوري.".as_bytes()),
+    );
     assert!(out.status.success());
     let r = &docs(&out)[0];
     for k in ["id", "published", "entities", "quantities", "times", "events"] {

@@ -48,31 +48,137 @@ pub struct DocInput<'d, 'a> {
 }
 
 const LOC_PREPS: &[&str] = &[
-    "في", "الي", "من", "قرب", "نحو", "داخل", "عند", "حول", "باتجاه", "تجاه", "ريف", "مدينه", "بلده", "محافظه", "منطقه", "مناطق", "اطراف", "شمال",
-    "جنوب", "شرق", "غرب", "وسط", "مطار", "قاعده", "مقاطعه", "العاصمه", "عاصمه", "حدود", "بالقرب", "قريه", "حي", "مخيم", "معبر", "مدن", "بلدات",
+    "في",
+    "الي",
+    "من",
+    "قرب",
+    "نحو",
+    "داخل",
+    "عند",
+    "حول",
+    "باتجاه",
+    "تجاه",
+    "ريف",
+    "مدينه",
+    "بلده",
+    "محافظه",
+    "منطقه",
+    "مناطق",
+    "اطراف",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "مطار",
+    "قاعده",
+    "مقاطعه",
+    "العاصمه",
+    "عاصمه",
+    "حدود",
+    "بالقرب",
+    "قريه",
+    "حي",
+    "مخيم",
+    "معبر",
+    "مدن",
+    "بلدات",
 ];
 const TARGET_PREPS: &[&str] = &["علي", "ضد", "مع", "ل", "بحق"];
 const PURPOSE_BEFORE: &[&str] = &["بهدف", "لهدف", "بغيه", "لاجل", "اجل", "بقصد", "سبيل", "امكانيه", "اطار", "ضروره"];
 const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"];
-const FUTURE_BEFORE: &[&str] = &["سوف", "يعتزم", "تعتزم", "ينوي", "تنوي", "يخطط", "تخطط", "المقرر", "المتوقع", "المرتقب", "المرتقبه", "يجب", "ستقوم", "سيقوم"];
+const FUTURE_BEFORE: &[&str] =
+    &["سوف", "يعتزم", "تعتزم", "ينوي", "تنوي", "يخطط", "تخطط", "المقرر", "المتوقع", "المرتقب", "المرتقبه", "يجب", "ستقوم", "سيقوم"];
 const DENIALS: &[&str] = &["نفي", "نفت", "ينفي", "تنفي", "نفوا"];
 const CLAIMS: &[&str] = &["زعم", "زعمت", "يزعم", "تزعم", "ادعي", "ادعت", "يدعي", "تدعي"];
 const ATTRIBUTION: &[&str] = &[
-    "وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "كشف", "كشفت", "اكد",
-    "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "صرح", "لفت", "لفتت", "اضاف", "اضافت", "تابع", "تابعت", "زعم", "زعمت", "ادعي", "ادعت", "افادت",
-    "اعتبر", "نقلته", "اورد", "اوردت", "روي", "روت",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "حسب",
+    "نقلت",
+    "نقل",
+    "نقلا",
+    "قال",
+    "قالت",
+    "اعلن",
+    "اعلنت",
+    "افاد",
+    "افادت",
+    "ذكر",
+    "ذكرت",
+    "كشف",
+    "كشفت",
+    "اكد",
+    "اكدت",
+    "اوضح",
+    "اوضحت",
+    "اشار",
+    "اشارت",
+    "صرح",
+    "لفت",
+    "لفتت",
+    "اضاف",
+    "اضافت",
+    "تابع",
+    "تابعت",
+    "زعم",
+    "زعمت",
+    "ادعي",
+    "ادعت",
+    "افادت",
+    "اعتبر",
+    "نقلته",
+    "اورد",
+    "اوردت",
+    "روي",
+    "روت",
 ];
 const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
 const SOURCE_STOPS: &[&str] = &["ان", "انه", "انها", "انهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
 const TITLES: &[&str] = &[
-    "وزير", "الوزير", "رءيس", "الرءيس", "وفد", "الوفد", "مبعوث", "المبعوث", "سفير", "السفير", "المرشد", "مسءول", "المسءول", "الامين", "مستشار",
-    "المستشار", "نائب", "قاءد", "رءيسا", "وزراء",
+    "وزير",
+    "الوزير",
+    "رءيس",
+    "الرءيس",
+    "وفد",
+    "الوفد",
+    "مبعوث",
+    "المبعوث",
+    "سفير",
+    "السفير",
+    "المرشد",
+    "مسءول",
+    "المسءول",
+    "الامين",
+    "مستشار",
+    "المستشار",
+    "نائب",
+    "قاءد",
+    "رءيسا",
+    "وزراء",
 ];
 const FORCES: &[&str] = &["قوات", "جيش", "عناصر", "مقاتلي", "ميليشيات", "مليشيات", "وحدات", "قطعات"];
 const PERSONAL_PRONOUN_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما"];
 const TROOP_UNITS: &[&str] = &["مقاتل", "جندي", "عنصر", "مسلح", "ضابط", "مستشار", "عسكري", "شخص", "متطوع", "مرتزق", "مجند", "مقاتلين"];
 const HARM_UNITS: &[&str] = &[
-    "قتيل", "جريح", "مدني", "شخص", "غاره", "صاروخ", "هجوم", "ضربه", "قذيفه", "طاءره", "مسيره", "عنصر", "جندي", "مقاتل", "ضحيه", "انتحاري", "هجمه",
+    "قتيل",
+    "جريح",
+    "مدني",
+    "شخص",
+    "غاره",
+    "صاروخ",
+    "هجوم",
+    "ضربه",
+    "قذيفه",
+    "طاءره",
+    "مسيره",
+    "عنصر",
+    "جندي",
+    "مقاتل",
+    "ضحيه",
+    "انتحاري",
+    "هجمه",
 ];
 
 struct Ctx<'x, 'd, 'a> {
@@ -135,20 +241,24 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         if LOC_PREPS.contains(&bare(first)) {
             return true;
         }
-        if first.seg.prefixes.iter().any(|p| *p == "ب") {
+        if first.seg.prefixes.contains(&"ب") {
             return true;
         }
-        m.first > 0 && self.word(m.first - 1).is_some_and(|p| {
-            let k = bare(p);
-            let k = k.strip_prefix('ب').filter(|r| LOC_PREPS.contains(r)).unwrap_or(k);
-            LOC_PREPS.contains(&k) || matches!(p.tok.text, "«" | "\"" | "“") && m.first > 1 && self.word(m.first - 2).is_some_and(|pp| LOC_PREPS.contains(&bare(pp)))
-        })
+        m.first > 0
+            && self.word(m.first - 1).is_some_and(|p| {
+                let k = bare(p);
+                let k = k.strip_prefix('ب').filter(|r| LOC_PREPS.contains(r)).unwrap_or(k);
+                LOC_PREPS.contains(&k)
+                    || matches!(p.tok.text, "«" | "\"" | "“")
+                        && m.first > 1
+                        && self.word(m.first - 2).is_some_and(|pp| LOC_PREPS.contains(&bare(pp)))
+            })
     }
 
     /// The preposition that governs a mention for target purposes (على، ضد، مع، ل).
     fn target_governed(&self, m: &Mention) -> bool {
         let first = &self.d.words[m.first];
-        if first.seg.prefixes.iter().any(|p| *p == "ل") {
+        if first.seg.prefixes.contains(&"ل") {
             return true;
         }
         m.first > 0 && self.word(m.first - 1).is_some_and(|p| TARGET_PREPS.contains(&bare(p)) || matches!(p.tok.text, "لـ" | "ل"))
@@ -169,7 +279,10 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         let mut end = head + 1;
         while end < limit {
             let w = &words[end];
-            let stop = w.tok.kind != TokenKind::Arabic || matches!(bare(w), "من" | "في" | "الي" | "علي" | "عن" | "منذ" | "بعد" | "قبل" | "خلال") || self.in_time[end] || self.d.lexicon.lookup(w).is_some();
+            let stop = w.tok.kind != TokenKind::Arabic
+                || matches!(bare(w), "من" | "في" | "الي" | "علي" | "عن" | "منذ" | "بعد" | "قبل" | "خلال")
+                || self.in_time[end]
+                || self.d.lexicon.lookup(w).is_some();
             if stop {
                 break;
             }
@@ -182,7 +295,8 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     /// Whether the preposition before a target suits the event type (مع for meetings, على/ضد for attacks, ل for support).
     fn prep_fits(&self, m: &Mention, kind: &str) -> bool {
         let first = &self.d.words[m.first];
-        let p = if first.seg.prefixes.iter().any(|p| *p == "ل") { "ل" } else { m.first.checked_sub(1).map(|k| bare(&self.d.words[k])).unwrap_or("") };
+        let p =
+            if first.seg.prefixes.contains(&"ل") { "ل" } else { m.first.checked_sub(1).map(|k| bare(&self.d.words[k])).unwrap_or("") };
         let p = if matches!(p, "لـ") { "ل" } else { p };
         match kind {
             "CONSULT" | "AGREE" | "COOPERATE" => matches!(p, "مع" | "ل"),
@@ -204,7 +318,11 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         } else if state || text.ends_with('ه') || text.ends_with("ات") {
             let first = &self.d.words[m.first];
             // القوات الروسية: the head decides (قوات is feminine), as does a state name.
-            if first.key.ends_with("جيش") || first.key == "الجيش" { 'm' } else { 'f' }
+            if first.key.ends_with("جيش") || first.key == "الجيش" {
+                'm'
+            } else {
+                'f'
+            }
         } else {
             'm'
         }
@@ -240,7 +358,10 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
             let is_person = |n: usize| self.d.mentions[n].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::Person));
             let next = if end < to && self.mention_at[end].is_some_and(|n| n != cur) {
                 // و-joined (وإيران), or a name in apposition to a nisba (الروسي فلاديمير بوتين).
-                self.mention_at[end].filter(|&n| self.d.words[self.d.mentions[n].first].seg.prefixes.first() == Some(&"و") || (self.d.mentions[cur].kind == MentionKind::Demonym && is_person(n)))
+                self.mention_at[end].filter(|&n| {
+                    self.d.words[self.d.mentions[n].first].seg.prefixes.first() == Some(&"و")
+                        || (self.d.mentions[cur].kind == MentionKind::Demonym && is_person(n))
+                })
             } else if end + 1 < to && self.word(end).is_some_and(|w| w.key == "و") {
                 self.mention_at[end + 1]
             } else {
@@ -288,7 +409,16 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             }
         }
     }
-    let mut cx = Ctx { d, mention_at, in_time, claimed: Default::default(), source_spans: Vec::new(), last_pair: Vec::new(), last_agency: None, last_source: None };
+    let mut cx = Ctx {
+        d,
+        mention_at,
+        in_time,
+        claimed: Default::default(),
+        source_spans: Vec::new(),
+        last_pair: Vec::new(),
+        last_agency: None,
+        last_source: None,
+    };
     let mut out = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
@@ -363,8 +493,28 @@ fn absorb(e: &mut Event, b: Event) {
 type Trig = (usize, &'static str, Option<String>, Vec<Need>, bool);
 
 const GROUP_NOUNS: &[&str] = &[
-    "فصاءل", "فصيل", "قوات", "مقاتل", "مقاتلين", "مقاتلون", "عناصر", "ميليشيات", "مليشيات", "ميليشيا", "مسلح", "مسلحين", "مسلحون", "جنود", "وحدات",
-    "كتاءب", "مجموعات", "جماعات", "متظاهرين", "متظاهرون", "محتجين", "محتجون",
+    "فصاءل",
+    "فصيل",
+    "قوات",
+    "مقاتل",
+    "مقاتلين",
+    "مقاتلون",
+    "عناصر",
+    "ميليشيات",
+    "مليشيات",
+    "ميليشيا",
+    "مسلح",
+    "مسلحين",
+    "مسلحون",
+    "جنود",
+    "وحدات",
+    "كتاءب",
+    "مجموعات",
+    "جماعات",
+    "متظاهرين",
+    "متظاهرون",
+    "محتجين",
+    "محتجون",
 ];
 const CONNECTORS: &[&str] = &["فيما", "بينما", "حين", "حيث", "كما", "ثم", "بعدما", "عندما", "لكن", "لكنه", "غير"];
 const TEMPORAL: &[&str] = &["اثر", "عقب", "لدي", "اثناء", "خلال", "جراء", "بعيد", "فور"];
@@ -375,7 +525,12 @@ impl Ctx<'_, '_, '_> {
     fn remember_pair(&mut self, s: &Sentence) {
         for mi in self.actor_mentions(s.first_token, s.end_token) {
             let group = self.coordinated(mi, s.end_token);
-            let states = group.iter().filter(|&&g| self.d.mentions[g].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::State | ActorType::Government))).count();
+            let states = group
+                .iter()
+                .filter(|&&g| {
+                    self.d.mentions[g].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::State | ActorType::Government))
+                })
+                .count();
             if group.len() >= 2 && states == group.len() {
                 self.last_pair = group;
             }
@@ -384,7 +539,10 @@ impl Ctx<'_, '_, '_> {
 
     /// "البلدان"، "الجانبان"، "الطرفان" right after the trigger: the last pair of actors named.
     fn pair_reference(&self, t: usize, hi: usize) -> Option<(usize, Vec<usize>)> {
-        (t + 1..hi.min(t + 4)).find(|&k| matches!(bare(&self.d.words[k]), "البلدان" | "البلدين" | "الجانبان" | "الجانبين" | "الطرفان" | "الطرفين")).filter(|_| !self.last_pair.is_empty()).map(|k| (k, self.last_pair.clone()))
+        (t + 1..hi.min(t + 4))
+            .find(|&k| matches!(bare(&self.d.words[k]), "البلدان" | "البلدين" | "الجانبان" | "الجانبين" | "الطرفان" | "الطرفين"))
+            .filter(|_| !self.last_pair.is_empty())
+            .map(|k| (k, self.last_pair.clone()))
     }
 
     /// True when a mention after من is partitive (مقاتل من حزب الله، عناصر من الحرس).
@@ -392,7 +550,10 @@ impl Ctx<'_, '_, '_> {
         m.first >= 2 && {
             let before = &self.d.words[m.first - 2];
             let k = before.seg.key.as_str();
-            TROOP_UNITS.contains(&k) || FORCES.contains(&bare(before)) || matches!(k, "عناصر" | "جنود" | "مقاتلين" | "قوات" | "ضباط" | "وحد" | "وحده") || before.tok.kind == TokenKind::Number
+            TROOP_UNITS.contains(&k)
+                || FORCES.contains(&bare(before))
+                || matches!(k, "عناصر" | "جنود" | "مقاتلين" | "قوات" | "ضباط" | "وحد" | "وحده")
+                || before.tok.kind == TokenKind::Number
         }
     }
 
@@ -404,7 +565,7 @@ impl Ctx<'_, '_, '_> {
                 let w = &words[k];
                 (bare(w) == "اجل" && k > 0 && bare(&words[k - 1]) == "من")
                     || PURPOSE_BEFORE.contains(&bare(w))
-                    || (w.seg.prefixes.iter().any(|p| *p == "ل") && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
+                    || (w.seg.prefixes.contains(&"ل") && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
             })
             .unwrap_or(hi)
     }
@@ -446,8 +607,9 @@ impl Ctx<'_, '_, '_> {
             let after_addition = matches!(prev_key, "اضافه" | "بالاضافه");
             // Purpose phrases: ل + verbal noun (للدفاع، لمساعدة), بهدف …, unless ل marks the passive
             // after تعرض or follows إضافة ("in addition to").
-            let lam = w.seg.prefixes.iter().any(|p| *p == "ل");
-            let passive_lam = (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
+            let lam = w.seg.prefixes.contains(&"ل");
+            let passive_lam =
+                (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
             if lam && !passive_lam && !after_addition {
                 continue;
             }
@@ -455,11 +617,17 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
-            if hit.nominal && prev.is_some_and(|p| p.seg.prefixes.iter().any(|x| *x == "ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
+            if hit.nominal && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
                 continue;
             }
             // "أي هجوم": any attack, none in particular.
-            if prev_key == "اي" || NEGATIONS.contains(&prev_key) || (i >= 2 && matches!(bare(&words[i - 2]), "لم" | "لن") && words[i - 1].tok.kind == TokenKind::Arabic && words[i - 1].key.len() <= 6) {
+            if prev_key == "اي"
+                || NEGATIONS.contains(&prev_key)
+                || (i >= 2
+                    && matches!(bare(&words[i - 2]), "لم" | "لن")
+                    && words[i - 1].tok.kind == TokenKind::Arabic
+                    && words[i - 1].key.len() <= 6)
+            {
                 continue;
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
@@ -467,7 +635,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
-            let accused_act = w.seg.prefixes.iter().any(|p| *p == "ب") && found.last().is_some_and(|l| l.1 == "ACCUSE" && i - l.0 <= 6);
+            let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.1 == "ACCUSE" && i - l.0 <= 6);
             if accused_act {
                 found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), false));
                 self.claimed.borrow_mut().push(i);
@@ -492,7 +660,17 @@ impl Ctx<'_, '_, '_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn event(&self, s: &Sentence, t: usize, kind: &'static str, mode: Option<String>, needs: &[Need], prev_t: Option<usize>, next_t: Option<usize>, source: Option<Source>) -> Option<Event> {
+    fn event(
+        &self,
+        s: &Sentence,
+        t: usize,
+        kind: &'static str,
+        mode: Option<String>,
+        needs: &[Need],
+        prev_t: Option<usize>,
+        next_t: Option<usize>,
+        source: Option<Source>,
+    ) -> Option<Event> {
         let words = self.d.words;
         let (lo, hi) = (prev_t.map_or(s.first_token, |p| p + 1), next_t.unwrap_or(s.end_token));
         let right_hi = hi.min(t + 26);
@@ -500,13 +678,25 @@ impl Ctx<'_, '_, '_> {
         let tw = &words[t];
         let nominal = is_definite_or_governed(words, t) || tw.seg.suffixes.iter().any(|x| PERSONAL_PRONOUN_SUFFIXES.contains(x));
         // The clause starts after the last comma or connector (فيما، بينما، حيث …) before the trigger.
-        let clause_start = (left_lo..t).rev().find(|&k| words[k].is_punct("،") || words[k].is_punct(",") || words[k].is_punct("؛") || words[k].is_punct(":") || CONNECTORS.contains(&bare(&words[k]))).map_or(left_lo, |k| k + 1);
+        let clause_start = (left_lo..t)
+            .rev()
+            .find(|&k| {
+                words[k].is_punct("،")
+                    || words[k].is_punct(",")
+                    || words[k].is_punct("؛")
+                    || words[k].is_punct(":")
+                    || CONNECTORS.contains(&bare(&words[k]))
+            })
+            .map_or(left_lo, |k| k + 1);
         let clause_head = (clause_start..t).all(|k| self.mention_at[k].is_none());
         // The agent is not looked for past a purpose phrase (حشدوا للمشاركة … بجانب قوات الأسد).
         let agent_hi = self.purpose_after(t, right_hi);
 
         // Passive: X تعرض ل-TRIGGER Y.
-        let passive_at = (s.first_token..t).rev().take(10).find(|&k| words[k].seg.key.starts_with("تعرض") || bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"));
+        let passive_at = (s.first_token..t)
+            .rev()
+            .take(10)
+            .find(|&k| words[k].seg.key.starts_with("تعرض") || bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"));
 
         let right: Vec<usize> = self.actor_mentions(t + 1, right_hi);
         let left: Vec<usize> = self.actor_mentions(left_lo, t);
@@ -523,7 +713,11 @@ impl Ctx<'_, '_, '_> {
             if let Some(&a) = right.iter().find(|&&mi| self.d.mentions[mi].first <= t + 3) {
                 agents = self.coordinated(a, right_hi);
             }
-            targets = self.actor_mentions(pk.saturating_sub(8).max(s.first_token), t).into_iter().filter(|mi| !self.locative(&self.d.mentions[*mi])).collect();
+            targets = self
+                .actor_mentions(pk.saturating_sub(8).max(s.first_token), t)
+                .into_iter()
+                .filter(|mi| !self.locative(&self.d.mentions[*mi]))
+                .collect();
         } else if let Some((k, pair)) = self.pair_reference(t, agent_hi) {
             // ووقع البلدان: the countries named together before.
             pair_arg = Some(k);
@@ -540,7 +734,9 @@ impl Ctx<'_, '_, '_> {
                 "انهم" | "وهم" | "هم" => Some('p'),
                 _ => None,
             });
-            let antecedent = pronoun.and_then(|g| self.actor_mentions(s.first_token, t).into_iter().rev().filter(usable).find(|&mi| self.gender(&self.d.mentions[mi]) == g));
+            let antecedent = pronoun.and_then(|g| {
+                self.actor_mentions(s.first_token, t).into_iter().rev().filter(usable).find(|&mi| self.gender(&self.d.mentions[mi]) == g)
+            });
             let agent = if antecedent.is_some() {
                 antecedent
             } else if nominal {
@@ -575,7 +771,12 @@ impl Ctx<'_, '_, '_> {
             }
             if targets.is_empty() && (transitive || kind == "CONSULT") {
                 let after_agent = agents.iter().map(|&a| self.d.mentions[a].end).max().unwrap_or(t + 1).max(t + 1);
-                if let Some(&mi) = right.iter().find(|&&mi| !agents.contains(&mi) && self.d.mentions[mi].first >= after_agent && self.d.mentions[mi].first <= after_agent + 2 && usable(&mi)) {
+                if let Some(&mi) = right.iter().find(|&&mi| {
+                    !agents.contains(&mi)
+                        && self.d.mentions[mi].first >= after_agent
+                        && self.d.mentions[mi].first <= after_agent + 2
+                        && usable(&mi)
+                }) {
                     targets = self.coordinated(mi, right_hi);
                 }
             }
@@ -593,7 +794,8 @@ impl Ctx<'_, '_, '_> {
                 m.actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Person)) && !forces_of(m)
             }) || agents.iter().any(|&a| {
                 let m = &self.d.mentions[a];
-                (m.first.saturating_sub(4)..m.first).any(|k| TITLES.contains(&bare(&words[k])) || TITLES.contains(&words[k].seg.key.as_str()))
+                (m.first.saturating_sub(4)..m.first)
+                    .any(|k| TITLES.contains(&bare(&words[k])) || TITLES.contains(&words[k].seg.key.as_str()))
             }) || (t + 1..(t + 3).min(s.end_token)).any(|k| TITLES.contains(&bare(&words[k])));
             if person {
                 kind = alt;
@@ -618,7 +820,10 @@ impl Ctx<'_, '_, '_> {
         let places = self.places(s, t, kind);
         let date = self.nearest_time(s, t, lo, hi);
         // A comma right before the verb separates a long subject from it, not two clauses.
-        let q_start = (lo..t).rev().find(|&k| CONNECTORS.contains(&bare(&words[k])) || ((words[k].is_punct("،") || words[k].is_punct(",")) && k + 1 != t)).map_or(lo, |k| k + 1);
+        let q_start = (lo..t)
+            .rev()
+            .find(|&k| CONNECTORS.contains(&bare(&words[k])) || ((words[k].is_punct("،") || words[k].is_punct(",")) && k + 1 != t))
+            .map_or(lo, |k| k + 1);
         let quantity = self.quantity(s, t, q_start, hi, kind);
         let status = self.status(s, t, &source);
         let trig = self.slice(t, t + 1);
@@ -725,7 +930,10 @@ impl Ctx<'_, '_, '_> {
         if (s.first_token..t).any(|i| DENIALS.contains(&bare(&words[i]))) {
             return Status::Denied;
         }
-        if self.claimed.borrow().contains(&t) || (s.first_token..t).any(|i| CLAIMS.contains(&bare(&words[i]))) || source.as_ref().is_some_and(|x| x.text.is_empty()) {
+        if self.claimed.borrow().contains(&t)
+            || (s.first_token..t).any(|i| CLAIMS.contains(&bare(&words[i])))
+            || source.as_ref().is_some_and(|x| x.text.is_empty())
+        {
             return Status::Claimed;
         }
         Status::Reported
@@ -744,7 +952,10 @@ impl Ctx<'_, '_, '_> {
             if cue && k.starts_with("نقل") {
                 cue = (i + 1..(i + 5).min(s.end_token)).any(|x| {
                     let b = bare(&words[x]);
-                    matches!(b, "عن" | "وكاله" | "صحيفه" | "قناه" | "موقع" | "مصادر" | "مصدر") || self.mention_at[x].is_some_and(|mi| self.d.mentions[mi].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::Media)))
+                    matches!(b, "عن" | "وكاله" | "صحيفه" | "قناه" | "موقع" | "مصادر" | "مصدر")
+                        || self.mention_at[x].is_some_and(|mi| {
+                            self.d.mentions[mi].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::Media))
+                        })
                 });
             }
             if !cue || self.mention_at[i].is_some() {
@@ -753,7 +964,11 @@ impl Ctx<'_, '_, '_> {
             }
             // Skip "ما" and a second cue (وفق ما أفاد), and a quoted opening.
             let mut j = i + 1;
-            while j < s.end_token && (matches!(bare(&words[j]), "ما") || ATTRIBUTION.contains(&bare(&words[j])) || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ",")) {
+            while j < s.end_token
+                && (matches!(bare(&words[j]), "ما")
+                    || ATTRIBUTION.contains(&bare(&words[j]))
+                    || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
+            {
                 j += 1;
             }
             // نقلت وكالة … : the agency; قال … لوكالة X: the speaker stays the source.
@@ -788,14 +1003,18 @@ impl Ctx<'_, '_, '_> {
             return Some(Source { text: a.text, start: a.start, end: a.end, name, id: a.id });
         }
         let w = &words[j];
-        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.iter().any(|p| *p == "ل") {
+        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") {
             return None;
         }
         // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.
         let mut e = j + 1;
         while e < end && e < j + 4 {
             let x = &words[e];
-            if x.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(x)) || x.seg.prefixes.iter().any(|p| *p == "ل") || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name) {
+            if x.tok.kind != TokenKind::Arabic
+                || SOURCE_STOPS.contains(&bare(x))
+                || x.seg.prefixes.contains(&"ل")
+                || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)
+            {
                 break;
             }
             e += 1;

@@ -145,7 +145,10 @@ mod tests {
 
     #[test]
     fn datelines_and_back_to_top() {
-        assert_eq!(mask("نشر في 13-06-2018\nآخر تحديث 13-06-2018 | 00:04\nقصفت الطائرات المدينة.\nback to top"), vec![true, true, false, true]);
+        assert_eq!(
+            mask("نشر في 13-06-2018\nآخر تحديث 13-06-2018 | 00:04\nقصفت الطائرات المدينة.\nback to top"),
+            vec![true, true, false, true]
+        );
         assert_eq!(mask("نشر في 09-02-2020\n\nقتل أكثر من 20 مدنيا في غارات على المدينة."), vec![true, false]);
     }
 }

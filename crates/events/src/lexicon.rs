@@ -133,7 +133,14 @@ impl Lexicon {
                         Some(f) => (f, true),
                         None => (form, false),
                     };
-                    let e = map.entry(match_key(form)).or_insert_with(|| TriggerEntry { kind, mode: mode.clone(), needs: needs.clone(), verb: false, noun: false, inflected_only });
+                    let e = map.entry(match_key(form)).or_insert_with(|| TriggerEntry {
+                        kind,
+                        mode: mode.clone(),
+                        needs: needs.clone(),
+                        verb: false,
+                        noun: false,
+                        inflected_only,
+                    });
                     if e.kind == kind {
                         e.verb |= is_verb;
                         e.noun |= !is_verb;
@@ -161,7 +168,9 @@ impl Lexicon {
 
     /// The entry for a word: its own forms first, then inflections found by the light verb stemmer.
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
-        let nounish = w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) || w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
+        let nounish = w.seg.definite()
+            || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
+            || w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
         for c in bare_candidates(w) {
             if let Some(e) = self.map.get(&c) {
                 if e.inflected_only && !e.noun {
@@ -266,7 +275,8 @@ mod tests {
             let w = &analyze(&toks, &seg)[0];
             assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some(kind), "{word}");
         }
-        for word in ["وصل", "وصلت", "وصلوا", "يصل", "تصل", "يصلون", "وصول", "وصوله", "ووصول", "سيصل"] {
+        for word in ["وصل", "وصلت", "وصلوا", "يصل", "تصل", "يصلون", "وصول", "وصوله", "ووصول", "سيصل"]
+        {
             let toks = tokenize(word);
             let w = &analyze(&toks, &seg)[0];
             assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some("MOBILIZE"), "{word}");

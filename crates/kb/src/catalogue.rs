@@ -128,8 +128,19 @@ struct ActorFile {
 
 /// Feature classes the gazetteer accepts.
 pub const FEATURES: &[&str] = &[
-    "country", "governorate", "district", "subdistrict", "city", "town", "village", "neighbourhood", "region", "military_base", "airport",
-    "border_crossing", "oil_field",
+    "country",
+    "governorate",
+    "district",
+    "subdistrict",
+    "city",
+    "town",
+    "village",
+    "neighbourhood",
+    "region",
+    "military_base",
+    "airport",
+    "border_crossing",
+    "oil_field",
 ];
 
 /// The knowledge base: actors and places with lookup by id.
@@ -146,7 +157,8 @@ pub struct Kb {
 
 static BUILTIN: LazyLock<Kb> = LazyLock::new(|| {
     // The built-in files are validated by tests; a failure here is a build defect, not bad input.
-    Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv")).unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
+    Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv"))
+        .unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
 });
 
 impl Kb {
@@ -222,7 +234,11 @@ impl Kb {
     /// Every Arabic word of every name, for the segmenter's lexicon (so لافروف is not ل + افروف).
     pub fn name_words(&self) -> Vec<String> {
         let mut set = HashSet::new();
-        let names = self.actors.iter().flat_map(|a| a.ar.iter().chain(a.weak.iter()).chain(a.demonyms.iter())).chain(self.places.iter().flat_map(|p| p.ar.iter()));
+        let names = self
+            .actors
+            .iter()
+            .flat_map(|a| a.ar.iter().chain(a.weak.iter()).chain(a.demonyms.iter()))
+            .chain(self.places.iter().flat_map(|p| p.ar.iter()));
         for n in names {
             for w in n.split_whitespace() {
                 set.insert(rasad_text::match_key(w));
@@ -232,7 +248,9 @@ impl Kb {
         // not become known as a whole, or the segmenter would stop splitting it.
         let clitic_forms: Vec<String> = set
             .iter()
-            .filter(|w| ["ل", "ب", "و", "ف", "ك"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && set.contains(r))))
+            .filter(|w| {
+                ["ل", "ب", "و", "ف", "ك"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && set.contains(r)))
+            })
             .cloned()
             .collect();
         for w in clitic_forms {

@@ -196,7 +196,9 @@ mod tests {
         let words = analyze(&toks, &seg);
         kb.link(&words)
             .into_iter()
-            .map(|m| (rasad_text::char_slice(text, m.span), m.actor.map(|a| kb.actors[a].id.clone()), m.place.map(|p| kb.places[p].id.clone())))
+            .map(|m| {
+                (rasad_text::char_slice(text, m.span), m.actor.map(|a| kb.actors[a].id.clone()), m.place.map(|p| kb.places[p].id.clone()))
+            })
             .collect()
     }
 

@@ -81,7 +81,9 @@ fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     let next_thousands = words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "الالاف" | "الاف" | "الوف"));
     let (base, range) = match k.as_str() {
         "عشرات" | "العشرات" if next_thousands => return Some(Num { value: 1e4, end: i + 2, vague: Some((1e4, 99_999.0)) }),
-        "ماءات" | "مءات" | "الماءات" | "المءات" if next_thousands => return Some(Num { value: 1e5, end: i + 2, vague: Some((1e5, 999_999.0)) }),
+        "ماءات" | "مءات" | "الماءات" | "المءات" if next_thousands => {
+            return Some(Num { value: 1e5, end: i + 2, vague: Some((1e5, 999_999.0)) })
+        }
         "عشرات" | "العشرات" => (10.0, (10.0, 99.0)),
         "ماءات" | "مءات" | "الماءات" | "المءات" => (100.0, (100.0, 999.0)),
         "الاف" | "الالاف" | "الوف" => (1e3, (1e3, 9_999.0)),
@@ -105,7 +107,10 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         }
         // Times of day (00:04) and dates (13-06-2018) are not quantities.
         if let Some(n) = words.get(i + 1) {
-            if (n.is_punct(":") || n.is_punct("/")) && words.get(i + 2).is_some_and(|x| x.tok.kind == rasad_text::TokenKind::Number) && n.tok.span.start == w.tok.span.end {
+            if (n.is_punct(":") || n.is_punct("/"))
+                && words.get(i + 2).is_some_and(|x| x.tok.kind == rasad_text::TokenKind::Number)
+                && n.tok.span.start == w.tok.span.end
+            {
                 return None;
             }
         }
@@ -115,9 +120,20 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         let mut v = parse_digits(w.tok.text)?;
         let mut end = i + 1;
         if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| num_word(&n.key)) {
-            v *= if s >= 2e3 && s < 1e6 { 1e3 } else if s >= 2e6 && s < 1e9 { 1e6 } else if s >= 2e9 { 1e9 } else { s };
+            v *= if (2e3..1e6).contains(&s) {
+                1e3
+            } else if (2e6..1e9).contains(&s) {
+                1e6
+            } else if s >= 2e9 {
+                1e9
+            } else {
+                s
+            };
             end += 1;
-        } else if is_year_like(v, w.tok.text) && i > 0 && matches!(words[i - 1].key.as_str(), "في" | "منذ" | "عام" | "العام" | "سنه" | "حتي" | "لعام" | "مطلع" | "نهايه") {
+        } else if is_year_like(v, w.tok.text)
+            && i > 0
+            && matches!(words[i - 1].key.as_str(), "في" | "منذ" | "عام" | "العام" | "سنه" | "حتي" | "لعام" | "مطلع" | "نهايه")
+        {
             return None;
         }
         return Some(Num { value: v, end, vague: None });
@@ -160,7 +176,15 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
                     }
                     cur = 1.0;
                 }
-                let s = if !plural && (s == 2e3 || s == 2e6 || s == 2e9) { if cur == 1.0 { s } else { s / 2.0 } } else { s };
+                let s = if !plural && (s == 2e3 || s == 2e6 || s == 2e9) {
+                    if cur == 1.0 {
+                        s
+                    } else {
+                        s / 2.0
+                    }
+                } else {
+                    s
+                };
                 total += cur * s;
                 cur = 0.0;
                 last_unit = false;
@@ -228,12 +252,12 @@ fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> 
     None
 }
 
-const NOT_UNITS: &[&str] = &[
-    "من", "في", "علي", "الي", "عن", "و", "او", "ان", "قد", "ما", "لا", "مع", "بين", "الف", "الاف", "منهم", "منها", "هو", "هي", "كل", "حتي",
-];
+const NOT_UNITS: &[&str] =
+    &["من", "في", "علي", "الي", "عن", "و", "او", "ان", "قد", "ما", "لا", "مع", "بين", "الف", "الاف", "منهم", "منها", "هو", "هي", "كل", "حتي"];
 
 /// Counted nouns whose stem ends before a construct-plural ي.
-const COUNTED_NOUNS: &[&str] = &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
+const COUNTED_NOUNS: &[&str] =
+    &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
 
 /// Plural or irregular forms of common counted nouns → singular key.
 fn singular(key: &str) -> &str {
@@ -293,9 +317,8 @@ fn unit_of(w: &Word) -> Option<String> {
         _ => w.seg.base_key(),
     };
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
-    if unit.chars().count() >= 4 && unit.ends_with('ا') && !unit.ends_with("يا") {
-        unit.pop();
-    } else if unit.chars().count() >= 5 && unit.ends_with("يا") {
+    let n = unit.chars().count();
+    if (n >= 4 && unit.ends_with('ا') && !unit.ends_with("يا")) || (n >= 5 && unit.ends_with("يا")) {
         unit.pop();
     }
     Some(singular(&unit).to_string())
@@ -330,9 +353,11 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
             max = Some(vmax);
         }
         if range_intro {
-            let second = words.get(end).filter(|w| w.key == "و").map(|_| end + 1).or_else(|| {
-                words.get(end).filter(|w| w.seg.prefixes.first() == Some(&"و")).map(|_| end)
-            });
+            let second = words
+                .get(end)
+                .filter(|w| w.key == "و")
+                .map(|_| end + 1)
+                .or_else(|| words.get(end).filter(|w| w.seg.prefixes.first() == Some(&"و")).map(|_| end));
             if let Some(k) = second.and_then(|k| if k < words.len() { number_at(words, k) } else { None }) {
                 q_start = i;
                 min = Some(value);

@@ -95,7 +95,8 @@ fn month_at(words: &[Word], i: usize) -> Option<(i8, usize)> {
         return None;
     }
     let first = w.key_without_conj().to_string();
-    let first = first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).map(str::to_string).unwrap_or(first);
+    let first =
+        first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).map(str::to_string).unwrap_or(first);
     if matches!(first.as_str(), "تشرين" | "كانون") {
         let second = words.get(i + 1)?;
         return month_one(&format!("{first} {}", second.key)).map(|m| (m, 2));
@@ -265,7 +266,12 @@ impl Cursor<'_, '_> {
             }
         }
         let sep = |k: usize| self.words.get(k).is_some_and(|x| x.is_punct("-") || x.is_punct("/") || x.is_punct("."));
-        let num = |k: usize| self.words.get(k).filter(|x| x.tok.kind == TokenKind::Number).and_then(|x| parse_digits(x.tok.text).map(|v| (v as i32, x.tok.text.chars().count())));
+        let num = |k: usize| {
+            self.words
+                .get(k)
+                .filter(|x| x.tok.kind == TokenKind::Number)
+                .and_then(|x| parse_digits(x.tok.text).map(|v| (v as i32, x.tok.text.chars().count())))
+        };
         if sep(i + 1) && sep(i + 3) {
             if let (Some((a, alen)), Some((b, _)), Some((c, clen))) = (num(i), num(i + 2), num(i + 4)) {
                 if alen == 4 || clen == 4 {
@@ -284,7 +290,13 @@ impl Cursor<'_, '_> {
         };
         if let Some(d) = day {
             if let Some((hm, used)) = hijri_month(self.words, mstart) {
-                if let Some((hy, yused)) = self.words.get(mstart + used).filter(|w| w.tok.kind == TokenKind::Number).and_then(|w| parse_digits(w.tok.text)).map(|y| (y as i32, 1)) {
+                if let Some((hy, yused)) = self
+                    .words
+                    .get(mstart + used)
+                    .filter(|w| w.tok.kind == TokenKind::Number)
+                    .and_then(|w| parse_digits(w.tok.text))
+                    .map(|y| (y as i32, 1))
+                {
                     let mut end = mstart + used + yused;
                     if matches!(self.key(end), "ه" | "هـ") {
                         end += 1;
@@ -332,8 +344,20 @@ impl Cursor<'_, '_> {
         let Some(p) = self.published else { return Some((end + 1, Val::Unresolved)) };
         let (py, pm) = (p.year(), p.month());
         let y = match dir {
-            -1 => if m < pm { py } else { py - 1 },
-            1 => if m > pm { py } else { py + 1 },
+            -1 => {
+                if m < pm {
+                    py
+                } else {
+                    py - 1
+                }
+            }
+            1 => {
+                if m > pm {
+                    py
+                } else {
+                    py + 1
+                }
+            }
             _ => py,
         };
         Some((end + 1, Val::Month(y, m)))
@@ -341,7 +365,8 @@ impl Cursor<'_, '_> {
 
     /// أواخر/مطلع/منتصف … + month expression or الشهر الماضي.
     fn period_month(&self, i: usize) -> Option<(usize, Val)> {
-        if !matches!(self.bare(i), "اواخر" | "اواءل" | "مطلع" | "منتصف" | "اواسط" | "بدايه" | "نهايه" | "اخر" | "اول" | "مستهل" | "خلال") {
+        if !matches!(self.bare(i), "اواخر" | "اواءل" | "مطلع" | "منتصف" | "اواسط" | "بدايه" | "نهايه" | "اخر" | "اول" | "مستهل" | "خلال")
+        {
             return None;
         }
         let mut j = i + 1;
@@ -443,11 +468,14 @@ impl Cursor<'_, '_> {
             return None;
         }
         if let Some((end, v)) = self.relative_unit(j + 1) {
-            return Some((end, match v {
-                Val::Month(y, m) => Val::Day(ymd(y, m, d)?),
-                Val::Unresolved => Val::Unresolved,
-                _ => return None,
-            }));
+            return Some((
+                end,
+                match v {
+                    Val::Month(y, m) => Val::Day(ymd(y, m, d)?),
+                    Val::Unresolved => Val::Unresolved,
+                    _ => return None,
+                },
+            ));
         }
         let (m, mu) = month_at(self.words, j + 1)?;
         let end = j + 1 + mu;
@@ -469,10 +497,13 @@ impl Cursor<'_, '_> {
         // ليلة + weekday: the night before the named day. ليلة أمس / ليلة الأمس: last night.
         let is_weekday = weekday_of(self.bare(i + 1)).is_some() || self.bare(i + 1) == "يوم" && weekday_of(self.key(i + 2)).is_some();
         if night_before && is_weekday {
-            return Some((end, match v {
-                Val::Day(d) => Val::Day(d.checked_sub(1.days()).ok()?),
-                other => other,
-            }));
+            return Some((
+                end,
+                match v {
+                    Val::Day(d) => Val::Day(d.checked_sub(1.days()).ok()?),
+                    other => other,
+                },
+            ));
         }
         Some((end, v))
     }
@@ -482,10 +513,13 @@ impl Cursor<'_, '_> {
         let k = self.bare(i);
         let p = self.published;
         let shift = |n: i64, end: usize| -> Option<(usize, Val)> {
-            Some((end, match p {
-                Some(p) => Val::Day(p.checked_add(n.days()).ok()?),
-                None => Val::Unresolved,
-            }))
+            Some((
+                end,
+                match p {
+                    Some(p) => Val::Day(p.checked_add(n.days()).ok()?),
+                    None => Val::Unresolved,
+                },
+            ))
         };
         let with_weekday = |end: usize, n: i64| -> Option<(usize, Val)> {
             // "اليوم الاثنين", "أمس الثلاثاء": the weekday belongs to the expression.
@@ -499,7 +533,7 @@ impl Cursor<'_, '_> {
                 if weekday_of(self.key(i + 1)).is_some() {
                     return with_weekday(i + 1, 0);
                 }
-                if self.words.get(i + 1).map_or(true, |w| w.tok.kind == TokenKind::Punct) {
+                if self.words.get(i + 1).is_none_or(|w| w.tok.kind == TokenKind::Punct) {
                     return shift(0, i + 1);
                 }
                 None
@@ -538,12 +572,16 @@ impl Cursor<'_, '_> {
                     }
                 };
                 if matches!(n_key, "اسبوع" | "اسبوعين") {
-                    return Some((end, p.map_or(Val::Unresolved, |p| p.checked_sub(n.days()).map(|d| Val::Week(monday_of(d))).unwrap_or(Val::Unresolved))));
+                    return Some((
+                        end,
+                        p.map_or(Val::Unresolved, |p| p.checked_sub(n.days()).map(|d| Val::Week(monday_of(d))).unwrap_or(Val::Unresolved)),
+                    ));
                 }
                 shift(-n, end)
             }
             _ => {
-                let (wd, start_wd) = if matches!(k, "يوم" | "ليوم") { (weekday_of(self.key(i + 1))?, i + 1) } else { (weekday_of(k)?, i) };
+                let (wd, start_wd) =
+                    if matches!(k, "يوم" | "ليوم") { (weekday_of(self.key(i + 1))?, i + 1) } else { (weekday_of(k)?, i) };
                 let mut end = start_wd + 1;
                 if matches!(self.key(end), "الماضي" | "المنصرم" | "الفاءت") {
                     end += 1;
@@ -557,7 +595,13 @@ impl Cursor<'_, '_> {
 }
 
 fn date_from_triple(a: i32, b: i32, c: i32, year_first: bool) -> Option<Date> {
-    let (y, m, d) = if year_first { (a, b, c) } else if b > 12 && a <= 12 { (c, a, b) } else { (c, b, a) };
+    let (y, m, d) = if year_first {
+        (a, b, c)
+    } else if b > 12 && a <= 12 {
+        (c, a, b)
+    } else {
+        (c, b, a)
+    };
     if !(1000..=2200).contains(&y) {
         return None;
     }

@@ -16,7 +16,7 @@ pub struct Word<'a> {
 
 impl Word<'_> {
     /// Match key of the stem.
-    pub fn stem(&self) -> &str {
+    pub fn stem_key(&self) -> &str {
         &self.seg.key
     }
     /// Match key without the conjunction و/ف (the form most lexicon entries are written in).
@@ -59,7 +59,7 @@ mod tests {
         let words = analyze(&toks, &Segmenter::new(["ايران"]));
         assert_eq!(words[0].key, "ووصل");
         assert_eq!(words[0].key_without_conj(), "وصل");
-        assert_eq!(words[0].stem(), "وصل");
+        assert_eq!(words[0].stem_key(), "وصل");
         assert_eq!(words[1].seg.display(), "ال+ايران+ي+ون".replace("+ي+", "ي+"));
     }
 }

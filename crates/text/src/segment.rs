@@ -99,12 +99,8 @@ struct Cand {
 impl Segmenter {
     /// A segmenter knowing the built-in lexicon plus `extra` words (any form; match keys are taken).
     pub fn new<S: AsRef<str>>(extra: impl IntoIterator<Item = S>) -> Self {
-        let known: HashSet<String> = BUILTIN_LEXICON
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(match_key)
-            .collect();
+        let known: HashSet<String> =
+            BUILTIN_LEXICON.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(match_key).collect();
         let mut s = Segmenter { known };
         s.extend(extra);
         s
@@ -152,7 +148,8 @@ impl Segmenter {
             }
             // A bare preposition needs four letters after it, and any clitic three, unless what
             // follows is a known word (بحلب، بشن).
-            let needs_known = rest.len() < min_stem.min(3) || (prefixes.last().is_some_and(|p| matches!(*p, "ب" | "ك" | "ل")) && rest.len() < 4);
+            let needs_known =
+                rest.len() < min_stem.min(3) || (prefixes.last().is_some_and(|p| matches!(*p, "ب" | "ك" | "ل")) && rest.len() < 4);
             let future = prefixes.contains(&"س");
             for (suffixes, slen) in suffix_splits(rest, min_stem) {
                 // Second-person objects on future verbs are rare in news; ك there ends the verb (تشارك).

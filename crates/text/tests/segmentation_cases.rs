@@ -6,7 +6,24 @@ use rasad_text::segment::{seg_form, Segmenter};
 fn segmentation_cases_from_data_file() {
     let data = include_str!("../data/segmentation_cases.tsv");
     // The knowledge base adds actor and place names at run time; these stand in for it here.
-    let seg = Segmenter::new(["سوريا", "إيران", "دمشق", "لبنان", "ليبيا", "بغداد", "بيروت", "فرنسا", "حماة", "حلب", "حمص", "موسكو", "أنقرة", "إسرائيل", "واشنطن", "فلسطين"]);
+    let seg = Segmenter::new([
+        "سوريا",
+        "إيران",
+        "دمشق",
+        "لبنان",
+        "ليبيا",
+        "بغداد",
+        "بيروت",
+        "فرنسا",
+        "حماة",
+        "حلب",
+        "حمص",
+        "موسكو",
+        "أنقرة",
+        "إسرائيل",
+        "واشنطن",
+        "فلسطين",
+    ]);
     let mut cases = 0;
     let mut failures = Vec::new();
     for (n, line) in data.lines().enumerate() {
