@@ -105,16 +105,19 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         if digits >= 7 && !w.tok.text.contains([',', '.', '٬', '٫']) {
             return None; // phone numbers, ids
         }
-        // Times of day (00:04) and dates (13-06-2018) are not quantities.
+        // Times of day (00:04) and dates (13-06-2018, 13/6/2018) are not quantities.
+        let joiner = |p: &Word| p.is_punct(":") || p.is_punct("/") || p.is_punct("-") || p.is_punct(".");
+        let is_num = |k: usize| words.get(k).is_some_and(|x| x.tok.kind == rasad_text::TokenKind::Number);
         if let Some(n) = words.get(i + 1) {
-            if (n.is_punct(":") || n.is_punct("/"))
-                && words.get(i + 2).is_some_and(|x| x.tok.kind == rasad_text::TokenKind::Number)
-                && n.tok.span.start == w.tok.span.end
-            {
+            if joiner(n) && is_num(i + 2) && n.tok.span.start == w.tok.span.end {
                 return None;
             }
         }
-        if i > 0 && (words[i - 1].is_punct(":") || words[i - 1].is_punct("/")) && words[i - 1].tok.span.end == w.tok.span.start {
+        if i > 1 && joiner(&words[i - 1]) && words[i - 1].tok.span.end == w.tok.span.start && is_num(i - 2) {
+            return None;
+        }
+        // Numbers that name rather than count: resolutions, articles, roads, phone lines.
+        if i > 0 && IDENTIFIER_NOUNS.contains(&words[i - 1].key_without_conj()) {
             return None;
         }
         let mut v = parse_digits(w.tok.text)?;
@@ -156,11 +159,17 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         let key = if has_conj && j > i { bare(wj) } else { wj.key.clone() };
         // After the first word, a new number word must be joined by و, unless it is a scale or عشر.
         let Some(nw) = num_word(&key) else { break };
-        let joined = j == i || has_conj || matches!(nw, NumWord::Scale(..) | NumWord::Teen);
+        let hundreds_after_unit = nw == NumWord::Add(100.0) && last_unit;
+        let joined = j == i || has_conj || hundreds_after_unit || matches!(nw, NumWord::Scale(..) | NumWord::Teen);
         if !joined {
             break;
         }
         match nw {
+            // ثلاث مئة: a unit before مئة multiplies it.
+            NumWord::Add(v) if v == 100.0 && last_unit && !has_conj => {
+                cur = (cur % 10.0).max(1.0) * 100.0 + (cur - cur % 10.0);
+                last_unit = false;
+            }
             NumWord::Add(v) => {
                 cur += v;
                 last_unit = v < 10.0;
@@ -193,8 +202,15 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         words_used += 1;
         j += 1;
     }
-    let _ = last_unit;
     if words_used == 0 {
+        return None;
+    }
+    // The teen part of an ordinal (الحادي عشر، الثاني عشر) is no count.
+    if i > 0 && words[i - 1].seg.definite() && crate::numbers::ordinal(&words[i - 1].key).is_some() {
+        return None;
+    }
+    // The teen part of an ordinal (الحادي عشر، الثاني عشر) is no count.
+    if i > 0 && words[i - 1].seg.definite() && crate::numbers::ordinal(&words[i - 1].key).is_some() {
         return None;
     }
     // أحد/إحدى alone means "one of" (أحد المقاتلين), not a count.
@@ -206,6 +222,33 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     }
     Some(Num { value: total + cur, end: j, vague: None })
 }
+
+/// Nouns after which a number is an identifier, not a count.
+const IDENTIFIER_NOUNS: &[&str] = &[
+    "القرار",
+    "قرار",
+    "رقم",
+    "الرقم",
+    "الماده",
+    "ماده",
+    "الفقره",
+    "البند",
+    "بند",
+    "الطريق",
+    "طريق",
+    "الهاتف",
+    "هاتف",
+    "الساعه",
+    "الصفحه",
+    "العدد",
+    "الدوره",
+    "اللواء",
+    "الفرقه",
+    "الكتيبه",
+    "الفوج",
+    "القطاع",
+    "النقطه",
+];
 
 /// Modifier phrases before a number: (match keys, approx, bound).
 const PRE_MODIFIERS: &[(&[&str], bool, Bound)] = &[
@@ -397,6 +440,14 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
             if unit.is_some() {
                 end += 2;
             }
+        }
+        if words.get(end).is_some_and(|w| w.key == "تقريبا") {
+            approx = true;
+            end += 1;
+        }
+        if words.get(end).is_some_and(|w| w.key == "تقريبا") {
+            approx = true;
+            end += 1;
         }
         if num.vague.is_some() && bound == Bound::AtLeast {
             max = None;
