@@ -28,6 +28,14 @@ enum InputKind {
     Jsonl,
 }
 
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum ParseKind {
+    /// Numbers and amounts.
+    Quantities,
+    /// Dates and other time expressions.
+    Times,
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Extract entities, quantities, times and events; JSON Lines out, one object per document.
@@ -49,6 +57,24 @@ enum Cmd {
         /// Also print a readable table of the events on standard error.
         #[arg(long)]
         table: bool,
+    },
+    /// Parse quantities or times only: from the arguments, or every case of a TSV file.
+    Parse {
+        /// What to parse.
+        #[arg(value_enum)]
+        what: ParseKind,
+        /// Texts to parse (each argument is one text).
+        texts: Vec<String>,
+        /// Publication date for relative times.
+        #[arg(long)]
+        published: Option<String>,
+        /// A case file (crates/numtime/data/*.tsv): text in column 2, publication date in column 3
+        /// for times. One JSON line per case; the parse rate on standard error.
+        #[arg(long)]
+        cases: Option<PathBuf>,
+        /// Parse the cases this many times (for a stable rate).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
     },
     /// Run the pipeline on the built-in example articles and print their events as a table.
     Demo {
@@ -109,6 +135,7 @@ fn run() -> Result<ExitCode> {
             }
             Ok(stats.exit_code())
         }
+        Cmd::Parse { what, texts, published, cases, repeat } => parse(what, texts, published, cases, repeat),
         Cmd::Demo { output } => {
             if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -133,6 +160,62 @@ fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn date_arg(s: Option<&str>) -> Result<Option<jiff::civil::Date>> {
+    s.map(|p| p.trim().parse::<jiff::civil::Date>().with_context(|| format!("{p:?} is not a YYYY-MM-DD date"))).transpose()
+}
+
+fn parse_one(what: ParseKind, text: &str, published: Option<jiff::civil::Date>) -> Result<serde_json::Value> {
+    let p = Pipeline::shared();
+    Ok(match what {
+        ParseKind::Quantities => serde_json::to_value(p.quantities(text))?,
+        ParseKind::Times => serde_json::to_value(p.times(text, published))?,
+    })
+}
+
+fn parse(what: ParseKind, texts: Vec<String>, published: Option<String>, cases: Option<PathBuf>, repeat: usize) -> Result<ExitCode> {
+    let published = date_arg(published.as_deref())?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let Some(path) = cases else {
+        for t in &texts {
+            serde_json::to_writer(&mut out, &serde_json::json!({ "text": t, "found": parse_one(what, t, published)? }))?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let tsv = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut rows = Vec::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let text = cols.get(1).with_context(|| format!("{}:{}: no text column", path.display(), n + 1))?;
+        let date = if what == ParseKind::Times { date_arg(cols.get(2).copied())?.or(published) } else { None };
+        rows.push((text.to_string(), date));
+    }
+    let p = Pipeline::shared();
+    let start = std::time::Instant::now();
+    let mut found = 0usize;
+    for _ in 0..repeat.max(1) {
+        for (text, date) in &rows {
+            found += match what {
+                ParseKind::Quantities => p.quantities(text).len(),
+                ParseKind::Times => p.times(text, *date).len(),
+            };
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    for (text, date) in &rows {
+        serde_json::to_writer(&mut out, &serde_json::json!({ "text": text, "found": parse_one(what, text, *date)? }))?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    let n = rows.len() * repeat.max(1);
+    eprintln!("{}", serde_json::json!({ "cases": n, "seconds": secs, "per_second": n as f64 / secs.max(1e-9), "found": found }));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn emit(doc: &InputDoc, pretty: bool, out: &mut impl Write, rows: Option<&mut Vec<table::Row>>) -> Result<bool> {

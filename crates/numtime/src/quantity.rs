@@ -355,6 +355,15 @@ fn unit_of(w: &Word) -> Option<String> {
             }
         }
         Some("ون" | "ين" | "ان") => stem,
+        // A plural the segmenter keeps whole (غارات، طائرات).
+        None if stem.chars().count() >= 5 && stem.ends_with("ات") && stem != "قوات" => {
+            let s = singular(&stem);
+            if s != stem {
+                s.to_string()
+            } else {
+                format!("{}ه", stem.trim_end_matches("ات"))
+            }
+        }
         // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
         Some("ي") if COUNTED_NOUNS.contains(&stem.as_str()) => stem,
         _ => w.seg.base_key(),

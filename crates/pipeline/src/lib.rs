@@ -119,6 +119,23 @@ impl Pipeline {
         self.kb
     }
 
+    /// Quantities in a text (times are found first so that years and dates are not counted).
+    pub fn quantities(&self, text: &str) -> Vec<Quantity> {
+        let tokens = tokenize(text);
+        let words = analyze(&tokens, &self.segmenter);
+        let times = parse_times(text, &words, None);
+        let mut skip = vec![false; words.len()];
+        mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+        parse_quantities(text, &words, &skip)
+    }
+
+    /// Time expressions in a text, resolved against `published`.
+    pub fn times(&self, text: &str, published: Option<Date>) -> Vec<TimeExpr> {
+        let tokens = tokenize(text);
+        let words = analyze(&tokens, &self.segmenter);
+        parse_times(text, &words, published)
+    }
+
     /// Runs the whole pipeline on one document.
     pub fn extract(&self, doc: &InputDoc) -> Result<DocOutput, DocError> {
         let given = match doc.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
