@@ -72,14 +72,14 @@ struct Num {
     vague: Option<(f64, f64)>,
 }
 
-fn bare(w: &Word) -> String {
-    w.key_without_conj().to_string()
+fn bare<'w>(w: &'w Word) -> &'w str {
+    w.key_without_conj()
 }
 
 fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     let k = bare(&words[i]);
     let next_thousands = words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "الالاف" | "الاف" | "الوف"));
-    let (base, range) = match k.as_str() {
+    let (base, range) = match k {
         "عشرات" | "العشرات" if next_thousands => return Some(Num { value: 1e4, end: i + 2, vague: Some((1e4, 99_999.0)) }),
         "ماءات" | "مءات" | "الماءات" | "المءات" if next_thousands => {
             return Some(Num { value: 1e5, end: i + 2, vague: Some((1e5, 999_999.0)) })
@@ -156,9 +156,9 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
             break;
         }
         let has_conj = wj.seg.prefixes.first().is_some_and(|p| *p == "و");
-        let key = if has_conj && j > i { bare(wj) } else { wj.key.clone() };
+        let key = if has_conj && j > i { bare(wj) } else { wj.key.as_str() };
         // After the first word, a new number word must be joined by و, unless it is a scale or عشر.
-        let Some(nw) = num_word(&key) else { break };
+        let Some(nw) = num_word(key) else { break };
         let hundreds_after_unit = nw == NumWord::Add(100.0) && last_unit;
         let joined = j == i || has_conj || hundreds_after_unit || matches!(nw, NumWord::Scale(..) | NumWord::Teen);
         if !joined {

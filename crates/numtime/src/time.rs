@@ -96,14 +96,21 @@ fn month_at(words: &[Word], i: usize) -> Option<(i8, usize)> {
     }
     // The whole word first: فبراير and فيفري begin with what looks like the conjunction ف.
     let whole = month_one(&w.key).is_some() || matches!(w.key.as_str(), "تشرين" | "كانون");
-    let first = if whole { w.key.clone() } else { w.key_without_conj().to_string() };
-    let first =
-        first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).map(str::to_string).unwrap_or(first);
-    if matches!(first.as_str(), "تشرين" | "كانون") {
+    let first: &str = if whole { &w.key } else { w.key_without_conj() };
+    let first = first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).unwrap_or(first);
+    if matches!(first, "تشرين" | "كانون") {
+        // Levantine two-word names: تشرين الأول، كانون الثاني.
         let second = words.get(i + 1)?;
-        return month_one(&format!("{first} {}", second.key)).map(|m| (m, 2));
+        let m = match (first, second.key.as_str()) {
+            ("تشرين", "الاول") => 10,
+            ("تشرين", "الثاني") => 11,
+            ("كانون", "الاول") => 12,
+            ("كانون", "الثاني") => 1,
+            _ => return None,
+        };
+        return Some((m, 2));
     }
-    month_one(&first).map(|m| (m, 1))
+    month_one(first).map(|m| (m, 1))
 }
 
 fn hijri_month(words: &[Word], i: usize) -> Option<(i8, usize)> {

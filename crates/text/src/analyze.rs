@@ -1,17 +1,42 @@
 //! Tokens analyzed once for every later stage: match key and clitic segmentation.
+//!
+//! The analysis of a word depends only on its text (and the segmenter), so it is memoized per
+//! thread and shared behind an `Arc`: news vocabulary is Zipfian, and most tokens are hits.
+
+use std::cell::RefCell;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::segment::{Segmentation, Segmenter};
 use crate::tokenize::{Token, TokenKind};
 
-/// A token with its match key and (for Arabic words) its segmentation.
-#[derive(Debug, Clone)]
-pub struct Word<'a> {
-    /// The token as in the text.
-    pub tok: Token<'a>,
+/// What is known about a word form, independent of where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordInfo {
     /// Match key of the whole token.
     pub key: String,
     /// Segmentation (for non-Arabic tokens: the key as stem, no affixes).
     pub seg: Segmentation,
+    /// Byte length of a leading و/ف conjunction in `key` (0 when there is none).
+    conj_len: usize,
+}
+
+/// A token with its match key and (for Arabic words) its segmentation; `w.key` and `w.seg`
+/// reach the shared [`WordInfo`].
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    /// The token as in the text.
+    pub tok: Token<'a>,
+    info: Arc<WordInfo>,
+}
+
+impl Deref for Word<'_> {
+    type Target = WordInfo;
+    fn deref(&self) -> &WordInfo {
+        &self.info
+    }
 }
 
 impl Word<'_> {
@@ -21,10 +46,7 @@ impl Word<'_> {
     }
     /// Match key without the conjunction و/ف (the form most lexicon entries are written in).
     pub fn key_without_conj(&self) -> &str {
-        match self.seg.prefixes.first() {
-            Some(&"و") | Some(&"ف") => self.key.get(self.key.char_indices().nth(1).map_or(0, |(b, _)| b)..).unwrap_or(&self.key),
-            _ => &self.key,
-        }
+        &self.info.key[self.info.conj_len..]
     }
     /// True when this is punctuation with the given text.
     pub fn is_punct(&self, p: &str) -> bool {
@@ -32,20 +54,45 @@ impl Word<'_> {
     }
 }
 
-/// Analyzes tokens with `segmenter`.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static CACHE: RefCell<(u64, FxHashMap<String, Arc<WordInfo>>)> = RefCell::new((0, FxHashMap::default()));
+}
+
+fn info_of(t: &Token, segmenter: &Segmenter) -> WordInfo {
+    let key = crate::match_key(t.text);
+    let seg = if t.kind == TokenKind::Arabic { segmenter.segment_uncached(t.text) } else { Segmentation::whole(key.clone(), key.clone()) };
+    let conj_len = match seg.prefixes.first() {
+        Some(&"و") | Some(&"ف") => key.chars().next().map_or(0, char::len_utf8),
+        _ => 0,
+    };
+    WordInfo { key, seg, conj_len }
+}
+
+/// Analyzes tokens with `segmenter` (memoized per thread and segmenter).
 pub fn analyze<'a>(tokens: &[Token<'a>], segmenter: &Segmenter) -> Vec<Word<'a>> {
-    tokens
-        .iter()
-        .map(|t| {
-            let key = crate::match_key(t.text);
-            let seg = if t.kind == TokenKind::Arabic {
-                segmenter.segment(t.text)
-            } else {
-                Segmentation { prefixes: vec![], stem: key.clone(), suffixes: vec![], key: key.clone() }
-            };
-            Word { tok: *t, key, seg }
-        })
-        .collect()
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.0 != segmenter.id() || cache.1.len() >= CACHE_LIMIT {
+            cache.0 = segmenter.id();
+            cache.1.clear();
+        }
+        tokens
+            .iter()
+            .map(|t| {
+                let info = match cache.1.get(t.text) {
+                    Some(i) => Arc::clone(i),
+                    None => {
+                        let i = Arc::new(info_of(t, segmenter));
+                        cache.1.insert(t.text.to_string(), Arc::clone(&i));
+                        i
+                    }
+                };
+                Word { tok: *t, info }
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]

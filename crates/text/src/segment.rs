@@ -10,9 +10,15 @@
 //! Without a known stem, the longest split under length limits wins (light stemming): a
 //! preposition needs 4 letters after it unless the article follows, a stem keeps 3 letters
 //! (2 after the article), and ان needs a 4-letter stem because so many nouns end in it.
+//!
+//! Speed: the clitic combinations are static tables; a candidate stem is a byte range of the
+//! word's segmentation form, and its match key is the same byte range of the word's match key
+//! (the two forms differ only in ة/ه, both two bytes), so lookups allocate nothing.
 
-use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::normalize::{match_key, normalize_char, Mapped};
 
@@ -21,16 +27,20 @@ use crate::normalize::{match_key, normalize_char, Mapped};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segmentation {
     /// Proclitics in order (و، ف، ب، ك، ل، س، ال).
-    pub prefixes: Vec<&'static str>,
+    pub prefixes: &'static [&'static str],
     /// The stem.
     pub stem: String,
     /// Suffixes in order (light suffix, then pronoun).
-    pub suffixes: Vec<&'static str>,
+    pub suffixes: &'static [&'static str],
     /// Match key of the stem: the lookup key for lexicons.
     pub key: String,
 }
 
 impl Segmentation {
+    /// A word with no affixes.
+    pub fn whole(form: String, key: String) -> Self {
+        Segmentation { prefixes: &[], stem: form, suffixes: &[], key }
+    }
     /// True when the word carries the definite article.
     pub fn definite(&self) -> bool {
         self.prefixes.contains(&"ال")
@@ -41,23 +51,24 @@ impl Segmentation {
     }
     /// Match key of the word without its proclitics (stem plus suffixes).
     pub fn base_key(&self) -> String {
-        let mut s = self.stem.clone();
-        for x in &self.suffixes {
+        let mut s = self.key.clone();
+        for x in self.suffixes {
             s.push_str(x);
         }
-        match_key(&s)
+        // Suffixes are written with ة kept; keys fold it (ية → يه).
+        if s.contains('ة') {
+            s = s.replace('ة', "ه");
+        }
+        s
     }
     /// The segmentation written as `p+p+STEM+s`, e.g. `و+ال+عراقي+ين`.
     pub fn display(&self) -> String {
-        let mut parts: Vec<&str> = self.prefixes.clone();
+        let mut parts: Vec<&str> = self.prefixes.to_vec();
         parts.push(&self.stem);
         parts.extend(self.suffixes.iter().copied());
         parts.join("+")
     }
 }
-
-const LIGHT_SUFFIXES: &[&str] = &["ات", "ون", "ين", "ان", "ية", "ي"];
-const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "كن", "نا", "ني", "ه", "ك"];
 
 /// The segmentation form of a word: the match key, except that ة stays ة (it is not the pronoun ه).
 pub fn seg_form(word: &str) -> String {
@@ -72,15 +83,118 @@ pub fn seg_form(word: &str) -> String {
         .collect()
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pk {
+    None,
+    Conj,
+    Article,
+    Prep,
+    Future,
+}
+
+/// A proclitic combination: its parts, its surface in segmentation form, and its kind.
+struct Prefix {
+    parts: &'static [&'static str],
+    surface: &'static str,
+    kind: Pk,
+}
+
+macro_rules! px {
+    ($kind:expr, $surface:expr, [$($p:expr),*]) => {
+        Prefix { parts: &[$($p),*], surface: $surface, kind: $kind }
+    };
+}
+
+static PREFIXES: &[Prefix] = &[
+    px!(Pk::None, "", []),
+    px!(Pk::Conj, "و", ["و"]),
+    px!(Pk::Conj, "ف", ["ف"]),
+    px!(Pk::Article, "ال", ["ال"]),
+    px!(Pk::Article, "وال", ["و", "ال"]),
+    px!(Pk::Article, "فال", ["ف", "ال"]),
+    px!(Pk::Article, "لل", ["ل", "ال"]),
+    px!(Pk::Article, "ولل", ["و", "ل", "ال"]),
+    px!(Pk::Article, "فلل", ["ف", "ل", "ال"]),
+    px!(Pk::Article, "بال", ["ب", "ال"]),
+    px!(Pk::Article, "كال", ["ك", "ال"]),
+    px!(Pk::Article, "وبال", ["و", "ب", "ال"]),
+    px!(Pk::Article, "وكال", ["و", "ك", "ال"]),
+    px!(Pk::Article, "فبال", ["ف", "ب", "ال"]),
+    px!(Pk::Article, "فكال", ["ف", "ك", "ال"]),
+    px!(Pk::Prep, "ب", ["ب"]),
+    px!(Pk::Prep, "ك", ["ك"]),
+    px!(Pk::Prep, "ل", ["ل"]),
+    px!(Pk::Prep, "وب", ["و", "ب"]),
+    px!(Pk::Prep, "وك", ["و", "ك"]),
+    px!(Pk::Prep, "ول", ["و", "ل"]),
+    px!(Pk::Prep, "فب", ["ف", "ب"]),
+    px!(Pk::Prep, "فك", ["ف", "ك"]),
+    px!(Pk::Prep, "فل", ["ف", "ل"]),
+    px!(Pk::Future, "س", ["س"]),
+    px!(Pk::Future, "وس", ["و", "س"]),
+    px!(Pk::Future, "فس", ["ف", "س"]),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sk {
+    None,
+    Light,
+    Pronoun,
+    PluralPronoun,
+}
+
+struct Suffix {
+    parts: &'static [&'static str],
+    surface: &'static str,
+    kind: Sk,
+}
+
+macro_rules! sx {
+    ($kind:expr, $surface:expr, [$($p:expr),*]) => {
+        Suffix { parts: &[$($p),*], surface: $surface, kind: $kind }
+    };
+}
+
+static SUFFIXES: &[Suffix] = &[
+    sx!(Sk::None, "", []),
+    sx!(Sk::Light, "ات", ["ات"]),
+    sx!(Sk::Light, "ون", ["ون"]),
+    sx!(Sk::Light, "ين", ["ين"]),
+    sx!(Sk::Light, "ان", ["ان"]),
+    sx!(Sk::Light, "ية", ["ية"]),
+    sx!(Sk::Light, "ي", ["ي"]),
+    sx!(Sk::Pronoun, "هما", ["هما"]),
+    sx!(Sk::Pronoun, "هم", ["هم"]),
+    sx!(Sk::Pronoun, "هن", ["هن"]),
+    sx!(Sk::Pronoun, "ها", ["ها"]),
+    sx!(Sk::Pronoun, "كم", ["كم"]),
+    sx!(Sk::Pronoun, "كن", ["كن"]),
+    sx!(Sk::Pronoun, "نا", ["نا"]),
+    sx!(Sk::Pronoun, "ني", ["ني"]),
+    sx!(Sk::Pronoun, "ه", ["ه"]),
+    sx!(Sk::Pronoun, "ك", ["ك"]),
+    sx!(Sk::PluralPronoun, "اتهما", ["ات", "هما"]),
+    sx!(Sk::PluralPronoun, "اتهم", ["ات", "هم"]),
+    sx!(Sk::PluralPronoun, "اتهن", ["ات", "هن"]),
+    sx!(Sk::PluralPronoun, "اتها", ["ات", "ها"]),
+    sx!(Sk::PluralPronoun, "اتكم", ["ات", "كم"]),
+    sx!(Sk::PluralPronoun, "اتنا", ["ات", "نا"]),
+    sx!(Sk::PluralPronoun, "اته", ["ات", "ه"]),
+    sx!(Sk::PluralPronoun, "اتك", ["ات", "ك"]),
+];
+
 /// A segmenter with a lexicon of known words.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
-    known: HashSet<String>,
+    known: FxHashSet<String>,
+    id: u64,
 }
 
 static BUILTIN_LEXICON: &str = include_str!("../data/lexicon.txt");
 
 static DEFAULT: LazyLock<Segmenter> = LazyLock::new(|| Segmenter::new(std::iter::empty::<String>()));
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Segments `word` with the built-in lexicon only.
 pub fn segment(word: &str) -> Segmentation {
@@ -88,20 +202,30 @@ pub fn segment(word: &str) -> Segmentation {
 }
 
 struct Cand {
-    prefixes: Vec<&'static str>,
-    stem: String,
-    suffixes: Vec<&'static str>,
+    prefix: usize,
+    suffix: usize,
     known: bool,
     stripped: usize,
     suffix_len: usize,
 }
 
+fn better(a: &Cand, b: &Cand) -> bool {
+    match (a.known, b.known) {
+        (true, false) => true,
+        (false, true) => false,
+        // Among known stems the least stripping is the safest reading; among unknown, the most.
+        // Ties go to the reading that strips less at the end: proclitics are the surer call.
+        (true, true) => (a.stripped, a.suffix_len) < (b.stripped, b.suffix_len),
+        (false, false) => a.stripped > b.stripped || (a.stripped == b.stripped && a.suffix_len < b.suffix_len),
+    }
+}
+
 impl Segmenter {
     /// A segmenter knowing the built-in lexicon plus `extra` words (any form; match keys are taken).
     pub fn new<S: AsRef<str>>(extra: impl IntoIterator<Item = S>) -> Self {
-        let known: HashSet<String> =
+        let known: FxHashSet<String> =
             BUILTIN_LEXICON.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(match_key).collect();
-        let mut s = Segmenter { known };
+        let mut s = Segmenter { known, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) };
         s.extend(extra);
         s
     }
@@ -119,6 +243,8 @@ impl Segmenter {
                 self.known.insert(k);
             }
         }
+        // Memoized results may be stale now.
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     }
 
     /// True when `word`'s match key is a known word.
@@ -126,165 +252,108 @@ impl Segmenter {
         self.known.contains(&match_key(word))
     }
 
-    fn known_key(&self, form: &str) -> bool {
-        self.known.contains(&match_key(form))
+    /// Identifies this segmenter and its lexicon (it changes when words are added), for memos.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Segments one word. ([`crate::analyze`] memoizes whole-token analyses.)
+    pub fn segment(&self, word: &str) -> Segmentation {
+        self.segment_uncached(word)
     }
 
     /// Segments one word.
-    pub fn segment(&self, word: &str) -> Segmentation {
+    pub fn segment_uncached(&self, word: &str) -> Segmentation {
         let form = seg_form(word);
-        let chars: Vec<char> = form.chars().collect();
-        let arabic = chars.iter().any(|c| crate::is_arabic_letter(*c));
-        if !arabic || chars.len() < 3 || self.known_key(&form) {
-            return Segmentation { prefixes: vec![], key: match_key(&form), stem: form, suffixes: vec![] };
+        // The match key of the form: ة → ه, both two bytes, so byte ranges line up.
+        let key = if form.contains('ة') { form.replace('ة', "ه") } else { form.clone() };
+        let n_chars = form.chars().count();
+        let arabic = form.chars().any(crate::is_arabic_letter);
+        if !arabic || n_chars < 3 || self.known.contains(&key) {
+            return Segmentation::whole(form, key);
         }
+        let last = form.chars().next_back();
         let mut best: Option<Cand> = None;
-        for (prefixes, plen) in prefix_splits(&chars) {
-            let rest = &chars[plen..];
-            let has_article = prefixes.last() == Some(&"ال");
+        for (pi, p) in PREFIXES.iter().enumerate() {
+            if !form.starts_with(p.surface) {
+                continue;
+            }
+            let pb = p.surface.len();
+            let pc = p.surface.chars().count();
+            let rest_chars = n_chars - pc;
+            let rest = &form[pb..];
+            match p.kind {
+                Pk::None => {}
+                Pk::Conj if rest_chars < 3 => continue,
+                Pk::Article if rest_chars < 2 => continue,
+                Pk::Future => {
+                    // Future س before an imperfect prefix; verbs do not end in ة, ات or nisba ي.
+                    let second = rest.chars().next();
+                    let nominal = last == Some('ة') || last == Some('ي') || form.ends_with("ات");
+                    if rest_chars < 3 || !matches!(second, Some('ي' | 'ت' | 'ن' | 'ا')) || nominal {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            // ل + ال is لل: the article must not be read again inside the stem.
+            if p.kind == Pk::Prep && rest.starts_with("ال") && rest_chars >= 4 {
+                continue;
+            }
+            let has_article = p.kind == Pk::Article;
             let min_stem = if has_article { 2 } else { 3 };
-            if rest.len() < 2 || (rest.len() < min_stem.min(3) && prefixes.is_empty()) {
+            if rest_chars < 2 || (rest_chars < min_stem.min(3) && p.kind == Pk::None) {
                 continue;
             }
             // A bare preposition needs four letters after it, and any clitic three, unless what
             // follows is a known word (بحلب، بشن).
-            let needs_known =
-                rest.len() < min_stem.min(3) || (prefixes.last().is_some_and(|p| matches!(*p, "ب" | "ك" | "ل")) && rest.len() < 4);
-            let future = prefixes.contains(&"س");
-            for (suffixes, slen) in suffix_splits(rest, min_stem) {
+            let needs_known = rest_chars < min_stem.min(3) || (p.kind == Pk::Prep && rest_chars < 4);
+            let future = p.kind == Pk::Future;
+            for (si, sfx) in SUFFIXES.iter().enumerate() {
+                if !rest.ends_with(sfx.surface) {
+                    continue;
+                }
+                let sc = sfx.surface.chars().count();
+                let min3 = min_stem.max(3);
+                let ok = match sfx.kind {
+                    Sk::None => true,
+                    Sk::Light => rest_chars >= sc + if sfx.surface == "ان" { 4 } else { min3 },
+                    Sk::Pronoun => rest_chars >= sc + min3,
+                    Sk::PluralPronoun => rest_chars >= sc + min3,
+                };
                 // Second-person objects on future verbs are rare in news; ك there ends the verb (تشارك).
-                if future && suffixes.iter().any(|s| s.starts_with('ك')) {
+                if !ok || (future && sfx.parts.last().is_some_and(|x| x.starts_with('ك'))) {
                     continue;
                 }
-                let stem: String = rest[..rest.len() - slen].iter().collect();
-                // The whole remainder being known also counts (a known word with a suffix-like ending).
-                let remainder_known = slen > 0 && self.known_key(&rest.iter().collect::<String>());
-                if remainder_known {
+                let sb = sfx.surface.len();
+                if sfx.kind != Sk::None && self.known.contains(&key[pb..]) {
+                    // The whole remainder is known: a known word with a suffix-like ending.
                     continue;
                 }
-                let known = self.known_key(&stem);
+                let known = self.known.contains(&key[pb..key.len() - sb]);
                 if needs_known && !known {
                     continue;
                 }
-                let cand = Cand { prefixes: prefixes.clone(), stem, suffixes, known, stripped: plen + slen, suffix_len: slen };
-                best = Some(match best {
-                    None => cand,
-                    Some(b) => {
-                        if better(&cand, &b) {
-                            cand
-                        } else {
-                            b
-                        }
-                    }
-                });
+                let cand = Cand { prefix: pi, suffix: si, known, stripped: pc + sc, suffix_len: sc };
+                if best.as_ref().is_none_or(|b| better(&cand, b)) {
+                    best = Some(cand);
+                }
             }
         }
         match best {
-            Some(c) => Segmentation { key: match_key(&c.stem), prefixes: c.prefixes, stem: c.stem, suffixes: c.suffixes },
-            None => Segmentation { prefixes: vec![], key: match_key(&form), stem: form, suffixes: vec![] },
-        }
-    }
-}
-
-fn better(a: &Cand, b: &Cand) -> bool {
-    match (a.known, b.known) {
-        (true, false) => true,
-        (false, true) => false,
-        // Among known stems the least stripping is the safest reading; among unknown, the most.
-        // Ties go to the reading that strips less at the end: proclitics are the surer call.
-        (true, true) => (a.stripped, a.suffix_len) < (b.stripped, b.suffix_len),
-        (false, false) => a.stripped > b.stripped || (a.stripped == b.stripped && a.suffix_len < b.suffix_len),
-    }
-}
-
-fn starts_with(chars: &[char], s: &str) -> bool {
-    let mut it = chars.iter();
-    s.chars().all(|c| it.next() == Some(&c))
-}
-
-/// Legal proclitic sequences at the start of `chars`, with the number of letters they take.
-fn prefix_splits(chars: &[char]) -> Vec<(Vec<&'static str>, usize)> {
-    let mut out = vec![(vec![], 0)];
-    let conjs: &[(&'static str, usize)] = &[("", 0), ("و", 1), ("ف", 1)];
-    for &(conj, cl) in conjs {
-        if !starts_with(chars, conj) {
-            continue;
-        }
-        let base: Vec<&'static str> = if conj.is_empty() { vec![] } else { vec![conj] };
-        let rest = &chars[cl..];
-        if cl > 0 && rest.len() >= 3 {
-            out.push((base.clone(), cl));
-        }
-        // Article directly.
-        if starts_with(rest, "ال") && rest.len() >= 4 {
-            let mut p = base.clone();
-            p.push("ال");
-            out.push((p, cl + 2));
-        }
-        // لل = ل + ال.
-        if starts_with(rest, "لل") && rest.len() >= 4 {
-            let mut p = base.clone();
-            p.extend(["ل", "ال"]);
-            out.push((p, cl + 2));
-        }
-        for prep in ["ب", "ك", "ل"] {
-            if !starts_with(rest, prep) {
-                continue;
+            Some(c) => {
+                let (p, s) = (&PREFIXES[c.prefix], &SUFFIXES[c.suffix]);
+                let (pb, sb) = (p.surface.len(), s.surface.len());
+                Segmentation {
+                    prefixes: p.parts,
+                    stem: form[pb..form.len() - sb].to_string(),
+                    suffixes: s.parts,
+                    key: key[pb..key.len() - sb].to_string(),
+                }
             }
-            let after = &rest[1..];
-            if starts_with(after, "ال") && after.len() >= 4 {
-                let mut p = base.clone();
-                p.extend([prep, "ال"]);
-                out.push((p, cl + 3));
-            } else if after.len() >= 2 {
-                // Short remainders (بحلب) are kept only when the stem is known; see `segment`.
-                let mut p = base.clone();
-                p.push(prep);
-                out.push((p, cl + 1));
-            }
-        }
-        // Future س before an imperfect verb prefix; verbs do not end in ة, ات or nisba ي.
-        if starts_with(rest, "س") && rest.len() >= 4 && matches!(rest[1], 'ي' | 'ت' | 'ن' | 'ا') {
-            let last = rest[rest.len() - 1];
-            let ends_nominal = last == 'ة' || last == 'ي' || rest.ends_with(&['ا', 'ت']);
-            if !ends_nominal {
-                let mut p = base.clone();
-                p.push("س");
-                out.push((p, cl + 1));
-            }
+            None => Segmentation::whole(form, key),
         }
     }
-    out
-}
-
-/// Legal suffix sequences at the end of `rest`, keeping at least `min_stem` letters.
-fn suffix_splits(rest: &[char], min_stem: usize) -> Vec<(Vec<&'static str>, usize)> {
-    let mut out = vec![(vec![], 0)];
-    let min_stem = min_stem.max(3);
-    let ends = |chars: &[char], s: &str| {
-        let n = s.chars().count();
-        chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(s.chars())
-    };
-    for light in LIGHT_SUFFIXES {
-        let n = light.chars().count();
-        let need = if *light == "ان" { 4 } else { min_stem };
-        if ends(rest, light) && rest.len() >= n + need {
-            out.push((vec![*light], n));
-        }
-    }
-    for pron in PRONOUNS {
-        let n = pron.chars().count();
-        if !ends(rest, pron) || rest.len() < n + min_stem {
-            continue;
-        }
-        out.push((vec![*pron], n));
-        // ات + pronoun (قواتهم).
-        let inner = &rest[..rest.len() - n];
-        if ends(inner, "ات") && inner.len() >= 2 + min_stem {
-            out.push((vec!["ات", *pron], n + 2));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
