@@ -11,8 +11,31 @@ pub enum NumWord {
     Teen,
 }
 
+static TABLE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, NumWord>> = std::sync::LazyLock::new(|| {
+    let mut m = rustc_hash::FxHashMap::default();
+    for k in ALL_KEYS {
+        if let Some(v) = num_word_slow(k) {
+            m.insert(*k, v);
+        }
+    }
+    m
+});
+
+/// Every key `num_word_slow` knows (compound hundreds are tried separately).
+const ALL_KEYS: &[&str] = &[
+    "واحد", "واحده", "اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست",
+    "سته", "سبع", "سبعه", "ثمان", "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "احد", "احدي", "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون",
+    "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مءه", "مايه", "ماءه", "ميه", "مءتان", "مءتين",
+    "مءتي", "ماءتان", "ماءتين", "ماءتي", "مايتان", "مايتين", "مايتي", "الف", "الفا", "الفان", "الفين", "الفي", "الاف", "الوف", "مليون", "مليونا",
+    "مليونان", "مليونين", "مليوني", "ملايين", "مليار", "مليارا", "بليون", "ملياران", "مليارين", "مليارات",
+];
+
 /// Reads one word (its match key, without a leading conjunction) as a number word.
 pub fn num_word(key: &str) -> Option<NumWord> {
+    TABLE.get(key).copied().or_else(|| compound_hundred(key).map(NumWord::Add))
+}
+
+fn num_word_slow(key: &str) -> Option<NumWord> {
     use NumWord::*;
     Some(match key {
         "واحد" | "واحده" => Add(1.0),

@@ -250,6 +250,9 @@ impl Cursor<'_, '_> {
 
     /// Tries every pattern at `i`; returns (end token exclusive, value).
     fn at(&self, i: usize) -> Option<(usize, Val)> {
+        if !may_start(self.words.get(i)?) {
+            return None;
+        }
         self.numeric_date(i)
             .or_else(|| self.day_month_year(i))
             .or_else(|| self.ordinal_of_month(i))
@@ -612,6 +615,36 @@ impl Cursor<'_, '_> {
             }
         }
     }
+}
+
+/// Words that can open a time expression (besides numbers, month names and ordinals).
+static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    [
+        "صباح", "مساء", "فجر", "ظهر", "عصر", "ظهيره", "منتصف", "ليله", "ليل", "اليوم", "امس", "البارحه", "الامس", "اول", "غدا", "غد", "قبل", "يوم", "ليوم",
+        "اواخر", "اواءل", "مطلع", "اواسط", "بدايه", "نهايه", "اخر", "مستهل", "خلال", "شهر", "بشهر", "لشهر", "عام", "العام", "لعام", "بعام", "سنه",
+        "السنه", "لسنه", "الاسبوع", "الشهر", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "العشرين", "الثلاثين",
+        "محرم", "صفر", "ربيع", "جمادي", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "تشرين", "كانون",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// A cheap test run before the patterns: can a time expression start at this word?
+fn may_start(w: &Word) -> bool {
+    if w.tok.kind == TokenKind::Number {
+        return true;
+    }
+    if w.tok.kind != TokenKind::Arabic {
+        return false;
+    }
+    let (k, b) = (w.key.as_str(), w.key_without_conj());
+    let no_b = |x: &str| x.strip_prefix('ب').map(str::to_string);
+    STARTERS.contains(k)
+        || STARTERS.contains(b)
+        || month_one(k).is_some()
+        || month_one(b).is_some()
+        || ordinal(k).is_some()
+        || (k.starts_with('ب') && no_b(k).is_some_and(|x| month_one(&x).is_some() || weekday_of(&x).is_some()))
 }
 
 fn date_from_triple(a: i32, b: i32, c: i32, year_first: bool) -> Option<Date> {

@@ -50,57 +50,58 @@ fn is_arabic_word_char(c: char) -> bool {
 }
 
 /// Splits `text` into tokens. Whitespace and invisible controls between tokens are skipped.
-/// Runs in one pass; never panics.
+/// Runs in one pass over the bytes with one character of lookahead; never panics.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
-    let mut out = Vec::with_capacity(n / 4);
-    let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
-        let start = i;
+    let mut out = Vec::with_capacity(text.len() / 8);
+    let mut it = text.char_indices().peekable();
+    // Code-point offset of the character `it` yields next.
+    let mut cp = 0usize;
+    while let Some((bs, c)) = it.next() {
+        let start = cp;
+        cp += 1;
         let kind = if c.is_whitespace() || is_invisible_control(c) {
-            i += 1;
             continue;
         } else if is_arabic_letter(c) || c == '\u{0640}' {
-            while i < n && is_arabic_word_char(chars[i].1) {
-                i += 1;
+            while it.next_if(|&(_, d)| is_arabic_word_char(d)).is_some() {
+                cp += 1;
             }
             TokenKind::Arabic
         } else if is_digit(c) {
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
-                if is_digit(d) {
-                    i += 1;
-                } else if is_num_sep(d) && i + 1 < n && is_digit(chars[i + 1].1) && d != '،' {
-                    i += 2;
+            loop {
+                if it.next_if(|&(_, d)| is_digit(d)).is_some() {
+                    cp += 1;
+                    continue;
+                }
+                // A separator counts only between digits.
+                let Some(&(sb, d)) = it.peek() else { break };
+                let next_is_digit = text[sb + d.len_utf8()..].chars().next().is_some_and(is_digit);
+                if is_num_sep(d) && d != '،' && next_is_digit {
+                    it.next();
+                    cp += 1;
                 } else {
                     break;
                 }
             }
             TokenKind::Number
         } else if c.is_alphabetic() && !is_diacritic(c) {
-            while i < n && (chars[i].1.is_alphanumeric() && !is_arabic_word_char(chars[i].1)) {
-                i += 1;
+            while it.next_if(|&(_, d)| d.is_alphanumeric() && !is_arabic_word_char(d)).is_some() {
+                cp += 1;
             }
             TokenKind::Latin
         } else if c == '.' {
-            while i < n && chars[i].1 == '.' {
-                i += 1;
+            while it.next_if(|&(_, d)| d == '.').is_some() {
+                cp += 1;
             }
             TokenKind::Punct
         } else {
-            i += 1;
             // A stray combining mark after punctuation stays with it rather than making a token.
-            while i < n && is_diacritic(chars[i].1) {
-                i += 1;
+            while it.next_if(|&(_, d)| is_diacritic(d)).is_some() {
+                cp += 1;
             }
             TokenKind::Punct
         };
-        let (bs, be) = (byte_at(start), byte_at(i));
-        out.push(Token { text: &text[bs..be], span: Span::new(start, i), byte_start: bs, kind });
+        let be = it.peek().map_or(text.len(), |&(b, _)| b);
+        out.push(Token { text: &text[bs..be], span: Span::new(start, cp), byte_start: bs, kind });
     }
     out
 }
