@@ -76,6 +76,25 @@ fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
+fn is_vague_word(k: &str) -> bool {
+    matches!(
+        k,
+        "عشرات"
+            | "العشرات"
+            | "ماءات"
+            | "مءات"
+            | "الماءات"
+            | "المءات"
+            | "الاف"
+            | "الالاف"
+            | "الوف"
+            | "ملايين"
+            | "الملايين"
+            | "بضع"
+            | "بضعه"
+    )
+}
+
 fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     let k = bare(&words[i]);
     let next_thousands = words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "الالاف" | "الاف" | "الوف"));
@@ -142,6 +161,10 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         return Some(Num { value: v, end, vague: None });
     }
     if w.tok.kind != rasad_text::TokenKind::Arabic {
+        return None;
+    }
+    // Most words are no number at all: one table look-up decides (vague words are few).
+    if num_word(w.key_without_conj()).is_none() && num_word(&w.key).is_none() && !is_vague_word(w.key_without_conj()) {
         return None;
     }
     if let Some(v) = vague_at(words, i) {

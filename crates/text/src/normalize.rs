@@ -17,21 +17,37 @@ pub enum Mapped {
 
 /// True for Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks).
 pub fn is_diacritic(c: char) -> bool {
+    if c < '\u{0610}' {
+        return false;
+    }
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}')
 }
 
 /// True for zero-width and bidirectional control characters (and the BOM).
 pub fn is_invisible_control(c: char) -> bool {
+    if c < '\u{00AD}' {
+        return false;
+    }
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
 }
 
 /// True for letters of the Arabic script blocks (not digits, punctuation or diacritics).
 pub fn is_arabic_letter(c: char) -> bool {
+    // The common block first: hamza … ya, without tatweel.
+    if ('\u{0621}'..='\u{064A}').contains(&c) {
+        return c != '\u{0640}';
+    }
+    if c < '\u{0620}' {
+        return false;
+    }
     matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' | '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
 }
 
 /// Maps one character into the match key.
 pub fn normalize_char(c: char) -> Mapped {
+    if c.is_ascii() {
+        return Mapped::Char(c.to_ascii_lowercase());
+    }
     if is_diacritic(c) || c == '\u{0640}' || is_invisible_control(c) {
         return Mapped::Drop;
     }
