@@ -583,9 +583,8 @@ impl Ctx<'_, '_, '_> {
             let Some(hit) = self.d.lexicon.lookup(w) else { continue };
             let entry = hit.entry;
             let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
-            // A verb right after a noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
-            let attributive = !hit.nominal && last_seen.is_some_and(|(pt, k)| k == entry.kind && i - pt <= 2);
-            last_seen = Some((i, entry.kind));
+            // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
+            let attributive = !hit.nominal && found.last().is_some_and(|l| l.1 == entry.kind && i - l.0 <= 2);
             if attributive {
                 continue;
             }
@@ -596,12 +595,14 @@ impl Ctx<'_, '_, '_> {
                     // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
                     Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
                     Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
-                    Need::PersonType(_) => true,
+                    Need::PersonType(_) | Need::Standalone => true,
                 };
             }
             if !ok {
                 continue;
             }
+            // Only a trigger that stands (or a purpose passed over) governs the noun after it.
+            last_seen = Some((i, entry.kind));
             let prev = (i > s.first_token).then(|| &words[i - 1]);
             let prev_key = prev.map(bare).unwrap_or("");
             let after_addition = matches!(prev_key, "اضافه" | "بالاضافه");
@@ -649,7 +650,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
-            let adjunct = TEMPORAL.contains(&prev_key);
+            let adjunct = TEMPORAL.contains(&prev_key) || entry.needs.contains(&Need::Standalone);
             found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), hit.nominal && !after_addition && !adjunct));
         }
         // Other verbal nouns in a sentence that reports with a verb are that verb's complements.

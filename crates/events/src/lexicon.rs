@@ -45,6 +45,8 @@ pub enum Need {
     Unless(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
+    /// A noun that states its own event even beside a verb (فرقت الشرطة مظاهرة).
+    Standalone,
 }
 
 /// One lexicon entry (one form of one row).
@@ -97,6 +99,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
             let bad = || LexiconError::Condition { line, cond: c.into() };
             Ok(match c {
                 "verbal" => Need::Verbal,
+                "standalone" => Need::Standalone,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 _ if c.starts_with("near=") => Need::Near(c[5..].split('|').map(match_key).collect()),
                 _ if c.starts_with("unless=") => Need::Unless(c[7..].split('|').map(match_key).collect()),
