@@ -47,6 +47,7 @@ impl From<&DocOutput> for Row {
                     Status::Claimed => " [claimed]",
                     Status::Planned => " [planned]",
                     Status::Denied => " [denied]",
+                    Status::Negated => " [negated]",
                 };
                 [
                     format!("{}{status}", e.kind),

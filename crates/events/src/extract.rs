@@ -23,7 +23,7 @@ use rasad_numtime::{Quantity, TimeExpr};
 use rasad_text::{Sentence, TokenKind, Word};
 
 use crate::lexicon::{Lexicon, Need};
-use crate::model::{Arg, Event, SentenceSpan, Source, Status, TextSpan};
+use crate::model::{Arg, Event, EventMention, SentenceSpan, Source, Status, TextSpan};
 
 /// Everything the event reader needs about one document.
 pub struct DocInput<'d, 'a> {
@@ -189,6 +189,8 @@ struct Ctx<'x, 'd, 'a> {
     in_time: Vec<bool>,
     /// Triggers read as the content of an accusation (claimed by the accuser).
     claimed: std::cell::RefCell<Vec<usize>>,
+    /// Negated triggers (لم، لن، عدم …).
+    negated: std::cell::RefCell<Vec<usize>>,
     /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
     source_spans: Vec<(usize, usize)>,
     /// The last pair (or more) of actors joined by و, for البلدان / الجانبان.
@@ -414,6 +416,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         mention_at,
         in_time,
         claimed: Default::default(),
+        negated: Default::default(),
         source_spans: Vec::new(),
         last_pair: Vec::new(),
         last_agency: None,
@@ -447,7 +450,50 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         out.extend(here);
         cx.remember_pair(s);
     }
+    merge_restatements(out)
+}
+
+fn linked_ids(e: &Event) -> impl Iterator<Item = &str> {
+    e.actors.iter().chain(e.places.iter()).filter_map(|a| a.id.as_deref())
+}
+
+/// Restatements across sentences (a headline and its body; "وصل الآلاف" and "وصل نحو سبعة
+/// آلاف") become one event keeping every mention: same type and status, at least one linked
+/// actor or place in common, and nothing in conflict (actors, targets, places, date, number).
+pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        let shares = |a: &Event| linked_ids(a).any(|x| linked_ids(&e).any(|y| x == y));
+        let quantities_agree = |a: &Event| match (&a.quantity, &e.quantity) {
+            (Some(x), Some(y)) => x.value == y.value || contains(x, y.value) || contains(y, x.value),
+            _ => true,
+        };
+        // Across sentences the evidence must be stronger than within one: the same actors, and
+        // the same targets or none on either side (two meetings of one minister stay two).
+        let overlap = |x: &[Arg], y: &[Arg]| ids(x).iter().any(|i| ids(y).contains(i));
+        let same_targets = |a: &Event| (ids(&a.targets).is_empty() && ids(&e.targets).is_empty()) || overlap(&a.targets, &e.targets);
+        let fits = |a: &Event| {
+            a.kind == e.kind
+                && a.status == e.status
+                && a.sentence != e.sentence
+                && shares(a)
+                && overlap(&a.actors, &e.actors)
+                && same_targets(a)
+                && compatible(&a.places, &e.places)
+                && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
+                && quantities_agree(a)
+        };
+        match out.iter_mut().find(|a| fits(a)) {
+            Some(a) => absorb(a, e),
+            None => out.push(e),
+        }
+    }
     out
+}
+
+/// True when a vague or bounded quantity admits the value (الآلاف admits 7000).
+fn contains(q: &Quantity, v: f64) -> bool {
+    q.min.is_some_and(|lo| v >= lo) && q.max.is_some_and(|hi| v <= hi)
 }
 
 /// A trigger: token index, type, mode, conditions, and whether it is a noun.
@@ -485,7 +531,16 @@ fn absorb(e: &mut Event, b: Event) {
     merge_args(&mut e.targets, b.targets);
     merge_args(&mut e.places, b.places);
     e.date = e.date.take().or(b.date);
-    e.quantity = e.quantity.take().or(b.quantity);
+    // The more precise number wins (نحو سبعة آلاف over الآلاف).
+    let vague = |q: &Option<Quantity>| q.as_ref().is_some_and(|q| q.min.is_some() && q.max.is_some());
+    if e.quantity.is_none() || (vague(&e.quantity) && b.quantity.is_some() && !vague(&b.quantity)) {
+        e.quantity = b.quantity;
+    }
+    for m in b.mentions {
+        if !e.mentions.contains(&m) {
+            e.mentions.push(m);
+        }
+    }
     e.source = e.source.take().or(b.source);
     e.confidence = e.confidence.max(b.confidence);
 }
@@ -622,14 +677,17 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // "أي هجوم": any attack, none in particular.
-            if prev_key == "اي"
-                || NEGATIONS.contains(&prev_key)
+            if prev_key == "اي" {
+                continue;
+            }
+            // لم يصل، لن تنسحب، عدم مشاركة: the event is read, and marked as not having happened.
+            let negated = NEGATIONS.contains(&prev_key)
                 || (i >= 2
                     && matches!(bare(&words[i - 2]), "لم" | "لن")
                     && words[i - 1].tok.kind == TokenKind::Arabic
-                    && words[i - 1].key.len() <= 6)
-            {
-                continue;
+                    && words[i - 1].key.len() <= 6);
+            if negated {
+                self.negated.borrow_mut().push(i);
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
             if !hit.nominal && RELATIVES.contains(&prev_key) && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) {
@@ -837,7 +895,7 @@ impl Ctx<'_, '_, '_> {
         Some(Event {
             kind,
             mode,
-            trigger: trig,
+            trigger: trig.clone(),
             sentence: SentenceSpan { start: s.span.start, end: s.span.end },
             actors,
             targets,
@@ -847,6 +905,7 @@ impl Ctx<'_, '_, '_> {
             source,
             status,
             confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+            mentions: vec![EventMention { trigger: trig.clone(), sentence: SentenceSpan { start: s.span.start, end: s.span.end } }],
         })
     }
 
@@ -925,6 +984,9 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let w = &words[t];
         let before = |k: usize| (s.first_token.max(t.saturating_sub(k))..t).map(|i| bare(&words[i]).to_string()).collect::<Vec<_>>();
+        if self.negated.borrow().contains(&t) {
+            return Status::Negated;
+        }
         if w.seg.future() || before(3).iter().any(|k| FUTURE_BEFORE.contains(&k.as_str())) {
             return Status::Planned;
         }

@@ -10,7 +10,7 @@ pub mod model;
 pub use extract::{extract_events, DocInput};
 pub use furniture::furniture_mask;
 pub use lexicon::{Lexicon, LexiconError, TriggerEntry};
-pub use model::{Arg, Event, Source, Status, TextSpan};
+pub use model::{Arg, Event, EventMention, Source, Status, TextSpan};
 
 /// The 16 PLOVER event types.
 pub const PLOVER_TYPES: &[&str] = &[

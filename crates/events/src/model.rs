@@ -75,6 +75,17 @@ pub enum Status {
     Planned,
     /// Denied (نفى).
     Denied,
+    /// Negated (لم، لن، عدم): the text says it did not or will not happen.
+    Negated,
+}
+
+/// One place in the text where an event is stated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventMention {
+    /// The word that states the event there.
+    pub trigger: TextSpan,
+    /// The sentence.
+    pub sentence: SentenceSpan,
 }
 
 /// One event.
@@ -106,4 +117,6 @@ pub struct Event {
     pub status: Status,
     /// Rough confidence in 0..1 from how many arguments were found.
     pub confidence: f64,
+    /// Every place the event is stated (restatements merged into it), the first one first.
+    pub mentions: Vec<EventMention>,
 }
