@@ -166,12 +166,27 @@ fn date_arg(s: Option<&str>) -> Result<Option<jiff::civil::Date>> {
     s.map(|p| p.trim().parse::<jiff::civil::Date>().with_context(|| format!("{p:?} is not a YYYY-MM-DD date"))).transpose()
 }
 
-fn parse_one(what: ParseKind, text: &str, published: Option<jiff::civil::Date>) -> Result<serde_json::Value> {
+/// One parsed text: the text and what was found in it, in contract field order.
+#[derive(serde::Serialize)]
+struct Parsed<'a> {
+    text: &'a str,
+    found: Found,
+}
+
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Found {
+    Quantities(Vec<rasad_pipeline::Quantity>),
+    Times(Vec<rasad_pipeline::TimeExpr>),
+}
+
+fn parse_one(what: ParseKind, text: &str, published: Option<jiff::civil::Date>) -> Parsed<'_> {
     let p = Pipeline::shared();
-    Ok(match what {
-        ParseKind::Quantities => serde_json::to_value(p.quantities(text))?,
-        ParseKind::Times => serde_json::to_value(p.times(text, published))?,
-    })
+    let found = match what {
+        ParseKind::Quantities => Found::Quantities(p.quantities(text)),
+        ParseKind::Times => Found::Times(p.times(text, published)),
+    };
+    Parsed { text, found }
 }
 
 fn parse(what: ParseKind, texts: Vec<String>, published: Option<String>, cases: Option<PathBuf>, repeat: usize) -> Result<ExitCode> {
@@ -179,7 +194,7 @@ fn parse(what: ParseKind, texts: Vec<String>, published: Option<String>, cases: 
     let mut out = BufWriter::new(io::stdout().lock());
     let Some(path) = cases else {
         for t in &texts {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "text": t, "found": parse_one(what, t, published)? }))?;
+            serde_json::to_writer(&mut out, &parse_one(what, t, published))?;
             out.write_all(b"\n")?;
         }
         out.flush()?;
@@ -209,7 +224,7 @@ fn parse(what: ParseKind, texts: Vec<String>, published: Option<String>, cases: 
     }
     let secs = start.elapsed().as_secs_f64();
     for (text, date) in &rows {
-        serde_json::to_writer(&mut out, &serde_json::json!({ "text": text, "found": parse_one(what, text, *date)? }))?;
+        serde_json::to_writer(&mut out, &parse_one(what, text, *date))?;
         out.write_all(b"\n")?;
     }
     out.flush()?;

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use rasad_events::{extract_events, furniture_mask, DocInput, Event, Lexicon};
 pub use rasad_events::{Arg as EventArg, Status};
 use rasad_kb::{ActorType, Kb, MentionKind};
-pub use rasad_numtime::Bound;
-use rasad_numtime::{detect_published, parse_quantities, parse_times, Quantity, TimeExpr};
+pub use rasad_numtime::{Bound, Quantity, TimeExpr};
+use rasad_numtime::{detect_published, parse_quantities, parse_times};
 use rasad_text::{analyze, split_sentences_with, tokenize, Segmenter};
 use serde::{Deserialize, Serialize};
 
