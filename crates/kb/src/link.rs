@@ -141,7 +141,11 @@ impl Index {
             }
         }
         let mut idx = Index::default();
-        for (keys, target) in merged {
+        for (keys, mut target) in merged {
+            // A name that is an actor keeps only curated places beside it (فارس the agency is no village).
+            if target.actor.is_some() {
+                target.places.retain(|&p| places[p].curated);
+            }
             if keys.is_empty() {
                 continue;
             }
