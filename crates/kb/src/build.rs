@@ -160,7 +160,7 @@ pub fn build_gazetteer(admin1: &str, admin2: &str, admin4: &str, cities: &str, c
         });
     }
     let iso3: HashMap<String, String> = match json("countries", countries)? {
-        Value::Object(m) => m.values().filter_map(|c| Some((s(c, "iso").to_string(), s(c, "iso3").to_string()))).collect(),
+        Value::Object(m) => m.values().map(|c| (s(c, "iso").to_string(), s(c, "iso3").to_string())).collect(),
         _ => return Err(BuildError::Shape("countries.json: not an object".into())),
     };
     let syria_keys: HashSet<String> = rows.iter().flat_map(|r| r.ar.iter().map(|a| rasad_text::match_key(a))).collect();

@@ -135,7 +135,8 @@ impl Index {
             for n in &p.ar {
                 let t = merged.entry(name_keys(n)).or_default();
                 // A curated place owns its name; built candidates gather behind it.
-                if !t.places.contains(&i) && !(t.places.first().is_some_and(|&c| places[c].curated) && !p.curated) {
+                let behind_curated = t.places.first().is_some_and(|&c| places[c].curated) && !p.curated;
+                if !t.places.contains(&i) && !behind_curated {
                     t.places.push(i);
                 }
             }
