@@ -336,7 +336,11 @@ impl Kb {
         let clitic_forms: Vec<String> = set
             .iter()
             .filter(|w| {
-                ["ل", "ب", "و", "ف", "ك"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && set.contains(r)))
+                let clitic =
+                    ["ل", "ب", "و", "ف", "ك"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && set.contains(r)));
+                // لل is ل + ال (للحرس is الحرس after the preposition).
+                let lil = w.strip_prefix("لل").is_some_and(|r| set.contains(&format!("ال{r}")));
+                clitic || lil
             })
             .cloned()
             .collect();

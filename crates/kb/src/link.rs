@@ -362,6 +362,13 @@ mod tests {
     }
 
     #[test]
+    fn names_after_lil_still_link() {
+        // "القوة الجوفضائية للحرس الثوري" is an alias; its word للحرس must not stop للحرس الثوري from splitting.
+        let l = linked("قتل قائد في للحرس الثوري الإيراني أمس");
+        assert!(l.iter().any(|x| x.1.as_deref() == Some("IRN-IRGC")), "{l:?}");
+    }
+
+    #[test]
     fn weak_aliases_need_quotes() {
         assert!(linked("دفاعا عن الوطن").is_empty());
         let l = linked("قال لـ«الجريدة» إن");
