@@ -133,7 +133,12 @@ impl Index {
         }
         for (i, p) in places.iter().enumerate() {
             for n in &p.ar {
-                let t = merged.entry(name_keys(n)).or_default();
+                let keys = name_keys(n);
+                // A built-gazetteer name that is itself a place noun (a village called بلدة) never links.
+                if !p.curated && keys.len() == 1 && PLACE_NOUNS.contains(&keys[0].as_str()) {
+                    continue;
+                }
+                let t = merged.entry(keys).or_default();
                 // A curated place owns its name; built candidates gather behind it.
                 let behind_curated = t.places.first().is_some_and(|&c| places[c].curated) && !p.curated;
                 if !t.places.contains(&i) && !behind_curated {
