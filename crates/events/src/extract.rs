@@ -218,18 +218,18 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     fn mention_arg(&self, m: &Mention, as_place: bool) -> Arg {
         let s = self.slice(m.first, m.end);
         let kb = self.d.kb;
-        let (id, name, lat, lon) = if as_place {
+        let (id, name, lat, lon, geo) = if as_place {
             match m.place.map(|p| &kb.places[p]) {
-                Some(p) => (Some(p.id.clone()), Some(p.name.clone()), Some(p.lat), Some(p.lon)),
-                None => (None, None, None, None),
+                Some(p) => (Some(p.id.clone()), Some(p.name.clone()), Some(p.lat), Some(p.lon), Some(p.geo_precision())),
+                None => (None, None, None, None, None),
             }
         } else {
             match m.actor.map(|a| &kb.actors[a]) {
-                Some(a) => (Some(a.id.clone()), Some(a.name.clone()), None, None),
-                None => (None, None, None, None),
+                Some(a) => (Some(a.id.clone()), Some(a.name.clone()), None, None, None),
+                None => (None, None, None, None, None),
             }
         };
-        Arg { text: s.text, start: s.start, end: s.end, id, name, lat, lon }
+        Arg { text: s.text, start: s.start, end: s.end, id, name, lat, lon, geo_precision: geo }
     }
 
     /// True when the mention is governed by a locative word (so it is a place, not an actor).
@@ -291,7 +291,7 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
             end += 1;
         }
         let span = self.slice(head, end);
-        Some(Arg { text: span.text, start: span.start, end: span.end, id: None, name: None, lat: None, lon: None })
+        Some(Arg { text: span.text, start: span.start, end: span.end, id: None, name: None, lat: None, lon: None, geo_precision: None })
     }
 
     /// Whether the preposition before a target suits the event type (مع for meetings, على/ضد for attacks, ل for support).

@@ -44,6 +44,9 @@ pub struct Arg {
     /// Longitude (places).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// How precisely a place locates the event: exact, admin or country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo_precision: Option<&'static str>,
 }
 
 /// Who reports the event.

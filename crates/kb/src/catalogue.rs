@@ -129,6 +129,18 @@ fn yes() -> bool {
     true
 }
 
+impl Place {
+    /// How precisely the place locates an event: `exact` (a town, village, base, crossing …),
+    /// `admin` (a governorate, district or region) or `country`.
+    pub fn geo_precision(&self) -> &'static str {
+        match self.feature.as_str() {
+            "country" => "country",
+            "governorate" | "district" | "subdistrict" | "region" => "admin",
+            _ => "exact",
+        }
+    }
+}
+
 /// Parses the built gazetteer (gazetteer.tsv); a malformed row is an error that names its line.
 pub fn parse_gazetteer(tsv: &str) -> Result<Vec<Place>, KbError> {
     let mut out = Vec::new();

@@ -65,6 +65,9 @@ pub struct Entity {
     /// Longitude (places).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// How precisely a place is located: exact, admin or country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geo_precision: Option<&'static str>,
 }
 
 /// The output record of one document.
@@ -237,6 +240,7 @@ impl Pipeline {
                     name,
                     lat: place.filter(|_| label == "LOC").map(|p| p.lat),
                     lon: place.filter(|_| label == "LOC").map(|p| p.lon),
+                    geo_precision: place.filter(|_| label == "LOC").map(|p| p.geo_precision()),
                 }
             })
             .collect();
