@@ -384,7 +384,7 @@ mod tests {
     #[test]
     fn builtin_data_is_valid() {
         let kb = Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv")).unwrap();
-        assert!(kb.actors.len() >= 100, "{} actors", kb.actors.len());
+        assert!(kb.actors.len() >= 400, "{} actors", kb.actors.len());
         assert!(kb.places.len() >= 100, "{} places", kb.places.len());
         assert_eq!(kb.actor("IRN-QF").unwrap().parent.as_deref(), Some("IRN-IRGC"));
         assert_eq!(kb.country_of("IRN-QF"), Some("IRN"));
