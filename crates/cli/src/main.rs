@@ -4,6 +4,7 @@
 mod examples;
 mod input;
 mod kb;
+mod ner;
 mod table;
 
 use std::io::{self, BufWriter, Write};
@@ -35,6 +36,45 @@ enum ParseKind {
     Quantities,
     /// Dates and other time expressions.
     Times,
+}
+
+#[derive(Subcommand)]
+enum NerCmd {
+    /// Train a model (averaged perceptron) on a CoNLL file.
+    Train {
+        /// Training data (CoNLL: token TAG a line, blank line between sentences).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development data for choosing the epoch; without it the last 10% of --train is held out.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Seed of the shuffling (training is deterministic for a seed).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Score a model on a CoNLL file: exact spans per type and micro-averaged, as conlleval.
+    Eval {
+        /// The model (default: the one built in).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Test data (CoNLL).
+        #[arg(long)]
+        test: PathBuf,
+    },
+    /// Tag text (arguments, or standard input): one JSON line of entities per text.
+    Tag {
+        /// Texts to tag; none reads standard input as one text.
+        texts: Vec<String>,
+        /// The model (default: the one built in).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -96,6 +136,11 @@ enum Cmd {
         /// Parse the cases this many times (for a stable rate).
         #[arg(long, default_value_t = 1)]
         repeat: usize,
+    },
+    /// Named entities: train and evaluate the tagger on CoNLL files, or tag text.
+    Ner {
+        #[command(subcommand)]
+        cmd: NerCmd,
     },
     /// The knowledge base: look names up, count what it holds, rebuild the gazetteer.
     Kb {
@@ -163,6 +208,7 @@ fn run() -> Result<ExitCode> {
         }
         Cmd::Parse { what, texts, published, cases, repeat } => parse(what, texts, published, cases, repeat),
         Cmd::Kb { cmd } => kb::run(cmd),
+        Cmd::Ner { cmd } => ner::run(cmd),
         Cmd::Demo { output } => {
             if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -117,6 +117,11 @@ impl Pipeline {
         &DEFAULT
     }
 
+    /// The segmenter in use (built-in lexicon, actor and place names, trigger forms).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
     /// The knowledge base in use.
     pub fn kb(&self) -> &'static Kb {
         self.kb
@@ -244,8 +249,84 @@ impl Pipeline {
                 }
             })
             .collect();
+        // The NER model adds the names the catalogue and gazetteer do not know (unlinked).
+        let mut entities: Vec<Entity> = entities;
+        for e in ner_on(default_ner(), text, &tokens, &sentences) {
+            if !entities.iter().any(|k| k.start < e.end && e.start < k.end) {
+                entities.push(Entity {
+                    text: e.text,
+                    start: e.start,
+                    end: e.end,
+                    label: e.label,
+                    id: None,
+                    name: None,
+                    lat: None,
+                    lon: None,
+                    geo_precision: None,
+                });
+            }
+        }
+        entities.sort_by_key(|e| e.start);
         DocOutput { id: id.to_string(), published: published.map(|d| d.to_string()), entities, quantities, times, events }
     }
+}
+
+/// The NER model shipped in the binary.
+pub fn default_ner() -> &'static rasad_ner::Model {
+    rasad_ner::Model::builtin()
+}
+
+/// An entity found by the NER model (no catalogue link).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NerEntity {
+    /// The entity as in the text.
+    pub text: String,
+    /// Code-point start.
+    pub start: usize,
+    /// Code-point end (exclusive).
+    pub end: usize,
+    /// PER, LOC, ORG or MISC.
+    pub label: &'static str,
+}
+
+fn ner_label(kind: &str) -> &'static str {
+    match kind {
+        "PERS" => "PER",
+        "LOC" => "LOC",
+        "ORG" => "ORG",
+        _ => "MISC",
+    }
+}
+
+/// Tags a text with `model`, sentence by sentence, on the text core's tokens.
+pub fn tag_entities(model: &rasad_ner::Model, text: &str) -> Vec<NerEntity> {
+    let tokens = tokenize(text);
+    let sentences = split_sentences_with(text, &tokens);
+    ner_on(model, text, &tokens, &sentences)
+}
+
+fn ner_on(model: &rasad_ner::Model, text: &str, tokens: &[rasad_text::Token], sentences: &[rasad_text::Sentence]) -> Vec<NerEntity> {
+    if model.is_empty() {
+        return vec![];
+    }
+    let p = Pipeline::shared();
+    let mut out = Vec::new();
+    for s in sentences {
+        let toks = &tokens[s.first_token..s.end_token];
+        let strs: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        let feats = rasad_ner::features::sentence_features(&strs, p.segmenter(), p.kb());
+        let tags: Vec<&str> = model.decode(&feats).into_iter().map(|t| rasad_ner::TAGS[t]).collect();
+        for (a, b, kind) in rasad_ner::conll::spans(&tags) {
+            let (first, last) = (&toks[a], &toks[b - 1]);
+            out.push(NerEntity {
+                text: text[first.byte_start..last.byte_start + last.text.len()].to_string(),
+                start: first.span.start,
+                end: last.span.end,
+                label: ner_label(&kind),
+            });
+        }
+    }
+    out
 }
 
 fn mark_spans(words: &[rasad_text::Word], spans: impl Iterator<Item = (usize, usize)>, mask: &mut [bool]) {

@@ -1,0 +1,100 @@
+//! `rasad ner`: training, evaluation and tagging (file I/O here, the work in rasad-ner).
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use rasad_ner::{evaluate, features::sentence_features, read_conll, Model, Sentence, TAGS};
+use rasad_pipeline::Pipeline;
+
+use crate::NerCmd;
+
+fn read_sentences(path: &Path) -> Result<Vec<Sentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let s = read_conll(&text);
+    if s.is_empty() {
+        bail!("{}: no sentences (expected CoNLL: token TAG a line)", path.display());
+    }
+    Ok(s)
+}
+
+type Example = (Vec<Vec<u64>>, Vec<usize>);
+
+fn examples(sents: &[Sentence]) -> Vec<Example> {
+    let p = Pipeline::shared();
+    sents
+        .iter()
+        .map(|s| {
+            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            let f = sentence_features(&toks, p.segmenter(), p.kb());
+            let g = s.tags.iter().map(|t| TAGS.iter().position(|x| x == t).unwrap_or(0)).collect();
+            (f, g)
+        })
+        .collect()
+}
+
+fn load(model: Option<&Path>) -> Result<Model> {
+    match model {
+        Some(p) => Ok(Model::from_bytes(&std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?)?),
+        None => Ok(rasad_pipeline::default_ner().clone()),
+    }
+}
+
+pub fn run(cmd: NerCmd) -> Result<ExitCode> {
+    match cmd {
+        NerCmd::Train { train, dev, out, epochs, seed } => {
+            let mut tr = read_sentences(&train)?;
+            let dv = match dev {
+                Some(d) => read_sentences(&d)?,
+                None => {
+                    let k = tr.len() - tr.len() / 10;
+                    tr.split_off(k)
+                }
+            };
+            let t0 = Instant::now();
+            let (tx, dx) = (examples(&tr), examples(&dv));
+            eprintln!(
+                "rasad: {} training and {} development sentences, features in {:.1}s",
+                tx.len(),
+                dx.len(),
+                t0.elapsed().as_secs_f64()
+            );
+            let m = Model::train(&tx, &dx, epochs, seed, |e, f1| eprintln!("rasad: epoch {e}: dev F1 {f1:.2}"));
+            let bytes = m.to_bytes();
+            std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!("rasad: {} features, {} bytes → {} ({:.0}s)", m.len(), bytes.len(), out.display(), t0.elapsed().as_secs_f64());
+            Ok(ExitCode::SUCCESS)
+        }
+        NerCmd::Eval { model, test } => {
+            let m = load(model.as_deref())?;
+            let sents = read_sentences(&test)?;
+            let ex = examples(&sents);
+            let t0 = Instant::now();
+            let pred: Vec<Vec<String>> = ex.iter().map(|(f, _)| m.decode(f).into_iter().map(|t| TAGS[t].to_string()).collect()).collect();
+            let secs = t0.elapsed().as_secs_f64();
+            let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();
+            let sc = evaluate(&gold, &pred);
+            print!("{}", sc.report());
+            let n: usize = sents.iter().map(|s| s.tokens.len()).sum();
+            println!("{} sentences, {n} tokens; decoding {:.0} tokens/s (features not timed)", sents.len(), n as f64 / secs.max(1e-9));
+            Ok(ExitCode::SUCCESS)
+        }
+        NerCmd::Tag { texts, model } => {
+            let m = load(model.as_deref())?;
+            let texts = if texts.is_empty() {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s).context("cannot read standard input")?;
+                vec![s]
+            } else {
+                texts
+            };
+            for t in texts {
+                let ents = rasad_pipeline::tag_entities(&m, &t);
+                println!("{}", serde_json::to_string(&serde_json::json!({ "text": t, "entities": ents }))?);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The averaged structured perceptron: training, Viterbi decoding, and a compact binary format.
+
+use rustc_hash::FxHashMap;
+
+/// The tags, in model order.
+pub const TAGS: [&str; 9] = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+const T: usize = TAGS.len();
+const START: usize = T;
+
+/// Errors reading a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Not a Rasad NER model, or a truncated one.
+    #[error("not a Rasad NER model file (bad header or truncated at byte {0})")]
+    Format(usize),
+}
+
+/// Feature weights per tag and transition weights.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    w: FxHashMap<u64, [f32; T]>,
+    trans: Vec<[f32; T]>,
+}
+
+/// An I- tag may only follow B- or I- of its type.
+fn allowed(prev: usize, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true;
+    }
+    prev != START && prev != 0 && prev.div_ceil(2) == cur.div_ceil(2)
+}
+
+struct Trainer {
+    m: Model,
+    acc: FxHashMap<u64, [f32; T]>,
+    acc_trans: Vec<[f32; T]>,
+    c: f32,
+}
+
+impl Trainer {
+    fn update(&mut self, feats: &[Vec<u64>], gold: &[usize], pred: &[usize]) {
+        for (i, f) in feats.iter().enumerate() {
+            if gold[i] != pred[i] {
+                for k in f {
+                    let w = self.m.w.entry(*k).or_insert([0.0; T]);
+                    w[gold[i]] += 1.0;
+                    w[pred[i]] -= 1.0;
+                    let a = self.acc.entry(*k).or_insert([0.0; T]);
+                    a[gold[i]] += self.c;
+                    a[pred[i]] -= self.c;
+                }
+            }
+            let (gp, pp) = (if i == 0 { START } else { gold[i - 1] }, if i == 0 { START } else { pred[i - 1] });
+            if gp != pp || gold[i] != pred[i] {
+                self.m.trans[gp][gold[i]] += 1.0;
+                self.m.trans[pp][pred[i]] -= 1.0;
+                self.acc_trans[gp][gold[i]] += self.c;
+                self.acc_trans[pp][pred[i]] -= self.c;
+            }
+        }
+    }
+
+    fn averaged(&self) -> Model {
+        let mut m = self.m.clone();
+        for (k, w) in m.w.iter_mut() {
+            if let Some(a) = self.acc.get(k) {
+                for (x, acc) in w.iter_mut().zip(a) {
+                    *x -= acc / self.c;
+                }
+            }
+        }
+        for (row, acc) in m.trans.iter_mut().zip(&self.acc_trans) {
+            for (x, a) in row.iter_mut().zip(acc) {
+                *x -= a / self.c;
+            }
+        }
+        // Drop what averaged to nothing: the file stays small.
+        m.w.retain(|_, w| w.iter().any(|x| x.abs() > 1e-3));
+        m
+    }
+}
+
+static BUILTIN: std::sync::LazyLock<Model> =
+    std::sync::LazyLock::new(|| Model::from_bytes(include_bytes!("../data/model.bin")).unwrap_or_default());
+
+impl Model {
+    /// The model shipped in the binary (trained by `rasad ner train`; see crates/ner/data/README.md).
+    pub fn builtin() -> &'static Model {
+        &BUILTIN
+    }
+
+    /// Decodes the best tag sequence (indices into [`TAGS`]).
+    pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
+        let n = feats.len();
+        if n == 0 {
+            return vec![];
+        }
+        let emit: Vec<[f32; T]> = feats
+            .iter()
+            .map(|f| {
+                let mut s = [0.0f32; T];
+                for k in f {
+                    if let Some(w) = self.w.get(k) {
+                        for t in 0..T {
+                            s[t] += w[t];
+                        }
+                    }
+                }
+                s
+            })
+            .collect();
+        let trans = |p: usize, t: usize| self.trans.get(p).map_or(0.0, |r| r[t]);
+        let mut score = vec![[f32::NEG_INFINITY; T]; n];
+        let mut back = vec![[0usize; T]; n];
+        for t in 0..T {
+            if allowed(START, t) {
+                score[0][t] = emit[0][t] + trans(START, t);
+            }
+        }
+        for i in 1..n {
+            for t in 0..T {
+                for p in 0..T {
+                    if !allowed(p, t) || score[i - 1][p] == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let s = score[i - 1][p] + trans(p, t) + emit[i][t];
+                    if s > score[i][t] {
+                        score[i][t] = s;
+                        back[i][t] = p;
+                    }
+                }
+            }
+        }
+        let mut best = (0..T).max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b])).unwrap_or(0);
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = best;
+            best = back[i][best];
+        }
+        out
+    }
+
+    /// Trains on (features, gold tag indices) per sentence; `dev` picks the best epoch.
+    /// Deterministic: the order of sentences is shuffled with `seed`.
+    pub fn train(
+        data: &[(Vec<Vec<u64>>, Vec<usize>)],
+        dev: &[(Vec<Vec<u64>>, Vec<usize>)],
+        epochs: usize,
+        seed: u64,
+        mut log: impl FnMut(usize, f64),
+    ) -> Model {
+        let mut tr = Trainer {
+            m: Model { w: FxHashMap::default(), trans: vec![[0.0; T]; T + 1] },
+            acc: FxHashMap::default(),
+            acc_trans: vec![[0.0; T]; T + 1],
+            c: 1.0,
+        };
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = seed.max(1);
+        let mut best: Option<(f64, Model)> = None;
+        for epoch in 0..epochs {
+            // Fisher–Yates with a small xorshift: reproducible without a dependency.
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(i, (rng % (i as u64 + 1)) as usize);
+            }
+            for &k in &order {
+                let (f, g) = &data[k];
+                let p = tr.m.decode(f);
+                if &p != g {
+                    tr.update(f, g, &p);
+                }
+                tr.c += 1.0;
+            }
+            let avg = tr.averaged();
+            let f1 = dev_f1(&avg, dev);
+            log(epoch + 1, f1);
+            if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
+                best = Some((f1, avg));
+            }
+        }
+        best.map(|b| b.1).unwrap_or_default()
+    }
+
+    /// Number of feature weight rows.
+    pub fn len(&self) -> usize {
+        self.w.len()
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.w.is_empty()
+    }
+
+    /// The binary form: "RASADNER1", feature count, transitions, then (key, weights) rows.
+    /// Weights are stored as f16-like scaled i16 to keep the file small.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self.w.values().flat_map(|w| w.iter()).chain(self.trans.iter().flatten()).fold(0f32, |a, x| a.max(x.abs())).max(1e-6);
+        let scale = 32000.0 / max;
+        let mut out = b"RASADNER1".to_vec();
+        out.extend((self.w.len() as u32).to_le_bytes());
+        out.extend(scale.to_le_bytes());
+        for row in &self.trans {
+            for x in row {
+                out.extend(((x * scale).round() as i16).to_le_bytes());
+            }
+        }
+        let mut keys: Vec<&u64> = self.w.keys().collect();
+        keys.sort();
+        for k in keys {
+            out.extend(k.to_le_bytes());
+            for x in &self.w[k] {
+                out.extend(((x * scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads the binary form.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let mut pos = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], ModelError> {
+            let s = b.get(pos..pos + n).ok_or(ModelError::Format(pos))?;
+            pos += n;
+            Ok(s)
+        };
+        if take(9)? != b"RASADNER1" {
+            return Err(ModelError::Format(0));
+        }
+        let n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format(9))?) as usize;
+        let scale = f32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format(13))?);
+        let row = |take: &mut dyn FnMut(usize) -> Result<Vec<u8>, ModelError>| -> Result<[f32; T], ModelError> {
+            let raw = take(2 * T)?;
+            let mut r = [0f32; T];
+            for (t, x) in r.iter_mut().enumerate() {
+                *x = i16::from_le_bytes([raw[2 * t], raw[2 * t + 1]]) as f32 / scale;
+            }
+            Ok(r)
+        };
+        let mut owned_take = |k: usize| take(k).map(<[u8]>::to_vec);
+        let mut trans = Vec::with_capacity(T + 1);
+        for _ in 0..=T {
+            trans.push(row(&mut owned_take)?);
+        }
+        let mut w = FxHashMap::default();
+        w.reserve(n);
+        for _ in 0..n {
+            let k = u64::from_le_bytes(owned_take(8)?.try_into().map_err(|_| ModelError::Format(0))?);
+            w.insert(k, row(&mut owned_take)?);
+        }
+        Ok(Model { w, trans })
+    }
+}
+
+fn dev_f1(m: &Model, dev: &[(Vec<Vec<u64>>, Vec<usize>)]) -> f64 {
+    let to_tags = |v: &[usize]| v.iter().map(|&t| TAGS[t].to_string()).collect::<Vec<_>>();
+    let gold: Vec<Vec<String>> = dev.iter().map(|(_, g)| to_tags(g)).collect();
+    let pred: Vec<Vec<String>> = dev.iter().map(|(f, _)| to_tags(&m.decode(f))).collect();
+    crate::eval::evaluate(&gold, &pred).micro().2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_toy_pattern_and_round_trips() {
+        // Feature 1 marks a person's first token, 2 the next one, 3 anything else.
+        let s = |v: &[u64]| v.iter().map(|&x| vec![x, 99]).collect::<Vec<_>>();
+        let data = vec![(s(&[3, 1, 2, 3]), vec![0, 1, 2, 0]), (s(&[1, 2, 3]), vec![1, 2, 0]), (s(&[3, 3]), vec![0, 0])];
+        let m = Model::train(&data, &data, 5, 7, |_, _| {});
+        assert_eq!(m.decode(&s(&[3, 1, 2])), vec![0, 1, 2]);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.decode(&s(&[1, 2, 3, 3])), vec![1, 2, 0, 0]);
+        assert!(Model::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn inside_tags_only_continue_their_type() {
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(START, 2) && !allowed(3, 2));
+    }
+}
