@@ -61,7 +61,13 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
                 dx.len(),
                 t0.elapsed().as_secs_f64()
             );
-            let m = Model::train(&tx, &dx, epochs, seed, |e, f1| eprintln!("rasad: epoch {e}: dev F1 {f1:.2}"));
+            let m = Model::train(&tx, &dx, epochs, seed, |e, f1| {
+                if e == 0 {
+                    eprintln!("rasad: with the O penalty tuned on dev: dev F1 {f1:.2}");
+                } else {
+                    eprintln!("rasad: epoch {e}: dev F1 {f1:.2}");
+                }
+            });
             let bytes = m.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("rasad: {} features, {} bytes → {} ({:.0}s)", m.len(), bytes.len(), out.display(), t0.elapsed().as_secs_f64());

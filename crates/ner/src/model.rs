@@ -20,6 +20,8 @@ pub enum ModelError {
 pub struct Model {
     w: FxHashMap<u64, [f32; T]>,
     trans: Vec<[f32; T]>,
+    /// Subtracted from the O tag's score: trades precision for recall, tuned on the dev set.
+    o_penalty: f32,
 }
 
 /// An I- tag may only follow B- or I- of its type.
@@ -99,6 +101,7 @@ impl Model {
             .iter()
             .map(|f| {
                 let mut s = [0.0f32; T];
+                s[0] = -self.o_penalty;
                 for k in f {
                     if let Some(w) = self.w.get(k) {
                         for t in 0..T {
@@ -150,7 +153,7 @@ impl Model {
         mut log: impl FnMut(usize, f64),
     ) -> Model {
         let mut tr = Trainer {
-            m: Model { w: FxHashMap::default(), trans: vec![[0.0; T]; T + 1] },
+            m: Model { w: FxHashMap::default(), trans: vec![[0.0; T]; T + 1], o_penalty: 0.0 },
             acc: FxHashMap::default(),
             acc_trans: vec![[0.0; T]; T + 1],
             c: 1.0,
@@ -181,7 +184,20 @@ impl Model {
                 best = Some((f1, avg));
             }
         }
-        best.map(|b| b.1).unwrap_or_default()
+        let mut m = best.map(|b| b.1).unwrap_or_default();
+        // The O penalty that maximizes dev F1, on a grid scaled to the weights.
+        let scale = m.trans.iter().flatten().fold(0f32, |a, x| a.max(x.abs())).max(1.0);
+        let (mut best_pen, mut best_f1) = (0.0, dev_f1(&m, dev));
+        for step in 1..=20 {
+            m.o_penalty = scale * step as f32 * 0.05;
+            let f1 = dev_f1(&m, dev);
+            if f1 > best_f1 {
+                (best_pen, best_f1) = (m.o_penalty, f1);
+            }
+        }
+        m.o_penalty = best_pen;
+        log(0, best_f1);
+        m
     }
 
     /// Number of feature weight rows.
@@ -194,14 +210,15 @@ impl Model {
         self.w.is_empty()
     }
 
-    /// The binary form: "RASADNER1", feature count, transitions, then (key, weights) rows.
+    /// The binary form: "RASADNER2", feature count, scale, O penalty, transitions, then (key, weights) rows.
     /// Weights are stored as f16-like scaled i16 to keep the file small.
     pub fn to_bytes(&self) -> Vec<u8> {
         let max = self.w.values().flat_map(|w| w.iter()).chain(self.trans.iter().flatten()).fold(0f32, |a, x| a.max(x.abs())).max(1e-6);
         let scale = 32000.0 / max;
-        let mut out = b"RASADNER1".to_vec();
+        let mut out = b"RASADNER2".to_vec();
         out.extend((self.w.len() as u32).to_le_bytes());
         out.extend(scale.to_le_bytes());
+        out.extend(self.o_penalty.to_le_bytes());
         for row in &self.trans {
             for x in row {
                 out.extend(((x * scale).round() as i16).to_le_bytes());
@@ -226,11 +243,12 @@ impl Model {
             pos += n;
             Ok(s)
         };
-        if take(9)? != b"RASADNER1" {
+        if take(9)? != b"RASADNER2" {
             return Err(ModelError::Format(0));
         }
         let n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format(9))?) as usize;
         let scale = f32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format(13))?);
+        let o_penalty = f32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format(17))?);
         let row = |take: &mut dyn FnMut(usize) -> Result<Vec<u8>, ModelError>| -> Result<[f32; T], ModelError> {
             let raw = take(2 * T)?;
             let mut r = [0f32; T];
@@ -250,7 +268,7 @@ impl Model {
             let k = u64::from_le_bytes(owned_take(8)?.try_into().map_err(|_| ModelError::Format(0))?);
             w.insert(k, row(&mut owned_take)?);
         }
-        Ok(Model { w, trans })
+        Ok(Model { w, trans, o_penalty })
     }
 }
 
