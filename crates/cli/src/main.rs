@@ -66,6 +66,9 @@ enum NerCmd {
         /// Test data (CoNLL).
         #[arg(long)]
         test: PathBuf,
+        /// Propagate names to untagged occurrences within this many sentences (0: off).
+        #[arg(long, default_value_t = 0)]
+        window: usize,
     },
     /// Tag text (arguments, or standard input): one JSON line of entities per text.
     Tag {

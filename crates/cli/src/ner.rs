@@ -73,13 +73,18 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
             eprintln!("rasad: {} features, {} bytes → {} ({:.0}s)", m.len(), bytes.len(), out.display(), t0.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
-        NerCmd::Eval { model, test } => {
+        NerCmd::Eval { model, test, window } => {
             let m = load(model.as_deref())?;
             let sents = read_sentences(&test)?;
             let ex = examples(&sents);
             let t0 = Instant::now();
-            let pred: Vec<Vec<String>> = ex.iter().map(|(f, _)| m.decode(f).into_iter().map(|t| TAGS[t].to_string()).collect()).collect();
+            let mut idx: Vec<Vec<usize>> = ex.iter().map(|(f, _)| m.decode(f)).collect();
             let secs = t0.elapsed().as_secs_f64();
+            if window > 0 {
+                let keys: Vec<Vec<String>> = sents.iter().map(|s| s.tokens.iter().map(|t| rasad_text::match_key(t)).collect()).collect();
+                rasad_ner::propagate(&keys, &mut idx, window);
+            }
+            let pred: Vec<Vec<String>> = idx.iter().map(|v| v.iter().map(|&t| TAGS[t].to_string()).collect()).collect();
             let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();
             let sc = evaluate(&gold, &pred);
             print!("{}", sc.report());

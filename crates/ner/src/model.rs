@@ -296,7 +296,51 @@ mod tests {
     }
 
     #[test]
+    fn names_propagate_to_nearby_untagged_occurrences() {
+        let keys = vec![
+            vec!["قال".to_string(), "رامسفيلد".to_string()],
+            vec!["واكد".to_string(), "رامسفيلد".to_string()],
+            vec!["رامسفيلد".to_string()],
+        ];
+        let mut tags = vec![vec![0, 1], vec![0, 0], vec![0]];
+        propagate(&keys, &mut tags, 1);
+        assert_eq!(tags, vec![vec![0, 1], vec![0, 1], vec![1]]);
+    }
+
+    #[test]
     fn inside_tags_only_continue_their_type() {
         assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(START, 2) && !allowed(3, 2));
+    }
+}
+
+/// Document-level consistency: a name tagged in one sentence is tagged where the same word stands
+/// untagged nearby (within `window` sentences). Only single words propagate: a one-word entity,
+/// or the last word (surname) of a person's name; words of three letters or fewer never do.
+/// `keys` and `tags` are per sentence; tags are indices into [`TAGS`].
+pub fn propagate(keys: &[Vec<String>], tags: &mut [Vec<usize>], window: usize) {
+    let mut seen: Vec<Vec<(String, usize)>> = vec![Vec::new(); keys.len()];
+    for (s, (k, t)) in keys.iter().zip(tags.iter()).enumerate() {
+        let spans = crate::conll::spans(&t.iter().map(|&x| TAGS[x]).collect::<Vec<_>>());
+        for (a, b, kind) in spans {
+            let b_tag = TAGS.iter().position(|x| *x == format!("B-{kind}")).unwrap_or(0);
+            if b - a == 1 || kind == "PERS" {
+                seen[s].push((k[b - 1].clone(), b_tag));
+            }
+        }
+    }
+    for s in 0..keys.len() {
+        let lo = s.saturating_sub(window);
+        let hi = (s + window + 1).min(keys.len());
+        for i in 0..keys[s].len() {
+            if tags[s][i] != 0 || keys[s][i].chars().count() <= 3 {
+                continue;
+            }
+            let prev_o = i == 0 || tags[s][i - 1] == 0;
+            if let Some(&(_, t)) = (lo..hi).flat_map(|x| seen[x].iter()).find(|(k, _)| *k == keys[s][i]) {
+                if prev_o {
+                    tags[s][i] = t;
+                }
+            }
+        }
     }
 }

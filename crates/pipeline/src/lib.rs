@@ -289,6 +289,9 @@ pub struct NerEntity {
     pub label: &'static str,
 }
 
+/// Sentences over which NER names propagate (chosen on the development part of ANERcorp).
+pub const NER_WINDOW: usize = 5;
+
 fn ner_label(kind: &str) -> &'static str {
     match kind {
         "PERS" => "PER",
@@ -311,11 +314,20 @@ fn ner_on(model: &rasad_ner::Model, text: &str, tokens: &[rasad_text::Token], se
     }
     let p = Pipeline::shared();
     let mut out = Vec::new();
+    let mut all: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
+    let mut keys: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
     for s in sentences {
         let toks = &tokens[s.first_token..s.end_token];
         let strs: Vec<&str> = toks.iter().map(|t| t.text).collect();
         let feats = rasad_ner::features::sentence_features(&strs, p.segmenter(), p.kb());
-        let tags: Vec<&str> = model.decode(&feats).into_iter().map(|t| rasad_ner::TAGS[t]).collect();
+        all.push(model.decode(&feats));
+        keys.push(strs.iter().map(|t| rasad_text::match_key(t)).collect());
+    }
+    // A name tagged in one sentence is tagged where it stands untagged nearby (window chosen on dev).
+    rasad_ner::propagate(&keys, &mut all, NER_WINDOW);
+    for (s, idx) in sentences.iter().zip(&all) {
+        let toks = &tokens[s.first_token..s.end_token];
+        let tags: Vec<&str> = idx.iter().map(|&t| rasad_ner::TAGS[t]).collect();
         for (a, b, kind) in rasad_ner::conll::spans(&tags) {
             let (first, last) = (&toks[a], &toks[b - 1]);
             out.push(NerEntity {
