@@ -279,40 +279,6 @@ fn dev_f1(m: &Model, dev: &[(Vec<Vec<u64>>, Vec<usize>)]) -> f64 {
     crate::eval::evaluate(&gold, &pred).micro().2
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn learns_a_toy_pattern_and_round_trips() {
-        // Feature 1 marks a person's first token, 2 the next one, 3 anything else.
-        let s = |v: &[u64]| v.iter().map(|&x| vec![x, 99]).collect::<Vec<_>>();
-        let data = vec![(s(&[3, 1, 2, 3]), vec![0, 1, 2, 0]), (s(&[1, 2, 3]), vec![1, 2, 0]), (s(&[3, 3]), vec![0, 0])];
-        let m = Model::train(&data, &data, 5, 7, |_, _| {});
-        assert_eq!(m.decode(&s(&[3, 1, 2])), vec![0, 1, 2]);
-        let back = Model::from_bytes(&m.to_bytes()).unwrap();
-        assert_eq!(back.decode(&s(&[1, 2, 3, 3])), vec![1, 2, 0, 0]);
-        assert!(Model::from_bytes(b"nope").is_err());
-    }
-
-    #[test]
-    fn names_propagate_to_nearby_untagged_occurrences() {
-        let keys = vec![
-            vec!["قال".to_string(), "رامسفيلد".to_string()],
-            vec!["واكد".to_string(), "رامسفيلد".to_string()],
-            vec!["رامسفيلد".to_string()],
-        ];
-        let mut tags = vec![vec![0, 1], vec![0, 0], vec![0]];
-        propagate(&keys, &mut tags, 1);
-        assert_eq!(tags, vec![vec![0, 1], vec![0, 1], vec![1]]);
-    }
-
-    #[test]
-    fn inside_tags_only_continue_their_type() {
-        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(START, 2) && !allowed(3, 2));
-    }
-}
-
 /// Document-level consistency: a name tagged in one sentence is tagged where the same word stands
 /// untagged nearby (within `window` sentences). Only single words propagate: a one-word entity,
 /// or the last word (surname) of a person's name; words of three letters or fewer never do.
@@ -342,5 +308,40 @@ pub fn propagate(keys: &[Vec<String>], tags: &mut [Vec<usize>], window: usize) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_toy_pattern_and_round_trips() {
+        // Feature 1 marks a person's first token, 2 the next one, 3 anything else.
+        let s = |v: &[u64]| v.iter().map(|&x| vec![x, 99]).collect::<Vec<_>>();
+        let data = vec![(s(&[3, 1, 2, 3]), vec![0, 1, 2, 0]), (s(&[1, 2, 3]), vec![1, 2, 0]), (s(&[3, 3]), vec![0, 0])];
+        let m = Model::train(&data, &data, 5, 7, |_, _| {});
+        assert_eq!(m.decode(&s(&[3, 1, 2])), vec![0, 1, 2]);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.decode(&s(&[1, 2, 3, 3])), vec![1, 2, 0, 0]);
+        assert!(Model::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn names_propagate_to_nearby_untagged_occurrences() {
+        let keys = vec![
+            vec!["قال".to_string(), "رامسفيلد".to_string()],
+            vec!["واكد".to_string(), "رامسفيلد".to_string()],
+            vec!["رامسفيلد".to_string()],
+        ];
+        let mut tags = vec![vec![0, 1], vec![0, 0], vec![0]];
+        propagate(&keys, &mut tags, 1);
+        // The third sentence is two away from the only tagged one: out of a window of one.
+        assert_eq!(tags, vec![vec![0, 1], vec![0, 1], vec![0]]);
+    }
+
+    #[test]
+    fn inside_tags_only_continue_their_type() {
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(START, 2) && !allowed(3, 2));
     }
 }
