@@ -46,7 +46,14 @@ pub fn read_conll(text: &str) -> Vec<Sentence> {
 }
 
 fn fix_tag(tag: &str) -> String {
-    let t = tag.replace("ERS", "PERS").replace("PPERS", "PERS");
+    // AQMAR writes PER and MIS0–MIS3; ANERcorp has stray IPERS, B-ERS.
+    let t = tag.trim_end_matches('`').replace("--", "-");
+    let t = match t.split_once('-') {
+        Some((bi, k)) if k == "PER" => format!("{bi}-PERS"),
+        Some((bi, k)) if k.starts_with("MIS") => format!("{bi}-MISC"),
+        _ => t,
+    };
+    let t = t.replace("ERS", "PERS").replace("PPERS", "PERS");
     let t =
         if (t.starts_with('B') || t.starts_with('I')) && !t.contains('-') && t.len() > 1 { format!("{}-{}", &t[..1], &t[1..]) } else { t };
     match t.as_str() {
@@ -83,6 +90,8 @@ mod tests {
         let s = read_conll("فرانكفورت B-LOC\n(د O\n\nعلي IPERS\nأحمد I-PERS\nقال O\n");
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].tags, vec!["B-PERS", "I-PERS", "O"]);
+        let a = read_conll("دمشق B-LOC\nصلاح B-PER\nالدين I-PER\nالصليبية B-MIS1\nكذا OO\n");
+        assert_eq!(a[0].tags, vec!["B-LOC", "B-PERS", "I-PERS", "B-MISC", "O"]);
         assert_eq!(spans(&["B-PERS", "I-PERS", "O", "B-LOC"]), vec![(0, 2, "PERS".into()), (3, 4, "LOC".into())]);
     }
 }
