@@ -49,7 +49,7 @@ fn fix_tag(tag: &str) -> String {
     // AQMAR writes PER and MIS0–MIS3; ANERcorp has stray IPERS, B-ERS.
     let t = tag.trim_end_matches('`').replace("--", "-");
     let t = match t.split_once('-') {
-        Some((bi, k)) if k == "PER" => format!("{bi}-PERS"),
+        Some((bi, "PER")) => format!("{bi}-PERS"),
         Some((bi, k)) if k.starts_with("MIS") => format!("{bi}-MISC"),
         _ => t,
     };
