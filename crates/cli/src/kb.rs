@@ -1,6 +1,7 @@
 //! `rasad kb`: lookups, counts, and the gazetteer build (file I/O here, the work in rasad-kb).
 
 use std::io::Read;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -23,10 +24,13 @@ pub fn run(cmd: KbCmd) -> Result<ExitCode> {
             let kb = rasad_pipeline::Pipeline::shared().kb();
             let found = rasad_pipeline::Pipeline::shared().lookup(&text);
             if found.is_empty() {
-                println!("{text}: no actor or place by that name (a mention that cannot be linked stays unlinked)");
+                writeln!(
+                    std::io::stdout().lock(),
+                    "{text}: no actor or place by that name (a mention that cannot be linked stays unlinked)"
+                )?;
             }
             for c in found {
-                println!("{c}");
+                writeln!(std::io::stdout().lock(), "{c}")?;
             }
             let _ = kb;
             Ok(ExitCode::SUCCESS)
@@ -34,7 +38,7 @@ pub fn run(cmd: KbCmd) -> Result<ExitCode> {
         KbCmd::Stats => {
             let kb = Kb::builtin();
             let s = kb.stats();
-            println!("{s}");
+            writeln!(std::io::stdout().lock(), "{s}")?;
             Ok(ExitCode::SUCCESS)
         }
         KbCmd::BuildGazetteer { shared, out } => {

@@ -161,6 +161,10 @@ enum Cmd {
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
+        // The reader went away (rasad … | head): stop quietly, as Unix tools do.
+        Err(e) if e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)) => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("rasad: error: {e:#}");
             ExitCode::from(2)

@@ -1,6 +1,7 @@
 //! `rasad ner`: training, evaluation and tagging (file I/O here, the work in rasad-ner).
 
 use std::io::Read;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -105,14 +106,15 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
             let pred: Vec<Vec<String>> = idx.iter().map(|v| v.iter().map(|&t| TAGS[t].to_string()).collect()).collect();
             let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();
             let sc = evaluate(&gold, &pred);
-            print!("{}", sc.report());
+            write!(std::io::stdout().lock(), "{}", sc.report())?;
             let n: usize = sents.iter().map(|s| s.tokens.len()).sum();
-            println!(
+            writeln!(
+                std::io::stdout().lock(),
                 "{} sentences, {n} tokens; tagging {:.0} tokens/s with features ({:.0} decoding alone), one core",
                 sents.len(),
                 n as f64 / (secs + feature_secs).max(1e-9),
                 n as f64 / secs.max(1e-9)
-            );
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         NerCmd::Tag { texts, model } => {
@@ -126,7 +128,7 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
             };
             for t in texts {
                 let ents = rasad_pipeline::tag_entities(&m, &t);
-                println!("{}", serde_json::to_string(&serde_json::json!({ "text": t, "entities": ents }))?);
+                writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&serde_json::json!({ "text": t, "entities": ents }))?)?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -170,7 +170,40 @@ impl Lexicon {
     }
 
     /// The entry for a word: its own forms first, then inflections found by the light verb stemmer.
+    /// Memoized per thread by the word's key: the answer depends on the word alone.
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
+        let id = self as *const Lexicon as usize;
+        let cached = MEMO.with(|m| {
+            let m = m.borrow();
+            if m.0 == id {
+                m.1.get(w.key.as_str()).cloned()
+            } else {
+                None
+            }
+        });
+        let found = match cached {
+            Some(v) => v,
+            None => {
+                let v = self.lookup_uncached(w);
+                MEMO.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if m.0 != id || m.1.len() > 200_000 {
+                        m.0 = id;
+                        m.1.clear();
+                    }
+                    m.1.insert(w.key.clone(), v.clone());
+                });
+                v
+            }
+        };
+        found.and_then(|(form, nominal)| self.map.get(&form).map(|entry| Hit { entry, nominal }))
+    }
+
+    fn lookup_uncached(&self, w: &Word) -> Option<(String, bool)> {
+        self.lookup_entry(w).map(|(form, h)| (form, h.nominal))
+    }
+
+    fn lookup_entry(&self, w: &Word) -> Option<(String, Hit<'_>)> {
         let nounish = w.seg.definite()
             || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
             || w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
@@ -180,7 +213,7 @@ impl Lexicon {
                     continue;
                 }
                 let nominal = e.noun && (!e.verb || nounish);
-                return Some(Hit { entry: e, nominal });
+                return Some((c, Hit { entry: e, nominal }));
             }
         }
         if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
@@ -188,17 +221,24 @@ impl Lexicon {
         }
         for c in inflected_candidates(w) {
             if let Some(e) = self.map.get(&c).filter(|e| e.verb) {
-                return Some(Hit { entry: e, nominal: false });
+                return Some((c, Hit { entry: e, nominal: false }));
             }
         }
         None
     }
 }
 
+type Memo = (usize, rustc_hash::FxHashMap<String, Option<(String, bool)>>);
+
+thread_local! {
+    /// Word key → (lexicon form, read as a noun), for the lexicon at the given address.
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default()));
+}
+
 const VERB_SUFFIXES: &[&str] = &["تما", "تم", "تن", "وا", "تا", "ون", "ان", "ين", "ت", "ا", "ن"];
 
 fn bare_candidates(w: &Word) -> Vec<String> {
-    let mut out = vec![w.seg.base_key(), w.seg.key.clone(), w.key_without_conj().to_string()];
+    let mut out = vec![w.seg.base_key().to_string(), w.seg.key.clone(), w.key_without_conj().to_string()];
     // ة was folded to ه in keys; a verbal noun before a pronoun shows it as ت (زيارته → زياره).
     if w.seg.suffixes.iter().any(|s| s.starts_with('ه') || *s == "نا") {
         if let Some(r) = w.seg.key.strip_suffix('ت') {
@@ -217,7 +257,7 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
             out.push(s);
         }
     };
-    let seeds = [w.seg.base_key(), w.seg.key.clone()];
+    let seeds = [w.seg.base_key().to_string(), w.seg.key.clone()];
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES {
             if let Some(r) = s.strip_suffix(suf) {

@@ -174,21 +174,22 @@ impl Index {
 }
 
 /// The forms under which the first token of a name may be found.
-fn first_forms(w: &Word) -> Vec<String> {
-    let mut forms = vec![w.key.clone()];
-    let wc = w.key_without_conj().to_string();
-    if wc != w.key {
-        forms.push(wc);
-    }
-    if !w.seg.prefixes.is_empty() {
-        let base = w.seg.base_key();
-        if w.seg.definite() {
-            forms.push(format!("ال{base}"));
-        }
-        forms.push(base);
-    }
-    forms.dedup();
-    forms
+fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::Cow<'w, str>> {
+    use std::borrow::Cow;
+    let key = w.key.as_str();
+    let wc = w.key_without_conj();
+    let clitics = !w.seg.prefixes.is_empty();
+    let base = w.seg.base_key();
+    // The article form is built only for definite words (the one allocation, and a rare one).
+    let with_article = (clitics && w.seg.definite()).then(|| Cow::Owned(format!("ال{base}")));
+    [
+        Some(Cow::Borrowed(key)),
+        (wc != key).then_some(Cow::Borrowed(wc)),
+        with_article,
+        (clitics && base != key && base != wc).then_some(Cow::Borrowed(base)),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn is_open_quote(w: Option<&Word>) -> bool {
@@ -214,7 +215,7 @@ impl Kb {
             }
             let mut best: Option<(usize, Target)> = None;
             for form in first_forms(w) {
-                let Some(cands) = idx.by_first.get(&form) else { continue };
+                let Some(cands) = idx.by_first.get(form.as_ref()) else { continue };
                 for (keys, target) in cands {
                     let n = keys.len();
                     if best.as_ref().is_some_and(|(len, _)| *len >= n) || i + n > words.len() {
@@ -239,7 +240,7 @@ impl Kb {
                 continue;
             }
             if w.tok.kind == TokenKind::Arabic {
-                if let Some(&a) = nisba_base(&w.seg.base_key()).and_then(|b| idx.demonyms.get(b)) {
+                if let Some(&a) = nisba_base(w.seg.base_key()).and_then(|b| idx.demonyms.get(b)) {
                     out.push(Mention { first: i, end: i + 1, span: w.tok.span, actor: Some(a), place: None, kind: MentionKind::Demonym });
                 }
             }
@@ -290,7 +291,7 @@ impl Kb {
         let mut out = Vec::new();
         let Some(w) = words.first() else { return out };
         for form in first_forms(w) {
-            for (keys, target) in idx.by_first.get(&form).into_iter().flatten() {
+            for (keys, target) in idx.by_first.get(form.as_ref()).into_iter().flatten() {
                 if keys.len() != words.len() || !keys[1..].iter().zip(&words[1..]).all(|(k, w)| *k == w.key) {
                     continue;
                 }
@@ -303,7 +304,7 @@ impl Kb {
             }
         }
         if out.is_empty() && words.len() == 1 {
-            if let Some(&a) = nisba_base(&w.seg.base_key()).and_then(|b| idx.demonyms.get(b)) {
+            if let Some(&a) = nisba_base(w.seg.base_key()).and_then(|b| idx.demonyms.get(b)) {
                 out.push((Some(a), None, 2.0));
             }
         }

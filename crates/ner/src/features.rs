@@ -6,14 +6,6 @@ use rasad_kb::{ActorType, Kb, MentionKind};
 use rasad_text::{analyze, Segmenter, Span, Token, TokenKind, Word};
 use rustc_hash::FxHasher;
 
-fn h(parts: &[&str]) -> u64 {
-    let mut s = FxHasher::default();
-    for p in parts {
-        p.hash(&mut s);
-    }
-    s.finish()
-}
-
 fn kind_of(t: &str) -> TokenKind {
     if t.chars().any(rasad_text::is_arabic_letter) {
         TokenKind::Arabic
@@ -39,32 +31,69 @@ pub fn tokens_of<'a>(toks: &[&'a str]) -> Vec<Token<'a>> {
         .collect()
 }
 
-/// What the knowledge base says of each token: "B-person", "I-place", "B-demonym" … or "-".
-fn kb_labels(words: &[Word], kb: &Kb) -> Vec<String> {
-    let mut out = vec!["-".to_string(); words.len()];
-    for m in kb.link(words) {
+/// What the knowledge base says of each token, as a small code: 0 nothing, else kind × 2 + (0 for
+/// the first token of a name, 1 for the others), kinds: person 1, state 2, org 3, place 4, demonym 5.
+pub fn kb_codes(words: &[Word], mentions: &[rasad_kb::Mention], kb: &Kb) -> Vec<u8> {
+    let mut out = vec![0u8; words.len()];
+    for m in mentions {
         let kind = if m.kind == MentionKind::Demonym {
-            "demonym"
+            5
         } else {
             match m.actor.map(|a| kb.actors[a].kind) {
-                Some(ActorType::Person) => "person",
-                Some(ActorType::State) => "state",
-                Some(_) => "org",
-                None => "place",
+                Some(ActorType::Person) => 1,
+                Some(ActorType::State) => 2,
+                Some(_) => 3,
+                None => 4,
             }
         };
-        for (k, slot) in out.iter_mut().enumerate().take(m.end).skip(m.first) {
-            *slot = format!("{}-{kind}", if k == m.first { "B" } else { "I" });
+        for (k, slot) in out.iter_mut().enumerate().take(m.end.min(words.len())).skip(m.first) {
+            *slot = kind * 2 + u8::from(k != m.first);
         }
     }
     out
 }
 
-/// Features of every token of a sentence given as token strings.
+/// Features of every token of a sentence given as token strings (CoNLL input): the tokens are
+/// analyzed and linked here.
 pub fn sentence_features(toks: &[&str], seg: &Segmenter, kb: &Kb) -> Vec<Vec<u64>> {
     let tokens = tokens_of(toks);
     let words = analyze(&tokens, seg);
-    let kbl = kb_labels(&words, kb);
+    let mentions = kb.link(&words);
+    let codes = kb_codes(&words, &mentions, kb);
+    word_features(&words, &codes)
+}
+
+struct Hx(FxHasher);
+
+impl Hx {
+    fn new(tpl: u8) -> Self {
+        let mut h = FxHasher::default();
+        tpl.hash(&mut h);
+        Hx(h)
+    }
+    fn s(mut self, x: &str) -> Self {
+        x.hash(&mut self.0);
+        self
+    }
+    fn cs(mut self, x: &[char]) -> Self {
+        for c in x {
+            c.hash(&mut self.0);
+        }
+        0xffu8.hash(&mut self.0);
+        self
+    }
+    fn b(mut self, x: u8) -> Self {
+        x.hash(&mut self.0);
+        self
+    }
+    fn done(self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// Features of every token of a sentence from its analyzed words and knowledge-base codes
+/// (see [`kb_codes`]); hashed without building strings.
+pub fn word_features(words: &[Word], codes: &[u8]) -> Vec<Vec<u64>> {
     let n = words.len();
     let key = |i: isize| -> &str {
         if i < 0 {
@@ -82,78 +111,76 @@ pub fn sentence_features(toks: &[&str], seg: &Segmenter, kb: &Kb) -> Vec<Vec<u64
             words[i as usize].seg.key.as_str()
         }
     };
-    let kbat = |i: isize| -> &str {
+    let kbat = |i: isize| -> u8 {
         if i < 0 || i as usize >= n {
-            "<>"
+            255
         } else {
-            kbl[i as usize].as_str()
+            codes[i as usize]
         }
     };
+    let mut chars: Vec<char> = Vec::with_capacity(32);
     (0..n)
         .map(|i| {
             let w = &words[i];
             let ii = i as isize;
             let k = w.key.as_str();
-            let chars: Vec<char> = k.chars().collect();
-            let pre = |m: usize| chars.iter().take(m).collect::<String>();
-            let suf = |m: usize| chars[chars.len().saturating_sub(m)..].iter().collect::<String>();
+            chars.clear();
+            chars.extend(k.chars());
+            let m = chars.len();
             let shape = match w.tok.kind {
-                TokenKind::Arabic => "ar",
-                TokenKind::Latin => "lat",
-                TokenKind::Number => "num",
-                TokenKind::Punct => "p",
+                TokenKind::Arabic => 0u8,
+                TokenKind::Latin => 1,
+                TokenKind::Number => 2,
+                TokenKind::Punct => 3,
             };
-            let len = chars.len().min(8).to_string();
-            let prefixes = w.seg.prefixes.join("+");
-            let suffixes = w.seg.suffixes.join("+");
-            let mut f = vec![
-                h(&["bias"]),
-                h(&["w", k]),
-                h(&["stem", stem(ii)]),
-                h(&["pre", &prefixes]),
-                h(&["suf", &suffixes]),
-                h(&["p1", &pre(1)]),
-                h(&["p2", &pre(2)]),
-                h(&["p3", &pre(3)]),
-                h(&["s1", &suf(1)]),
-                h(&["s2", &suf(2)]),
-                h(&["s3", &suf(3)]),
-                h(&["shape", shape, &len]),
-                h(&["w-1", key(ii - 1)]),
-                h(&["w+1", key(ii + 1)]),
-                h(&["w-2", key(ii - 2)]),
-                h(&["w+2", key(ii + 2)]),
-                h(&["st-1", stem(ii - 1)]),
-                h(&["st+1", stem(ii + 1)]),
-                h(&["bi-", key(ii - 1), k]),
-                h(&["bi+", k, key(ii + 1)]),
-                h(&["kb", kbat(ii)]),
-                h(&["kb-1", kbat(ii - 1)]),
-                h(&["kb+1", kbat(ii + 1)]),
-                h(&["kbw", kbat(ii), stem(ii)]),
-                h(&["def", if w.seg.definite() { "1" } else { "0" }]),
-            ];
-            let base = w.seg.base_key();
-            f.extend([
-                h(&["base", &base]),
-                h(&["p4", &pre(4)]),
-                h(&["s4", &suf(4)]),
-                h(&["stbi-", stem(ii - 1), stem(ii)]),
-                h(&["stbi+", stem(ii), stem(ii + 1)]),
-                h(&["kb-2", kbat(ii - 2)]),
-                h(&["kb+2", kbat(ii + 2)]),
-                h(&["w-1shape", key(ii - 1), shape]),
-                h(&["tri", key(ii - 1), k, key(ii + 1)]),
-            ]);
+            let mut f = Vec::with_capacity(40 + m);
+            f.push(Hx::new(0).done());
+            f.push(Hx::new(1).s(k).done());
+            f.push(Hx::new(2).s(stem(ii)).done());
+            let mut hp = Hx::new(3);
+            for p in w.seg.prefixes {
+                hp = hp.s(p);
+            }
+            f.push(hp.done());
+            let mut hs = Hx::new(4);
+            for p in w.seg.suffixes {
+                hs = hs.s(p);
+            }
+            f.push(hs.done());
+            for len in 1..=4u8 {
+                let l = (len as usize).min(m);
+                f.push(Hx::new(5).b(len).cs(&chars[..l]).done());
+                f.push(Hx::new(6).b(len).cs(&chars[m - l..]).done());
+            }
+            f.push(Hx::new(7).b(shape).b(m.min(8) as u8).done());
+            f.push(Hx::new(8).s(key(ii - 1)).done());
+            f.push(Hx::new(9).s(key(ii + 1)).done());
+            f.push(Hx::new(10).s(key(ii - 2)).done());
+            f.push(Hx::new(11).s(key(ii + 2)).done());
+            f.push(Hx::new(12).s(stem(ii - 1)).done());
+            f.push(Hx::new(13).s(stem(ii + 1)).done());
+            f.push(Hx::new(14).s(key(ii - 1)).s(k).done());
+            f.push(Hx::new(15).s(k).s(key(ii + 1)).done());
+            f.push(Hx::new(16).b(kbat(ii)).done());
+            f.push(Hx::new(17).b(kbat(ii - 1)).done());
+            f.push(Hx::new(18).b(kbat(ii + 1)).done());
+            f.push(Hx::new(19).b(kbat(ii)).s(stem(ii)).done());
+            f.push(Hx::new(20).b(u8::from(w.seg.definite())).done());
+            f.push(Hx::new(21).s(w.seg.base_key()).done());
+            f.push(Hx::new(22).s(stem(ii - 1)).s(stem(ii)).done());
+            f.push(Hx::new(23).s(stem(ii)).s(stem(ii + 1)).done());
+            f.push(Hx::new(24).b(kbat(ii - 2)).done());
+            f.push(Hx::new(25).b(kbat(ii + 2)).done());
+            f.push(Hx::new(26).s(key(ii - 1)).b(shape).done());
+            f.push(Hx::new(27).s(key(ii - 1)).s(k).s(key(ii + 1)).done());
             // Character trigrams inside the word: transliterated names share them (…فيلد، …سكي).
-            if chars.len() >= 4 {
+            if m >= 4 {
                 for win in chars.windows(3) {
-                    let g: String = win.iter().collect();
-                    f.push(h(&["c3", &g]));
+                    f.push(Hx::new(28).cs(win).done());
                 }
             }
             if i == 0 {
-                f.push(h(&["first"]));
+                f.push(Hx::new(29).done());
             }
             f
         })

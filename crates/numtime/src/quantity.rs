@@ -389,7 +389,7 @@ fn unit_of(w: &Word) -> Option<String> {
         }
         // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
         Some("ي") if COUNTED_NOUNS.contains(&stem.as_str()) => stem,
-        _ => w.seg.base_key(),
+        _ => w.seg.base_key().to_string(),
     };
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
     let n = unit.chars().count();

@@ -251,7 +251,7 @@ impl Pipeline {
             .collect();
         // The NER model adds the names the catalogue and gazetteer do not know (unlinked).
         let mut entities: Vec<Entity> = entities;
-        for e in ner_on(default_ner(), text, &tokens, &sentences) {
+        for e in ner_on(default_ner(), text, &words, &sentences, &mentions) {
             if !entities.iter().any(|k| k.start < e.end && e.start < k.end) {
                 entities.push(Entity {
                     text: e.text,
@@ -303,33 +303,42 @@ fn ner_label(kind: &str) -> &'static str {
 
 /// Tags a text with `model`, sentence by sentence, on the text core's tokens.
 pub fn tag_entities(model: &rasad_ner::Model, text: &str) -> Vec<NerEntity> {
+    let p = Pipeline::shared();
     let tokens = tokenize(text);
+    let words = analyze(&tokens, p.segmenter());
     let sentences = split_sentences_with(text, &tokens);
-    ner_on(model, text, &tokens, &sentences)
+    let mentions = p.kb().link(&words);
+    ner_on(model, text, &words, &sentences, &mentions)
 }
 
-fn ner_on(model: &rasad_ner::Model, text: &str, tokens: &[rasad_text::Token], sentences: &[rasad_text::Sentence]) -> Vec<NerEntity> {
+fn ner_on(
+    model: &rasad_ner::Model,
+    text: &str,
+    words: &[rasad_text::Word],
+    sentences: &[rasad_text::Sentence],
+    mentions: &[rasad_kb::Mention],
+) -> Vec<NerEntity> {
     if model.is_empty() {
         return vec![];
     }
     let p = Pipeline::shared();
+    let codes = rasad_ner::features::kb_codes(words, mentions, p.kb());
     let mut out = Vec::new();
     let mut all: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
     let mut keys: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
     for s in sentences {
-        let toks = &tokens[s.first_token..s.end_token];
-        let strs: Vec<&str> = toks.iter().map(|t| t.text).collect();
-        let feats = rasad_ner::features::sentence_features(&strs, p.segmenter(), p.kb());
+        let (a, b) = (s.first_token, s.end_token);
+        let feats = rasad_ner::features::word_features(&words[a..b], &codes[a..b]);
         all.push(model.decode(&feats));
-        keys.push(strs.iter().map(|t| rasad_text::match_key(t)).collect());
+        keys.push(words[a..b].iter().map(|w| w.key.clone()).collect());
     }
     // A name tagged in one sentence is tagged where it stands untagged nearby (window chosen on dev).
     rasad_ner::propagate(&keys, &mut all, NER_WINDOW);
     for (s, idx) in sentences.iter().zip(&all) {
-        let toks = &tokens[s.first_token..s.end_token];
+        let toks = &words[s.first_token..s.end_token];
         let tags: Vec<&str> = idx.iter().map(|&t| rasad_ner::TAGS[t]).collect();
         for (a, b, kind) in rasad_ner::conll::spans(&tags) {
-            let (first, last) = (&toks[a], &toks[b - 1]);
+            let (first, last) = (&toks[a].tok, &toks[b - 1].tok);
             out.push(NerEntity {
                 text: text[first.byte_start..last.byte_start + last.text.len()].to_string(),
                 start: first.span.start,

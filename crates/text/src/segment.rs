@@ -34,12 +34,14 @@ pub struct Segmentation {
     pub suffixes: &'static [&'static str],
     /// Match key of the stem: the lookup key for lexicons.
     pub key: String,
+    /// Match key of the word without its proclitics (stem plus suffixes).
+    pub base: String,
 }
 
 impl Segmentation {
     /// A word with no affixes.
     pub fn whole(form: String, key: String) -> Self {
-        Segmentation { prefixes: &[], stem: form, suffixes: &[], key }
+        Segmentation { prefixes: &[], stem: form, suffixes: &[], base: key.clone(), key }
     }
     /// True when the word carries the definite article.
     pub fn definite(&self) -> bool {
@@ -50,16 +52,8 @@ impl Segmentation {
         self.prefixes.contains(&"س")
     }
     /// Match key of the word without its proclitics (stem plus suffixes).
-    pub fn base_key(&self) -> String {
-        let mut s = self.key.clone();
-        for x in self.suffixes {
-            s.push_str(x);
-        }
-        // Suffixes are written with ة kept; keys fold it (ية → يه).
-        if s.contains('ة') {
-            s = s.replace('ة', "ه");
-        }
-        s
+    pub fn base_key(&self) -> &str {
+        &self.base
     }
     /// The segmentation written as `p+p+STEM+s`, e.g. `و+ال+عراقي+ين`.
     pub fn display(&self) -> String {
@@ -349,6 +343,7 @@ impl Segmenter {
                     stem: form[pb..form.len() - sb].to_string(),
                     suffixes: s.parts,
                     key: key[pb..key.len() - sb].to_string(),
+                    base: key[pb..].to_string(),
                 }
             }
             None => Segmentation::whole(form, key),
