@@ -193,11 +193,12 @@ fn run() -> Result<ExitCode> {
             };
             let mut out = BufWriter::new(sink);
             let mut rows = Vec::new();
+            let mut events = 0usize;
             let stats = input::for_each_doc(&paths, input == InputKind::Jsonl, |mut doc| {
                 if doc.published.is_none() {
                     doc.published = fallback.clone();
                 }
-                emit(&doc, pretty, &mut out, table.then_some(&mut rows))
+                Ok(emit(&doc, pretty, &mut out, table.then_some(&mut rows))?.map(|n| events += n).is_some())
             })?;
             out.flush().context("cannot write the output")?;
             if table {
@@ -207,7 +208,7 @@ fn run() -> Result<ExitCode> {
                 eprintln!(
                     "rasad: {} documents, {} events → {}",
                     stats.docs,
-                    rows.iter().map(|r: &table::Row| r.events.len()).sum::<usize>(),
+                    events,
                     p.display()
                 );
             }
@@ -313,12 +314,14 @@ fn parse(what: ParseKind, texts: Vec<String>, published: Option<String>, cases: 
     Ok(ExitCode::SUCCESS)
 }
 
-fn emit(doc: &InputDoc, pretty: bool, out: &mut impl Write, rows: Option<&mut Vec<table::Row>>) -> Result<bool> {
+/// Extracts one document and writes its record; `Some(number of events)`, or `None` when the
+/// document was reported and skipped.
+fn emit(doc: &InputDoc, pretty: bool, out: &mut impl Write, rows: Option<&mut Vec<table::Row>>) -> Result<Option<usize>> {
     let rec = match Pipeline::shared().extract(doc) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("rasad: {}: {e}; skipped", doc.id);
-            return Ok(false);
+            return Ok(None);
         }
     };
     if pretty {
@@ -330,5 +333,5 @@ fn emit(doc: &InputDoc, pretty: bool, out: &mut impl Write, rows: Option<&mut Ve
     if let Some(rows) = rows {
         rows.push(table::Row::from(&rec));
     }
-    Ok(true)
+    Ok(Some(rec.events.len()))
 }
