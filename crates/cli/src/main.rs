@@ -205,12 +205,7 @@ fn run() -> Result<ExitCode> {
                 table::print(&mut io::stderr().lock(), &rows)?;
             }
             if let Some(p) = &output {
-                eprintln!(
-                    "rasad: {} documents, {} events → {}",
-                    stats.docs,
-                    events,
-                    p.display()
-                );
+                eprintln!("rasad: {} documents, {} events → {}", stats.docs, events, p.display());
             }
             Ok(stats.exit_code())
         }
