@@ -10,13 +10,15 @@ fn rasad(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rasad"));
     cmd.args(args).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("the rasad binary runs");
-    {
-        let mut sin = child.stdin.take().expect("stdin is piped");
-        if let Some(bytes) = stdin {
-            sin.write_all(bytes).expect("stdin accepts input");
-        }
-    }
-    child.wait_with_output().expect("rasad finishes")
+    // Feed stdin from its own thread: rasad writes output while it still reads input.
+    let mut sin = child.stdin.take().expect("stdin is piped");
+    let bytes = stdin.map(<[u8]>::to_vec).unwrap_or_default();
+    let feeder = std::thread::spawn(move || {
+        let _ = sin.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("rasad finishes");
+    feeder.join().expect("the feeder thread ends");
+    out
 }
 
 fn root() -> PathBuf {
@@ -192,4 +194,48 @@ fn docs_output_example_is_what_the_binary_prints() {
     let want: Value = serde_json::from_str(&doc[os..oe]).expect("the golden block is JSON");
     let got: Value = serde_json::from_str(&got).unwrap();
     assert_eq!(got, want, "docs/output.md is out of date: run UPDATE_GOLDEN=1 cargo test -p rasad-cli docs_output and review the diff");
+}
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    // Many documents, so that batches spread over threads and per-thread memos fill in different orders.
+    let mut input = String::new();
+    for (i, f) in std::fs::read_dir(root().join("examples")).unwrap().filter_map(Result::ok).enumerate() {
+        if f.path().extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(f.path()).unwrap();
+            for k in 0..40 {
+                input.push_str(&serde_json::json!({ "id": format!("{i}-{k}"), "text": text }).to_string());
+                input.push('\n');
+            }
+        }
+    }
+    let run = |threads: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rasad"))
+            .args(["extract", "--input", "jsonl"])
+            .env("RAYON_NUM_THREADS", threads)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut sin = child.stdin.take().unwrap();
+        let bytes = input.clone().into_bytes();
+        let feeder = std::thread::spawn(move || {
+            let _ = sin.write_all(&bytes);
+        });
+        let out = child.wait_with_output().unwrap().stdout;
+        feeder.join().unwrap();
+        out
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert!(!one.is_empty());
+    assert!(one == two, "output differs between 1 and 2 threads");
+}
+
+#[test]
+fn a_huge_line_without_punctuation_is_processed() {
+    let line = "قصفت الطائرات الروسية مدينة حلب وقتلت عشرة مدنيين ".repeat(20_000);
+    let out = rasad(&["extract"], Some(line.as_bytes()));
+    assert!(out.status.success());
+    assert!(!docs(&out)[0]["events"].as_array().unwrap().is_empty());
 }

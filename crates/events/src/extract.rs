@@ -403,12 +403,17 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             *slot = Some(mi);
         }
     }
+    // Times and words are both in text order: one merged sweep marks the words inside times.
     let mut in_time = vec![false; d.words.len()];
+    let mut k = 0;
     for t in d.times {
-        for (k, w) in d.words.iter().enumerate() {
-            if w.tok.span.start >= t.start && w.tok.span.end <= t.end {
-                in_time[k] = true;
-            }
+        while k < d.words.len() && d.words[k].tok.span.start < t.start {
+            k += 1;
+        }
+        let mut j = k;
+        while j < d.words.len() && d.words[j].tok.span.end <= t.end {
+            in_time[j] = true;
+            j += 1;
         }
     }
     let mut cx = Ctx {
@@ -461,7 +466,11 @@ fn linked_ids(e: &Event) -> impl Iterator<Item = &str> {
 /// آلاف") become one event keeping every mention: same type and status, at least one linked
 /// actor or place in common, and nothing in conflict (actors, targets, places, date, number).
 pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+    // Candidates are found through (type, status, actor id) buckets, and only the most recent few
+    // of a bucket are tried: restatements sit near each other, and the pass stays linear.
+    const RECENT: usize = 24;
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut buckets: std::collections::HashMap<(&'static str, Status, String), Vec<usize>> = std::collections::HashMap::new();
     for e in events {
         let shares = |a: &Event| linked_ids(a).any(|x| linked_ids(&e).any(|y| x == y));
         let quantities_agree = |a: &Event| match (&a.quantity, &e.quantity) {
@@ -483,9 +492,18 @@ pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
                 && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
                 && quantities_agree(a)
         };
-        match out.iter_mut().find(|a| fits(a)) {
-            Some(a) => absorb(a, e),
-            None => out.push(e),
+        let keys: Vec<(&'static str, Status, String)> = ids(&e.actors).into_iter().map(|i| (e.kind, e.status, i.to_string())).collect();
+        let mut cands: Vec<usize> = keys.iter().filter_map(|k| buckets.get(k)).flat_map(|v| v.iter().rev().take(RECENT).copied()).collect();
+        cands.sort_unstable();
+        cands.dedup();
+        match cands.into_iter().find(|&k| fits(&out[k])) {
+            Some(k) => absorb(&mut out[k], e),
+            None => {
+                for k in keys {
+                    buckets.entry(k).or_default().push(out.len());
+                }
+                out.push(e);
+            }
         }
     }
     out
@@ -536,11 +554,8 @@ fn absorb(e: &mut Event, b: Event) {
     if e.quantity.is_none() || (vague(&e.quantity) && b.quantity.is_some() && !vague(&b.quantity)) {
         e.quantity = b.quantity;
     }
-    for m in b.mentions {
-        if !e.mentions.contains(&m) {
-            e.mentions.push(m);
-        }
-    }
+    // Each mention comes from its own trigger: appending keeps them unique without a search.
+    e.mentions.extend(b.mentions);
     e.source = e.source.take().or(b.source);
     e.confidence = e.confidence.max(b.confidence);
 }
@@ -949,7 +964,9 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let tc = words[t].tok.span.start;
         let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
-        let resolved = || self.d.times.iter().filter(|x| x.value.is_some() && x.start >= s.span.start && x.end <= s.span.end);
+        // Times come in text order: the sentence's own are found by binary search, not a scan.
+        let (a, b) = (self.d.times.partition_point(|x| x.start < s.span.start), self.d.times.partition_point(|x| x.start < s.span.end));
+        let resolved = || self.d.times[a..b].iter().filter(|x| x.value.is_some() && x.start >= s.span.start && x.end <= s.span.end);
         resolved()
             .filter(|x| x.start >= tc && x.end <= chi)
             .min_by_key(|x| x.start - tc)
@@ -972,8 +989,9 @@ impl Ctx<'_, '_, '_> {
         // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):
         // the nearest in the clause, either side.
         let dist = |q: &Quantity| if q.start >= tc { q.start - tc } else { tc.saturating_sub(q.end) };
-        self.d
-            .quantities
+        let qs = self.d.quantities;
+        let (a, b) = (qs.partition_point(|q| q.start < s.span.start), qs.partition_point(|q| q.start < s.span.end));
+        qs[a..b]
             .iter()
             .filter(|q| q.start >= s.span.start.max(clo) && q.end <= s.span.end.min(chi) && fits(q))
             .min_by_key(|q| dist(q))

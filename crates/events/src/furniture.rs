@@ -104,7 +104,7 @@ pub fn furniture_mask(text: &str, words: &[Word], sentences: &[Sentence]) -> Vec
             }
         } else if is_caption(ws) {
             mask[i] = true;
-        } else if i > 0 && keys.len() >= 3 && !ends_with_stop(ws) && keys == word_keys(words_of(&sentences[i - 1], words)) {
+        } else if i > 0 && (3..=40).contains(&keys.len()) && !ends_with_stop(ws) && keys == word_keys(words_of(&sentences[i - 1], words)) {
             mask[i] = true;
             mask[i - 1] = true;
         }

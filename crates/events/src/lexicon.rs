@@ -170,13 +170,14 @@ impl Lexicon {
     }
 
     /// The entry for a word: its own forms first, then inflections found by the light verb stemmer.
-    /// Memoized per thread by the word's key: the answer depends on the word alone.
+    /// Memoized per thread by the word as written (not its match key: تقدمة and تقدمه share a key
+    /// but not a segmentation), since the answer depends on the word alone.
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
         let id = self as *const Lexicon as usize;
         let cached = MEMO.with(|m| {
             let m = m.borrow();
             if m.0 == id {
-                m.1.get(w.key.as_str()).cloned()
+                m.1.get(w.tok.text).cloned()
             } else {
                 None
             }
@@ -191,7 +192,7 @@ impl Lexicon {
                         m.0 = id;
                         m.1.clear();
                     }
-                    m.1.insert(w.key.clone(), v.clone());
+                    m.1.insert(w.tok.text.to_string(), v.clone());
                 });
                 v
             }
@@ -231,7 +232,7 @@ impl Lexicon {
 type Memo = (usize, rustc_hash::FxHashMap<String, Option<(String, bool)>>);
 
 thread_local! {
-    /// Word key → (lexicon form, read as a noun), for the lexicon at the given address.
+    /// Word as written → (lexicon form, read as a noun), for the lexicon at the given address.
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default()));
 }
 

@@ -67,7 +67,7 @@ pub struct Source {
 }
 
 /// How the text presents the event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Reported as having happened.

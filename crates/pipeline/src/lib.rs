@@ -251,8 +251,15 @@ impl Pipeline {
             .collect();
         // The NER model adds the names the catalogue and gazetteer do not know (unlinked).
         let mut entities: Vec<Entity> = entities;
+        // Linked mentions are in text order: a sweep tells which NER names overlap one.
+        let linked: Vec<(usize, usize)> = entities.iter().map(|e| (e.start, e.end)).collect();
+        let mut cursor = 0;
         for e in ner_on(default_ner(), text, &words, &sentences, &mentions) {
-            if !entities.iter().any(|k| k.start < e.end && e.start < k.end) {
+            while cursor < linked.len() && linked[cursor].1 <= e.start {
+                cursor += 1;
+            }
+            let overlaps = linked[cursor..].iter().take_while(|k| k.0 < e.end).any(|k| k.0 < e.end && e.start < k.1);
+            if !overlaps {
                 entities.push(Entity {
                     text: e.text,
                     start: e.start,

@@ -123,6 +123,10 @@ fn line_break_continues(prev: &Token, next: &Token) -> bool {
 /// How far (in code points) an unclosed quotation may run before its stops count again.
 const MAX_QUOTE_SPAN: usize = 600;
 
+/// The most tokens a sentence may hold: a page without punctuation is cut here, so that no later
+/// stage works on one endless "sentence" (each cut is at a token boundary; spans stay exact).
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Splits `text` into sentences. `tokens` must be `tokenize(text)`.
 pub fn split_sentences_with(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -138,6 +142,12 @@ pub fn split_sentences_with(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     };
     while i < tokens.len() {
         let t = &tokens[i];
+        if i - first >= MAX_SENTENCE_TOKENS {
+            close(&mut out, first, i);
+            first = i;
+            depth = 0;
+            ascii_open = false;
+        }
         if i > first {
             let prev = &tokens[i - 1];
             let gap = &text[prev.byte_start + prev.text.len()..t.byte_start];
@@ -231,6 +241,14 @@ mod tests {
     #[test]
     fn decimals_are_not_stops() {
         assert_eq!(sents("نزح 1.5 مليون شخص."), vec!["نزح 1.5 مليون شخص."]);
+    }
+
+    #[test]
+    fn endless_text_is_cut_into_bounded_sentences() {
+        let text = "كلمة ".repeat(1000);
+        let s = split_sentences(&text);
+        assert_eq!(s.len(), 3);
+        assert!(s.iter().all(|x| x.end_token - x.first_token <= MAX_SENTENCE_TOKENS));
     }
 
     #[test]
