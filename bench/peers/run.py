@@ -15,8 +15,11 @@ How peers are read (generous to them):
   For times, a date written in its output (YYYY-MM-DD, DD/MM/YYYY) is taken.
 - dateparser: search_dates(languages=['ar'], RELATIVE_BASE = the publication date,
   PREFER_DATES_FROM = past); the first date, compared at the precision the case expects.
-Quantities are scored on the value for every system (peers give no bound or unit); Rasad's bound
-and unit accuracy is reported beside.
+Quantities are scored on the value for every system; in the `modifiers` category, whose cases
+exist to test "about", "more than", "at most" and ranges, on the value and that bound (a peer gives
+a bare number, read as exact, so it scores there only on cases without a modifier). The value-only
+figure for that category is printed beside. Rasad's bound and unit accuracy on all cases is
+reported too.
 """
 import argparse
 import datetime as dt
@@ -134,16 +137,32 @@ def main():
             return None
 
     r_found, r_rate = run_rasad(a.rasad, 'quantities', qpath)
-    r_vals = [f[0]['value'] if f else None for f in r_found]
+    r_vals = [(f[0]['value'], (f[0]['bound'], f[0]['approx'])) if f else None for f in r_found]
     py_vals, py_rate = timed(pyarabic_q, qtexts)
     itn_vals, itn_rate = timed(itn_q, qtexts)
+    # A peer's bare number claims an exact value.
+    py_vals = [None if v is None else (v, ('exact', False)) for v in py_vals]
+    itn_vals = [None if v is None else (v, ('exact', False)) for v in itn_vals]
 
-    def val_ok(i, v):
+    def want_bound(i):
+        r = qrows[i]
+        return {'approx': ('exact', True), 'exact': ('exact', False)}.get(r[3], (r[3], None))
+
+    def value_only_ok(i, p):
         w = want[i]
-        return v is None if w is None else (v is not None and abs(v - w) < 1e-6)
+        return p is None if w is None else (p is not None and abs(p[0] - w) < 1e-6)
+
+    def val_ok(i, p):
+        if not value_only_ok(i, p):
+            return False
+        if p is None or qcats[i] != 'modifiers':
+            return True
+        b, approx = want_bound(i)
+        return p[1][0] == b and (approx is None or p[1][1] == approx)
 
     q_systems = {'Rasad': (r_vals, r_rate), 'pyarabic': (py_vals, py_rate), 'arabic-itn': (itn_vals, itn_rate)}
     q_scores = {k: score(qcats, v[0], val_ok) for k, v in q_systems.items()}
+    mod_value_only = {k: sum(value_only_ok(i, p) for i, p in enumerate(v[0]) if qcats[i] == 'modifiers') for k, v in q_systems.items()}
     full_ok = 0
     for i, (r, f) in enumerate(zip(qrows, r_found)):
         if r[2] == '-':
@@ -216,7 +235,9 @@ def main():
         fastest_peer = max(systems[k][1] for k in names if k != 'Rasad')
         lines.append(f"\nRasad is {systems['Rasad'][1] / fastest_peer:,.0f}× the fastest peer.\n")
 
-    table('Quantities (value)', q_scores, q_systems)
+    table('Quantities (value; in `modifiers`, value and bound)', q_scores, q_systems)
+    n_mod = sum(c == 'modifiers' for c in qcats)
+    lines.append('`modifiers` on the value alone: ' + ', '.join(f"{k} {100 * v / n_mod:.1f}%" for k, v in mod_value_only.items()) + '.\n')
     lines.append(f"Rasad value, bound and unit all right: {full_ok}/{len(qrows)} ({100 * full_ok / len(qrows):.1f}%).\n")
     table('Times (value at the expected precision)', t_scores, t_systems)
     text = '\n'.join(lines)

@@ -171,28 +171,43 @@ fn compound_hundred(key: &str) -> Option<f64> {
 /// `1,500` and `١٬٥٠٠` are 1500; `1.5` and `٢٫٥` are decimals; a comma followed by exactly
 /// three digits is a thousands separator, otherwise a decimal mark.
 pub fn parse_digits(s: &str) -> Option<f64> {
-    let ascii: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '٬' => ',',
-            '٫' => '.',
-            _ => c,
-        })
-        .collect();
-    let groups: Vec<&str> = ascii.split(',').collect();
-    let cleaned = if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 || (g.contains('.') && g.find('.') == Some(3))) {
-        groups.concat()
-    } else if groups.len() == 2 {
-        format!("{}.{}", groups[0], groups[1])
-    } else {
-        ascii.clone()
-    };
-    if cleaned.matches('.').count() > 1 {
+    // ASCII copy on the stack: digits of every script, ',' and '.' for both separator forms.
+    let mut buf = [0u8; 64];
+    let mut n = 0usize;
+    for c in s.chars() {
+        let b = match c {
+            '0'..='9' | ',' | '.' => c as u8,
+            '\u{0660}'..='\u{0669}' => b'0' + (c as u32 - 0x0660) as u8,
+            '\u{06F0}'..='\u{06F9}' => b'0' + (c as u32 - 0x06F0) as u8,
+            '٬' => b',',
+            '٫' => b'.',
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    let ascii = &buf[..n];
+    let groups = ascii.split(|&b| b == b',').count();
+    // Commas are thousands separators when every later group has three digits (a decimal part may
+    // follow the last); a single comma otherwise is a decimal comma; anything else is no number.
+    let thousands =
+        groups > 1 && ascii.split(|&b| b == b',').skip(1).all(|g| g.len() == 3 || (g.len() > 3 && g[3] == b'.' && !g[..3].contains(&b'.')));
+    let mut cleaned = [0u8; 64];
+    let mut m = 0usize;
+    for &b in ascii {
+        let out = match b {
+            b',' if thousands => continue,
+            b',' if groups == 2 => b'.',
+            b',' => return None,
+            _ => b,
+        };
+        cleaned[m] = out;
+        m += 1;
+    }
+    if cleaned[..m].iter().filter(|&&b| b == b'.').count() > 1 {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    std::str::from_utf8(&cleaned[..m]).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// Ordinal words for days of the month (masculine, as in "الرابع والعشرين من الشهر"): match key → value.

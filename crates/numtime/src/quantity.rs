@@ -8,6 +8,7 @@ use rasad_text::Word;
 use serde::{Serialize, Serializer};
 
 use crate::numbers::{num_word, parse_digits, NumWord};
+use std::borrow::Cow;
 
 /// How the value bounds the true number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -364,39 +365,41 @@ fn unit_of(w: &Word) -> Option<String> {
     if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {
         return Some("%".into());
     }
-    let stem = w.seg.key.clone();
+    let stem = w.seg.key.as_str();
     let suffix = w.seg.suffixes.first().copied();
     // Sound plurals: the stem is the singular (مقاتلين → مقاتل); feminine plurals take ة (غارات → غاره).
-    let mut unit = match suffix {
+    let unit: Cow<'_, str> = match suffix {
         Some("ات") if stem != "قوات" => {
             let whole = format!("{stem}ات");
             let s = singular(&whole);
             if s != whole {
-                s.to_string()
+                Cow::Owned(s.to_string())
             } else {
-                format!("{stem}ه")
+                Cow::Owned(format!("{stem}ه"))
             }
         }
-        Some("ون" | "ين" | "ان") => stem,
+        Some("ون" | "ين" | "ان") => Cow::Borrowed(stem),
         // A plural the segmenter keeps whole (غارات، طائرات).
         None if stem.chars().count() >= 5 && stem.ends_with("ات") && stem != "قوات" => {
-            let s = singular(&stem);
+            let s = singular(stem);
             if s != stem {
-                s.to_string()
+                Cow::Borrowed(s)
             } else {
-                format!("{}ه", stem.trim_end_matches("ات"))
+                Cow::Owned(format!("{}ه", stem.trim_end_matches("ات")))
             }
         }
         // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
-        Some("ي") if COUNTED_NOUNS.contains(&stem.as_str()) => stem,
-        _ => w.seg.base_key().to_string(),
+        Some("ي") if COUNTED_NOUNS.contains(&stem) => Cow::Borrowed(stem),
+        _ => Cow::Borrowed(w.seg.base_key()),
     };
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
     let n = unit.chars().count();
-    if (n >= 4 && unit.ends_with('ا') && !unit.ends_with("يا")) || (n >= 5 && unit.ends_with("يا")) {
-        unit.pop();
-    }
-    Some(singular(&unit).to_string())
+    let unit = if (n >= 4 && unit.ends_with('ا') && !unit.ends_with("يا")) || (n >= 5 && unit.ends_with("يا")) {
+        &unit[..unit.len() - 'ا'.len_utf8()]
+    } else {
+        &unit[..]
+    };
+    Some(singular(unit).to_string())
 }
 
 /// Finds quantities in `words`, skipping tokens where `skip[i]` is set (times, furniture).

@@ -49,34 +49,66 @@ fn is_arabic_word_char(c: char) -> bool {
     is_arabic_letter(c) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}' || c == '\u{200D}'
 }
 
+/// Decodes the character at byte `i` of `text` (a char boundary): the character and its length.
+/// One- and two-byte characters (ASCII and the Arabic block) are decoded inline.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    if b < 0xE0 {
+        if let Some(&b1) = bytes.get(i + 1) {
+            let c = ((u32::from(b) & 0x1F) << 6) | (u32::from(b1) & 0x3F);
+            return (char::from_u32(c).unwrap_or('\u{FFFD}'), 2);
+        }
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
 /// Splits `text` into tokens. Whitespace and invisible controls between tokens are skipped.
 /// Runs in one pass over the bytes with one character of lookahead; never panics.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 8);
-    let mut it = text.char_indices().peekable();
-    // Code-point offset of the character `it` yields next.
-    let mut cp = 0usize;
-    while let Some((bs, c)) = it.next() {
-        let start = cp;
+    let n = text.len();
+    // Byte and code-point offsets of the next character.
+    let (mut i, mut cp) = (0usize, 0usize);
+    // Advances over characters while `keep` holds; returns nothing, moves `i` and `cp`.
+    macro_rules! run_while {
+        ($keep:expr) => {
+            while i < n {
+                let (d, len) = char_at(text, i);
+                if !$keep(d) {
+                    break;
+                }
+                i += len;
+                cp += 1;
+            }
+        };
+    }
+    while i < n {
+        let (bs, start) = (i, cp);
+        let (c, len) = char_at(text, i);
+        i += len;
         cp += 1;
         let kind = if c.is_whitespace() || is_invisible_control(c) {
             continue;
         } else if is_arabic_letter(c) || c == '\u{0640}' {
-            while it.next_if(|&(_, d)| is_arabic_word_char(d)).is_some() {
-                cp += 1;
-            }
+            run_while!(is_arabic_word_char);
             TokenKind::Arabic
         } else if is_digit(c) {
             loop {
-                if it.next_if(|&(_, d)| is_digit(d)).is_some() {
-                    cp += 1;
-                    continue;
-                }
+                run_while!(is_digit);
                 // A separator counts only between digits.
-                let Some(&(sb, d)) = it.peek() else { break };
-                let next_is_digit = text[sb + d.len_utf8()..].chars().next().is_some_and(is_digit);
+                if i >= n {
+                    break;
+                }
+                let (d, dl) = char_at(text, i);
+                let next_is_digit = i + dl < n && is_digit(char_at(text, i + dl).0);
                 if is_num_sep(d) && d != '،' && next_is_digit {
-                    it.next();
+                    i += dl;
                     cp += 1;
                 } else {
                     break;
@@ -84,24 +116,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             TokenKind::Number
         } else if c.is_alphabetic() && !is_diacritic(c) {
-            while it.next_if(|&(_, d)| d.is_alphanumeric() && !is_arabic_word_char(d)).is_some() {
-                cp += 1;
-            }
+            run_while!(|d: char| d.is_alphanumeric() && !is_arabic_word_char(d));
             TokenKind::Latin
         } else if c == '.' {
-            while it.next_if(|&(_, d)| d == '.').is_some() {
-                cp += 1;
-            }
+            run_while!(|d: char| d == '.');
             TokenKind::Punct
         } else {
             // A stray combining mark after punctuation stays with it rather than making a token.
-            while it.next_if(|&(_, d)| is_diacritic(d)).is_some() {
-                cp += 1;
-            }
+            run_while!(is_diacritic);
             TokenKind::Punct
         };
-        let be = it.peek().map_or(text.len(), |&(b, _)| b);
-        out.push(Token { text: &text[bs..be], span: Span::new(start, cp), byte_start: bs, kind });
+        out.push(Token { text: &text[bs..i], span: Span::new(start, cp), byte_start: bs, kind });
     }
     out
 }
