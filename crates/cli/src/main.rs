@@ -1,6 +1,7 @@
 //! `rasad`: the command-line front of the pipeline. I/O and error reporting live here; the work
 //! is done by the library crates.
 
+mod corpus;
 mod examples;
 mod input;
 mod kb;
@@ -150,6 +151,16 @@ enum Cmd {
         #[command(subcommand)]
         cmd: KbCmd,
     },
+    /// Read documents (text, HTML, JSONL, WARC, RSS/Atom; files, directories, stdin) into the
+    /// store: extracted in parallel, written in batched transactions, near-duplicates clustered.
+    Ingest(corpus::IngestArgs),
+    /// Search the store: Arabic-aware terms, BM25 ranking, event filters, highlighted snippets.
+    Search(corpus::SearchArgs),
+    /// Export the store: events (csv, jsonl, geojson) or the actor network (graphml, gexf).
+    Export {
+        #[command(subcommand)]
+        cmd: corpus::ExportCmd,
+    },
     /// Run the pipeline on the built-in example articles and print their events as a table.
     Demo {
         /// Where to write the JSON Lines.
@@ -240,6 +251,9 @@ fn run() -> Result<ExitCode> {
         }
         Cmd::Parse { what, texts, published, cases, repeat } => parse(what, texts, published, cases, repeat),
         Cmd::Kb { cmd } => kb::run(cmd),
+        Cmd::Ingest(args) => corpus::ingest(args),
+        Cmd::Search(args) => corpus::search(args),
+        Cmd::Export { cmd } => corpus::export(cmd),
         Cmd::Ner { cmd } => ner::run(cmd),
         Cmd::Demo { output } => {
             if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {

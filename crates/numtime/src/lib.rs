@@ -9,5 +9,5 @@ pub mod numbers;
 pub mod quantity;
 pub mod time;
 
-pub use quantity::{parse_quantities, Bound, Quantity};
+pub use quantity::{parse_quantities, singular, Bound, Quantity};
 pub use time::{detect_published, parse_times, Precision, TimeExpr};

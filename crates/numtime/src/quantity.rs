@@ -326,8 +326,8 @@ const NOT_UNITS: &[&str] =
 const COUNTED_NOUNS: &[&str] =
     &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
 
-/// Plural or irregular forms of common counted nouns → singular key.
-fn singular(key: &str) -> &str {
+/// The singular of a counted noun's match key (broken plurals of the nouns news counts: جنود → جندي، عناصر → عنصر); other keys unchanged.
+pub fn singular(key: &str) -> &str {
     match key {
         "جنود" => "جندي",
         "قتلي" => "قتيل",

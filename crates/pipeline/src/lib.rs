@@ -5,8 +5,8 @@
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use rasad_events::{extract_events, furniture_mask, DocInput, Event, Lexicon};
-pub use rasad_events::{Arg as EventArg, Status};
+use rasad_events::{extract_events, furniture_mask, DocInput, Lexicon};
+pub use rasad_events::{Arg as EventArg, Event, Status};
 use rasad_kb::{ActorType, Kb, MentionKind};
 use rasad_numtime::{detect_published, parse_quantities, parse_times};
 pub use rasad_numtime::{Bound, Quantity, TimeExpr};

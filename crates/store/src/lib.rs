@@ -1,1 +1,467 @@
-pub fn x() {}
+//! Rasad's embedded store: SQLite (bundled, WAL) holding documents, their sentences, entities
+//! and events, near-duplicate clusters, cross-outlet stories and an Arabic full-text index.
+//!
+//! Writes come in batches, one transaction each, so a killed ingest leaves every batch either
+//! wholly stored or absent; documents are keyed by a hash of their text, so re-ingesting the
+//! same content adds nothing.
+#![warn(missing_docs)]
+
+pub mod analyzer;
+pub mod export;
+pub mod minhash;
+pub mod schema;
+pub mod search;
+
+use std::path::Path;
+
+use rasad_pipeline::{DocError, DocOutput, InputDoc, Pipeline};
+use rusqlite::{params, Connection, OptionalExtension};
+use xxhash_rust::xxh3::xxh3_128;
+
+/// Errors of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// The store was written by a newer Rasad.
+    #[error("the store has schema version {found}, this rasad reads up to {supported}; use a newer rasad")]
+    TooNew {
+        /// Version found.
+        found: usize,
+        /// Newest version this build knows.
+        supported: usize,
+    },
+    /// JSON (de)serialization failed.
+    #[error("record encoding: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Writing an export failed.
+    #[error("write error: {0}")]
+    Io(#[from] std::io::Error),
+    /// Writing CSV failed.
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// A bad argument (a filter, a date).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The id of a text: xxh3-128 of its UTF-8 bytes, as 32 hex digits.
+pub fn content_id(text: &str) -> String {
+    format!("{:032x}", xxh3_128(text.as_bytes()))
+}
+
+/// A document made ready for storing: everything computed that needs no database (done in
+/// parallel by the caller).
+#[derive(Debug)]
+pub struct Prepared {
+    /// Content id.
+    pub id: String,
+    /// The input (source id, text, metadata).
+    pub doc: InputDoc,
+    /// The extract record.
+    pub record: DocOutput,
+    /// Sentence spans.
+    pub sentences: Vec<(usize, usize)>,
+    /// MinHash signature (none for texts under three words).
+    pub minhash: Option<Vec<u64>>,
+    /// Search terms.
+    pub terms: String,
+}
+
+/// Runs the pipeline and the analyses on one document.
+pub fn prepare(doc: InputDoc, pipeline: &Pipeline) -> Result<Prepared, DocError> {
+    let record = pipeline.extract(&doc)?;
+    let sentences = rasad_text::split_sentences(&doc.text).iter().map(|s| (s.span.start, s.span.end)).collect();
+    let title_terms = doc.title.as_deref().map(|t| analyzer::index_text(t, pipeline.segmenter())).unwrap_or_default();
+    let terms = format!("{title_terms} {}", analyzer::index_text(&doc.text, pipeline.segmenter()));
+    Ok(Prepared { id: content_id(&doc.text), minhash: minhash::signature(&doc.text), sentences, terms, record, doc })
+}
+
+/// What one batch did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Documents stored.
+    pub stored: usize,
+    /// Documents already in the store (same text).
+    pub duplicates: usize,
+    /// Stored documents that are near-duplicates of an earlier one.
+    pub near_duplicates: usize,
+    /// Events stored.
+    pub events: usize,
+}
+
+/// How many of each thing the store holds.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    /// Documents.
+    pub documents: usize,
+    /// Near-duplicate clusters (documents without an earlier near-duplicate).
+    pub clusters: usize,
+    /// Events.
+    pub events: usize,
+    /// Stories: events of one occurrence across documents.
+    pub stories: usize,
+    /// Entity mentions.
+    pub entities: usize,
+}
+
+/// Days either side of an event's date within which another outlet's event may be the same one.
+pub const STORY_DAYS: i64 = 2;
+/// Kilometres within which two events' places count as the same place.
+pub const STORY_KM: f64 = 50.0;
+
+/// The store.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`, in WAL mode, migrated to the current schema.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        Self::setup(Connection::open(path)?)
+    }
+
+    /// A store in memory (tests, one-off runs).
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt; a killed
+        // process loses nothing committed.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        search::register_functions(&conn)?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The connection, for read queries of the other modules.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// True when a document with this content id is stored.
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([id])?)
+    }
+
+    /// Stores a batch in one transaction: documents not yet stored, with their sentences,
+    /// entities, events, near-duplicate cluster and story links, and their search terms.
+    pub fn write_batch(&mut self, batch: &[Prepared]) -> Result<BatchStats, StoreError> {
+        let mut stats = BatchStats::default();
+        let now = jiff_now();
+        let tx = self.conn.transaction()?;
+        for p in batch {
+            let exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&p.id])?;
+            if exists {
+                stats.duplicates += 1;
+                continue;
+            }
+            let record = serde_json::to_string(&p.record)?;
+            let sig_bytes = p.minhash.as_deref().map(minhash::to_bytes);
+            tx.prepare_cached(
+                "INSERT INTO documents (id, source, outlet, url, title, published, text, ingested_at, minhash, dup_of, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
+            )?
+            .execute(params![
+                p.id,
+                p.doc.id,
+                p.doc.outlet,
+                p.doc.url,
+                p.doc.title,
+                p.record.published,
+                p.doc.text,
+                now,
+                sig_bytes,
+                record
+            ])?;
+            let doc = tx.last_insert_rowid();
+            // Near-duplicates: candidates from any agreeing band, the most similar one above the threshold.
+            let (mut dup_of, mut sim) = (doc, None);
+            if let Some(sig) = &p.minhash {
+                let bands = minhash::bands(sig);
+                let mut best: Option<(f64, i64)> = None;
+                {
+                    // The first documents of a bucket suffice: a large cluster's members agree with each other.
+                    let mut cand = tx.prepare_cached("SELECT doc FROM lsh WHERE band = ?1 AND hash = ?2 ORDER BY doc LIMIT 16")?;
+                    let mut sig_of = tx.prepare_cached("SELECT minhash, dup_of FROM documents WHERE rowid = ?1")?;
+                    let mut seen = std::collections::HashSet::new();
+                    'bands: for (b, h) in bands.iter().enumerate() {
+                        let docs: Vec<i64> = cand.query_map(params![b as i64, h], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                        for d in docs {
+                            if !seen.insert(d) {
+                                continue;
+                            }
+                            let (bytes, cluster): (Option<Vec<u8>>, i64) = sig_of.query_row([d], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                            let s = bytes.as_deref().and_then(minhash::from_bytes).map_or(0.0, |o| minhash::similarity(sig, &o));
+                            if s >= minhash::THRESHOLD && best.is_none_or(|(bs, _)| s > bs) {
+                                best = Some((s, cluster));
+                                if s >= 0.9 {
+                                    break 'bands;
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Some((s, cluster)) = best {
+                    dup_of = cluster;
+                    sim = Some(s);
+                    stats.near_duplicates += 1;
+                }
+                let mut ins = tx.prepare_cached("INSERT OR IGNORE INTO lsh (band, hash, doc) VALUES (?1, ?2, ?3)")?;
+                for (b, h) in bands.iter().enumerate() {
+                    ins.execute(params![b as i64, h, doc])?;
+                }
+            }
+            tx.prepare_cached("UPDATE documents SET dup_of = ?1, similarity = ?2 WHERE rowid = ?3")?.execute(params![dup_of, sim, doc])?;
+            {
+                let mut ins = tx.prepare_cached("INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)")?;
+                for (i, (s, e)) in p.sentences.iter().enumerate() {
+                    ins.execute(params![doc, i as i64, *s as i64, *e as i64])?;
+                }
+                let mut ins = tx.prepare_cached("INSERT INTO entities (doc, label, kb_id, name, text, start, end, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+                for e in &p.record.entities {
+                    ins.execute(params![doc, e.label, e.id, e.name, e.text, e.start as i64, e.end as i64, e.lat, e.lon])?;
+                }
+            }
+            for (i, ev) in p.record.events.iter().enumerate() {
+                write_event(&tx, doc, i, ev, p.record.published.as_deref())?;
+                stats.events += 1;
+            }
+            tx.prepare_cached("INSERT INTO doc_fts (rowid, terms) VALUES (?1, ?2)")?.execute(params![doc, p.terms])?;
+            stats.stored += 1;
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    /// Counts of what the store holds.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let n = |sql: &str| -> Result<usize, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize) };
+        Ok(Counts {
+            documents: n("SELECT count(*) FROM documents")?,
+            clusters: n("SELECT count(*) FROM documents WHERE dup_of = rowid")?,
+            events: n("SELECT count(*) FROM events")?,
+            stories: n("SELECT count(DISTINCT story) FROM events")?,
+            entities: n("SELECT count(*) FROM entities")?,
+        })
+    }
+
+    /// Checks that every document is stored once and whole: one search entry each, no event or
+    /// sentence stored twice, no rows without their document. Returns what is wrong (nothing
+    /// when all is well).
+    pub fn verify(&self) -> Result<Vec<String>, StoreError> {
+        let n = |sql: &str| -> Result<i64, StoreError> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))?) };
+        let mut problems = Vec::new();
+        let checks = [
+            (
+                "documents without a search entry, or entries without a document",
+                "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM doc_fts_docsize)",
+            ),
+            ("events stored twice", "SELECT count(*) FROM (SELECT doc, idx FROM events GROUP BY doc, idx HAVING count(*) > 1)"),
+            ("events without their document", "SELECT count(*) FROM events WHERE doc NOT IN (SELECT rowid FROM documents)"),
+            ("entities without their document", "SELECT count(*) FROM entities WHERE doc NOT IN (SELECT rowid FROM documents)"),
+            ("documents in a missing cluster", "SELECT count(*) FROM documents WHERE dup_of NOT IN (SELECT rowid FROM documents)"),
+            ("event arguments without their event", "SELECT count(*) FROM event_args WHERE event NOT IN (SELECT rowid FROM events)"),
+        ];
+        for (what, sql) in checks {
+            let k = n(sql)?;
+            if k != 0 {
+                problems.push(format!("{what}: {k}"));
+            }
+        }
+        let ic = self.integrity_check()?;
+        if ic != "ok" {
+            problems.push(format!("integrity check: {ic}"));
+        }
+        Ok(problems)
+    }
+
+    /// SQLite's own consistency check: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+fn jiff_now() -> String {
+    // Seconds since the epoch are enough to order ingests; no clock formatting dependency needed.
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    secs.to_string()
+}
+
+/// YYYY-MM-DD of a day-precision date, or `None`.
+fn day_of(v: Option<&str>) -> Option<String> {
+    v.filter(|d| d.len() == 10).map(str::to_string)
+}
+
+/// Great-circle distance in kilometres.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+}
+
+fn write_event(
+    tx: &rusqlite::Transaction,
+    doc: i64,
+    idx: usize,
+    ev: &rasad_pipeline::Event,
+    published: Option<&str>,
+) -> Result<(), StoreError> {
+    let place = ev.places.iter().find(|p| p.lat.is_some()).or(ev.places.first());
+    let date_value = ev.date.as_ref().and_then(|d| d.value.clone());
+    let date_precision =
+        ev.date.as_ref().and_then(|d| d.precision).and_then(|p| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string)));
+    let anchor = day_of(date_value.as_deref()).or_else(|| if ev.date.is_none() { day_of(published) } else { None });
+    let status = serde_json::to_value(ev.status)?.as_str().unwrap_or("reported").to_string();
+    let record = serde_json::to_string(ev)?;
+    let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
+    let ids: Vec<&str> = ev.actors.iter().chain(&ev.targets).filter_map(|a| a.id.as_deref()).collect();
+    // The same occurrence in another document: same type, dates within the window, and no
+    // contradiction (disjoint linked actors, places far apart) with at least one agreement.
+    let mut story = None;
+    if let Some(day) = &anchor {
+        let mut cand = tx.prepare_cached(
+            "SELECT rowid, story, lat, lon FROM events WHERE type = ?1 AND anchor BETWEEN date(?2, ?3) AND date(?2, ?4) AND doc != ?5 ORDER BY rowid LIMIT 500",
+        )?;
+        let rows: Vec<(i64, i64, Option<f64>, Option<f64>)> = cand
+            .query_map(params![ev.kind, day, format!("-{STORY_DAYS} days"), format!("+{STORY_DAYS} days"), doc], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut args =
+            tx.prepare_cached("SELECT kb_id FROM event_args WHERE event = ?1 AND role IN ('actor', 'target') AND kb_id IS NOT NULL")?;
+        for (rowid, their_story, clat, clon) in rows {
+            let theirs: Vec<String> = args.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let shared_actor = ids.iter().any(|i| theirs.iter().any(|t| t == i));
+            let actors_clash = !ids.is_empty() && !theirs.is_empty() && !shared_actor;
+            let dist = match (lat, lon, clat, clon) {
+                (Some(a), Some(b), Some(c), Some(d)) => Some(haversine_km(a, b, c, d)),
+                _ => None,
+            };
+            let near = dist.is_some_and(|d| d <= STORY_KM);
+            let far = dist.is_some_and(|d| d > STORY_KM);
+            if !actors_clash && !far && (shared_actor || near) {
+                story = Some(their_story);
+                break;
+            }
+        }
+    }
+    tx.prepare_cached(
+        "INSERT INTO events (doc, idx, type, mode, status, date, date_precision, anchor, place_id, place_name, lat, lon, quantity, unit, source_name, confidence, story, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 0, ?17)",
+    )?
+    .execute(params![
+        doc,
+        idx as i64,
+        ev.kind,
+        ev.mode,
+        status,
+        date_value,
+        date_precision,
+        anchor,
+        place.and_then(|p| p.id.clone()),
+        place.map(|p| p.name.clone().unwrap_or_else(|| p.text.clone())),
+        lat,
+        lon,
+        ev.quantity.as_ref().map(|q| q.value),
+        ev.quantity.as_ref().and_then(|q| q.unit.clone()),
+        ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
+        ev.confidence,
+        record
+    ])?;
+    let rowid = tx.last_insert_rowid();
+    tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story.unwrap_or(rowid), rowid])?;
+    let mut ins =
+        tx.prepare_cached("INSERT INTO event_args (event, role, kb_id, name, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    for (role, list) in [("actor", &ev.actors), ("target", &ev.targets), ("place", &ev.places)] {
+        for a in list {
+            ins.execute(params![rowid, role, a.id, a.name, a.text, a.start as i64, a.end as i64])?;
+        }
+    }
+    if let Some(s) = &ev.source {
+        ins.execute(params![rowid, "source", s.id, s.name, s.text, s.start as i64, s.end as i64])?;
+    }
+    Ok(())
+}
+
+/// Reads one stored document's record back.
+pub fn record_of(store: &Store, doc_id: &str) -> Result<Option<serde_json::Value>, StoreError> {
+    let rec: Option<String> = store.conn().query_row("SELECT record FROM documents WHERE id = ?1", [doc_id], |r| r.get(0)).optional()?;
+    Ok(match rec {
+        Some(r) => Some(serde_json::from_str(&r)?),
+        None => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn doc(id: &str, text: &str, published: &str, outlet: &str) -> InputDoc {
+        InputDoc { id: id.into(), text: text.into(), published: Some(published.into()), outlet: Some(outlet.into()), ..Default::default() }
+    }
+
+    pub(crate) fn store_with(docs: &[InputDoc]) -> Store {
+        let mut s = Store::in_memory().unwrap();
+        let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d.clone(), Pipeline::shared()).unwrap()).collect();
+        s.write_batch(&prepared).unwrap();
+        s
+    }
+
+    const STRIKE: &str =
+        "قصفت طائرات روسية بلدة كفرنبل في ريف إدلب الجنوبي أمس، ما أسفر عن مقتل 12 مدنيا، بحسب المرصد السوري لحقوق الإنسان.";
+
+    #[test]
+    fn reingesting_the_same_text_adds_nothing() {
+        let mut s = store_with(&[doc("a", STRIKE, "2019-05-10", "A")]);
+        let again = prepare(doc("a-copy", STRIKE, "2019-05-10", "B"), Pipeline::shared()).unwrap();
+        let st = s.write_batch(&[again]).unwrap();
+        assert_eq!((st.stored, st.duplicates), (0, 1));
+        let c = s.counts().unwrap();
+        assert_eq!(c.documents, 1);
+        assert!(c.events >= 1);
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+        assert!(s.verify().unwrap().is_empty(), "{:?}", s.verify());
+    }
+
+    #[test]
+    fn a_syndicated_copy_joins_the_cluster_and_the_story() {
+        let copy = format!("إدلب - وكالة المثال: {STRIKE} وأضاف المرصد أن الطيران عاد للتحليق.");
+        let other = "أعلنت وزارة الصحة افتتاح مستشفى جديد في مدينة حلب بطاقة مئتي سرير، وقال الوزير إن المستشفى سيخدم سكان الريف الشمالي.";
+        let s = store_with(&[doc("a", STRIKE, "2019-05-10", "A"), doc("b", &copy, "2019-05-10", "B"), doc("c", other, "2019-05-10", "C")]);
+        let c = s.counts().unwrap();
+        assert_eq!(c.documents, 3);
+        assert_eq!(c.clusters, 2, "the copy joins the original's cluster");
+        let stories: Vec<(i64, i64)> = s
+            .conn()
+            .prepare("SELECT doc, story FROM events WHERE type = 'ASSAULT' ORDER BY doc")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(stories.len() >= 2);
+        assert_eq!(stories[0].1, stories[1].1, "one occurrence, two outlets: {stories:?}");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = std::env::temp_dir().join(format!("rasad-store-test-{}", std::process::id()));
+        let path = dir.join("new.db");
+        let _ = std::fs::remove_file(&path);
+        drop(Store::open(&path).unwrap());
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, .. })));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,122 @@
+//! The schema and its migrations. `PRAGMA user_version` holds the number of migrations applied;
+//! each migration runs in its own transaction, so a store is always at one version.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Migrations in order; never edit one that has shipped, add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents, sentences, entities, events with arguments, near-duplicate bands, search index.
+    r#"
+    CREATE TABLE documents (
+        rowid       INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,      -- xxh3-128 of the text, hex
+        source      TEXT NOT NULL,             -- where it came from: file name, URL, JSONL id
+        outlet      TEXT,
+        url         TEXT,
+        title       TEXT,
+        published   TEXT,                      -- YYYY-MM-DD, given or read from the text
+        text        TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        minhash     BLOB,
+        dup_of      INTEGER NOT NULL,          -- rowid of the first document of its near-duplicate cluster
+        similarity  REAL,                      -- estimated Jaccard similarity to dup_of
+        record      TEXT NOT NULL              -- the extract record (docs/output.md), JSON
+    );
+    CREATE INDEX documents_dup ON documents(dup_of);
+    CREATE INDEX documents_published ON documents(published);
+
+    CREATE TABLE sentences (
+        doc   INTEGER NOT NULL REFERENCES documents(rowid),
+        idx   INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end   INTEGER NOT NULL,
+        PRIMARY KEY (doc, idx)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE entities (
+        doc   INTEGER NOT NULL REFERENCES documents(rowid),
+        label TEXT NOT NULL,
+        kb_id TEXT,
+        name  TEXT,
+        text  TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end   INTEGER NOT NULL,
+        lat   REAL,
+        lon   REAL
+    );
+    CREATE INDEX entities_doc ON entities(doc);
+    CREATE INDEX entities_kb ON entities(kb_id);
+
+    CREATE TABLE events (
+        rowid          INTEGER PRIMARY KEY,
+        doc            INTEGER NOT NULL REFERENCES documents(rowid),
+        idx            INTEGER NOT NULL,
+        type           TEXT NOT NULL,
+        mode           TEXT,
+        status         TEXT NOT NULL,
+        date           TEXT,                   -- the event's own date value (YYYY, YYYY-MM or YYYY-MM-DD)
+        date_precision TEXT,
+        anchor         TEXT,                   -- YYYY-MM-DD used to compare events: its day, else the document's
+        place_id       TEXT,
+        place_name     TEXT,
+        lat            REAL,
+        lon            REAL,
+        quantity       REAL,
+        unit           TEXT,
+        source_name    TEXT,
+        confidence     REAL NOT NULL,
+        story          INTEGER NOT NULL,       -- rowid of the first event of the same occurrence across outlets
+        record         TEXT NOT NULL           -- the event as in the extract record, JSON
+    );
+    CREATE INDEX events_doc ON events(doc);
+    CREATE INDEX events_type_anchor ON events(type, anchor);
+    CREATE INDEX events_story ON events(story);
+
+    CREATE TABLE event_args (
+        event INTEGER NOT NULL REFERENCES events(rowid),
+        role  TEXT NOT NULL,                   -- actor, target, place, source
+        kb_id TEXT,
+        name  TEXT,
+        text  TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end   INTEGER NOT NULL
+    );
+    CREATE INDEX event_args_event ON event_args(event);
+    CREATE INDEX event_args_kb ON event_args(kb_id, role);
+
+    CREATE TABLE lsh (
+        band INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        doc  INTEGER NOT NULL,
+        PRIMARY KEY (band, hash, doc)
+    ) WITHOUT ROWID;
+
+    -- Rasad's own terms (crates/store/src/analyzer.rs), space-separated; rowid = documents.rowid.
+    CREATE VIRTUAL TABLE doc_fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+    "#,
+];
+
+/// The schema version this build writes.
+pub const VERSION: usize = MIGRATIONS.len();
+
+/// Brings a store up to [`VERSION`]; refuses a store written by a newer Rasad.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        // The version is read inside a write transaction, so two processes opening a new store at
+        // once cannot both run a migration.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let current = tx.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+        if current > VERSION {
+            return Err(StoreError::TooNew { found: current, supported: VERSION });
+        }
+        if current > i {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

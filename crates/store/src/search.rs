@@ -1,0 +1,280 @@
+//! Arabic-aware search over the store: the query goes through the same analyzer as the
+//! documents (clitics, light suffixes, spelling variants), FTS5 ranks by BM25, filters narrow
+//! to documents with a matching event, and snippets highlight the matched words in the
+//! original text.
+
+use rasad_text::{CharIndex, Segmenter};
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{params_from_iter, types::Value, Connection};
+use serde::Serialize;
+
+use crate::{analyzer, haversine_km, Store, StoreError};
+
+/// SQL functions the queries use: `dist_km(lat1, lon1, lat2, lon2)`.
+pub(crate) fn register_functions(conn: &Connection) -> Result<(), StoreError> {
+    conn.create_scalar_function("dist_km", 4, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        let v: Vec<Option<f64>> = (0..4).map(|i| ctx.get::<Option<f64>>(i)).collect::<Result<_, _>>()?;
+        Ok(match (v[0], v[1], v[2], v[3]) {
+            (Some(a), Some(b), Some(c), Some(d)) => Some(haversine_km(a, b, c, d)),
+            _ => None,
+        })
+    })?;
+    Ok(())
+}
+
+/// What to look for. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Words to find (all of them); empty lists documents by the filters alone, newest first.
+    pub text: String,
+    /// PLOVER event type.
+    pub event_type: Option<String>,
+    /// Catalogue id of an actor or target.
+    pub actor: Option<String>,
+    /// Gazetteer id of a place.
+    pub place: Option<String>,
+    /// Within `km` of a point: (lat, lon, km).
+    pub near: Option<(f64, f64, f64)>,
+    /// Events on or after this date (YYYY-MM-DD).
+    pub from: Option<String>,
+    /// Events on or before this date.
+    pub to: Option<String>,
+    /// Outlet name.
+    pub outlet: Option<String>,
+    /// Most hits returned.
+    pub limit: usize,
+}
+
+/// A matched word in a snippet: code-point span into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Highlight {
+    /// Start.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+}
+
+/// A passage of the document around the matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    /// The passage as in the text.
+    pub text: String,
+    /// Its code-point span in the document.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The matched words inside it (document offsets).
+    pub highlights: Vec<Highlight>,
+}
+
+/// An event of a hit that meets the filters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HitEvent {
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Date value.
+    pub date: Option<String>,
+    /// Place name.
+    pub place: Option<String>,
+    /// Actor names (or texts).
+    pub actors: Vec<String>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Content id.
+    pub id: String,
+    /// Source id (file, URL).
+    pub source: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// BM25 score (lower is better, as FTS5 gives it); 0 without query words.
+    pub score: f64,
+    /// Passage with the matches.
+    pub snippet: Snippet,
+    /// Events meeting the filters (all events when none is set).
+    pub events: Vec<HitEvent>,
+}
+
+impl Query {
+    fn event_filter(&self) -> (String, Vec<Value>) {
+        let mut conds = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(t) = &self.event_type {
+            conds.push("e.type = ?".to_string());
+            args.push(Value::Text(t.to_ascii_uppercase()));
+        }
+        if let Some(a) = &self.actor {
+            conds.push("e.rowid IN (SELECT event FROM event_args WHERE kb_id = ? AND role IN ('actor', 'target'))".into());
+            args.push(Value::Text(a.clone()));
+        }
+        if let Some(p) = &self.place {
+            conds.push("e.rowid IN (SELECT event FROM event_args WHERE kb_id = ? AND role = 'place')".into());
+            args.push(Value::Text(p.clone()));
+        }
+        if let Some((lat, lon, km)) = self.near {
+            conds.push("dist_km(e.lat, e.lon, ?, ?) <= ?".into());
+            args.extend([Value::Real(lat), Value::Real(lon), Value::Real(km)]);
+        }
+        if let Some(f) = &self.from {
+            conds.push("e.anchor >= ?".into());
+            args.push(Value::Text(f.clone()));
+        }
+        if let Some(t) = &self.to {
+            conds.push("e.anchor <= ?".into());
+            args.push(Value::Text(t.clone()));
+        }
+        (conds.join(" AND "), args)
+    }
+
+    fn has_event_filter(&self) -> bool {
+        self.event_type.is_some()
+            || self.actor.is_some()
+            || self.place.is_some()
+            || self.near.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+}
+
+/// rowid, id, source, title, outlet, published, text, score.
+type DocRow = (i64, String, String, Option<String>, Option<String>, Option<String>, String, f64);
+
+/// Runs a query.
+pub fn search(store: &Store, q: &Query, seg: &Segmenter) -> Result<Vec<Hit>, StoreError> {
+    let conn = store.conn();
+    let expr = analyzer::match_expr(&q.text, seg);
+    if !q.text.trim().is_empty() && expr.is_none() {
+        return Ok(Vec::new());
+    }
+    let (ev_cond, ev_args) = q.event_filter();
+    let mut sql = String::new();
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(m) = &expr {
+        sql.push_str("SELECT d.rowid, d.id, d.source, d.title, d.outlet, d.published, d.text, bm25(doc_fts) AS score FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid WHERE doc_fts MATCH ?");
+        args.push(Value::Text(m.clone()));
+    } else {
+        sql.push_str("SELECT d.rowid, d.id, d.source, d.title, d.outlet, d.published, d.text, 0.0 AS score FROM documents d WHERE 1");
+    }
+    if q.has_event_filter() {
+        sql.push_str(&format!(" AND d.rowid IN (SELECT e.doc FROM events e WHERE {ev_cond})"));
+        args.extend(ev_args.iter().cloned());
+    }
+    if let Some(o) = &q.outlet {
+        sql.push_str(" AND d.outlet = ?");
+        args.push(Value::Text(o.clone()));
+    }
+    sql.push_str(if expr.is_some() { " ORDER BY score, d.rowid" } else { " ORDER BY d.published DESC, d.rowid" });
+    sql.push_str(&format!(" LIMIT {}", q.limit.max(1)));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows: Vec<DocRow> = stmt
+        .query_map(params_from_iter(args.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let wanted: Vec<String> = analyzer::terms(&q.text, seg).into_iter().map(|(t, _)| t).collect();
+    let mut hits = Vec::with_capacity(rows.len());
+    for (rowid, id, source, title, outlet, published, text, score) in rows {
+        let events = hit_events(conn, rowid, if q.has_event_filter() { Some((&ev_cond, &ev_args)) } else { None })?;
+        hits.push(Hit { snippet: snippet(&text, &wanted, seg), id, source, title, outlet, published, score, events });
+    }
+    Ok(hits)
+}
+
+fn hit_events(conn: &Connection, doc: i64, filter: Option<(&String, &Vec<Value>)>) -> Result<Vec<HitEvent>, StoreError> {
+    let mut sql = "SELECT e.rowid, e.type, e.date, e.place_name FROM events e WHERE e.doc = ?".to_string();
+    let mut args = vec![Value::Integer(doc)];
+    if let Some((cond, a)) = filter {
+        sql.push_str(&format!(" AND {cond}"));
+        args.extend(a.iter().cloned());
+    }
+    sql.push_str(" ORDER BY e.idx");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows: Vec<(i64, String, Option<String>, Option<String>)> =
+        stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+    let mut actors = conn.prepare_cached("SELECT coalesce(name, text) FROM event_args WHERE event = ?1 AND role = 'actor'")?;
+    let mut out = Vec::new();
+    for (rowid, kind, date, place) in rows {
+        let a: Vec<String> = actors.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        out.push(HitEvent { kind, date, place, actors: a });
+    }
+    Ok(out)
+}
+
+/// Words either side of the densest match in a snippet.
+const SNIPPET_WORDS: usize = 14;
+
+/// The passage around the first run of matches: up to [`SNIPPET_WORDS`] words either side.
+pub fn snippet(text: &str, wanted: &[String], seg: &Segmenter) -> Snippet {
+    let terms = analyzer::terms(text, seg);
+    let idx = CharIndex::new(text);
+    let matched: Vec<usize> = terms.iter().enumerate().filter(|(_, (t, _))| wanted.iter().any(|w| w == t)).map(|(i, _)| i).collect();
+    let centre = matched.first().copied().unwrap_or(0);
+    let (lo, hi) = (centre.saturating_sub(SNIPPET_WORDS), (centre + SNIPPET_WORDS + 1).min(terms.len()));
+    if terms.is_empty() {
+        return Snippet { text: String::new(), start: 0, end: 0, highlights: Vec::new() };
+    }
+    let (start, end) = (terms[lo].1.start, terms[hi - 1].1.end);
+    let highlights =
+        matched.iter().filter(|&&i| i >= lo && i < hi).map(|&i| Highlight { start: terms[i].1.start, end: terms[i].1.end }).collect();
+    Snippet { text: idx.slice(text, rasad_text::Span::new(start, end)).to_string(), start, end, highlights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::{doc, store_with};
+    use rasad_pipeline::Pipeline;
+
+    fn store() -> Store {
+        store_with(&[
+            doc("a", "وصل المقاتلون الأجانب إلى ريف حلب الشمالي صباح اليوم، بحسب مصادر محلية.", "2020-02-01", "A"),
+            doc("b", "قصفت طائرات روسية مواقع لمقاتلي المعارضة في إدلب أمس، ما أسفر عن مقتل 5 أشخاص.", "2020-02-03", "B"),
+            doc("c", "افتتحت وزارة التربية مدرسة جديدة في حمص بحضور المحافظ.", "2020-02-04", "C"),
+        ])
+    }
+
+    #[test]
+    fn clitic_and_plural_forms_find_each_other() {
+        let s = store();
+        let seg = Pipeline::shared().segmenter();
+        let q = |text: &str| search(&s, &Query { text: text.into(), limit: 10, ..Default::default() }, seg).unwrap();
+        let ids: Vec<String> = q("مقاتلين").iter().map(|h| h.source.clone()).collect();
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        assert!(ids.contains(&"a".to_string()) && ids.contains(&"b".to_string()));
+        assert_eq!(q("بالمدرسة").len(), 1);
+        assert!(q("غير موجود أبدا").is_empty());
+        assert!(q("\"").is_empty());
+    }
+
+    #[test]
+    fn snippets_highlight_the_matched_words_in_the_original_text() {
+        let s = store();
+        let seg = Pipeline::shared().segmenter();
+        let hits = search(&s, &Query { text: "مقاتلين".into(), limit: 10, ..Default::default() }, seg).unwrap();
+        let b = hits.iter().find(|h| h.source == "b").unwrap();
+        let text = "قصفت طائرات روسية مواقع لمقاتلي المعارضة في إدلب أمس، ما أسفر عن مقتل 5 أشخاص.";
+        let h = b.snippet.highlights[0];
+        assert_eq!(rasad_text::char_slice(text, rasad_text::Span::new(h.start, h.end)), "لمقاتلي");
+    }
+
+    #[test]
+    fn filters_narrow_to_documents_with_matching_events() {
+        let s = store();
+        let seg = Pipeline::shared().segmenter();
+        let hits = search(&s, &Query { event_type: Some("ASSAULT".into()), limit: 10, ..Default::default() }, seg).unwrap();
+        assert_eq!(hits.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert!(hits[0].events.iter().all(|e| e.kind == "ASSAULT"));
+        // Idlib is about 50 km from Aleppo's countryside: a 20 km radius around Idlib city keeps only b.
+        let near = search(&s, &Query { near: Some((35.93, 36.63, 20.0)), limit: 10, ..Default::default() }, seg).unwrap();
+        assert_eq!(near.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["b"]);
+        let none = search(&s, &Query { from: Some("2021-01-01".into()), limit: 10, ..Default::default() }, seg).unwrap();
+        assert!(none.is_empty());
+    }
+}
