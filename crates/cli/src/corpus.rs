@@ -122,8 +122,60 @@ struct Summary {
     bytes: u64,
 }
 
+/// Stores batches on its own thread while the next batch is extracted.
+struct Writer {
+    send: Option<std::sync::mpsc::SyncSender<Vec<Prepared>>>,
+    handle: Option<std::thread::JoinHandle<Result<rasad_store::BatchStats>>>,
+    /// Documents stored so far (for the progress bar).
+    stored: Arc<AtomicU64>,
+}
+
+impl Writer {
+    fn start(mut store: Store) -> Writer {
+        // Two batches in flight: one being written, one waiting.
+        let (send, recv) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(2);
+        let stored = Arc::new(AtomicU64::new(0));
+        let counter = stored.clone();
+        let handle = std::thread::spawn(move || -> Result<rasad_store::BatchStats> {
+            let mut total = rasad_store::BatchStats::default();
+            for batch in recv {
+                let st = store.write_batch(&batch).context("cannot write to the store")?;
+                total.stored += st.stored;
+                total.duplicates += st.duplicates;
+                total.near_duplicates += st.near_duplicates;
+                total.events += st.events;
+                counter.fetch_add(st.stored as u64, Ordering::Relaxed);
+            }
+            Ok(total)
+        });
+        Writer { send: Some(send), handle: Some(handle), stored }
+    }
+
+    /// Hands a batch over; when the writer has stopped, returns its error.
+    fn send(&mut self, batch: Vec<Prepared>) -> Result<()> {
+        if self.send.as_ref().is_some_and(|s| s.send(batch).is_ok()) {
+            return Ok(());
+        }
+        self.finish()?;
+        bail!("the store writer stopped")
+    }
+
+    /// Waits for every batch to be written.
+    fn finish(&mut self) -> Result<rasad_store::BatchStats> {
+        drop(self.send.take());
+        match self.handle.take() {
+            Some(h) => h.join().map_err(|_| anyhow::anyhow!("the store writer panicked"))?,
+            None => Ok(rasad_store::BatchStats::default()),
+        }
+    }
+}
+
 struct Ingest<'a> {
+    /// A reading connection: is a document stored already?
     store: Store,
+    writer: Writer,
+    /// Content ids seen in this run (16 bytes each).
+    seen: std::collections::HashSet<u128>,
     batch: Vec<InputDoc>,
     batch_size: usize,
     published: Option<String>,
@@ -160,16 +212,16 @@ impl Ingest<'_> {
         Ok(())
     }
 
-    /// Extracts the batch in parallel (documents already stored are passed over) and writes it in
-    /// one transaction.
+    /// Extracts the batch in parallel (documents already stored or seen in this run are passed
+    /// over) and hands it to the writer, which stores it in one transaction.
     fn flush(&mut self) -> Result<()> {
         use rayon::prelude::*;
         let docs = std::mem::take(&mut self.batch);
         let mut fresh = Vec::with_capacity(docs.len());
-        let mut ids = std::collections::HashSet::new();
         for d in docs {
             let id = rasad_store::content_id(&d.text);
-            if !ids.insert(id.clone()) || self.store.contains(&id)? {
+            let key = u128::from_str_radix(&id, 16).unwrap_or_default();
+            if !self.seen.insert(key) || self.store.contains(&id)? {
                 self.sum.duplicates += 1;
                 continue;
             }
@@ -189,13 +241,9 @@ impl Ingest<'_> {
                 Err((id, why)) => self.problem(&id, &why),
             }
         }
-        let st = self.store.write_batch(&ok).context("cannot write to the store")?;
-        self.sum.stored += st.stored;
-        self.sum.duplicates += st.duplicates;
-        self.sum.near_duplicates += st.near_duplicates;
-        self.sum.events += st.events;
+        self.writer.send(ok)?;
         self.bar.set_position(self.counter.load(Ordering::Relaxed));
-        self.bar.set_message(format!("{} stored", self.sum.stored));
+        self.bar.set_message(format!("{} stored", self.writer.stored.load(Ordering::Relaxed)));
         Ok(())
     }
 
@@ -218,6 +266,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     };
     let db_path = args.db.path()?;
     let store = args.db.open()?;
+    let writer = Writer::start(args.db.open()?);
     let start = Instant::now();
     let stdin_only = args.paths.is_empty() || (args.paths.len() == 1 && args.paths[0].as_os_str() == "-");
     let files = if stdin_only {
@@ -234,6 +283,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let counter = Arc::new(AtomicU64::new(0));
     let mut ing = Ingest {
         store,
+        writer,
+        seen: Default::default(),
         batch: Vec::new(),
         batch_size: args.batch.max(1),
         published,
@@ -279,6 +330,11 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         ing.sum.bytes += counter.load(Ordering::Relaxed) - before;
     }
     ing.flush()?;
+    let written = ing.writer.finish()?;
+    ing.sum.stored = written.stored;
+    ing.sum.duplicates += written.duplicates;
+    ing.sum.near_duplicates = written.near_duplicates;
+    ing.sum.events = written.events;
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     let s = &ing.sum;

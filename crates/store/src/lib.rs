@@ -132,6 +132,8 @@ impl Store {
 
     fn setup(mut conn: Connection) -> Result<Store, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // Every statement of a batch stays prepared.
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt; a killed
         // process loses nothing committed.
@@ -310,6 +312,76 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
 }
 
+/// Half-degree grid cell (about 55 km): nearby places are in the same or a neighbouring cell.
+fn grid_cell(lat: f64, lon: f64) -> i64 {
+    ((lat / 0.5).floor() as i64 + 200) * 1000 + ((lon / 0.5).floor() as i64 + 400)
+}
+
+/// A grid cell, when the place is more precise than a country.
+type Cell = Option<i64>;
+
+/// What a new event is compared by.
+struct StoryKey<'a> {
+    kind: &'a str,
+    day: &'a str,
+    doc: i64,
+    ids: &'a [&'a str],
+    located: Option<(f64, f64)>,
+    cell: Option<i64>,
+}
+
+/// The story of an earlier event of another document that reports the same occurrence: same
+/// type, dates within [`STORY_DAYS`], and either a shared linked actor (with no places more than
+/// [`STORY_KM`] apart) or places within [`STORY_KM`] (with no disjoint linked actors). Candidates
+/// come from indexes (actor ids; the grid cells around the place), a few per key, so the cost per
+/// event stays flat however large the store grows.
+fn find_story(tx: &rusqlite::Transaction, k: StoryKey) -> Result<Option<i64>, StoreError> {
+    let (lo, hi) = (format!("-{STORY_DAYS} days"), format!("+{STORY_DAYS} days"));
+    let far = |c: Option<(f64, f64)>| matches!((k.located, c), (Some((a, b)), Some((c, d))) if haversine_km(a, b, c, d) > STORY_KM);
+    let mut by_actor = tx.prepare_cached(
+        "SELECT e.story, e.lat, e.lon, e.cell FROM event_args a JOIN events e ON e.rowid = a.event
+         WHERE a.kb_id = ?1 AND a.type = ?2 AND a.anchor BETWEEN date(?3, ?4) AND date(?3, ?5) AND a.role IN ('actor', 'target') AND e.doc != ?6
+         LIMIT 20",
+    )?;
+    for id in k.ids {
+        let rows: Vec<(i64, Option<f64>, Option<f64>, Cell)> = by_actor
+            .query_map(params![id, k.kind, k.day, lo, hi, k.doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        for (story, lat, lon, cell) in rows {
+            let theirs = cell.and(lat.zip(lon));
+            if !far(theirs) {
+                return Ok(Some(story));
+            }
+        }
+    }
+    let (Some(cell), Some(_)) = (k.cell, k.located) else { return Ok(None) };
+    let mut by_cell = tx.prepare_cached(
+        "SELECT rowid, story, lat, lon FROM events WHERE type = ?1 AND cell = ?2 AND anchor BETWEEN date(?3, ?4) AND date(?3, ?5) AND doc != ?6
+         ORDER BY rowid LIMIT 20",
+    )?;
+    let mut args =
+        tx.prepare_cached("SELECT kb_id FROM event_args WHERE event = ?1 AND role IN ('actor', 'target') AND kb_id IS NOT NULL")?;
+    for dr in [-1000i64, 0, 1000] {
+        for dc in [-1i64, 0, 1] {
+            let rows: Vec<(i64, i64, Option<f64>, Option<f64>)> = by_cell
+                .query_map(params![k.kind, cell + dr + dc, k.day, lo, hi, k.doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<Result<_, _>>()?;
+            for (rowid, story, lat, lon) in rows {
+                let Some(theirs) = lat.zip(lon) else { continue };
+                if far(Some(theirs)) {
+                    continue;
+                }
+                let their_ids: Vec<String> = args.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                // Shared actors were looked for above: any linked actors on both sides now differ.
+                if k.ids.is_empty() || their_ids.is_empty() {
+                    return Ok(Some(story));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
 fn write_event(
     tx: &rusqlite::Transaction,
     doc: i64,
@@ -326,39 +398,16 @@ fn write_event(
     let record = serde_json::to_string(ev)?;
     let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
     let ids: Vec<&str> = ev.actors.iter().chain(&ev.targets).filter_map(|a| a.id.as_deref()).collect();
-    // The same occurrence in another document: same type, dates within the window, and no
-    // contradiction (disjoint linked actors, places far apart) with at least one agreement.
-    let mut story = None;
-    if let Some(day) = &anchor {
-        let mut cand = tx.prepare_cached(
-            "SELECT rowid, story, lat, lon FROM events WHERE type = ?1 AND anchor BETWEEN date(?2, ?3) AND date(?2, ?4) AND doc != ?5 ORDER BY rowid LIMIT 500",
-        )?;
-        let rows: Vec<(i64, i64, Option<f64>, Option<f64>)> = cand
-            .query_map(params![ev.kind, day, format!("-{STORY_DAYS} days"), format!("+{STORY_DAYS} days"), doc], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        let mut args =
-            tx.prepare_cached("SELECT kb_id FROM event_args WHERE event = ?1 AND role IN ('actor', 'target') AND kb_id IS NOT NULL")?;
-        for (rowid, their_story, clat, clon) in rows {
-            let theirs: Vec<String> = args.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
-            let shared_actor = ids.iter().any(|i| theirs.iter().any(|t| t == i));
-            let actors_clash = !ids.is_empty() && !theirs.is_empty() && !shared_actor;
-            let dist = match (lat, lon, clat, clon) {
-                (Some(a), Some(b), Some(c), Some(d)) => Some(haversine_km(a, b, c, d)),
-                _ => None,
-            };
-            let near = dist.is_some_and(|d| d <= STORY_KM);
-            let far = dist.is_some_and(|d| d > STORY_KM);
-            if !actors_clash && !far && (shared_actor || near) {
-                story = Some(their_story);
-                break;
-            }
-        }
-    }
+    // A country's centre says nothing about where in it something happened.
+    let located = place.filter(|p| p.geo_precision != Some("country")).and_then(|p| Some((p.lat?, p.lon?)));
+    let cell = located.map(|(a, b)| grid_cell(a, b));
+    let story = match &anchor {
+        Some(day) => find_story(tx, StoryKey { kind: ev.kind, day, doc, ids: &ids, located, cell })?,
+        None => None,
+    };
     tx.prepare_cached(
-        "INSERT INTO events (doc, idx, type, mode, status, date, date_precision, anchor, place_id, place_name, lat, lon, quantity, unit, source_name, confidence, story, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 0, ?17)",
+        "INSERT INTO events (doc, idx, type, mode, status, date, date_precision, anchor, place_id, place_name, lat, lon, cell, quantity, unit, source_name, confidence, story, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, ?18)",
     )?
     .execute(params![
         doc,
@@ -373,6 +422,7 @@ fn write_event(
         place.map(|p| p.name.clone().unwrap_or_else(|| p.text.clone())),
         lat,
         lon,
+        cell,
         ev.quantity.as_ref().map(|q| q.value),
         ev.quantity.as_ref().and_then(|q| q.unit.clone()),
         ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
@@ -381,15 +431,16 @@ fn write_event(
     ])?;
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story.unwrap_or(rowid), rowid])?;
-    let mut ins =
-        tx.prepare_cached("INSERT INTO event_args (event, role, kb_id, name, text, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO event_args (event, role, kb_id, name, text, start, end, type, anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
     for (role, list) in [("actor", &ev.actors), ("target", &ev.targets), ("place", &ev.places)] {
         for a in list {
-            ins.execute(params![rowid, role, a.id, a.name, a.text, a.start as i64, a.end as i64])?;
+            ins.execute(params![rowid, role, a.id, a.name, a.text, a.start as i64, a.end as i64, ev.kind, anchor])?;
         }
     }
     if let Some(s) = &ev.source {
-        ins.execute(params![rowid, "source", s.id, s.name, s.text, s.start as i64, s.end as i64])?;
+        ins.execute(params![rowid, "source", s.id, s.name, s.text, s.start as i64, s.end as i64, ev.kind, anchor])?;
     }
     Ok(())
 }

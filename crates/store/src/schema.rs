@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
         place_name     TEXT,
         lat            REAL,
         lon            REAL,
+        cell           INTEGER,                -- half-degree grid cell of a town- or region-level place (not a country)
         quantity       REAL,
         unit           TEXT,
         source_name    TEXT,
@@ -71,7 +72,7 @@ const MIGRATIONS: &[&str] = &[
         record         TEXT NOT NULL           -- the event as in the extract record, JSON
     );
     CREATE INDEX events_doc ON events(doc);
-    CREATE INDEX events_type_anchor ON events(type, anchor);
+    CREATE INDEX events_type_cell ON events(type, cell, anchor);
     CREATE INDEX events_story ON events(story);
 
     CREATE TABLE event_args (
@@ -81,10 +82,12 @@ const MIGRATIONS: &[&str] = &[
         name  TEXT,
         text  TEXT NOT NULL,
         start INTEGER NOT NULL,
-        end   INTEGER NOT NULL
+        end   INTEGER NOT NULL,
+        type   TEXT NOT NULL,                  -- the event's type and anchor, copied so that "events of
+        anchor TEXT                            -- this actor, of this type, in these days" is one index range
     );
     CREATE INDEX event_args_event ON event_args(event);
-    CREATE INDEX event_args_kb ON event_args(kb_id, role);
+    CREATE INDEX event_args_kb ON event_args(kb_id, type, anchor);
 
     CREATE TABLE lsh (
         band INTEGER NOT NULL,
@@ -94,7 +97,9 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
 
     -- Rasad's own terms (crates/store/src/analyzer.rs), space-separated; rowid = documents.rowid.
-    CREATE VIRTUAL TABLE doc_fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 0');
+    -- The terms are already normalized and lowercased: the ascii tokenizer only splits at spaces here
+    -- (every non-ASCII character is a word character to it), and is far cheaper than unicode61.
+    CREATE VIRTUAL TABLE doc_fts USING fts5(terms, content='', tokenize='ascii');
     "#,
 ];
 
