@@ -161,6 +161,8 @@ enum Cmd {
         #[command(subcommand)]
         cmd: corpus::ExportCmd,
     },
+    /// Measure: search latency over a store (p50, p99) for a file of queries.
+    BenchSearch(corpus::BenchSearchArgs),
     /// Run the pipeline on the built-in example articles and print their events as a table.
     Demo {
         /// Where to write the JSON Lines.
@@ -253,6 +255,7 @@ fn run() -> Result<ExitCode> {
         Cmd::Kb { cmd } => kb::run(cmd),
         Cmd::Ingest(args) => corpus::ingest(args),
         Cmd::Search(args) => corpus::search(args),
+        Cmd::BenchSearch(args) => corpus::bench_search(args),
         Cmd::Export { cmd } => corpus::export(cmd),
         Cmd::Ner { cmd } => ner::run(cmd),
         Cmd::Demo { output } => {

@@ -310,6 +310,56 @@ pub fn events(store: &Store, format: EventFormat, out: &mut dyn Write) -> Result
     }
 }
 
+/// One stored document's metadata and near-duplicate cluster.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRow {
+    /// Content id.
+    pub id: String,
+    /// Source id (file name, URL, JSONL id).
+    pub source: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Content id of the first document of its near-duplicate cluster (its own id when first).
+    pub cluster: String,
+    /// Estimated Jaccard similarity to that document (absent for the first).
+    pub similarity: Option<f64>,
+    /// Events extracted.
+    pub events: usize,
+}
+
+/// Writes every document as a JSON line; returns how many.
+pub fn documents(store: &Store, out: &mut dyn Write) -> Result<usize, StoreError> {
+    let mut stmt = store.conn().prepare(
+        "SELECT d.id, d.source, d.outlet, d.url, d.title, d.published, c.id, d.similarity, (SELECT count(*) FROM events e WHERE e.doc = d.rowid)
+         FROM documents d JOIN documents c ON c.rowid = d.dup_of ORDER BY d.rowid",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(r) = rows.next()? {
+        let row = DocRow {
+            id: r.get(0)?,
+            source: r.get(1)?,
+            outlet: r.get(2)?,
+            url: r.get(3)?,
+            title: r.get(4)?,
+            published: r.get(5)?,
+            cluster: r.get(6)?,
+            similarity: r.get(7)?,
+            events: r.get::<_, i64>(8)? as usize,
+        };
+        serde_json::to_writer(&mut *out, &row)?;
+        out.write_all(b"\n")?;
+        n += 1;
+    }
+    Ok(n)
+}
+
 /// Network formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NetworkFormat {

@@ -34,7 +34,7 @@ pub enum StoreError {
     },
     /// JSON (de)serialization failed.
     #[error("record encoding: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     /// Writing an export failed.
     #[error("write error: {0}")]
     Io(#[from] std::io::Error),
@@ -44,6 +44,17 @@ pub enum StoreError {
     /// A bad argument (a filter, a date).
     #[error("{0}")]
     Invalid(String),
+}
+
+impl From<serde_json::Error> for StoreError {
+    /// Write errors stay I/O errors (a closed pipe is not an encoding problem).
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            StoreError::Io(e.into())
+        } else {
+            StoreError::Json(e)
+        }
+    }
 }
 
 /// The id of a text: xxh3-128 of its UTF-8 bytes, as 32 hex digits.

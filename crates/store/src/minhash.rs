@@ -19,7 +19,7 @@ pub const BANDS: usize = 32;
 /// Rows (hash values) per band.
 pub const ROWS: usize = HASHES / BANDS;
 /// Estimated Jaccard similarity from which two documents are near-duplicates.
-pub const THRESHOLD: f64 = 0.5;
+pub const THRESHOLD: f64 = 0.4;
 
 /// splitmix64: the fixed multipliers and offsets of the hash family come from it, so
 /// signatures are stable across runs, platforms and versions.
