@@ -452,13 +452,14 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         }
         for (i, h) in hits.iter().enumerate() {
             let title = h.title.as_deref().unwrap_or(&h.source);
+            // BM25 as FTS5 gives it is negative (lower is better); shown positive, and only for word queries.
+            let score = if args.query.trim().is_empty() { String::new() } else { format!(", score {:.2}", -h.score) };
             writeln!(
                 out,
-                "{}. {title}  ({}, {}, score {:.2}, id {})",
+                "{}. {title}  ({}, {}{score}, id {})",
                 i + 1,
                 h.outlet.as_deref().unwrap_or("-"),
                 h.published.as_deref().unwrap_or("-"),
-                -h.score,
                 &h.id[..12]
             )?;
             // Highlights are document offsets; the snippet starts at h.snippet.start.
