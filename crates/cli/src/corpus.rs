@@ -563,7 +563,7 @@ pub fn bench_search(args: BenchSearchArgs) -> Result<ExitCode> {
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
-    /// Events: CSV with ACLED-like columns plus PLOVER fields, sources and spans; JSON Lines; GeoJSON.
+    /// Events: CSV with ACLED-like columns plus PLOVER fields, sources and spans; JSON Lines; GeoJSON; Parquet.
     Events {
         /// Output format.
         #[arg(long, value_enum, default_value = "csv")]
@@ -600,6 +600,7 @@ pub enum EventFormatArg {
     Csv,
     Jsonl,
     Geojson,
+    Parquet,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -630,6 +631,7 @@ pub fn export(cmd: ExportCmd) -> Result<ExitCode> {
                 EventFormatArg::Csv => EventFormat::Csv,
                 EventFormatArg::Jsonl => EventFormat::Jsonl,
                 EventFormatArg::Geojson => EventFormat::Geojson,
+                EventFormatArg::Parquet => EventFormat::Parquet,
             };
             let n = rasad_store::export::events(&store, f, &mut out)?;
             out.flush()?;

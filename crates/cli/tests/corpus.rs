@@ -191,6 +191,9 @@ fn exports_are_well_formed() {
     let geo = rasad(&["export", "events", "--format", "geojson", "--db", db.to_str().unwrap()]);
     let v: Value = serde_json::from_slice(&geo.stdout).unwrap();
     assert!(!v["features"].as_array().unwrap().is_empty());
+    let pq = rasad(&["export", "events", "--format", "parquet", "--db", db.to_str().unwrap()]);
+    assert!(pq.status.success(), "{}", stderr(&pq));
+    assert!(pq.stdout.starts_with(b"PAR1") && pq.stdout.ends_with(b"PAR1"));
     for fmt in ["graphml", "gexf"] {
         let path = dir.join(format!("net.{fmt}"));
         let o = rasad(&["export", "network", "--format", fmt, "-o", path.to_str().unwrap(), "--db", db.to_str().unwrap()]);

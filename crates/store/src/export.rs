@@ -269,6 +269,9 @@ pub enum EventFormat {
     Jsonl,
     /// A GeoJSON FeatureCollection of the events that have coordinates.
     Geojson,
+    /// Apache Parquet, the CSV's columns typed (with the `parquet` feature, on by default).
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// Writes every event in `format`; returns how many were written.
@@ -288,6 +291,11 @@ pub fn events(store: &Store, format: EventFormat, out: &mut dyn Write) -> Result
                 serde_json::to_writer(&mut *out, r)?;
                 out.write_all(b"\n")?;
             }
+            Ok(rows.len())
+        }
+        #[cfg(feature = "parquet")]
+        EventFormat::Parquet => {
+            out.write_all(&crate::parquet_out::events_parquet(&rows)?)?;
             Ok(rows.len())
         }
         EventFormat::Geojson => {

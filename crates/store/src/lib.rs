@@ -9,6 +9,8 @@
 pub mod analyzer;
 pub mod export;
 pub mod minhash;
+#[cfg(feature = "parquet")]
+pub mod parquet_out;
 pub mod schema;
 pub mod search;
 
