@@ -202,3 +202,27 @@ fn exports_are_well_formed() {
         assert!(xml.matches("<node ").count() >= 3 && xml.matches("<edge ").count() >= 1, "{xml}");
     }
 }
+
+#[test]
+fn ingest_reads_standard_input_and_sniffs_its_format() {
+    let dir = scratch("ingest-stdin");
+    let db = dir.join("store.db");
+    let line = serde_json::json!({"id": "s1", "text": example("05_agreement.txt"), "published": "2024-06-01"}).to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasad"))
+        .args(["ingest", "--db", db.to_str().unwrap(), "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut sin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || sin.write_all(format!("{line}\n").as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("stored 1,"), "{}", stderr(&out));
+    let docs = rasad(&["export", "documents", "--db", db.to_str().unwrap()]);
+    let row: Value = serde_json::from_slice(docs.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(row["source"], "s1");
+    assert_eq!(row["published"], "2024-06-01");
+}

@@ -542,6 +542,25 @@ mod tests {
     }
 
     #[test]
+    fn two_outlets_reporting_one_strike_make_one_story_with_two_independent_sources() {
+        let texts = [
+            ("قصفت طائرات روسية مدينة إدلب أمس، ما أسفر عن مقتل 9 مدنيين، وفق الدفاع المدني.", "2019-05-10", "وكالة أ"),
+            ("شنت المقاتلات الروسية غارات على إدلب يوم الخميس وقتلت تسعة أشخاص بينهم أطفال، بحسب ناشطين.", "2019-05-10", "صحيفة ب"),
+            ("قصفت طائرات روسية مدينة إدلب في غارة جديدة، وأفاد مراسلنا بسقوط ضحايا.", "2019-05-30", "وكالة أ"),
+        ];
+        let s = store_with(&texts.iter().map(|(t, p, o)| doc("x", t, p, o)).collect::<Vec<_>>());
+        let rows = event_rows(&s).unwrap();
+        let assault = |i: usize| {
+            let id = crate::content_id(texts[i].0);
+            rows.iter().find(|r| r.doc_id == id && r.event_type == "ASSAULT").cloned().unwrap_or_else(|| panic!("no ASSAULT in text {i}: {rows:#?}"))
+        };
+        let (a, b, c) = (assault(0), assault(1), assault(2));
+        assert_eq!(a.story, b.story, "{rows:#?}");
+        assert_eq!(a.independent_sources, 2);
+        assert_ne!(c.story, a.story, "three weeks later is another strike");
+    }
+
+    #[test]
     fn geojson_and_network_are_well_formed() {
         let s = store();
         let mut buf = Vec::new();

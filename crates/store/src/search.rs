@@ -274,6 +274,10 @@ mod tests {
         // Idlib is about 50 km from Aleppo's countryside: a 20 km radius around Idlib city keeps only b.
         let near = search(&s, &Query { near: Some((35.93, 36.63, 20.0)), limit: 10, ..Default::default() }, seg).unwrap();
         assert_eq!(near.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["b"]);
+        let by_actor = search(&s, &Query { actor: Some("RUS".into()), limit: 10, ..Default::default() }, seg).unwrap();
+        assert_eq!(by_actor.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["b"]);
+        let by_place = search(&s, &Query { place: Some("P-IDLIB".into()), limit: 10, ..Default::default() }, seg).unwrap();
+        assert_eq!(by_place.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["b"]);
         let none = search(&s, &Query { from: Some("2021-01-01".into()), limit: 10, ..Default::default() }, seg).unwrap();
         assert!(none.is_empty());
     }
