@@ -496,6 +496,42 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Options of `rasad serve`.
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free one). Keep it on 127.0.0.1 unless you mean to
+    /// share the store.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Ingest the built-in example articles first (nothing is added when they are stored already).
+    #[arg(long)]
+    pub examples: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Runs `rasad serve`.
+pub fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let path = args.db.path()?;
+    let mut store = args.db.open()?;
+    if args.examples {
+        use rayon::prelude::*;
+        let prepared: Vec<Prepared> = crate::examples::ARTICLES
+            .par_iter()
+            .map(|(name, text)| {
+                prepare(InputDoc { id: name.to_string(), text: text.to_string(), ..Default::default() }, Pipeline::shared())
+            })
+            .collect::<std::result::Result<_, _>>()?;
+        let st = store.write_batch(&prepared).context("cannot write the examples to the store")?;
+        eprintln!("rasad: examples: {} stored, {} already there", st.stored, st.duplicates);
+    }
+    rasad_server::serve(store, args.addr, |addr| {
+        println!("rasad: serving http://{addr}/ (store {}); Ctrl-C stops", path.display());
+        let _ = io::stdout().flush();
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Options of `rasad bench-search`.
 #[derive(Args)]
 pub struct BenchSearchArgs {

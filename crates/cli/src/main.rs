@@ -161,6 +161,8 @@ enum Cmd {
         #[command(subcommand)]
         cmd: corpus::ExportCmd,
     },
+    /// Serve the web app and the read-only JSON API over the store (127.0.0.1 by default).
+    Serve(corpus::ServeArgs),
     /// Measure: search latency over a store (p50, p99) for a file of queries.
     BenchSearch(corpus::BenchSearchArgs),
     /// Run the pipeline on the built-in example articles and print their events as a table.
@@ -256,6 +258,7 @@ fn run() -> Result<ExitCode> {
         Cmd::Ingest(args) => corpus::ingest(args),
         Cmd::Search(args) => corpus::search(args),
         Cmd::BenchSearch(args) => corpus::bench_search(args),
+        Cmd::Serve(args) => corpus::serve(args),
         Cmd::Export { cmd } => corpus::export(cmd),
         Cmd::Ner { cmd } => ner::run(cmd),
         Cmd::Demo { output } => {

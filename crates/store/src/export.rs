@@ -131,10 +131,14 @@ fn join_rest(list: &[Value]) -> Option<String> {
 
 /// Independent sources per story: documents joined when they share an outlet or a
 /// near-duplicate cluster; the count of groups.
-fn independent_sources(store: &Store) -> Result<HashMap<i64, usize>, StoreError> {
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT DISTINCT e.story, d.rowid, d.dup_of, coalesce(d.outlet, '') FROM events e JOIN documents d ON d.rowid = e.doc")?;
+fn independent_sources(store: &Store, only: Option<&[i64]>) -> Result<HashMap<i64, usize>, StoreError> {
+    let mut sql =
+        "SELECT DISTINCT e.story, d.rowid, d.dup_of, coalesce(d.outlet, '') FROM events e JOIN documents d ON d.rowid = e.doc".to_string();
+    if let Some(stories) = only {
+        let list: Vec<String> = stories.iter().map(i64::to_string).collect();
+        sql.push_str(&format!(" WHERE e.story IN ({})", list.join(",")));
+    }
+    let mut stmt = store.conn().prepare(&sql)?;
     let rows: Vec<(i64, i64, i64, String)> =
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
     let mut by_story: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
@@ -169,12 +173,88 @@ fn independent_sources(store: &Store) -> Result<HashMap<i64, usize>, StoreError>
 
 /// Every stored event, in store order.
 pub fn event_rows(store: &Store) -> Result<Vec<EventRow>, StoreError> {
-    let sources = independent_sources(store)?;
-    let mut stmt = store.conn().prepare(
-        "SELECT d.id, e.idx, e.record, e.story, d.outlet, d.url, d.title, d.published, d.text, e.anchor
-         FROM events e JOIN documents d ON d.rowid = e.doc ORDER BY e.rowid",
+    let sources = independent_sources(store, None)?;
+    rows_for(store, "1", &[], "e.rowid", None, &sources)
+}
+
+/// How to order a page of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EventSort {
+    /// Newest event day first (undated last).
+    #[default]
+    DateDesc,
+    /// Oldest first.
+    DateAsc,
+    /// By type, then date.
+    Type,
+    /// Most independent sources first is not a column; by confidence, highest first.
+    Confidence,
+}
+
+/// A page of events meeting `q`'s event filters (its text is ignored), with `status` and the
+/// document's outlet: the rows and the number of all matching events.
+pub fn event_page(
+    store: &Store,
+    q: &crate::search::Query,
+    status: Option<&str>,
+    sort: EventSort,
+    limit: usize,
+    offset: usize,
+) -> Result<(Vec<EventRow>, usize), StoreError> {
+    let (mut cond, mut args) = q.event_filter();
+    if cond.is_empty() {
+        cond = "1".into();
+    }
+    if let Some(st) = status {
+        cond.push_str(" AND e.status = ?");
+        args.push(rusqlite::types::Value::Text(st.to_string()));
+    }
+    if let Some(o) = &q.outlet {
+        cond.push_str(" AND d.outlet = ?");
+        args.push(rusqlite::types::Value::Text(o.clone()));
+    }
+    let total: i64 = store.conn().query_row(
+        &format!("SELECT count(*) FROM events e JOIN documents d ON d.rowid = e.doc WHERE {cond}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
     )?;
-    let mut rows = stmt.query([])?;
+    let order = match sort {
+        EventSort::DateDesc => "e.anchor IS NULL, e.anchor DESC, e.rowid",
+        EventSort::DateAsc => "e.anchor IS NULL, e.anchor, e.rowid",
+        EventSort::Type => "e.type, e.anchor DESC, e.rowid",
+        EventSort::Confidence => "e.confidence DESC, e.rowid",
+    };
+    let stories: Vec<i64> = {
+        let mut st = store.conn().prepare(&format!(
+            "SELECT e.story FROM events e JOIN documents d ON d.rowid = e.doc WHERE {cond} ORDER BY {order} LIMIT {} OFFSET {}",
+            limit.min(1000),
+            offset
+        ))?;
+        let v = st.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        v
+    };
+    let sources = independent_sources(store, Some(&stories))?;
+    let rows = rows_for(store, &cond, &args, order, Some((limit.min(1000), offset)), &sources)?;
+    Ok((rows, total as usize))
+}
+
+fn rows_for(
+    store: &Store,
+    cond: &str,
+    args: &[rusqlite::types::Value],
+    order: &str,
+    page: Option<(usize, usize)>,
+    sources: &HashMap<i64, usize>,
+) -> Result<Vec<EventRow>, StoreError> {
+    let mut sql = format!(
+        "SELECT d.id, e.idx, e.record, e.story, d.outlet, d.url, d.title, d.published, d.text, e.anchor
+         FROM events e JOIN documents d ON d.rowid = e.doc WHERE {cond} ORDER BY {order}"
+    );
+    if let Some((limit, offset)) = page {
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
+    }
+    let mut stmt = store.conn().prepare(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
     let mut out = Vec::new();
     // Rows come grouped by document: index each text once.
     let mut current: Option<(String, String, CharIndex)> = None;
@@ -318,9 +398,9 @@ pub fn events(store: &Store, format: EventFormat, out: &mut dyn Write) -> Result
     }
 }
 
-/// One stored document's metadata and near-duplicate cluster.
+/// What identifies and describes a stored document.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocRow {
+pub struct DocMeta {
     /// Content id.
     pub id: String,
     /// Source id (file name, URL, JSONL id).
@@ -333,6 +413,28 @@ pub struct DocRow {
     pub title: Option<String>,
     /// Publication date.
     pub published: Option<String>,
+}
+
+impl DocMeta {
+    /// Reads the six columns `id, source, outlet, url, title, published` starting at `at`.
+    pub(crate) fn from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Self> {
+        Ok(DocMeta {
+            id: r.get(at)?,
+            source: r.get(at + 1)?,
+            outlet: r.get(at + 2)?,
+            url: r.get(at + 3)?,
+            title: r.get(at + 4)?,
+            published: r.get(at + 5)?,
+        })
+    }
+}
+
+/// One stored document's metadata and near-duplicate cluster.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRow {
+    /// The document.
+    #[serde(flatten)]
+    pub meta: DocMeta,
     /// Content id of the first document of its near-duplicate cluster (its own id when first).
     pub cluster: String,
     /// Estimated Jaccard similarity to that document (absent for the first).
@@ -350,17 +452,8 @@ pub fn documents(store: &Store, out: &mut dyn Write) -> Result<usize, StoreError
     let mut rows = stmt.query([])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
-        let row = DocRow {
-            id: r.get(0)?,
-            source: r.get(1)?,
-            outlet: r.get(2)?,
-            url: r.get(3)?,
-            title: r.get(4)?,
-            published: r.get(5)?,
-            cluster: r.get(6)?,
-            similarity: r.get(7)?,
-            events: r.get::<_, i64>(8)? as usize,
-        };
+        let row =
+            DocRow { meta: DocMeta::from_row(r, 0)?, cluster: r.get(6)?, similarity: r.get(7)?, events: r.get::<_, i64>(8)? as usize };
         serde_json::to_writer(&mut *out, &row)?;
         out.write_all(b"\n")?;
         n += 1;
@@ -552,7 +645,10 @@ mod tests {
         let rows = event_rows(&s).unwrap();
         let assault = |i: usize| {
             let id = crate::content_id(texts[i].0);
-            rows.iter().find(|r| r.doc_id == id && r.event_type == "ASSAULT").cloned().unwrap_or_else(|| panic!("no ASSAULT in text {i}: {rows:#?}"))
+            rows.iter()
+                .find(|r| r.doc_id == id && r.event_type == "ASSAULT")
+                .cloned()
+                .unwrap_or_else(|| panic!("no ASSAULT in text {i}: {rows:#?}"))
         };
         let (a, b, c) = (assault(0), assault(1), assault(2));
         assert_eq!(a.story, b.story, "{rows:#?}");

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod analyzer;
+pub mod browse;
 pub mod export;
 pub mod minhash;
 #[cfg(feature = "parquet")]

@@ -103,7 +103,8 @@ pub struct Hit {
 }
 
 impl Query {
-    fn event_filter(&self) -> (String, Vec<Value>) {
+    /// SQL conditions over events (alias `e`) for the event filters, with their arguments.
+    pub(crate) fn event_filter(&self) -> (String, Vec<Value>) {
         let mut conds = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         if let Some(t) = &self.event_type {

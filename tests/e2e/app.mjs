@@ -1,0 +1,82 @@
+// Drives `rasad serve` in headless Chromium: search, filter, open a document, click an argument,
+// the map, the timeline and the network; and hostile article HTML must stay text.
+//   node tests/e2e/app.mjs http://127.0.0.1:PORT/ HOSTILE_DOC_ID [screenshot-dir]
+import { chromium } from 'playwright-core';
+
+const [base, hostileId, shots] = process.argv.slice(2);
+const fail = (msg) => { console.error('FAIL: ' + msg); process.exit(1); };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+const problems = [];
+page.on('dialog', (d) => { problems.push('a dialog opened: ' + d.message()); d.dismiss(); });
+page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
+page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+const step = async (name, fn) => { try { await fn(); console.log('ok: ' + name); } catch (e) { await browser.close(); fail(`${name}: ${e.message}`); } };
+const shot = async (name) => { if (shots) await page.screenshot({ path: `${shots}/${name}.png` }); };
+
+await step('the app loads and shows the counts', async () => {
+  await page.goto(base);
+  await page.waitForFunction(() => /documents/.test(document.querySelector('#stats').textContent), null, { timeout: 10000 });
+});
+await step('searching an Arabic word finds other forms of it, highlighted', async () => {
+  await page.fill('#q', 'غارة');
+  await page.click('#search-form button[type=submit]');
+  await page.waitForSelector('#hits li mark', { timeout: 10000 });
+  const marks = await page.$$eval('#hits mark', (ms) => ms.map((m) => m.textContent));
+  if (!marks.some((m) => m.includes('غار'))) throw new Error('marks: ' + marks.join(','));
+  await shot('search');
+});
+await step('the events table filters by type', async () => {
+  await page.click('nav button[data-view=events]');
+  await page.waitForSelector('#events-table tbody tr', { timeout: 10000 });
+  await page.selectOption('#events-form select[name=type]', 'ASSAULT');
+  await page.click('#events-form button[type=submit]');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('#events-table tbody tr')];
+    return rows.length > 0 && rows.every((r) => r.dataset.type === 'ASSAULT');
+  }, null, { timeout: 10000 });
+  const types = await page.$$eval('#events-table tbody tr', (rs) => rs.map((r) => r.dataset.type));
+  if (!types.length || types.some((t) => t !== 'ASSAULT')) throw new Error('types: ' + types.join(','));
+  await shot('events');
+});
+await step('a row opens its document; clicking an argument highlights its span', async () => {
+  await page.click('#events-table tbody tr');
+  await page.waitForSelector('#view-doc.active #doc-text .s', { timeout: 10000 });
+  await page.click('#doc-events .arg');
+  const focused = await page.$$eval('#doc-text .s.focus', (xs) => xs.map((x) => x.textContent).join(''));
+  const clicked = await page.$eval('#doc-events .arg', (a) => a.textContent);
+  if (!focused || !focused.includes(clicked.trim().split(' ')[0])) throw new Error(`focused ${focused} vs ${clicked}`);
+  await shot('document');
+});
+await step('the map renders the basemap and clustered events', async () => {
+  await page.click('nav button[data-view=map]');
+  await page.waitForSelector('.leaflet-container path', { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll('.marker-cluster, path.leaflet-interactive').length > 14, null, { timeout: 10000 });
+  await shot('map');
+});
+await step('the timeline draws bars', async () => {
+  await page.click('nav button[data-view=timeline]');
+  await page.waitForSelector('#timeline rect.bar', { timeout: 10000 });
+});
+await step('the network draws actors and links', async () => {
+  await page.click('nav button[data-view=network]');
+  await page.waitForFunction(() => document.querySelectorAll('#network circle.node').length >= 2 && document.querySelectorAll('#network line.edge').length >= 1, null, { timeout: 10000 });
+  await shot('network');
+});
+await step('hostile article markup is shown as text and never runs', async () => {
+  await page.evaluate((id) => window.rasadOpenDoc(id), hostileId);
+  await page.waitForFunction(() => document.querySelector('#doc-text').textContent.includes('<script>'), null, { timeout: 10000 });
+  const injected = await page.$$eval('#doc-text script, #doc-text img, #doc-title img, #doc-events img', (xs) => xs.length);
+  if (injected) throw new Error(`${injected} injected elements`);
+  await page.click('nav button[data-view=search]');
+  await page.fill('#q', 'تجربة');
+  await page.click('#search-form button[type=submit]');
+  await page.waitForSelector('#hits li', { timeout: 10000 });
+  if (await page.$$eval('#hits img, #hits script', (xs) => xs.length)) throw new Error('markup in search results');
+});
+await browser.close();
+if (problems.length) fail(problems.join('\n'));
+console.log('all end-to-end checks passed');
