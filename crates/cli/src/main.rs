@@ -1,6 +1,7 @@
 //! `rasad`: the command-line front of the pipeline. I/O and error reporting live here; the work
 //! is done by the library crates.
 
+mod bench;
 mod corpus;
 mod examples;
 mod input;
@@ -163,6 +164,9 @@ enum Cmd {
     },
     /// Serve the web app and the read-only JSON API over the store (127.0.0.1 by default).
     Serve(corpus::ServeArgs),
+    /// Measure: throughput of every pipeline stage on a JSON Lines corpus (one thread), and of the
+    /// whole pipeline on all cores.
+    BenchText(bench::BenchTextArgs),
     /// Measure: search latency over a store (p50, p99) for a file of queries.
     BenchSearch(corpus::BenchSearchArgs),
     /// Run the pipeline on the built-in example articles and print their events as a table.
@@ -258,6 +262,7 @@ fn run() -> Result<ExitCode> {
         Cmd::Ingest(args) => corpus::ingest(args),
         Cmd::Search(args) => corpus::search(args),
         Cmd::BenchSearch(args) => corpus::bench_search(args),
+        Cmd::BenchText(args) => bench::bench_text(args),
         Cmd::Serve(args) => corpus::serve(args),
         Cmd::Export { cmd } => corpus::export(cmd),
         Cmd::Ner { cmd } => ner::run(cmd),

@@ -94,7 +94,19 @@ fn the_web_app_is_safe_and_works_in_a_real_browser() {
     assert_eq!(doc["text"], HOSTILE);
     let (_, _, spec) = get(&addr, "/api/openapi.json");
     assert!(serde_json::from_str::<serde_json::Value>(&spec).unwrap()["paths"]["/api/events"].is_object());
+    browser_checks(&url, &hostile_id, &dir);
+    // Last (it locks this client out for a minute): the rate limit answers 429 past its budget.
+    let mut limited = false;
+    for _ in 0..=rasad_server::RATE_PER_MINUTE {
+        if get(&addr, "/api/stats").0 == 429 {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "no 429 after {} requests", rasad_server::RATE_PER_MINUTE);
+}
 
+fn browser_checks(url: &str, hostile_id: &str, dir: &Path) {
     // The app itself, in Chromium.
     let e2e = root().join("tests/e2e");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -107,7 +119,7 @@ fn the_web_app_is_safe_and_works_in_a_real_browser() {
     }
     let shots = dir.join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let run = Command::new("node").arg(e2e.join("app.mjs")).args([&url, &hostile_id, shots.to_str().unwrap()]).output().unwrap();
+    let run = Command::new("node").arg(e2e.join("app.mjs")).args([url, hostile_id, shots.to_str().unwrap()]).output().unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "browser checks failed:\n{out}\n{err}");

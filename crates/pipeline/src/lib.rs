@@ -197,15 +197,30 @@ impl Pipeline {
 
     /// Runs the pipeline on a text with an optional publication date.
     pub fn extract_text(&self, id: &str, text: &str, published: Option<Date>) -> DocOutput {
+        self.run(id, text, published, &mut NoClock)
+    }
+
+    /// Runs the pipeline and adds the time each stage took to `times` (for `rasad bench-text`).
+    pub fn extract_profiled(&self, id: &str, text: &str, published: Option<Date>, times: &mut StageTimes) -> DocOutput {
+        let mut clock = Laps { last: std::time::Instant::now(), times };
+        self.run(id, text, published, &mut clock)
+    }
+
+    fn run(&self, id: &str, text: &str, published: Option<Date>, clock: &mut impl Clock) -> DocOutput {
         let tokens = tokenize(text);
+        clock.lap(Stage::Tokenize);
         let words = analyze(&tokens, &self.segmenter);
+        clock.lap(Stage::Analyze);
         let sentences = split_sentences_with(text, &tokens);
+        clock.lap(Stage::Sentences);
         let published = published.or_else(|| detect_published(text, &words));
         let times = parse_times(text, &words, published);
         let mut skip = vec![false; words.len()];
         mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
         let quantities = parse_quantities(text, &words, &skip);
+        clock.lap(Stage::NumbersTimes);
         let mentions = self.kb.link(&words);
+        clock.lap(Stage::Linking);
         let furniture = furniture_mask(text, &words, &sentences);
         let events = extract_events(&DocInput {
             text,
@@ -218,6 +233,7 @@ impl Pipeline {
             kb: self.kb,
             lexicon: self.lexicon,
         });
+        clock.lap(Stage::Events);
         let entities = mentions
             .iter()
             .map(|m| {
@@ -274,7 +290,75 @@ impl Pipeline {
             }
         }
         entities.sort_by_key(|e| e.start);
+        clock.lap(Stage::Ner);
         DocOutput { id: id.to_string(), published: published.map(|d| d.to_string()), entities, quantities, times, events }
+    }
+}
+
+/// The pipeline's stages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Tokens with spans.
+    Tokenize,
+    /// Match keys and clitic segmentation of every token.
+    Analyze,
+    /// Sentence splitting.
+    Sentences,
+    /// Publication date, times and quantities.
+    NumbersTimes,
+    /// Actor and place linking.
+    Linking,
+    /// Page furniture and events.
+    Events,
+    /// NER tagging and the entity list.
+    Ner,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 7] =
+        [Stage::Tokenize, Stage::Analyze, Stage::Sentences, Stage::NumbersTimes, Stage::Linking, Stage::Events, Stage::Ner];
+    /// A short name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Tokenize => "tokenize",
+            Stage::Analyze => "normalize + segment",
+            Stage::Sentences => "sentences",
+            Stage::NumbersTimes => "numbers and times",
+            Stage::Linking => "linking (actors, places)",
+            Stage::Events => "events",
+            Stage::Ner => "NER tagging",
+        }
+    }
+}
+
+/// Seconds spent per stage, summed over documents.
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes(pub [f64; 7]);
+
+trait Clock {
+    fn lap(&mut self, stage: Stage);
+}
+
+/// No timing: the normal path (compiles to nothing).
+struct NoClock;
+
+impl Clock for NoClock {
+    #[inline(always)]
+    fn lap(&mut self, _: Stage) {}
+}
+
+struct Laps<'a> {
+    last: std::time::Instant,
+    times: &'a mut StageTimes,
+}
+
+impl Clock for Laps<'_> {
+    fn lap(&mut self, stage: Stage) {
+        let now = std::time::Instant::now();
+        let i = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+        self.times.0[i] += now.duration_since(self.last).as_secs_f64();
+        self.last = now;
     }
 }
 
