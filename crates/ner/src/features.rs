@@ -94,6 +94,65 @@ impl Hx {
 /// Features of every token of a sentence from its analyzed words and knowledge-base codes
 /// (see [`kb_codes`]); hashed without building strings.
 pub fn word_features(words: &[Word], codes: &[u8]) -> Vec<Vec<u64>> {
+    let mut chars: Vec<char> = Vec::with_capacity(32);
+    (0..words.len())
+        .map(|i| {
+            let mut f = Vec::with_capacity(48);
+            own_features(&words[i], &mut chars, &mut f);
+            context_features(words, codes, i, &mut f);
+            f
+        })
+        .collect()
+}
+
+/// The features that depend on the word alone (its key, stem, affixes, shape and characters):
+/// the same for every occurrence of the word, so callers may cache what they weigh.
+pub fn own_features(w: &Word, chars: &mut Vec<char>, f: &mut Vec<u64>) {
+    let k = w.key.as_str();
+    chars.clear();
+    chars.extend(k.chars());
+    let m = chars.len();
+    let shape = shape_of(w);
+    f.push(Hx::new(0).done());
+    f.push(Hx::new(1).s(k).done());
+    f.push(Hx::new(2).s(w.seg.key.as_str()).done());
+    let mut hp = Hx::new(3);
+    for p in w.seg.prefixes {
+        hp = hp.s(p);
+    }
+    f.push(hp.done());
+    let mut hs = Hx::new(4);
+    for p in w.seg.suffixes {
+        hs = hs.s(p);
+    }
+    f.push(hs.done());
+    for len in 1..=4u8 {
+        let l = (len as usize).min(m);
+        f.push(Hx::new(5).b(len).cs(&chars[..l]).done());
+        f.push(Hx::new(6).b(len).cs(&chars[m - l..]).done());
+    }
+    f.push(Hx::new(7).b(shape).b(m.min(8) as u8).done());
+    f.push(Hx::new(20).b(u8::from(w.seg.definite())).done());
+    f.push(Hx::new(21).s(w.seg.base_key()).done());
+    // Character trigrams inside the word: transliterated names share them (…فيلد، …سكي).
+    if m >= 4 {
+        for win in chars.windows(3) {
+            f.push(Hx::new(28).cs(win).done());
+        }
+    }
+}
+
+fn shape_of(w: &Word) -> u8 {
+    match w.tok.kind {
+        TokenKind::Arabic => 0u8,
+        TokenKind::Latin => 1,
+        TokenKind::Number => 2,
+        TokenKind::Punct => 3,
+    }
+}
+
+/// The features of word `i` that depend on its neighbours or on the knowledge-base codes.
+pub fn context_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>) {
     let n = words.len();
     let key = |i: isize| -> &str {
         if i < 0 {
@@ -118,71 +177,29 @@ pub fn word_features(words: &[Word], codes: &[u8]) -> Vec<Vec<u64>> {
             codes[i as usize]
         }
     };
-    let mut chars: Vec<char> = Vec::with_capacity(32);
-    (0..n)
-        .map(|i| {
-            let w = &words[i];
-            let ii = i as isize;
-            let k = w.key.as_str();
-            chars.clear();
-            chars.extend(k.chars());
-            let m = chars.len();
-            let shape = match w.tok.kind {
-                TokenKind::Arabic => 0u8,
-                TokenKind::Latin => 1,
-                TokenKind::Number => 2,
-                TokenKind::Punct => 3,
-            };
-            let mut f = Vec::with_capacity(40 + m);
-            f.push(Hx::new(0).done());
-            f.push(Hx::new(1).s(k).done());
-            f.push(Hx::new(2).s(stem(ii)).done());
-            let mut hp = Hx::new(3);
-            for p in w.seg.prefixes {
-                hp = hp.s(p);
-            }
-            f.push(hp.done());
-            let mut hs = Hx::new(4);
-            for p in w.seg.suffixes {
-                hs = hs.s(p);
-            }
-            f.push(hs.done());
-            for len in 1..=4u8 {
-                let l = (len as usize).min(m);
-                f.push(Hx::new(5).b(len).cs(&chars[..l]).done());
-                f.push(Hx::new(6).b(len).cs(&chars[m - l..]).done());
-            }
-            f.push(Hx::new(7).b(shape).b(m.min(8) as u8).done());
-            f.push(Hx::new(8).s(key(ii - 1)).done());
-            f.push(Hx::new(9).s(key(ii + 1)).done());
-            f.push(Hx::new(10).s(key(ii - 2)).done());
-            f.push(Hx::new(11).s(key(ii + 2)).done());
-            f.push(Hx::new(12).s(stem(ii - 1)).done());
-            f.push(Hx::new(13).s(stem(ii + 1)).done());
-            f.push(Hx::new(14).s(key(ii - 1)).s(k).done());
-            f.push(Hx::new(15).s(k).s(key(ii + 1)).done());
-            f.push(Hx::new(16).b(kbat(ii)).done());
-            f.push(Hx::new(17).b(kbat(ii - 1)).done());
-            f.push(Hx::new(18).b(kbat(ii + 1)).done());
-            f.push(Hx::new(19).b(kbat(ii)).s(stem(ii)).done());
-            f.push(Hx::new(20).b(u8::from(w.seg.definite())).done());
-            f.push(Hx::new(21).s(w.seg.base_key()).done());
-            f.push(Hx::new(22).s(stem(ii - 1)).s(stem(ii)).done());
-            f.push(Hx::new(23).s(stem(ii)).s(stem(ii + 1)).done());
-            f.push(Hx::new(24).b(kbat(ii - 2)).done());
-            f.push(Hx::new(25).b(kbat(ii + 2)).done());
-            f.push(Hx::new(26).s(key(ii - 1)).b(shape).done());
-            f.push(Hx::new(27).s(key(ii - 1)).s(k).s(key(ii + 1)).done());
-            // Character trigrams inside the word: transliterated names share them (…فيلد، …سكي).
-            if m >= 4 {
-                for win in chars.windows(3) {
-                    f.push(Hx::new(28).cs(win).done());
-                }
-            }
-            if i == 0 {
-                f.push(Hx::new(29).done());
-            }
-            f
-        })
-        .collect()
+    let w = &words[i];
+    let ii = i as isize;
+    let k = w.key.as_str();
+    let shape = shape_of(w);
+    f.push(Hx::new(8).s(key(ii - 1)).done());
+    f.push(Hx::new(9).s(key(ii + 1)).done());
+    f.push(Hx::new(10).s(key(ii - 2)).done());
+    f.push(Hx::new(11).s(key(ii + 2)).done());
+    f.push(Hx::new(12).s(stem(ii - 1)).done());
+    f.push(Hx::new(13).s(stem(ii + 1)).done());
+    f.push(Hx::new(14).s(key(ii - 1)).s(k).done());
+    f.push(Hx::new(15).s(k).s(key(ii + 1)).done());
+    f.push(Hx::new(16).b(kbat(ii)).done());
+    f.push(Hx::new(17).b(kbat(ii - 1)).done());
+    f.push(Hx::new(18).b(kbat(ii + 1)).done());
+    f.push(Hx::new(19).b(kbat(ii)).s(stem(ii)).done());
+    f.push(Hx::new(22).s(stem(ii - 1)).s(stem(ii)).done());
+    f.push(Hx::new(23).s(stem(ii)).s(stem(ii + 1)).done());
+    f.push(Hx::new(24).b(kbat(ii - 2)).done());
+    f.push(Hx::new(25).b(kbat(ii + 2)).done());
+    f.push(Hx::new(26).s(key(ii - 1)).b(shape).done());
+    f.push(Hx::new(27).s(key(ii - 1)).s(k).s(key(ii + 1)).done());
+    if i == 0 {
+        f.push(Hx::new(29).done());
+    }
 }

@@ -11,4 +11,4 @@ pub mod model;
 
 pub use conll::{read_conll, Sentence};
 pub use eval::{evaluate, Scores};
-pub use model::{propagate, Model, ModelError, TAGS};
+pub use model::{propagate, Model, ModelError, TagScores, TAGS};

@@ -5,6 +5,8 @@ use rustc_hash::FxHashMap;
 /// The tags, in model order.
 pub const TAGS: [&str; 9] = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 const T: usize = TAGS.len();
+/// A score per tag.
+pub type TagScores = [f32; T];
 const START: usize = T;
 
 /// Errors reading a model file.
@@ -93,25 +95,36 @@ impl Model {
 
     /// Decodes the best tag sequence (indices into [`TAGS`]).
     pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
-        let n = feats.len();
+        let emit: Vec<TagScores> = feats.iter().map(|f| self.with_bias(self.weigh(f))).collect();
+        self.decode_scores(&emit)
+    }
+
+    /// The summed weights of some features, per tag (no bias).
+    pub fn weigh(&self, feats: &[u64]) -> TagScores {
+        let mut s = [0.0f32; T];
+        for k in feats {
+            if let Some(w) = self.w.get(k) {
+                for t in 0..T {
+                    s[t] += w[t];
+                }
+            }
+        }
+        s
+    }
+
+    /// Adds the O tag's bias to a word's summed weights: its emission scores.
+    pub fn with_bias(&self, mut s: TagScores) -> TagScores {
+        s[0] -= self.o_penalty;
+        s
+    }
+
+    /// The best tag sequence (Viterbi) for per-word emission scores ([`Model::with_bias`] of
+    /// [`Model::weigh`] of all the word's features).
+    pub fn decode_scores(&self, emit: &[TagScores]) -> Vec<usize> {
+        let n = emit.len();
         if n == 0 {
             return vec![];
         }
-        let emit: Vec<[f32; T]> = feats
-            .iter()
-            .map(|f| {
-                let mut s = [0.0f32; T];
-                s[0] = -self.o_penalty;
-                for k in f {
-                    if let Some(w) = self.w.get(k) {
-                        for t in 0..T {
-                            s[t] += w[t];
-                        }
-                    }
-                }
-                s
-            })
-            .collect();
         let trans = |p: usize, t: usize| self.trans.get(p).map_or(0.0, |r| r[t]);
         let mut score = vec![[f32::NEG_INFINITY; T]; n];
         let mut back = vec![[0usize; T]; n];

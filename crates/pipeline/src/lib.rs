@@ -402,6 +402,32 @@ pub fn tag_entities(model: &rasad_ner::Model, text: &str) -> Vec<NerEntity> {
     ner_on(model, text, &words, &sentences, &mentions)
 }
 
+thread_local! {
+    /// Summed weights of each word's own NER features for one model (its address), by the word as written.
+    static OWN_WEIGHTS: std::cell::RefCell<(usize, rustc_hash::FxHashMap<Box<str>, rasad_ner::TagScores>)> = Default::default();
+}
+
+/// The weights of a word's own features (`rasad_ner::features::own_features`), memoized: they
+/// depend on the word as written only, and are most of the tagger's lookups.
+fn own_weights(model: &rasad_ner::Model, w: &rasad_text::Word, chars: &mut Vec<char>, feats: &mut Vec<u64>) -> rasad_ner::TagScores {
+    let id = model as *const rasad_ner::Model as usize;
+    OWN_WEIGHTS.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded: a long run over many texts keeps at most this many words.
+        if m.0 != id || m.1.len() >= 500_000 {
+            *m = (id, Default::default());
+        }
+        if let Some(s) = m.1.get(w.tok.text) {
+            return *s;
+        }
+        feats.clear();
+        rasad_ner::features::own_features(w, chars, feats);
+        let s = model.weigh(feats);
+        m.1.insert(w.tok.text.into(), s);
+        s
+    })
+}
+
 fn ner_on(
     model: &rasad_ner::Model,
     text: &str,
@@ -417,11 +443,26 @@ fn ner_on(
     let mut out = Vec::new();
     let mut all: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
     let mut keys: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
+    let mut feats = Vec::with_capacity(64);
+    let mut chars = Vec::with_capacity(32);
     for s in sentences {
         let (a, b) = (s.first_token, s.end_token);
-        let feats = rasad_ner::features::word_features(&words[a..b], &codes[a..b]);
-        all.push(model.decode(&feats));
-        keys.push(words[a..b].iter().map(|w| w.key.clone()).collect());
+        let (ws, cs) = (&words[a..b], &codes[a..b]);
+        // Emissions: the word's own features weighed once per distinct word (memo), plus its context.
+        let emit: Vec<rasad_ner::TagScores> = (0..ws.len())
+            .map(|i| {
+                let mut s = own_weights(model, &ws[i], &mut chars, &mut feats);
+                feats.clear();
+                rasad_ner::features::context_features(ws, cs, i, &mut feats);
+                let ctx = model.weigh(&feats);
+                for (x, y) in s.iter_mut().zip(ctx) {
+                    *x += y;
+                }
+                model.with_bias(s)
+            })
+            .collect();
+        all.push(model.decode_scores(&emit));
+        keys.push(ws.iter().map(|w| w.key.clone()).collect());
     }
     // A name tagged in one sentence is tagged where it stands untagged nearby (window chosen on dev).
     rasad_ner::propagate(&keys, &mut all, NER_WINDOW);
