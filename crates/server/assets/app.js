@@ -116,8 +116,12 @@ views.map = {
   async load() {
     const map = L.map('map', { zoomControl: true, attributionControl: true, minZoom: 4, maxZoom: 13 }).setView([35, 38.5], 6);
     this.map = map;
+    // Offline basemap: the world's countries, and Syria's governorates in detail.
+    const world = await (await fetch('/assets/world.geojson')).json();
+    L.geoJSON(world, { style: { color: '#9aa', weight: 0.7, fillColor: '#eeeae0', fillOpacity: 1 }, interactive: false }).addTo(map);
     const base = await (await fetch('/assets/basemap.geojson')).json();
     L.geoJSON(base, { style: { color: '#789', weight: 1, fillColor: '#f8f5ec', fillOpacity: 1 } }).addTo(map);
+    map.attributionControl.addAttribution(world.attribution);
     map.attributionControl.addAttribution(base.attribution || 'OCHA');
     const { events } = await api('/api/events', { limit: 500 });
     const cluster = L.markerClusterGroup();
@@ -191,9 +195,15 @@ views.network = {
         p.x = Math.min(W - 20, Math.max(20, p.x)); p.y = Math.min(H - 20, Math.max(20, p.y)); }
     }
     const s = svg('svg', { width: W, height: H, role: 'img', 'aria-label': 'actor network' });
+    // Arrowheads: who acts on whom.
+    const defs = svg('defs', {});
+    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' });
+    marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#555' }));
+    defs.append(marker);
+    s.append(defs);
     for (const e of edges) {
       const a = pos[idx.get(e.source)], b = pos[idx.get(e.target)];
-      const line = svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: color(e.type), 'stroke-width': Math.min(8, 1 + e.weight), 'stroke-opacity': .7, class: 'edge' });
+      const line = svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: color(e.type), 'stroke-width': Math.min(8, 1 + e.weight), 'stroke-opacity': .7, class: 'edge', 'marker-end': 'url(#arrow)' });
       const t = svg('title', {}); t.textContent = `${e.source} → ${e.target}: ${e.type} × ${e.weight}`; line.append(t);
       s.append(line);
     }

@@ -37,6 +37,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ("/assets/app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
     ("/assets/app.css", "text/css; charset=utf-8", include_bytes!("../assets/app.css")),
     ("/assets/basemap.geojson", "application/geo+json", include_bytes!("../assets/basemap.geojson")),
+    ("/assets/world.geojson", "application/geo+json", include_bytes!("../assets/world.geojson")),
     ("/assets/vendor/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.js")),
     ("/assets/vendor/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.css")),
     (
