@@ -125,26 +125,35 @@ impl Model {
         if n == 0 {
             return vec![];
         }
-        let trans = |p: usize, t: usize| self.trans.get(p).map_or(0.0, |r| r[t]);
+        // Transition scores with the forbidden moves (I- not after its B-/I-) at minus infinity,
+        // so the inner loop is plain arithmetic.
+        let mut tm = [[f32::NEG_INFINITY; T]; T + 1];
+        for (p, row) in tm.iter_mut().enumerate() {
+            for (t, x) in row.iter_mut().enumerate() {
+                if allowed(p, t) {
+                    *x = self.trans.get(p).map_or(0.0, |r| r[t]);
+                }
+            }
+        }
         let mut score = vec![[f32::NEG_INFINITY; T]; n];
         let mut back = vec![[0usize; T]; n];
         for t in 0..T {
-            if allowed(START, t) {
-                score[0][t] = emit[0][t] + trans(START, t);
-            }
+            score[0][t] = emit[0][t] + tm[START][t];
         }
         for i in 1..n {
+            let prev = score[i - 1];
+            let (cur, bk) = (&mut score[i], &mut back[i]);
             for t in 0..T {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
                 for p in 0..T {
-                    if !allowed(p, t) || score[i - 1][p] == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let s = score[i - 1][p] + trans(p, t) + emit[i][t];
-                    if s > score[i][t] {
-                        score[i][t] = s;
-                        back[i][t] = p;
+                    let s = prev[p] + tm[p][t];
+                    if s > best {
+                        best = s;
+                        arg = p;
                     }
                 }
+                cur[t] = best + emit[i][t];
+                bk[t] = arg;
             }
         }
         let mut best = (0..T).max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b])).unwrap_or(0);
