@@ -53,7 +53,8 @@ await step('a row opens its document; clicking an argument highlights its span',
 });
 await step('the map renders the basemap and clustered events', async () => {
   await page.click('nav button[data-view=map]');
-  await page.waitForSelector('.leaflet-container path', { timeout: 10000 });
+  // The governorates are drawn (world countries off-screen are empty paths, so wait for these).
+  await page.waitForSelector('.leaflet-container path.leaflet-interactive', { timeout: 10000 });
   await page.waitForFunction(() => document.querySelectorAll('.marker-cluster, path.leaflet-interactive').length > 14, null, { timeout: 10000 });
   await shot('map');
 });
