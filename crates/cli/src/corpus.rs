@@ -219,9 +219,8 @@ impl Ingest<'_> {
         let docs = std::mem::take(&mut self.batch);
         let mut fresh = Vec::with_capacity(docs.len());
         for d in docs {
-            let id = rasad_store::content_id(&d.text);
-            let key = u128::from_str_radix(&id, 16).unwrap_or_default();
-            if !self.seen.insert(key) || self.store.contains(&id)? {
+            let hash = rasad_store::content_hash(&d.text);
+            if !self.seen.insert(hash) || self.store.contains(&format!("{hash:032x}"))? {
                 self.sum.duplicates += 1;
                 continue;
             }

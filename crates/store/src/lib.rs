@@ -18,7 +18,7 @@ pub mod search;
 use std::path::Path;
 
 use rasad_pipeline::{DocError, DocOutput, InputDoc, Pipeline};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use xxhash_rust::xxh3::xxh3_128;
 
 /// Errors of the store.
@@ -60,9 +60,14 @@ impl From<serde_json::Error> for StoreError {
     }
 }
 
-/// The id of a text: xxh3-128 of its UTF-8 bytes, as 32 hex digits.
+/// The hash a text's id is made from: xxh3-128 of its UTF-8 bytes.
+pub fn content_hash(text: &str) -> u128 {
+    xxh3_128(text.as_bytes())
+}
+
+/// The id of a text: [`content_hash`] as 32 hex digits.
 pub fn content_id(text: &str) -> String {
-    format!("{:032x}", xxh3_128(text.as_bytes()))
+    format!("{:032x}", content_hash(text))
 }
 
 /// A document made ready for storing: everything computed that needs no database (done in
@@ -172,7 +177,7 @@ impl Store {
     /// entities, events, near-duplicate cluster and story links, and their search terms.
     pub fn write_batch(&mut self, batch: &[Prepared]) -> Result<BatchStats, StoreError> {
         let mut stats = BatchStats::default();
-        let now = jiff_now();
+        let now = unix_seconds();
         let tx = self.conn.transaction()?;
         for p in batch {
             let exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&p.id])?;
@@ -306,8 +311,8 @@ impl Store {
     }
 }
 
-fn jiff_now() -> String {
-    // Seconds since the epoch are enough to order ingests; no clock formatting dependency needed.
+/// Seconds since the epoch: enough to order ingests, with no date-formatting dependency.
+fn unix_seconds() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     secs.to_string()
 }
@@ -457,15 +462,6 @@ fn write_event(
         ins.execute(params![rowid, "source", s.id, s.name, s.text, s.start as i64, s.end as i64, ev.kind, anchor])?;
     }
     Ok(())
-}
-
-/// Reads one stored document's record back.
-pub fn record_of(store: &Store, doc_id: &str) -> Result<Option<serde_json::Value>, StoreError> {
-    let rec: Option<String> = store.conn().query_row("SELECT record FROM documents WHERE id = ?1", [doc_id], |r| r.get(0)).optional()?;
-    Ok(match rec {
-        Some(r) => Some(serde_json::from_str(&r)?),
-        None => None,
-    })
 }
 
 #[cfg(test)]
