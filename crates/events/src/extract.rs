@@ -200,6 +200,13 @@ struct Ctx<'x, 'd, 'a> {
     last_source: Option<String>,
 }
 
+/// [`ATTRIBUTION`] as a set: it is asked about every word of every sentence.
+fn is_attribution(k: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| ATTRIBUTION.iter().copied().collect());
+    SET.contains(k)
+}
+
 fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
@@ -1028,7 +1035,7 @@ impl Ctx<'_, '_, '_> {
         while i < s.end_token {
             let w = &words[i];
             let k = bare(w);
-            let mut cue = ATTRIBUTION.contains(&k) || (k.starts_with("وفق") && k.len() <= 8);
+            let mut cue = is_attribution(k) || (k.starts_with("وفق") && k.len() <= 8);
             // نقل also means "moved": it reports only with an outlet or عن after it.
             if cue && k.starts_with("نقل") {
                 cue = (i + 1..(i + 5).min(s.end_token)).any(|x| {
@@ -1047,7 +1054,7 @@ impl Ctx<'_, '_, '_> {
             let mut j = i + 1;
             while j < s.end_token
                 && (matches!(bare(&words[j]), "ما")
-                    || ATTRIBUTION.contains(&bare(&words[j]))
+                    || is_attribution(bare(&words[j]))
                     || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
             {
                 j += 1;

@@ -170,34 +170,38 @@ impl Lexicon {
     }
 
     /// The entry for a word: its own forms first, then inflections found by the light verb stemmer.
-    /// Memoized per thread by the word as written (not its match key: تقدمة and تقدمه share a key
-    /// but not a segmentation), since the answer depends on the word alone.
+    /// Memoized per thread by the word's shared analysis (the word as written, not its match key:
+    /// تقدمة and تقدمه share a key but not a segmentation), since the answer depends on the word alone.
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
         let id = self as *const Lexicon as usize;
+        let info = w.shared();
+        // The entry holds the analysis, so its address names this word form while the entry lives.
+        let addr = std::sync::Arc::as_ptr(info) as usize;
+        let hit = |v: &Option<(String, bool)>| {
+            v.as_ref().and_then(|(form, nominal)| self.map.get(form).map(|entry| Hit { entry, nominal: *nominal }))
+        };
         let cached = MEMO.with(|m| {
             let m = m.borrow();
             if m.0 == id {
-                m.1.get(w.tok.text).cloned()
+                m.1.get(&addr).map(|(_, v)| hit(v))
             } else {
                 None
             }
         });
-        let found = match cached {
-            Some(v) => v,
-            None => {
-                let v = self.lookup_uncached(w);
-                MEMO.with(|m| {
-                    let mut m = m.borrow_mut();
-                    if m.0 != id || m.1.len() > 200_000 {
-                        m.0 = id;
-                        m.1.clear();
-                    }
-                    m.1.insert(w.tok.text.to_string(), v.clone());
-                });
-                v
+        if let Some(h) = cached {
+            return h;
+        }
+        let v = self.lookup_uncached(w);
+        let out = hit(&v);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != id || m.1.len() > 200_000 {
+                m.0 = id;
+                m.1.clear();
             }
-        };
-        found.and_then(|(form, nominal)| self.map.get(&form).map(|entry| Hit { entry, nominal }))
+            m.1.insert(addr, (std::sync::Arc::clone(info), v));
+        });
+        out
     }
 
     fn lookup_uncached(&self, w: &Word) -> Option<(String, bool)> {
@@ -229,10 +233,11 @@ impl Lexicon {
     }
 }
 
-type Memo = (usize, rustc_hash::FxHashMap<String, Option<(String, bool)>>);
+type Memo = (usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, Option<(String, bool)>)>);
 
 thread_local! {
-    /// Word as written → (lexicon form, read as a noun), for the lexicon at the given address.
+    /// Word (by the address of its shared analysis) → (lexicon form, read as a noun), for the
+    /// lexicon at the given address.
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default()));
 }
 

@@ -305,14 +305,14 @@ fn dev_f1(m: &Model, dev: &[(Vec<Vec<u64>>, Vec<usize>)]) -> f64 {
 /// untagged nearby (within `window` sentences). Only single words propagate: a one-word entity,
 /// or the last word (surname) of a person's name; words of three letters or fewer never do.
 /// `keys` and `tags` are per sentence; tags are indices into [`TAGS`].
-pub fn propagate(keys: &[Vec<String>], tags: &mut [Vec<usize>], window: usize) {
-    let mut seen: Vec<Vec<(String, usize)>> = vec![Vec::new(); keys.len()];
+pub fn propagate<K: AsRef<str>>(keys: &[Vec<K>], tags: &mut [Vec<usize>], window: usize) {
+    let mut seen: Vec<Vec<(&str, usize)>> = vec![Vec::new(); keys.len()];
     for (s, (k, t)) in keys.iter().zip(tags.iter()).enumerate() {
         let spans = crate::conll::spans(&t.iter().map(|&x| TAGS[x]).collect::<Vec<_>>());
         for (a, b, kind) in spans {
             let b_tag = TAGS.iter().position(|x| *x == format!("B-{kind}")).unwrap_or(0);
             if b - a == 1 || kind == "PERS" {
-                seen[s].push((k[b - 1].clone(), b_tag));
+                seen[s].push((k[b - 1].as_ref(), b_tag));
             }
         }
     }
@@ -320,11 +320,12 @@ pub fn propagate(keys: &[Vec<String>], tags: &mut [Vec<usize>], window: usize) {
         let lo = s.saturating_sub(window);
         let hi = (s + window + 1).min(keys.len());
         for i in 0..keys[s].len() {
-            if tags[s][i] != 0 || keys[s][i].chars().count() <= 3 {
+            let key = keys[s][i].as_ref();
+            if tags[s][i] != 0 || key.chars().count() <= 3 {
                 continue;
             }
             let prev_o = i == 0 || tags[s][i - 1] == 0;
-            if let Some(&(_, t)) = (lo..hi).flat_map(|x| seen[x].iter()).find(|(k, _)| *k == keys[s][i]) {
+            if let Some(&(_, t)) = (lo..hi).flat_map(|x| seen[x].iter()).find(|(k, _)| *k == key) {
                 if prev_o {
                     tags[s][i] = t;
                 }

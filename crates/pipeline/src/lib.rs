@@ -404,7 +404,10 @@ pub fn tag_entities(model: &rasad_ner::Model, text: &str) -> Vec<NerEntity> {
 
 thread_local! {
     /// Summed weights of each word's own NER features for one model (its address), by the word as written.
-    static OWN_WEIGHTS: std::cell::RefCell<(usize, rustc_hash::FxHashMap<Box<str>, rasad_ner::TagScores>)> = Default::default();
+    // Keyed by the address of the word's shared analysis, which the entry holds so that the
+    // address cannot be reused by another word form while the entry lives.
+    #[allow(clippy::type_complexity)]
+    static OWN_WEIGHTS: std::cell::RefCell<(usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, rasad_ner::TagScores)>)> = Default::default();
 }
 
 /// The weights of a word's own features (`rasad_ner::features::own_features`), memoized: they
@@ -414,16 +417,18 @@ fn own_weights(model: &rasad_ner::Model, w: &rasad_text::Word, chars: &mut Vec<c
     OWN_WEIGHTS.with(|m| {
         let mut m = m.borrow_mut();
         // Bounded: a long run over many texts keeps at most this many words.
-        if m.0 != id || m.1.len() >= 500_000 {
+        if m.0 != id || m.1.len() >= 200_000 {
             *m = (id, Default::default());
         }
-        if let Some(s) = m.1.get(w.tok.text) {
+        let info = w.shared();
+        let key = std::sync::Arc::as_ptr(info) as usize;
+        if let Some((_, s)) = m.1.get(&key) {
             return *s;
         }
         feats.clear();
         rasad_ner::features::own_features(w, chars, feats);
         let s = model.weigh(feats);
-        m.1.insert(w.tok.text.into(), s);
+        m.1.insert(key, (std::sync::Arc::clone(info), s));
         s
     })
 }
@@ -442,7 +447,7 @@ fn ner_on(
     let codes = rasad_ner::features::kb_codes(words, mentions, p.kb());
     let mut out = Vec::new();
     let mut all: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
-    let mut keys: Vec<Vec<String>> = Vec::with_capacity(sentences.len());
+    let mut keys: Vec<Vec<&str>> = Vec::with_capacity(sentences.len());
     let mut feats = Vec::with_capacity(64);
     let mut chars = Vec::with_capacity(32);
     for s in sentences {
@@ -462,7 +467,7 @@ fn ner_on(
             })
             .collect();
         all.push(model.decode_scores(&emit));
-        keys.push(ws.iter().map(|w| w.key.clone()).collect());
+        keys.push(ws.iter().map(|w| w.key.as_str()).collect());
     }
     // A name tagged in one sentence is tagged where it stands untagged nearby (window chosen on dev).
     rasad_ner::propagate(&keys, &mut all, NER_WINDOW);

@@ -40,6 +40,11 @@ impl Deref for Word<'_> {
 }
 
 impl Word<'_> {
+    /// The analysis shared by every occurrence of this word form (while the memo keeps it): its
+    /// address identifies the form for as long as the `Arc` is held.
+    pub fn shared(&self) -> &Arc<WordInfo> {
+        &self.info
+    }
     /// Match key of the stem.
     pub fn stem_key(&self) -> &str {
         &self.seg.key

@@ -16,7 +16,7 @@ pub enum Mapped {
 }
 
 /// True for Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks).
-pub fn is_diacritic(c: char) -> bool {
+pub const fn is_diacritic(c: char) -> bool {
     if c < '\u{0610}' {
         return false;
     }
@@ -24,7 +24,7 @@ pub fn is_diacritic(c: char) -> bool {
 }
 
 /// True for zero-width and bidirectional control characters (and the BOM).
-pub fn is_invisible_control(c: char) -> bool {
+pub const fn is_invisible_control(c: char) -> bool {
     if c < '\u{00AD}' {
         return false;
     }
@@ -44,7 +44,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 }
 
 /// Maps one character into the match key.
-pub fn normalize_char(c: char) -> Mapped {
+pub const fn normalize_char(c: char) -> Mapped {
     if c.is_ascii() {
         return Mapped::Char(c.to_ascii_lowercase());
     }
@@ -64,19 +64,74 @@ pub fn normalize_char(c: char) -> Mapped {
     })
 }
 
-fn digit(d: u32) -> char {
-    char::from_digit(d, 10).unwrap_or('0')
+const fn digit(d: u32) -> char {
+    match char::from_digit(d, 10) {
+        Some(c) => c,
+        None => '0',
+    }
 }
+
+/// What the two-byte UTF-8 characters U+0600–U+06FF (lead bytes 0xD8–0xDB) become: up to two
+/// output bytes and their count (0: dropped). Built from [`normalize_char`] at compile time, so
+/// the fast path and the definition cannot disagree.
+const ARABIC_BLOCK: [([u8; 2], u8); 256] = {
+    let mut t = [([0u8; 2], 0u8); 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => c,
+            None => ' ',
+        };
+        t[i] = match normalize_char(c) {
+            Mapped::Drop => ([0, 0], 0),
+            Mapped::Char(m) => {
+                let mut buf = [0u8; 4];
+                let n = m.encode_utf8(&mut buf).len();
+                ([buf[0], buf[1]], n as u8)
+            }
+        };
+        i += 1;
+    }
+    t
+};
 
 /// The match key of `s` (see the module docs). Idempotent: `match_key(match_key(s)) == match_key(s)`.
 pub fn match_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if let Mapped::Char(m) = normalize_char(c) {
-            out.push(m);
+    push_match_key(s, &mut out);
+    out
+}
+
+/// Appends the match key of `s` to `out`.
+pub fn push_match_key(s: &str, out: &mut String) {
+    let b = s.as_bytes();
+    // Bytes are pushed to `buf` only as whole UTF-8 sequences (ASCII, the table's entries, or
+    // encoded chars), so it stays valid UTF-8.
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.reserve(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            buf.push(x.to_ascii_lowercase());
+            i += 1;
+        } else if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            // U+0600–U+06FF: lead byte 110110xx, continuation 10xxxxxx.
+            let idx = (((x & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize;
+            let (bytes, n) = ARABIC_BLOCK[idx];
+            buf.extend_from_slice(&bytes[..n as usize]);
+            i += 2;
+        } else {
+            // `i` is on a character boundary: every branch steps over whole characters.
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else { break };
+            if let Mapped::Char(m) = normalize_char(c) {
+                let mut enc = [0u8; 4];
+                buf.extend_from_slice(m.encode_utf8(&mut enc).as_bytes());
+            }
+            i += c.len_utf8();
         }
     }
-    out
+    *out = String::from_utf8(buf).unwrap_or_default();
 }
 
 /// A normalized text with, for each of its code points, the code point of the original it came from.
@@ -113,6 +168,33 @@ impl Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain definition the table-driven `match_key` must equal.
+    fn match_key_by_chars(s: &str) -> String {
+        s.chars().filter_map(|c| if let Mapped::Char(m) = normalize_char(c) { Some(m) } else { None }).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn fast_match_key_equals_its_definition(s in "[\\x00-\\x7f\u{0600}-\u{06ff}\u{0750}-\u{077f}\u{200b}-\u{2069}\u{fb50}-\u{fefc}\u{10000}-\u{10010}]{0,40}") {
+            prop_assert_eq!(match_key(&s), match_key_by_chars(&s));
+        }
+
+        #[test]
+        fn fast_match_key_equals_its_definition_on_any_text(s in any::<String>()) {
+            prop_assert_eq!(match_key(&s), match_key_by_chars(&s));
+        }
+    }
+
+    #[test]
+    fn every_character_of_the_arabic_block_maps_as_defined() {
+        for cp in 0x0600..=0x06FF {
+            let c = char::from_u32(cp).unwrap();
+            let s = format!("a{c}b");
+            assert_eq!(match_key(&s), match_key_by_chars(&s), "U+{cp:04X}");
+        }
+    }
 
     #[test]
     fn strips_diacritics_and_tatweel() {
