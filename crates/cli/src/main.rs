@@ -59,6 +59,10 @@ enum NerCmd {
         /// Seed of the shuffling (training is deterministic for a seed).
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Keep the model trained without the development sentences (by default it is trained
+        /// again on training and development data with the epochs and O penalty chosen on dev).
+        #[arg(long)]
+        no_refit: bool,
     },
     /// Score a model on a CoNLL file: exact spans per type and micro-averaged, as conlleval.
     Eval {
@@ -71,6 +75,9 @@ enum NerCmd {
         /// Propagate names to untagged occurrences within this many sentences (0: off).
         #[arg(long, default_value_t = 0)]
         window: usize,
+        /// Also write "token gold predicted" lines (conlleval's input) to this file.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
     },
     /// Tag text (arguments, or standard input): one JSON line of entities per text.
     Tag {

@@ -61,7 +61,7 @@ fn load(model: Option<&Path>) -> Result<Model> {
 
 pub fn run(cmd: NerCmd) -> Result<ExitCode> {
     match cmd {
-        NerCmd::Train { train, dev, out, epochs, seed } => {
+        NerCmd::Train { train, dev, out, epochs, seed, no_refit } => {
             let mut tr = read_sentences(&train)?;
             let dv = match dev {
                 Some(d) => read_sentences(&d)?,
@@ -78,19 +78,26 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
                 dx.len(),
                 t0.elapsed().as_secs_f64()
             );
-            let m = Model::train(&tx, &dx, epochs, seed, |e, f1| {
+            let log = |e: usize, f1: f64| {
                 if e == 0 {
                     eprintln!("rasad: with the O penalty tuned on dev: dev F1 {f1:.2}");
                 } else {
                     eprintln!("rasad: epoch {e}: dev F1 {f1:.2}");
                 }
-            });
+            };
+            let m = if no_refit {
+                Model::train(&tx, &dx, epochs, seed, log)
+            } else {
+                let m = Model::train_refit(&tx, &dx, epochs, seed, log);
+                eprintln!("rasad: trained again on training and development sentences with those settings");
+                m
+            };
             let bytes = m.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("rasad: {} features, {} bytes → {} ({:.0}s)", m.len(), bytes.len(), out.display(), t0.elapsed().as_secs_f64());
             Ok(ExitCode::SUCCESS)
         }
-        NerCmd::Eval { model, test, window } => {
+        NerCmd::Eval { model, test, window, predictions } => {
             let m = load(model.as_deref())?;
             let sents = read_sentences(&test)?;
             let tf = Instant::now();
@@ -105,6 +112,16 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
             }
             let pred: Vec<Vec<String>> = idx.iter().map(|v| v.iter().map(|&t| TAGS[t].to_string()).collect()).collect();
             let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();
+            if let Some(path) = predictions {
+                let mut out = String::new();
+                for ((s, g), p) in sents.iter().zip(&gold).zip(&pred) {
+                    for ((t, g), p) in s.tokens.iter().zip(g).zip(p) {
+                        out.push_str(&format!("{t} {g} {p}\n"));
+                    }
+                    out.push('\n');
+                }
+                std::fs::write(&path, out).with_context(|| format!("cannot write {}", path.display()))?;
+            }
             let sc = evaluate(&gold, &pred);
             write!(std::io::stdout().lock(), "{}", sc.report())?;
             let n: usize = sents.iter().map(|s| s.tokens.len()).sum();

@@ -34,6 +34,12 @@ fn allowed(prev: usize, cur: usize) -> bool {
     prev != START && prev != 0 && prev.div_ceil(2) == cur.div_ceil(2)
 }
 
+/// What tuning on the development set chose.
+struct Tuning {
+    epochs: usize,
+    penalty_steps: usize,
+}
+
 struct Trainer {
     m: Model,
     acc: FxHashMap<u64, [f32; T]>,
@@ -165,15 +171,72 @@ impl Model {
         out
     }
 
-    /// Trains on (features, gold tag indices) per sentence; `dev` picks the best epoch.
-    /// Deterministic: the order of sentences is shuffled with `seed`.
+    /// Trains on (features, gold tag indices) per sentence; `dev` picks the best epoch and the O
+    /// penalty. Deterministic: the order of sentences is shuffled with `seed`.
     pub fn train(
         data: &[(Vec<Vec<u64>>, Vec<usize>)],
         dev: &[(Vec<Vec<u64>>, Vec<usize>)],
         epochs: usize,
         seed: u64,
-        mut log: impl FnMut(usize, f64),
+        log: impl FnMut(usize, f64),
     ) -> Model {
+        Self::train_tuned(data, dev, epochs, seed, log).0
+    }
+
+    /// As [`Model::train`], then trains again on `data` and `dev` together with the epoch count
+    /// and O penalty chosen on `dev`: the development sentences are used for tuning first and as
+    /// training data after, never to score the final model.
+    pub fn train_refit(
+        data: &[(Vec<Vec<u64>>, Vec<usize>)],
+        dev: &[(Vec<Vec<u64>>, Vec<usize>)],
+        epochs: usize,
+        seed: u64,
+        log: impl FnMut(usize, f64),
+    ) -> Model {
+        let (_, tuning) = Self::train_tuned(data, dev, epochs, seed, log);
+        let all: Vec<(Vec<Vec<u64>>, Vec<usize>)> = data.iter().chain(dev).cloned().collect();
+        // Scored by epoch: the last pass is kept.
+        let mut m = Self::fit(&all, tuning.epochs, seed, |_, epoch| epoch as f64).0;
+        m.o_penalty = m.penalty_step() * tuning.penalty_steps as f32;
+        m
+    }
+
+    /// One O-penalty step: 5% of the largest transition weight (the weights' scale).
+    fn penalty_step(&self) -> f32 {
+        self.trans.iter().flatten().fold(0f32, |a, x| a.max(x.abs())).max(1.0) * 0.05
+    }
+
+    fn train_tuned(
+        data: &[(Vec<Vec<u64>>, Vec<usize>)],
+        dev: &[(Vec<Vec<u64>>, Vec<usize>)],
+        epochs: usize,
+        seed: u64,
+        mut log: impl FnMut(usize, f64),
+    ) -> (Model, Tuning) {
+        let (m, best_epoch) = Self::fit(data, epochs, seed, |avg, epoch| {
+            let f1 = dev_f1(avg, dev);
+            log(epoch, f1);
+            f1
+        });
+        let mut m = m;
+        // The O penalty that maximizes dev F1, on a grid scaled to the weights.
+        let step = m.penalty_step();
+        let (mut best_steps, mut best_f1) = (0usize, dev_f1(&m, dev));
+        for k in 1..=20 {
+            m.o_penalty = step * k as f32;
+            let f1 = dev_f1(&m, dev);
+            if f1 > best_f1 {
+                (best_steps, best_f1) = (k, f1);
+            }
+        }
+        m.o_penalty = step * best_steps as f32;
+        log(0, best_f1);
+        (m, Tuning { epochs: best_epoch, penalty_steps: best_steps })
+    }
+
+    /// Runs `epochs` passes; after each, `score` rates the averaged model (higher is better) and
+    /// the best one is kept, with its epoch (1-based).
+    fn fit(data: &[(Vec<Vec<u64>>, Vec<usize>)], epochs: usize, seed: u64, mut score: impl FnMut(&Model, usize) -> f64) -> (Model, usize) {
         let mut tr = Trainer {
             m: Model { w: FxHashMap::default(), trans: vec![[0.0; T]; T + 1], o_penalty: 0.0 },
             acc: FxHashMap::default(),
@@ -182,7 +245,7 @@ impl Model {
         };
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = seed.max(1);
-        let mut best: Option<(f64, Model)> = None;
+        let mut best: Option<(f64, Model, usize)> = None;
         for epoch in 0..epochs {
             // Fisher–Yates with a small xorshift: reproducible without a dependency.
             for i in (1..order.len()).rev() {
@@ -200,26 +263,12 @@ impl Model {
                 tr.c += 1.0;
             }
             let avg = tr.averaged();
-            let f1 = dev_f1(&avg, dev);
-            log(epoch + 1, f1);
-            if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
-                best = Some((f1, avg));
+            let f1 = score(&avg, epoch + 1);
+            if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
+                best = Some((f1, avg, epoch + 1));
             }
         }
-        let mut m = best.map(|b| b.1).unwrap_or_default();
-        // The O penalty that maximizes dev F1, on a grid scaled to the weights.
-        let scale = m.trans.iter().flatten().fold(0f32, |a, x| a.max(x.abs())).max(1.0);
-        let (mut best_pen, mut best_f1) = (0.0, dev_f1(&m, dev));
-        for step in 1..=20 {
-            m.o_penalty = scale * step as f32 * 0.05;
-            let f1 = dev_f1(&m, dev);
-            if f1 > best_f1 {
-                (best_pen, best_f1) = (m.o_penalty, f1);
-            }
-        }
-        m.o_penalty = best_pen;
-        log(0, best_f1);
-        m
+        best.map(|(_, m, e)| (m, e)).unwrap_or_default()
     }
 
     /// Number of feature weight rows.
