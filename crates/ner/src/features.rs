@@ -151,55 +151,170 @@ fn shape_of(w: &Word) -> u8 {
     }
 }
 
-/// The features of word `i` that depend on its neighbours or on the knowledge-base codes.
-pub fn context_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>) {
-    let n = words.len();
-    let key = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= n {
-            "</s>"
-        } else {
-            words[i as usize].key.as_str()
+/// Where a neighbour stands relative to the word being tagged, for the context features that
+/// read the neighbour alone (its key or stem): the same for every occurrence of the neighbour in
+/// that place, so callers may cache their weights per word as they do the own features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The word before.
+    Prev1,
+    /// The word after.
+    Next1,
+    /// Two words before.
+    Prev2,
+    /// Two words after.
+    Next2,
+}
+
+impl Role {
+    /// All roles, in the order callers index their caches by.
+    pub const ALL: [Role; 4] = [Role::Prev1, Role::Next1, Role::Prev2, Role::Next2];
+    /// The neighbour's offset from the word being tagged.
+    pub fn offset(self) -> isize {
+        match self {
+            Role::Prev1 => -1,
+            Role::Next1 => 1,
+            Role::Prev2 => -2,
+            Role::Next2 => 2,
         }
-    };
-    let stem = |i: isize| -> &str {
-        if i < 0 || i as usize >= n {
-            "<>"
-        } else {
-            words[i as usize].seg.key.as_str()
+    }
+}
+
+/// The context features of the word being tagged that read only its neighbour `w` in `role`
+/// (`None`: the sentence ends there). Part of [`context_features`].
+pub fn role_features(w: Option<&Word>, role: Role, f: &mut Vec<u64>) {
+    let edge = if role.offset() < 0 { "<s>" } else { "</s>" };
+    let key = w.map_or(edge, |w| w.key.as_str());
+    let stem = w.map_or("<>", |w| w.seg.key.as_str());
+    match role {
+        Role::Prev1 => {
+            f.push(Hx::new(8).s(key).done());
+            f.push(Hx::new(12).s(stem).done());
         }
-    };
-    let kbat = |i: isize| -> u8 {
-        if i < 0 || i as usize >= n {
-            255
-        } else {
-            codes[i as usize]
+        Role::Next1 => {
+            f.push(Hx::new(9).s(key).done());
+            f.push(Hx::new(13).s(stem).done());
         }
-    };
-    let w = &words[i];
-    let ii = i as isize;
-    let k = w.key.as_str();
-    let shape = shape_of(w);
-    f.push(Hx::new(8).s(key(ii - 1)).done());
-    f.push(Hx::new(9).s(key(ii + 1)).done());
-    f.push(Hx::new(10).s(key(ii - 2)).done());
-    f.push(Hx::new(11).s(key(ii + 2)).done());
-    f.push(Hx::new(12).s(stem(ii - 1)).done());
-    f.push(Hx::new(13).s(stem(ii + 1)).done());
-    f.push(Hx::new(14).s(key(ii - 1)).s(k).done());
-    f.push(Hx::new(15).s(k).s(key(ii + 1)).done());
-    f.push(Hx::new(16).b(kbat(ii)).done());
-    f.push(Hx::new(17).b(kbat(ii - 1)).done());
-    f.push(Hx::new(18).b(kbat(ii + 1)).done());
-    f.push(Hx::new(19).b(kbat(ii)).s(stem(ii)).done());
-    f.push(Hx::new(22).s(stem(ii - 1)).s(stem(ii)).done());
-    f.push(Hx::new(23).s(stem(ii)).s(stem(ii + 1)).done());
-    f.push(Hx::new(24).b(kbat(ii - 2)).done());
-    f.push(Hx::new(25).b(kbat(ii + 2)).done());
-    f.push(Hx::new(26).s(key(ii - 1)).b(shape).done());
-    f.push(Hx::new(27).s(key(ii - 1)).s(k).s(key(ii + 1)).done());
+        Role::Prev2 => f.push(Hx::new(10).s(key).done()),
+        Role::Next2 => f.push(Hx::new(11).s(key).done()),
+    }
+}
+
+/// The context features that read one knowledge-base code alone: (template, offset of the word
+/// whose code it reads). Part of [`context_features`]; see [`code_feature`].
+pub const CODE_TEMPLATES: [(u8, isize); 5] = [(16, 0), (17, -1), (18, 1), (24, -2), (25, 2)];
+
+/// The feature of a [`CODE_TEMPLATES`] template for a code (255: beyond the sentence).
+pub fn code_feature(template: u8, code: u8) -> u64 {
+    Hx::new(template).b(code).done()
+}
+
+/// A sentence seen from one of its words: the key, stem and code at an offset, with the
+/// sentence-edge placeholders the features use beyond it.
+struct Around<'s, 'a> {
+    words: &'s [Word<'a>],
+    codes: &'s [u8],
+    i: isize,
+}
+
+impl<'s> Around<'s, '_> {
+    fn new<'a>(words: &'s [Word<'a>], codes: &'s [u8], i: usize) -> Around<'s, 'a> {
+        Around { words, codes, i: i as isize }
+    }
+    fn at(&self, off: isize) -> Option<usize> {
+        usize::try_from(self.i + off).ok().filter(|&j| j < self.words.len())
+    }
+    fn key(&self, off: isize) -> &'s str {
+        match self.at(off) {
+            Some(j) => self.words[j].key.as_str(),
+            None if off < 0 => "<s>",
+            None => "</s>",
+        }
+    }
+    fn stem(&self, off: isize) -> &'s str {
+        self.at(off).map_or("<>", |j| self.words[j].seg.key.as_str())
+    }
+    fn code(&self, off: isize) -> u8 {
+        self.at(off).map_or(255, |j| self.codes[j])
+    }
+}
+
+/// The context features of word `i` that are neither [`role_features`] of its neighbours nor
+/// [`CODE_TEMPLATES`] features: those that read two words, or a word and a code, at once.
+pub fn pair_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>) {
+    let x = Around::new(words, codes, i);
+    let k = words[i].key.as_str();
+    f.push(Hx::new(14).s(x.key(-1)).s(k).done());
+    f.push(Hx::new(15).s(k).s(x.key(1)).done());
+    f.push(Hx::new(19).b(x.code(0)).s(x.stem(0)).done());
+    f.push(Hx::new(22).s(x.stem(-1)).s(x.stem(0)).done());
+    f.push(Hx::new(23).s(x.stem(0)).s(x.stem(1)).done());
+    f.push(Hx::new(26).s(x.key(-1)).b(shape_of(&words[i])).done());
+    f.push(Hx::new(27).s(x.key(-1)).s(k).s(x.key(1)).done());
     if i == 0 {
         f.push(Hx::new(29).done());
+    }
+}
+
+/// The features of word `i` that depend on its neighbours or on the knowledge-base codes.
+pub fn context_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>) {
+    let x = Around::new(words, codes, i);
+    let w = &words[i];
+    let k = w.key.as_str();
+    let shape = shape_of(w);
+    // The order is the trained models' (it decides the order weights are summed in).
+    f.push(Hx::new(8).s(x.key(-1)).done());
+    f.push(Hx::new(9).s(x.key(1)).done());
+    f.push(Hx::new(10).s(x.key(-2)).done());
+    f.push(Hx::new(11).s(x.key(2)).done());
+    f.push(Hx::new(12).s(x.stem(-1)).done());
+    f.push(Hx::new(13).s(x.stem(1)).done());
+    f.push(Hx::new(14).s(x.key(-1)).s(k).done());
+    f.push(Hx::new(15).s(k).s(x.key(1)).done());
+    f.push(Hx::new(16).b(x.code(0)).done());
+    f.push(Hx::new(17).b(x.code(-1)).done());
+    f.push(Hx::new(18).b(x.code(1)).done());
+    f.push(Hx::new(19).b(x.code(0)).s(x.stem(0)).done());
+    f.push(Hx::new(22).s(x.stem(-1)).s(x.stem(0)).done());
+    f.push(Hx::new(23).s(x.stem(0)).s(x.stem(1)).done());
+    f.push(Hx::new(24).b(x.code(-2)).done());
+    f.push(Hx::new(25).b(x.code(2)).done());
+    f.push(Hx::new(26).s(x.key(-1)).b(shape).done());
+    f.push(Hx::new(27).s(x.key(-1)).s(k).s(x.key(1)).done());
+    if i == 0 {
+        f.push(Hx::new(29).done());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_text::{analyze, tokenize, Segmenter};
+
+    #[test]
+    fn context_features_are_role_code_and_pair_features() {
+        let text = "قال وزير الخارجية الفرنسي في باريس إن";
+        let toks = tokenize(text);
+        let words = analyze(&toks, &Segmenter::new(["باريس"]));
+        let codes: Vec<u8> = (0..words.len() as u8).map(|x| x % 3).collect();
+        for i in 0..words.len() {
+            let mut whole = Vec::new();
+            context_features(&words, &codes, i, &mut whole);
+            let mut parts = Vec::new();
+            for role in Role::ALL {
+                let j = i as isize + role.offset();
+                let w = usize::try_from(j).ok().and_then(|j| words.get(j));
+                role_features(w, role, &mut parts);
+            }
+            for (t, off) in CODE_TEMPLATES {
+                let j = i as isize + off;
+                let c = usize::try_from(j).ok().and_then(|j| codes.get(j)).copied().unwrap_or(255);
+                parts.push(code_feature(t, c));
+            }
+            pair_features(&words, &codes, i, &mut parts);
+            whole.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(whole, parts, "word {i}");
+        }
     }
 }

@@ -402,35 +402,96 @@ pub fn tag_entities(model: &rasad_ner::Model, text: &str) -> Vec<NerEntity> {
     ner_on(model, text, &words, &sentences, &mentions)
 }
 
-thread_local! {
-    /// Summed weights of each word's own NER features for one model (its address), by the word as written.
-    // Keyed by the address of the word's shared analysis, which the entry holds so that the
-    // address cannot be reused by another word form while the entry lives.
-    #[allow(clippy::type_complexity)]
-    static OWN_WEIGHTS: std::cell::RefCell<(usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, rasad_ner::TagScores)>)> = Default::default();
+/// Summed NER weights of one word form: its own features, and the features its neighbours read
+/// of it in each [`rasad_ner::features::Role`].
+#[derive(Clone, Copy)]
+struct WordWeights {
+    own: rasad_ner::TagScores,
+    roles: [rasad_ner::TagScores; 4],
 }
 
-/// The weights of a word's own features (`rasad_ner::features::own_features`), memoized: they
-/// depend on the word as written only, and are most of the tagger's lookups.
-fn own_weights(model: &rasad_ner::Model, w: &rasad_text::Word, chars: &mut Vec<char>, feats: &mut Vec<u64>) -> rasad_ner::TagScores {
-    let id = model as *const rasad_ner::Model as usize;
-    OWN_WEIGHTS.with(|m| {
-        let mut m = m.borrow_mut();
+/// What the tagger caches for one model: weights per word form (keyed by the address of the
+/// word's shared analysis, which the entry holds so that the address cannot be reused by another
+/// word form while the entry lives), the role weights of the sentence edges, and the weights of
+/// every code in every code template.
+struct NerMemo {
+    model: usize,
+    words: rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, WordWeights)>,
+    edges: [rasad_ner::TagScores; 4],
+    codes: Vec<[rasad_ner::TagScores; 256]>,
+}
+
+impl NerMemo {
+    fn new(model: &rasad_ner::Model) -> NerMemo {
+        use rasad_ner::features::{code_feature, role_features, Role, CODE_TEMPLATES};
+        let mut f = Vec::new();
+        let edges = Role::ALL.map(|r| {
+            f.clear();
+            role_features(None, r, &mut f);
+            model.weigh(&f)
+        });
+        let codes = CODE_TEMPLATES.iter().map(|&(t, _)| std::array::from_fn(|c| model.weigh(&[code_feature(t, c as u8)]))).collect();
+        NerMemo { model: model as *const rasad_ner::Model as usize, words: Default::default(), edges, codes }
+    }
+
+    fn word(&mut self, model: &rasad_ner::Model, w: &rasad_text::Word, chars: &mut Vec<char>, feats: &mut Vec<u64>) -> WordWeights {
+        use rasad_ner::features::{own_features, role_features, Role};
         // Bounded: a long run over many texts keeps at most this many words.
-        if m.0 != id || m.1.len() >= 200_000 {
-            *m = (id, Default::default());
+        if self.words.len() >= 200_000 {
+            self.words.clear();
         }
         let info = w.shared();
         let key = std::sync::Arc::as_ptr(info) as usize;
-        if let Some((_, s)) = m.1.get(&key) {
-            return *s;
+        if let Some((_, ww)) = self.words.get(&key) {
+            return *ww;
         }
         feats.clear();
-        rasad_ner::features::own_features(w, chars, feats);
-        let s = model.weigh(feats);
-        m.1.insert(key, (std::sync::Arc::clone(info), s));
-        s
-    })
+        own_features(w, chars, feats);
+        let own = model.weigh(feats);
+        let roles = Role::ALL.map(|r| {
+            feats.clear();
+            role_features(Some(w), r, feats);
+            model.weigh(feats)
+        });
+        let ww = WordWeights { own, roles };
+        self.words.insert(key, (std::sync::Arc::clone(info), ww));
+        ww
+    }
+}
+
+thread_local! {
+    static NER_MEMO: std::cell::RefCell<Option<NerMemo>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Emission scores of each word of a sentence: the sum of the weights of all its features
+/// (`rasad_ner::features::own_features` and `context_features`), with the parts that depend on
+/// one word or one code alone taken from the per-thread memo.
+fn emissions(model: &rasad_ner::Model, ws: &[rasad_text::Word], cs: &[u8], memo: &mut NerMemo) -> Vec<rasad_ner::TagScores> {
+    use rasad_ner::features::{pair_features, Role, CODE_TEMPLATES};
+    let mut feats = Vec::with_capacity(16);
+    let mut chars = Vec::with_capacity(32);
+    let per_word: Vec<WordWeights> = ws.iter().map(|w| memo.word(model, w, &mut chars, &mut feats)).collect();
+    let at = |i: usize, off: isize| i.checked_add_signed(off).filter(|&j| j < ws.len());
+    (0..ws.len())
+        .map(|i| {
+            let mut s = per_word[i].own;
+            let mut add = |x: &rasad_ner::TagScores| {
+                for (a, b) in s.iter_mut().zip(x) {
+                    *a += b;
+                }
+            };
+            for (r, role) in Role::ALL.iter().enumerate() {
+                add(at(i, role.offset()).map_or(&memo.edges[r], |j| &per_word[j].roles[r]));
+            }
+            for (table, &(_, off)) in memo.codes.iter().zip(&CODE_TEMPLATES) {
+                add(&table[at(i, off).map_or(255, |j| cs[j]) as usize]);
+            }
+            feats.clear();
+            pair_features(ws, cs, i, &mut feats);
+            add(&model.weigh(&feats));
+            model.with_bias(s)
+        })
+        .collect()
 }
 
 fn ner_on(
@@ -448,27 +509,19 @@ fn ner_on(
     let mut out = Vec::new();
     let mut all: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
     let mut keys: Vec<Vec<&str>> = Vec::with_capacity(sentences.len());
-    let mut feats = Vec::with_capacity(64);
-    let mut chars = Vec::with_capacity(32);
-    for s in sentences {
-        let (a, b) = (s.first_token, s.end_token);
-        let (ws, cs) = (&words[a..b], &codes[a..b]);
-        // Emissions: the word's own features weighed once per distinct word (memo), plus its context.
-        let emit: Vec<rasad_ner::TagScores> = (0..ws.len())
-            .map(|i| {
-                let mut s = own_weights(model, &ws[i], &mut chars, &mut feats);
-                feats.clear();
-                rasad_ner::features::context_features(ws, cs, i, &mut feats);
-                let ctx = model.weigh(&feats);
-                for (x, y) in s.iter_mut().zip(ctx) {
-                    *x += y;
-                }
-                model.with_bias(s)
-            })
-            .collect();
-        all.push(model.decode_scores(&emit));
-        keys.push(ws.iter().map(|w| w.key.as_str()).collect());
-    }
+    NER_MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let memo = match m.as_mut() {
+            Some(memo) if memo.model == model as *const rasad_ner::Model as usize => memo,
+            _ => m.insert(NerMemo::new(model)),
+        };
+        for s in sentences {
+            let (a, b) = (s.first_token, s.end_token);
+            let (ws, cs) = (&words[a..b], &codes[a..b]);
+            all.push(model.decode_scores(&emissions(model, ws, cs, memo)));
+            keys.push(ws.iter().map(|w| w.key.as_str()).collect());
+        }
+    });
     // A name tagged in one sentence is tagged where it stands untagged nearby (window chosen on dev).
     rasad_ner::propagate(&keys, &mut all, NER_WINDOW);
     for (s, idx) in sentences.iter().zip(&all) {
