@@ -191,6 +191,10 @@ def times():
         if R.random() < 0.3:
             text = text.translate(AR_DIGITS)
         rows.append(('numeric', f"بتاريخ {text}", iso(rand_date()), iso(d)))
+    # Hijri dates in digits, as Saudi and Gulf media write them (Umm al-Qura conversions).
+    for text, exp in [('15/9/1445هـ', '2024-03-25'), ('1445/09/01 هـ', '2024-03-11'), ('١٠/١٢/١٤٤٥هـ', '2024-06-16'),
+                      ('01-10-1444 هـ', '2023-04-21'), ('1/9/1443هـ', '2022-04-02'), ('1445/10/01هـ', '2024-04-10')]:
+        rows.append(('numeric', f"بتاريخ {text}", '2024-12-01', exp))
     for region, names in MONTHS.items():
         for m in range(1, 13):
             d = dt.date(R.randrange(2011, 2025), m, R.randrange(1, 28))

@@ -274,7 +274,7 @@ impl Cursor<'_, '_> {
         if parts.len() == 3 {
             let n: Vec<i32> = parts.iter().filter_map(|p| parse_digits(p).map(|v| v as i32)).collect();
             if n.len() == 3 {
-                return date_from_triple(n[0], n[1], n[2], parts[0].chars().count() == 4).map(|d| (i + 1, Val::Day(d)));
+                return self.numeric_calendar_date(triple_order(n[0], n[1], n[2], parts[0].chars().count() == 4), i + 1);
             }
         }
         let sep = |k: usize| self.words.get(k).is_some_and(|x| x.is_punct("-") || x.is_punct("/") || x.is_punct("."));
@@ -287,11 +287,26 @@ impl Cursor<'_, '_> {
         if sep(i + 1) && sep(i + 3) {
             if let (Some((a, alen)), Some((b, _)), Some((c, clen))) = (num(i), num(i + 2), num(i + 4)) {
                 if alen == 4 || clen == 4 {
-                    return date_from_triple(a, b, c, alen == 4).map(|d| (i + 5, Val::Day(d)));
+                    return self.numeric_calendar_date(triple_order(a, b, c, alen == 4), i + 5);
                 }
             }
         }
         None
+    }
+
+    /// A numeric date ending before word `end`: Hijri when a Hijri marker (هـ، هجري) follows or
+    /// the year is 1300–1500 (Saudi and Gulf media write Hijri dates in digits; a Gregorian date
+    /// written day/month/year in those centuries does not occur in news), else Gregorian.
+    fn numeric_calendar_date(&self, (y, m, d): (i32, i32, i32), end: usize) -> Option<(usize, Val)> {
+        let marked = matches!(self.key(end), "ه" | "هجري" | "هجريه");
+        if marked || (1300..=1500).contains(&y) {
+            let g = hijri_to_gregorian(y, m, d)?;
+            return Some((if marked { end + 1 } else { end }, Val::Day(g)));
+        }
+        if !(1000..=2200).contains(&y) {
+            return None;
+        }
+        ymd(y as i16, m.try_into().ok()?, d.try_into().ok()?).map(|g| (end, Val::Day(g)))
     }
 
     /// [day] month [(paired month)] [year]; or Hijri day month year [هـ].
@@ -704,18 +719,16 @@ fn may_start(w: &Word) -> bool {
         || (k.starts_with('ب') && no_b(k).is_some_and(|x| month_one(&x).is_some() || weekday_of(&x).is_some()))
 }
 
-fn date_from_triple(a: i32, b: i32, c: i32, year_first: bool) -> Option<Date> {
-    let (y, m, d) = if year_first {
+/// (year, month, day) of three numbers written year first or year last (day/month, or
+/// month/day when the middle number cannot be a month).
+fn triple_order(a: i32, b: i32, c: i32, year_first: bool) -> (i32, i32, i32) {
+    if year_first {
         (a, b, c)
     } else if b > 12 && a <= 12 {
         (c, a, b)
     } else {
         (c, b, a)
-    };
-    if !(1000..=2200).contains(&y) {
-        return None;
     }
-    ymd(y as i16, m.try_into().ok()?, d.try_into().ok()?)
 }
 
 fn render(v: Val) -> (Option<String>, Option<Precision>, Option<String>, Option<String>) {
@@ -810,6 +823,17 @@ mod tests {
         assert_eq!(v("في عام 2006", "2023-01-01").as_deref(), Some("2006"));
         assert_eq!(v("في 4 يوليو (تموز) 2018", "2023-01-01").as_deref(), Some("2018-07-04"));
         assert_eq!(v("في 5 جوان 2019", "2023-01-01").as_deref(), Some("2019-06-05"));
+    }
+
+    #[test]
+    fn numeric_hijri_dates_convert() {
+        assert_eq!(v("في 15/9/1445هـ", "2024-04-01").as_deref(), Some("2024-03-25"));
+        assert_eq!(v("بتاريخ ١٤٤٥/٠٩/١٥ هـ", "2024-04-01").as_deref(), Some("2024-03-25"));
+        assert_eq!(v("الموافق 1/1/1446", "2024-08-01").as_deref(), Some("2024-07-07"));
+        assert_eq!(v("بتاريخ 15/9/2024م", "2024-10-01").as_deref(), Some("2024-09-15"));
+        // The marker belongs to the expression.
+        let found = t("صدر في 15/9/1445 هـ عن", Some("2024-04-01"));
+        assert_eq!(found[0].0, "15/9/1445 هـ");
     }
 
     #[test]
