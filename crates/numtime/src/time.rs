@@ -41,16 +41,16 @@ pub struct TimeExpr {
     pub start: usize,
     /// Code-point end (exclusive).
     pub end: usize,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent when it cannot be resolved.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent when it cannot be resolved to one of those.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Precision of `value`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub precision: Option<Precision>,
-    /// First day covered (weeks).
+    /// First day covered (weeks; Hijri years and months, which have no `value`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_date: Option<String>,
-    /// Last day covered (weeks).
+    /// Last day covered (weeks; Hijri years and months).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
     /// True when the value was computed from the publication date.
@@ -65,6 +65,8 @@ enum Val {
     Month(i16, i8),
     Week(Date),
     Day(Date),
+    /// A stretch of days no single Gregorian value names (a Hijri year or month): first and last day.
+    Span(Date, Date),
     /// Relative but no publication date to resolve against.
     Unresolved,
 }
@@ -333,6 +335,16 @@ impl Cursor<'_, '_> {
                     }
                 }
             }
+        } else if let Some((hm, used)) = hijri_month(self.words, mstart) {
+            // رمضان 1445 هـ: the Hijri month's days.
+            let y = self.words.get(mstart + used).filter(|w| w.tok.kind == TokenKind::Number).and_then(|w| parse_digits(w.tok.text));
+            if let Some(hy) = y.map(|y| y as i32).filter(|y| (1300..=1600).contains(y)) {
+                let mut end = mstart + used + 1;
+                if matches!(self.key(end), "ه" | "هجري" | "هجريه") {
+                    end += 1;
+                }
+                return hijri_span(hy, Some(hm as i32)).map(|v| (end, v));
+            }
         }
         let (m, used) = month_at(self.words, mstart)?;
         let mut end = mstart + used;
@@ -437,6 +449,11 @@ impl Cursor<'_, '_> {
             return None;
         }
         if let Some((y, used)) = year_at(self.words, i + 1) {
+            // عام 1436هـ: a Hijri year, which straddles two Gregorian ones (only with the mark:
+            // history writes Gregorian years of those centuries too, عام 1453).
+            if used == 1 && matches!(self.key(i + 2), "ه" | "هجري" | "هجريه") {
+                return hijri_span(y.into(), None).map(|v| (i + 3, v));
+            }
             return Some((i + 1 + used, Val::Year(y)));
         }
         if k.contains("ال") {
@@ -740,8 +757,19 @@ fn render(v: Val) -> (Option<String>, Option<Precision>, Option<String>, Option<
             let sun = mon.checked_add(6.days()).unwrap_or(mon);
             (Some(mon.to_string()), Some(Precision::Week), Some(mon.to_string()), Some(sun.to_string()))
         }
+        Val::Span(a, b) => (None, None, Some(a.to_string()), Some(b.to_string())),
         Val::Unresolved => (None, None, None, None),
     }
+}
+
+/// The Gregorian days of a Hijri month (`month` 1–12), or of a whole Hijri year (`month` None).
+fn hijri_span(year: i32, month: Option<i32>) -> Option<Val> {
+    let first = hijri_to_gregorian(year, month.unwrap_or(1), 1)?;
+    let next = match month {
+        Some(12) | None => hijri_to_gregorian(year + 1, 1, 1)?,
+        Some(m) => hijri_to_gregorian(year, m + 1, 1)?,
+    };
+    Some(Val::Span(first, next.checked_sub(1.days()).ok()?))
 }
 
 /// Finds time expressions in `words` (cut from `text`), resolving relative ones against `published`.
@@ -834,6 +862,23 @@ mod tests {
         // The marker belongs to the expression.
         let found = t("صدر في 15/9/1445 هـ عن", Some("2024-04-01"));
         assert_eq!(found[0].0, "15/9/1445 هـ");
+    }
+
+    #[test]
+    fn hijri_years_and_months_give_their_gregorian_days() {
+        let span = |text: &str| {
+            let toks = rasad_text::tokenize(text);
+            let words = rasad_text::analyze(&toks, &rasad_text::Segmenter::new(Vec::<String>::new()));
+            let found = parse_times(text, &words, Date::new(2024, 12, 1).ok());
+            found.first().map(|t| (t.text.clone(), t.value.clone(), t.start_date.clone(), t.end_date.clone()))
+        };
+        assert_eq!(
+            span("موسم الصيف لعام 1436هـ بدأ"),
+            Some(("لعام 1436هـ".into(), None, Some("2014-10-25".into()), Some("2015-10-13".into())))
+        );
+        assert_eq!(span("في رمضان 1445 هـ"), Some(("رمضان 1445 هـ".into(), None, Some("2024-03-11".into()), Some("2024-04-09".into()))));
+        // Without the mark, a year of those centuries stays Gregorian (history: عام 1453).
+        assert_eq!(span("فتحها عام 1453").and_then(|t| t.1), Some("1453".into()));
     }
 
     #[test]
