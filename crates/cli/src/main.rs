@@ -59,6 +59,9 @@ enum NerCmd {
         /// Seed of the shuffling (training is deterministic for a seed).
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Train this many models (seeds --seed, --seed + 1, …) and ship the average of their weights.
+        #[arg(long, default_value_t = 1)]
+        seeds: usize,
         /// Keep the model trained without the development sentences (by default it is trained
         /// again on training and development data with the epochs and O penalty chosen on dev).
         #[arg(long)]

@@ -61,7 +61,7 @@ fn load(model: Option<&Path>) -> Result<Model> {
 
 pub fn run(cmd: NerCmd) -> Result<ExitCode> {
     match cmd {
-        NerCmd::Train { train, dev, out, epochs, seed, no_refit } => {
+        NerCmd::Train { train, dev, out, epochs, seed, seeds, no_refit } => {
             let mut tr = read_sentences(&train)?;
             let dv = match dev {
                 Some(d) => read_sentences(&d)?,
@@ -78,20 +78,15 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
                 dx.len(),
                 t0.elapsed().as_secs_f64()
             );
-            let log = |e: usize, f1: f64| {
-                if e == 0 {
-                    eprintln!("rasad: with the O penalty tuned on dev: dev F1 {f1:.2}");
-                } else {
-                    eprintln!("rasad: epoch {e}: dev F1 {f1:.2}");
-                }
-            };
-            let m = if no_refit {
-                Model::train(&tx, &dx, epochs, seed, log)
-            } else {
-                let m = Model::train_refit(&tx, &dx, epochs, seed, log);
+            let seed_list: Vec<u64> = (0..seeds.max(1) as u64).map(|k| seed.wrapping_add(k)).collect();
+            let m = Model::train_ensemble(&tx, &dx, epochs, &seed_list, !no_refit, |s, e, f1| match (s, e) {
+                (0, 0) => eprintln!("rasad: the average of {} model(s), O penalty tuned on dev: dev F1 {f1:.2}", seed_list.len()),
+                (s, 0) => eprintln!("rasad: seed {s}: with its O penalty tuned on dev: dev F1 {f1:.2}"),
+                (s, e) => eprintln!("rasad: seed {s}: epoch {e}: dev F1 {f1:.2}"),
+            });
+            if !no_refit {
                 eprintln!("rasad: trained again on training and development sentences with those settings");
-                m
-            };
+            }
             let bytes = m.to_bytes();
             std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("rasad: {} features, {} bytes → {} ({:.0}s)", m.len(), bytes.len(), out.display(), t0.elapsed().as_secs_f64());

@@ -37,7 +37,6 @@ fn allowed(prev: usize, cur: usize) -> bool {
 /// What tuning on the development set chose.
 struct Tuning {
     epochs: usize,
-    penalty_steps: usize,
 }
 
 struct Trainer {
@@ -183,22 +182,72 @@ impl Model {
         Self::train_tuned(data, dev, epochs, seed, log).0
     }
 
-    /// As [`Model::train`], then trains again on `data` and `dev` together with the epoch count
-    /// and O penalty chosen on `dev`: the development sentences are used for tuning first and as
-    /// training data after, never to score the final model.
-    pub fn train_refit(
+    /// Trains one model per seed (each choosing its epoch count on `dev`), averages their weights,
+    /// and tunes the O penalty of the average on `dev`. With `refit`, each model is then trained
+    /// again on `data` and `dev` together with its epoch count, and the average of those takes the
+    /// tuned penalty: the development sentences are used for tuning first and as training data
+    /// after, never to score the final model. `log` gets (seed, epoch, dev F1), and (0, 0, dev F1)
+    /// for the tuned average.
+    pub fn train_ensemble(
         data: &[(Vec<Vec<u64>>, Vec<usize>)],
         dev: &[(Vec<Vec<u64>>, Vec<usize>)],
         epochs: usize,
-        seed: u64,
-        log: impl FnMut(usize, f64),
+        seeds: &[u64],
+        refit: bool,
+        mut log: impl FnMut(u64, usize, f64),
     ) -> Model {
-        let (_, tuning) = Self::train_tuned(data, dev, epochs, seed, log);
+        let runs: Vec<(Model, Tuning)> = seeds.iter().map(|&s| Self::train_tuned(data, dev, epochs, s, |e, f1| log(s, e, f1))).collect();
+        let mut avg = Model::average(&runs.iter().map(|r| &r.0).collect::<Vec<_>>());
+        let (steps, f1) = avg.tune_penalty(dev);
+        log(0, 0, f1);
+        if !refit {
+            return avg;
+        }
         let all: Vec<(Vec<Vec<u64>>, Vec<usize>)> = data.iter().chain(dev).cloned().collect();
         // Scored by epoch: the last pass is kept.
-        let mut m = Self::fit(&all, tuning.epochs, seed, |_, epoch| epoch as f64).0;
-        m.o_penalty = m.penalty_step() * tuning.penalty_steps as f32;
+        let fits: Vec<Model> = runs.iter().zip(seeds).map(|((_, t), &s)| Self::fit(&all, t.epochs, s, |_, epoch| epoch as f64).0).collect();
+        let mut m = Model::average(&fits.iter().collect::<Vec<_>>());
+        m.o_penalty = m.penalty_step() * steps as f32;
         m
+    }
+
+    /// The mean of some models' weights (a feature missing from one counts as zero there).
+    pub fn average(models: &[&Model]) -> Model {
+        let n = models.len().max(1) as f32;
+        let mut w: FxHashMap<u64, [f32; T]> = FxHashMap::default();
+        let mut trans = vec![[0.0; T]; T + 1];
+        for m in models {
+            for (k, row) in &m.w {
+                let acc = w.entry(*k).or_insert([0.0; T]);
+                for (a, x) in acc.iter_mut().zip(row) {
+                    *a += x / n;
+                }
+            }
+            for (acc, row) in trans.iter_mut().zip(&m.trans) {
+                for (a, x) in acc.iter_mut().zip(row) {
+                    *a += x / n;
+                }
+            }
+        }
+        let o_penalty = models.iter().map(|m| m.o_penalty).sum::<f32>() / n;
+        Model { w, trans, o_penalty }
+    }
+
+    /// Sets the O penalty that maximizes dev F1 on a grid of [`Model::penalty_step`]s; returns
+    /// the number of steps and the F1.
+    fn tune_penalty(&mut self, dev: &[(Vec<Vec<u64>>, Vec<usize>)]) -> (usize, f64) {
+        let step = self.penalty_step();
+        self.o_penalty = 0.0;
+        let (mut best_steps, mut best_f1) = (0usize, dev_f1(self, dev));
+        for k in 1..=20 {
+            self.o_penalty = step * k as f32;
+            let f1 = dev_f1(self, dev);
+            if f1 > best_f1 {
+                (best_steps, best_f1) = (k, f1);
+            }
+        }
+        self.o_penalty = step * best_steps as f32;
+        (best_steps, best_f1)
     }
 
     /// One O-penalty step: 5% of the largest transition weight (the weights' scale).
@@ -219,19 +268,9 @@ impl Model {
             f1
         });
         let mut m = m;
-        // The O penalty that maximizes dev F1, on a grid scaled to the weights.
-        let step = m.penalty_step();
-        let (mut best_steps, mut best_f1) = (0usize, dev_f1(&m, dev));
-        for k in 1..=20 {
-            m.o_penalty = step * k as f32;
-            let f1 = dev_f1(&m, dev);
-            if f1 > best_f1 {
-                (best_steps, best_f1) = (k, f1);
-            }
-        }
-        m.o_penalty = step * best_steps as f32;
-        log(0, best_f1);
-        (m, Tuning { epochs: best_epoch, penalty_steps: best_steps })
+        let (_, f1) = m.tune_penalty(dev);
+        log(0, f1);
+        (m, Tuning { epochs: best_epoch })
     }
 
     /// Runs `epochs` passes; after each, `score` rates the averaged model (higher is better) and
@@ -397,6 +436,17 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.decode(&s(&[1, 2, 3, 3])), vec![1, 2, 0, 0]);
         assert!(Model::from_bytes(b"nope").is_err());
+    }
+
+    #[test]
+    fn an_ensemble_of_seeds_learns_the_pattern_and_averages_weights() {
+        let s = |v: &[u64]| v.iter().map(|&x| vec![x, 99]).collect::<Vec<_>>();
+        let data = vec![(s(&[3, 1, 2, 3]), vec![0, 1, 2, 0]), (s(&[1, 2, 3]), vec![1, 2, 0]), (s(&[3, 3]), vec![0, 0])];
+        let m = Model::train_ensemble(&data, &data, 5, &[7, 8, 9], true, |_, _, _| {});
+        assert_eq!(m.decode(&s(&[3, 1, 2])), vec![0, 1, 2]);
+        let one = Model::train(&data, &data, 5, 7, |_, _| {});
+        let twice = Model::average(&[&one, &one]);
+        assert_eq!(twice.weigh(&[1, 2, 3]), one.weigh(&[1, 2, 3]));
     }
 
     #[test]
