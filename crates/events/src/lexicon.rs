@@ -195,9 +195,12 @@ impl Lexicon {
         let out = hit(&v);
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
-            if m.0 != id || m.1.len() > 200_000 {
+            // Bounded, and letting go of the analyses the analysis memo has dropped.
+            let generation = rasad_text::memo_generation();
+            if m.0 != id || m.1.len() > 200_000 || m.2 != generation {
                 m.0 = id;
                 m.1.clear();
+                m.2 = generation;
             }
             m.1.insert(addr, (std::sync::Arc::clone(info), v));
         });
@@ -233,12 +236,12 @@ impl Lexicon {
     }
 }
 
-type Memo = (usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, Option<(String, bool)>)>);
+type Memo = (usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, Option<(String, bool)>)>, u64);
 
 thread_local! {
     /// Word (by the address of its shared analysis) → (lexicon form, read as a noun), for the
     /// lexicon at the given address.
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default()));
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default(), 0));
 }
 
 const VERB_SUFFIXES: &[&str] = &["تما", "تم", "تن", "وا", "تا", "ون", "ان", "ين", "ت", "ا", "ن"];

@@ -416,6 +416,8 @@ struct WordWeights {
 /// every code in every code template.
 struct NerMemo {
     model: usize,
+    /// The analysis memos' generation the entries belong to (`rasad_text::memo_generation`).
+    generation: u64,
     words: rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, WordWeights)>,
     edges: [rasad_ner::TagScores; 4],
     codes: Vec<[rasad_ner::TagScores; 256]>,
@@ -431,14 +433,23 @@ impl NerMemo {
             model.weigh(&f)
         });
         let codes = CODE_TEMPLATES.iter().map(|&(t, _)| std::array::from_fn(|c| model.weigh(&[code_feature(t, c as u8)]))).collect();
-        NerMemo { model: model as *const rasad_ner::Model as usize, words: Default::default(), edges, codes }
+        NerMemo {
+            model: model as *const rasad_ner::Model as usize,
+            generation: rasad_text::memo_generation(),
+            words: Default::default(),
+            edges,
+            codes,
+        }
     }
 
     fn word(&mut self, model: &rasad_ner::Model, w: &rasad_text::Word, chars: &mut Vec<char>, feats: &mut Vec<u64>) -> WordWeights {
         use rasad_ner::features::{own_features, role_features, Role};
-        // Bounded: a long run over many texts keeps at most this many words.
-        if self.words.len() >= 200_000 {
+        // Bounded: a long run over many texts keeps at most this many words, and lets go of the
+        // analyses the analysis memo has dropped.
+        let generation = rasad_text::memo_generation();
+        if self.words.len() >= 100_000 || generation != self.generation {
             self.words.clear();
+            self.generation = generation;
         }
         let info = w.shared();
         let key = std::sync::Arc::as_ptr(info) as usize;

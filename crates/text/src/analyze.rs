@@ -61,6 +61,16 @@ impl Word<'_> {
 
 const CACHE_LIMIT: usize = 200_000;
 
+/// Counts the clearings of any thread's analysis memo (see [`memo_generation`]).
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A number that changes whenever some thread's analysis memo is cleared. Memos keyed by a word's
+/// shared analysis ([`Word::shared`]) that hold its `Arc` should be cleared too when it changes,
+/// so they do not keep the dropped analyses alive.
+pub fn memo_generation() -> u64 {
+    GENERATION.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 thread_local! {
     static CACHE: RefCell<(u64, FxHashMap<String, Arc<WordInfo>>)> = RefCell::new((0, FxHashMap::default()));
 }
@@ -81,7 +91,10 @@ pub fn analyze<'a>(tokens: &[Token<'a>], segmenter: &Segmenter) -> Vec<Word<'a>>
         let mut cache = cache.borrow_mut();
         if cache.0 != segmenter.id() || cache.1.len() >= CACHE_LIMIT {
             cache.0 = segmenter.id();
-            cache.1.clear();
+            if !cache.1.is_empty() {
+                cache.1.clear();
+                GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
         }
         tokens
             .iter()
