@@ -1,6 +1,6 @@
 //! The trigger lexicon (data/triggers.tsv) and the light verb stemmer that finds inflections.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use rasad_text::{match_key, Word};
@@ -117,7 +117,7 @@ impl Lexicon {
 
     /// Parses and validates a lexicon file.
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut map: HashMap<String, TriggerEntry> = HashMap::new();
+        let mut map: HashMap<String, TriggerEntry> = HashMap::default();
         for (n, line) in tsv.lines().enumerate() {
             let line_no = n + 1;
             if line.trim().is_empty() || line.starts_with('#') || line.starts_with("verbs\t") {

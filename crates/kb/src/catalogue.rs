@@ -1,6 +1,6 @@
 //! The actor catalogue and the gazetteer: types, loading and validation.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -205,8 +205,8 @@ pub struct Kb {
     pub actors: Vec<Actor>,
     /// All places.
     pub places: Vec<Place>,
-    actor_ids: HashMap<String, usize>,
-    place_ids: HashMap<String, usize>,
+    actor_ids: rustc_hash::FxHashMap<String, usize>,
+    place_ids: rustc_hash::FxHashMap<String, usize>,
     pub(crate) linker: crate::link::Index,
 }
 
@@ -240,7 +240,7 @@ impl Kb {
                 }
             }
         }
-        let mut actor_ids = HashMap::new();
+        let mut actor_ids = rustc_hash::FxHashMap::default();
         for (i, a) in actors.iter().enumerate() {
             if actor_ids.insert(a.id.clone(), i).is_some() {
                 return Err(KbError::Invalid(format!("duplicate actor id {}", a.id)));
@@ -261,7 +261,7 @@ impl Kb {
                 }
             }
         }
-        let mut place_ids = HashMap::new();
+        let mut place_ids = rustc_hash::FxHashMap::default();
         for (i, p) in places.iter().enumerate() {
             if place_ids.insert(p.id.clone(), i).is_some() {
                 return Err(KbError::Invalid(format!("duplicate place id {}", p.id)));

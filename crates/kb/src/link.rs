@@ -7,7 +7,7 @@
 //! suffixes, or ال + that (when the token is definite) equals the name's first key. Later
 //! tokens must match exactly. A mention that matches nothing stays unlinked.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rasad_text::{match_key, tokenize, Span, TokenKind, Word};
 
@@ -117,7 +117,7 @@ fn nisba_base(base_key: &str) -> Option<&str> {
 
 impl Index {
     pub(crate) fn build(actors: &[Actor], places: &[Place]) -> Index {
-        let mut merged: HashMap<Vec<String>, Target> = HashMap::new();
+        let mut merged: HashMap<Vec<String>, Target> = HashMap::default();
         for (i, a) in actors.iter().enumerate() {
             for n in &a.ar {
                 let t = merged.entry(name_keys(n)).or_default();

@@ -71,25 +71,16 @@ const fn digit(d: u32) -> char {
     }
 }
 
-/// What the two-byte UTF-8 characters U+0600–U+06FF (lead bytes 0xD8–0xDB) become: up to two
-/// output bytes and their count (0: dropped). Built from [`normalize_char`] at compile time, so
-/// the fast path and the definition cannot disagree.
-const ARABIC_BLOCK: [([u8; 2], u8); 256] = {
-    let mut t = [([0u8; 2], 0u8); 256];
+/// What the characters U+0600–U+06FF (two UTF-8 bytes, lead 0xD8–0xDB) become, by their offset
+/// in the block. Built from [`normalize_char`] at compile time, so the fast path and the
+/// definition cannot disagree.
+const ARABIC_BLOCK: [Mapped; 256] = {
+    let mut t = [Mapped::Drop; 256];
     let mut i = 0;
     while i < 256 {
-        let c = match char::from_u32(0x0600 + i as u32) {
-            Some(c) => c,
-            None => ' ',
-        };
-        t[i] = match normalize_char(c) {
-            Mapped::Drop => ([0, 0], 0),
-            Mapped::Char(m) => {
-                let mut buf = [0u8; 4];
-                let n = m.encode_utf8(&mut buf).len();
-                ([buf[0], buf[1]], n as u8)
-            }
-        };
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            t[i] = normalize_char(c);
+        }
         i += 1;
     }
     t
@@ -104,34 +95,29 @@ pub fn match_key(s: &str) -> String {
 
 /// Appends the match key of `s` to `out`.
 pub fn push_match_key(s: &str, out: &mut String) {
+    out.reserve(s.len());
     let b = s.as_bytes();
-    // Bytes are pushed to `buf` only as whole UTF-8 sequences (ASCII, the table's entries, or
-    // encoded chars), so it stays valid UTF-8.
-    let mut buf = std::mem::take(out).into_bytes();
-    buf.reserve(b.len());
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
-            buf.push(x.to_ascii_lowercase());
+            out.push(char::from(x.to_ascii_lowercase()));
             i += 1;
         } else if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
             // U+0600–U+06FF: lead byte 110110xx, continuation 10xxxxxx.
-            let idx = (((x & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize;
-            let (bytes, n) = ARABIC_BLOCK[idx];
-            buf.extend_from_slice(&bytes[..n as usize]);
+            if let Mapped::Char(m) = ARABIC_BLOCK[(((x & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize] {
+                out.push(m);
+            }
             i += 2;
         } else {
             // `i` is on a character boundary: every branch steps over whole characters.
             let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else { break };
             if let Mapped::Char(m) = normalize_char(c) {
-                let mut enc = [0u8; 4];
-                buf.extend_from_slice(m.encode_utf8(&mut enc).as_bytes());
+                out.push(m);
             }
             i += c.len_utf8();
         }
     }
-    *out = String::from_utf8(buf).unwrap_or_default();
 }
 
 /// A normalized text with, for each of its code points, the code point of the original it came from.
