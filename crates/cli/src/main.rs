@@ -15,6 +15,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+
+// malloc and free were 14% of extract's instructions with the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use rasad_pipeline::{InputDoc, Pipeline};
 
 #[derive(Parser)]
