@@ -24,6 +24,15 @@ pub struct Model {
     trans: Vec<[f32; T]>,
     /// Subtracted from the O tag's score: trades precision for recall, tuned on the dev set.
     o_penalty: f32,
+    /// Names this model's weights for callers' caches (see [`Model::id`]); 0 for an empty model.
+    id: u64,
+}
+
+/// Hands out model ids.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// An I- tag may only follow B- or I- of its type.
@@ -71,6 +80,7 @@ impl Trainer {
 
     fn averaged(&self) -> Model {
         let mut m = self.m.clone();
+        m.id = next_id();
         for (k, w) in m.w.iter_mut() {
             if let Some(a) = self.acc.get(k) {
                 for (x, acc) in w.iter_mut().zip(a) {
@@ -93,6 +103,13 @@ static BUILTIN: std::sync::LazyLock<Model> =
     std::sync::LazyLock::new(|| Model::from_bytes(include_bytes!("../data/model.bin")).unwrap_or_default());
 
 impl Model {
+    /// An id unique to these weights in this process (a clone shares it, as it shares the
+    /// weights): what a cache of weighed features should be keyed by, rather than an address,
+    /// which a later model may reuse.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The model shipped in the binary (trained by `rasad ner train`; see crates/ner/data/README.md).
     pub fn builtin() -> &'static Model {
         &BUILTIN
@@ -230,7 +247,7 @@ impl Model {
             }
         }
         let o_penalty = models.iter().map(|m| m.o_penalty).sum::<f32>() / n;
-        Model { w, trans, o_penalty }
+        Model { w, trans, o_penalty, id: next_id() }
     }
 
     /// Sets the O penalty that maximizes dev F1 on a grid of [`Model::penalty_step`]s; returns
@@ -277,7 +294,7 @@ impl Model {
     /// the best one is kept, with its epoch (1-based).
     fn fit(data: &[(Vec<Vec<u64>>, Vec<usize>)], epochs: usize, seed: u64, mut score: impl FnMut(&Model, usize) -> f64) -> (Model, usize) {
         let mut tr = Trainer {
-            m: Model { w: FxHashMap::default(), trans: vec![[0.0; T]; T + 1], o_penalty: 0.0 },
+            m: Model { w: FxHashMap::default(), trans: vec![[0.0; T]; T + 1], o_penalty: 0.0, id: 0 },
             acc: FxHashMap::default(),
             acc_trans: vec![[0.0; T]; T + 1],
             c: 1.0,
@@ -378,7 +395,7 @@ impl Model {
             let k = u64::from_le_bytes(owned_take(8)?.try_into().map_err(|_| ModelError::Format(0))?);
             w.insert(k, row(&mut owned_take)?);
         }
-        Ok(Model { w, trans, o_penalty })
+        Ok(Model { w, trans, o_penalty, id: next_id() })
     }
 }
 

@@ -410,12 +410,12 @@ struct WordWeights {
     roles: [rasad_ner::TagScores; 4],
 }
 
-/// What the tagger caches for one model: weights per word form (keyed by the address of the
-/// word's shared analysis, which the entry holds so that the address cannot be reused by another
-/// word form while the entry lives), the role weights of the sentence edges, and the weights of
-/// every code in every code template.
+/// What the tagger caches for one model (by [`rasad_ner::Model::id`]): weights per word form
+/// (keyed by the address of the word's shared analysis, which the entry holds so that the
+/// address cannot be reused by another word form while the entry lives), the role weights of the
+/// sentence edges, and the weights of every code in every code template.
 struct NerMemo {
-    model: usize,
+    model: u64,
     /// The analysis memos' generation the entries belong to (`rasad_text::memo_generation`).
     generation: u64,
     words: rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, WordWeights)>,
@@ -433,13 +433,7 @@ impl NerMemo {
             model.weigh(&f)
         });
         let codes = CODE_TEMPLATES.iter().map(|&(t, _)| std::array::from_fn(|c| model.weigh(&[code_feature(t, c as u8)]))).collect();
-        NerMemo {
-            model: model as *const rasad_ner::Model as usize,
-            generation: rasad_text::memo_generation(),
-            words: Default::default(),
-            edges,
-            codes,
-        }
+        NerMemo { model: model.id(), generation: rasad_text::memo_generation(), words: Default::default(), edges, codes }
     }
 
     fn word(&mut self, model: &rasad_ner::Model, w: &rasad_text::Word, chars: &mut Vec<char>, feats: &mut Vec<u64>) -> WordWeights {
@@ -523,7 +517,7 @@ fn ner_on(
     NER_MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let memo = match m.as_mut() {
-            Some(memo) if memo.model == model as *const rasad_ner::Model as usize => memo,
+            Some(memo) if memo.model == model.id() => memo,
             _ => m.insert(NerMemo::new(model)),
         };
         for s in sentences {
