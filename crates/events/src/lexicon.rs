@@ -79,7 +79,12 @@ pub struct Hit<'l> {
 #[derive(Debug)]
 pub struct Lexicon {
     map: HashMap<String, TriggerEntry>,
+    /// Unique in the process: what the per-thread memo is keyed by (an address could be reused
+    /// by a later lexicon).
+    id: usize,
 }
+
+static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
 
 fn plover(kind: &str) -> Option<&'static str> {
     crate::PLOVER_TYPES.iter().copied().find(|t| *t == kind)
@@ -151,7 +156,7 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon { map })
+        Ok(Lexicon { map, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
     }
 
     /// Every form in the lexicon (for the segmenter's known words).
@@ -173,7 +178,7 @@ impl Lexicon {
     /// Memoized per thread by the word's shared analysis (the word as written, not its match key:
     /// تقدمة and تقدمه share a key but not a segmentation), since the answer depends on the word alone.
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
-        let id = self as *const Lexicon as usize;
+        let id = self.id;
         let info = w.shared();
         // The entry holds the analysis, so its address names this word form while the entry lives.
         let addr = std::sync::Arc::as_ptr(info) as usize;
@@ -240,7 +245,7 @@ type Memo = (usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::Wor
 
 thread_local! {
     /// Word (by the address of its shared analysis) → (lexicon form, read as a noun), for the
-    /// lexicon at the given address.
+    /// lexicon with the given id.
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default(), 0));
 }
 
