@@ -577,6 +577,30 @@ mod tests {
     }
 
     #[test]
+    fn memoized_emissions_equal_the_weights_of_all_the_trained_features() {
+        let p = Pipeline::shared();
+        let model = default_ner();
+        let text = "قال وزير الخارجية الأميركي أنتوني بلينكن في عمان إن واشنطن تدعم الجيش اللبناني، وأكد بلينكن ذلك أمس.";
+        let tokens = tokenize(text);
+        let words = analyze(&tokens, p.segmenter());
+        let mentions = p.kb().link(&words);
+        let codes = rasad_ner::features::kb_codes(&words, &mentions, p.kb());
+        let mut memo = NerMemo::new(model);
+        // Twice: the second pass reads every word from the memo.
+        for _ in 0..2 {
+            let fast = emissions(model, &words, &codes, &mut memo);
+            let plain: Vec<rasad_ner::TagScores> =
+                rasad_ner::features::word_features(&words, &codes).iter().map(|f| model.with_bias(model.weigh(f))).collect();
+            for (a, b) in fast.iter().zip(&plain) {
+                for (x, y) in a.iter().zip(b) {
+                    assert!((x - y).abs() < 1e-3, "{x} vs {y}");
+                }
+            }
+            assert_eq!(model.decode_scores(&fast), model.decode_scores(&plain));
+        }
+    }
+
+    #[test]
     fn bad_published_date_is_an_error() {
         let doc = InputDoc { id: "x".into(), text: "نص".into(), published: Some("2024-13-40".into()), ..Default::default() };
         assert!(Pipeline::shared().extract(&doc).is_err());
