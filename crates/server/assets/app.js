@@ -232,7 +232,9 @@ async function openDoc(id, eventId) {
   const rec = d.record;
   for (const e of rec.entities) add(e, e.label, `${e.label}: ${e.text}${e.name ? ' = ' + e.name : ''}${e.id ? ' [' + e.id + ']' : ''}`);
   for (const q of rec.quantities) add(q, 'quantity', `quantity: ${q.value}${q.unit ? ' ' + q.unit : ''} (${q.bound}${q.approx ? ', about' : ''})`);
-  for (const t of rec.times) add(t, 'time', `time: ${t.value || 'unresolved'} (${t.precision || '—'})`);
+  // A Hijri year or month has no single Gregorian value, only its first and last day.
+  const when = (t) => t.value || (t.start_date ? `${t.start_date} … ${t.end_date}` : 'unresolved');
+  for (const t of rec.times) add(t, 'time', `time: ${when(t)} (${t.precision || (t.start_date ? 'span' : '—')})`);
   rec.events.forEach((e) => {
     add(e.trigger, 'trigger', `${e.type} trigger: ${e.trigger.text}`);
     // Arguments are wrapped too, so clicking one in the event list can light its span.
