@@ -43,11 +43,6 @@ fn allowed(prev: usize, cur: usize) -> bool {
     prev != START && prev != 0 && prev.div_ceil(2) == cur.div_ceil(2)
 }
 
-/// What tuning on the development set chose.
-struct Tuning {
-    epochs: usize,
-}
-
 struct Trainer {
     m: Model,
     acc: FxHashMap<u64, [f32; T]>,
@@ -213,7 +208,8 @@ impl Model {
         refit: bool,
         mut log: impl FnMut(u64, usize, f64),
     ) -> Model {
-        let runs: Vec<(Model, Tuning)> = seeds.iter().map(|&s| Self::train_tuned(data, dev, epochs, s, |e, f1| log(s, e, f1))).collect();
+        // Each seed's model and the epoch count dev chose for it.
+        let runs: Vec<(Model, usize)> = seeds.iter().map(|&s| Self::train_tuned(data, dev, epochs, s, |e, f1| log(s, e, f1))).collect();
         let mut avg = Model::average(&runs.iter().map(|r| &r.0).collect::<Vec<_>>());
         let (steps, f1) = avg.tune_penalty(dev);
         log(0, 0, f1);
@@ -222,7 +218,8 @@ impl Model {
         }
         let all: Vec<(Vec<Vec<u64>>, Vec<usize>)> = data.iter().chain(dev).cloned().collect();
         // Scored by epoch: the last pass is kept.
-        let fits: Vec<Model> = runs.iter().zip(seeds).map(|((_, t), &s)| Self::fit(&all, t.epochs, s, |_, epoch| epoch as f64).0).collect();
+        let fits: Vec<Model> =
+            runs.iter().zip(seeds).map(|(&(_, epochs), &s)| Self::fit(&all, epochs, s, |_, epoch| epoch as f64).0).collect();
         let mut m = Model::average(&fits.iter().collect::<Vec<_>>());
         m.o_penalty = m.penalty_step() * steps as f32;
         m
@@ -272,13 +269,14 @@ impl Model {
         self.trans.iter().flatten().fold(0f32, |a, x| a.max(x.abs())).max(1.0) * 0.05
     }
 
+    /// One model for `seed`, its epoch and O penalty chosen on `dev`; with the epoch count chosen.
     fn train_tuned(
         data: &[(Vec<Vec<u64>>, Vec<usize>)],
         dev: &[(Vec<Vec<u64>>, Vec<usize>)],
         epochs: usize,
         seed: u64,
         mut log: impl FnMut(usize, f64),
-    ) -> (Model, Tuning) {
+    ) -> (Model, usize) {
         let (m, best_epoch) = Self::fit(data, epochs, seed, |avg, epoch| {
             let f1 = dev_f1(avg, dev);
             log(epoch, f1);
@@ -287,7 +285,7 @@ impl Model {
         let mut m = m;
         let (_, f1) = m.tune_penalty(dev);
         log(0, f1);
-        (m, Tuning { epochs: best_epoch })
+        (m, best_epoch)
     }
 
     /// Runs `epochs` passes; after each, `score` rates the averaged model (higher is better) and
