@@ -1,6 +1,7 @@
 //! `rasad`: the command-line front of the pipeline. I/O and error reporting live here; the work
 //! is done by the library crates.
 
+mod alloc;
 mod bench;
 mod corpus;
 mod examples;
@@ -18,7 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 // malloc and free were 14% of extract's instructions with the system allocator.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 use rasad_pipeline::{InputDoc, Pipeline};
 
 #[derive(Parser)]

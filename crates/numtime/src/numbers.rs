@@ -11,14 +11,45 @@ pub enum NumWord {
     Teen,
 }
 
-static TABLE: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, NumWord>> = std::sync::LazyLock::new(|| {
-    let mut m = rustc_hash::FxHashMap::default();
+/// Every number word: the keys `num_word_slow` knows and the one-word compound hundreds.
+struct Table {
+    words: rustc_hash::FxHashMap<String, NumWord>,
+    /// Bit `sig(key)` is set for every key: most other words fail this test and are never
+    /// hashed (news text is mostly not numbers).
+    sigs: [u64; 16],
+}
+
+/// A cheap signature of a key from its byte length and three of its bytes: the second (the
+/// first Arabic letter's low byte), the last and the third from last (the last two letters').
+#[inline]
+fn sig(key: &[u8]) -> usize {
+    let n = key.len();
+    let at = |i: usize| usize::from(key.get(i).copied().unwrap_or(0));
+    let mix = n | (at(1) << 5) | (at(n.wrapping_sub(1)) << 13) | (at(n.wrapping_sub(3)) << 21);
+    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) & 1023
+}
+
+static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
+    let mut words = rustc_hash::FxHashMap::default();
     for k in ALL_KEYS {
         if let Some(v) = num_word_slow(k) {
-            m.insert(*k, v);
+            words.insert((*k).to_string(), v);
         }
     }
-    m
+    for head in HUNDRED_HEADS {
+        for suffix in HUNDRED_SUFFIXES {
+            let k = format!("{head}{suffix}");
+            if let Some(v) = compound_hundred(&k) {
+                words.insert(k, NumWord::Add(v));
+            }
+        }
+    }
+    let mut sigs = [0u64; 16];
+    for k in words.keys() {
+        let b = sig(k.as_bytes());
+        sigs[b / 64] |= 1 << (b % 64);
+    }
+    Table { words, sigs }
 });
 
 /// Every key `num_word_slow` knows (compound hundreds are tried separately).
@@ -104,7 +135,12 @@ const ALL_KEYS: &[&str] = &[
 
 /// Reads one word (its match key, without a leading conjunction) as a number word.
 pub fn num_word(key: &str) -> Option<NumWord> {
-    TABLE.get(key).copied().or_else(|| compound_hundred(key).map(NumWord::Add))
+    let t = &*TABLE;
+    let b = sig(key.as_bytes());
+    if t.sigs[b / 64] & (1 << (b % 64)) == 0 {
+        return None;
+    }
+    t.words.get(key).copied()
 }
 
 fn num_word_slow(key: &str) -> Option<NumWord> {
@@ -146,9 +182,13 @@ fn num_word_slow(key: &str) -> Option<NumWord> {
     })
 }
 
+/// The units a one-word hundred starts with, and the spellings of مئة it ends with.
+const HUNDRED_HEADS: &[&str] = &["ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "ثماني", "تسع"];
+const HUNDRED_SUFFIXES: &[&str] = &["مءه", "ماءه", "مايه", "ميه"];
+
 /// ثلاثمئة، ثلاثمائة، تسعمئة … written as one word.
 fn compound_hundred(key: &str) -> Option<f64> {
-    for suffix in ["مءه", "ماءه", "مايه", "ميه"] {
+    for suffix in HUNDRED_SUFFIXES {
         if let Some(head) = key.strip_suffix(suffix) {
             let unit = match head {
                 "ثلاث" => 3.0,
@@ -250,5 +290,19 @@ mod tests {
         assert_eq!(num_word("الاف"), Some(NumWord::Scale(1e3, true)));
         assert_eq!(num_word("سبعه"), Some(NumWord::Add(7.0)));
         assert_eq!(num_word("مقاتل"), None);
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_definition_on_every_key_and_near_miss() {
+        let mut keys: Vec<String> = ALL_KEYS.iter().map(|k| k.to_string()).collect();
+        for h in HUNDRED_HEADS {
+            for s in HUNDRED_SUFFIXES {
+                keys.push(format!("{h}{s}"));
+            }
+        }
+        let near: Vec<String> = keys.iter().flat_map(|k| [format!("و{k}"), format!("{k}ا"), format!("ال{k}")]).collect();
+        for k in keys.iter().chain(&near).chain([&"مقاتلين".to_string(), &String::new(), &"ه".to_string()]) {
+            assert_eq!(num_word(k), num_word_slow(k), "{k}");
+        }
     }
 }

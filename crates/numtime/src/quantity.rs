@@ -165,7 +165,8 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         return None;
     }
     // Most words are no number at all: one table look-up decides (vague words are few).
-    if num_word(w.key_without_conj()).is_none() && num_word(&w.key).is_none() && !is_vague_word(w.key_without_conj()) {
+    let b = w.key_without_conj();
+    if num_word(b).is_none() && (b.len() == w.key.len() || num_word(&w.key).is_none()) && !is_vague_word(b) {
         return None;
     }
     if let Some(v) = vague_at(words, i) {
@@ -233,10 +234,6 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     if i > 0 && words[i - 1].seg.definite() && crate::numbers::ordinal(&words[i - 1].key).is_some() {
         return None;
     }
-    // The teen part of an ordinal (الحادي عشر، الثاني عشر) is no count.
-    if i > 0 && words[i - 1].seg.definite() && crate::numbers::ordinal(&words[i - 1].key).is_some() {
-        return None;
-    }
     // أحد/إحدى alone means "one of" (أحد المقاتلين), not a count.
     if words_used == 1 && matches!(words[i].key.as_str(), "احد" | "احدي" | "واحد" | "واحده") {
         return None;
@@ -293,11 +290,32 @@ const PRE_MODIFIERS: &[(&[&str], bool, Bound)] = &[
     (&["حوالي"], true, Bound::Exact),
     (&["قرابه"], true, Bound::Exact),
     (&["زهاء"], true, Bound::Exact),
-    (&["قرابه"], true, Bound::Exact),
     (&["تقريبا"], true, Bound::Exact),
 ];
 
+/// True when `key` is the last word of some modifier (a cheap test before trying them all).
+fn may_end_modifier(key: &str) -> bool {
+    matches!(
+        key,
+        "عن" | "علي"
+            | "من"
+            | "يتجاوز"
+            | "يتجاوزون"
+            | "يقارب"
+            | "يناهز"
+            | "نحو"
+            | "حوالي"
+            | "قرابه"
+            | "زهاء"
+            | "تقريبا"
+    )
+}
+
 fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> {
+    let last = words.get(i.checked_sub(1)?)?;
+    if !may_end_modifier(&last.key) && !may_end_modifier(last.key_without_conj()) {
+        return None;
+    }
     for (seq, approx, bound) in PRE_MODIFIERS {
         let n = seq.len();
         if i < n {
@@ -380,7 +398,7 @@ fn unit_of(w: &Word) -> Option<String> {
         }
         Some("ون" | "ين" | "ان") => Cow::Borrowed(stem),
         // A plural the segmenter keeps whole (غارات، طائرات).
-        None if stem.chars().count() >= 5 && stem.ends_with("ات") && stem != "قوات" => {
+        None if stem.ends_with("ات") && stem.chars().nth(4).is_some() && stem != "قوات" => {
             let s = singular(stem);
             if s != stem {
                 Cow::Borrowed(s)
@@ -393,8 +411,8 @@ fn unit_of(w: &Word) -> Option<String> {
         _ => Cow::Borrowed(w.seg.base_key()),
     };
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
-    let n = unit.chars().count();
-    let unit = if (n >= 4 && unit.ends_with('ا') && !unit.ends_with("يا")) || (n >= 5 && unit.ends_with("يا")) {
+    let at_least = |k: usize| unit.chars().nth(k - 1).is_some();
+    let unit = if unit.ends_with('ا') && ((!unit.ends_with("يا") && at_least(4)) || (unit.ends_with("يا") && at_least(5))) {
         &unit[..unit.len() - 'ا'.len_utf8()]
     } else {
         &unit[..]
@@ -402,7 +420,8 @@ fn unit_of(w: &Word) -> Option<String> {
     Some(singular(unit).to_string())
 }
 
-/// Finds quantities in `words`, skipping tokens where `skip[i]` is set (times, furniture).
+/// Finds quantities in `words`, skipping tokens where `skip[i]` is set (times, furniture; a
+/// shorter `skip` leaves the words past its end unskipped).
 /// `text` is the document text the words were cut from.
 pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -516,6 +535,13 @@ mod tests {
         let toks = tokenize(text);
         let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
         parse_quantities(text, &words, &[])
+    }
+
+    #[test]
+    fn every_modifier_ends_in_a_word_the_quick_test_knows() {
+        for (seq, _, _) in PRE_MODIFIERS {
+            assert!(seq.last().is_some_and(|k| may_end_modifier(k)), "{seq:?}");
+        }
     }
 
     #[test]

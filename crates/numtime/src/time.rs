@@ -271,12 +271,12 @@ impl Cursor<'_, '_> {
         if w.tok.kind != TokenKind::Number {
             return None;
         }
-        // 13.06.2018 arrives as one token.
-        let parts: Vec<&str> = w.tok.text.split(['.', '٫']).collect();
-        if parts.len() == 3 {
-            let n: Vec<i32> = parts.iter().filter_map(|p| parse_digits(p).map(|v| v as i32)).collect();
-            if n.len() == 3 {
-                return self.numeric_calendar_date(triple_order(n[0], n[1], n[2], parts[0].chars().count() == 4), i + 1);
+        // 13.06.2018 arrives as one token (no allocation: most numbers have no dot).
+        let mut parts = w.tok.text.split(['.', '٫']);
+        if let (Some(a), Some(b), Some(c), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+            let num = |p: &str| parse_digits(p).map(|v| v as i32);
+            if let (Some(x), Some(y), Some(z)) = (num(a), num(b), num(c)) {
+                return self.numeric_calendar_date(triple_order(x, y, z, a.chars().count() == 4), i + 1);
             }
         }
         let sep = |k: usize| self.words.get(k).is_some_and(|x| x.is_punct("-") || x.is_punct("/") || x.is_punct("."));

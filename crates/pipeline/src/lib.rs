@@ -170,11 +170,15 @@ impl Pipeline {
     pub fn quantities(&self, text: &str) -> Vec<Quantity> {
         let tokens = tokenize(text);
         let words = analyze(&tokens, &self.segmenter);
-        let mut skip = vec![false; words.len()];
         // Only times written with digits (years, dates) can hide a count; without digits, skip them.
+        // (An empty `skip` skips nothing.)
+        let mut skip = Vec::new();
         if tokens.iter().any(|t| t.kind == rasad_text::TokenKind::Number) {
             let times = parse_times(text, &words, None);
-            mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+            if !times.is_empty() {
+                skip = vec![false; words.len()];
+                mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+            }
         }
         parse_quantities(text, &words, &skip)
     }

@@ -49,38 +49,106 @@ fn is_arabic_word_char(c: char) -> bool {
     is_arabic_letter(c) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}' || c == '\u{200D}'
 }
 
-/// Decodes the character at byte `i` of `text` (a char boundary): the character and its length.
-/// One- and two-byte characters (ASCII and the Arabic block) are decoded inline.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    let bytes = text.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        return (b as char, 1);
+/// Character classes, as bits: a character may be several (a digit is also alphanumeric).
+mod class {
+    /// Whitespace or an invisible control: skipped between tokens.
+    pub const SPACE: u8 = 1;
+    /// Starts an Arabic word: a letter or tatweel.
+    pub const AR_START: u8 = 2;
+    /// Continues an Arabic word: letters, diacritics, tatweel, zero-width joiners.
+    pub const AR_WORD: u8 = 4;
+    /// A digit of any script.
+    pub const DIGIT: u8 = 8;
+    /// Starts a Latin word: alphabetic, not a diacritic.
+    pub const LATIN_START: u8 = 16;
+    /// Continues a Latin word: alphanumeric, not an Arabic word character.
+    pub const LATIN_WORD: u8 = 32;
+    /// An Arabic diacritic.
+    pub const DIACRITIC: u8 = 64;
+}
+
+/// The classes of one character, from the per-character definitions.
+fn class_of(c: char) -> u8 {
+    use class::*;
+    let mut k = 0;
+    if c.is_whitespace() || is_invisible_control(c) {
+        k |= SPACE;
     }
-    if b < 0xE0 {
-        if let Some(&b1) = bytes.get(i + 1) {
-            let c = ((u32::from(b) & 0x1F) << 6) | (u32::from(b1) & 0x3F);
-            return (char::from_u32(c).unwrap_or('\u{FFFD}'), 2);
+    if is_arabic_letter(c) || c == '\u{0640}' {
+        k |= AR_START;
+    }
+    if is_arabic_word_char(c) {
+        k |= AR_WORD;
+    }
+    if is_digit(c) {
+        k |= DIGIT;
+    }
+    if c.is_alphabetic() && !is_diacritic(c) {
+        k |= LATIN_START;
+    }
+    if c.is_alphanumeric() && !is_arabic_word_char(c) {
+        k |= LATIN_WORD;
+    }
+    if is_diacritic(c) {
+        k |= DIACRITIC;
+    }
+    k
+}
+
+/// Classes of the code points below U+0800 (ASCII, Latin, Arabic and its supplement): the
+/// characters that are one or two bytes in UTF-8. Others are classified one by one.
+static TABLE: std::sync::LazyLock<[u8; 0x800]> = std::sync::LazyLock::new(|| {
+    let mut t = [0u8; 0x800];
+    for (cp, slot) in t.iter_mut().enumerate() {
+        *slot = char::from_u32(cp as u32).map_or(0, class_of);
+    }
+    t
+});
+
+/// Reads characters of a text by byte offset, with their classes.
+struct Chars<'a> {
+    text: &'a str,
+    table: &'a [u8; 0x800],
+}
+
+impl Chars<'_> {
+    /// The character at byte `i` (a char boundary before the end): its classes, the character and
+    /// its length. One- and two-byte characters are decoded inline and classified by the table.
+    #[inline(always)]
+    fn at(&self, i: usize) -> (u8, char, usize) {
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        if b < 0x80 {
+            return (self.table[b as usize], b as char, 1);
         }
+        if b < 0xE0 {
+            if let Some(&b1) = bytes.get(i + 1) {
+                let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(b1) & 0x3F);
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                return (self.table[(cp & 0x7FF) as usize], c, 2);
+            }
+        }
+        let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
+        (class_of(c), c, c.len_utf8())
     }
-    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-    (c, c.len_utf8())
 }
 
 /// Splits `text` into tokens. Whitespace and invisible controls between tokens are skipped.
 /// Runs in one pass over the bytes with one character of lookahead; never panics.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 8);
+    use class::*;
+    // About one token per five bytes of Arabic news; one allocation for most texts.
+    let mut out = Vec::with_capacity(text.len() / 5 + 4);
+    let chars = Chars { text, table: &TABLE };
     let n = text.len();
     // Byte and code-point offsets of the next character.
     let (mut i, mut cp) = (0usize, 0usize);
-    // Advances over characters while `keep` holds; returns nothing, moves `i` and `cp`.
+    // Advances over characters while their classes meet `keep`; moves `i` and `cp`.
     macro_rules! run_while {
         ($keep:expr) => {
             while i < n {
-                let (d, len) = char_at(text, i);
-                if !$keep(d) {
+                let (k, d, len) = chars.at(i);
+                if !$keep(k, d) {
                     break;
                 }
                 i += len;
@@ -90,24 +158,23 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     }
     while i < n {
         let (bs, start) = (i, cp);
-        let (c, len) = char_at(text, i);
+        let (k, c, len) = chars.at(i);
         i += len;
         cp += 1;
-        let kind = if c.is_whitespace() || is_invisible_control(c) {
+        let kind = if k & SPACE != 0 {
             continue;
-        } else if is_arabic_letter(c) || c == '\u{0640}' {
-            run_while!(is_arabic_word_char);
+        } else if k & AR_START != 0 {
+            run_while!(|k: u8, _| k & AR_WORD != 0);
             TokenKind::Arabic
-        } else if is_digit(c) {
+        } else if k & DIGIT != 0 {
             loop {
-                run_while!(is_digit);
+                run_while!(|k: u8, _| k & DIGIT != 0);
                 // A separator counts only between digits.
                 if i >= n {
                     break;
                 }
-                let (d, dl) = char_at(text, i);
-                let next_is_digit = i + dl < n && is_digit(char_at(text, i + dl).0);
-                if is_num_sep(d) && d != '،' && next_is_digit {
+                let (_, d, dl) = chars.at(i);
+                if is_num_sep(d) && d != '،' && i + dl < n && chars.at(i + dl).0 & DIGIT != 0 {
                     i += dl;
                     cp += 1;
                 } else {
@@ -115,15 +182,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 }
             }
             TokenKind::Number
-        } else if c.is_alphabetic() && !is_diacritic(c) {
-            run_while!(|d: char| d.is_alphanumeric() && !is_arabic_word_char(d));
+        } else if k & LATIN_START != 0 {
+            run_while!(|k: u8, _| k & LATIN_WORD != 0);
             TokenKind::Latin
         } else if c == '.' {
-            run_while!(|d: char| d == '.');
+            run_while!(|_, d: char| d == '.');
             TokenKind::Punct
         } else {
             // A stray combining mark after punctuation stays with it rather than making a token.
-            run_while!(is_diacritic);
+            run_while!(|k: u8, _| k & DIACRITIC != 0);
             TokenKind::Punct
         };
         out.push(Token { text: &text[bs..i], span: Span::new(start, cp), byte_start: bs, kind });
