@@ -11,13 +11,18 @@ pub enum NumWord {
     Teen,
 }
 
-/// Every number word: the keys `num_word_slow` knows and the one-word compound hundreds.
+/// Every number word (the keys `num_word_slow` knows and the one-word compound hundreds),
+/// bucketed by a cheap signature of the key: most other words land in an empty bucket and are
+/// never compared, and a number word is compared with the one key (rarely two) of its bucket,
+/// without hashing the whole text.
 struct Table {
-    words: rustc_hash::FxHashMap<String, NumWord>,
-    /// Bit `sig(key)` is set for every key: most other words fail this test and are never
-    /// hashed (news text is mostly not numbers).
-    sigs: [u64; 16],
+    /// `(key, value)` sorted by signature.
+    entries: Vec<(Box<[u8]>, NumWord)>,
+    /// The entries of signature `s` are `entries[starts[s]..starts[s + 1]]`.
+    starts: Box<[u16]>,
 }
+
+const BUCKETS: usize = 1024;
 
 /// A cheap signature of a key from its byte length and three of its bytes: the second (the
 /// first Arabic letter's low byte), the last and the third from last (the last two letters').
@@ -26,30 +31,30 @@ fn sig(key: &[u8]) -> usize {
     let n = key.len();
     let at = |i: usize| usize::from(key.get(i).copied().unwrap_or(0));
     let mix = n | (at(1) << 5) | (at(n.wrapping_sub(1)) << 13) | (at(n.wrapping_sub(3)) << 21);
-    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) & 1023
+    (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) % BUCKETS
 }
 
 static TABLE: std::sync::LazyLock<Table> = std::sync::LazyLock::new(|| {
-    let mut words = rustc_hash::FxHashMap::default();
-    for k in ALL_KEYS {
-        if let Some(v) = num_word_slow(k) {
-            words.insert((*k).to_string(), v);
-        }
-    }
+    let mut entries: Vec<(Box<[u8]>, NumWord)> =
+        ALL_KEYS.iter().filter_map(|k| num_word_slow(k).map(|v| (k.as_bytes().into(), v))).collect();
     for head in HUNDRED_HEADS {
         for suffix in HUNDRED_SUFFIXES {
             let k = format!("{head}{suffix}");
             if let Some(v) = compound_hundred(&k) {
-                words.insert(k, NumWord::Add(v));
+                entries.push((k.into_bytes().into(), NumWord::Add(v)));
             }
         }
     }
-    let mut sigs = [0u64; 16];
-    for k in words.keys() {
-        let b = sig(k.as_bytes());
-        sigs[b / 64] |= 1 << (b % 64);
+    entries.sort_by(|a, b| sig(&a.0).cmp(&sig(&b.0)).then_with(|| a.0.cmp(&b.0)));
+    entries.dedup_by(|a, b| a.0 == b.0);
+    let mut starts = vec![0u16; BUCKETS + 1];
+    for (k, _) in &entries {
+        starts[sig(k) + 1] += 1;
     }
-    Table { words, sigs }
+    for s in 1..=BUCKETS {
+        starts[s] += starts[s - 1];
+    }
+    Table { entries, starts: starts.into() }
 });
 
 /// Every key `num_word_slow` knows (compound hundreds are tried separately).
@@ -136,11 +141,10 @@ const ALL_KEYS: &[&str] = &[
 /// Reads one word (its match key, without a leading conjunction) as a number word.
 pub fn num_word(key: &str) -> Option<NumWord> {
     let t = &*TABLE;
-    let b = sig(key.as_bytes());
-    if t.sigs[b / 64] & (1 << (b % 64)) == 0 {
-        return None;
-    }
-    t.words.get(key).copied()
+    let key = key.as_bytes();
+    let s = sig(key);
+    let (from, to) = (usize::from(t.starts[s]), usize::from(t.starts[s + 1]));
+    t.entries.get(from..to)?.iter().find(|(k, _)| **k == *key).map(|(_, v)| *v)
 }
 
 fn num_word_slow(key: &str) -> Option<NumWord> {

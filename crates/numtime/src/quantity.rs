@@ -166,7 +166,8 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     }
     // Most words are no number at all: one table look-up decides (vague words are few).
     let b = w.key_without_conj();
-    if num_word(b).is_none() && (b.len() == w.key.len() || num_word(&w.key).is_none()) && !is_vague_word(b) {
+    let first = num_word(&w.key);
+    if first.is_none() && (b.len() == w.key.len() || num_word(b).is_none()) && !is_vague_word(b) {
         return None;
     }
     if let Some(v) = vague_at(words, i) {
@@ -183,7 +184,7 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         let has_conj = wj.seg.prefixes.first().is_some_and(|p| *p == "و");
         let key = if has_conj && j > i { bare(wj) } else { wj.key.as_str() };
         // After the first word, a new number word must be joined by و, unless it is a scale or عشر.
-        let Some(nw) = num_word(key) else { break };
+        let Some(nw) = (if j == i { first } else { num_word(key) }) else { break };
         let hundreds_after_unit = nw == NumWord::Add(100.0) && last_unit;
         let joined = j == i || has_conj || hundreds_after_unit || matches!(nw, NumWord::Scale(..) | NumWord::Teen);
         if !joined {
