@@ -63,6 +63,48 @@ pub fn sentence_features(toks: &[&str], seg: &Segmenter, kb: &Kb) -> Vec<Vec<u64
     word_features(&words, &codes)
 }
 
+/// How often a name unit is carried, in three steps: 0 never, 1 by one to nine people, 2 by ten
+/// or more (finer steps were no better on the development set).
+fn name_bucket(people: u32) -> u8 {
+    match people {
+        0 => 0,
+        1..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// Reads `person_names.tsv` (key, people with it as a given name, as a family name; `#` comments)
+/// into match key → code (given-name step × 3 + family-name step); a malformed line is an error
+/// that names it.
+pub fn parse_person_names(tsv: &str) -> Result<rustc_hash::FxHashMap<String, u8>, String> {
+    let mut m = rustc_hash::FxHashMap::default();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let bad = || format!("person_names.tsv line {}: expected key, given count, family count", n + 1);
+        let mut it = line.split('\t');
+        let (Some(key), Some(g), Some(f), None) = (it.next(), it.next(), it.next(), it.next()) else { return Err(bad()) };
+        let (g, f): (u32, u32) = (g.parse().map_err(|_| bad())?, f.parse().map_err(|_| bad())?);
+        let code = name_bucket(g) * 3 + name_bucket(f);
+        if code > 0 && !key.is_empty() {
+            let slot = m.entry(rasad_text::match_key(key)).or_insert(0);
+            *slot = (*slot).max(code);
+        }
+    }
+    Ok(m)
+}
+
+/// Person-name units from Wikidata (see `data/person_names.tsv`): match key → code.
+static NAMES: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> =
+    std::sync::LazyLock::new(|| parse_person_names(include_str!("../data/person_names.tsv")).unwrap_or_default());
+
+/// The person-name code of a word (0: no known name unit): looked up by its key without the
+/// conjunction, else by its stem (لمحمد، ومحمد).
+pub fn name_code(w: &Word) -> u8 {
+    NAMES.get(w.key_without_conj()).or_else(|| NAMES.get(w.seg.key.as_str())).copied().unwrap_or(0)
+}
+
 struct Hx(FxHasher);
 
 impl Hx {
@@ -134,6 +176,7 @@ pub fn own_features(w: &Word, chars: &mut Vec<char>, f: &mut Vec<u64>) {
     f.push(Hx::new(7).b(shape).b(m.min(8) as u8).done());
     f.push(Hx::new(20).b(u8::from(w.seg.definite())).done());
     f.push(Hx::new(21).s(w.seg.base_key()).done());
+    f.push(Hx::new(30).b(name_code(w)).done());
     // Character trigrams inside the word: transliterated names share them (…فيلد، …سكي).
     if m >= 4 {
         for win in chars.windows(3) {
@@ -190,10 +233,12 @@ pub fn role_features(w: Option<&Word>, role: Role, f: &mut Vec<u64>) {
         Role::Prev1 => {
             f.push(Hx::new(8).s(key).done());
             f.push(Hx::new(12).s(stem).done());
+            f.push(Hx::new(31).b(w.map_or(255, name_code)).done());
         }
         Role::Next1 => {
             f.push(Hx::new(9).s(key).done());
             f.push(Hx::new(13).s(stem).done());
+            f.push(Hx::new(32).b(w.map_or(255, name_code)).done());
         }
         Role::Prev2 => f.push(Hx::new(10).s(key).done()),
         Role::Next2 => f.push(Hx::new(11).s(key).done()),
@@ -268,7 +313,9 @@ pub fn context_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>
     f.push(Hx::new(10).s(x.key(-2)).done());
     f.push(Hx::new(11).s(x.key(2)).done());
     f.push(Hx::new(12).s(x.stem(-1)).done());
+    f.push(Hx::new(31).b(x.at(-1).map_or(255, |j| name_code(&words[j]))).done());
     f.push(Hx::new(13).s(x.stem(1)).done());
+    f.push(Hx::new(32).b(x.at(1).map_or(255, |j| name_code(&words[j]))).done());
     f.push(Hx::new(14).s(x.key(-1)).s(k).done());
     f.push(Hx::new(15).s(k).s(x.key(1)).done());
     f.push(Hx::new(16).b(x.code(0)).done());
@@ -290,6 +337,18 @@ pub fn context_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>
 mod tests {
     use super::*;
     use rasad_text::{analyze, tokenize, Segmenter};
+
+    #[test]
+    fn the_built_in_person_names_parse_and_know_common_names() {
+        let names = parse_person_names(include_str!("../data/person_names.tsv")).unwrap();
+        assert!(names.len() > 20_000, "{}", names.len());
+        assert_eq!(names.get("محمد"), Some(&(2 * 3 + 2)), "given by many, family of many");
+        assert!(parse_person_names("محمد\t3\n").is_err());
+        assert!(parse_person_names("محمد\tmany\t0\n").unwrap_err().contains("line 1"));
+        let toks = tokenize("ومحمد قال");
+        let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
+        assert_eq!(name_code(&words[0]), 2 * 3 + 2, "found without the conjunction");
+    }
 
     #[test]
     fn context_features_are_role_code_and_pair_features() {
