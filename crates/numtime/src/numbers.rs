@@ -256,20 +256,24 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 
 /// Ordinal words for days of the month (masculine, as in "الرابع والعشرين من الشهر"): match key → value.
 pub fn ordinal(key: &str) -> Option<u32> {
-    Some(match key.strip_prefix("ال").unwrap_or(key) {
-        "اول" | "حادي" => 1,
-        "ثاني" => 2,
-        "ثالث" => 3,
-        "رابع" => 4,
-        "خامس" => 5,
-        "سادس" => 6,
-        "سابع" => 7,
-        "ثامن" => 8,
-        "تاسع" => 9,
-        "عاشر" => 10,
-        _ => return None,
-    })
+    let bare = key.strip_prefix("ال").unwrap_or(key);
+    ORDINAL_WORDS.iter().find(|(w, _)| *w == bare).map(|&(_, v)| v)
 }
+
+/// The ordinal words [`ordinal`] reads (without ال) and their values.
+pub const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("اول", 1),
+    ("حادي", 1),
+    ("ثاني", 2),
+    ("ثالث", 3),
+    ("رابع", 4),
+    ("خامس", 5),
+    ("سادس", 6),
+    ("سابع", 7),
+    ("ثامن", 8),
+    ("تاسع", 9),
+    ("عاشر", 10),
+];
 
 #[cfg(test)]
 mod tests {

@@ -16,7 +16,7 @@ use jiff::ToSpan;
 use rasad_text::{TokenKind, Word};
 use serde::Serialize;
 
-use crate::numbers::{num_word, ordinal, parse_digits, NumWord};
+use crate::numbers::{num_word, ordinal, parse_digits, NumWord, ORDINAL_WORDS};
 
 /// How precise a resolved time is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -180,17 +180,8 @@ pub fn hijri_to_gregorian(year: i32, month: i32, day: i32) -> Option<Date> {
 }
 
 fn weekday_of(key: &str) -> Option<i8> {
-    // Monday = 0 … Sunday = 6.
-    Some(match key.strip_prefix("ب").filter(|k| k.starts_with("ال")).unwrap_or(key) {
-        "الاثنين" => 0,
-        "الثلاثاء" => 1,
-        "الاربعاء" => 2,
-        "الخميس" => 3,
-        "الجمعه" => 4,
-        "السبت" => 5,
-        "الاحد" => 6,
-        _ => return None,
-    })
+    let day = key.strip_prefix("ب").filter(|k| k.starts_with("ال")).unwrap_or(key);
+    WEEKDAYS.iter().position(|w| *w == day).map(|i| i as i8)
 }
 
 fn year_at(words: &[Word], i: usize) -> Option<(i16, usize)> {
@@ -758,7 +749,7 @@ static START_KEYS: std::sync::LazyLock<(rustc_hash::FxHashSet<String>, rustc_has
     let months: Vec<String> = MONTH_NAMES.iter().map(|(m, _)| m.to_string()).collect();
     let bare: rustc_hash::FxHashSet<String> = starters.chain(months.iter().cloned()).collect();
     let mut whole = bare.clone();
-    for o in ORDINAL_WORDS {
+    for (o, _) in ORDINAL_WORDS {
         whole.extend([o.to_string(), format!("ال{o}")]);
     }
     for m in &months {
@@ -770,9 +761,7 @@ static START_KEYS: std::sync::LazyLock<(rustc_hash::FxHashSet<String>, rustc_has
     (whole, bare)
 });
 
-/// The words `numbers::ordinal` reads (without ال).
-const ORDINAL_WORDS: &[&str] = &["اول", "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"];
-/// The weekdays `weekday_of` reads (without ب).
+/// The weekdays [`weekday_of`] reads (without ب), Monday first: the index is the day (Monday = 0).
 const WEEKDAYS: &[&str] = &["الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"];
 
 /// A cheap test run before the patterns: can a time expression start at this word? (One or two
@@ -903,7 +892,7 @@ mod tests {
     fn the_start_sets_agree_with_the_rules() {
         let mut stems: Vec<String> = STARTERS.iter().map(|s| s.to_string()).collect();
         stems.extend(MONTH_NAMES.iter().flat_map(|(m, _)| m.split(' ').map(str::to_string)));
-        stems.extend(ORDINAL_WORDS.iter().map(|s| s.to_string()));
+        stems.extend(ORDINAL_WORDS.iter().map(|(s, _)| s.to_string()));
         stems.extend(WEEKDAYS.iter().map(|s| s.to_string()));
         stems.extend(["مقاتل", "قتل", "عاما", "امس", "2018", "١٥"].map(str::to_string));
         let mut text = String::new();
