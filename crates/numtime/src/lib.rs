@@ -5,9 +5,10 @@
 //! taken for quantities.
 #![warn(missing_docs)]
 
+mod facts;
 pub mod numbers;
 pub mod quantity;
 pub mod time;
 
 pub use quantity::{parse_quantities, singular, Bound, Quantity};
-pub use time::{detect_published, parse_times, Precision, TimeExpr};
+pub use time::{detect_published, parse_times, time_ranges, Precision, TimeExpr};

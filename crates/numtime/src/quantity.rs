@@ -7,7 +7,8 @@
 use rasad_text::Word;
 use serde::{Serialize, Serializer};
 
-use crate::numbers::{num_word, parse_digits, NumWord};
+use crate::facts;
+use crate::numbers::NumWord;
 use std::borrow::Cow;
 
 /// How the value bounds the true number.
@@ -77,7 +78,7 @@ fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
-fn is_vague_word(k: &str) -> bool {
+pub(crate) fn is_vague_word(k: &str) -> bool {
     matches!(
         k,
         "عشرات"
@@ -114,15 +115,11 @@ fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     Some(Num { value: base, end: i + 1, vague: Some(range) })
 }
 
-fn is_year_like(v: f64, text: &str) -> bool {
-    text.chars().count() == 4 && (1900.0..=2100.0).contains(&v)
-}
-
 fn number_at(words: &[Word], i: usize) -> Option<Num> {
     let w = &words[i];
     if w.tok.kind == rasad_text::TokenKind::Number {
-        let digits = w.tok.text.chars().filter(|c| c.is_numeric()).count();
-        if digits >= 7 && !w.tok.text.contains([',', '.', '٬', '٫']) {
+        let f = facts::of(w);
+        if f.n_digits >= 7 && !f.separated {
             return None; // phone numbers, ids
         }
         // Times of day (00:04) and dates (13-06-2018, 13/6/2018) are not quantities.
@@ -137,12 +134,12 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
             return None;
         }
         // Numbers that name rather than count: resolutions, articles, roads, phone lines.
-        if i > 0 && IDENTIFIER_NOUNS.contains(&words[i - 1].key_without_conj()) {
+        if i > 0 && facts::of(&words[i - 1]).identifier_noun {
             return None;
         }
-        let mut v = parse_digits(w.tok.text)?;
+        let mut v = f.digits?;
         let mut end = i + 1;
-        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| num_word(&n.key)) {
+        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| facts::of(n).num_whole) {
             v *= if (2e3..1e6).contains(&s) {
                 1e3
             } else if (2e6..1e9).contains(&s) {
@@ -153,7 +150,8 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
                 s
             };
             end += 1;
-        } else if is_year_like(v, w.tok.text)
+        } else if f.chars == 4
+            && (1900.0..=2100.0).contains(&v)
             && i > 0
             && matches!(words[i - 1].key.as_str(), "في" | "منذ" | "عام" | "العام" | "سنه" | "حتي" | "لعام" | "مطلع" | "نهايه")
         {
@@ -164,10 +162,10 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     if w.tok.kind != rasad_text::TokenKind::Arabic {
         return None;
     }
-    // Most words are no number at all: one table look-up decides (vague words are few).
-    let b = w.key_without_conj();
-    let first = num_word(&w.key);
-    if first.is_none() && (b.len() == w.key.len() || num_word(b).is_none()) && !is_vague_word(b) {
+    // Most words are no number at all: the form's facts decide.
+    let f = facts::of(w);
+    let first = f.num_whole;
+    if first.is_none() && f.num_bare.is_none() && !f.vague {
         return None;
     }
     if let Some(v) = vague_at(words, i) {
@@ -182,9 +180,15 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
             break;
         }
         let has_conj = wj.seg.prefixes.first().is_some_and(|p| *p == "و");
-        let key = if has_conj && j > i { bare(wj) } else { wj.key.as_str() };
         // After the first word, a new number word must be joined by و, unless it is a scale or عشر.
-        let Some(nw) = (if j == i { first } else { num_word(key) }) else { break };
+        let nw = if j == i {
+            first
+        } else if has_conj {
+            facts::of(wj).num_bare
+        } else {
+            facts::of(wj).num_whole
+        };
+        let Some(nw) = nw else { break };
         let hundreds_after_unit = nw == NumWord::Add(100.0) && last_unit;
         let joined = j == i || has_conj || hundreds_after_unit || matches!(nw, NumWord::Scale(..) | NumWord::Teen);
         if !joined {
@@ -246,7 +250,7 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
 }
 
 /// Nouns after which a number is an identifier, not a count.
-const IDENTIFIER_NOUNS: &[&str] = &[
+pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
     "القرار",
     "قرار",
     "رقم",
@@ -295,7 +299,7 @@ const PRE_MODIFIERS: &[(&[&str], bool, Bound)] = &[
 ];
 
 /// True when `key` is the last word of some modifier (a cheap test before trying them all).
-fn may_end_modifier(key: &str) -> bool {
+pub(crate) fn may_end_modifier(key: &str) -> bool {
     matches!(
         key,
         "عن" | "علي"
@@ -314,7 +318,7 @@ fn may_end_modifier(key: &str) -> bool {
 
 fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> {
     let last = words.get(i.checked_sub(1)?)?;
-    if !may_end_modifier(&last.key) && !may_end_modifier(last.key_without_conj()) {
+    if !facts::of(last).may_end_modifier {
         return None;
     }
     for (seq, approx, bound) in PRE_MODIFIERS {
@@ -371,14 +375,21 @@ pub fn singular(key: &str) -> &str {
     }
 }
 
+/// The counted noun a word stands for after a number (its singular match key), if it can be one.
 fn unit_of(w: &Word) -> Option<String> {
-    if w.tok.kind == rasad_text::TokenKind::Punct && (w.tok.text == "%" || w.tok.text == "٪") {
+    facts::of(w).unit.as_deref().map(str::to_string)
+}
+
+/// [`unit_of`] for a word form: its kind, text and analysis (`is_num_word`: its key is a number
+/// word).
+pub(crate) fn unit_of_word(kind: rasad_text::TokenKind, text: &str, w: &rasad_text::WordInfo, is_num_word: bool) -> Option<String> {
+    if kind == rasad_text::TokenKind::Punct && (text == "%" || text == "٪") {
         return Some("%".into());
     }
-    if w.tok.kind != rasad_text::TokenKind::Arabic {
+    if kind != rasad_text::TokenKind::Arabic {
         return None;
     }
-    if NOT_UNITS.contains(&w.key.as_str()) || num_word(&w.key).is_some() {
+    if NOT_UNITS.contains(&w.key.as_str()) || is_num_word {
         return None;
     }
     if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {

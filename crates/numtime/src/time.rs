@@ -16,6 +16,7 @@ use jiff::ToSpan;
 use rasad_text::{TokenKind, Word};
 use serde::Serialize;
 
+use crate::facts::number_value;
 use crate::numbers::{num_word, ordinal, parse_digits, NumWord, ORDINAL_WORDS};
 
 /// How precise a resolved time is.
@@ -122,49 +123,109 @@ fn month_one(key: &str) -> Option<i8> {
     MONTHS.get(key).copied()
 }
 
-/// Reads a month name (one or two tokens) at `i`: (month, tokens used).
-fn month_at(words: &[Word], i: usize) -> Option<(i8, usize)> {
-    let w = words.get(i)?;
-    if w.tok.kind != TokenKind::Arabic {
-        return None;
+/// How a word can begin a month name: the month itself, or the first word of a two-word name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MonthHead {
+    /// Not a month name.
+    None,
+    /// A one-word month name (with or without و/ف or ب before it).
+    One(i8),
+    /// تشرين (الأول، الثاني).
+    Tishrin,
+    /// كانون (الأول، الثاني).
+    Kanun,
+}
+
+/// [`MonthHead`] of a word form of `kind` with match key `key` (`bare` without و/ف).
+pub(crate) fn month_head(kind: TokenKind, key: &str, bare: &str) -> MonthHead {
+    if kind != TokenKind::Arabic {
+        return MonthHead::None;
     }
     // The whole word first: فبراير and فيفري begin with what looks like the conjunction ف.
-    let whole = month_one(&w.key).is_some() || matches!(w.key.as_str(), "تشرين" | "كانون");
-    let first: &str = if whole { &w.key } else { w.key_without_conj() };
+    let whole = month_one(key).is_some() || matches!(key, "تشرين" | "كانون");
+    let first: &str = if whole { key } else { bare };
     let first = first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).unwrap_or(first);
-    if matches!(first, "تشرين" | "كانون") {
-        // Levantine two-word names: تشرين الأول، كانون الثاني.
-        let second = words.get(i + 1)?;
-        let m = match (first, second.key.as_str()) {
-            ("تشرين", "الاول") => 10,
-            ("تشرين", "الثاني") => 11,
-            ("كانون", "الاول") => 12,
-            ("كانون", "الثاني") => 1,
-            _ => return None,
-        };
-        return Some((m, 2));
+    match first {
+        "تشرين" => MonthHead::Tishrin,
+        "كانون" => MonthHead::Kanun,
+        _ => month_one(first).map_or(MonthHead::None, MonthHead::One),
     }
-    month_one(first).map(|m| (m, 1))
+}
+
+/// Reads a month name (one or two tokens) at `i`: (month, tokens used).
+fn month_at(words: &[Word], i: usize) -> Option<(i8, usize)> {
+    let head = crate::facts::of(words.get(i)?).month_head;
+    let second = || words.get(i + 1).map(|n| n.key.as_str());
+    // Levantine two-word names: تشرين الأول، كانون الثاني.
+    let m = match head {
+        MonthHead::None => return None,
+        MonthHead::One(m) => return Some((m, 1)),
+        MonthHead::Tishrin => match second()? {
+            "الاول" => 10,
+            "الثاني" => 11,
+            _ => return None,
+        },
+        MonthHead::Kanun => match second()? {
+            "الاول" => 12,
+            "الثاني" => 1,
+            _ => return None,
+        },
+    };
+    Some((m, 2))
+}
+
+/// How a word can begin a Hijri month name: the month itself, or the first word of a two-word name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HijriHead {
+    /// Not a Hijri month name.
+    None,
+    /// A one-word month name.
+    One(i8),
+    /// ربيع (الأول، الثاني، الآخر).
+    Rabi,
+    /// جمادى (الأولى، الآخرة …).
+    Jumada,
+    /// ذو/ذي (القعدة، الحجة).
+    Dhu,
+}
+
+/// [`HijriHead`] of a word form whose match key without و/ف is `bare`.
+pub(crate) fn hijri_head(bare: &str) -> HijriHead {
+    match bare {
+        "محرم" => HijriHead::One(1),
+        "صفر" => HijriHead::One(2),
+        "رجب" => HijriHead::One(7),
+        "شعبان" => HijriHead::One(8),
+        "رمضان" => HijriHead::One(9),
+        "شوال" => HijriHead::One(10),
+        "ربيع" => HijriHead::Rabi,
+        "جمادي" => HijriHead::Jumada,
+        "ذو" | "ذي" => HijriHead::Dhu,
+        _ => HijriHead::None,
+    }
 }
 
 fn hijri_month(words: &[Word], i: usize) -> Option<(i8, usize)> {
-    let w = words.get(i)?;
-    let k = w.key_without_conj();
-    let two = words.get(i + 1).map(|n| n.key.as_str()).unwrap_or("");
-    Some(match (k, two) {
-        ("محرم", _) => (1, 1),
-        ("صفر", _) => (2, 1),
-        ("ربيع", "الاول") => (3, 2),
-        ("ربيع", "الثاني" | "الاخر") => (4, 2),
-        ("جمادي", "الاولي" | "الاول") => (5, 2),
-        ("جمادي", "الاخره" | "الثانيه" | "الاخر") => (6, 2),
-        ("رجب", _) => (7, 1),
-        ("شعبان", _) => (8, 1),
-        ("رمضان", _) => (9, 1),
-        ("شوال", _) => (10, 1),
-        ("ذو" | "ذي", "القعده") => (11, 2),
-        ("ذو" | "ذي", "الحجه") => (12, 2),
-        _ => return None,
+    let head = crate::facts::of(words.get(i)?).hijri_head;
+    let two = || words.get(i + 1).map(|n| n.key.as_str()).unwrap_or("");
+    Some(match head {
+        HijriHead::None => return None,
+        HijriHead::One(m) => (m, 1),
+        HijriHead::Rabi => match two() {
+            "الاول" => (3, 2),
+            "الثاني" | "الاخر" => (4, 2),
+            _ => return None,
+        },
+        HijriHead::Jumada => match two() {
+            "الاولي" | "الاول" => (5, 2),
+            "الاخره" | "الثانيه" | "الاخر" => (6, 2),
+            _ => return None,
+        },
+        HijriHead::Dhu => match two() {
+            "القعده" => (11, 2),
+            "الحجه" => (12, 2),
+            _ => return None,
+        },
     })
 }
 
@@ -186,10 +247,10 @@ fn weekday_of(key: &str) -> Option<i8> {
 
 fn year_at(words: &[Word], i: usize) -> Option<(i16, usize)> {
     let w = words.get(i)?;
-    if w.tok.kind != TokenKind::Number || w.tok.text.chars().count() != 4 {
+    if w.tok.kind != TokenKind::Number || crate::facts::of(w).chars != 4 {
         return None;
     }
-    let y = parse_digits(w.tok.text)? as i16;
+    let y = number_value(w)? as i16;
     if !(1000..=2200).contains(&y) {
         return None;
     }
@@ -199,10 +260,10 @@ fn year_at(words: &[Word], i: usize) -> Option<(i16, usize)> {
 }
 
 fn day_number(w: &Word) -> Option<i8> {
-    if w.tok.kind != TokenKind::Number || w.tok.text.chars().count() > 2 {
+    if w.tok.kind != TokenKind::Number || crate::facts::of(w).chars > 2 {
         return None;
     }
-    let d = parse_digits(w.tok.text)? as i8;
+    let d = number_value(w)? as i8;
     (1..=31).contains(&d).then_some(d)
 }
 
@@ -275,8 +336,13 @@ impl Cursor<'_, '_> {
 
     /// Tries every pattern at `i`; returns (end token exclusive, value).
     fn at(&self, i: usize) -> Option<(usize, Val)> {
-        if !may_start(self.words.get(i)?) {
+        let w = self.words.get(i)?;
+        if !may_start(w) {
             return None;
+        }
+        if w.tok.kind == TokenKind::Number {
+            // Every other pattern starts with a word (a month, an ordinal, a time noun).
+            return self.numeric_date(i).or_else(|| self.day_month_year(i));
         }
         self.numeric_date(i)
             .or_else(|| self.day_month_year(i))
@@ -307,7 +373,7 @@ impl Cursor<'_, '_> {
             self.words
                 .get(k)
                 .filter(|x| x.tok.kind == TokenKind::Number)
-                .and_then(|x| parse_digits(x.tok.text).map(|v| (v as i32, x.tok.text.chars().count())))
+                .and_then(|x| number_value(x).map(|v| (v as i32, crate::facts::of(x).chars)))
         };
         if sep(i + 1) && sep(i + 3) {
             if let (Some((a, alen)), Some((b, _)), Some((c, clen))) = (num(i), num(i + 2), num(i + 4)) {
@@ -342,12 +408,8 @@ impl Cursor<'_, '_> {
         };
         if let Some(d) = day {
             if let Some((hm, used)) = hijri_month(self.words, mstart) {
-                if let Some((hy, yused)) = self
-                    .words
-                    .get(mstart + used)
-                    .filter(|w| w.tok.kind == TokenKind::Number)
-                    .and_then(|w| parse_digits(w.tok.text))
-                    .map(|y| (y as i32, 1))
+                if let Some((hy, yused)) =
+                    self.words.get(mstart + used).filter(|w| w.tok.kind == TokenKind::Number).and_then(number_value).map(|y| (y as i32, 1))
                 {
                     let mut end = mstart + used + yused;
                     if matches!(self.key(end), "ه" | "هـ") {
@@ -360,7 +422,7 @@ impl Cursor<'_, '_> {
             }
         } else if let Some((hm, used)) = hijri_month(self.words, mstart) {
             // رمضان 1445 هـ: the Hijri month's days.
-            let y = self.words.get(mstart + used).filter(|w| w.tok.kind == TokenKind::Number).and_then(|w| parse_digits(w.tok.text));
+            let y = self.words.get(mstart + used).filter(|w| w.tok.kind == TokenKind::Number).and_then(number_value);
             if let Some(hy) = y.map(|y| y as i32).filter(|y| (1300..=1600).contains(y)) {
                 let mut end = mstart + used + 1;
                 if matches!(self.key(end), "ه" | "هجري" | "هجريه") {
@@ -624,7 +686,7 @@ impl Cursor<'_, '_> {
                     _ => {
                         let w = self.words.get(i + 1)?;
                         let n = if w.tok.kind == TokenKind::Number {
-                            parse_digits(w.tok.text)? as i64
+                            number_value(w)? as i64
                         } else {
                             match num_word(&w.key)? {
                                 NumWord::Add(v) => v as i64,
@@ -764,16 +826,21 @@ static START_KEYS: std::sync::LazyLock<(rustc_hash::FxHashSet<String>, rustc_has
 /// The weekdays [`weekday_of`] reads (without ب), Monday first: the index is the day (Monday = 0).
 const WEEKDAYS: &[&str] = &["الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"];
 
-/// A cheap test run before the patterns: can a time expression start at this word? (One or two
-/// set look-ups; `may_start_by_rules` in the tests is the same test written out.)
+/// A cheap test run before the patterns: can a time expression start at this word? (Kept with the
+/// word form; `may_start_by_rules` in the tests is the same test written out.)
 fn may_start(w: &Word) -> bool {
-    if w.tok.kind == TokenKind::Number {
+    crate::facts::of(w).may_start_time
+}
+
+/// [`may_start`] for a word form of `kind` with match key `k` (`b` without و/ف): one or two set
+/// look-ups.
+pub(crate) fn may_start_by_keys(kind: TokenKind, k: &str, b: &str) -> bool {
+    if kind == TokenKind::Number {
         return true;
     }
-    if w.tok.kind != TokenKind::Arabic {
+    if kind != TokenKind::Arabic {
         return false;
     }
-    let (k, b) = (w.key.as_str(), w.key_without_conj());
     let (whole, bare) = &*START_KEYS;
     whole.contains(k) || (b.len() != k.len() && bare.contains(b))
 }
@@ -816,15 +883,8 @@ fn hijri_span(year: i32, month: Option<i32>) -> Option<Val> {
 
 /// Finds time expressions in `words` (cut from `text`), resolving relative ones against `published`.
 pub fn parse_times(text: &str, words: &[Word], published: Option<Date>) -> Vec<TimeExpr> {
-    let cur = Cursor { words, published };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let Some((end, v)) = cur.at(i) else {
-            i += 1;
-            continue;
-        };
-        let end = end.min(words.len()).max(i + 1);
+    each_time(&Cursor { words, published }, |i, end, v| {
         let (a, b) = (&words[i].tok, &words[end - 1].tok);
         let relative = !matches!(v, Val::Year(_) | Val::Month(..) | Val::Day(_)) || is_relative_start(words, i);
         let (value, precision, start_date, end_date) = render(v);
@@ -838,9 +898,32 @@ pub fn parse_times(text: &str, words: &[Word], published: Option<Date>) -> Vec<T
             end_date,
             relative,
         });
+    });
+    out
+}
+
+/// The token ranges `[first, end)` of the time expressions [`parse_times`] finds without a
+/// publication date, without rendering their values: what masking dates and years before
+/// counting needs.
+pub fn time_ranges(words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    each_time(&Cursor { words, published: None }, |i, end, _| out.push((i, end)));
+    out
+}
+
+/// Calls `found(first, end, value)` for each time expression, left to right, none overlapping.
+fn each_time(cur: &Cursor, mut found: impl FnMut(usize, usize, Val)) {
+    let n = cur.words.len();
+    let mut i = 0;
+    while i < n {
+        let Some((end, v)) = cur.at(i) else {
+            i += 1;
+            continue;
+        };
+        let end = end.min(n).max(i + 1);
+        found(i, end, v);
         i = end;
     }
-    out
 }
 
 fn is_relative_start(words: &[Word], i: usize) -> bool {
@@ -886,6 +969,75 @@ mod tests {
             || month_one(b).is_some()
             || ordinal(k).is_some()
             || (k.starts_with('ب') && no_b(k).is_some_and(|x| month_one(&x).is_some() || weekday_of(&x).is_some()))
+    }
+
+    /// `month_at` as first written, over keys.
+    fn month_at_by_rules(words: &[Word], i: usize) -> Option<(i8, usize)> {
+        let w = words.get(i)?;
+        if w.tok.kind != TokenKind::Arabic {
+            return None;
+        }
+        let whole = month_one(&w.key).is_some() || matches!(w.key.as_str(), "تشرين" | "كانون");
+        let first: &str = if whole { &w.key } else { w.key_without_conj() };
+        let first = first.strip_prefix('ب').filter(|r| month_one(r).is_some() || matches!(*r, "تشرين" | "كانون")).unwrap_or(first);
+        if matches!(first, "تشرين" | "كانون") {
+            let second = words.get(i + 1)?;
+            let m = match (first, second.key.as_str()) {
+                ("تشرين", "الاول") => 10,
+                ("تشرين", "الثاني") => 11,
+                ("كانون", "الاول") => 12,
+                ("كانون", "الثاني") => 1,
+                _ => return None,
+            };
+            return Some((m, 2));
+        }
+        month_one(first).map(|m| (m, 1))
+    }
+
+    /// `hijri_month` as first written, over keys.
+    fn hijri_month_by_rules(words: &[Word], i: usize) -> Option<(i8, usize)> {
+        let w = words.get(i)?;
+        let k = w.key_without_conj();
+        let two = words.get(i + 1).map(|n| n.key.as_str()).unwrap_or("");
+        Some(match (k, two) {
+            ("محرم", _) => (1, 1),
+            ("صفر", _) => (2, 1),
+            ("ربيع", "الاول") => (3, 2),
+            ("ربيع", "الثاني" | "الاخر") => (4, 2),
+            ("جمادي", "الاولي" | "الاول") => (5, 2),
+            ("جمادي", "الاخره" | "الثانيه" | "الاخر") => (6, 2),
+            ("رجب", _) => (7, 1),
+            ("شعبان", _) => (8, 1),
+            ("رمضان", _) => (9, 1),
+            ("شوال", _) => (10, 1),
+            ("ذو" | "ذي", "القعده") => (11, 2),
+            ("ذو" | "ذي", "الحجه") => (12, 2),
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn month_heads_agree_with_the_month_rules() {
+        let mut stems: Vec<String> = MONTH_NAMES.iter().flat_map(|(m, _)| m.split(' ').map(str::to_string)).collect();
+        stems.extend(
+            ["محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "فبراير", "فيفري", "مقاتل", "2018"]
+                .map(str::to_string),
+        );
+        let seconds = ["الأول", "الثاني", "الآخر", "الأولى", "الآخرة", "الثانية", "القعدة", "الحجة", "من", "2020", ""];
+        let mut text = String::new();
+        for s in &stems {
+            for p in ["", "و", "ف", "ب", "ال", "وب", "فب", "بب"] {
+                for second in seconds {
+                    text.push_str(&format!("{p}{s} {second} ، "));
+                }
+            }
+        }
+        let toks = rasad_text::tokenize(&text);
+        let words = rasad_text::analyze(&toks, &rasad_text::Segmenter::new(std::iter::empty::<&str>()));
+        for i in 0..words.len() {
+            assert_eq!(month_at(&words, i), month_at_by_rules(&words, i), "{}", words[i].tok.text);
+            assert_eq!(hijri_month(&words, i), hijri_month_by_rules(&words, i), "{}", words[i].tok.text);
+        }
     }
 
     #[test]

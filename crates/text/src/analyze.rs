@@ -3,9 +3,10 @@
 //! The analysis of a word depends only on its text (and the segmenter), so it is memoized per
 //! thread and shared behind an `Arc`: news vocabulary is Zipfian, and most tokens are hits.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -13,7 +14,6 @@ use crate::segment::{Segmentation, Segmenter};
 use crate::tokenize::{Token, TokenKind};
 
 /// What is known about a word form, independent of where it occurs.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordInfo {
     /// Match key of the whole token.
     pub key: String,
@@ -21,7 +21,70 @@ pub struct WordInfo {
     pub seg: Segmentation,
     /// Byte length of a leading و/ف conjunction in `key` (0 when there is none).
     conj_len: usize,
+    /// What later stages computed about this form (see [`WordInfo::memo`]).
+    slots: [OnceLock<Box<dyn Any + Send + Sync>>; FormSlot::COUNT],
 }
+
+/// A place where one later stage keeps what it computes about a word form, so that it is computed
+/// once per form (the analysis memo holds it) rather than once per occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormSlot {
+    /// The numbers-and-times stage's word classes (rasad-numtime).
+    NumTime,
+}
+
+impl FormSlot {
+    const COUNT: usize = 1;
+}
+
+impl WordInfo {
+    /// An analysis from its parts (`conj_len`: byte length of a leading و/ف in `key`).
+    fn new(key: String, seg: Segmentation, conj_len: usize) -> WordInfo {
+        WordInfo { key, seg, conj_len, slots: Default::default() }
+    }
+
+    /// What `f` computes from this form, computed on first use and kept in `slot` for every later
+    /// occurrence. Each slot has one owner, who always stores the same type in it.
+    ///
+    /// # Panics
+    /// When the slot already holds a value of another type (two stages sharing a slot: a bug).
+    pub fn memo<T: Any + Send + Sync>(&self, slot: FormSlot, f: impl FnOnce(&WordInfo) -> T) -> &T {
+        let held = self.slots[slot as usize].get_or_init(|| Box::new(f(self)));
+        match held.downcast_ref::<T>() {
+            Some(v) => v,
+            None => panic!("form slot {slot:?} holds a value of another type"),
+        }
+    }
+}
+
+impl WordInfo {
+    /// Match key without the conjunction و/ف (the form most lexicon entries are written in).
+    pub fn key_without_conj(&self) -> &str {
+        &self.key[self.conj_len..]
+    }
+}
+
+impl std::fmt::Debug for WordInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordInfo").field("key", &self.key).field("seg", &self.seg).field("conj_len", &self.conj_len).finish()
+    }
+}
+
+/// A copy of the analysis without what later stages computed.
+impl Clone for WordInfo {
+    fn clone(&self) -> Self {
+        WordInfo::new(self.key.clone(), self.seg.clone(), self.conj_len)
+    }
+}
+
+/// Analyses are equal when key and segmentation are (the slots follow from them).
+impl PartialEq for WordInfo {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.seg == other.seg && self.conj_len == other.conj_len
+    }
+}
+
+impl Eq for WordInfo {}
 
 /// A token with its match key and (for Arabic words) its segmentation; `w.key` and `w.seg`
 /// reach the shared [`WordInfo`].
@@ -48,10 +111,6 @@ impl Word<'_> {
     /// Match key of the stem.
     pub fn stem_key(&self) -> &str {
         &self.seg.key
-    }
-    /// Match key without the conjunction و/ف (the form most lexicon entries are written in).
-    pub fn key_without_conj(&self) -> &str {
-        &self.info.key[self.info.conj_len..]
     }
     /// True when this is punctuation with the given text.
     pub fn is_punct(&self, p: &str) -> bool {
@@ -82,7 +141,7 @@ fn info_of(t: &Token, segmenter: &Segmenter) -> WordInfo {
         Some(&"و") | Some(&"ف") => key.chars().next().map_or(0, char::len_utf8),
         _ => 0,
     };
-    WordInfo { key, seg, conj_len }
+    WordInfo::new(key, seg, conj_len)
 }
 
 /// Analyzes tokens with `segmenter` (memoized per thread and segmenter).
@@ -126,5 +185,21 @@ mod tests {
         assert_eq!(words[0].key_without_conj(), "وصل");
         assert_eq!(words[0].stem_key(), "وصل");
         assert_eq!(words[1].seg.display(), "ال+ايران+ي+ون".replace("+ي+", "ي+"));
+    }
+
+    #[test]
+    fn a_form_slot_computes_once_per_form() {
+        let text = "قال قال قال";
+        let toks = crate::tokenize(text);
+        let words = analyze(&toks, &Segmenter::new(["قال"]));
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        for w in &words {
+            let v = w.memo(FormSlot::NumTime, |info| {
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                info.key.len()
+            });
+            assert_eq!(*v, "قال".len());
+        }
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
     }
 }

@@ -112,24 +112,27 @@ struct Chars<'a> {
 }
 
 impl Chars<'_> {
-    /// The character at byte `i` (a char boundary before the end): its classes, the character and
-    /// its length. One- and two-byte characters are decoded inline and classified by the table.
+    /// The classes and byte length of the character at byte `i` (a char boundary before the end).
+    /// One- and two-byte characters are classified by the table without decoding a `char`.
     #[inline(always)]
-    fn at(&self, i: usize) -> (u8, char, usize) {
+    fn class_at(&self, i: usize) -> (u8, usize) {
         let bytes = self.text.as_bytes();
         let b = bytes[i];
         if b < 0x80 {
-            return (self.table[b as usize], b as char, 1);
+            return (self.table[usize::from(b)], 1);
         }
         if b < 0xE0 {
             if let Some(&b1) = bytes.get(i + 1) {
-                let cp = ((u32::from(b) & 0x1F) << 6) | (u32::from(b1) & 0x3F);
-                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-                return (self.table[(cp & 0x7FF) as usize], c, 2);
+                return (self.table[(usize::from(b & 0x1F) << 6) | usize::from(b1 & 0x3F)], 2);
             }
         }
-        let c = self.text[i..].chars().next().unwrap_or('\u{FFFD}');
-        (class_of(c), c, c.len_utf8())
+        let c = self.char_at(i);
+        (class_of(c), c.len_utf8())
+    }
+
+    /// The character at byte `i` (a char boundary before the end).
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or('\u{FFFD}')
     }
 }
 
@@ -140,6 +143,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     // About one token per five bytes of Arabic news; one allocation for most texts.
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
     let chars = Chars { text, table: &TABLE };
+    let bytes = text.as_bytes();
     let n = text.len();
     // Byte and code-point offsets of the next character.
     let (mut i, mut cp) = (0usize, 0usize);
@@ -147,8 +151,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     macro_rules! run_while {
         ($keep:expr) => {
             while i < n {
-                let (k, d, len) = chars.at(i);
-                if !$keep(k, d) {
+                let (k, len) = chars.class_at(i);
+                if !$keep(k) {
                     break;
                 }
                 i += len;
@@ -157,24 +161,50 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         };
     }
     while i < n {
+        // The space between words, the commonest character, decided on its byte.
+        if bytes[i] == b' ' {
+            i += 1;
+            cp += 1;
+            continue;
+        }
         let (bs, start) = (i, cp);
-        let (k, c, len) = chars.at(i);
+        let (k, len) = chars.class_at(i);
         i += len;
         cp += 1;
         let kind = if k & SPACE != 0 {
             continue;
         } else if k & AR_START != 0 {
-            run_while!(|k: u8, _| k & AR_WORD != 0);
+            loop {
+                // Arabic letters and marks are two bytes each: a tight loop over byte pairs.
+                let mut rest = &bytes[i..];
+                while let [b0 @ 0xC2..=0xDF, b1, tail @ ..] = rest {
+                    if chars.table[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)] & AR_WORD == 0 {
+                        break;
+                    }
+                    rest = tail;
+                    cp += 1;
+                }
+                i = n - rest.len();
+                // Then any other word character (a zero-width joiner), and on.
+                match (i < n).then(|| chars.class_at(i)) {
+                    Some((k, len)) if k & AR_WORD != 0 => {
+                        i += len;
+                        cp += 1;
+                    }
+                    _ => break,
+                }
+            }
             TokenKind::Arabic
         } else if k & DIGIT != 0 {
             loop {
-                run_while!(|k: u8, _| k & DIGIT != 0);
+                run_while!(|k: u8| k & DIGIT != 0);
                 // A separator counts only between digits.
                 if i >= n {
                     break;
                 }
-                let (_, d, dl) = chars.at(i);
-                if is_num_sep(d) && d != '،' && i + dl < n && chars.at(i + dl).0 & DIGIT != 0 {
+                let d = chars.char_at(i);
+                let dl = d.len_utf8();
+                if is_num_sep(d) && d != '،' && i + dl < n && chars.class_at(i + dl).0 & DIGIT != 0 {
                     i += dl;
                     cp += 1;
                 } else {
@@ -183,14 +213,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             TokenKind::Number
         } else if k & LATIN_START != 0 {
-            run_while!(|k: u8, _| k & LATIN_WORD != 0);
+            run_while!(|k: u8| k & LATIN_WORD != 0);
             TokenKind::Latin
-        } else if c == '.' {
-            run_while!(|_, d: char| d == '.');
+        } else if bytes[bs] == b'.' {
+            while i < n && bytes[i] == b'.' {
+                i += 1;
+                cp += 1;
+            }
             TokenKind::Punct
         } else {
             // A stray combining mark after punctuation stays with it rather than making a token.
-            run_while!(|k: u8, _| k & DIACRITIC != 0);
+            run_while!(|k: u8| k & DIACRITIC != 0);
             TokenKind::Punct
         };
         out.push(Token { text: &text[bs..i], span: Span::new(start, cp), byte_start: bs, kind });
