@@ -3,77 +3,193 @@
 //! Every question here depends only on the word's text (its match key and segmentation), and news
 //! vocabulary repeats, so the answers are kept with the shared analysis
 //! ([`rasad_text::WordInfo::memo`]) instead of being looked up in tables at every occurrence.
+//! They are packed into a [`FormNote`]: flags and small numbers in its bits, a number token's
+//! value in its number, the counted noun in its text.
 
-use rasad_text::{FormSlot, TokenKind, Word, WordInfo};
+use rasad_text::{FormNote, FormSlot, TokenKind, Word, WordInfo};
 
-use crate::numbers::{num_word, NumWord};
+use crate::numbers::{num_word_index, num_word_of_index, NumWord};
+use crate::time::{HijriHead, MonthHead};
 
-/// The answers for one word form.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Facts {
-    /// The whole key as a number word.
-    pub num_whole: Option<NumWord>,
-    /// The key without a leading و/ف as a number word (the same as `num_whole` without one).
-    pub num_bare: Option<NumWord>,
-    /// The key without و/ف is a vague amount (عشرات، مئات، آلاف …).
-    pub vague: bool,
-    /// A time expression may start here (`time::may_start_by_keys`).
-    pub may_start_time: bool,
-    /// The key, or the key without و/ف, can end a modifier such as أكثر من.
-    pub may_end_modifier: bool,
-    /// The key without و/ف names the kind of thing a following number identifies (القرار، رقم).
-    pub identifier_noun: bool,
-    /// The counted noun this word stands for after a number (`quantity::unit_of_word`).
-    pub unit: Option<Box<str>>,
-    /// The value of a number token (`numbers::parse_digits`).
-    pub digits: Option<f64>,
-    /// Characters in the token.
-    pub chars: usize,
-    /// Digits in the token (of any script).
-    pub n_digits: usize,
-    /// The token holds a thousands or decimal separator.
-    pub separated: bool,
-    /// How the word can begin a month name.
-    pub month_head: crate::time::MonthHead,
-    /// How the word can begin a Hijri month name.
-    pub hijri_head: crate::time::HijriHead,
+/// Bit layout of the note: two 8-bit number-word indices, flags, two 8-bit counts, two 4-bit heads.
+mod bit {
+    pub const NUM_WHOLE: u32 = 0;
+    pub const NUM_BARE: u32 = 8;
+    pub const VAGUE: u64 = 1 << 16;
+    pub const MAY_START_TIME: u64 = 1 << 17;
+    pub const MAY_END_MODIFIER: u64 = 1 << 18;
+    pub const IDENTIFIER_NOUN: u64 = 1 << 19;
+    pub const SEPARATED: u64 = 1 << 20;
+    pub const HAS_DIGITS: u64 = 1 << 21;
+    pub const CHARS: u32 = 24;
+    pub const N_DIGITS: u32 = 32;
+    pub const MONTH_HEAD: u32 = 40;
+    pub const HIJRI_HEAD: u32 = 44;
 }
 
-fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> Facts {
+/// The answers for one word form (a view of its note).
+#[derive(Clone, Copy)]
+pub(crate) struct Facts<'w>(&'w FormNote);
+
+impl<'w> Facts<'w> {
+    fn field(self, shift: u32, width: u32) -> u64 {
+        (self.0.bits >> shift) & ((1 << width) - 1)
+    }
+    fn flag(self, f: u64) -> bool {
+        self.0.bits & f != 0
+    }
+    /// The whole key as a number word.
+    pub fn num_whole(self) -> Option<NumWord> {
+        num_word_of_index(self.field(bit::NUM_WHOLE, 8) as usize)
+    }
+    /// The key without a leading و/ف as a number word (the same as `num_whole` without one).
+    pub fn num_bare(self) -> Option<NumWord> {
+        num_word_of_index(self.field(bit::NUM_BARE, 8) as usize)
+    }
+    /// The key without و/ف is a vague amount (عشرات، مئات، آلاف …).
+    pub fn vague(self) -> bool {
+        self.flag(bit::VAGUE)
+    }
+    /// A time expression may start here (`time::may_start_by_keys`).
+    pub fn may_start_time(self) -> bool {
+        self.flag(bit::MAY_START_TIME)
+    }
+    /// The key, or the key without و/ف, can end a modifier such as أكثر من.
+    pub fn may_end_modifier(self) -> bool {
+        self.flag(bit::MAY_END_MODIFIER)
+    }
+    /// The key without و/ف names the kind of thing a following number identifies (القرار، رقم).
+    pub fn identifier_noun(self) -> bool {
+        self.flag(bit::IDENTIFIER_NOUN)
+    }
+    /// The counted noun this word stands for after a number (`quantity::unit_of_word`).
+    pub fn unit(self) -> Option<&'w str> {
+        self.0.text.as_deref()
+    }
+    /// The value of a number token (`numbers::parse_digits`).
+    pub fn digits(self) -> Option<f64> {
+        self.flag(bit::HAS_DIGITS).then_some(self.0.value)
+    }
+    /// Characters in the token (255 for any more).
+    pub fn chars(self) -> usize {
+        self.field(bit::CHARS, 8) as usize
+    }
+    /// Digits in the token, of any script (255 for any more).
+    pub fn n_digits(self) -> usize {
+        self.field(bit::N_DIGITS, 8) as usize
+    }
+    /// The token holds a thousands or decimal separator.
+    pub fn separated(self) -> bool {
+        self.flag(bit::SEPARATED)
+    }
+    /// How the word can begin a month name.
+    pub fn month_head(self) -> MonthHead {
+        match self.field(bit::MONTH_HEAD, 4) {
+            m @ 1..=12 => MonthHead::One(m as i8),
+            13 => MonthHead::Tishrin,
+            14 => MonthHead::Kanun,
+            _ => MonthHead::None,
+        }
+    }
+    /// How the word can begin a Hijri month name.
+    pub fn hijri_head(self) -> HijriHead {
+        match self.field(bit::HIJRI_HEAD, 4) {
+            m @ 1..=12 => HijriHead::One(m as i8),
+            13 => HijriHead::Rabi,
+            14 => HijriHead::Jumada,
+            15 => HijriHead::Dhu,
+            _ => HijriHead::None,
+        }
+    }
+}
+
+fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
     let (key, bare) = (info.key.as_str(), info.key_without_conj());
     let arabic = kind == TokenKind::Arabic;
-    let num_whole = if arabic { num_word(key) } else { None };
-    let num_bare = if bare.len() == key.len() {
-        num_whole
+    let whole = if arabic { num_word_index(key) } else { 0 };
+    let bare_index = if bare.len() == key.len() {
+        whole
     } else if arabic {
-        num_word(bare)
+        num_word_index(bare)
     } else {
-        None
+        0
     };
-    Facts {
-        num_whole,
-        num_bare,
-        vague: arabic && crate::quantity::is_vague_word(bare),
-        may_start_time: crate::time::may_start_by_keys(kind, key, bare),
-        may_end_modifier: crate::quantity::may_end_modifier(key) || crate::quantity::may_end_modifier(bare),
-        identifier_noun: crate::quantity::IDENTIFIER_NOUNS.contains(&bare),
-        unit: crate::quantity::unit_of_word(kind, text, info, num_whole.is_some()).map(String::into_boxed_str),
-        digits: if kind == TokenKind::Number { crate::numbers::parse_digits(text) } else { None },
-        chars: text.chars().count(),
-        n_digits: text.chars().filter(|c| c.is_numeric()).count(),
-        separated: text.contains([',', '.', '٬', '٫']),
-        month_head: crate::time::month_head(kind, key, bare),
-        hijri_head: crate::time::hijri_head(bare),
+    let digits = if kind == TokenKind::Number { crate::numbers::parse_digits(text) } else { None };
+    let count = |n: usize| n.min(255) as u64;
+    let month = match crate::time::month_head(kind, key, bare) {
+        MonthHead::None => 0,
+        MonthHead::One(m) => m as u64,
+        MonthHead::Tishrin => 13,
+        MonthHead::Kanun => 14,
+    };
+    let hijri = match crate::time::hijri_head(bare) {
+        HijriHead::None => 0,
+        HijriHead::One(m) => m as u64,
+        HijriHead::Rabi => 13,
+        HijriHead::Jumada => 14,
+        HijriHead::Dhu => 15,
+    };
+    let flags = [
+        (arabic && crate::quantity::is_vague_word(bare), bit::VAGUE),
+        (crate::time::may_start_by_keys(kind, key, bare), bit::MAY_START_TIME),
+        (crate::quantity::may_end_modifier(key) || crate::quantity::may_end_modifier(bare), bit::MAY_END_MODIFIER),
+        (crate::quantity::IDENTIFIER_NOUNS.contains(&bare), bit::IDENTIFIER_NOUN),
+        (text.contains([',', '.', '٬', '٫']), bit::SEPARATED),
+        (digits.is_some(), bit::HAS_DIGITS),
+    ];
+    let bits = flags.iter().filter(|(on, _)| *on).fold(0, |b, (_, f)| b | f)
+        | (whole as u64) << bit::NUM_WHOLE
+        | (bare_index as u64) << bit::NUM_BARE
+        | count(text.chars().count()) << bit::CHARS
+        | count(text.chars().filter(|c| c.is_numeric()).count()) << bit::N_DIGITS
+        | month << bit::MONTH_HEAD
+        | hijri << bit::HIJRI_HEAD;
+    FormNote {
+        bits,
+        value: digits.unwrap_or(0.0),
+        text: crate::quantity::unit_of_word(kind, text, info, whole != 0).map(String::into_boxed_str),
     }
 }
 
 /// The facts of `w`'s form (computed at its first occurrence).
-pub(crate) fn of<'w>(w: &'w Word) -> &'w Facts {
+pub(crate) fn of<'w>(w: &'w Word) -> Facts<'w> {
     let (kind, text) = (w.tok.kind, w.tok.text);
-    w.shared().memo(FormSlot::NumTime, |info| compute(kind, text, info))
+    Facts(w.shared().memo(FormSlot::NumTime, |info| compute(kind, text, info)))
 }
 
 /// The value of `w` when it is a number token.
 pub(crate) fn number_value(w: &Word) -> Option<f64> {
-    of(w).digits
+    of(w).digits()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_text::{analyze, tokenize, Segmenter};
+
+    #[test]
+    fn the_note_reads_back_what_was_computed() {
+        let text = "وثلاثمائة الآلاف ونحو القرار 1,500 ١٢٣٤٥٦٧٨ تشرين كانون وآذار ربيع جمادى ذي رمضان مقاتلين غارات";
+        let toks = tokenize(text);
+        let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
+        for w in &words {
+            let f = of(w);
+            let (key, bare) = (w.key.as_str(), w.key_without_conj());
+            let arabic = w.tok.kind == TokenKind::Arabic;
+            assert_eq!(f.num_whole(), if arabic { crate::numbers::num_word(key) } else { None }, "{key}");
+            assert_eq!(f.num_bare(), if arabic { crate::numbers::num_word(bare) } else { None }, "{key}");
+            assert_eq!(f.vague(), arabic && crate::quantity::is_vague_word(bare), "{key}");
+            assert_eq!(f.identifier_noun(), crate::quantity::IDENTIFIER_NOUNS.contains(&bare), "{key}");
+            assert_eq!(f.month_head(), crate::time::month_head(w.tok.kind, key, bare), "{key}");
+            assert_eq!(f.hijri_head(), crate::time::hijri_head(bare), "{key}");
+            let digits = if w.tok.kind == TokenKind::Number { crate::numbers::parse_digits(w.tok.text) } else { None };
+            assert_eq!(f.digits(), digits, "{key}");
+            assert_eq!(f.chars(), w.tok.text.chars().count(), "{key}");
+            let unit = crate::quantity::unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some());
+            assert_eq!(f.unit(), unit.as_deref(), "{key}");
+        }
+        assert_eq!(of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));
+        assert_eq!(of(&words[4]).digits(), Some(1500.0));
+        assert_eq!(of(&words[5]).n_digits(), 8);
+    }
 }

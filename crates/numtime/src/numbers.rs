@@ -140,11 +140,22 @@ const ALL_KEYS: &[&str] = &[
 
 /// Reads one word (its match key, without a leading conjunction) as a number word.
 pub fn num_word(key: &str) -> Option<NumWord> {
+    num_word_of_index(num_word_index(key))
+}
+
+/// The number word `key` is, as its place in the table plus one (0: none); at most 255, which a
+/// test checks, so that it fits a byte.
+pub(crate) fn num_word_index(key: &str) -> usize {
     let t = &*TABLE;
     let key = key.as_bytes();
     let s = sig(key);
     let (from, to) = (usize::from(t.starts[s]), usize::from(t.starts[s + 1]));
-    t.entries.get(from..to)?.iter().find(|(k, _)| **k == *key).map(|(_, v)| *v)
+    (from..to).find(|&i| *t.entries[i].0 == *key).map_or(0, |i| i + 1)
+}
+
+/// The number word at a place given by [`num_word_index`].
+pub(crate) fn num_word_of_index(index: usize) -> Option<NumWord> {
+    TABLE.entries.get(index.checked_sub(1)?).map(|(_, v)| *v)
 }
 
 fn num_word_slow(key: &str) -> Option<NumWord> {
@@ -298,6 +309,11 @@ mod tests {
         assert_eq!(num_word("الاف"), Some(NumWord::Scale(1e3, true)));
         assert_eq!(num_word("سبعه"), Some(NumWord::Add(7.0)));
         assert_eq!(num_word("مقاتل"), None);
+    }
+
+    #[test]
+    fn every_number_word_index_fits_a_byte() {
+        assert!(TABLE.entries.len() < 256);
     }
 
     #[test]

@@ -119,7 +119,7 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     let w = &words[i];
     if w.tok.kind == rasad_text::TokenKind::Number {
         let f = facts::of(w);
-        if f.n_digits >= 7 && !f.separated {
+        if f.n_digits() >= 7 && !f.separated() {
             return None; // phone numbers, ids
         }
         // Times of day (00:04) and dates (13-06-2018, 13/6/2018) are not quantities.
@@ -134,12 +134,12 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
             return None;
         }
         // Numbers that name rather than count: resolutions, articles, roads, phone lines.
-        if i > 0 && facts::of(&words[i - 1]).identifier_noun {
+        if i > 0 && facts::of(&words[i - 1]).identifier_noun() {
             return None;
         }
-        let mut v = f.digits?;
+        let mut v = f.digits()?;
         let mut end = i + 1;
-        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| facts::of(n).num_whole) {
+        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| facts::of(n).num_whole()) {
             v *= if (2e3..1e6).contains(&s) {
                 1e3
             } else if (2e6..1e9).contains(&s) {
@@ -150,7 +150,7 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
                 s
             };
             end += 1;
-        } else if f.chars == 4
+        } else if f.chars() == 4
             && (1900.0..=2100.0).contains(&v)
             && i > 0
             && matches!(words[i - 1].key.as_str(), "في" | "منذ" | "عام" | "العام" | "سنه" | "حتي" | "لعام" | "مطلع" | "نهايه")
@@ -164,8 +164,8 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     }
     // Most words are no number at all: the form's facts decide.
     let f = facts::of(w);
-    let first = f.num_whole;
-    if first.is_none() && f.num_bare.is_none() && !f.vague {
+    let first = f.num_whole();
+    if first.is_none() && f.num_bare().is_none() && !f.vague() {
         return None;
     }
     if let Some(v) = vague_at(words, i) {
@@ -184,9 +184,9 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         let nw = if j == i {
             first
         } else if has_conj {
-            facts::of(wj).num_bare
+            facts::of(wj).num_bare()
         } else {
-            facts::of(wj).num_whole
+            facts::of(wj).num_whole()
         };
         let Some(nw) = nw else { break };
         let hundreds_after_unit = nw == NumWord::Add(100.0) && last_unit;
@@ -318,7 +318,7 @@ pub(crate) fn may_end_modifier(key: &str) -> bool {
 
 fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> {
     let last = words.get(i.checked_sub(1)?)?;
-    if !facts::of(last).may_end_modifier {
+    if !facts::of(last).may_end_modifier() {
         return None;
     }
     for (seq, approx, bound) in PRE_MODIFIERS {
@@ -377,7 +377,7 @@ pub fn singular(key: &str) -> &str {
 
 /// The counted noun a word stands for after a number (its singular match key), if it can be one.
 fn unit_of(w: &Word) -> Option<String> {
-    facts::of(w).unit.as_deref().map(str::to_string)
+    facts::of(w).unit().map(str::to_string)
 }
 
 /// [`unit_of`] for a word form: its kind, text and analysis (`is_num_word`: its key is a number

@@ -154,7 +154,7 @@ pub(crate) fn month_head(kind: TokenKind, key: &str, bare: &str) -> MonthHead {
 
 /// Reads a month name (one or two tokens) at `i`: (month, tokens used).
 fn month_at(words: &[Word], i: usize) -> Option<(i8, usize)> {
-    let head = crate::facts::of(words.get(i)?).month_head;
+    let head = crate::facts::of(words.get(i)?).month_head();
     let second = || words.get(i + 1).map(|n| n.key.as_str());
     // Levantine two-word names: تشرين الأول، كانون الثاني.
     let m = match head {
@@ -206,7 +206,7 @@ pub(crate) fn hijri_head(bare: &str) -> HijriHead {
 }
 
 fn hijri_month(words: &[Word], i: usize) -> Option<(i8, usize)> {
-    let head = crate::facts::of(words.get(i)?).hijri_head;
+    let head = crate::facts::of(words.get(i)?).hijri_head();
     let two = || words.get(i + 1).map(|n| n.key.as_str()).unwrap_or("");
     Some(match head {
         HijriHead::None => return None,
@@ -247,7 +247,7 @@ fn weekday_of(key: &str) -> Option<i8> {
 
 fn year_at(words: &[Word], i: usize) -> Option<(i16, usize)> {
     let w = words.get(i)?;
-    if w.tok.kind != TokenKind::Number || crate::facts::of(w).chars != 4 {
+    if w.tok.kind != TokenKind::Number || crate::facts::of(w).chars() != 4 {
         return None;
     }
     let y = number_value(w)? as i16;
@@ -260,7 +260,7 @@ fn year_at(words: &[Word], i: usize) -> Option<(i16, usize)> {
 }
 
 fn day_number(w: &Word) -> Option<i8> {
-    if w.tok.kind != TokenKind::Number || crate::facts::of(w).chars > 2 {
+    if w.tok.kind != TokenKind::Number || crate::facts::of(w).chars() > 2 {
         return None;
     }
     let d = number_value(w)? as i8;
@@ -373,7 +373,7 @@ impl Cursor<'_, '_> {
             self.words
                 .get(k)
                 .filter(|x| x.tok.kind == TokenKind::Number)
-                .and_then(|x| number_value(x).map(|v| (v as i32, crate::facts::of(x).chars)))
+                .and_then(|x| number_value(x).map(|v| (v as i32, crate::facts::of(x).chars())))
         };
         if sep(i + 1) && sep(i + 3) {
             if let (Some((a, alen)), Some((b, _)), Some((c, clen))) = (num(i), num(i + 2), num(i + 4)) {
@@ -829,7 +829,7 @@ const WEEKDAYS: &[&str] = &["الاثنين", "الثلاثاء", "الاربع�
 /// A cheap test run before the patterns: can a time expression start at this word? (Kept with the
 /// word form; `may_start_by_rules` in the tests is the same test written out.)
 fn may_start(w: &Word) -> bool {
-    crate::facts::of(w).may_start_time
+    crate::facts::of(w).may_start_time()
 }
 
 /// [`may_start`] for a word form of `kind` with match key `k` (`b` without و/ف): one or two set

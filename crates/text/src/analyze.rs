@@ -3,7 +3,6 @@
 //! The analysis of a word depends only on its text (and the segmenter), so it is memoized per
 //! thread and shared behind an `Arc`: news vocabulary is Zipfian, and most tokens are hits.
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
@@ -22,7 +21,20 @@ pub struct WordInfo {
     /// Byte length of a leading و/ف conjunction in `key` (0 when there is none).
     conj_len: usize,
     /// What later stages computed about this form (see [`WordInfo::memo`]).
-    slots: [OnceLock<Box<dyn Any + Send + Sync>>; FormSlot::COUNT],
+    slots: [OnceLock<FormNote>; FormSlot::COUNT],
+}
+
+/// What a later stage notes about a word form: flags and small numbers packed in `bits`, a
+/// number, and a text. The owner of the [`FormSlot`] decides what each means; plain data, so that
+/// reading it back costs a load.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormNote {
+    /// Flags and small numbers.
+    pub bits: u64,
+    /// A number.
+    pub value: f64,
+    /// A text.
+    pub text: Option<Box<str>>,
 }
 
 /// A place where one later stage keeps what it computes about a word form, so that it is computed
@@ -43,21 +55,12 @@ impl WordInfo {
         WordInfo { key, seg, conj_len, slots: Default::default() }
     }
 
-    /// What `f` computes from this form, computed on first use and kept in `slot` for every later
-    /// occurrence. Each slot has one owner, who always stores the same type in it.
-    ///
-    /// # Panics
-    /// When the slot already holds a value of another type (two stages sharing a slot: a bug).
-    pub fn memo<T: Any + Send + Sync>(&self, slot: FormSlot, f: impl FnOnce(&WordInfo) -> T) -> &T {
-        let held = self.slots[slot as usize].get_or_init(|| Box::new(f(self)));
-        match held.downcast_ref::<T>() {
-            Some(v) => v,
-            None => panic!("form slot {slot:?} holds a value of another type"),
-        }
+    /// What `f` notes about this form, computed on first use and kept in `slot` for every later
+    /// occurrence. Each slot has one owner.
+    pub fn memo(&self, slot: FormSlot, f: impl FnOnce(&WordInfo) -> FormNote) -> &FormNote {
+        self.slots[slot as usize].get_or_init(|| f(self))
     }
-}
 
-impl WordInfo {
     /// Match key without the conjunction و/ف (the form most lexicon entries are written in).
     pub fn key_without_conj(&self) -> &str {
         &self.key[self.conj_len..]
@@ -196,9 +199,9 @@ mod tests {
         for w in &words {
             let v = w.memo(FormSlot::NumTime, |info| {
                 calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                info.key.len()
+                FormNote { bits: info.key.len() as u64, ..FormNote::default() }
             });
-            assert_eq!(*v, "قال".len());
+            assert_eq!(v.bits, "قال".len() as u64);
         }
         assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
     }
