@@ -6,6 +6,8 @@
 //! They are packed into a [`FormNote`]: flags and small numbers in its bits, a number token's
 //! value in its number, the counted noun in its text.
 
+use std::sync::Arc;
+
 use rasad_text::{FormNote, FormSlot, TokenKind, Word, WordInfo};
 
 use crate::numbers::{num_word_index, num_word_of_index, NumWord};
@@ -63,8 +65,8 @@ impl<'w> Facts<'w> {
         self.flag(bit::IDENTIFIER_NOUN)
     }
     /// The counted noun this word stands for after a number (`quantity::unit_of_word`).
-    pub fn unit(self) -> Option<&'w str> {
-        self.0.text.as_deref()
+    pub fn unit(self) -> Option<&'w Arc<str>> {
+        self.0.text.as_ref()
     }
     /// The value of a number token (`numbers::parse_digits`).
     pub fn digits(self) -> Option<f64> {
@@ -144,11 +146,7 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
         | count(text.chars().filter(|c| c.is_numeric()).count()) << bit::N_DIGITS
         | month << bit::MONTH_HEAD
         | hijri << bit::HIJRI_HEAD;
-    FormNote {
-        bits,
-        value: digits.unwrap_or(0.0),
-        text: crate::quantity::unit_of_word(kind, text, info, whole != 0).map(String::into_boxed_str),
-    }
+    FormNote { bits, value: digits.unwrap_or(0.0), text: crate::quantity::unit_of_word(kind, text, info, whole != 0).map(Arc::from) }
 }
 
 /// The facts of `w`'s form (computed at its first occurrence).
@@ -186,7 +184,7 @@ mod tests {
             assert_eq!(f.digits(), digits, "{key}");
             assert_eq!(f.chars(), w.tok.text.chars().count(), "{key}");
             let unit = crate::quantity::unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some());
-            assert_eq!(f.unit(), unit.as_deref(), "{key}");
+            assert_eq!(f.unit().map(|u| &**u), unit.as_deref(), "{key}");
         }
         assert_eq!(of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));
         assert_eq!(of(&words[4]).digits(), Some(1500.0));

@@ -11,4 +11,4 @@ pub mod quantity;
 pub mod time;
 
 pub use quantity::{parse_quantities, singular, Bound, Quantity};
-pub use time::{detect_published, parse_times, time_ranges, Precision, TimeExpr};
+pub use time::{detect_published, mark_times, parse_times, Precision, TimeExpr};

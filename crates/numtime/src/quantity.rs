@@ -10,6 +10,7 @@ use serde::{Serialize, Serializer};
 use crate::facts;
 use crate::numbers::NumWord;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How the value bounds the true number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,9 +48,10 @@ pub struct Quantity {
     /// Upper end of a range.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_num")]
     pub max: Option<f64>,
-    /// Match key of the counted noun in the singular (مقاتل، قتيل، جندي، غاره …).
+    /// Match key of the counted noun in the singular (مقاتل، قتيل، جندي، غاره …), shared with
+    /// every quantity of the same noun form.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
 }
 
 fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -376,8 +378,8 @@ pub fn singular(key: &str) -> &str {
 }
 
 /// The counted noun a word stands for after a number (its singular match key), if it can be one.
-fn unit_of(w: &Word) -> Option<String> {
-    facts::of(w).unit().map(str::to_string)
+fn unit_of(w: &Word) -> Option<Arc<str>> {
+    facts::of(w).unit().cloned()
 }
 
 /// [`unit_of`] for a word form: its kind, text and analysis (`is_num_word`: its key is a number

@@ -902,13 +902,16 @@ pub fn parse_times(text: &str, words: &[Word], published: Option<Date>) -> Vec<T
     out
 }
 
-/// The token ranges `[first, end)` of the time expressions [`parse_times`] finds without a
+/// Sets `mask[i]` for the words of the time expressions [`parse_times`] finds without a
 /// publication date, without rendering their values: what masking dates and years before
-/// counting needs.
-pub fn time_ranges(words: &[Word]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    each_time(&Cursor { words, published: None }, |i, end, _| out.push((i, end)));
-    out
+/// counting needs. An empty `mask` grows to `words.len()` at the first expression.
+pub fn mark_times(words: &[Word], mask: &mut Vec<bool>) {
+    each_time(&Cursor { words, published: None }, |i, end, _| {
+        if mask.len() < words.len() {
+            mask.resize(words.len(), false);
+        }
+        mask[i..end].fill(true);
+    });
 }
 
 /// Calls `found(first, end, value)` for each time expression, left to right, none overlapping.

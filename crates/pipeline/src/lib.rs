@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use rasad_events::{extract_events, furniture_mask, DocInput, Lexicon};
 pub use rasad_events::{Arg as EventArg, Event, Status};
 use rasad_kb::{ActorType, Kb, MentionKind};
-use rasad_numtime::{detect_published, parse_quantities, parse_times, time_ranges};
+use rasad_numtime::{detect_published, mark_times, parse_quantities, parse_times};
 pub use rasad_numtime::{Bound, Quantity, TimeExpr};
 use rasad_text::{analyze, split_sentences_with, tokenize, Segmenter};
 use serde::{Deserialize, Serialize};
@@ -174,10 +174,7 @@ impl Pipeline {
         // (An empty `skip` skips nothing.)
         let mut skip = Vec::new();
         if tokens.iter().any(|t| t.kind == rasad_text::TokenKind::Number) {
-            for (first, end) in time_ranges(&words) {
-                skip.resize(words.len(), false);
-                skip[first..end].fill(true);
-            }
+            mark_times(&words, &mut skip);
         }
         parse_quantities(text, &words, &skip)
     }

@@ -33,8 +33,8 @@ pub struct FormNote {
     pub bits: u64,
     /// A number.
     pub value: f64,
-    /// A text.
-    pub text: Option<Box<str>>,
+    /// A text (shared, so that a stage can hand it on without copying).
+    pub text: Option<Arc<str>>,
 }
 
 /// A place where one later stage keeps what it computes about a word form, so that it is computed
