@@ -6,7 +6,9 @@
 Creates bench/peers/.venv on first use and pip-installs the peers (pinned below) into it, then
 runs every case of crates/numtime/data/quantities.tsv and times.tsv through each system that can
 read it, and prints accuracy per category and throughput (cases per second, parsing only: process
-start and imports are not timed, for any system). Throughput is each system's best of ROUNDS
+start and imports are not timed, for any system; `rasad parse --repeat` makes one untimed pass
+first, which fills its per-thread word memos as any long run has them, just as a peer's best round
+comes after its first). Throughput is each system's best of ROUNDS
 rounds, the rounds interleaved (Rasad, then each peer, then again), so that the shared machine's
 speed drifting during a run slows every system alike instead of skewing the ratio.
 

@@ -23,6 +23,8 @@ mod bit {
     pub const IDENTIFIER_NOUN: u64 = 1 << 19;
     pub const SEPARATED: u64 = 1 << 20;
     pub const HAS_DIGITS: u64 = 1 << 21;
+    pub const RANGE_INTRO: u64 = 1 << 22;
+    pub const MAY_START_QUANTITY: u64 = 1 << 23;
     pub const CHARS: u32 = 24;
     pub const N_DIGITS: u32 = 32;
     pub const MONTH_HEAD: u32 = 40;
@@ -80,6 +82,14 @@ impl<'w> Facts<'w> {
     pub fn n_digits(self) -> usize {
         self.field(bit::N_DIGITS, 8) as usize
     }
+    /// The key without و/ف is بين, which may open a range (بين 10 و 20).
+    pub fn range_intro(self) -> bool {
+        self.flag(bit::RANGE_INTRO)
+    }
+    /// A quantity may start here: a number token, a number word, a vague amount or بين.
+    pub fn may_start_quantity(self) -> bool {
+        self.flag(bit::MAY_START_QUANTITY)
+    }
     /// The token holds a thousands or decimal separator.
     pub fn separated(self) -> bool {
         self.flag(bit::SEPARATED)
@@ -131,8 +141,13 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
         HijriHead::Jumada => 14,
         HijriHead::Dhu => 15,
     };
+    let vague = arabic && crate::quantity::is_vague_word(bare);
+    let range_intro = bare == "بين";
+    let may_start_quantity = kind == TokenKind::Number || whole != 0 || bare_index != 0 || vague || range_intro;
     let flags = [
-        (arabic && crate::quantity::is_vague_word(bare), bit::VAGUE),
+        (vague, bit::VAGUE),
+        (range_intro, bit::RANGE_INTRO),
+        (may_start_quantity, bit::MAY_START_QUANTITY),
         (crate::time::may_start_by_keys(kind, key, bare), bit::MAY_START_TIME),
         (crate::quantity::may_end_modifier(key) || crate::quantity::may_end_modifier(bare), bit::MAY_END_MODIFIER),
         (crate::quantity::IDENTIFIER_NOUNS.contains(&bare), bit::IDENTIFIER_NOUN),
@@ -167,7 +182,7 @@ mod tests {
 
     #[test]
     fn the_note_reads_back_what_was_computed() {
-        let text = "وثلاثمائة الآلاف ونحو القرار 1,500 ١٢٣٤٥٦٧٨ تشرين كانون وآذار ربيع جمادى ذي رمضان مقاتلين غارات";
+        let text = "وثلاثمائة الآلاف ونحو بين وبين القرار 1,500 ١٢٣٤٥٦٧٨ تشرين كانون وآذار ربيع جمادى ذي رمضان مقاتلين غارات";
         let toks = tokenize(text);
         let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
         for w in &words {
@@ -177,6 +192,9 @@ mod tests {
             assert_eq!(f.num_whole(), if arabic { crate::numbers::num_word(key) } else { None }, "{key}");
             assert_eq!(f.num_bare(), if arabic { crate::numbers::num_word(bare) } else { None }, "{key}");
             assert_eq!(f.vague(), arabic && crate::quantity::is_vague_word(bare), "{key}");
+            assert_eq!(f.range_intro(), bare == "بين", "{key}");
+            let numberish = f.num_whole().is_some() || f.num_bare().is_some() || f.vague();
+            assert_eq!(f.may_start_quantity(), w.tok.kind == TokenKind::Number || numberish || f.range_intro(), "{key}");
             assert_eq!(f.identifier_noun(), crate::quantity::IDENTIFIER_NOUNS.contains(&bare), "{key}");
             assert_eq!(f.month_head(), crate::time::month_head(w.tok.kind, key, bare), "{key}");
             assert_eq!(f.hijri_head(), crate::time::hijri_head(bare), "{key}");
@@ -187,7 +205,8 @@ mod tests {
             assert_eq!(f.unit().map(|u| &**u), unit.as_deref(), "{key}");
         }
         assert_eq!(of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));
-        assert_eq!(of(&words[4]).digits(), Some(1500.0));
-        assert_eq!(of(&words[5]).n_digits(), 8);
+        assert_eq!(of(&words[6]).digits(), Some(1500.0));
+        assert_eq!(of(&words[7]).n_digits(), 8);
+        assert!(of(&words[4]).range_intro() && of(&words[4]).may_start_quantity());
     }
 }

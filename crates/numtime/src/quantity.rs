@@ -446,8 +446,14 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
             i += 1;
             continue;
         }
-        // بين X و Y / من X إلى Y
-        let range_intro = matches!(words[i].key_without_conj(), "بين");
+        // Most words start nothing: their form's note says so.
+        let f = facts::of(&words[i]);
+        if !f.may_start_quantity() {
+            i += 1;
+            continue;
+        }
+        // بين X و Y
+        let range_intro = f.range_intro();
         let start_num = if range_intro { i + 1 } else { i };
         let Some(num) = (start_num < words.len() && !skipped(start_num)).then(|| number_at(words, start_num)).flatten() else {
             i += 1;
