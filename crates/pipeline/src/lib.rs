@@ -10,7 +10,7 @@ pub use rasad_events::{Arg as EventArg, Event, Status};
 use rasad_kb::{ActorType, Kb, MentionKind};
 use rasad_numtime::{detect_published, mark_times, parse_quantities, parse_times};
 pub use rasad_numtime::{Bound, Quantity, TimeExpr};
-use rasad_text::{analyze, split_sentences_with, tokenize, Segmenter};
+use rasad_text::{analyze, analyze_text, split_sentences_with, tokenize, Segmenter};
 use serde::{Deserialize, Serialize};
 
 /// One input document (the JSONL input shape).
@@ -168,12 +168,11 @@ impl Pipeline {
 
     /// Quantities in a text (times are found first so that years and dates are not counted).
     pub fn quantities(&self, text: &str) -> Vec<Quantity> {
-        let tokens = tokenize(text);
-        let words = analyze(&tokens, &self.segmenter);
+        let words = analyze_text(text, &self.segmenter);
         // Only times written with digits (years, dates) can hide a count; without digits, skip them.
         // (An empty `skip` skips nothing.)
         let mut skip = Vec::new();
-        if tokens.iter().any(|t| t.kind == rasad_text::TokenKind::Number) {
+        if words.iter().any(|w| w.tok.kind == rasad_text::TokenKind::Number) {
             mark_times(&words, &mut skip);
         }
         parse_quantities(text, &words, &skip)
@@ -181,8 +180,7 @@ impl Pipeline {
 
     /// Time expressions in a text, resolved against `published`.
     pub fn times(&self, text: &str, published: Option<Date>) -> Vec<TimeExpr> {
-        let tokens = tokenize(text);
-        let words = analyze(&tokens, &self.segmenter);
+        let words = analyze_text(text, &self.segmenter);
         parse_times(text, &words, published)
     }
 

@@ -147,8 +147,32 @@ fn info_of(t: &Token, segmenter: &Segmenter) -> WordInfo {
     WordInfo::new(key, seg, conj_len)
 }
 
-/// Analyzes tokens with `segmenter` (memoized per thread and segmenter).
-pub fn analyze<'a>(tokens: &[Token<'a>], segmenter: &Segmenter) -> Vec<Word<'a>> {
+/// Tokenizes and analyzes `text` in one pass: the words of [`analyze`] over [`crate::tokenize`],
+/// without collecting the tokens first.
+pub fn analyze_text<'a>(text: &'a str, segmenter: &Segmenter) -> Vec<Word<'a>> {
+    with_memo(segmenter, |memo| {
+        let mut out = Vec::with_capacity(text.len() / 5 + 4);
+        crate::tokenize::for_each_token(text, |t| out.push(Word { tok: t, info: lookup(memo, &t, segmenter) }));
+        out
+    })
+}
+
+/// The analysis of `t` from the memo, made and kept when its form is new.
+#[inline(always)]
+fn lookup(memo: &mut FxHashMap<String, Arc<WordInfo>>, t: &Token, segmenter: &Segmenter) -> Arc<WordInfo> {
+    match memo.get(t.text) {
+        Some(i) => Arc::clone(i),
+        None => {
+            let i = Arc::new(info_of(t, segmenter));
+            memo.insert(t.text.to_string(), Arc::clone(&i));
+            i
+        }
+    }
+}
+
+/// Runs `f` with this thread's memo for `segmenter`, cleared first when it belongs to another
+/// segmenter or is full.
+fn with_memo<R>(segmenter: &Segmenter, f: impl FnOnce(&mut FxHashMap<String, Arc<WordInfo>>) -> R) -> R {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.0 != segmenter.id() || cache.1.len() >= CACHE_LIMIT {
@@ -158,21 +182,13 @@ pub fn analyze<'a>(tokens: &[Token<'a>], segmenter: &Segmenter) -> Vec<Word<'a>>
                 GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
         }
-        tokens
-            .iter()
-            .map(|t| {
-                let info = match cache.1.get(t.text) {
-                    Some(i) => Arc::clone(i),
-                    None => {
-                        let i = Arc::new(info_of(t, segmenter));
-                        cache.1.insert(t.text.to_string(), Arc::clone(&i));
-                        i
-                    }
-                };
-                Word { tok: *t, info }
-            })
-            .collect()
+        f(&mut cache.1)
     })
+}
+
+/// Analyzes tokens with `segmenter` (memoized per thread and segmenter).
+pub fn analyze<'a>(tokens: &[Token<'a>], segmenter: &Segmenter) -> Vec<Word<'a>> {
+    with_memo(segmenter, |memo| tokens.iter().map(|t| Word { tok: *t, info: lookup(memo, t, segmenter) }).collect())
 }
 
 #[cfg(test)]
@@ -188,6 +204,20 @@ mod tests {
         assert_eq!(words[0].key_without_conj(), "وصل");
         assert_eq!(words[0].stem_key(), "وصل");
         assert_eq!(words[1].seg.display(), "ال+ايران+ي+ون".replace("+ي+", "ي+"));
+    }
+
+    #[test]
+    fn analyzing_the_text_is_analyzing_its_tokens() {
+        let text = "قال  المصدر: وصل 1,500 مقاتل… «رويترز» F16 ُ.";
+        let seg = Segmenter::new(["قال"]);
+        let toks = crate::tokenize(text);
+        let by_tokens = analyze(&toks, &seg);
+        let by_text = analyze_text(text, &seg);
+        assert_eq!(by_tokens.len(), by_text.len());
+        for (a, b) in by_tokens.iter().zip(&by_text) {
+            assert_eq!(a.tok, b.tok);
+            assert!(Arc::ptr_eq(a.shared(), b.shared()));
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod sentence;
 pub mod span;
 pub mod tokenize;
 
-pub use analyze::{analyze, memo_generation, FormNote, FormSlot, Word, WordInfo};
+pub use analyze::{analyze, analyze_text, memo_generation, FormNote, FormSlot, Word, WordInfo};
 pub use normalize::{is_arabic_letter, match_key, normalize_char, push_match_key, Normalized};
 pub use segment::{segment, Segmentation, Segmenter};
 pub use sentence::{split_sentences, split_sentences_with, Sentence};

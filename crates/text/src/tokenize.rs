@@ -139,9 +139,17 @@ impl Chars<'_> {
 /// Splits `text` into tokens. Whitespace and invisible controls between tokens are skipped.
 /// Runs in one pass over the bytes with one character of lookahead; never panics.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    use class::*;
     // About one token per five bytes of Arabic news; one allocation for most texts.
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
+    for_each_token(text, |t| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of `text`, in order: [`tokenize`] without collecting, for a stage
+/// that turns tokens into something else as they come.
+#[inline(always)]
+pub(crate) fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
+    use class::*;
     let chars = Chars { text, table: &TABLE };
     let bytes = text.as_bytes();
     let n = text.len();
@@ -226,9 +234,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             run_while!(|k: u8| k & DIACRITIC != 0);
             TokenKind::Punct
         };
-        out.push(Token { text: &text[bs..i], span: Span::new(start, cp), byte_start: bs, kind });
+        f(Token { text: &text[bs..i], span: Span::new(start, cp), byte_start: bs, kind });
     }
-    out
 }
 
 #[cfg(test)]
