@@ -137,8 +137,53 @@ pub fn memo_generation() -> u64 {
     GENERATION.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// A form of up to 16 bytes (most words: up to eight Arabic letters) as plain numbers: its length
+/// and two possibly overlapping windows of its bytes, which together hold every byte. Looked up and
+/// compared without reading a key from the heap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortKey(u64, u64, u8);
+
+impl ShortKey {
+    #[inline(always)]
+    fn of(form: &str) -> Option<ShortKey> {
+        let b = form.as_bytes();
+        let n = b.len();
+        let u64_at = |i: usize| b.get(i..i + 8).map_or(0, |w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
+        let u32_at = |i: usize| b.get(i..i + 4).map_or(0, |w| u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]])));
+        Some(match n {
+            8..=16 => ShortKey(u64_at(0), u64_at(n - 8), n as u8),
+            4..=7 => ShortKey(u32_at(0) | u32_at(n - 4) << 32, 0, n as u8),
+            0..=3 => ShortKey(b.iter().fold(0, |k, &x| k << 8 | u64::from(x)), 0, n as u8),
+            _ => return None,
+        })
+    }
+}
+
+/// The analyses of the word forms seen, by their text: short forms by [`ShortKey`], longer ones
+/// by the text itself.
+#[derive(Default)]
+struct Memo {
+    short: FxHashMap<ShortKey, Arc<WordInfo>>,
+    long: FxHashMap<String, Arc<WordInfo>>,
+}
+
+impl Memo {
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
+
 thread_local! {
-    static CACHE: RefCell<(u64, FxHashMap<String, Arc<WordInfo>>)> = RefCell::new((0, FxHashMap::default()));
+    static CACHE: RefCell<(u64, Memo)> = RefCell::new((0, Memo::default()));
 }
 
 fn info_of(t: &Token, segmenter: &Segmenter) -> WordInfo {
@@ -163,12 +208,20 @@ pub fn analyze_text<'a>(text: &'a str, segmenter: &Segmenter) -> Vec<Word<'a>> {
 
 /// The analysis of `t` from the memo, made and kept when its form is new.
 #[inline(always)]
-fn lookup(memo: &mut FxHashMap<String, Arc<WordInfo>>, t: &Token, segmenter: &Segmenter) -> Arc<WordInfo> {
-    match memo.get(t.text) {
+fn lookup(memo: &mut Memo, t: &Token, segmenter: &Segmenter) -> Arc<WordInfo> {
+    if let Some(k) = ShortKey::of(t.text) {
+        if let Some(i) = memo.short.get(&k) {
+            return Arc::clone(i);
+        }
+        let i = Arc::new(info_of(t, segmenter));
+        memo.short.insert(k, Arc::clone(&i));
+        return i;
+    }
+    match memo.long.get(t.text) {
         Some(i) => Arc::clone(i),
         None => {
             let i = Arc::new(info_of(t, segmenter));
-            memo.insert(t.text.to_string(), Arc::clone(&i));
+            memo.long.insert(t.text.to_string(), Arc::clone(&i));
             i
         }
     }
@@ -176,7 +229,7 @@ fn lookup(memo: &mut FxHashMap<String, Arc<WordInfo>>, t: &Token, segmenter: &Se
 
 /// Runs `f` with this thread's memo for `segmenter`, cleared first when it belongs to another
 /// segmenter or is full.
-fn with_memo<R>(segmenter: &Segmenter, f: impl FnOnce(&mut FxHashMap<String, Arc<WordInfo>>) -> R) -> R {
+fn with_memo<R>(segmenter: &Segmenter, f: impl FnOnce(&mut Memo) -> R) -> R {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.0 != segmenter.id() || cache.1.len() >= CACHE_LIMIT {
@@ -221,6 +274,56 @@ mod tests {
         for (a, b) in by_tokens.iter().zip(&by_text) {
             assert_eq!(a.tok, b.tok);
             assert!(Arc::ptr_eq(a.shared(), b.shared()));
+        }
+    }
+
+    #[test]
+    fn short_keys_tell_every_short_form_apart() {
+        let forms = [
+            "",
+            "و",
+            "ال",
+            "قال",
+            "قالت",
+            "مقاتلين",
+            "المقاتلين",
+            "445",
+            "4450",
+            "ووصلوا",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+        ];
+        for a in forms {
+            for b in forms {
+                if let (Some(x), Some(y)) = (ShortKey::of(a), ShortKey::of(b)) {
+                    assert_eq!(x == y, a == b, "{a} {b}");
+                }
+            }
+            // Every byte counts, the overlapping middle included.
+            let mut c = a.as_bytes().to_vec();
+            for i in 0..c.len() {
+                c[i] ^= 1;
+                let other = String::from_utf8_lossy(&c).into_owned();
+                if other.len() == a.len() && other != a && ShortKey::of(a).is_some() {
+                    assert_ne!(ShortKey::of(a), ShortKey::of(&other), "{a} at {i}");
+                }
+                c[i] ^= 1;
+            }
+        }
+        assert!(ShortKey::of("abcdefghijklmnopq").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_keys_are_equal_only_for_equal_forms(a in "[ابتو1 ،a-c]{0,12}", b in "[ابتو1 ،a-c]{0,12}", cut in 0usize..12) {
+            // b is also tried as a's prefix with a's tail changed: a near miss of the same length.
+            let near: String = a.chars().take(cut).chain(b.chars()).take(a.chars().count()).collect();
+            for other in [&b, &near] {
+                if let (Some(x), Some(y)) = (ShortKey::of(&a), ShortKey::of(other)) {
+                    proptest::prop_assert_eq!(x == y, a == *other);
+                }
+            }
         }
     }
 
