@@ -15,15 +15,13 @@ fuzz_target!(|data: &[u8]| {
         4 => Format::Feed,
         _ => Format::sniff(bytes),
     };
-    let mut reader = bytes;
-    let _ = read_stream::<()>("fuzz", format, &mut reader, &mut |found| {
+    for found in read_stream("fuzz", format, Box::new(bytes)) {
         if let Found::Doc(d) = found {
             let seg = rasad_pipeline::Pipeline::shared().segmenter();
             for (term, span) in rasad_store::analyzer::terms(&d.text, seg) {
                 assert!(!term.is_empty() && span.start <= span.end);
             }
         }
-        Ok(())
-    });
+    }
     let _ = rasad_ingest::decode_html(bytes, None);
 });

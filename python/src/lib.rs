@@ -4,13 +4,24 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use rasad_pipeline::{InputDoc, Pipeline};
+use rasad_model::{Date, InputDoc};
+use rasad_pipeline::Pipeline;
 use rayon::prelude::*;
 
 /// One document's record as JSON text.
 fn record(doc: &InputDoc) -> Result<String, String> {
-    let rec = Pipeline::shared().extract(doc).map_err(|e| e.to_string())?;
-    serde_json::to_string(&rec).map_err(|e| e.to_string())
+    serde_json::to_string(&Pipeline::shared().extract(doc)).map_err(|e| e.to_string())
+}
+
+/// A `YYYY-MM-DD` argument, typed; blank is none.
+fn date(published: Option<&str>) -> PyResult<Option<Date>> {
+    match published.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|_| PyValueError::new_err(format!("published date {s:?} is not a valid YYYY-MM-DD date"))),
+    }
 }
 
 fn to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -24,7 +35,7 @@ fn extract<'py>(py: Python<'py>, text: &str, published: Option<&str>, id: Option
     let doc = InputDoc {
         id: id.unwrap_or("doc").to_string(),
         text: text.to_string(),
-        published: published.map(str::to_string),
+        published: date(published)?,
         ..Default::default()
     };
     let json = py.detach(|| record(&doc)).map_err(PyValueError::new_err)?;
@@ -43,13 +54,14 @@ fn extract_batch<'py>(
     if ids.as_ref().is_some_and(|ids| ids.len() != texts.len()) {
         return Err(PyValueError::new_err("ids must be as long as texts"));
     }
+    let published = date(published.as_deref())?;
     let docs: Vec<InputDoc> = texts
         .into_iter()
         .enumerate()
         .map(|(i, text)| InputDoc {
             id: ids.as_ref().map_or_else(|| i.to_string(), |v| v[i].clone()),
             text,
-            published: published.clone(),
+            published,
             ..Default::default()
         })
         .collect();

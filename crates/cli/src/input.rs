@@ -1,112 +1,173 @@
-//! Reading documents: text files and directories, JSON Lines, standard input. Every bad input is
-//! reported with its path (and line) on standard error and skipped; the others go on.
+//! Reading inputs for `extract` and `ingest` alike: files and directories (walked, sorted),
+//! gzipped or not, or standard input; each read by the reader its name or first bytes call for
+//! (or the one `--format` names). Every problem is handed on with where it happened.
 
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use anyhow::Result;
-use rasad_ingest::{read_stream, Format, Found};
-use rasad_pipeline::InputDoc;
+use clap::ValueEnum;
+use rasad_ingest::{Format, Formats, Found, Problem};
 
-/// What happened to the inputs.
-#[derive(Debug, Default)]
-pub struct Stats {
-    /// Documents processed.
-    pub docs: usize,
-    /// Inputs skipped (unreadable files, bad lines, bad documents).
-    pub skipped: usize,
+/// Input formats on the command line.
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Plain text: each file is one document; its id is the file name.
+    Text,
+    /// A saved web page: its main text, title and date.
+    Html,
+    /// One JSON object a line: {"id", "text", "published"?, "url"?, "outlet"?, "title"?}.
+    Jsonl,
+    /// A WARC archive of crawled pages.
+    Warc,
+    /// An RSS or Atom feed.
+    Feed,
 }
 
-impl Stats {
-    /// 0 when everything was read, 1 when something was skipped.
-    pub fn exit_code(&self) -> ExitCode {
-        if self.skipped == 0 {
-            ExitCode::SUCCESS
-        } else {
-            eprintln!("rasad: {} input(s) skipped; see the messages above", self.skipped);
-            ExitCode::from(1)
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Html => Format::Html,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Warc => Format::Warc,
+            FormatArg::Feed => Format::Feed,
         }
     }
 }
 
-fn skip(stats: &mut Stats, what: &str, why: impl std::fmt::Display) {
-    eprintln!("rasad: {what}: {why}; skipped");
-    stats.skipped += 1;
+/// What to read: files (directories expanded) or standard input.
+pub struct Inputs {
+    /// The files, in order.
+    pub files: Vec<PathBuf>,
+    /// Read standard input instead.
+    pub stdin: bool,
+    /// Directory entries that could not be read (reported by [`read`]).
+    walk_errors: Vec<Problem>,
+    format: Option<Format>,
 }
 
-/// Files a directory contributes: `.txt` for text input, `.jsonl`/`.ndjson` for JSON Lines.
-/// Files named on the command line are always read.
-fn wanted(path: &Path, jsonl: bool) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("jsonl" | "ndjson") => jsonl,
-        Some("txt" | "text") => !jsonl,
-        _ => false,
-    }
-}
-
-/// The files of `paths`: directories walked (hidden files left out) and their files kept when
-/// `keep` says so, sorted; files named directly are always kept.
-pub fn expand(paths: &[PathBuf], keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
-                .into_iter()
-                .filter_map(|e| match e {
-                    Ok(e) => Some(e),
-                    Err(err) => {
-                        eprintln!("rasad: {err}; skipped");
-                        None
-                    }
-                })
-                .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.') && keep(e.path()))
-                .map(|e| e.into_path())
-                .collect();
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(p.clone());
+impl Inputs {
+    /// `paths` ("-" or nothing: standard input), directories walked for files of a known format
+    /// (of `format` only, when one is forced); files named directly are always read.
+    pub fn new(paths: &[PathBuf], format: Option<Format>) -> Inputs {
+        let stdin = paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-");
+        let mut inputs = Inputs { files: Vec::new(), stdin, walk_errors: Vec::new(), format };
+        if stdin {
+            return inputs;
         }
-    }
-    out
-}
-
-/// Calls `f` on every document of the inputs, in input order. `f` returns false for a document it
-/// could not process (it has reported why).
-pub fn for_each_doc(paths: &[PathBuf], jsonl: bool, mut f: impl FnMut(InputDoc) -> Result<bool>) -> Result<Stats> {
-    let mut stats = Stats::default();
-    let format = if jsonl { Format::Jsonl } else { Format::Text };
-    let stdin_only = paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-");
-    let mut read = |name: &str, reader: &mut dyn BufRead, stats: &mut Stats| -> Result<()> {
-        read_stream::<anyhow::Error>(name, format, reader, &mut |found| {
-            match found {
-                Found::Doc(mut doc) => {
-                    if name == "<stdin>" && !jsonl {
-                        doc.id = "stdin".into();
-                    }
-                    if f(doc)? {
-                        stats.docs += 1;
-                    } else {
-                        stats.skipped += 1;
-                    }
-                }
-                Found::Problem(p) => skip(stats, &p.at, p.why),
+        let keep = |p: &Path| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            match (Formats::builtin().by_name(&name), format) {
+                (Some((r, _)), Some(f)) => r.format() == f,
+                (Some(_), None) => true,
+                (None, _) => false,
             }
-            Ok(())
-        })
-    };
-    if stdin_only {
-        read("<stdin>", &mut BufReader::new(io::stdin().lock()), &mut stats)?;
-        return Ok(stats);
-    }
-    for path in expand(paths, |p| wanted(p, jsonl)) {
-        let name = path.display().to_string();
-        match std::fs::File::open(&path) {
-            Ok(file) => read(&name, &mut BufReader::new(file), &mut stats)?,
-            Err(e) => skip(&mut stats, &name, e),
+        };
+        for p in paths {
+            if !p.is_dir() {
+                inputs.files.push(p.clone());
+                continue;
+            }
+            let mut files = Vec::new();
+            for e in walkdir::WalkDir::new(p) {
+                match e {
+                    Ok(e) if e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.') && keep(e.path()) => {
+                        files.push(e.into_path())
+                    }
+                    Ok(_) => {}
+                    Err(err) => inputs.walk_errors.push(Problem {
+                        at: err.path().map_or_else(|| p.display().to_string(), |x| x.display().to_string()),
+                        why: err.io_error().map_or_else(|| err.to_string(), ToString::to_string),
+                    }),
+                }
+            }
+            files.sort();
+            inputs.files.extend(files);
         }
+        inputs
     }
-    Ok(stats)
+
+    /// Bytes of all the files (for a progress bar).
+    pub fn total_bytes(&self) -> u64 {
+        self.files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum()
+    }
+
+    /// Reads everything; `on` gets every document and problem with the input's name, in order.
+    /// `counter`, when given, counts the bytes read (compressed bytes for gzipped files).
+    pub fn read(&self, counter: Option<&Arc<AtomicU64>>, mut on: impl FnMut(Found) -> Result<()>) -> Result<()> {
+        for p in &self.walk_errors {
+            on(Found::Problem(p.clone()))?;
+        }
+        if self.stdin {
+            let mut r = BufReader::new(io::stdin().lock());
+            let reader = match self.format {
+                Some(f) => Formats::builtin().get(f),
+                None => Formats::builtin().sniff(r.fill_buf().unwrap_or(&[])),
+            };
+            for found in reader.read("<stdin>", Box::new(r)) {
+                on(match found {
+                    // A text read from standard input has no file name to be its id.
+                    Found::Doc(mut d) if reader.format() == Format::Text => {
+                        d.id = "stdin".into();
+                        Found::Doc(d)
+                    }
+                    other => other,
+                })?;
+            }
+            return Ok(());
+        }
+        for path in &self.files {
+            let name = path.display().to_string();
+            let file = match std::fs::File::open(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    on(Found::Problem(Problem { at: name, why: e.to_string() }))?;
+                    continue;
+                }
+            };
+            let counted: Box<dyn Read> = match counter {
+                Some(c) => Box::new(Counting { inner: file, n: Arc::clone(c) }),
+                None => Box::new(file),
+            };
+            let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let by_name = Formats::builtin().by_name(&file_name);
+            let gz = by_name.is_some_and(|(_, gz)| gz) || sniff_gzip(path);
+            let mut reader: Box<dyn BufRead> = if gz {
+                Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(counted))))
+            } else {
+                Box::new(BufReader::new(counted))
+            };
+            let r = match (self.format, by_name) {
+                (Some(f), _) => Formats::builtin().get(f),
+                (None, Some((r, _))) => r,
+                (None, None) => Formats::builtin().sniff(reader.fill_buf().unwrap_or(&[])),
+            };
+            for found in r.read(&name, reader) {
+                on(found)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Counts bytes read through it (for the progress bar).
+struct Counting<R> {
+    inner: R,
+    n: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n.fetch_add(k as u64, Ordering::Relaxed);
+        Ok(k)
+    }
+}
+
+fn sniff_gzip(path: &Path) -> bool {
+    let mut magic = [0u8; 2];
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && magic == [0x1f, 0x8b]
 }

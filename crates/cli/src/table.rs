@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use rasad_pipeline::{Bound, DocOutput, EventArg, Status};
+use rasad_model::{Arg, Bound, DocOutput, Status};
 
 /// One document's events, flattened for printing.
 pub struct Row {
@@ -12,10 +12,10 @@ pub struct Row {
     pub events: Vec<[String; 7]>,
 }
 
-fn names(args: &[EventArg]) -> String {
+fn names(args: &[Arg]) -> String {
     let mut v: Vec<String> = Vec::new();
     for a in args {
-        let n = a.name.clone().unwrap_or_else(|| a.text.clone());
+        let n = a.link.name.clone().unwrap_or_else(|| a.span.text.clone());
         if !v.contains(&n) {
             v.push(n);
         }
@@ -56,7 +56,7 @@ impl From<&DocOutput> for Row {
                     names(&e.places),
                     e.date.as_ref().and_then(|t| t.value.clone()).unwrap_or_else(|| "-".into()),
                     qty,
-                    e.source.as_ref().map_or("-".into(), |s| s.name.clone().unwrap_or_else(|| s.text.clone())),
+                    e.source.as_ref().map_or("-".into(), |s| s.name.clone().unwrap_or_else(|| s.span.text.clone())),
                 ]
             })
             .collect();

@@ -145,7 +145,7 @@ fn malformed_jsonl_lines_are_reported_with_their_number() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("<stdin>:2"), "{err}");
     assert!(err.contains("<stdin>:3"), "{err}");
-    assert!(err.contains("four") && err.contains("2024-99-99"), "{err}");
+    assert!(err.contains("<stdin>:4 (document \"four\")") && err.contains("2024-99-99"), "{err}");
     let ids: Vec<String> = docs(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, vec!["one", "five"]);
 }

@@ -19,11 +19,10 @@
 //!   الوكالة and المصدر resolve to the last agency or source named before.
 
 use rasad_kb::{ActorType, Kb, Mention, MentionKind};
-use rasad_numtime::{Quantity, TimeExpr};
+use rasad_model::{Arg, Event, EventMention, EventType, Link, Quantity, SentenceSpan, Source, Status, TextSpan, TimeExpr};
 use rasad_text::{Sentence, TokenKind, Word};
 
 use crate::lexicon::{Lexicon, Need};
-use crate::model::{Arg, Event, EventMention, SentenceSpan, Source, Status, TextSpan};
 
 /// Everything the event reader needs about one document.
 pub struct DocInput<'d, 'a> {
@@ -236,7 +235,7 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
                 None => (None, None, None, None, None),
             }
         };
-        Arg { text: s.text, start: s.start, end: s.end, id, name, lat, lon, geo_precision: geo }
+        Arg { span: s, link: Link { id, name, lat, lon, geo_precision: geo } }
     }
 
     /// True when the mention is governed by a locative word (so it is a place, not an actor).
@@ -297,22 +296,21 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
             }
             end += 1;
         }
-        let span = self.slice(head, end);
-        Some(Arg { text: span.text, start: span.start, end: span.end, id: None, name: None, lat: None, lon: None, geo_precision: None })
+        Some(Arg { span: self.slice(head, end), link: Link::default() })
     }
 
     /// Whether the preposition before a target suits the event type (مع for meetings, على/ضد for attacks, ل for support).
-    fn prep_fits(&self, m: &Mention, kind: &str) -> bool {
+    fn prep_fits(&self, m: &Mention, kind: EventType) -> bool {
         let first = &self.d.words[m.first];
         let p =
             if first.seg.prefixes.contains(&"ل") { "ل" } else { m.first.checked_sub(1).map(|k| bare(&self.d.words[k])).unwrap_or("") };
         let p = if matches!(p, "لـ") { "ل" } else { p };
         match kind {
-            "CONSULT" | "AGREE" | "COOPERATE" => matches!(p, "مع" | "ل"),
-            "ASSAULT" => matches!(p, "علي" | "ضد" | "بحق" | "ل" | "مع"),
-            "COERCE" | "THREATEN" | "SANCTION" => matches!(p, "علي" | "ضد" | "بحق" | "ل"),
-            "ACCUSE" | "REJECT" => matches!(p, "علي" | "ضد" | "ل"),
-            "SUPPORT" | "AID" | "REQUEST" => matches!(p, "ل" | "علي" | "مع" | "من"),
+            EventType::Consult | EventType::Agree | EventType::Cooperate => matches!(p, "مع" | "ل"),
+            EventType::Assault => matches!(p, "علي" | "ضد" | "بحق" | "ل" | "مع"),
+            EventType::Coerce | EventType::Threaten | EventType::Sanction => matches!(p, "علي" | "ضد" | "بحق" | "ل"),
+            EventType::Accuse | EventType::Reject => matches!(p, "علي" | "ضد" | "ل"),
+            EventType::Support | EventType::Aid | EventType::Request => matches!(p, "ل" | "علي" | "مع" | "من"),
             _ => false,
         }
     }
@@ -442,7 +440,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         let sources = if furniture { Vec::new() } else { cx.sources_of(s) };
         // An attribution adverbial (وفق ما أفاد المرصد) names no participant; a speaker (أكد الوزير)
         // may be one. The adverbial, when there is one, is the sentence's source.
-        cx.source_spans = sources.iter().filter(|(_, adverbial)| *adverbial).map(|(x, _)| (x.start, x.end)).collect();
+        cx.source_spans = sources.iter().filter(|(_, adverbial)| *adverbial).map(|(x, _)| (x.span.start, x.span.end)).collect();
         let source = sources.iter().find(|(_, a)| *a).or(sources.first()).map(|(x, _)| x.clone());
         if furniture || n_words < 4 {
             continue;
@@ -466,7 +464,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
 }
 
 fn linked_ids(e: &Event) -> impl Iterator<Item = &str> {
-    e.actors.iter().chain(e.places.iter()).filter_map(|a| a.id.as_deref())
+    e.actors.iter().chain(e.places.iter()).filter_map(|a| a.link.id.as_deref())
 }
 
 /// Restatements across sentences (a headline and its body; "وصل الآلاف" and "وصل نحو سبعة
@@ -477,7 +475,7 @@ pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
     // of a bucket are tried: restatements sit near each other, and the pass stays linear.
     const RECENT: usize = 24;
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
-    let mut buckets: std::collections::HashMap<(&'static str, Status, String), Vec<usize>> = std::collections::HashMap::new();
+    let mut buckets: std::collections::HashMap<(EventType, Status, String), Vec<usize>> = std::collections::HashMap::new();
     for e in events {
         let shares = |a: &Event| linked_ids(a).any(|x| linked_ids(&e).any(|y| x == y));
         let quantities_agree = |a: &Event| match (&a.quantity, &e.quantity) {
@@ -499,7 +497,7 @@ pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
                 && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
                 && quantities_agree(a)
         };
-        let keys: Vec<(&'static str, Status, String)> = ids(&e.actors).into_iter().map(|i| (e.kind, e.status, i.to_string())).collect();
+        let keys: Vec<(EventType, Status, String)> = ids(&e.actors).into_iter().map(|i| (e.kind, e.status, i.to_string())).collect();
         let mut cands: Vec<usize> = keys.iter().filter_map(|k| buckets.get(k)).flat_map(|v| v.iter().rev().take(RECENT).copied()).collect();
         cands.sort_unstable();
         cands.dedup();
@@ -523,7 +521,7 @@ fn contains(q: &Quantity, v: f64) -> bool {
 
 /// A trigger: token index, type, mode, conditions, and whether it is a noun.
 fn ids(args: &[Arg]) -> Vec<&str> {
-    args.iter().filter_map(|a| a.id.as_deref()).collect()
+    args.iter().filter_map(|a| a.link.id.as_deref()).collect()
 }
 
 fn compatible(a: &[Arg], b: &[Arg]) -> bool {
@@ -544,7 +542,10 @@ fn restates(a: &Event, b: &Event) -> bool {
 
 fn merge_args(into: &mut Vec<Arg>, from: Vec<Arg>) {
     for a in from {
-        if !into.iter().any(|x| (x.id.is_some() && x.id == a.id) || (x.start == a.start && x.end == a.end)) {
+        if !into
+            .iter()
+            .any(|x| (x.link.id.is_some() && x.link.id == a.link.id) || (x.span.start == a.span.start && x.span.end == a.span.end))
+        {
             into.push(a);
         }
     }
@@ -567,7 +568,7 @@ fn absorb(e: &mut Event, b: Event) {
     e.confidence = e.confidence.max(b.confidence);
 }
 
-type Trig = (usize, &'static str, Option<String>, Vec<Need>, bool);
+type Trig = (usize, EventType, Option<String>, Vec<Need>, bool);
 
 const GROUP_NOUNS: &[&str] = &[
     "فصاءل",
@@ -651,7 +652,7 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let mut found: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
-        let mut last_seen: Option<(usize, &'static str)> = None;
+        let mut last_seen: Option<(usize, EventType)> = None;
         for i in s.first_token..s.end_token {
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] {
@@ -716,7 +717,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
-            let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.1 == "ACCUSE" && i - l.0 <= 6);
+            let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.1 == EventType::Accuse && i - l.0 <= 6);
             if accused_act {
                 found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), false));
                 self.claimed.borrow_mut().push(i);
@@ -745,7 +746,7 @@ impl Ctx<'_, '_, '_> {
         &self,
         s: &Sentence,
         t: usize,
-        kind: &'static str,
+        kind: EventType,
         mode: Option<String>,
         needs: &[Need],
         prev_t: Option<usize>,
@@ -785,7 +786,17 @@ impl Ctx<'_, '_, '_> {
             let m = &self.d.mentions[*mi];
             !self.locative(m) && !self.target_governed(m) && (!self.after_min(m) || self.partitive(m))
         };
-        let transitive = matches!(kind, "ASSAULT" | "COERCE" | "SUPPORT" | "AID" | "ACCUSE" | "SANCTION" | "REQUEST" | "THREATEN");
+        let transitive = matches!(
+            kind,
+            EventType::Assault
+                | EventType::Coerce
+                | EventType::Support
+                | EventType::Aid
+                | EventType::Accuse
+                | EventType::Sanction
+                | EventType::Request
+                | EventType::Threaten
+        );
         let mut agents: Vec<usize> = Vec::new();
         let mut targets: Vec<usize> = Vec::new();
         let mut pair_arg: Option<usize> = None;
@@ -850,7 +861,7 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
             }
-            if targets.is_empty() && (transitive || kind == "CONSULT") {
+            if targets.is_empty() && (transitive || kind == EventType::Consult) {
                 let after_agent = agents.iter().map(|&a| self.d.mentions[a].end).max().unwrap_or(t + 1).max(t + 1);
                 if let Some(&mi) = right.iter().find(|&&mi| {
                     !agents.contains(&mi)
@@ -885,16 +896,16 @@ impl Ctx<'_, '_, '_> {
         }
 
         let mut actors: Vec<Arg> = agents.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
-        if actors.is_empty() && matches!(kind, "MOBILIZE" | "ASSAULT" | "RETREAT" | "COERCE" | "PROTEST") {
+        if actors.is_empty()
+            && matches!(kind, EventType::Mobilize | EventType::Assault | EventType::Retreat | EventType::Coerce | EventType::Protest)
+        {
             actors.extend(self.group_subject(t, clause_head, clause_start, agent_hi));
         }
         if let Some(k) = pair_arg {
             // The arguments point at "البلدان" itself, linked to what it refers to.
             let here = self.slice(k, k + 1);
             for a in &mut actors {
-                a.text = here.text.clone();
-                a.start = here.start;
-                a.end = here.end;
+                a.span = here.clone();
             }
         }
         let targets: Vec<Arg> = targets.iter().map(|&mi| self.mention_arg(&self.d.mentions[mi], false)).collect();
@@ -931,7 +942,7 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
-    fn places(&self, s: &Sentence, t: usize, kind: &str) -> Vec<Arg> {
+    fn places(&self, s: &Sentence, t: usize, kind: EventType) -> Vec<Arg> {
         let words = self.d.words;
         let mut cands: Vec<(usize, usize)> = Vec::new();
         let mut seen = None;
@@ -947,7 +958,7 @@ impl Ctx<'_, '_, '_> {
                     let mut dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
                     // Where forces go matters more than where they came from (دخلت من العراق إلى سوريا).
                     let origin = m.first > 0 && bare(&words[m.first - 1]) == "من";
-                    if origin && matches!(kind, "MOBILIZE" | "AID") {
+                    if origin && matches!(kind, EventType::Mobilize | EventType::Aid) {
                         dist += 100;
                     }
                     cands.push((dist, mi));
@@ -958,7 +969,7 @@ impl Ctx<'_, '_, '_> {
         let mut out: Vec<Arg> = Vec::new();
         for (_, mi) in cands.into_iter().take(3) {
             let a = self.mention_arg(&self.d.mentions[mi], true);
-            if !out.iter().any(|o| o.id == a.id) {
+            if !out.iter().any(|o| o.link.id == a.link.id) {
                 out.push(a);
             }
         }
@@ -983,14 +994,14 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// The number of an event, of a fitting unit: as for dates, its own clause first.
-    fn quantity(&self, s: &Sentence, t: usize, lo: usize, hi: usize, kind: &str) -> Option<Quantity> {
+    fn quantity(&self, s: &Sentence, t: usize, lo: usize, hi: usize, kind: EventType) -> Option<Quantity> {
         let words = self.d.words;
         let tc = words[t].tok.span.start;
         let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
         let fits = |q: &Quantity| match (kind, q.unit.as_deref()) {
-            ("MOBILIZE" | "AID" | "RETREAT", Some(u)) => TROOP_UNITS.contains(&u),
-            ("ASSAULT" | "COERCE", Some(u)) => HARM_UNITS.contains(&u) || TROOP_UNITS.contains(&u),
-            ("MOBILIZE" | "ASSAULT", None) => true,
+            (EventType::Mobilize | EventType::Aid | EventType::Retreat, Some(u)) => TROOP_UNITS.contains(&u),
+            (EventType::Assault | EventType::Coerce, Some(u)) => HARM_UNITS.contains(&u) || TROOP_UNITS.contains(&u),
+            (EventType::Mobilize | EventType::Assault, None) => true,
             _ => false,
         };
         // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):
@@ -1020,7 +1031,7 @@ impl Ctx<'_, '_, '_> {
         }
         if self.claimed.borrow().contains(&t)
             || (s.first_token..t).any(|i| CLAIMS.contains(&bare(&words[i])))
-            || source.as_ref().is_some_and(|x| x.text.is_empty())
+            || source.as_ref().is_some_and(|x| x.span.text.is_empty())
         {
             return Status::Claimed;
         }
@@ -1081,14 +1092,14 @@ impl Ctx<'_, '_, '_> {
             let a = self.mention_arg(m, false);
             let actor = m.actor.map(|x| &self.d.kb.actors[x]);
             if actor.is_some_and(|x| matches!(x.kind, ActorType::Media)) {
-                self.last_agency = Some((a.name.clone().unwrap_or_else(|| a.text.clone()), a.id.clone()));
+                self.last_agency = Some((a.link.name.clone().unwrap_or_else(|| a.span.text.clone()), a.link.id.clone()));
             }
             if m.kind == MentionKind::Demonym {
                 return None;
             }
-            let name = a.name.clone();
-            self.last_source = name.clone().or(Some(a.text.clone()));
-            return Some(Source { text: a.text, start: a.start, end: a.end, name, id: a.id });
+            let name = a.link.name.clone();
+            self.last_source = name.clone().or(Some(a.span.text.clone()));
+            return Some(Source { span: a.span, name, id: a.link.id });
         }
         let w = &words[j];
         if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") {
@@ -1117,9 +1128,9 @@ impl Ctx<'_, '_, '_> {
                     if m.actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Media)) {
                         let span = self.slice(j, m.end);
                         let a = self.mention_arg(m, false);
-                        self.last_agency = Some((a.name.clone().unwrap_or(a.text.clone()), a.id.clone()));
-                        self.last_source = a.name.clone();
-                        return Some(Source { text: span.text, start: span.start, end: span.end, name: a.name, id: a.id });
+                        self.last_agency = Some((a.link.name.clone().unwrap_or(a.span.text.clone()), a.link.id.clone()));
+                        self.last_source = a.link.name.clone();
+                        return Some(Source { span, name: a.link.name, id: a.link.id });
                     }
                 }
                 k += 1;
@@ -1134,6 +1145,6 @@ impl Ctx<'_, '_, '_> {
                 (None, None)
             }
         };
-        Some(Source { text: span.text, start: span.start, end: span.end, name, id })
+        Some(Source { span, name, id })
     }
 }

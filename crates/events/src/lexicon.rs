@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+use rasad_model::EventType;
 use rasad_text::{match_key, Word};
 
 /// Errors in the trigger lexicon file.
@@ -38,7 +39,7 @@ pub enum LexiconError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Need {
     /// Use another type when the agent is a person or an official.
-    PersonType(&'static str),
+    PersonType(EventType),
     /// Only when one of these match keys is within 6 tokens.
     Near(Vec<String>),
     /// Not when one of these match keys is within 3 tokens.
@@ -53,7 +54,7 @@ pub enum Need {
 #[derive(Debug, Clone)]
 pub struct TriggerEntry {
     /// PLOVER type.
-    pub kind: &'static str,
+    pub kind: EventType,
     /// PLOVER mode.
     pub mode: Option<String>,
     /// Conditions.
@@ -86,13 +87,16 @@ pub struct Lexicon {
 
 static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
 
-fn plover(kind: &str) -> Option<&'static str> {
-    crate::PLOVER_TYPES.iter().copied().find(|t| *t == kind)
+fn plover(kind: &str) -> Option<EventType> {
+    // Exactly as PLOVER writes it: the file is data the team keeps tidy.
+    kind.parse::<EventType>().ok().filter(|t| t.as_str() == kind)
 }
 
-static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+static BUILTIN: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
     // Validated by a test; a failure here is a build defect, not bad input.
-    Lexicon::parse(include_str!("../data/triggers.tsv")).unwrap_or_else(|e| panic!("built-in trigger lexicon is invalid: {e}"))
+    Lexicon::parse(include_str!("../data/triggers.tsv"))
+        .map(std::sync::Arc::new)
+        .unwrap_or_else(|e| panic!("the built-in trigger lexicon (crates/events/data/triggers.tsv) is invalid: {e}"))
 });
 
 fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
@@ -116,7 +120,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
 
 impl Lexicon {
     /// The lexicon compiled into the binary.
-    pub fn builtin() -> &'static Lexicon {
+    pub fn builtin() -> &'static std::sync::Arc<Lexicon> {
         &BUILTIN
     }
 
@@ -312,8 +316,8 @@ mod tests {
     fn builtin_lexicon_is_valid_and_covers_every_type() {
         let lex = Lexicon::parse(include_str!("../data/triggers.tsv")).unwrap();
         assert!(lex.len() > 150);
-        for t in crate::PLOVER_TYPES {
-            assert!(lex.map.values().any(|e| e.kind == *t), "no trigger for {t}");
+        for t in EventType::ALL {
+            assert!(lex.map.values().any(|e| e.kind == t), "no trigger for {t}");
         }
     }
 
@@ -330,17 +334,17 @@ mod tests {
         for (word, kind) in [("دعت", "REQUEST"), ("وشنت", "ASSAULT"), ("يدعون", "REQUEST")] {
             let toks = tokenize(word);
             let w = &analyze(&toks, &seg)[0];
-            assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some(kind), "{word}");
+            assert_eq!(lex.lookup(w).map(|h| h.entry.kind.as_str()), Some(kind), "{word}");
         }
         for word in ["وصل", "وصلت", "وصلوا", "يصل", "تصل", "يصلون", "وصول", "وصوله", "ووصول", "سيصل"]
         {
             let toks = tokenize(word);
             let w = &analyze(&toks, &seg)[0];
-            assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some("MOBILIZE"), "{word}");
+            assert_eq!(lex.lookup(w).map(|h| h.entry.kind), Some(EventType::Mobilize), "{word}");
         }
         let toks = tokenize("الهجمات");
         let h = lex.lookup(&analyze(&toks, &seg)[0]).unwrap();
-        assert_eq!((h.entry.kind, h.nominal), ("ASSAULT", true));
+        assert_eq!((h.entry.kind, h.nominal), (EventType::Assault, true));
         let toks = tokenize("التدخل");
         assert!(lex.lookup(&analyze(&toks, &seg)[0]).is_none(), "a definite noun is not an imperfect verb");
         let toks = tokenize("عبر");

@@ -1,14 +1,25 @@
-//! Streams of one format into documents. Every problem names where it happened (file, line,
-//! record or item) and why; reading goes on after it.
+//! Streams of one format into documents: a [`Reader`] per format and a registry that picks one
+//! by file name or by the first bytes. Every problem names where it happened (file, line, record
+//! or item) and why; reading goes on after it.
+//!
+//! ```
+//! use rasad_ingest::{Format, Formats, Found};
+//! let f = Formats::builtin();
+//! assert_eq!(f.by_name("crawl.warc.gz").map(|(r, gz)| (r.format(), gz)), Some((Format::Warc, true)));
+//! assert_eq!(f.sniff(b"{\"id\": \"a\"}").format(), Format::Jsonl);
+//! let docs: Vec<Found> = f.get(Format::Text).read("a.txt", Box::new(&"قصف مدفعي على البلدة"[..].as_bytes()[..])).collect();
+//! assert!(matches!(&docs[0], Found::Doc(d) if d.id == "a.txt"));
+//! ```
 
 use std::io::{BufRead, Read};
 
-use rasad_pipeline::InputDoc;
+use rasad_model::InputDoc;
 
+use crate::charset::{as_text, decode_html};
 use crate::{feed, html, warc};
 
 /// What a stream holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// One plain-text document (UTF-8).
     Text,
@@ -20,52 +31,6 @@ pub enum Format {
     Warc,
     /// An RSS or Atom feed.
     Feed,
-}
-
-impl Format {
-    /// The format a file name says, and whether it is gzipped (`.warc.gz`, `.jsonl.gz`).
-    pub fn from_name(name: &str) -> Option<(Format, bool)> {
-        let lower = name.to_ascii_lowercase();
-        let (base, gz) = match lower.strip_suffix(".gz") {
-            Some(b) => (b.to_string(), true),
-            None => (lower, false),
-        };
-        let ext = base.rsplit_once('.').map(|(_, e)| e)?;
-        let f = match ext {
-            "txt" | "text" => Format::Text,
-            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
-            "jsonl" | "ndjson" => Format::Jsonl,
-            "warc" | "arc" => Format::Warc,
-            "rss" | "atom" | "xml" => Format::Feed,
-            _ => return None,
-        };
-        Some((f, gz))
-    }
-
-    /// The format the first bytes of a stream show (for standard input and unknown names).
-    pub fn sniff(head: &[u8]) -> Format {
-        let start = head.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &head[i..]);
-        let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
-        let lower: Vec<u8> = start.iter().take(512).map(u8::to_ascii_lowercase).collect();
-        let has = |s: &[u8]| lower.windows(s.len()).any(|w| w == s);
-        if start.starts_with(b"WARC/") {
-            Format::Warc
-        } else if start.starts_with(b"{") {
-            Format::Jsonl
-        } else if lower.starts_with(b"<?xml") && (has(b"<rss") || has(b"<feed") || has(b"<rdf"))
-            || lower.starts_with(b"<rss")
-            || lower.starts_with(b"<feed")
-        {
-            Format::Feed
-        } else if lower.starts_with(b"<!doctype html")
-            || lower.starts_with(b"<html")
-            || (lower.starts_with(b"<") && (has(b"<body") || has(b"<p") || has(b"<div")))
-        {
-            Format::Html
-        } else {
-            Format::Text
-        }
-    }
 }
 
 /// A problem with one input.
@@ -89,207 +54,318 @@ pub enum Found {
 /// Largest single document (text file, page, feed) read into memory.
 pub const MAX_DOC_BYTES: u64 = 256 << 20;
 
-/// Checks that bytes are text; the error says why not.
-pub fn as_text(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.is_empty() {
-        return Err("empty file".into());
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err("looks like a binary file (NUL bytes)".into());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. iconv -f windows-1256 -t utf-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+/// The documents and problems of one stream, in order.
+pub type Docs<'r> = Box<dyn Iterator<Item = Found> + 'r>;
+
+/// A reader of one input format.
+pub trait Reader: Send + Sync {
+    /// The format it reads.
+    fn format(&self) -> Format;
+    /// File-name extensions (lowercase, no dot) that say this format.
+    fn extensions(&self) -> &'static [&'static str];
+    /// True when the first bytes of a stream (up to 512 looked at) show this format.
+    fn sniff(&self, head: &[u8]) -> bool;
+    /// Reads one stream; `name` is how documents and problems refer to it (a path, `<stdin>`).
+    fn read<'r>(&self, name: &'r str, input: Box<dyn BufRead + 'r>) -> Docs<'r>;
 }
 
-/// Decodes a web page: the charset of the HTTP header, else a byte-order mark, else a `<meta>`
-/// declaration, else UTF-8. windows-1256 and ISO-8859-6 pages are common in older Arabic sites.
-pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Result<String, String> {
-    if bytes.is_empty() {
-        return Err("empty page".into());
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
-        return Err("looks like a binary file (NUL bytes)".into());
-    }
-    let declared = content_type.and_then(charset_param).or_else(|| meta_charset(bytes));
-    let enc = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, _)) => enc,
-        None => match declared.as_deref().and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
-            Some(enc) => enc,
-            None => {
-                return String::from_utf8(bytes.to_vec()).map_err(|e| {
-                    format!(
-                        "not valid UTF-8 (byte {}) and no charset declared; add <meta charset=...> or convert it",
-                        e.utf8_error().valid_up_to()
-                    )
-                })
-            }
-        },
-    };
-    let (text, _, _) = enc.decode(bytes);
-    Ok(text.into_owned())
+/// The readers, in the order their first bytes are tried (plain text last: anything is text).
+pub struct Formats {
+    readers: Vec<Box<dyn Reader>>,
 }
 
-fn charset_param(ct: &str) -> Option<String> {
-    let lower = ct.to_ascii_lowercase();
-    let i = lower.find("charset=")?;
-    let v = lower[i + 8..].trim_start_matches(['"', '\'']);
-    let end = v.find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace()).unwrap_or(v.len());
-    Some(v[..end].to_string()).filter(|s| !s.is_empty())
-}
-
-fn meta_charset(bytes: &[u8]) -> Option<String> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = head[from..].find("<meta") {
-        let tag_start = from + i;
-        let tag_end = head[tag_start..].find('>').map_or(head.len(), |e| tag_start + e);
-        let tag = &head[tag_start..tag_end];
-        if let Some(c) = charset_param(tag) {
-            return Some(c);
-        }
-        from = tag_end;
+impl Formats {
+    /// Every built-in reader: WARC, JSON Lines, RSS/Atom, HTML, text.
+    pub fn builtin() -> &'static Formats {
+        static F: std::sync::LazyLock<Formats> = std::sync::LazyLock::new(|| Formats {
+            readers: vec![Box::new(WarcReader), Box::new(JsonlReader), Box::new(FeedReader), Box::new(HtmlReader), Box::new(TextReader)],
+        });
+        &F
     }
-    None
-}
 
-/// Reads one stream of `format`; `name` is how problems refer to it. `sink` gets every document
-/// and problem in order; an error from `sink` stops reading and is returned.
-pub fn read_stream<E>(name: &str, format: Format, reader: &mut dyn BufRead, sink: &mut dyn FnMut(Found) -> Result<(), E>) -> Result<(), E> {
-    let problem = |at: String, why: String| Found::Problem(Problem { at, why });
-    let file_id = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
-    match format {
-        Format::Jsonl => read_jsonl(name, reader, sink),
-        Format::Warc => {
-            for (i, rec) in warc::Reader::new(reader).enumerate() {
-                match rec {
-                    Ok(page) => {
-                        if !(page.content_type.is_empty() || page.content_type.contains("html")) {
-                            continue;
-                        }
-                        let at = format!("{name}#{}", i + 1);
-                        let html = match decode_html(&page.body, Some(&page.content_type)) {
-                            Ok(h) => h,
-                            Err(why) => {
-                                sink(problem(at, why))?;
-                                continue;
-                            }
-                        };
-                        let art = html::extract(&html);
-                        if art.text.trim().is_empty() {
-                            continue;
-                        }
-                        let id = page.url.clone().unwrap_or(at);
-                        sink(Found::Doc(InputDoc {
-                            id,
-                            text: art.text,
-                            published: art.published.or(page.date),
-                            url: art.url.or(page.url),
-                            outlet: art.outlet,
-                            title: art.title,
-                        }))?;
-                    }
-                    Err(e) => sink(problem(name.to_string(), e.to_string()))?,
-                }
-            }
-            Ok(())
-        }
-        Format::Text | Format::Html | Format::Feed => {
-            let mut bytes = Vec::new();
-            if let Err(e) = reader.take(MAX_DOC_BYTES + 1).read_to_end(&mut bytes) {
-                return sink(problem(name.to_string(), format!("read error: {e}")));
-            }
-            if bytes.len() as u64 > MAX_DOC_BYTES {
-                return sink(problem(name.to_string(), format!("larger than {} MB; split it or use JSON Lines", MAX_DOC_BYTES >> 20)));
-            }
-            match format {
-                Format::Text => match as_text(bytes) {
-                    Ok(text) => sink(Found::Doc(InputDoc { id: file_id, text, ..Default::default() })),
-                    Err(why) => sink(problem(name.to_string(), why)),
-                },
-                Format::Html => {
-                    let art = match decode_html(&bytes, None) {
-                        Ok(h) => html::extract(&h),
-                        Err(why) => return sink(problem(name.to_string(), why)),
-                    };
-                    if art.text.trim().is_empty() {
-                        return sink(problem(name.to_string(), "no article text found in the page".into()));
-                    }
-                    sink(Found::Doc(InputDoc {
-                        id: file_id,
-                        text: art.text,
-                        published: art.published,
-                        url: art.url,
-                        outlet: art.outlet,
-                        title: art.title,
-                    }))
-                }
-                _ => {
-                    let xml = match decode_html(&bytes, None) {
-                        Ok(x) => x,
-                        Err(why) => return sink(problem(name.to_string(), why)),
-                    };
-                    match feed::items(&xml) {
-                        Ok(items) => {
-                            for (i, it) in items.into_iter().enumerate() {
-                                if it.text.trim().is_empty() {
-                                    sink(problem(format!("{name}#{}", i + 1), "feed item without text".into()))?;
-                                    continue;
-                                }
-                                let id = it.url.clone().unwrap_or_else(|| format!("{file_id}#{}", i + 1));
-                                sink(Found::Doc(InputDoc {
-                                    id,
-                                    text: it.text,
-                                    published: it.published,
-                                    url: it.url,
-                                    outlet: it.outlet,
-                                    title: it.title,
-                                }))?;
-                            }
-                            Ok(())
-                        }
-                        Err(e) => sink(problem(name.to_string(), e.to_string())),
-                    }
-                }
-            }
-        }
+    /// The reader of a format.
+    pub fn get(&self, format: Format) -> &dyn Reader {
+        // Every format has a reader in `builtin`.
+        self.readers.iter().find(|r| r.format() == format).map_or(&TextReader as &dyn Reader, |r| r.as_ref())
     }
-}
 
-fn read_jsonl<E>(name: &str, reader: &mut dyn BufRead, sink: &mut dyn FnMut(Found) -> Result<(), E>) -> Result<(), E> {
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    loop {
-        buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(n) => n,
-            Err(e) => return sink(Found::Problem(Problem { at: name.to_string(), why: format!("read error after line {line_no}: {e}") })),
+    /// The reader a file name says, and whether the file is gzipped (`.warc.gz`, `.jsonl.gz`).
+    pub fn by_name(&self, name: &str) -> Option<(&dyn Reader, bool)> {
+        let lower = name.to_ascii_lowercase();
+        let (base, gz) = match lower.strip_suffix(".gz") {
+            Some(b) => (b, true),
+            None => (lower.as_str(), false),
         };
-        if n == 0 {
-            return Ok(());
-        }
-        line_no += 1;
-        let at = || format!("{name}:{line_no}");
-        let line = match std::str::from_utf8(&buf) {
-            Ok(s) => s.trim(),
-            Err(e) => {
-                sink(Found::Problem(Problem { at: at(), why: format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()) }))?;
+        let ext = base.rsplit_once('.').map(|(_, e)| e)?;
+        self.readers.iter().find(|r| r.extensions().contains(&ext)).map(|r| (r.as_ref(), gz))
+    }
+
+    /// The reader the first bytes of a stream show (for standard input and unknown names).
+    pub fn sniff(&self, head: &[u8]) -> &dyn Reader {
+        let start = head.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &head[i..]);
+        let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+        self.readers.iter().find(|r| r.sniff(start)).map_or(&TextReader as &dyn Reader, |r| r.as_ref())
+    }
+}
+
+impl Format {
+    /// The format a file name says, and whether it is gzipped (see [`Formats::by_name`]).
+    pub fn from_name(name: &str) -> Option<(Format, bool)> {
+        Formats::builtin().by_name(name).map(|(r, gz)| (r.format(), gz))
+    }
+
+    /// The format the first bytes of a stream show (see [`Formats::sniff`]).
+    pub fn sniff(head: &[u8]) -> Format {
+        Formats::builtin().sniff(head).format()
+    }
+}
+
+/// Reads one stream of `format` (see [`Reader::read`]).
+pub fn read_stream<'r>(name: &'r str, format: Format, input: Box<dyn BufRead + 'r>) -> Docs<'r> {
+    Formats::builtin().get(format).read(name, input)
+}
+
+fn problem(at: String, why: String) -> Found {
+    Found::Problem(Problem { at, why })
+}
+
+fn bad(at: &str, why: String) -> Problem {
+    Problem { at: at.to_string(), why }
+}
+
+/// One document or the problem that stopped it, as a stream of one.
+fn one<'r>(r: Result<InputDoc, Problem>) -> Docs<'r> {
+    Box::new(std::iter::once(r.map_or_else(Found::Problem, Found::Doc)))
+}
+
+/// The last path component: a text file's or page's document id.
+fn file_id(name: &str) -> String {
+    name.rsplit(['/', '\\']).next().unwrap_or(name).to_string()
+}
+
+/// A date the readers produce as `YYYY-MM-DD`, typed.
+fn date(s: Option<String>) -> Option<rasad_model::Date> {
+    s.and_then(|d| d.parse().ok())
+}
+
+/// The whole stream (one document's worth), or the problem that stops it.
+fn whole(name: &str, input: &mut dyn BufRead) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    if let Err(e) = input.take(MAX_DOC_BYTES + 1).read_to_end(&mut bytes) {
+        return Err(bad(name, format!("read error: {e}")));
+    }
+    if bytes.len() as u64 > MAX_DOC_BYTES {
+        return Err(bad(name, format!("larger than {} MB; split it or use JSON Lines", MAX_DOC_BYTES >> 20)));
+    }
+    Ok(bytes)
+}
+
+fn lower_head(start: &[u8]) -> Vec<u8> {
+    start.iter().take(512).map(u8::to_ascii_lowercase).collect()
+}
+
+fn has(lower: &[u8], s: &[u8]) -> bool {
+    lower.windows(s.len()).any(|w| w == s)
+}
+
+/// Plain UTF-8 text: one document, its id the file name.
+struct TextReader;
+
+impl Reader for TextReader {
+    fn format(&self) -> Format {
+        Format::Text
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["txt", "text"]
+    }
+    fn sniff(&self, _: &[u8]) -> bool {
+        true
+    }
+    fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
+        one(whole(name, &mut input)
+            .and_then(|bytes| as_text(bytes).map(|text| InputDoc::new(file_id(name), text)).map_err(|why| bad(name, why))))
+    }
+}
+
+/// A saved web page: its main text, title, date, URL and outlet.
+struct HtmlReader;
+
+impl Reader for HtmlReader {
+    fn format(&self) -> Format {
+        Format::Html
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["html", "htm", "xhtml", "shtml"]
+    }
+    fn sniff(&self, start: &[u8]) -> bool {
+        let lower = lower_head(start);
+        lower.starts_with(b"<!doctype html")
+            || lower.starts_with(b"<html")
+            || (lower.starts_with(b"<") && (has(&lower, b"<body") || has(&lower, b"<p") || has(&lower, b"<div")))
+    }
+    fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
+        one(whole(name, &mut input).and_then(|bytes| {
+            let art = decode_html(&bytes, None).map(|h| html::extract(&h)).map_err(|why| bad(name, why))?;
+            if art.text.trim().is_empty() {
+                return Err(bad(name, "no article text found in the page".into()));
+            }
+            Ok(InputDoc {
+                id: file_id(name),
+                text: art.text,
+                published: date(art.published),
+                url: art.url,
+                outlet: art.outlet,
+                title: art.title,
+            })
+        }))
+    }
+}
+
+/// An RSS or Atom feed: one document per item.
+struct FeedReader;
+
+impl Reader for FeedReader {
+    fn format(&self) -> Format {
+        Format::Feed
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["rss", "atom", "xml"]
+    }
+    fn sniff(&self, start: &[u8]) -> bool {
+        let lower = lower_head(start);
+        lower.starts_with(b"<?xml") && (has(&lower, b"<rss") || has(&lower, b"<feed") || has(&lower, b"<rdf"))
+            || lower.starts_with(b"<rss")
+            || lower.starts_with(b"<feed")
+    }
+    fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
+        let xml = match whole(name, &mut input).and_then(|b| decode_html(&b, None).map_err(|why| bad(name, why))) {
+            Ok(x) => x,
+            Err(p) => return Box::new(std::iter::once(Found::Problem(p))),
+        };
+        let items = match feed::items(&xml) {
+            Ok(items) => items,
+            Err(e) => return Box::new(std::iter::once(problem(name.to_string(), e.to_string()))),
+        };
+        let fid = file_id(name);
+        Box::new(items.into_iter().enumerate().map(move |(i, it)| {
+            if it.text.trim().is_empty() {
+                return problem(format!("{name}#{}", i + 1), "feed item without text".into());
+            }
+            let id = it.url.clone().unwrap_or_else(|| format!("{fid}#{}", i + 1));
+            Found::Doc(InputDoc { id, text: it.text, published: date(it.published), url: it.url, outlet: it.outlet, title: it.title })
+        }))
+    }
+}
+
+/// A WARC archive: one document per HTML `response` or `resource` record.
+struct WarcReader;
+
+impl Reader for WarcReader {
+    fn format(&self) -> Format {
+        Format::Warc
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["warc", "arc"]
+    }
+    fn sniff(&self, start: &[u8]) -> bool {
+        start.starts_with(b"WARC/")
+    }
+    fn read<'r>(&self, name: &'r str, input: Box<dyn BufRead + 'r>) -> Docs<'r> {
+        Box::new(warc::Reader::new(input).enumerate().filter_map(move |(i, rec)| {
+            let page = match rec {
+                Ok(page) => page,
+                Err(e) => return Some(problem(name.to_string(), e.to_string())),
+            };
+            if !(page.content_type.is_empty() || page.content_type.contains("html")) {
+                return None;
+            }
+            let at = format!("{name}#{}", i + 1);
+            let html = match decode_html(&page.body, Some(&page.content_type)) {
+                Ok(h) => h,
+                Err(why) => return Some(problem(at, why)),
+            };
+            let art = html::extract(&html);
+            if art.text.trim().is_empty() {
+                return None;
+            }
+            let id = page.url.clone().unwrap_or(at);
+            Some(Found::Doc(InputDoc {
+                id,
+                text: art.text,
+                published: date(art.published.or(page.date)),
+                url: art.url.or(page.url),
+                outlet: art.outlet,
+                title: art.title,
+            }))
+        }))
+    }
+}
+
+/// JSON Lines: one document a line, read as it streams.
+struct JsonlReader;
+
+impl Reader for JsonlReader {
+    fn format(&self) -> Format {
+        Format::Jsonl
+    }
+    fn extensions(&self) -> &'static [&'static str] {
+        &["jsonl", "ndjson"]
+    }
+    fn sniff(&self, start: &[u8]) -> bool {
+        start.starts_with(b"{")
+    }
+    fn read<'r>(&self, name: &'r str, input: Box<dyn BufRead + 'r>) -> Docs<'r> {
+        Box::new(JsonLines { name, input, line_no: 0, buf: Vec::new(), done: false })
+    }
+}
+
+struct JsonLines<'r> {
+    name: &'r str,
+    input: Box<dyn BufRead + 'r>,
+    line_no: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl Iterator for JsonLines<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        while !self.done {
+            self.buf.clear();
+            let n = match self.input.read_until(b'\n', &mut self.buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    return Some(problem(self.name.to_string(), format!("read error after line {}: {e}", self.line_no)));
+                }
+            };
+            if n == 0 {
+                self.done = true;
+                return None;
+            }
+            self.line_no += 1;
+            let at = format!("{}:{}", self.name, self.line_no);
+            let line = match std::str::from_utf8(&self.buf) {
+                Ok(s) => s.trim(),
+                Err(e) => return Some(problem(at, format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()))),
+            };
+            if line.is_empty() {
                 continue;
             }
-        };
-        if line.is_empty() {
-            continue;
+            return Some(match serde_json::from_str::<InputDoc>(line) {
+                Ok(doc) => Found::Doc(doc),
+                Err(e) => {
+                    // Name the document when the line is an object with an id (a bad field, not bad JSON).
+                    let id = serde_json::from_str::<serde_json::Value>(line)
+                        .ok()
+                        .and_then(|v| v.get("id").and_then(|i| i.as_str().map(str::to_string)))
+                        .map_or(String::new(), |id| format!(" (document {id:?})"));
+                    problem(format!("{at}{id}"), format!("not a document object ({e}); expected {{\"id\", \"text\", \"published\"?}}"))
+                }
+            });
         }
-        match serde_json::from_str::<InputDoc>(line) {
-            Ok(doc) => sink(Found::Doc(doc))?,
-            Err(e) => sink(Found::Problem(Problem {
-                at: at(),
-                why: format!("not a document object ({e}); expected {{\"id\", \"text\", \"published\"?}}"),
-            }))?,
-        }
+        None
     }
 }
 
@@ -300,14 +376,12 @@ mod tests {
     fn read_all(format: Format, input: &[u8]) -> (Vec<InputDoc>, Vec<Problem>) {
         let (mut docs, mut probs) = (Vec::new(), Vec::new());
         let mut r = input;
-        read_stream::<()>("in", format, &mut r, &mut |f| {
+        for f in read_stream("in", format, Box::new(&mut r)) {
             match f {
                 Found::Doc(d) => docs.push(d),
                 Found::Problem(p) => probs.push(p),
             }
-            Ok(())
-        })
-        .unwrap();
+        }
         (docs, probs)
     }
 

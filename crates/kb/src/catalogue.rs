@@ -132,11 +132,12 @@ fn yes() -> bool {
 impl Place {
     /// How precisely the place locates an event: `exact` (a town, village, base, crossing …),
     /// `admin` (a governorate, district or region) or `country`.
-    pub fn geo_precision(&self) -> &'static str {
+    pub fn geo_precision(&self) -> rasad_model::GeoPrecision {
+        use rasad_model::GeoPrecision;
         match self.feature.as_str() {
-            "country" => "country",
-            "governorate" | "district" | "subdistrict" | "region" => "admin",
-            _ => "exact",
+            "country" => GeoPrecision::Country,
+            "governorate" | "district" | "subdistrict" | "region" => GeoPrecision::Admin,
+            _ => GeoPrecision::Exact,
         }
     }
 }
@@ -210,19 +211,19 @@ pub struct Kb {
     pub(crate) linker: crate::link::Index,
 }
 
-static BUILTIN: LazyLock<Kb> = LazyLock::new(|| {
+static BUILTIN: LazyLock<std::sync::Arc<Kb>> = LazyLock::new(|| {
     // The built-in files are validated by tests; a failure here is a build defect, not bad input.
     Kb::from_sources(include_str!("../data/actors.toml"), include_str!("../data/places.csv"))
         .and_then(|mut kb| {
             kb.add_gazetteer(parse_gazetteer(include_str!("../data/gazetteer.tsv"))?);
-            Ok(kb)
+            Ok(std::sync::Arc::new(kb))
         })
-        .unwrap_or_else(|e| panic!("built-in knowledge base is invalid: {e}"))
+        .unwrap_or_else(|e| panic!("the built-in knowledge base (crates/kb/data) is invalid: {e}"))
 });
 
 impl Kb {
     /// The catalogue and gazetteer compiled into the binary.
-    pub fn builtin() -> &'static Kb {
+    pub fn builtin() -> &'static std::sync::Arc<Kb> {
         &BUILTIN
     }
 

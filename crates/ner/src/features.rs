@@ -96,8 +96,11 @@ pub fn parse_person_names(tsv: &str) -> Result<rustc_hash::FxHashMap<String, u8>
 }
 
 /// Person-name units from Wikidata (see `data/person_names.tsv`): match key → code.
-static NAMES: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> =
-    std::sync::LazyLock::new(|| parse_person_names(include_str!("../data/person_names.tsv")).unwrap_or_default());
+static NAMES: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::sync::LazyLock::new(|| {
+    // Checked by a test; a failure here is a build defect, not bad input.
+    parse_person_names(include_str!("../data/person_names.tsv"))
+        .unwrap_or_else(|e| panic!("the built-in person-name list (crates/ner/data/person_names.tsv) is invalid: {e}"))
+});
 
 /// The person-name code of a word (0: no known name unit): looked up by its key without the
 /// conjunction, else by its stem (لمحمد، ومحمد).

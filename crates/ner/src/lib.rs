@@ -8,6 +8,7 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod model;
+pub mod tagger;
 
 pub use conll::{read_conll, Sentence};
 pub use eval::{evaluate, Scores};

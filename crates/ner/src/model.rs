@@ -94,8 +94,12 @@ impl Trainer {
     }
 }
 
-static BUILTIN: std::sync::LazyLock<Model> =
-    std::sync::LazyLock::new(|| Model::from_bytes(include_bytes!("../data/model.bin")).unwrap_or_default());
+static BUILTIN: std::sync::LazyLock<std::sync::Arc<Model>> = std::sync::LazyLock::new(|| {
+    // Checked by a test; a failure here is a build defect, not bad input.
+    Model::from_bytes(include_bytes!("../data/model.bin"))
+        .map(std::sync::Arc::new)
+        .unwrap_or_else(|e| panic!("the built-in NER model (crates/ner/data/model.bin) is invalid: {e}"))
+});
 
 impl Model {
     /// An id unique to these weights in this process (a clone shares it, as it shares the
@@ -106,7 +110,7 @@ impl Model {
     }
 
     /// The model shipped in the binary (trained by `rasad ner train`; see crates/ner/data/README.md).
-    pub fn builtin() -> &'static Model {
+    pub fn builtin() -> &'static std::sync::Arc<Model> {
         &BUILTIN
     }
 

@@ -10,5 +10,5 @@ pub mod numbers;
 pub mod quantity;
 pub mod time;
 
-pub use quantity::{parse_quantities, singular, Bound, Quantity};
-pub use time::{detect_published, mark_times, parse_times, Precision, TimeExpr};
+pub use quantity::parse_quantities;
+pub use time::{detect_published, mark_times, parse_times};

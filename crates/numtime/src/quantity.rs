@@ -4,70 +4,13 @@
 //! phrase can mean (عشرات "tens" = 10, مئات = 100, آلاف = 1000, بضعة "a few" = 3), with the
 //! whole range in `min` and `max`.
 
-use rasad_text::Word;
-use serde::{Serialize, Serializer};
+use rasad_model::{Bound, Quantity};
+use rasad_text::{singular, Word};
 
 use crate::facts;
 use crate::numbers::NumWord;
 use std::borrow::Cow;
 use std::sync::Arc;
-
-/// How the value bounds the true number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Bound {
-    /// The number as stated (possibly approximate: see `approx`).
-    Exact,
-    /// "more than", "no less than".
-    AtLeast,
-    /// "less than", "not exceeding".
-    AtMost,
-    /// "between … and …" or a vague amount: see `min` and `max`.
-    Range,
-}
-
-/// A quantity found in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quantity {
-    /// The phrase as in the text, modifier included.
-    pub text: String,
-    /// Code-point start.
-    pub start: usize,
-    /// Code-point end (exclusive).
-    pub end: usize,
-    /// The value (the conventional one for vague amounts).
-    #[serde(serialize_with = "ser_num")]
-    pub value: f64,
-    /// True for "about", "nearly" and vague amounts.
-    pub approx: bool,
-    /// How the value bounds the true number.
-    pub bound: Bound,
-    /// Lower end of a range.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_num")]
-    pub min: Option<f64>,
-    /// Upper end of a range.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_opt_num")]
-    pub max: Option<f64>,
-    /// Match key of the counted noun in the singular (مقاتل، قتيل، جندي، غاره …), shared with
-    /// every quantity of the same noun form.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Arc<str>>,
-}
-
-fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
-    }
-}
-
-fn ser_opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(x) => ser_num(x, s),
-        None => s.serialize_none(),
-    }
-}
 
 /// A parsed number before modifiers: value, end token (exclusive), and a range when vague.
 struct Num {
@@ -350,32 +293,6 @@ const NOT_UNITS: &[&str] =
 /// Counted nouns whose stem ends before a construct-plural ي.
 const COUNTED_NOUNS: &[&str] =
     &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
-
-/// The singular of a counted noun's match key (broken plurals of the nouns news counts: جنود → جندي، عناصر → عنصر); other keys unchanged.
-pub fn singular(key: &str) -> &str {
-    match key {
-        "جنود" => "جندي",
-        "قتلي" => "قتيل",
-        "جرحي" => "جريح",
-        "اسري" => "اسير",
-        "عناصر" => "عنصر",
-        "صواريخ" => "صاروخ",
-        "اشخاص" => "شخص",
-        "اطفال" => "طفل",
-        "نساء" => "امراه",
-        "ضباط" => "ضابط",
-        "قذاءف" => "قذيفه",
-        "مدافع" => "مدفع",
-        "دبابات" => "دبابه",
-        "هجمات" => "هجوم",
-        "ايام" => "يوم",
-        "اشهر" | "شهور" => "شهر",
-        "سنوات" | "اعوام" => "عام",
-        "كم" | "كيلومترات" | "كيلومتر" | "كيلومترا" => "كلم",
-        "مسلحا" => "مسلح",
-        other => other,
-    }
-}
 
 /// The counted noun a word stands for after a number (its singular match key), if it can be one.
 fn unit_of(w: &Word) -> Option<Arc<str>> {

@@ -13,51 +13,11 @@
 
 use jiff::civil::Date;
 use jiff::ToSpan;
+use rasad_model::{Precision, TimeExpr};
 use rasad_text::{TokenKind, Word};
-use serde::Serialize;
 
 use crate::facts::number_value;
 use crate::numbers::{num_word, ordinal, parse_digits, NumWord, ORDINAL_WORDS};
-
-/// How precise a resolved time is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Precision {
-    /// A year.
-    Year,
-    /// A month.
-    Month,
-    /// An ISO week.
-    Week,
-    /// A day.
-    Day,
-}
-
-/// A time expression found in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimeExpr {
-    /// The phrase as in the text.
-    pub text: String,
-    /// Code-point start.
-    pub start: usize,
-    /// Code-point end (exclusive).
-    pub end: usize,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; absent when it cannot be resolved to one of those.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    /// Precision of `value`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub precision: Option<Precision>,
-    /// First day covered (weeks; Hijri years and months, which have no `value`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<String>,
-    /// Last day covered (weeks; Hijri years and months).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<String>,
-    /// True when the value was computed from the publication date.
-    #[serde(skip)]
-    pub relative: bool,
-}
 
 /// A resolved value before it is attached to a span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

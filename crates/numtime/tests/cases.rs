@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use rasad_numtime::{parse_quantities, parse_times, Bound};
+use rasad_model::Bound;
+use rasad_numtime::{parse_quantities, parse_times};
 use rasad_text::{analyze, tokenize, Segmenter};
 
 fn cases(tsv: &str) -> Vec<Vec<&str>> {

@@ -51,7 +51,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| texts.iter().map(|t| p.kb().link(&analyze(&tokenize(t), p.segmenter())).len()).sum::<usize>())
     });
     g.bench_function("ner", |b| {
-        b.iter(|| texts.iter().map(|t| rasad_pipeline::tag_entities(rasad_pipeline::default_ner(), t).len()).sum::<usize>())
+        b.iter(|| texts.iter().map(|t| rasad_ner::tagger::tag_text(p.ner(), p.kb(), p.segmenter(), t).len()).sum::<usize>())
     });
     g.bench_function("full extract", |b| b.iter(|| texts.iter().map(|t| p.extract_text("b", t, None).events.len()).sum::<usize>()));
     g.finish();

@@ -1,7 +1,7 @@
 //! The built-in NER model on the ANERcorp CAMeL test split (skips without ../shared).
 
-use rasad_ner::{evaluate, features::sentence_features, read_conll, TAGS};
-use rasad_pipeline::{default_ner, Pipeline};
+use rasad_ner::{evaluate, features::sentence_features, read_conll, Model, TAGS};
+use rasad_pipeline::Pipeline;
 
 #[test]
 fn builtin_model_keeps_its_test_score() {
@@ -16,7 +16,7 @@ fn builtin_model_keeps_its_test_score() {
         .iter()
         .map(|s| {
             let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            default_ner().decode(&sentence_features(&toks, p.segmenter(), p.kb())).into_iter().map(|t| TAGS[t].to_string()).collect()
+            Model::builtin().decode(&sentence_features(&toks, p.segmenter(), p.kb())).into_iter().map(|t| TAGS[t].to_string()).collect()
         })
         .collect();
     let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();

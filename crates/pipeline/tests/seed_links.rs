@@ -99,18 +99,19 @@ fn every_actor_and_place_of_the_seeds_links() {
         // Without the article, so that clitic forms (للتحالف) still contain the name.
         let key = match_key(name);
         let want = key.strip_prefix("ال").map(str::to_string).unwrap_or(key);
-        let linked = out.entities.iter().any(|e| match_key(&e.text).contains(&want) && e.id.as_deref().is_some_and(|i| ids.contains(&i)))
-            || out
-                .events
-                .iter()
-                .flat_map(|e| e.actors.iter().chain(&e.targets).chain(&e.places))
-                .any(|a| match_key(&a.text).contains(&want) && a.id.as_deref().is_some_and(|i| ids.contains(&i)));
+        let linked =
+            out.entities.iter().any(|e| match_key(&e.span.text).contains(&want) && e.link.id.as_deref().is_some_and(|i| ids.contains(&i)))
+                || out
+                    .events
+                    .iter()
+                    .flat_map(|e| e.actors.iter().chain(&e.targets).chain(&e.places))
+                    .any(|a| match_key(&a.span.text).contains(&want) && a.link.id.as_deref().is_some_and(|i| ids.contains(&i)));
         if !linked {
             let seen: Vec<String> = out
                 .entities
                 .iter()
-                .filter(|e| match_key(&e.text).contains(&want) || want.contains(&match_key(&e.text)))
-                .map(|e| format!("{}={:?}", e.text, e.id))
+                .filter(|e| match_key(&e.span.text).contains(&want) || want.contains(&match_key(&e.span.text)))
+                .map(|e| format!("{}={:?}", e.span.text, e.link.id))
                 .collect();
             failures.push(format!("{prefix} {name}: want {ids:?}, found {seen:?}"));
         }

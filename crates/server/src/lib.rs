@@ -17,10 +17,10 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use rasad_pipeline::Pipeline;
 use rasad_store::export::EventSort;
 use rasad_store::search::Query;
 use rasad_store::{Store, StoreError};
+use rasad_text::Segmenter;
 use serde::Deserialize;
 
 /// The Content-Security-Policy of every response: only this origin's scripts, styles and data.
@@ -62,13 +62,15 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
 #[derive(Clone)]
 pub struct AppState {
     store: Arc<Mutex<Store>>,
+    /// The segmenter search queries are read with (the one the documents were indexed with).
+    segmenter: Arc<Segmenter>,
     windows: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>>,
 }
 
 impl AppState {
-    /// State over an open store.
-    pub fn new(store: Store) -> Self {
-        AppState { store: Arc::new(Mutex::new(store)), windows: Arc::new(Mutex::new(HashMap::new())) }
+    /// State over an open store; `segmenter` reads search queries as the documents were read.
+    pub fn new(store: Store, segmenter: Arc<Segmenter>) -> Self {
+        AppState { store: Arc::new(Mutex::new(store)), segmenter, windows: Arc::new(Mutex::new(HashMap::new())) }
     }
 }
 
@@ -168,7 +170,8 @@ impl Filters {
 
 async fn api_search(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
     let q = f.query(20)?;
-    let hits = with_store(&st, move |s| rasad_store::search::search(s, &q, Pipeline::shared().segmenter())).await?;
+    let seg = Arc::clone(&st.segmenter);
+    let hits = with_store(&st, move |s| rasad_store::search::search(s, &q, &seg)).await?;
     Ok(Json(serde_json::json!({ "hits": hits })).into_response())
 }
 
@@ -284,12 +287,12 @@ pub enum ServeError {
 }
 
 /// Serves until the process ends; `ready` gets the bound address (port 0 picks a free one).
-pub fn serve(store: Store, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+pub fn serve(store: Store, segmenter: Arc<Segmenter>, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| ServeError::Bind(addr, e))?;
         ready(listener.local_addr()?);
-        let app = router(AppState::new(store));
+        let app = router(AppState::new(store, segmenter));
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
         Ok(())
     })

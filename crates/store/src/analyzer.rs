@@ -15,7 +15,7 @@ pub fn terms(text: &str, seg: &Segmenter) -> Vec<(String, Span)> {
         .filter_map(|w| {
             let term: String = if w.tok.kind == TokenKind::Arabic {
                 let key = w.seg.key.as_str();
-                let stem = rasad_numtime::singular(key);
+                let stem = rasad_text::singular(key);
                 if stem != key {
                     // The singular goes through the segmenter too, as the singular in the text would
                     // (جنود → جندي → جند, like الجندي).

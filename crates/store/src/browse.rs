@@ -1,8 +1,8 @@
 //! Read models for the web app: one document with its record, and event counts per day and type.
 
+use rasad_model::DocOutput;
 use rusqlite::OptionalExtension;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::{Store, StoreError};
 
@@ -15,7 +15,7 @@ pub struct DocView {
     /// The text; every span of `record` is in code points into it.
     pub text: String,
     /// The extract record (docs/output.md).
-    pub record: Value,
+    pub record: DocOutput,
     /// Content id of the first document of its near-duplicate cluster.
     pub cluster: String,
     /// Other documents of the cluster (content ids).
@@ -39,7 +39,8 @@ pub fn document(store: &Store, id: &str) -> Result<Option<DocView>, StoreError> 
                     DocView {
                         meta: crate::export::DocMeta::from_row(r, 1)?,
                         text: r.get(7)?,
-                        record: Value::String(r.get(8)?),
+                        record: serde_json::from_str(&r.get::<_, String>(8)?)
+                            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e)))?,
                         cluster: r.get(9)?,
                         duplicates: Vec::new(),
                     },
@@ -49,9 +50,6 @@ pub fn document(store: &Store, id: &str) -> Result<Option<DocView>, StoreError> 
         )
         .optional()?;
     let Some((rowid, mut view, dup_of)) = row else { return Ok(None) };
-    if let Value::String(rec) = &view.record {
-        view.record = serde_json::from_str(rec)?;
-    }
     let mut stmt = conn.prepare("SELECT id FROM documents WHERE dup_of = ?1 AND rowid != ?2 ORDER BY rowid LIMIT 50")?;
     view.duplicates = stmt.query_map([dup_of, rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
     Ok(Some(view))
@@ -92,7 +90,7 @@ mod tests {
         let id = crate::content_id(text);
         let v = document(&s, &id[..10]).unwrap().unwrap();
         assert_eq!(v.text, text);
-        assert!(v.record["events"].as_array().is_some_and(|e| !e.is_empty()));
+        assert!(!v.record.events.is_empty());
         assert!(document(&s, "zz' OR 1=1 --").unwrap().is_none());
         assert!(document(&s, "0000000000").unwrap().is_none());
         let t = timeline(&s).unwrap();

@@ -10,14 +10,13 @@ pub mod analyzer;
 pub mod browse;
 pub mod export;
 pub mod minhash;
-#[cfg(feature = "parquet")]
-pub mod parquet_out;
 pub mod schema;
 pub mod search;
 
 use std::path::Path;
 
-use rasad_pipeline::{DocError, DocOutput, InputDoc, Pipeline};
+use rasad_model::{DocOutput, Event, GeoPrecision, InputDoc};
+use rasad_text::Segmenter;
 use rusqlite::{params, Connection};
 use xxhash_rust::xxh3::xxh3_128;
 
@@ -88,13 +87,13 @@ pub struct Prepared {
     pub terms: String,
 }
 
-/// Runs the pipeline and the analyses on one document.
-pub fn prepare(doc: InputDoc, pipeline: &Pipeline) -> Result<Prepared, DocError> {
-    let record = pipeline.extract(&doc)?;
+/// Readies one document and its extract record for storing: its sentences, MinHash signature
+/// and search terms (read with `seg`, the segmenter the search will read queries with).
+pub fn prepare(doc: InputDoc, record: DocOutput, seg: &Segmenter) -> Prepared {
     let sentences = rasad_text::split_sentences(&doc.text).iter().map(|s| (s.span.start, s.span.end)).collect();
-    let title_terms = doc.title.as_deref().map(|t| analyzer::index_text(t, pipeline.segmenter())).unwrap_or_default();
-    let terms = format!("{title_terms} {}", analyzer::index_text(&doc.text, pipeline.segmenter()));
-    Ok(Prepared { id: content_id(&doc.text), minhash: minhash::signature(&doc.text), sentences, terms, record, doc })
+    let title_terms = doc.title.as_deref().map(|t| analyzer::index_text(t, seg)).unwrap_or_default();
+    let terms = format!("{title_terms} {}", analyzer::index_text(&doc.text, seg));
+    Prepared { id: content_id(&doc.text), minhash: minhash::signature(&doc.text), sentences, terms, record, doc }
 }
 
 /// What one batch did.
@@ -186,6 +185,7 @@ impl Store {
                 continue;
             }
             let record = serde_json::to_string(&p.record)?;
+            let published = p.record.published.map(|d| d.to_string());
             let sig_bytes = p.minhash.as_deref().map(minhash::to_bytes);
             tx.prepare_cached(
                 "INSERT INTO documents (id, source, outlet, url, title, published, text, ingested_at, minhash, dup_of, record)
@@ -197,7 +197,7 @@ impl Store {
                 p.doc.outlet,
                 p.doc.url,
                 p.doc.title,
-                p.record.published,
+                published,
                 p.doc.text,
                 now,
                 sig_bytes,
@@ -249,11 +249,12 @@ impl Store {
                 }
                 let mut ins = tx.prepare_cached("INSERT INTO entities (doc, label, kb_id, name, text, start, end, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
                 for e in &p.record.entities {
-                    ins.execute(params![doc, e.label, e.id, e.name, e.text, e.start as i64, e.end as i64, e.lat, e.lon])?;
+                    let (s, l) = (&e.span, &e.link);
+                    ins.execute(params![doc, e.label.as_str(), l.id, l.name, s.text, s.start as i64, s.end as i64, l.lat, l.lon])?;
                 }
             }
             for (i, ev) in p.record.events.iter().enumerate() {
-                write_event(&tx, doc, i, ev, p.record.published.as_deref())?;
+                write_event(&tx, doc, i, ev, published.as_deref())?;
                 stats.events += 1;
             }
             tx.prepare_cached("INSERT INTO doc_fts (rowid, terms) VALUES (?1, ?2)")?.execute(params![doc, p.terms])?;
@@ -401,27 +402,19 @@ fn find_story(tx: &rusqlite::Transaction, k: StoryKey) -> Result<Option<i64>, St
     Ok(None)
 }
 
-fn write_event(
-    tx: &rusqlite::Transaction,
-    doc: i64,
-    idx: usize,
-    ev: &rasad_pipeline::Event,
-    published: Option<&str>,
-) -> Result<(), StoreError> {
-    let place = ev.places.iter().find(|p| p.lat.is_some()).or(ev.places.first());
+fn write_event(tx: &rusqlite::Transaction, doc: i64, idx: usize, ev: &Event, published: Option<&str>) -> Result<(), StoreError> {
+    let place = ev.places.iter().find(|p| p.link.lat.is_some()).or(ev.places.first());
     let date_value = ev.date.as_ref().and_then(|d| d.value.clone());
-    let date_precision =
-        ev.date.as_ref().and_then(|d| d.precision).and_then(|p| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string)));
+    let date_precision = ev.date.as_ref().and_then(|d| d.precision).map(|p| p.as_str());
     let anchor = day_of(date_value.as_deref()).or_else(|| if ev.date.is_none() { day_of(published) } else { None });
-    let status = serde_json::to_value(ev.status)?.as_str().unwrap_or("reported").to_string();
     let record = serde_json::to_string(ev)?;
-    let (lat, lon) = (place.and_then(|p| p.lat), place.and_then(|p| p.lon));
-    let ids: Vec<&str> = ev.actors.iter().chain(&ev.targets).filter_map(|a| a.id.as_deref()).collect();
+    let (lat, lon) = (place.and_then(|p| p.link.lat), place.and_then(|p| p.link.lon));
+    let ids: Vec<&str> = ev.actors.iter().chain(&ev.targets).filter_map(|a| a.link.id.as_deref()).collect();
     // A country's centre says nothing about where in it something happened.
-    let located = place.filter(|p| p.geo_precision != Some("country")).and_then(|p| Some((p.lat?, p.lon?)));
+    let located = place.filter(|p| p.link.geo_precision != Some(GeoPrecision::Country)).and_then(|p| Some((p.link.lat?, p.link.lon?)));
     let cell = located.map(|(a, b)| grid_cell(a, b));
     let story = match &anchor {
-        Some(day) => find_story(tx, StoryKey { kind: ev.kind, day, doc, ids: &ids, located, cell })?,
+        Some(day) => find_story(tx, StoryKey { kind: ev.kind.as_str(), day, doc, ids: &ids, located, cell })?,
         None => None,
     };
     tx.prepare_cached(
@@ -431,20 +424,20 @@ fn write_event(
     .execute(params![
         doc,
         idx as i64,
-        ev.kind,
+        ev.kind.as_str(),
         ev.mode,
-        status,
+        ev.status.as_str(),
         date_value,
         date_precision,
         anchor,
-        place.and_then(|p| p.id.clone()),
-        place.map(|p| p.name.clone().unwrap_or_else(|| p.text.clone())),
+        place.and_then(|p| p.link.id.clone()),
+        place.map(|p| p.link.name.clone().unwrap_or_else(|| p.span.text.clone())),
         lat,
         lon,
         cell,
         ev.quantity.as_ref().map(|q| q.value),
         ev.quantity.as_ref().and_then(|q| q.unit.clone()),
-        ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.text.clone())),
+        ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.span.text.clone())),
         ev.confidence,
         record
     ])?;
@@ -455,11 +448,13 @@ fn write_event(
     )?;
     for (role, list) in [("actor", &ev.actors), ("target", &ev.targets), ("place", &ev.places)] {
         for a in list {
-            ins.execute(params![rowid, role, a.id, a.name, a.text, a.start as i64, a.end as i64, ev.kind, anchor])?;
+            let (l, sp) = (&a.link, &a.span);
+            ins.execute(params![rowid, role, l.id, l.name, sp.text, sp.start as i64, sp.end as i64, ev.kind.as_str(), anchor])?;
         }
     }
     if let Some(s) = &ev.source {
-        ins.execute(params![rowid, "source", s.id, s.name, s.text, s.start as i64, s.end as i64, ev.kind, anchor])?;
+        let sp = &s.span;
+        ins.execute(params![rowid, "source", s.id, s.name, sp.text, sp.start as i64, sp.end as i64, ev.kind.as_str(), anchor])?;
     }
     Ok(())
 }
@@ -467,14 +462,21 @@ fn write_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rasad_pipeline::Pipeline;
 
     pub(crate) fn doc(id: &str, text: &str, published: &str, outlet: &str) -> InputDoc {
-        InputDoc { id: id.into(), text: text.into(), published: Some(published.into()), outlet: Some(outlet.into()), ..Default::default() }
+        InputDoc { id: id.into(), text: text.into(), published: published.parse().ok(), outlet: Some(outlet.into()), ..Default::default() }
+    }
+
+    pub(crate) fn prepared(d: InputDoc) -> Prepared {
+        let p = Pipeline::shared();
+        let record = p.extract(&d);
+        prepare(d, record, p.segmenter())
     }
 
     pub(crate) fn store_with(docs: &[InputDoc]) -> Store {
         let mut s = Store::in_memory().unwrap();
-        let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d.clone(), Pipeline::shared()).unwrap()).collect();
+        let prepared: Vec<Prepared> = docs.iter().map(|d| prepared(d.clone())).collect();
         s.write_batch(&prepared).unwrap();
         s
     }
@@ -485,7 +487,7 @@ mod tests {
     #[test]
     fn reingesting_the_same_text_adds_nothing() {
         let mut s = store_with(&[doc("a", STRIKE, "2019-05-10", "A")]);
-        let again = prepare(doc("a-copy", STRIKE, "2019-05-10", "B"), Pipeline::shared()).unwrap();
+        let again = prepared(doc("a-copy", STRIKE, "2019-05-10", "B"));
         let st = s.write_batch(&[again]).unwrap();
         assert_eq!((st.stored, st.duplicates), (0, 1));
         let c = s.counts().unwrap();

@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod normalize;
 pub mod segment;
 pub mod sentence;
+pub mod singular;
 pub mod span;
 pub mod tokenize;
 
@@ -16,5 +17,6 @@ pub use analyze::{analyze, analyze_text, memo_generation, FormNote, FormSlot, Wo
 pub use normalize::{is_arabic_letter, match_key, normalize_char, push_match_key, Normalized};
 pub use segment::{segment, Segmentation, Segmenter};
 pub use sentence::{split_sentences, split_sentences_with, Sentence};
+pub use singular::singular;
 pub use span::{char_slice, CharIndex, Span};
 pub use tokenize::{tokenize, Token, TokenKind};

@@ -2,7 +2,7 @@
 
 use std::io::Read;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -10,7 +10,59 @@ use anyhow::{bail, Context, Result};
 use rasad_ner::{evaluate, features::sentence_features, read_conll, Model, Sentence, TAGS};
 use rasad_pipeline::Pipeline;
 
-use crate::NerCmd;
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum NerCmd {
+    /// Train a model (averaged perceptron) on a CoNLL file.
+    Train {
+        /// Training data (CoNLL: token TAG a line, blank line between sentences).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development data for choosing the epoch; without it the last 10% of --train is held out.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Seed of the shuffling (training is deterministic for a seed).
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Train this many models (seeds --seed, --seed + 1, …) and ship the average of their weights.
+        #[arg(long, default_value_t = 1)]
+        seeds: usize,
+        /// Keep the model trained without the development sentences (by default it is trained
+        /// again on training and development data with the epochs and O penalty chosen on dev).
+        #[arg(long)]
+        no_refit: bool,
+    },
+    /// Score a model on a CoNLL file: exact spans per type and micro-averaged, as conlleval.
+    Eval {
+        /// The model (default: the one built in).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Test data (CoNLL).
+        #[arg(long)]
+        test: PathBuf,
+        /// Propagate names to untagged occurrences within this many sentences (0: off).
+        #[arg(long, default_value_t = 0)]
+        window: usize,
+        /// Also write "token gold predicted" lines (conlleval's input) to this file.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
+    /// Tag text (arguments, or standard input): one JSON line of entities per text.
+    Tag {
+        /// Texts to tag; none reads standard input as one text.
+        texts: Vec<String>,
+        /// The model (default: the one built in).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
 
 fn read_sentences(path: &Path) -> Result<Vec<Sentence>> {
     // A directory stands for all its .txt and .conll files, in name order (AQMAR ships one per article).
@@ -55,10 +107,11 @@ fn examples(sents: &[Sentence]) -> Vec<Example> {
 fn load(model: Option<&Path>) -> Result<Model> {
     match model {
         Some(p) => Ok(Model::from_bytes(&std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?)?),
-        None => Ok(rasad_pipeline::default_ner().clone()),
+        None => Ok(Model::clone(Model::builtin())),
     }
 }
 
+/// Runs `rasad ner`.
 pub fn run(cmd: NerCmd) -> Result<ExitCode> {
     match cmd {
         NerCmd::Train { train, dev, out, epochs, seed, seeds, no_refit } => {
@@ -141,7 +194,11 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
                 texts
             };
             for t in texts {
-                let ents = rasad_pipeline::tag_entities(&m, &t);
+                let p = Pipeline::shared();
+                let ents: Vec<serde_json::Value> = rasad_ner::tagger::tag_text(&m, p.kb(), p.segmenter(), &t)
+                    .into_iter()
+                    .map(|e| serde_json::json!({"text": e.span.text, "start": e.span.start, "end": e.span.end, "label": e.label}))
+                    .collect();
                 writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&serde_json::json!({ "text": t, "entities": ents }))?)?;
             }
             Ok(ExitCode::SUCCESS)

@@ -25,7 +25,7 @@ fn mbps(bytes: usize, secs: f64) -> f64 {
 }
 
 /// Runs `rasad bench-text`.
-pub fn bench_text(args: BenchTextArgs) -> Result<ExitCode> {
+pub fn run(args: BenchTextArgs) -> Result<ExitCode> {
     let raw = std::fs::read_to_string(&args.input).with_context(|| format!("cannot read {}", args.input.display()))?;
     let texts: Vec<String> = raw
         .lines()

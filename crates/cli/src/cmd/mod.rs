@@ -1,0 +1,13 @@
+//! One module per command: its options and its `run`.
+
+pub mod bench_search;
+pub mod bench_text;
+pub mod demo;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod kb;
+pub mod ner;
+pub mod parse;
+pub mod search;
+pub mod serve;

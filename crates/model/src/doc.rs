@@ -1,0 +1,92 @@
+//! One document in, one record out.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::entity::Entity;
+use crate::event::Event;
+use crate::numtime::{Quantity, TimeExpr};
+
+/// One input document, as every reader yields it and as a JSON Lines input line reads:
+/// `{"id", "text", "published"?, "url"?, "outlet"?, "title"?}`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct InputDoc {
+    /// Document id (a file name for text input, a URL for pages and feed items).
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Publication date. In JSON a `YYYY-MM-DD` string; an empty string or null is no date, and
+    /// anything else is an error that says so.
+    #[serde(default, deserialize_with = "published_date")]
+    pub published: Option<Date>,
+    /// Source URL.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Outlet name.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Title.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+impl InputDoc {
+    /// A document of a text alone.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> InputDoc {
+        InputDoc { id: id.into(), text: text.into(), ..Default::default() }
+    }
+}
+
+/// Reads `"YYYY-MM-DD"` (surrounding spaces allowed); `""` and `null` are no date.
+fn published_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    let s: Option<String> = Option::deserialize(d)?;
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("published date {s:?} is not a valid YYYY-MM-DD date"))),
+    }
+}
+
+/// The output record of one document (`docs/output.md`): `{"id", "published", "entities",
+/// "quantities", "times", "events"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocOutput {
+    /// Document id.
+    pub id: String,
+    /// The publication date used to resolve relative times (given, or read from the text).
+    pub published: Option<Date>,
+    /// Entity mentions, in text order.
+    pub entities: Vec<Entity>,
+    /// Quantities, in text order.
+    pub quantities: Vec<Quantity>,
+    /// Time expressions, in text order.
+    pub times: Vec<TimeExpr>,
+    /// Events.
+    pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates_read_strictly() {
+        let d: InputDoc = serde_json::from_str(r#"{"id":"a","text":"t","published":" 2024-05-02 "}"#).unwrap();
+        assert_eq!(d.published, Some(Date::new(2024, 5, 2).unwrap()));
+        for none in [r#""""#, "null", r#""  ""#] {
+            let d: InputDoc = serde_json::from_str(&format!(r#"{{"id":"a","text":"t","published":{none}}}"#)).unwrap();
+            assert_eq!(d.published, None);
+        }
+        let e = serde_json::from_str::<InputDoc>(r#"{"id":"a","text":"t","published":"2024-13-40"}"#).unwrap_err();
+        assert!(e.to_string().contains("\"2024-13-40\" is not a valid YYYY-MM-DD date"), "{e}");
+    }
+
+    #[test]
+    fn a_record_round_trips() {
+        let json = r#"{"id":"x","published":"2020-02-09","entities":[{"text":"سراقب","start":3,"end":8,"label":"LOC","id":"P-SARAQIB","name":"Saraqib","lat":35.86,"lon":36.8,"geo_precision":"exact"}],"quantities":[{"text":"23 مدنيا","start":10,"end":18,"value":23,"approx":false,"bound":"exact","unit":"مدني"}],"times":[],"events":[{"type":"ASSAULT","trigger":{"text":"قصف","start":0,"end":3},"sentence":{"start":0,"end":20},"actors":[],"targets":[],"places":[{"text":"سراقب","start":3,"end":8,"id":"P-SARAQIB"}],"date":null,"quantity":null,"source":{"text":"المرصد","start":12,"end":18,"name":"SOHR","id":"SOHR"},"status":"reported","confidence":0.6,"mentions":[]}]}"#;
+        let rec: DocOutput = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&rec).unwrap(), json);
+    }
+}

@@ -1,0 +1,245 @@
+//! Stored events read back as typed records ([`rasad_model::Event`]) and flattened into rows.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rasad_model::{Arg, Event, Quantity, TextSpan};
+use rasad_text::{CharIndex, Span};
+
+use super::columns::EventRow;
+use crate::{Store, StoreError};
+
+/// Counted nouns that are deaths.
+const DEATH_UNITS: &[&str] = &["قتيل", "شهيد", "ضحيه", "جثه", "ميت"];
+/// Words just before a count that make it a death toll ("مقتل 12 مدنيا").
+const DEATH_CUES: &[&str] = &["مقتل", "قتل", "مصرع", "استشهاد", "وفاه", "قتلي", "ضحايا"];
+
+/// True when a quantity counts deaths: its noun is a death noun, or one of the three words before
+/// it is a death cue.
+fn is_death_toll(text: &str, idx: &CharIndex, q: &Quantity) -> bool {
+    if q.unit.as_deref().is_some_and(|u| DEATH_UNITS.contains(&u)) {
+        return true;
+    }
+    let start = q.start.min(idx.char_len());
+    idx.slice(text, Span::new(start.saturating_sub(40), start)).split_whitespace().rev().take(3).any(|w| {
+        DEATH_CUES.contains(&rasad_text::match_key(w).trim_start_matches('و').trim_start_matches("ال").trim_end_matches(['،', ',', ':']))
+    })
+}
+
+fn span_of(text: &str, start: usize, end: usize) -> String {
+    format!("{text}@{start}-{end}")
+}
+
+fn text_span(s: &TextSpan) -> String {
+    span_of(&s.text, s.start, s.end)
+}
+
+fn name_of(a: &Arg) -> String {
+    a.link.name.clone().unwrap_or_else(|| a.span.text.clone())
+}
+
+fn join_rest(list: &[Arg]) -> Option<String> {
+    let rest: Vec<String> = list.iter().skip(1).map(name_of).collect();
+    (!rest.is_empty()).then(|| rest.join("; "))
+}
+
+/// Independent sources per story: documents joined when they share an outlet or a
+/// near-duplicate cluster; the count of groups.
+fn independent_sources(store: &Store, only: Option<&[i64]>) -> Result<HashMap<i64, usize>, StoreError> {
+    let mut sql =
+        "SELECT DISTINCT e.story, d.rowid, d.dup_of, coalesce(d.outlet, '') FROM events e JOIN documents d ON d.rowid = e.doc".to_string();
+    if let Some(stories) = only {
+        let list: Vec<String> = stories.iter().map(i64::to_string).collect();
+        sql.push_str(&format!(" WHERE e.story IN ({})", list.join(",")));
+    }
+    let mut stmt = store.conn().prepare(&sql)?;
+    let rows: Vec<(i64, i64, i64, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+    let mut by_story: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
+    for (story, _doc, dup, outlet) in rows {
+        by_story.entry(story).or_default().push((dup, outlet));
+    }
+    let mut out = HashMap::new();
+    for (story, docs) in by_story {
+        // Union-find over the story's documents.
+        let n = docs.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn find(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                if docs[i].0 == docs[j].0 || (!docs[i].1.is_empty() && docs[i].1 == docs[j].1) {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a] = b;
+                }
+            }
+        }
+        let groups = (0..n).filter(|&i| find(&mut parent, i) == i).count();
+        out.insert(story, groups);
+    }
+    Ok(out)
+}
+
+/// Every stored event, in store order.
+pub fn event_rows(store: &Store) -> Result<Vec<EventRow>, StoreError> {
+    let sources = independent_sources(store, None)?;
+    rows_for(store, "1", &[], "e.rowid", None, &sources)
+}
+
+/// How to order a page of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EventSort {
+    /// Newest event day first (undated last).
+    #[default]
+    DateDesc,
+    /// Oldest first.
+    DateAsc,
+    /// By type, then date.
+    Type,
+    /// By confidence, highest first.
+    Confidence,
+}
+
+/// A page of events meeting `q`'s event filters (its text is ignored), with `status` and the
+/// document's outlet: the rows and the number of all matching events.
+pub fn event_page(
+    store: &Store,
+    q: &crate::search::Query,
+    status: Option<&str>,
+    sort: EventSort,
+    limit: usize,
+    offset: usize,
+) -> Result<(Vec<EventRow>, usize), StoreError> {
+    let (mut cond, mut args) = q.event_filter();
+    if cond.is_empty() {
+        cond = "1".into();
+    }
+    if let Some(st) = status {
+        cond.push_str(" AND e.status = ?");
+        args.push(rusqlite::types::Value::Text(st.to_string()));
+    }
+    if let Some(o) = &q.outlet {
+        cond.push_str(" AND d.outlet = ?");
+        args.push(rusqlite::types::Value::Text(o.clone()));
+    }
+    let total: i64 = store.conn().query_row(
+        &format!("SELECT count(*) FROM events e JOIN documents d ON d.rowid = e.doc WHERE {cond}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let order = match sort {
+        EventSort::DateDesc => "e.anchor IS NULL, e.anchor DESC, e.rowid",
+        EventSort::DateAsc => "e.anchor IS NULL, e.anchor, e.rowid",
+        EventSort::Type => "e.type, e.anchor DESC, e.rowid",
+        EventSort::Confidence => "e.confidence DESC, e.rowid",
+    };
+    let stories: Vec<i64> = {
+        let mut st = store.conn().prepare(&format!(
+            "SELECT e.story FROM events e JOIN documents d ON d.rowid = e.doc WHERE {cond} ORDER BY {order} LIMIT {} OFFSET {}",
+            limit.min(1000),
+            offset
+        ))?;
+        let v = st.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        v
+    };
+    let sources = independent_sources(store, Some(&stories))?;
+    let rows = rows_for(store, &cond, &args, order, Some((limit.min(1000), offset)), &sources)?;
+    Ok((rows, total as usize))
+}
+
+/// What a row takes from its document.
+struct DocCols {
+    id: String,
+    outlet: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+}
+
+/// The row of one stored event.
+fn row_of(ev: &Event, idx: i64, story: i64, doc: &DocCols, text: &str, ci: &CharIndex, sources: &HashMap<i64, usize>) -> EventRow {
+    let place = ev.places.iter().find(|p| p.link.lat.is_some()).or(ev.places.first());
+    let (a, b) = (ev.sentence.start.min(ci.char_len()), ev.sentence.end.min(ci.char_len()));
+    let q = ev.quantity.as_ref();
+    let value = q.map(|q| q.value);
+    EventRow {
+        event_id: format!("{}-{idx}", doc.id),
+        doc_id: doc.id.clone(),
+        event_date: ev.date.as_ref().and_then(|d| d.value.clone()),
+        time_precision: ev.date.as_ref().and_then(|d| d.precision).map(|p| p.as_str().to_string()),
+        event_type: ev.kind.as_str().to_string(),
+        mode: ev.mode.clone(),
+        status: ev.status.as_str().to_string(),
+        actor1: ev.actors.first().map(name_of),
+        actor1_id: ev.actors.first().and_then(|a| a.link.id.clone()),
+        assoc_actor_1: join_rest(&ev.actors),
+        actor2: ev.targets.first().map(name_of),
+        actor2_id: ev.targets.first().and_then(|a| a.link.id.clone()),
+        assoc_actor_2: join_rest(&ev.targets),
+        location: place.map(name_of),
+        place_id: place.and_then(|p| p.link.id.clone()),
+        latitude: place.and_then(|p| p.link.lat),
+        longitude: place.and_then(|p| p.link.lon),
+        geo_precision: place.and_then(|p| p.link.geo_precision).map(|g| g.as_str().to_string()),
+        quantity: value,
+        quantity_unit: q.and_then(|q| q.unit.as_deref().map(str::to_string)),
+        quantity_bound: q.map(|q| q.bound.as_str().to_string()),
+        quantity_approx: q.map(|q| q.approx),
+        fatalities: value.filter(|_| q.is_some_and(|q| is_death_toll(text, ci, q))),
+        source: ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.span.text.clone())),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+        title: doc.title.clone(),
+        published: doc.published.clone(),
+        notes: ci.slice(text, Span::new(a, b.max(a))).to_string(),
+        story,
+        independent_sources: sources.get(&story).copied().unwrap_or(1),
+        confidence: ev.confidence,
+        trigger_span: text_span(&ev.trigger),
+        actor1_span: ev.actors.first().map(|a| text_span(&a.span)),
+        actor2_span: ev.targets.first().map(|a| text_span(&a.span)),
+        location_span: place.map(|p| text_span(&p.span)),
+        date_span: ev.date.as_ref().map(|d| span_of(&d.text, d.start, d.end)),
+        quantity_span: q.map(|q| span_of(&q.text, q.start, q.end)),
+        source_span: ev.source.as_ref().map(|s| text_span(&s.span)),
+    }
+}
+
+fn rows_for(
+    store: &Store,
+    cond: &str,
+    args: &[rusqlite::types::Value],
+    order: &str,
+    page: Option<(usize, usize)>,
+    sources: &HashMap<i64, usize>,
+) -> Result<Vec<EventRow>, StoreError> {
+    let mut sql = format!(
+        "SELECT d.id, e.idx, e.record, e.story, d.outlet, d.url, d.title, d.published, d.text
+         FROM events e JOIN documents d ON d.rowid = e.doc WHERE {cond} ORDER BY {order}"
+    );
+    if let Some((limit, offset)) = page {
+        sql.push_str(&format!(" LIMIT {limit} OFFSET {offset}"));
+    }
+    let mut stmt = store.conn().prepare(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    let mut out = Vec::new();
+    // Rows come grouped by document: index each text once.
+    let mut current: Option<(DocCols, String, CharIndex)> = None;
+    while let Some(r) = rows.next()? {
+        let doc_id: String = r.get(0)?;
+        if current.as_ref().is_none_or(|c| c.0.id != doc_id) {
+            let text: String = r.get(8)?;
+            let ci = CharIndex::new(&text);
+            let doc = DocCols { id: doc_id, outlet: r.get(4)?, url: r.get(5)?, title: r.get(6)?, published: r.get(7)? };
+            current = Some((doc, text, ci));
+        }
+        let Some((doc, text, ci)) = current.as_ref() else { continue };
+        let ev: Event = serde_json::from_str(&r.get::<_, String>(2)?)?;
+        out.push(row_of(&ev, r.get(1)?, r.get(3)?, doc, text, ci, sources));
+    }
+    Ok(out)
+}

@@ -1,0 +1,115 @@
+//! One writer per export format, all over the one column schema ([`super::COLUMNS`]).
+
+use std::io::Write;
+
+use serde::ser::{SerializeMap, Serializer};
+
+use super::columns::{cells, EventRow, COLUMNS};
+use crate::StoreError;
+
+/// Writes event rows in one format: rows one at a time, then `finish`.
+pub trait RowWriter {
+    /// Writes (or buffers) one row.
+    fn row(&mut self, row: &EventRow) -> Result<(), StoreError>;
+    /// Ends the output (closing brackets, footers, flushing); returns the rows written.
+    fn finish(self: Box<Self>) -> Result<usize, StoreError>;
+}
+
+/// A CSV error, with write errors kept as I/O errors (so a closed pipe reads as one).
+fn csv_error(e: csv::Error) -> StoreError {
+    if e.is_io_error() {
+        if let csv::ErrorKind::Io(io) = e.into_kind() {
+            return StoreError::Io(io);
+        }
+        return StoreError::Invalid("CSV write error".into());
+    }
+    StoreError::Csv(e)
+}
+
+/// CSV with a header row; empty cells for absent values.
+pub struct Csv<'w> {
+    w: csv::Writer<&'w mut dyn Write>,
+    n: usize,
+}
+
+impl<'w> Csv<'w> {
+    /// A CSV writer; the header goes out at once.
+    pub fn new(out: &'w mut dyn Write) -> Result<Self, StoreError> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(COLUMNS.iter().map(|c| c.name)).map_err(csv_error)?;
+        Ok(Csv { w, n: 0 })
+    }
+}
+
+impl RowWriter for Csv<'_> {
+    fn row(&mut self, row: &EventRow) -> Result<(), StoreError> {
+        self.w.serialize(cells(row).collect::<Vec<_>>()).map_err(csv_error)?;
+        self.n += 1;
+        Ok(())
+    }
+    fn finish(mut self: Box<Self>) -> Result<usize, StoreError> {
+        self.w.flush()?;
+        Ok(self.n)
+    }
+}
+
+/// One JSON object a line, the columns as keys.
+pub struct Jsonl<'w> {
+    out: &'w mut dyn Write,
+    n: usize,
+}
+
+impl<'w> Jsonl<'w> {
+    /// A JSON Lines writer.
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        Jsonl { out, n: 0 }
+    }
+}
+
+impl RowWriter for Jsonl<'_> {
+    fn row(&mut self, row: &EventRow) -> Result<(), StoreError> {
+        serde_json::to_writer(&mut *self.out, row)?;
+        self.out.write_all(b"\n")?;
+        self.n += 1;
+        Ok(())
+    }
+    fn finish(self: Box<Self>) -> Result<usize, StoreError> {
+        Ok(self.n)
+    }
+}
+
+/// A GeoJSON FeatureCollection of the rows that have coordinates, the columns as properties;
+/// features are written as they come (no collection in memory).
+pub struct Geojson<'w> {
+    out: &'w mut dyn Write,
+    n: usize,
+}
+
+impl<'w> Geojson<'w> {
+    /// A GeoJSON writer; the collection opens at once.
+    pub fn new(out: &'w mut dyn Write) -> Result<Self, StoreError> {
+        out.write_all(br#"{"type":"FeatureCollection","features":["#)?;
+        Ok(Geojson { out, n: 0 })
+    }
+}
+
+impl RowWriter for Geojson<'_> {
+    fn row(&mut self, row: &EventRow) -> Result<(), StoreError> {
+        let (Some(lat), Some(lon)) = (row.latitude, row.longitude) else { return Ok(()) };
+        if self.n > 0 {
+            self.out.write_all(b",")?;
+        }
+        let mut ser = serde_json::Serializer::new(&mut *self.out);
+        let mut m = ser.serialize_map(Some(3))?;
+        m.serialize_entry("type", "Feature")?;
+        m.serialize_entry("geometry", &serde_json::json!({"type": "Point", "coordinates": [lon, lat]}))?;
+        m.serialize_entry("properties", row)?;
+        SerializeMap::end(m)?;
+        self.n += 1;
+        Ok(())
+    }
+    fn finish(self: Box<Self>) -> Result<usize, StoreError> {
+        self.out.write_all(b"]}\n")?;
+        Ok(self.n)
+    }
+}
