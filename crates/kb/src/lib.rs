@@ -7,7 +7,10 @@
 
 pub mod build;
 pub mod catalogue;
+mod index;
+pub mod kb;
 pub mod link;
 
-pub use catalogue::{Actor, ActorType, Kb, KbError, Place};
+pub use catalogue::{Actor, ActorType, KbError, Place};
+pub use kb::Kb;
 pub use link::{Mention, MentionKind};

@@ -1,0 +1,136 @@
+//! The linker's index, built once from the catalogue and the gazetteer: every name by its first
+//! token's match key (longest names first), and nisba stems to their actor.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use rasad_text::{match_key, tokenize, TokenKind};
+
+use crate::catalogue::{Actor, Place};
+
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Target {
+    pub(crate) actor: Option<usize>,
+    /// Candidate places (curated first), resolved by context.
+    pub(crate) places: Vec<usize>,
+    pub(crate) weak: bool,
+}
+
+impl Target {
+    /// Only built-gazetteer places stand behind this name (no actor, nothing curated).
+    pub(crate) fn gazetteer_only(&self, places: &[Place]) -> bool {
+        self.actor.is_none() && !self.places.is_empty() && self.places.iter().all(|&p| !places[p].curated)
+    }
+}
+
+/// Words after which a built-gazetteer name is read as a place (قرية X، بلدة X، ريف X …).
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "قريه",
+    "قري",
+    "بلده",
+    "بلدات",
+    "مدينه",
+    "مدن",
+    "ناحيه",
+    "منطقه",
+    "مناطق",
+    "مخيم",
+    "حي",
+    "احياء",
+    "ريف",
+    "بلدتي",
+    "قريتي",
+    "مزرعه",
+    "تله",
+    "جبل",
+    "سهل",
+    "وادي",
+    "مطار",
+    "قاعده",
+    "معبر",
+    "محافظه",
+    "اطراف",
+    "محيط",
+    "قضاء",
+];
+/// Prepositions after which a built-gazetteer name of two words or more is read as a place.
+pub(crate) const PLACE_PREPS: &[&str] = &["في", "الي", "من", "قرب", "نحو", "باتجاه", "عند", "داخل", "بين"];
+
+/// Lookup structures built once from the catalogue.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    /// First token key → (all token keys, target).
+    pub(crate) by_first: HashMap<String, Vec<(Vec<String>, Target)>>,
+    /// Nisba base (إيراني → ايران) → actor.
+    pub(crate) demonyms: HashMap<String, usize>,
+    pub(crate) max_len: usize,
+}
+
+fn name_keys(name: &str) -> Vec<String> {
+    tokenize(name).iter().filter(|t| t.kind != TokenKind::Punct).map(|t| match_key(t.text)).collect()
+}
+
+/// Endings of nisba adjectives, longest first (ي، ية، يين، يون، يات …) in match-key form.
+const NISBA_ENDINGS: &[&str] = &["يتين", "يتان", "يين", "يون", "يات", "يه", "ي"];
+
+pub(crate) fn nisba_base(base_key: &str) -> Option<&str> {
+    NISBA_ENDINGS.iter().find_map(|e| base_key.strip_suffix(e)).filter(|b| b.chars().count() >= 3)
+}
+
+impl Index {
+    pub(crate) fn build(actors: &[Actor], places: &[Place]) -> Index {
+        let mut merged: HashMap<Vec<String>, Target> = HashMap::default();
+        for (i, a) in actors.iter().enumerate() {
+            for n in &a.ar {
+                let t = merged.entry(name_keys(n)).or_default();
+                t.actor.get_or_insert(i);
+            }
+            for n in &a.weak {
+                let t = merged.entry(name_keys(n)).or_default();
+                if t.actor.is_none() {
+                    t.actor = Some(i);
+                    t.weak = true;
+                }
+            }
+        }
+        for (i, p) in places.iter().enumerate() {
+            for n in &p.ar {
+                let keys = name_keys(n);
+                // A built-gazetteer name that is itself a place noun (a village called بلدة) never links.
+                if !p.curated && keys.len() == 1 && PLACE_NOUNS.contains(&keys[0].as_str()) {
+                    continue;
+                }
+                let t = merged.entry(keys).or_default();
+                // A curated place owns its name; built candidates gather behind it.
+                let behind_curated = t.places.first().is_some_and(|&c| places[c].curated) && !p.curated;
+                if !t.places.contains(&i) && !behind_curated {
+                    t.places.push(i);
+                }
+            }
+        }
+        let mut idx = Index::default();
+        for (keys, mut target) in merged {
+            // A name that is an actor keeps only curated places beside it (فارس the agency is no village).
+            if target.actor.is_some() {
+                target.places.retain(|&p| places[p].curated);
+            }
+            if keys.is_empty() {
+                continue;
+            }
+            idx.max_len = idx.max_len.max(keys.len());
+            idx.by_first.entry(keys[0].clone()).or_default().push((keys, target));
+        }
+        for list in idx.by_first.values_mut() {
+            list.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        for (i, a) in actors.iter().enumerate() {
+            for d in &a.demonyms {
+                let k = match_key(d);
+                if let Some(b) = nisba_base(&k) {
+                    idx.demonyms.entry(b.to_string()).or_insert(i);
+                }
+            }
+        }
+        idx
+    }
+}
+
