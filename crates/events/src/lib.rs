@@ -2,11 +2,19 @@
 //! to the characters of the source.
 #![warn(missing_docs)]
 
+mod args;
+mod attribution;
+mod context;
 pub mod extract;
 pub mod furniture;
 pub mod lexicon;
+mod merge;
+mod roles;
+mod status;
+mod triggers;
 
 pub use extract::{extract_events, DocInput};
 pub use furniture::furniture_mask;
 pub use lexicon::{Lexicon, LexiconError, TriggerEntry};
+pub use merge::merge_restatements;
 pub use rasad_model::{Arg, Event, EventMention, EventType, Source, Status, TextSpan};

@@ -1,0 +1,176 @@
+//! According to whom: the attribution phrase of a sentence (وفق ما أفاد، نقلت وكالة، قال، بحسب …);
+//! الوكالة and المصدر resolve to the last agency or source named before.
+
+use rasad_kb::{ActorType, MentionKind};
+use rasad_model::Source;
+use rasad_text::{Sentence, TokenKind};
+
+use crate::context::{bare, Ctx};
+
+pub(crate) const ATTRIBUTION: &[&str] = &[
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "حسب",
+    "نقلت",
+    "نقل",
+    "نقلا",
+    "قال",
+    "قالت",
+    "اعلن",
+    "اعلنت",
+    "افاد",
+    "افادت",
+    "ذكر",
+    "ذكرت",
+    "كشف",
+    "كشفت",
+    "اكد",
+    "اكدت",
+    "اوضح",
+    "اوضحت",
+    "اشار",
+    "اشارت",
+    "صرح",
+    "لفت",
+    "لفتت",
+    "اضاف",
+    "اضافت",
+    "تابع",
+    "تابعت",
+    "زعم",
+    "زعمت",
+    "ادعي",
+    "ادعت",
+    "افادت",
+    "اعتبر",
+    "نقلته",
+    "اورد",
+    "اوردت",
+    "روي",
+    "روت",
+];
+
+pub(crate) const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
+
+pub(crate) const SOURCE_STOPS: &[&str] =
+    &["ان", "انه", "انها", "انهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
+
+/// [`ATTRIBUTION`] as a set: it is asked about every word of every sentence.
+pub(crate) fn is_attribution(k: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| ATTRIBUTION.iter().copied().collect());
+    SET.contains(k)
+}
+
+impl Ctx<'_, '_, '_> {
+    /// The attribution of a sentence: a cue word and the phrase naming the source after it.
+    pub(crate) fn sources_of(&mut self, s: &Sentence) -> Vec<(Source, bool)> {
+        let mut out = Vec::new();
+        let words = self.d.words;
+        let mut i = s.first_token;
+        while i < s.end_token {
+            let w = &words[i];
+            let k = bare(w);
+            let mut cue = is_attribution(k) || (k.starts_with("وفق") && k.len() <= 8);
+            // نقل also means "moved": it reports only with an outlet or عن after it.
+            if cue && k.starts_with("نقل") {
+                cue = (i + 1..(i + 5).min(s.end_token)).any(|x| {
+                    let b = bare(&words[x]);
+                    matches!(b, "عن" | "وكاله" | "صحيفه" | "قناه" | "موقع" | "مصادر" | "مصدر")
+                        || self.mention_at[x].is_some_and(|mi| {
+                            self.d.mentions[mi].actor.is_some_and(|a| matches!(self.d.kb.actors[a].kind, ActorType::Media))
+                        })
+                });
+            }
+            if !cue || self.mention_at[i].is_some() {
+                i += 1;
+                continue;
+            }
+            // Skip "ما" and a second cue (وفق ما أفاد), and a quoted opening.
+            let mut j = i + 1;
+            while j < s.end_token
+                && (matches!(bare(&words[j]), "ما")
+                    || is_attribution(bare(&words[j]))
+                    || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
+            {
+                j += 1;
+            }
+            // نقلت وكالة … : the agency; قال … لوكالة X: the speaker stays the source.
+            if j >= s.end_token {
+                break;
+            }
+            let k = k.to_string();
+            let k = k.as_str();
+            if let Some(src) = self.source_phrase(j, s.end_token) {
+                let adverbial = ADVERBIAL_CUES.contains(&k) || k.starts_with("وفق");
+                out.push((src, adverbial));
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    pub(crate) fn source_phrase(&mut self, j: usize, end: usize) -> Option<Source> {
+        let words = self.d.words;
+        if let Some(mi) = self.mention_at[j] {
+            let m = &self.d.mentions[mi];
+            let a = self.mention_arg(m, false);
+            let actor = m.actor.map(|x| &self.d.kb.actors[x]);
+            if actor.is_some_and(|x| matches!(x.kind, ActorType::Media)) {
+                self.last_agency = Some((a.link.name.clone().unwrap_or_else(|| a.span.text.clone()), a.link.id.clone()));
+            }
+            if m.kind == MentionKind::Demonym {
+                return None;
+            }
+            let name = a.link.name.clone();
+            self.last_source = name.clone().or(Some(a.span.text.clone()));
+            return Some(Source { span: a.span, name, id: a.link.id });
+        }
+        let w = &words[j];
+        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") {
+            return None;
+        }
+        // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.
+        let mut e = j + 1;
+        while e < end && e < j + 4 {
+            let x = &words[e];
+            if x.tok.kind != TokenKind::Arabic
+                || SOURCE_STOPS.contains(&bare(x))
+                || x.seg.prefixes.contains(&"ل")
+                || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)
+            {
+                break;
+            }
+            e += 1;
+        }
+        // A named agency right after وكالة (نقلت وكالة "فارس"): take the name.
+        let head = bare(w).to_string();
+        if matches!(head.as_str(), "وكاله" | "صحيفه" | "قناه" | "موقع") {
+            let mut k = j + 1;
+            while k < end && k <= j + 6 {
+                if let Some(mi) = self.mention_at[k] {
+                    let m = &self.d.mentions[mi];
+                    if m.actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Media)) {
+                        let span = self.slice(j, m.end);
+                        let a = self.mention_arg(m, false);
+                        self.last_agency = Some((a.link.name.clone().unwrap_or(a.span.text.clone()), a.link.id.clone()));
+                        self.last_source = a.link.name.clone();
+                        return Some(Source { span, name: a.link.name, id: a.link.id });
+                    }
+                }
+                k += 1;
+            }
+        }
+        let span = self.slice(j, e);
+        let (name, id) = match head.as_str() {
+            "الوكاله" => self.last_agency.clone().map(|(n, i)| (Some(n), i)).unwrap_or((None, None)),
+            "المصدر" | "المصادر" => (self.last_source.clone(), None),
+            _ => {
+                self.last_source = Some(span.text.clone());
+                (None, None)
+            }
+        };
+        Some(Source { span, name, id })
+    }
+}

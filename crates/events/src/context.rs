@@ -1,0 +1,75 @@
+//! What every stage of the event reader shares about one document: the analyzed words, which
+//! mention covers each token, which tokens are inside a time, and the memory that runs across
+//! sentences (the last pair of actors, the last agency and source named).
+
+use rasad_kb::Mention;
+use rasad_model::{Arg, Link, TextSpan};
+use rasad_text::Word;
+
+use crate::extract::DocInput;
+
+pub(crate) struct Ctx<'x, 'd, 'a> {
+    pub(crate) d: &'x DocInput<'d, 'a>,
+    /// Token → index of the mention covering it.
+    pub(crate) mention_at: Vec<Option<usize>>,
+    /// Token → covered by a time expression.
+    pub(crate) in_time: Vec<bool>,
+    /// Triggers read as the content of an accusation (claimed by the accuser).
+    pub(crate) claimed: std::cell::RefCell<Vec<usize>>,
+    /// Negated triggers (لم، لن، عدم …).
+    pub(crate) negated: std::cell::RefCell<Vec<usize>>,
+    /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
+    pub(crate) source_spans: Vec<(usize, usize)>,
+    /// The last pair (or more) of actors joined by و, for البلدان / الجانبان.
+    pub(crate) last_pair: Vec<usize>,
+    /// Doc-level memory for الوكالة / المصدر.
+    pub(crate) last_agency: Option<(String, Option<String>)>,
+    pub(crate) last_source: Option<String>,
+}
+
+pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
+    w.key_without_conj()
+}
+
+pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    if w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
+        return true;
+    }
+    i > 0 && matches!(bare(&words[i - 1]), "في" | "من" | "علي" | "الي" | "عن" | "بعد" | "قبل" | "خلال" | "اثر" | "عقب" | "منذ")
+}
+
+pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
+    let from = i.saturating_sub(radius).max(lo);
+    let to = (i + radius + 1).min(hi);
+    (from..to).any(|k| k != i && (keys.iter().any(|x| *x == words[k].key || *x == bare(&words[k]) || *x == words[k].seg.key)))
+}
+
+impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
+    pub(crate) fn word(&self, i: usize) -> Option<&'d Word<'a>> {
+        self.d.words.get(i)
+    }
+
+    pub(crate) fn slice(&self, start_tok: usize, end_tok: usize) -> TextSpan {
+        let a = &self.d.words[start_tok].tok;
+        let b = &self.d.words[end_tok - 1].tok;
+        TextSpan { text: self.d.text[a.byte_start..b.byte_start + b.text.len()].to_string(), start: a.span.start, end: b.span.end }
+    }
+
+    pub(crate) fn mention_arg(&self, m: &Mention, as_place: bool) -> Arg {
+        let s = self.slice(m.first, m.end);
+        let kb = self.d.kb;
+        let (id, name, lat, lon, geo) = if as_place {
+            match m.place.map(|p| &kb.places[p]) {
+                Some(p) => (Some(p.id.clone()), Some(p.name.clone()), Some(p.lat), Some(p.lon), Some(p.geo_precision())),
+                None => (None, None, None, None, None),
+            }
+        } else {
+            match m.actor.map(|a| &kb.actors[a]) {
+                Some(a) => (Some(a.id.clone()), Some(a.name.clone()), None, None, None),
+                None => (None, None, None, None, None),
+            }
+        };
+        Arg { span: s, link: Link { id, name, lat, lon, geo_precision: geo } }
+    }
+}

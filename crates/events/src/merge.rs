@@ -1,0 +1,109 @@
+//! Restatements: one occurrence stated in several sentences (a headline and its body) becomes one
+//! event keeping every mention.
+
+use rasad_model::{Arg, Event, EventType, Quantity, Status};
+
+pub(crate) fn linked_ids(e: &Event) -> impl Iterator<Item = &str> {
+    e.actors.iter().chain(e.places.iter()).filter_map(|a| a.link.id.as_deref())
+}
+
+/// Restatements across sentences (a headline and its body; "وصل الآلاف" and "وصل نحو سبعة
+/// آلاف") become one event keeping every mention: same type and status, at least one linked
+/// actor or place in common, and nothing in conflict (actors, targets, places, date, number).
+pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+    // Candidates are found through (type, status, actor id) buckets, and only the most recent few
+    // of a bucket are tried: restatements sit near each other, and the pass stays linear.
+    const RECENT: usize = 24;
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut buckets: std::collections::HashMap<(EventType, Status, String), Vec<usize>> = std::collections::HashMap::new();
+    for e in events {
+        let shares = |a: &Event| linked_ids(a).any(|x| linked_ids(&e).any(|y| x == y));
+        let quantities_agree = |a: &Event| match (&a.quantity, &e.quantity) {
+            (Some(x), Some(y)) => x.value == y.value || contains(x, y.value) || contains(y, x.value),
+            _ => true,
+        };
+        // Across sentences the evidence must be stronger than within one: the same actors, and
+        // the same targets or none on either side (two meetings of one minister stay two).
+        let overlap = |x: &[Arg], y: &[Arg]| ids(x).iter().any(|i| ids(y).contains(i));
+        let same_targets = |a: &Event| (ids(&a.targets).is_empty() && ids(&e.targets).is_empty()) || overlap(&a.targets, &e.targets);
+        let fits = |a: &Event| {
+            a.kind == e.kind
+                && a.status == e.status
+                && a.sentence != e.sentence
+                && shares(a)
+                && overlap(&a.actors, &e.actors)
+                && same_targets(a)
+                && compatible(&a.places, &e.places)
+                && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
+                && quantities_agree(a)
+        };
+        let keys: Vec<(EventType, Status, String)> = ids(&e.actors).into_iter().map(|i| (e.kind, e.status, i.to_string())).collect();
+        let mut cands: Vec<usize> = keys.iter().filter_map(|k| buckets.get(k)).flat_map(|v| v.iter().rev().take(RECENT).copied()).collect();
+        cands.sort_unstable();
+        cands.dedup();
+        match cands.into_iter().find(|&k| fits(&out[k])) {
+            Some(k) => absorb(&mut out[k], e),
+            None => {
+                for k in keys {
+                    buckets.entry(k).or_default().push(out.len());
+                }
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// True when a vague or bounded quantity admits the value (الآلاف admits 7000).
+pub(crate) fn contains(q: &Quantity, v: f64) -> bool {
+    q.min.is_some_and(|lo| v >= lo) && q.max.is_some_and(|hi| v <= hi)
+}
+
+/// A trigger: token index, type, mode, conditions, and whether it is a noun.
+pub(crate) fn ids(args: &[Arg]) -> Vec<&str> {
+    args.iter().filter_map(|a| a.link.id.as_deref()).collect()
+}
+
+pub(crate) fn compatible(a: &[Arg], b: &[Arg]) -> bool {
+    let (x, y) = (ids(a), ids(b));
+    x.is_empty() || y.is_empty() || x.iter().any(|i| y.contains(i))
+}
+
+/// Two events of one sentence state the same occurrence: same type and status, no conflicting
+/// actors, targets, date or number (قتل … في غارات استهدفت …).
+pub(crate) fn restates(a: &Event, b: &Event) -> bool {
+    a.kind == b.kind
+        && a.status == b.status
+        && compatible(&a.actors, &b.actors)
+        && compatible(&a.targets, &b.targets)
+        && (a.date.is_none() || b.date.is_none() || a.date.as_ref().map(|d| &d.value) == b.date.as_ref().map(|d| &d.value))
+        && (a.quantity.is_none() || b.quantity.is_none() || a.quantity.as_ref().map(|q| q.value) == b.quantity.as_ref().map(|q| q.value))
+}
+
+pub(crate) fn merge_args(into: &mut Vec<Arg>, from: Vec<Arg>) {
+    for a in from {
+        if !into
+            .iter()
+            .any(|x| (x.link.id.is_some() && x.link.id == a.link.id) || (x.span.start == a.span.start && x.span.end == a.span.end))
+        {
+            into.push(a);
+        }
+    }
+}
+
+/// Folds a restatement into the first mention of the event.
+pub(crate) fn absorb(e: &mut Event, b: Event) {
+    merge_args(&mut e.actors, b.actors);
+    merge_args(&mut e.targets, b.targets);
+    merge_args(&mut e.places, b.places);
+    e.date = e.date.take().or(b.date);
+    // The more precise number wins (نحو سبعة آلاف over الآلاف).
+    let vague = |q: &Option<Quantity>| q.as_ref().is_some_and(|q| q.min.is_some() && q.max.is_some());
+    if e.quantity.is_none() || (vague(&e.quantity) && b.quantity.is_some() && !vague(&b.quantity)) {
+        e.quantity = b.quantity;
+    }
+    // Each mention comes from its own trigger: appending keeps them unique without a search.
+    e.mentions.extend(b.mentions);
+    e.source = e.source.take().or(b.source);
+    e.confidence = e.confidence.max(b.confidence);
+}
