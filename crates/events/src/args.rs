@@ -102,4 +102,23 @@ impl Ctx<'_, '_, '_> {
             .min_by_key(|q| dist(q))
             .cloned()
     }
+
+    /// True when a quantity counts deaths: its noun is a death noun (قتيل، شهيد …), or one of the
+    /// three words before it is a death cue (مقتل 12 مدنيا، ضحايا …).
+    pub(crate) fn counts_deaths(&self, q: &Quantity) -> bool {
+        if q.unit.as_deref().is_some_and(|u| DEATH_UNITS.contains(&u)) {
+            return true;
+        }
+        let words = self.d.words;
+        let k = words.partition_point(|w| w.tok.span.start < q.start);
+        words[..k].iter().rev().filter(|w| w.tok.is_word()).take(3).any(|w| {
+            let b = bare(w);
+            DEATH_CUES.contains(&b.strip_prefix("ال").unwrap_or(b))
+        })
+    }
 }
+
+/// Counted nouns that are deaths.
+const DEATH_UNITS: &[&str] = &["قتيل", "شهيد", "ضحيه", "جثه", "ميت"];
+/// Words just before a count that make it a death toll ("مقتل 12 مدنيا").
+const DEATH_CUES: &[&str] = &["مقتل", "قتل", "مصرع", "استشهاد", "وفاه", "قتلي", "ضحايا"];

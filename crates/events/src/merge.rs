@@ -101,6 +101,7 @@ pub(crate) fn absorb(e: &mut Event, b: Event) {
     let vague = |q: &Option<Quantity>| q.as_ref().is_some_and(|q| q.min.is_some() && q.max.is_some());
     if e.quantity.is_none() || (vague(&e.quantity) && b.quantity.is_some() && !vague(&b.quantity)) {
         e.quantity = b.quantity;
+        e.fatalities = b.fatalities;
     }
     // Each mention comes from its own trigger: appending keeps them unique without a search.
     e.mentions.extend(b.mentions);

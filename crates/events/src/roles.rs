@@ -464,6 +464,7 @@ impl Ctx<'_, '_, '_> {
             .find(|&k| CONNECTORS.contains(&bare(&words[k])) || ((words[k].is_punct("،") || words[k].is_punct(",")) && k + 1 != t))
             .map_or(lo, |k| k + 1);
         let quantity = self.quantity(s, t, q_start, hi, kind);
+        let fatalities = quantity.as_ref().filter(|q| self.counts_deaths(q)).map(|q| q.value);
         let status = self.status(s, t, &source);
         let trig = self.slice(t, t + 1);
         let mut confidence: f64 = 0.45;
@@ -482,6 +483,7 @@ impl Ctx<'_, '_, '_> {
             places,
             date,
             quantity,
+            fatalities,
             source,
             status,
             confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,

@@ -144,6 +144,9 @@ pub struct Event {
     pub date: Option<TimeExpr>,
     /// How many.
     pub quantity: Option<Quantity>,
+    /// Deaths, when the count is of the killed (ACLED's fatalities): the quantity's value.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::numtime::ser_opt_num")]
+    pub fatalities: Option<f64>,
     /// According to whom.
     pub source: Option<Source>,
     /// Reported, claimed, planned, denied or negated.

@@ -59,7 +59,7 @@ pub struct Quantity {
     pub unit: Option<Arc<str>>,
 }
 
-fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         s.serialize_i64(*v as i64)
     } else {
@@ -67,7 +67,7 @@ fn ser_num<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
-fn ser_opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn ser_opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(x) => ser_num(x, s),
         None => s.serialize_none(),

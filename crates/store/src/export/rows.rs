@@ -2,28 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rasad_model::{Arg, Event, Quantity, TextSpan};
+use rasad_model::{Arg, Event, TextSpan};
 use rasad_text::{CharIndex, Span};
 
 use super::columns::EventRow;
 use crate::{Store, StoreError};
-
-/// Counted nouns that are deaths.
-const DEATH_UNITS: &[&str] = &["قتيل", "شهيد", "ضحيه", "جثه", "ميت"];
-/// Words just before a count that make it a death toll ("مقتل 12 مدنيا").
-const DEATH_CUES: &[&str] = &["مقتل", "قتل", "مصرع", "استشهاد", "وفاه", "قتلي", "ضحايا"];
-
-/// True when a quantity counts deaths: its noun is a death noun, or one of the three words before
-/// it is a death cue.
-fn is_death_toll(text: &str, idx: &CharIndex, q: &Quantity) -> bool {
-    if q.unit.as_deref().is_some_and(|u| DEATH_UNITS.contains(&u)) {
-        return true;
-    }
-    let start = q.start.min(idx.char_len());
-    idx.slice(text, Span::new(start.saturating_sub(40), start)).split_whitespace().rev().take(3).any(|w| {
-        DEATH_CUES.contains(&rasad_text::match_key(w).trim_start_matches('و').trim_start_matches("ال").trim_end_matches(['،', ',', ':']))
-    })
-}
 
 fn span_of(text: &str, start: usize, end: usize) -> String {
     format!("{text}@{start}-{end}")
@@ -189,7 +172,7 @@ fn row_of(ev: &Event, idx: i64, story: i64, doc: &DocCols, text: &str, ci: &Char
         quantity_unit: q.and_then(|q| q.unit.as_deref().map(str::to_string)),
         quantity_bound: q.map(|q| q.bound.as_str().to_string()),
         quantity_approx: q.map(|q| q.approx),
-        fatalities: value.filter(|_| q.is_some_and(|q| is_death_toll(text, ci, q))),
+        fatalities: ev.fatalities,
         source: ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.span.text.clone())),
         outlet: doc.outlet.clone(),
         url: doc.url.clone(),
