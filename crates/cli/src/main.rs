@@ -60,6 +60,11 @@ enum Cmd {
     BenchSearch(cmd::bench_search::BenchSearchArgs),
     /// Run the pipeline on the built-in example articles and print their events as a table.
     Demo(cmd::demo::DemoArgs),
+    /// The relevance model: train it on SANAD, or score texts.
+    Topic {
+        #[command(subcommand)]
+        cmd: cmd::topic::TopicCmd,
+    },
 }
 
 fn main() -> ExitCode {
@@ -89,6 +94,7 @@ fn run() -> Result<ExitCode> {
         Cmd::BenchText(args) => cmd::bench_text::run(args),
         Cmd::BenchSearch(args) => cmd::bench_search::run(args),
         Cmd::Demo(args) => cmd::demo::run(args),
+        Cmd::Topic { cmd } => cmd::topic::run(cmd),
     }
 }
 

@@ -57,6 +57,9 @@ pub struct DocOutput {
     pub id: String,
     /// The publication date used to resolve relative times (given, or read from the text).
     pub published: Option<Date>,
+    /// The probability that the document is political or conflict news (0..1, three decimals);
+    /// events are read only from its paragraphs that are.
+    pub relevance: f64,
     /// Entity mentions, in text order.
     pub entities: Vec<Entity>,
     /// Quantities, in text order.
@@ -85,7 +88,7 @@ mod tests {
 
     #[test]
     fn a_record_round_trips() {
-        let json = r#"{"id":"x","published":"2020-02-09","entities":[{"text":"سراقب","start":3,"end":8,"label":"LOC","id":"P-SARAQIB","name":"Saraqib","lat":35.86,"lon":36.8,"geo_precision":"exact"}],"quantities":[{"text":"23 مدنيا","start":10,"end":18,"value":23,"approx":false,"bound":"exact","unit":"مدني"}],"times":[],"events":[{"type":"ASSAULT","trigger":{"text":"قصف","start":0,"end":3},"sentence":{"start":0,"end":20},"actors":[],"targets":[],"places":[{"text":"سراقب","start":3,"end":8,"id":"P-SARAQIB"}],"date":null,"quantity":null,"source":{"text":"المرصد","start":12,"end":18,"name":"SOHR","id":"SOHR"},"status":"reported","confidence":0.6,"mentions":[]}]}"#;
+        let json = r#"{"id":"x","published":"2020-02-09","relevance":0.98,"entities":[{"text":"سراقب","start":3,"end":8,"label":"LOC","id":"P-SARAQIB","name":"Saraqib","lat":35.86,"lon":36.8,"geo_precision":"exact"}],"quantities":[{"text":"23 مدنيا","start":10,"end":18,"value":23,"approx":false,"bound":"exact","unit":"مدني"}],"times":[],"events":[{"type":"ASSAULT","trigger":{"text":"قصف","start":0,"end":3},"sentence":{"start":0,"end":20},"actors":[],"targets":[],"places":[{"text":"سراقب","start":3,"end":8,"id":"P-SARAQIB"}],"date":null,"quantity":null,"source":{"text":"المرصد","start":12,"end":18,"name":"SOHR","id":"SOHR"},"status":"reported","confidence":0.6,"mentions":[]}]}"#;
         let rec: DocOutput = serde_json::from_str(json).unwrap();
         assert_eq!(serde_json::to_string(&rec).unwrap(), json);
     }

@@ -1,12 +1,13 @@
 //! The Rasad pipeline: the sequencer of the stages. One document in, the output contract
 //! (`rasad_model::DocOutput`, docs/output.md) out:
 //!
-//! text → tokens, match keys and sentences (rasad-text) → times, then quantities (rasad-numtime)
-//! → linked actor and place mentions (rasad-kb) → page furniture and events (rasad-events) →
-//! names the knowledge base does not know (rasad-ner).
+//! text → tokens, match keys and sentences (rasad-text) → relevance of the document and of each
+//! paragraph (rasad-topic) → times, then quantities (rasad-numtime) → linked actor and place
+//! mentions (rasad-kb) → page furniture and events (rasad-events), kept where the text is
+//! political → names the knowledge base does not know (rasad-ner).
 //!
-//! A [`Pipeline`] is built from its resources (knowledge base, trigger lexicon, NER model); the
-//! built-in ones are the default.
+//! A [`Pipeline`] is built from its [`Resources`] (knowledge base, trigger lexicon, NER model,
+//! relevance model); the built-in ones are the default.
 //!
 //! ```
 //! use rasad_pipeline::Pipeline;
@@ -29,12 +30,44 @@ use rasad_text::{analyze, analyze_text, split_sentences_with, tokenize, Segmente
 use profile::{Clock, Laps, NoClock};
 pub use profile::{Stage, StageTimes};
 
-/// The pipeline with its resources: knowledge base, trigger lexicon, NER model, and the segmenter
-/// that knows their words.
+/// Relevance below which no event is read from a paragraph: it is more likely sports, markets,
+/// culture, health, technology or religion than political or conflict news.
+pub const MIN_RELEVANCE: f64 = 0.5;
+
+/// What a pipeline reads with.
+#[derive(Clone)]
+pub struct Resources {
+    /// Actor catalogue and gazetteer.
+    pub kb: Arc<Kb>,
+    /// Event trigger lexicon.
+    pub lexicon: Arc<Lexicon>,
+    /// Named-entity model.
+    pub ner: Arc<Model>,
+    /// Relevance model.
+    pub topic: Arc<rasad_topic::Model>,
+}
+
+impl Resources {
+    /// The resources compiled into the binary.
+    ///
+    /// # Panics
+    /// When a built-in resource does not load (a build defect); the message names the file.
+    pub fn builtin() -> Resources {
+        Resources {
+            kb: Arc::clone(Kb::builtin()),
+            lexicon: Arc::clone(Lexicon::builtin()),
+            ner: Arc::clone(Model::builtin()),
+            topic: Arc::clone(rasad_topic::Model::builtin()),
+        }
+    }
+}
+
+/// The pipeline with its resources and the segmenter that knows their words.
 pub struct Pipeline {
     kb: Arc<Kb>,
     lexicon: Arc<Lexicon>,
     ner: Arc<Model>,
+    topic: Arc<rasad_topic::Model>,
     segmenter: Arc<Segmenter>,
 }
 
@@ -43,10 +76,10 @@ static DEFAULT: LazyLock<Pipeline> = LazyLock::new(Pipeline::builtin);
 impl Pipeline {
     /// A pipeline over these resources. The segmenter learns the knowledge base's name words and
     /// the lexicon's forms, so that clitics are split off them (بحماة → ب + حماة).
-    pub fn new(kb: Arc<Kb>, lexicon: Arc<Lexicon>, ner: Arc<Model>) -> Pipeline {
-        let mut segmenter = Segmenter::new(kb.name_words());
-        segmenter.extend(lexicon.forms());
-        Pipeline { kb, lexicon, ner, segmenter: Arc::new(segmenter) }
+    pub fn new(r: Resources) -> Pipeline {
+        let mut segmenter = Segmenter::new(r.kb.name_words());
+        segmenter.extend(r.lexicon.forms());
+        Pipeline { kb: r.kb, lexicon: r.lexicon, ner: r.ner, topic: r.topic, segmenter: Arc::new(segmenter) }
     }
 
     /// A pipeline over the built-in resources (compiled into the binary).
@@ -54,7 +87,7 @@ impl Pipeline {
     /// # Panics
     /// When a built-in resource does not load (a build defect); the message names the file.
     pub fn builtin() -> Pipeline {
-        Pipeline::new(Arc::clone(Kb::builtin()), Arc::clone(Lexicon::builtin()), Arc::clone(Model::builtin()))
+        Pipeline::new(Resources::builtin())
     }
 
     /// The shared pipeline over the built-in resources.
@@ -124,6 +157,8 @@ impl Pipeline {
         clock.lap(Stage::Analyze);
         let sentences = split_sentences_with(text, &tokens);
         clock.lap(Stage::Sentences);
+        let relevance = rasad_topic::paragraph_relevance(&self.topic, text, &words);
+        clock.lap(Stage::Relevance);
         let published = published.or_else(|| detect_published(text, &words));
         let times = parse_times(text, &words, published);
         let mut skip = vec![false; words.len()];
@@ -133,7 +168,7 @@ impl Pipeline {
         let mentions = self.kb.link(&words);
         clock.lap(Stage::Linking);
         let furniture = furniture_mask(text, &words, &sentences);
-        let events = extract_events(&DocInput {
+        let mut events = extract_events(&DocInput {
             text,
             words: &words,
             sentences: &sentences,
@@ -144,6 +179,7 @@ impl Pipeline {
             kb: &self.kb,
             lexicon: &self.lexicon,
         });
+        events.retain(|e| relevance.at(e.trigger.start) >= MIN_RELEVANCE);
         clock.lap(Stage::Events);
         let mut entities: Vec<Entity> = mentions.iter().map(|m| self.entity(text, &words, m)).collect();
         // The NER model adds the names the catalogue and gazetteer do not know (unlinked).
@@ -161,7 +197,8 @@ impl Pipeline {
         }
         entities.sort_by_key(|e| e.span.start);
         clock.lap(Stage::Ner);
-        DocOutput { id: id.to_string(), published, entities, quantities, times, events }
+        let relevance = (relevance.document * 1000.0).round() / 1000.0;
+        DocOutput { id: id.to_string(), published, relevance, entities, quantities, times, events }
     }
 
     /// A linked mention as an entity: a person is PER, a place or a state LOC, a demonym MISC,
@@ -233,7 +270,7 @@ mod tests {
     fn a_pipeline_is_built_from_other_resources() {
         let places = "id,name,ar,lat,lon,feature,admin1,country\n";
         let kb = Kb::from_sources("actor = []", places).map(Arc::new).unwrap();
-        let p = Pipeline::new(kb, Arc::clone(Lexicon::builtin()), Arc::new(Model::default()));
+        let p = Pipeline::new(Resources { kb, ner: Arc::new(Model::default()), ..Resources::builtin() });
         let out = p.extract_text("t", "قصفت طائرات روسية بلدة في ريف إدلب أمس", None);
         assert!(out.entities.is_empty(), "no catalogue, no model: no entity");
         assert_eq!(out.events[0].kind, EventType::Assault);

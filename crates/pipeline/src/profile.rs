@@ -9,6 +9,8 @@ pub enum Stage {
     Analyze,
     /// Sentence splitting.
     Sentences,
+    /// Relevance of the document and its paragraphs.
+    Relevance,
     /// Publication date, times and quantities.
     NumbersTimes,
     /// Actor and place linking.
@@ -21,14 +23,23 @@ pub enum Stage {
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 7] =
-        [Stage::Tokenize, Stage::Analyze, Stage::Sentences, Stage::NumbersTimes, Stage::Linking, Stage::Events, Stage::Ner];
+    pub const ALL: [Stage; 8] = [
+        Stage::Tokenize,
+        Stage::Analyze,
+        Stage::Sentences,
+        Stage::Relevance,
+        Stage::NumbersTimes,
+        Stage::Linking,
+        Stage::Events,
+        Stage::Ner,
+    ];
     /// A short name.
     pub fn name(self) -> &'static str {
         match self {
             Stage::Tokenize => "tokenize",
             Stage::Analyze => "normalize + segment",
             Stage::Sentences => "sentences",
+            Stage::Relevance => "relevance",
             Stage::NumbersTimes => "numbers and times",
             Stage::Linking => "linking (actors, places)",
             Stage::Events => "events",
@@ -39,7 +50,7 @@ impl Stage {
 
 /// Seconds spent per stage (in [`Stage::ALL`] order), summed over documents.
 #[derive(Debug, Clone, Default)]
-pub struct StageTimes(pub [f64; 7]);
+pub struct StageTimes(pub [f64; 8]);
 
 pub(crate) trait Clock {
     fn lap(&mut self, stage: Stage);

@@ -11,3 +11,4 @@ pub mod ner;
 pub mod parse;
 pub mod search;
 pub mod serve;
+pub mod topic;
