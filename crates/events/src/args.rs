@@ -1,40 +1,45 @@
 //! Where, when and how many: the places, the date and the count of an event, its own clause first.
 
+use rasad_kb::Mention;
 use rasad_model::{Arg, EventType, Quantity, TimeExpr};
 use rasad_text::Sentence;
 
+use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
-
-pub(crate) const TROOP_UNITS: &[&str] =
-    &["مقاتل", "جندي", "عنصر", "مسلح", "ضابط", "مستشار", "عسكري", "شخص", "متطوع", "مرتزق", "مجند", "مقاتلين"];
-
-pub(crate) const HARM_UNITS: &[&str] = &[
-    "قتيل",
-    "جريح",
-    "مدني",
-    "شخص",
-    "غاره",
-    "صاروخ",
-    "هجوم",
-    "ضربه",
-    "قذيفه",
-    "طاءره",
-    "مسيره",
-    "عنصر",
-    "جندي",
-    "مقاتل",
-    "ضحيه",
-    "انتحاري",
-    "هجمه",
-];
+use crate::cues::cues;
+use crate::types::info;
 
 impl Ctx<'_, '_, '_> {
-    pub(crate) fn places(&self, s: &Sentence, t: usize, kind: EventType) -> Vec<Arg> {
+    /// True when a mention is governed by a locative word (so it is a place, not an actor).
+    pub(crate) fn locative(&self, m: &Mention) -> bool {
+        // An actor that is no place (حزب الله) is never a location, whatever precedes it.
+        if m.place.is_none() {
+            return false;
+        }
+        let loc = |k: &str| cues().locatives.has(k);
+        let first = &self.d.words[m.first];
+        // The name itself opens with a locative noun (مدينة إدلب، ريف حماة), or with ب.
+        if loc(bare(first)) || first.seg.prefixes.contains(&"ب") {
+            return true;
+        }
+        m.first > 0
+            && self.word(m.first - 1).is_some_and(|p| {
+                let k = bare(p);
+                let k = k.strip_prefix('ب').filter(|r| loc(r)).unwrap_or(k);
+                loc(k) || matches!(p.tok.text, "«" | "\"" | "“") && m.first > 1 && self.word(m.first - 2).is_some_and(|pp| loc(bare(pp)))
+            })
+    }
+
+    /// The places of an event: those of its own clause, nearest to the trigger first; else those
+    /// of the nearest clause of the sentence before it that names one, else of the sentence.
+    pub(crate) fn places(&self, s: &Sentence, c: &Clause, t: usize, kind: EventType) -> Vec<Arg> {
         let words = self.d.words;
-        let mut cands: Vec<(usize, usize)> = Vec::new();
-        let mut seen = None;
-        for k in s.first_token..s.end_token {
-            if let Some(mi) = self.mention_at[k] {
+        let origin_late = info(kind).origin;
+        let collect = |lo: usize, hi: usize| {
+            let mut cands: Vec<(usize, usize)> = Vec::new();
+            let mut seen = None;
+            for k in lo..hi {
+                let Some(mi) = self.mention_at[k] else { continue };
                 if seen == Some(mi) {
                     continue;
                 }
@@ -44,15 +49,22 @@ impl Ctx<'_, '_, '_> {
                 if m.place.is_some() && (m.actor.is_none() || self.locative(m)) {
                     let mut dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
                     // Where forces go matters more than where they came from (دخلت من العراق إلى سوريا).
-                    let origin = m.first > 0 && bare(&words[m.first - 1]) == "من";
-                    if origin && matches!(kind, EventType::Mobilize | EventType::Aid) {
+                    if origin_late && m.first > 0 && bare(&words[m.first - 1]) == "من" {
                         dist += 100;
                     }
                     cands.push((dist, mi));
                 }
             }
+            cands.sort();
+            cands
+        };
+        let mut cands = collect(c.first, c.end);
+        if cands.is_empty() {
+            cands = collect(s.first_token, c.first);
         }
-        cands.sort();
+        if cands.is_empty() {
+            cands = collect(c.end, s.end_token);
+        }
         let mut out: Vec<Arg> = Vec::new();
         for (_, mi) in cands.into_iter().take(3) {
             let a = self.mention_arg(&self.d.mentions[mi], true);
@@ -85,11 +97,10 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let tc = words[t].tok.span.start;
         let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
-        let fits = |q: &Quantity| match (kind, q.unit.as_deref()) {
-            (EventType::Mobilize | EventType::Aid | EventType::Retreat, Some(u)) => TROOP_UNITS.contains(&u),
-            (EventType::Assault | EventType::Coerce, Some(u)) => HARM_UNITS.contains(&u) || TROOP_UNITS.contains(&u),
-            (EventType::Mobilize | EventType::Assault, None) => true,
-            _ => false,
+        let units = &info(kind).units;
+        let fits = |q: &Quantity| match q.unit.as_deref() {
+            Some(u) => units.iter().any(|x| x == u),
+            None => info(kind).unitless,
         };
         // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):
         // the nearest in the clause, either side.

@@ -20,8 +20,8 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     pub(crate) negated: std::cell::RefCell<Vec<usize>>,
     /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
     pub(crate) source_spans: Vec<(usize, usize)>,
-    /// The last pair (or more) of actors joined by و, for البلدان / الجانبان.
-    pub(crate) last_pair: Vec<usize>,
+    /// The last parties named together (السعودية وإيران), for البلدان / الجانبان.
+    pub(crate) last_pair: Vec<Arg>,
     /// Doc-level memory for الوكالة / المصدر.
     pub(crate) last_agency: Option<(String, Option<String>)>,
     pub(crate) last_source: Option<String>,
@@ -46,6 +46,13 @@ pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: u
 }
 
 impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
+    /// True when token `k` is inside a name the NER model found.
+    pub(crate) fn named(&self, k: usize) -> bool {
+        let names = self.d.names;
+        let i = names.partition_point(|n| n.1 <= k);
+        names.get(i).is_some_and(|n| n.0 <= k)
+    }
+
     pub(crate) fn word(&self, i: usize) -> Option<&'d Word<'a>> {
         self.d.words.get(i)
     }

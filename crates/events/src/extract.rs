@@ -19,9 +19,10 @@
 //!   الوكالة and المصدر resolve to the last agency or source named before.
 
 use rasad_kb::{Kb, Mention};
-use rasad_model::{Event, Quantity, TimeExpr};
+use rasad_model::{Event, Label, Quantity, TimeExpr};
 use rasad_text::{Sentence, Word};
 
+use crate::clauses::Link as ClauseLink;
 use crate::context::Ctx;
 use crate::lexicon::Lexicon;
 use crate::merge::{absorb, merge_restatements, restates};
@@ -38,6 +39,8 @@ pub struct DocInput<'d, 'a> {
     pub furniture: &'d [bool],
     /// Linked mentions.
     pub mentions: &'d [Mention],
+    /// Names the NER model found: `(first token, end token, label)`, in text order.
+    pub names: &'d [(usize, usize, Label)],
     /// Quantities.
     pub quantities: &'d [Quantity],
     /// Times.
@@ -93,20 +96,44 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         if furniture || n_words < 4 {
             continue;
         }
-        let triggers = cx.triggers(s);
-        let mut here: Vec<Event> = Vec::new();
-        for (k, &(t, kind, ref mode, ref needs, _)) in triggers.iter().enumerate() {
-            let prev_t = if k > 0 { Some(triggers[k - 1].0) } else { None };
-            let next_t = triggers.get(k + 1).map(|x| x.0);
-            if let Some(ev) = cx.event(s, t, kind, mode.clone(), needs, prev_t, next_t, source.clone()) {
-                match here.iter_mut().find(|e| restates(e, &ev)) {
-                    Some(e) => absorb(e, ev),
-                    None => here.push(ev),
-                }
+        let phrases = cx.phrases(s.first_token, s.end_token);
+        let clauses = cx.clauses(s);
+        if std::env::var_os("RASAD_DEBUG").is_some() {
+            for p in &phrases {
+                eprintln!("phrase {:?} {:?} gov={:?} coord={} link={:?}", cx.slice(p.first, p.end).text, p.head, p.governor, p.coordinated, p.link);
+            }
+            for c in &clauses {
+                eprintln!("clause {:?} {:?} parent={:?}", cx.slice(c.first, c.end).text, c.link, c.parent);
             }
         }
-        out.extend(here);
-        cx.remember_pair(s);
+        // The subject each clause's first event found, for the clauses that continue it.
+        let mut subjects: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
+        for (ci, c) in clauses.iter().enumerate() {
+            let inherited: Vec<usize> = match c.link {
+                // A relative clause describes the phrase right before it.
+                ClauseLink::Relative => phrases.iter().rposition(|p| p.end <= c.first && p.end + 1 >= c.first && p.participant()).into_iter().collect(),
+                ClauseLink::Complement | ClauseLink::Quote => Vec::new(),
+                _ => c.parent.or(ci.checked_sub(1)).map(|p| subjects[p].clone()).unwrap_or_default(),
+            };
+            let mut here: Vec<Event> = Vec::new();
+            for tr in cx.triggers(s, c) {
+                if let Some((ev, agents)) = cx.event(s, &phrases, &clauses, ci, &tr, &inherited, source.clone()) {
+                    if subjects[ci].is_empty() {
+                        subjects[ci] = if agents.is_empty() { inherited.clone() } else { agents };
+                    }
+                    // One clause states one event of a type: a second trigger of it restates it.
+                    match here.iter_mut().find(|e| restates(e, &ev)) {
+                        Some(e) => absorb(e, ev),
+                        None => here.push(ev),
+                    }
+                }
+            }
+            if subjects[ci].is_empty() {
+                subjects[ci] = inherited;
+            }
+            out.extend(here);
+        }
+        cx.remember_pair(&phrases);
     }
     merge_restatements(out)
 }

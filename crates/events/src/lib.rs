@@ -3,15 +3,19 @@
 #![warn(missing_docs)]
 
 mod args;
+mod clauses;
 mod attribution;
 mod context;
+mod cues;
 pub mod extract;
 pub mod furniture;
 pub mod lexicon;
 mod merge;
+mod phrases;
 mod roles;
 mod status;
 mod triggers;
+mod types;
 
 pub use extract::{extract_events, DocInput};
 pub use furniture::furniture_mask;

@@ -5,18 +5,28 @@
 use rasad_model::EventType;
 use rasad_text::{Sentence, TokenKind};
 
+use crate::clauses::Clause;
 use crate::context::{bare, is_definite_or_governed, near_any, Ctx};
+use crate::cues::cues;
 use crate::lexicon::Need;
 
-pub(crate) const PURPOSE_BEFORE: &[&str] = &["بهدف", "لهدف", "بغيه", "لاجل", "اجل", "بقصد", "سبيل", "امكانيه", "اطار", "ضروره"];
-
-pub(crate) const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"];
-
-pub(crate) type Trig = (usize, EventType, Option<String>, Vec<Need>, bool);
-
-pub(crate) const TEMPORAL: &[&str] = &["اثر", "عقب", "لدي", "اثناء", "خلال", "جراء", "بعيد", "فور"];
-
-pub(crate) const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "من", "ما"];
+/// A trigger word of a clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Trig {
+    /// Token index.
+    pub at: usize,
+    /// PLOVER type.
+    pub kind: EventType,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// The lexicon entry's conditions.
+    pub needs: Vec<Need>,
+    /// Read as a verbal noun (its arguments are read as a noun's).
+    pub noun: bool,
+    /// A noun that may be the complement of a verb of its clause (dropped when the clause has
+    /// a verb trigger); nouns after إثر، لدى … or marked standalone state their own event.
+    pub dependent: bool,
+}
 
 impl Ctx<'_, '_, '_> {
     /// The first token of a purpose phrase after the trigger (من أجل، لـ + verbal noun), which ends the agent search.
@@ -26,18 +36,19 @@ impl Ctx<'_, '_, '_> {
             .find(|&k| {
                 let w = &words[k];
                 (bare(w) == "اجل" && k > 0 && bare(&words[k - 1]) == "من")
-                    || PURPOSE_BEFORE.contains(&bare(w))
+                    || cues().purpose.has(bare(w))
                     || (w.seg.prefixes.contains(&"ل") && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
             })
             .unwrap_or(hi)
     }
 
-    pub(crate) fn triggers(&self, s: &Sentence) -> Vec<Trig> {
+    /// The triggers of one clause of a sentence.
+    pub(crate) fn triggers(&self, s: &Sentence, c: &Clause) -> Vec<Trig> {
         let words = self.d.words;
         let mut found: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
         let mut last_seen: Option<(usize, EventType)> = None;
-        for i in s.first_token..s.end_token {
+        for i in c.first..c.end {
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] {
                 continue;
@@ -46,8 +57,12 @@ impl Ctx<'_, '_, '_> {
             let entry = hit.entry;
             let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
-            let attributive = !hit.nominal && found.last().is_some_and(|l| l.1 == entry.kind && i - l.0 <= 2);
+            let attributive = !hit.nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
             if attributive {
+                // The noun it describes states an event of its own (تعزيزات جديدة أرسلت إلى …).
+                if let Some(l) = found.last_mut() {
+                    l.dependent = false;
+                }
                 continue;
             }
             let mut ok = true;
@@ -76,7 +91,7 @@ impl Ctx<'_, '_, '_> {
             if lam && !passive_lam && !after_addition {
                 continue;
             }
-            if PURPOSE_BEFORE.contains(&prev_key) || (i >= 2 && bare(&words[i - 2]) == "من" && prev_key == "اجل") {
+            if cues().purpose.has(prev_key) || (i >= 2 && bare(&words[i - 2]) == "من" && prev_key == "اجل") {
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
@@ -88,7 +103,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // لم يصل، لن تنسحب، عدم مشاركة: the event is read, and marked as not having happened.
-            let negated = NEGATIONS.contains(&prev_key)
+            let negated = cues().negations.has(prev_key)
                 || (i >= 2
                     && matches!(bare(&words[i - 2]), "لم" | "لن")
                     && words[i - 1].tok.kind == TokenKind::Arabic
@@ -97,13 +112,13 @@ impl Ctx<'_, '_, '_> {
                 self.negated.borrow_mut().push(i);
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
-            if !hit.nominal && RELATIVES.contains(&prev_key) && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) {
+            if !hit.nominal && (cues().relatives.has(prev_key) || matches!(prev_key, "من" | "ما")) && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) {
                 continue;
             }
             // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
-            let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.1 == EventType::Accuse && i - l.0 <= 6);
+            let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.kind == EventType::Accuse && i - l.at <= 6);
             if accused_act {
-                found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), false));
+                found.push(Trig { at: i, kind: entry.kind, mode: entry.mode.clone(), needs: entry.needs.clone(), noun: hit.nominal, dependent: false });
                 self.claimed.borrow_mut().push(i);
                 continue;
             }
@@ -111,17 +126,38 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
-            if found.last().is_some_and(|l| l.1 == entry.kind && i - l.0 <= 3) {
+            if found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 3) {
                 continue;
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
-            let adjunct = TEMPORAL.contains(&prev_key) || entry.needs.contains(&Need::Standalone);
-            found.push((i, entry.kind, entry.mode.clone(), entry.needs.clone(), hit.nominal && !after_addition && !adjunct));
+            let adjunct = cues().temporal.has(prev_key) || entry.needs.contains(&Need::Standalone);
+            found.push(Trig {
+                at: i,
+                kind: entry.kind,
+                mode: entry.mode.clone(),
+                needs: entry.needs.clone(),
+                noun: hit.nominal,
+                dependent: hit.nominal && !after_addition && !adjunct,
+            });
         }
-        // Other verbal nouns in a sentence that reports with a verb are that verb's complements.
-        if found.iter().any(|t| !t.4) {
-            found.retain(|t| !t.4);
+        // Other verbal nouns in a clause that reports with a verb are that verb's complements.
+        if found.iter().any(|t| !t.dependent) {
+            found.retain(|t| !t.dependent);
         }
+        // A verbal noun alone (a headline, a nominal clause) states an event only when something
+        // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
+        // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
+        found.retain(|tr| !tr.dependent || self.anchored(s, c, tr.at));
         found
+    }
+
+    /// True when a verbal noun has an argument near it: a linked mention or a name within three
+    /// words after it or right before it, or a time or a number in its clause.
+    fn anchored(&self, s: &Sentence, c: &Clause, t: usize) -> bool {
+        let near = (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
+        let (a, b) = (self.d.words[c.first].tok.span.start, self.d.words[c.end - 1].tok.span.end);
+        let dated = self.d.times.iter().any(|x| x.start >= a && x.end <= b && x.start >= s.span.start);
+        let counted = self.d.quantities.iter().any(|q| q.start >= a && q.end <= b);
+        near || dated || counted
     }
 }

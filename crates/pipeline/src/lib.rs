@@ -168,12 +168,17 @@ impl Pipeline {
         let mentions = self.kb.link(&words);
         clock.lap(Stage::Linking);
         let furniture = furniture_mask(text, &words, &sentences);
+        // Names the catalogue and gazetteer do not know (unlinked), from the NER model: they name
+        // participants for the event reader too.
+        let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions);
+        let names = name_tokens(&words, &found);
         let mut events = extract_events(&DocInput {
             text,
             words: &words,
             sentences: &sentences,
             furniture: &furniture,
             mentions: &mentions,
+            names: &names,
             quantities: &quantities,
             times: &times,
             kb: &self.kb,
@@ -182,11 +187,10 @@ impl Pipeline {
         events.retain(|e| relevance.at(e.trigger.start) >= MIN_RELEVANCE);
         clock.lap(Stage::Events);
         let mut entities: Vec<Entity> = mentions.iter().map(|m| self.entity(text, &words, m)).collect();
-        // The NER model adds the names the catalogue and gazetteer do not know (unlinked).
         // Linked mentions are in text order: a sweep tells which NER names overlap one.
         let linked: Vec<(usize, usize)> = entities.iter().map(|e| (e.span.start, e.span.end)).collect();
         let mut cursor = 0;
-        for e in rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions) {
+        for e in found {
             while cursor < linked.len() && linked[cursor].1 <= e.span.start {
                 cursor += 1;
             }
@@ -232,6 +236,25 @@ impl Pipeline {
             },
         }
     }
+}
+
+/// The token ranges of NER names (which are in text order, as the words are).
+fn name_tokens(words: &[rasad_text::Word], found: &[rasad_ner::tagger::Found]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::with_capacity(found.len());
+    let mut k = 0;
+    for f in found {
+        while k < words.len() && words[k].tok.span.start < f.span.start {
+            k += 1;
+        }
+        let mut j = k;
+        while j < words.len() && words[j].tok.span.end <= f.span.end {
+            j += 1;
+        }
+        if j > k {
+            out.push((k, j, f.label));
+        }
+    }
+    out
 }
 
 fn mark_spans(words: &[rasad_text::Word], spans: impl Iterator<Item = (usize, usize)>, mask: &mut [bool]) {

@@ -1,0 +1,113 @@
+//! Clauses: a sentence of Arabic news is a chain of clauses, and each states its own event
+//! (قصفت قوات النظام بلدة أ، بينما قصفت الطائرات بلدة ب، كما جددت قصفها لمدينة ج). A clause starts
+//! at a connector (فيما، بينما، كما، كذلك، في حين، ترافق مع …), at a circumstantial participle
+//! (مؤكدا، داعيا …: its subject is the main clause's), at a complementizer after a verb of
+//! saying (قال إن …), at a relative word (الذي، التي: it describes a noun before it), at a
+//! quotation, and at و before a verb after a comma.
+
+use rasad_text::{Sentence, TokenKind};
+
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+
+/// How a clause hangs on the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// The first clause of the sentence, or one after a connector.
+    Main,
+    /// A circumstantial participle (… مؤكدا أن، داعيا إلى): same subject as the main clause.
+    Hal,
+    /// The content of a verb of saying (قال إن …).
+    Complement,
+    /// A relative clause (التفجير الذي استهدف …): describes a noun before it.
+    Relative,
+    /// و + verb: often the same subject as the clause before.
+    Coordinated,
+    /// A quotation.
+    Quote,
+}
+
+/// A clause: tokens `[first, end)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    pub first: usize,
+    pub end: usize,
+    pub link: Link,
+    /// The clause it hangs on (for Hal, Complement, Relative and Coordinated clauses).
+    pub parent: Option<usize>,
+}
+
+impl Ctx<'_, '_, '_> {
+    /// True when a word reads as a verb at the start of a clause: a trigger verb, or a word with
+    /// the imperfect or the perfect's shape that the lexicon knows.
+    fn verb_like(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        w.tok.kind == TokenKind::Arabic && !w.seg.definite() && self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
+    }
+
+    /// The clauses of a sentence, in order.
+    pub(crate) fn clauses(&self, s: &Sentence) -> Vec<Clause> {
+        let words = self.d.words;
+        let c = cues();
+        let mut out = vec![Clause { first: s.first_token, end: s.end_token, link: Link::Main, parent: None }];
+        let mut main = 0usize;
+        let mut i = s.first_token + 1;
+        while i < s.end_token {
+            let w = &words[i];
+            let prev = &words[i - 1];
+            let after_comma = prev.tok.kind == TokenKind::Punct && matches!(prev.tok.text, "،" | "," | "؛" | ";" | ":" | "-" | "–");
+            let b = bare(w);
+            let two = if i + 1 < s.end_token { format!("{} {}", w.key, words[i + 1].key) } else { String::new() };
+            let three = if i + 2 < s.end_token { format!("{two} {}", words[i + 2].key) } else { String::new() };
+            let phrase_len = if c.connector_phrases.has(&three) {
+                3
+            } else if c.connector_phrases.has(&two) {
+                2
+            } else {
+                1
+            };
+            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() {
+                None
+            } else if phrase_len > 1 {
+                Some(Link::Main)
+            } else if c.connectors.has(w.key.as_str()) && (after_comma || !matches!(b, "بعد" | "قبل" | "حتي" | "ما" | "مما")) {
+                Some(Link::Main)
+            } else if c.hal_openers.has(w.key.as_str()) && after_comma {
+                Some(Link::Hal)
+            } else if c.complementizers.has(w.key.as_str()) {
+                Some(Link::Complement)
+            } else if c.relatives.has(w.key.as_str()) {
+                Some(Link::Relative)
+            } else if after_comma && w.seg.prefixes.first() == Some(&"و") && self.verb_like(i) {
+                Some(Link::Coordinated)
+            } else if matches!(w.tok.text, "«" | "\"" | "“") {
+                Some(Link::Quote)
+            } else {
+                None
+            };
+            // A quotation opens a clause when it quotes words, not a name (طرد «داعش»).
+            let quote_open = w.tok.kind == TokenKind::Punct
+                && matches!(w.tok.text, "«" | "“")
+                && !(i + 1..(i + 5).min(s.end_token)).any(|k| matches!(words[k].tok.text, "»" | "”"));
+            let link = if quote_open { Some(Link::Quote) } else { link.filter(|l| *l != Link::Quote) };
+            if let Some(link) = link {
+                let last = out.len() - 1;
+                // A clause of a single word is no clause (قال: ...، في حين): fold it into the next.
+                if i > out[last].first + 1 {
+                    out[last].end = i;
+                    let parent = match link {
+                        Link::Main => None,
+                        _ => Some(if link == Link::Relative || link == Link::Complement { last } else { main }),
+                    };
+                    out.push(Clause { first: i, end: s.end_token, link, parent });
+                    if link == Link::Main {
+                        main = out.len() - 1;
+                    }
+                }
+            }
+            // A connector of several words is one boundary.
+            i += if link.is_some() { phrase_len } else { 1 };
+        }
+        out
+    }
+}

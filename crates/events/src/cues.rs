@@ -1,0 +1,79 @@
+//! The closed word classes of the event reader (`data/cues.toml`), as sets of match keys.
+
+use std::sync::LazyLock;
+
+use rasad_text::match_key;
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+
+/// One word class: match keys.
+#[derive(Debug, Default)]
+pub(crate) struct Class(FxHashSet<String>);
+
+impl Class {
+    /// True when the key is in the class.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.0.contains(key)
+    }
+}
+
+impl<'de> Deserialize<'de> for Class {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let words: Vec<String> = Vec::deserialize(d)?;
+        Ok(Class(words.iter().map(|w| w.split_whitespace().map(match_key).collect::<Vec<_>>().join(" ")).collect()))
+    }
+}
+
+/// Every class of `data/cues.toml` (see the file for what each is).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Cues {
+    pub titles: Class,
+    pub honorifics: Class,
+    pub groups: Class,
+    pub people: Class,
+    pub new_phrase: Class,
+    pub counterpart: Class,
+    pub pairs: Class,
+    pub adjectives: Class,
+    pub phrase_links: Class,
+    pub connectors: Class,
+    pub connector_phrases: Class,
+    pub complementizers: Class,
+    pub relatives: Class,
+    pub hal_openers: Class,
+    pub locatives: Class,
+    pub target_preps: Class,
+    pub agent_markers: Class,
+    pub purpose: Class,
+    pub negations: Class,
+    pub future: Class,
+    pub denials: Class,
+    pub claims: Class,
+    pub temporal: Class,
+    pub history: Class,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    // Checked by a test; a failure here is a build defect, not bad input.
+    toml::from_str(include_str!("../data/cues.toml")).unwrap_or_else(|e| panic!("the built-in event cues (crates/events/data/cues.toml) are invalid: {e}"))
+});
+
+/// The built-in cues.
+pub(crate) fn cues() -> &'static Cues {
+    &CUES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cue_file_loads_and_every_class_has_words() {
+        let c: Cues = toml::from_str(include_str!("../data/cues.toml")).unwrap();
+        for (name, class) in [("titles", &c.titles), ("groups", &c.groups), ("connectors", &c.connectors), ("hal_openers", &c.hal_openers)] {
+            assert!(class.0.len() > 5, "{name}");
+        }
+        assert!(c.titles.has(&match_key("وزير")) && c.connector_phrases.has("في حين"));
+    }
+}

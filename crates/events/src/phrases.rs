@@ -1,0 +1,318 @@
+//! Participants: the noun phrases of a sentence that can act or be acted on, built from the
+//! knowledge base's mentions, the NER model's names and the closed word classes of
+//! `data/cues.toml`:
+//!
+//! - a name, with the office, rank and nisba before it (وزير الخارجية التركي هاكان فيدان، اللواء
+//!   قاسم سليماني، الرئيس السوري بشار الأسد);
+//! - an office or a group with its genitive and adjectives (قوات الأمن العراقية، وزارة الخارجية
+//!   القطرية، الطيران الحربي الروسي، طائرات حربية روسية);
+//! - a group with who it belongs to (مقاتلين من حزب الله، فصائل موالية لإيران، المتحدث باسم الجيش);
+//! - people as victims (13 من ميليشيا الحوثي، مدنيين)، the counterpart (نظيره الروسي) and the
+//!   words that refer back to parties (البلدان، الجانبان).
+//!
+//! A phrase ends where another one begins (اعتقلت قوات الأمن | الناشط فلان), at a preposition,
+//! a verb, a number or punctuation. Coordinated phrases (السعودية وإيران) stay apart; the roles
+//! stage joins them.
+
+use rasad_kb::{ActorType, MentionKind};
+use rasad_model::Label;
+use rasad_text::{TokenKind, Word};
+
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+
+/// What heads a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Head {
+    /// A linked actor, or a name the NER model found (a person or an organization).
+    Name,
+    /// A place that names no actor (a town): a place, never a participant.
+    Place,
+    /// An office (وزير، المتحدث باسم …).
+    Office,
+    /// A group, a force or an institution (قوات، الطيران، وزارة …).
+    Group,
+    /// People named by what happened to them or what they are (مدنيين، الناشط، 13 من …).
+    People,
+    /// The counterpart of the clause's actor (نظيره).
+    Counterpart,
+    /// The parties named before (البلدان، الجانبان).
+    Pair,
+}
+
+/// A participant phrase: tokens `[first, end)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub first: usize,
+    pub end: usize,
+    pub head: Head,
+    /// The mention that gives the phrase its link: the most specific actor inside it.
+    pub link: Option<usize>,
+    /// The state the phrase belongs to, when a nisba or a state name in it says so.
+    pub state: Option<usize>,
+    /// The preposition that governs the phrase (its key: علي، ضد، مع، ب، ل …), if any.
+    pub governor: Option<String>,
+    /// Joined to the phrase before it by و.
+    pub coordinated: bool,
+}
+
+impl Phrase {
+    /// True when the phrase may be an actor or a target (not a bare place).
+    pub fn participant(&self) -> bool {
+        self.head != Head::Place
+    }
+}
+
+/// Nisba adjectives: السوري، الروسية، الإيرانيين, and others of the adjective class.
+fn is_adjective(w: &Word) -> bool {
+    if w.tok.kind != TokenKind::Arabic || !w.seg.prefixes.iter().all(|p| *p == "ال") {
+        return false;
+    }
+    let k = w.key.as_str();
+    let c = cues();
+    if c.new_phrase.has(k) || c.groups.has(k) || c.titles.has(k) {
+        return false;
+    }
+    c.adjectives.has(k) || (k.chars().count() >= 5 && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
+}
+
+fn word_class(w: &Word) -> Option<Head> {
+    if w.tok.kind != TokenKind::Arabic {
+        return None;
+    }
+    let c = cues();
+    let (k, b) = (w.key.as_str(), bare(w));
+    // Without clitics but with the article (المقاتلين), and without either (مقاتلين).
+    let plain = w.seg.base.as_str();
+    let def = w.seg.definite().then(|| format!("ال{plain}"));
+    let has = |cl: &crate::cues::Class| cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d));
+    if c.pairs.has(k) || has(&c.pairs) {
+        Some(Head::Pair)
+    } else if has(&c.counterpart) || c.counterpart.has(w.seg.key.as_str()) {
+        Some(Head::Counterpart)
+    } else if has(&c.titles) {
+        Some(Head::Office)
+    } else if has(&c.groups) {
+        Some(Head::Group)
+    } else if has(&c.people) {
+        Some(Head::People)
+    } else {
+        None
+    }
+}
+
+/// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which
+/// takes a genitive after it.
+fn construct(w: &Word) -> bool {
+    !w.seg.definite() && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
+}
+
+impl Ctx<'_, '_, '_> {
+    /// The NER name (token range, label) that starts at token `i`, if any.
+    fn name_at(&self, i: usize) -> Option<(usize, Label)> {
+        let names = self.d.names;
+        let k = names.partition_point(|n| n.0 < i);
+        names.get(k).filter(|n| n.0 == i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
+    }
+
+    /// The mention that starts at token `i`, if any.
+    fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.mention_at[i].filter(|&m| self.d.mentions[m].first == i)
+    }
+
+    /// True when a word carries a conjunction (و) or a preposition (ب، ل، ك) that ends a phrase.
+    fn opens_new(&self, i: usize) -> bool {
+        let p = self.d.words[i].seg.prefixes;
+        p.first().is_some_and(|x| matches!(*x, "و" | "ف" | "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"))
+    }
+
+    /// The participant phrases of tokens `[lo, hi)`, in order.
+    pub(crate) fn phrases(&self, lo: usize, hi: usize) -> Vec<Phrase> {
+        let words = self.d.words;
+        let mut out: Vec<Phrase> = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            let Some((mut j, head)) = self.phrase_start(i, hi) else {
+                i += 1;
+                continue;
+            };
+            let named_start = head == Head::Name;
+            let mut named = named_start;
+            // Extend over what belongs to the phrase.
+            while j < hi {
+                let w = &words[j];
+                if w.tok.kind != TokenKind::Arabic || self.in_time[j] {
+                    break;
+                }
+                // و between two nisbas joins them (المقاتلين الإيرانيين والعراقيين).
+                let joined_nisba = w.seg.prefixes.first() == Some(&"و")
+                    && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
+                    && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+                if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
+                    break;
+                }
+                if let Some(m) = self.mention_starting(j) {
+                    let mm = &self.d.mentions[m];
+                    // A nisba qualifies (التركي); a name after an office or a group is its
+                    // apposition or genitive (وزير الخارجية التركي هاكان فيدان، قوات النظام).
+                    if mm.kind == MentionKind::Demonym || (!named && mm.actor.is_some()) {
+                        named |= mm.kind == MentionKind::Name;
+                        j = mm.end;
+                        continue;
+                    }
+                    break;
+                }
+                if let Some((end, _)) = self.name_at(j).filter(|_| !named) {
+                    named = true;
+                    j = end;
+                    continue;
+                }
+                let k = w.key.as_str();
+                if cues().new_phrase.has(k) && j > i {
+                    break;
+                }
+                if cues().honorifics.has(k) && (self.name_at(j + 1).is_some() || self.mention_starting(j + 1).is_some()) {
+                    j += 1;
+                    continue;
+                }
+                if is_adjective(w) {
+                    j += 1;
+                    continue;
+                }
+                // One genitive after a construct head (وزير الخارجية، قوات الأمن، قائد الجيش).
+                if j > i && construct(&words[j - 1]) && w.seg.definite() && word_class(&words[j - 1]).is_some() && self.d.lexicon.lookup(w).is_none() {
+                    j += 1;
+                    continue;
+                }
+                // Who a group belongs to: من حزب الله، لإيران (after موالية)، باسم الجيش.
+                let link_word = cues().phrase_links.has(bare(w));
+                if link_word && j + 1 < hi && (head != Head::Name || !named_start) {
+                    if let Some(m) = self.mention_starting(j + 1).filter(|&m| self.d.mentions[m].actor.is_some()) {
+                        j = self.d.mentions[m].end;
+                        continue;
+                    }
+                    if bare(w) == "باسم" {
+                        j += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let place_only = head == Head::Name
+                && (i..j).filter_map(|t| self.mention_at[t]).all(|m| self.d.mentions[m].actor.is_none())
+                && self.name_at(i).is_none();
+            let (link, state) = self.best_link(i, j);
+            let coordinated = words[i].seg.prefixes.first() == Some(&"و") || (i > lo && words[i - 1].key == "و");
+            out.push(Phrase {
+                first: i,
+                end: j,
+                head: if place_only { Head::Place } else { head },
+                link,
+                state,
+                governor: self.governor(i),
+                coordinated,
+            });
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// A لـ-prefixed mention after a phrase-linking adjective (فصائل موالية لإيران) continues the phrase.
+    fn linked_by_lam(&self, j: usize) -> bool {
+        let words = self.d.words;
+        j > 0 && words[j].seg.prefixes.contains(&"ل") && self.mention_starting(j).is_some() && {
+            let prev = words[j - 1].key.as_str();
+            ["موال", "تابع", "مدعوم", "مقرب", "مناصر", "مؤيد"].iter().any(|s| prev.contains(s))
+        }
+    }
+
+    /// Where a phrase may start at token `i`: the end of its first unit and what heads it.
+    fn phrase_start(&self, i: usize, hi: usize) -> Option<(usize, Head)> {
+        let words = self.d.words;
+        let w = &words[i];
+        if let Some(m) = self.mention_starting(i) {
+            let mm = &self.d.mentions[m];
+            // A nisba alone is no phrase (it qualifies one, or says whose: غارات روسية).
+            return (mm.kind == MentionKind::Name).then_some((mm.end, Head::Name));
+        }
+        if self.mention_at[i].is_some() {
+            return None;
+        }
+        if let Some((end, _)) = self.name_at(i) {
+            return Some((end, Head::Name));
+        }
+        if cues().honorifics.has(w.key.as_str()) {
+            let mut j = i + 1;
+            while j < hi && cues().honorifics.has(words[j].key.as_str()) {
+                j += 1;
+            }
+            if let Some(end) = self.name_at(j).map(|n| n.0).or_else(|| self.mention_starting(j).map(|m| self.d.mentions[m].end)) {
+                return Some((end, Head::Name));
+            }
+        }
+        // A number of people or of a group (13 من ميليشيا الحوثي، 6 حوثيين، الآلاف من المقاتلين):
+        // the phrase runs from the number over what it counts.
+        if let Some(q) = self.d.quantities.iter().find(|q| q.start == w.tok.span.start) {
+            let mut j = i;
+            while j < hi && words[j].tok.span.end <= q.end {
+                j += 1;
+            }
+            let next = words.get(j);
+            if next.is_some_and(|n| bare(n) == "من" && j + 1 < hi && (word_class(&words[j + 1]).is_some() || self.mention_starting(j + 1).is_some())) {
+                let (end, head) = self.phrase_start(j + 1, hi).unwrap_or((j + 2, Head::People));
+                let head = if head == Head::Name { Head::Group } else { head };
+                return Some((end, if q.unit.as_deref().is_some_and(|u| ["قتيل", "جريح", "مدني", "شخص"].contains(&u)) { Head::People } else { head }));
+            }
+            if j > i && word_class(&words[j - 1]).is_some() {
+                return Some((j, word_class(&words[j - 1]).unwrap_or(Head::People)));
+            }
+        }
+        if self.d.lexicon.lookup(w).is_some() {
+            return None;
+        }
+        word_class(w).map(|h| (i + 1, h))
+    }
+
+    /// The preposition governing a phrase starting at `i`: a clitic ب/ل on its first word, or the
+    /// word before it.
+    fn governor(&self, i: usize) -> Option<String> {
+        let words = self.d.words;
+        let p = words[i].seg.prefixes;
+        if p.contains(&"ب") {
+            return Some("ب".into());
+        }
+        if p.contains(&"ل") && !self.linked_by_lam(i) {
+            return Some("ل".into());
+        }
+        let prev = i.checked_sub(1).map(|k| &words[k])?;
+        let k = bare(prev);
+        // كل من إيران وروسيا: "both", no preposition.
+        if k == "من" && i >= 2 && bare(&words[i - 2]) == "كل" {
+            return None;
+        }
+        let k = if matches!(prev.tok.text, "لـ" | "ل") { "ل" } else { k };
+        (cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k)).then(|| k.to_string())
+    }
+
+    /// The phrase's link: a person first, then an organization or group, then a state; and the
+    /// state it belongs to.
+    fn best_link(&self, first: usize, end: usize) -> (Option<usize>, Option<usize>) {
+        let kb = self.d.kb;
+        let mut seen = Vec::new();
+        for t in first..end {
+            if let Some(m) = self.mention_at[t].filter(|m| !seen.contains(m)) {
+                seen.push(m);
+            }
+        }
+        let kind = |m: usize| self.d.mentions[m].actor.map(|a| kb.actors[a].kind);
+        let rank = |m: usize| match kind(m) {
+            Some(ActorType::Person) => 0,
+            Some(ActorType::State) => 3,
+            Some(_) => 1,
+            None => 9,
+        };
+        let link = seen.iter().copied().filter(|&m| kind(m).is_some()).min_by_key(|&m| rank(m));
+        let state = seen.iter().copied().find(|&m| kind(m) == Some(ActorType::State));
+        (link, state)
+    }
+}

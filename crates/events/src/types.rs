@@ -1,0 +1,74 @@
+//! What varies by PLOVER type in reading an event (`data/types.toml`): where the target stands,
+//! which counted nouns give the number, whether places after من are origins, whether an unlinked
+//! group may act.
+
+use std::sync::LazyLock;
+
+use rasad_model::EventType;
+use rasad_text::match_key;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+/// One type's reading.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TypeInfo {
+    /// "obj" and target prepositions (match keys after loading).
+    pub target: Vec<String>,
+    /// Counted nouns (match keys).
+    pub units: Vec<String>,
+    /// Places after من are origins.
+    #[serde(default)]
+    pub origin: bool,
+    /// An unlinked group may act.
+    #[serde(default)]
+    pub groups: bool,
+    /// A number without a counted noun counts.
+    #[serde(default)]
+    pub unitless: bool,
+    /// People named by what befell them are targets, never actors.
+    #[serde(default)]
+    pub victims: bool,
+}
+
+static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {
+    // Checked by a test; a failure here is a build defect, not bad input.
+    parse(include_str!("../data/types.toml")).unwrap_or_else(|e| panic!("the built-in event types (crates/events/data/types.toml) are invalid: {e}"))
+});
+
+fn parse(s: &str) -> Result<FxHashMap<EventType, TypeInfo>, String> {
+    let raw: FxHashMap<String, TypeInfo> = toml::from_str(s).map_err(|e| e.to_string())?;
+    let mut out = FxHashMap::default();
+    for (name, mut info) in raw {
+        let t = name.parse::<EventType>().map_err(|e| e.to_string())?;
+        for x in info.target.iter_mut().chain(info.units.iter_mut()) {
+            if x != "obj" {
+                *x = match_key(x);
+            }
+        }
+        out.insert(t, info);
+    }
+    if let Some(t) = EventType::ALL.iter().find(|t| !out.contains_key(t)) {
+        return Err(format!("{t} is missing"));
+    }
+    Ok(out)
+}
+
+/// The reading of a type.
+pub(crate) fn info(t: EventType) -> &'static TypeInfo {
+    // Every type is present: `parse` refuses a file without one.
+    &TYPES[&t]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_is_described() {
+        let m = parse(include_str!("../data/types.toml")).unwrap();
+        assert_eq!(m.len(), 16);
+        assert!(m[&EventType::Assault].target.contains(&"obj".to_string()));
+        assert!(parse("[ATTACK]\ntarget = []\nunits = []\n").unwrap_err().contains("not a PLOVER"));
+    }
+}
