@@ -10,10 +10,12 @@ use rasad_text::{match_key, Word};
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// A line does not have the five columns.
-    #[error("triggers line {line}: expected 5 tab-separated columns, found {found}")]
+    #[error("line {line}: expected {expected} tab-separated columns, found {found}")]
     Columns {
         /// Line number.
         line: usize,
+        /// Columns expected.
+        expected: usize,
         /// Columns found.
         found: usize,
     },
@@ -40,7 +42,7 @@ pub enum LexiconError {
 pub enum Need {
     /// Use another type when the agent is a person or an official.
     PersonType(EventType),
-    /// Only when one of these match keys is within 6 tokens.
+    /// Only when one of these match keys is within a few tokens.
     Near(Vec<String>),
     /// Not when one of these match keys is within 3 tokens.
     Unless(Vec<String>),
@@ -48,6 +50,19 @@ pub enum Need {
     Verbal,
     /// A noun that states its own event even beside a verb (فرقت الشرطة مظاهرة).
     Standalone,
+}
+
+/// Where a trigger's arguments stand (the `frame` column).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Frame {
+    /// The direct object is the target.
+    pub obj: bool,
+    /// Prepositions (match keys) whose phrase is the target, the partner's included.
+    pub on: Vec<String>,
+    /// Prepositions of the destination (where forces go).
+    pub dest: Vec<String>,
+    /// Prepositions of the content (what is claimed or asked: اتهم X بـ).
+    pub content: Vec<String>,
 }
 
 /// One lexicon entry (one form of one row).
@@ -59,10 +74,14 @@ pub struct TriggerEntry {
     pub mode: Option<String>,
     /// Conditions.
     pub needs: Vec<Need>,
+    /// The row's frame; `None` for the type's default (data/types.toml).
+    pub frame: Option<Frame>,
     /// The form is a verb lemma.
     pub verb: bool,
     /// The form is a verbal noun or plural.
     pub noun: bool,
+    /// The form is an active participle (داعيا، مطالبين).
+    pub participle: bool,
     /// The form counts only inflected (!عبر).
     pub inflected_only: bool,
 }
@@ -70,16 +89,28 @@ pub struct TriggerEntry {
 /// A lexicon hit on a word.
 #[derive(Debug, Clone)]
 pub struct Hit<'l> {
-    /// The entry.
+    /// The entries of the form, in file order: the first whose conditions hold is the reading.
+    pub entries: &'l [TriggerEntry],
+    /// The entry the word's shape reads (the first entry).
     pub entry: &'l TriggerEntry,
     /// True when the word is read as a noun (a verbal noun or plural), not a verb.
     pub nominal: bool,
+    /// The lexicon form (match key) the word was found under.
+    pub form: &'l str,
 }
 
-/// The trigger lexicon: form key → entry.
+/// A negative phrase (negatives.tsv): its words' match keys and the place of the blocked word.
+#[derive(Debug, Clone)]
+struct Negative {
+    keys: Vec<String>,
+    at: usize,
+}
+
+/// The trigger lexicon: form key → entries; negative phrases by their blocked word.
 #[derive(Debug)]
 pub struct Lexicon {
-    map: HashMap<String, TriggerEntry>,
+    map: HashMap<String, Vec<TriggerEntry>>,
+    negatives: HashMap<String, Vec<Negative>>,
     /// Unique in the process: what the per-thread memo is keyed by (an address could be reused
     /// by a later lexicon).
     id: usize,
@@ -95,9 +126,39 @@ fn plover(kind: &str) -> Option<EventType> {
 static BUILTIN: LazyLock<std::sync::Arc<Lexicon>> = LazyLock::new(|| {
     // Validated by a test; a failure here is a build defect, not bad input.
     Lexicon::parse(include_str!("../data/triggers.tsv"))
+        .and_then(|mut l| {
+            l.add_negatives(include_str!("../data/negatives.tsv"))?;
+            Ok(l)
+        })
         .map(std::sync::Arc::new)
-        .unwrap_or_else(|e| panic!("the built-in trigger lexicon (crates/events/data/triggers.tsv) is invalid: {e}"))
+        .unwrap_or_else(|e| panic!("the built-in trigger lexicon (crates/events/data/triggers.tsv, negatives.tsv) is invalid: {e}"))
 });
+
+/// Where the blocked word stands in a negative phrase, which may show it inflected (تراجعت الأسهم
+/// blocks تراجع، الدقيقة القاتلة blocks قتل): the word equal to it, else one containing it, else
+/// one with its letters in order, else one sharing its first two letters.
+fn blocked_at(words: &[String], blocked: &str) -> Option<usize> {
+    let subsequence = |w: &str| {
+        let mut it = w.chars();
+        blocked.chars().all(|c| it.any(|x| x == c))
+    };
+    let prefix2 = |w: &str| {
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        w.chars().take(2).eq(blocked.chars().take(2))
+    };
+    words
+        .iter()
+        .position(|w| w == blocked)
+        .or_else(|| words.iter().position(|w| w.contains(blocked)))
+        .or_else(|| words.iter().position(|w| subsequence(w)))
+        // An imperfect of a verb with a hamzat wasl (يستهدف of استهدف).
+        .or_else(|| blocked.strip_prefix('ا').and_then(|b| words.iter().position(|w| w.contains(b))))
+        .or_else(|| words.iter().position(|w| prefix2(w)))
+}
+
+fn keys(list: &str) -> Vec<String> {
+    list.split('|').filter(|x| !x.is_empty()).map(match_key).collect()
+}
 
 fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
     if col == "-" {
@@ -110,12 +171,31 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 "verbal" => Need::Verbal,
                 "standalone" => Need::Standalone,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
-                _ if c.starts_with("near=") => Need::Near(c[5..].split('|').map(match_key).collect()),
-                _ if c.starts_with("unless=") => Need::Unless(c[7..].split('|').map(match_key).collect()),
+                _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
+                _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
                 _ => return Err(bad()),
             })
         })
         .collect()
+}
+
+fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
+    if col == "-" {
+        return Ok(None);
+    }
+    let mut f = Frame::default();
+    for part in col.split(',').map(str::trim) {
+        let bad = || LexiconError::Condition { line, cond: part.into() };
+        match part.split_once('=') {
+            None if part == "obj" => f.obj = true,
+            Some(("on" | "partner", p)) => f.on.extend(keys(p)),
+            Some(("dest", p)) => f.dest.extend(keys(p)),
+            Some(("content", p)) => f.content.extend(keys(p)),
+            Some(("from" | "instr", _)) => {}
+            _ => return Err(bad()),
+        }
+    }
+    Ok(Some(f))
 }
 
 impl Lexicon {
@@ -124,43 +204,88 @@ impl Lexicon {
         &BUILTIN
     }
 
-    /// Parses and validates a lexicon file.
+    /// Parses and validates a lexicon file (see the header of `data/triggers.tsv`).
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut map: HashMap<String, TriggerEntry> = HashMap::default();
+        let mut map: HashMap<String, Vec<TriggerEntry>> = HashMap::default();
         for (n, line) in tsv.lines().enumerate() {
             let line_no = n + 1;
             if line.trim().is_empty() || line.starts_with('#') || line.starts_with("verbs\t") {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 6 {
-                return Err(LexiconError::Columns { line: line_no, found: cols.len() });
+            if cols.len() != 8 {
+                return Err(LexiconError::Columns { line: line_no, expected: 8, found: cols.len() });
             }
-            let kind = plover(cols[2]).ok_or_else(|| LexiconError::Type { line: line_no, kind: cols[2].into() })?;
-            let mode = (cols[3] != "-").then(|| cols[3].to_string());
-            let needs = parse_needs(line_no, cols[4])?;
-            for (col, is_verb) in [(cols[0], true), (cols[1], false)] {
+            let kind = plover(cols[3]).ok_or_else(|| LexiconError::Type { line: line_no, kind: cols[3].into() })?;
+            let mode = (cols[4] != "-").then(|| cols[4].to_string());
+            let frame = parse_frame(line_no, cols[5])?;
+            let needs = parse_needs(line_no, cols[6])?;
+            for (col, role) in [(cols[0], 0), (cols[1], 1), (cols[2], 2)] {
                 for form in col.split('|').filter(|f| *f != "-" && !f.is_empty()) {
                     let (form, inflected_only) = match form.strip_prefix('!') {
                         Some(f) => (f, true),
                         None => (form, false),
                     };
-                    let e = map.entry(match_key(form)).or_insert_with(|| TriggerEntry {
-                        kind,
-                        mode: mode.clone(),
-                        needs: needs.clone(),
-                        verb: false,
-                        noun: false,
-                        inflected_only,
-                    });
-                    if e.kind == kind {
-                        e.verb |= is_verb;
-                        e.noun |= !is_verb;
-                    }
+                    let list = map.entry(match_key(form)).or_default();
+                    // The same row may list a form twice (a verb that is also its noun): one entry.
+                    let e = match list.iter_mut().find(|e| e.kind == kind && e.mode == mode && e.needs == needs) {
+                        Some(e) => e,
+                        None => {
+                            list.push(TriggerEntry {
+                                kind,
+                                mode: mode.clone(),
+                                needs: needs.clone(),
+                                frame: frame.clone(),
+                                verb: false,
+                                noun: false,
+                                participle: false,
+                                inflected_only,
+                            });
+                            list.last_mut().expect("just pushed")
+                        }
+                    };
+                    e.verb |= role == 0;
+                    e.noun |= role == 1;
+                    e.participle |= role == 2;
                 }
             }
         }
-        Ok(Lexicon { map, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
+        Ok(Lexicon { map, negatives: HashMap::default(), id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
+    }
+
+    /// Adds the negative phrases of a file (see the header of `data/negatives.tsv`).
+    pub fn add_negatives(&mut self, tsv: &str) -> Result<(), LexiconError> {
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') || line.starts_with("phrase\t") {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(LexiconError::Columns { line: n + 1, expected: 4, found: cols.len() });
+            }
+            let words: Vec<String> = cols[0].split_whitespace().map(match_key).collect();
+            let blocked = match_key(cols[1].trim());
+            let at = blocked_at(&words, &blocked).ok_or(LexiconError::Condition { line: n + 1, cond: format!("{} is not in the phrase", cols[1]) })?;
+            self.negatives.entry(blocked).or_default().push(Negative { keys: words, at });
+        }
+        Ok(())
+    }
+
+    /// True when the trigger word at `i` stands in a negative phrase (ضرب مثالا، بحث عن، تراجع
+    /// المؤشر); `form` is the lexicon form it was found under.
+    pub fn negated_phrase(&self, words: &[Word], i: usize, form: &str) -> bool {
+        let w = &words[i];
+        let heads = [form, w.key_without_conj(), w.seg.key.as_str(), w.seg.base.as_str()];
+        let fits = |k: usize, key: &str| {
+            words.get(k).is_some_and(|x| {
+                let plain = key.strip_prefix("ال").unwrap_or(key);
+                [x.key.as_str(), x.key_without_conj(), x.seg.key.as_str(), x.seg.base.as_str()].iter().any(|f| *f == key || *f == plain)
+            })
+        };
+        heads.iter().filter_map(|h| self.negatives.get(*h)).flatten().any(|neg| {
+            let Some(start) = i.checked_sub(neg.at) else { return false };
+            neg.keys.iter().enumerate().all(|(q, key)| q == neg.at || fits(start + q, key))
+        })
     }
 
     /// Every form in the lexicon (for the segmenter's known words).
@@ -187,7 +312,9 @@ impl Lexicon {
         // The entry holds the analysis, so its address names this word form while the entry lives.
         let addr = std::sync::Arc::as_ptr(info) as usize;
         let hit = |v: &Option<(String, bool)>| {
-            v.as_ref().and_then(|(form, nominal)| self.map.get(form).map(|entry| Hit { entry, nominal: *nominal }))
+            v.as_ref().and_then(|(form, nominal)| {
+                self.map.get_key_value(form).map(|(f, entries)| Hit { entries, entry: &entries[0], nominal: *nominal, form: f.as_str() })
+            })
         };
         let cached = MEMO.with(|m| {
             let m = m.borrow();
@@ -217,28 +344,31 @@ impl Lexicon {
     }
 
     fn lookup_uncached(&self, w: &Word) -> Option<(String, bool)> {
-        self.lookup_entry(w).map(|(form, h)| (form, h.nominal))
+        self.lookup_entry(w)
     }
 
-    fn lookup_entry(&self, w: &Word) -> Option<(String, Hit<'_>)> {
+    fn lookup_entry(&self, w: &Word) -> Option<(String, bool)> {
         let nounish = w.seg.definite()
             || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
             || w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
         for c in bare_candidates(w) {
-            if let Some(e) = self.map.get(&c) {
+            if let Some(list) = self.map.get(&c) {
+                let e = &list[0];
                 if e.inflected_only && !e.noun {
                     continue;
                 }
-                let nominal = e.noun && (!e.verb || nounish);
-                return Some((c, Hit { entry: e, nominal }));
+                // A participle is read as a verb (its clause's subject acts).
+                let noun = list.iter().any(|e| e.noun);
+                let verb = list.iter().any(|e| e.verb || e.participle);
+                return Some((c, noun && (!verb || nounish)));
             }
         }
         if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
             return None;
         }
         for c in inflected_candidates(w) {
-            if let Some(e) = self.map.get(&c).filter(|e| e.verb) {
-                return Some((c, Hit { entry: e, nominal: false }));
+            if self.map.get(&c).is_some_and(|l| l.iter().any(|e| e.verb)) {
+                return Some((c, false));
             }
         }
         None
@@ -317,13 +447,13 @@ mod tests {
         let lex = Lexicon::parse(include_str!("../data/triggers.tsv")).unwrap();
         assert!(lex.len() > 150);
         for t in EventType::ALL {
-            assert!(lex.map.values().any(|e| e.kind == t), "no trigger for {t}");
+            assert!(lex.map.values().flatten().any(|e| e.kind == t), "no trigger for {t}");
         }
     }
 
     #[test]
     fn bad_lines_are_reported_with_their_number() {
-        let err = Lexicon::parse("قصف\t-\tATTACK\t-\t-\tx").unwrap_err();
+        let err = Lexicon::parse("قصف\t-\t-\tATTACK\t-\t-\t-\tx").unwrap_err();
         assert_eq!(err.to_string(), "triggers line 1: ATTACK is not a PLOVER type");
     }
 

@@ -128,7 +128,7 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let c = &clauses[ci];
         let (t, kind, nominal) = (tr.at, tr.kind, tr.noun);
-        let frame = &info(kind).target;
+        let frame = &tr.frame;
         let mut r = Roles::default();
         let passive = passive_spelling(words[t].tok.text) || bare(&words[t]).starts_with("تعرض");
         if !nominal {

@@ -21,11 +21,21 @@ pub(crate) struct Trig {
     pub mode: Option<String>,
     /// The lexicon entry's conditions.
     pub needs: Vec<Need>,
+    /// Where the target stands: "obj" and prepositions (the entry's frame, else the type's).
+    pub frame: Vec<String>,
     /// Read as a verbal noun (its arguments are read as a noun's).
     pub noun: bool,
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
     /// a verb trigger); nouns after إثر، لدى … or marked standalone state their own event.
     pub dependent: bool,
+}
+
+/// The target positions of an entry: its own frame, else its type's.
+fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
+    match &e.frame {
+        Some(f) => f.obj.then(|| "obj".to_string()).into_iter().chain(f.on.iter().cloned()).collect(),
+        None => crate::types::info(e.kind).target.clone(),
+    }
 }
 
 impl Ctx<'_, '_, '_> {
@@ -54,7 +64,25 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             let Some(hit) = self.d.lexicon.lookup(w) else { continue };
-            let entry = hit.entry;
+            // The first reading whose conditions hold (فتح المعبر CONCEDE، فتح النار ASSAULT).
+            let holds = |entry: &crate::lexicon::TriggerEntry| {
+                entry.needs.iter().all(|need| match need {
+                    Need::Verbal => !is_definite_or_governed(words, i),
+                    // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
+                    Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
+                    Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
+                    Need::PersonType(_) | Need::Standalone => true,
+                })
+            };
+            // A participle states an event as a circumstantial clause: indefinite, right after a
+            // comma, و or the start of its clause (… مؤكدا، داعيا إلى); الداعية is a preacher.
+            let as_hal = !w.seg.definite()
+                && (i == c.first || words[i - 1].tok.kind == TokenKind::Punct || w.seg.prefixes.first() == Some(&"و") || words[i - 1].key == "و");
+            let Some(entry) = hit.entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
+            // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
+            if self.d.lexicon.negated_phrase(words, i, hit.form) {
+                continue;
+            }
             let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
             let attributive = !hit.nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
@@ -63,19 +91,6 @@ impl Ctx<'_, '_, '_> {
                 if let Some(l) = found.last_mut() {
                     l.dependent = false;
                 }
-                continue;
-            }
-            let mut ok = true;
-            for need in &entry.needs {
-                ok &= match need {
-                    Need::Verbal => !is_definite_or_governed(words, i),
-                    // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
-                    Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
-                    Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
-                    Need::PersonType(_) | Need::Standalone => true,
-                };
-            }
-            if !ok {
                 continue;
             }
             // Only a trigger that stands (or a purpose passed over) governs the noun after it.
@@ -118,7 +133,15 @@ impl Ctx<'_, '_, '_> {
             // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
             let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.kind == EventType::Accuse && i - l.at <= 6);
             if accused_act {
-                found.push(Trig { at: i, kind: entry.kind, mode: entry.mode.clone(), needs: entry.needs.clone(), noun: hit.nominal, dependent: false });
+                found.push(Trig {
+                    at: i,
+                    kind: entry.kind,
+                    mode: entry.mode.clone(),
+                    needs: entry.needs.clone(),
+                    frame: frame_of(entry),
+                    noun: hit.nominal,
+                    dependent: false,
+                });
                 self.claimed.borrow_mut().push(i);
                 continue;
             }
@@ -136,6 +159,7 @@ impl Ctx<'_, '_, '_> {
                 kind: entry.kind,
                 mode: entry.mode.clone(),
                 needs: entry.needs.clone(),
+                frame: frame_of(entry),
                 noun: hit.nominal,
                 dependent: hit.nominal && !after_addition && !adjunct,
             });
