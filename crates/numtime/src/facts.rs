@@ -6,12 +6,14 @@
 //! They are packed into a [`FormNote`]: flags and small numbers in its bits, a number token's
 //! value in its number, the counted noun in its text.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use rasad_text::{FormNote, FormSlot, TokenKind, Word, WordInfo};
 
-use crate::numbers::{num_word_index, num_word_of_index, NumWord};
-use crate::time::{HijriHead, MonthHead};
+use crate::numbers::{num_word_index, num_word_of_index, parse_digits, NumWord};
+use crate::tables::months::{hijri_head, month_head, HijriHead, MonthHead};
+use crate::tables::quantity_words::{is_vague_word, may_end_modifier, unit_of_word, IDENTIFIER_NOUNS};
+use crate::tables::time_words::may_start_by_keys;
 
 /// Bit layout of the note: two 8-bit number-word indices, flags, two 8-bit counts, two 4-bit heads.
 mod bit {
@@ -54,7 +56,7 @@ impl<'w> Facts<'w> {
     pub fn vague(self) -> bool {
         self.flag(bit::VAGUE)
     }
-    /// A time expression may start here (`time::may_start_by_keys`).
+    /// A time expression may start here (`tables::time_words::may_start_by_keys`).
     pub fn may_start_time(self) -> bool {
         self.flag(bit::MAY_START_TIME)
     }
@@ -66,7 +68,7 @@ impl<'w> Facts<'w> {
     pub fn identifier_noun(self) -> bool {
         self.flag(bit::IDENTIFIER_NOUN)
     }
-    /// The counted noun this word stands for after a number (`quantity::unit_of_word`).
+    /// The counted noun this word stands for after a number (`tables::quantity_words::unit_of_word`).
     pub fn unit(self) -> Option<&'w Arc<str>> {
         self.0.text.as_ref()
     }
@@ -126,31 +128,31 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
     } else {
         0
     };
-    let digits = if kind == TokenKind::Number { crate::numbers::parse_digits(text) } else { None };
+    let digits = if kind == TokenKind::Number { parse_digits(text) } else { None };
     let count = |n: usize| n.min(255) as u64;
-    let month = match crate::time::month_head(kind, key, bare) {
+    let month = match month_head(kind, key, bare) {
         MonthHead::None => 0,
         MonthHead::One(m) => m as u64,
         MonthHead::Tishrin => 13,
         MonthHead::Kanun => 14,
     };
-    let hijri = match crate::time::hijri_head(bare) {
+    let hijri = match hijri_head(bare) {
         HijriHead::None => 0,
         HijriHead::One(m) => m as u64,
         HijriHead::Rabi => 13,
         HijriHead::Jumada => 14,
         HijriHead::Dhu => 15,
     };
-    let vague = arabic && crate::quantity::is_vague_word(bare);
+    let vague = arabic && is_vague_word(bare);
     let range_intro = bare == "بين";
     let may_start_quantity = kind == TokenKind::Number || whole != 0 || bare_index != 0 || vague || range_intro;
     let flags = [
         (vague, bit::VAGUE),
         (range_intro, bit::RANGE_INTRO),
         (may_start_quantity, bit::MAY_START_QUANTITY),
-        (crate::time::may_start_by_keys(kind, key, bare), bit::MAY_START_TIME),
-        (crate::quantity::may_end_modifier(key) || crate::quantity::may_end_modifier(bare), bit::MAY_END_MODIFIER),
-        (crate::quantity::IDENTIFIER_NOUNS.contains(&bare), bit::IDENTIFIER_NOUN),
+        (may_start_by_keys(kind, key, bare), bit::MAY_START_TIME),
+        (may_end_modifier(key) || may_end_modifier(bare), bit::MAY_END_MODIFIER),
+        (IDENTIFIER_NOUNS.contains(&bare), bit::IDENTIFIER_NOUN),
         (text.contains([',', '.', '٬', '٫']), bit::SEPARATED),
         (digits.is_some(), bit::HAS_DIGITS),
     ];
@@ -161,18 +163,33 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
         | count(text.chars().filter(|c| c.is_numeric()).count()) << bit::N_DIGITS
         | month << bit::MONTH_HEAD
         | hijri << bit::HIJRI_HEAD;
-    FormNote { bits, value: digits.unwrap_or(0.0), text: crate::quantity::unit_of_word(kind, text, info, whole != 0).map(Arc::from) }
+    FormNote { bits, value: digits.unwrap_or(0.0), text: unit_of_word(kind, text, info, whole != 0).map(Arc::from) }
 }
 
-/// The facts of `w`'s form (computed at its first occurrence).
-pub(crate) fn of<'w>(w: &'w Word) -> Facts<'w> {
-    let (kind, text) = (w.tok.kind, w.tok.text);
-    Facts(w.shared().memo(FormSlot::NumTime, |info| compute(kind, text, info)))
-}
+/// Where this crate keeps its notes in each shared analysis (claimed at first use).
+static SLOT: LazyLock<FormSlot> = LazyLock::new(FormSlot::claim);
 
-/// The value of `w` when it is a number token.
-pub(crate) fn number_value(w: &Word) -> Option<f64> {
-    of(w).digits()
+/// Reads the facts of word forms. It holds this crate's slot, read from [`SLOT`] once per
+/// document by [`Reader::new`], so that reading a word's facts costs what reading its note does.
+#[derive(Clone, Copy)]
+pub(crate) struct Reader(FormSlot);
+
+impl Reader {
+    /// A reader of this crate's notes.
+    pub fn new() -> Reader {
+        Reader(*SLOT)
+    }
+
+    /// The facts of `w`'s form (computed at its first occurrence).
+    pub fn of<'w>(self, w: &'w Word) -> Facts<'w> {
+        let (kind, text) = (w.tok.kind, w.tok.text);
+        Facts(w.shared().memo(self.0, |info| compute(kind, text, info)))
+    }
+
+    /// The value of `w` when it is a number token.
+    pub fn number_value(self, w: &Word) -> Option<f64> {
+        self.of(w).digits()
+    }
 }
 
 #[cfg(test)]
@@ -185,28 +202,29 @@ mod tests {
         let text = "وثلاثمائة الآلاف ونحو بين وبين القرار 1,500 ١٢٣٤٥٦٧٨ تشرين كانون وآذار ربيع جمادى ذي رمضان مقاتلين غارات";
         let toks = tokenize(text);
         let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
+        let facts = Reader::new();
         for w in &words {
-            let f = of(w);
+            let f = facts.of(w);
             let (key, bare) = (w.key.as_str(), w.key_without_conj());
             let arabic = w.tok.kind == TokenKind::Arabic;
             assert_eq!(f.num_whole(), if arabic { crate::numbers::num_word(key) } else { None }, "{key}");
             assert_eq!(f.num_bare(), if arabic { crate::numbers::num_word(bare) } else { None }, "{key}");
-            assert_eq!(f.vague(), arabic && crate::quantity::is_vague_word(bare), "{key}");
+            assert_eq!(f.vague(), arabic && is_vague_word(bare), "{key}");
             assert_eq!(f.range_intro(), bare == "بين", "{key}");
             let numberish = f.num_whole().is_some() || f.num_bare().is_some() || f.vague();
             assert_eq!(f.may_start_quantity(), w.tok.kind == TokenKind::Number || numberish || f.range_intro(), "{key}");
-            assert_eq!(f.identifier_noun(), crate::quantity::IDENTIFIER_NOUNS.contains(&bare), "{key}");
-            assert_eq!(f.month_head(), crate::time::month_head(w.tok.kind, key, bare), "{key}");
-            assert_eq!(f.hijri_head(), crate::time::hijri_head(bare), "{key}");
-            let digits = if w.tok.kind == TokenKind::Number { crate::numbers::parse_digits(w.tok.text) } else { None };
+            assert_eq!(f.identifier_noun(), IDENTIFIER_NOUNS.contains(&bare), "{key}");
+            assert_eq!(f.month_head(), month_head(w.tok.kind, key, bare), "{key}");
+            assert_eq!(f.hijri_head(), hijri_head(bare), "{key}");
+            let digits = if w.tok.kind == TokenKind::Number { parse_digits(w.tok.text) } else { None };
             assert_eq!(f.digits(), digits, "{key}");
             assert_eq!(f.chars(), w.tok.text.chars().count(), "{key}");
-            let unit = crate::quantity::unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some());
+            let unit = unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some());
             assert_eq!(f.unit().map(|u| &**u), unit.as_deref(), "{key}");
         }
-        assert_eq!(of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));
-        assert_eq!(of(&words[6]).digits(), Some(1500.0));
-        assert_eq!(of(&words[7]).n_digits(), 8);
-        assert!(of(&words[4]).range_intro() && of(&words[4]).may_start_quantity());
+        assert_eq!(facts.of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));
+        assert_eq!(facts.of(&words[6]).digits(), Some(1500.0));
+        assert_eq!(facts.of(&words[7]).n_digits(), 8);
+        assert!(facts.of(&words[4]).range_intro() && facts.of(&words[4]).may_start_quantity());
     }
 }

@@ -8,6 +8,7 @@
 mod facts;
 pub mod numbers;
 pub mod quantity;
+mod tables;
 pub mod time;
 
 pub use quantity::parse_quantities;

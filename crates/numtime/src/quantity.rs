@@ -5,11 +5,11 @@
 //! whole range in `min` and `max`.
 
 use rasad_model::{Bound, Quantity};
-use rasad_text::{singular, Word};
+use rasad_text::Word;
 
-use crate::facts;
+use crate::facts::Reader;
 use crate::numbers::NumWord;
-use std::borrow::Cow;
+use crate::tables::quantity_words::PRE_MODIFIERS;
 use std::sync::Arc;
 
 /// A parsed number before modifiers: value, end token (exclusive), and a range when vague.
@@ -21,25 +21,6 @@ struct Num {
 
 fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
-}
-
-pub(crate) fn is_vague_word(k: &str) -> bool {
-    matches!(
-        k,
-        "عشرات"
-            | "العشرات"
-            | "ماءات"
-            | "مءات"
-            | "الماءات"
-            | "المءات"
-            | "الاف"
-            | "الالاف"
-            | "الوف"
-            | "ملايين"
-            | "الملايين"
-            | "بضع"
-            | "بضعه"
-    )
 }
 
 fn vague_at(words: &[Word], i: usize) -> Option<Num> {
@@ -60,10 +41,10 @@ fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     Some(Num { value: base, end: i + 1, vague: Some(range) })
 }
 
-fn number_at(words: &[Word], i: usize) -> Option<Num> {
+fn number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
     let w = &words[i];
     if w.tok.kind == rasad_text::TokenKind::Number {
-        let f = facts::of(w);
+        let f = facts.of(w);
         if f.n_digits() >= 7 && !f.separated() {
             return None; // phone numbers, ids
         }
@@ -79,12 +60,12 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
             return None;
         }
         // Numbers that name rather than count: resolutions, articles, roads, phone lines.
-        if i > 0 && facts::of(&words[i - 1]).identifier_noun() {
+        if i > 0 && facts.of(&words[i - 1]).identifier_noun() {
             return None;
         }
         let mut v = f.digits()?;
         let mut end = i + 1;
-        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| facts::of(n).num_whole()) {
+        if let Some(NumWord::Scale(s, _)) = words.get(i + 1).and_then(|n| facts.of(n).num_whole()) {
             v *= if (2e3..1e6).contains(&s) {
                 1e3
             } else if (2e6..1e9).contains(&s) {
@@ -108,7 +89,7 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         return None;
     }
     // Most words are no number at all: the form's facts decide.
-    let f = facts::of(w);
+    let f = facts.of(w);
     let first = f.num_whole();
     if first.is_none() && f.num_bare().is_none() && !f.vague() {
         return None;
@@ -129,9 +110,9 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
         let nw = if j == i {
             first
         } else if has_conj {
-            facts::of(wj).num_bare()
+            facts.of(wj).num_bare()
         } else {
-            facts::of(wj).num_whole()
+            facts.of(wj).num_whole()
         };
         let Some(nw) = nw else { break };
         let hundreds_after_unit = nw == NumWord::Add(100.0) && last_unit;
@@ -194,76 +175,9 @@ fn number_at(words: &[Word], i: usize) -> Option<Num> {
     Some(Num { value: total + cur, end: j, vague: None })
 }
 
-/// Nouns after which a number is an identifier, not a count.
-pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
-    "القرار",
-    "قرار",
-    "رقم",
-    "الرقم",
-    "الماده",
-    "ماده",
-    "الفقره",
-    "البند",
-    "بند",
-    "الطريق",
-    "طريق",
-    "الهاتف",
-    "هاتف",
-    "الساعه",
-    "الصفحه",
-    "العدد",
-    "الدوره",
-    "اللواء",
-    "الفرقه",
-    "الكتيبه",
-    "الفوج",
-    "القطاع",
-    "النقطه",
-];
-
-/// Modifier phrases before a number: (match keys, approx, bound).
-const PRE_MODIFIERS: &[(&[&str], bool, Bound)] = &[
-    (&["ما", "لا", "يقل", "عن"], false, Bound::AtLeast),
-    (&["لا", "يقل", "عن"], false, Bound::AtLeast),
-    (&["ما", "يزيد", "علي"], false, Bound::AtLeast),
-    (&["ما", "يزيد", "عن"], false, Bound::AtLeast),
-    (&["ما", "يربو", "علي"], false, Bound::AtLeast),
-    (&["اكثر", "من"], false, Bound::AtLeast),
-    (&["ازيد", "من"], false, Bound::AtLeast),
-    (&["ما", "لا", "يزيد", "عن"], false, Bound::AtMost),
-    (&["لا", "يتجاوز"], false, Bound::AtMost),
-    (&["لا", "يتجاوزون"], false, Bound::AtMost),
-    (&["اقل", "من"], false, Bound::AtMost),
-    (&["ما", "يقارب"], true, Bound::Exact),
-    (&["ما", "يناهز"], true, Bound::Exact),
-    (&["نحو"], true, Bound::Exact),
-    (&["حوالي"], true, Bound::Exact),
-    (&["قرابه"], true, Bound::Exact),
-    (&["زهاء"], true, Bound::Exact),
-    (&["تقريبا"], true, Bound::Exact),
-];
-
-/// True when `key` is the last word of some modifier (a cheap test before trying them all).
-pub(crate) fn may_end_modifier(key: &str) -> bool {
-    matches!(
-        key,
-        "عن" | "علي"
-            | "من"
-            | "يتجاوز"
-            | "يتجاوزون"
-            | "يقارب"
-            | "يناهز"
-            | "نحو"
-            | "حوالي"
-            | "قرابه"
-            | "زهاء"
-            | "تقريبا"
-    )
-}
-
-fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> {
+fn modifier_ending_at(facts: Reader, words: &[Word], i: usize) -> Option<(usize, bool, Bound)> {
     let last = words.get(i.checked_sub(1)?)?;
-    if !facts::of(last).may_end_modifier() {
+    if !facts.of(last).may_end_modifier() {
         return None;
     }
     for (seq, approx, bound) in PRE_MODIFIERS {
@@ -287,68 +201,10 @@ fn modifier_ending_at(words: &[Word], i: usize) -> Option<(usize, bool, Bound)> 
     None
 }
 
-const NOT_UNITS: &[&str] =
-    &["من", "في", "علي", "الي", "عن", "و", "او", "ان", "قد", "ما", "لا", "مع", "بين", "الف", "الاف", "منهم", "منها", "هو", "هي", "كل", "حتي"];
-
-/// Counted nouns whose stem ends before a construct-plural ي.
-const COUNTED_NOUNS: &[&str] =
-    &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
-
-/// The counted noun a word stands for after a number (its singular match key), if it can be one.
-fn unit_of(w: &Word) -> Option<Arc<str>> {
-    facts::of(w).unit().cloned()
-}
-
-/// [`unit_of`] for a word form: its kind, text and analysis (`is_num_word`: its key is a number
-/// word).
-pub(crate) fn unit_of_word(kind: rasad_text::TokenKind, text: &str, w: &rasad_text::WordInfo, is_num_word: bool) -> Option<String> {
-    if kind == rasad_text::TokenKind::Punct && (text == "%" || text == "٪") {
-        return Some("%".into());
-    }
-    if kind != rasad_text::TokenKind::Arabic {
-        return None;
-    }
-    if NOT_UNITS.contains(&w.key.as_str()) || is_num_word {
-        return None;
-    }
-    if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {
-        return Some("%".into());
-    }
-    let stem = w.seg.key.as_str();
-    let suffix = w.seg.suffixes.first().copied();
-    // Sound plurals: the stem is the singular (مقاتلين → مقاتل); feminine plurals take ة (غارات → غاره).
-    let unit: Cow<'_, str> = match suffix {
-        Some("ات") if stem != "قوات" => {
-            let whole = format!("{stem}ات");
-            let s = singular(&whole);
-            if s != whole {
-                Cow::Owned(s.to_string())
-            } else {
-                Cow::Owned(format!("{stem}ه"))
-            }
-        }
-        Some("ون" | "ين" | "ان") => Cow::Borrowed(stem),
-        // A plural the segmenter keeps whole (غارات، طائرات).
-        None if stem.ends_with("ات") && stem.chars().nth(4).is_some() && stem != "قوات" => {
-            let s = singular(stem);
-            if s != stem {
-                Cow::Borrowed(s)
-            } else {
-                Cow::Owned(format!("{}ه", stem.trim_end_matches("ات")))
-            }
-        }
-        // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
-        Some("ي") if COUNTED_NOUNS.contains(&stem) => Cow::Borrowed(stem),
-        _ => Cow::Borrowed(w.seg.base_key()),
-    };
-    // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
-    let at_least = |k: usize| unit.chars().nth(k - 1).is_some();
-    let unit = if unit.ends_with('ا') && ((!unit.ends_with("يا") && at_least(4)) || (unit.ends_with("يا") && at_least(5))) {
-        &unit[..unit.len() - 'ا'.len_utf8()]
-    } else {
-        &unit[..]
-    };
-    Some(singular(unit).to_string())
+/// The counted noun a word stands for after a number (its singular match key), if it can be one
+/// (`tables::quantity_words::unit_of_word`, kept with the form).
+fn unit_of(facts: Reader, w: &Word) -> Option<Arc<str>> {
+    facts.of(w).unit().cloned()
 }
 
 /// Finds quantities in `words`, skipping tokens where `skip[i]` is set (times, furniture; a
@@ -358,13 +214,14 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
     let mut out = Vec::new();
     let mut i = 0;
     let skipped = |k: usize| skip.get(k).copied().unwrap_or(false);
+    let facts = Reader::new();
     while i < words.len() {
         if skipped(i) {
             i += 1;
             continue;
         }
         // Most words start nothing: their form's note says so.
-        let f = facts::of(&words[i]);
+        let f = facts.of(&words[i]);
         if !f.may_start_quantity() {
             i += 1;
             continue;
@@ -372,7 +229,7 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
         // بين X و Y
         let range_intro = f.range_intro();
         let start_num = if range_intro { i + 1 } else { i };
-        let Some(num) = (start_num < words.len() && !skipped(start_num)).then(|| number_at(words, start_num)).flatten() else {
+        let Some(num) = (start_num < words.len() && !skipped(start_num)).then(|| number_at(facts, words, start_num)).flatten() else {
             i += 1;
             continue;
         };
@@ -392,7 +249,7 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
                 .filter(|w| w.key == "و")
                 .map(|_| end + 1)
                 .or_else(|| words.get(end).filter(|w| w.seg.prefixes.first() == Some(&"و")).map(|_| end));
-            if let Some(k) = second.and_then(|k| if k < words.len() { number_at(words, k) } else { None }) {
+            if let Some(k) = second.and_then(|k| if k < words.len() { number_at(facts, words, k) } else { None }) {
                 q_start = i;
                 min = Some(value);
                 max = Some(k.value);
@@ -404,7 +261,7 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
             }
         }
         if bound != Bound::Range || num.vague.is_some() {
-            if let Some((ms, ap, b)) = modifier_ending_at(words, q_start) {
+            if let Some((ms, ap, b)) = modifier_ending_at(facts, words, q_start) {
                 q_start = ms;
                 approx |= ap;
                 if b != Bound::Exact {
@@ -423,11 +280,11 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
         }
         // The counted noun: the next word, or the one after من (العشرات من المقاتلين).
         // The span takes the counted noun in, so the reader sees what was counted.
-        let mut unit = words.get(end).filter(|_| !skipped(end)).and_then(unit_of);
+        let mut unit = words.get(end).filter(|_| !skipped(end)).and_then(|w| unit_of(facts, w));
         if unit.is_some() {
             end += 1;
         } else if words.get(end).is_some_and(|w| w.key == "من") {
-            unit = words.get(end + 1).filter(|_| !skipped(end + 1)).and_then(unit_of);
+            unit = words.get(end + 1).filter(|_| !skipped(end + 1)).and_then(|w| unit_of(facts, w));
             if unit.is_some() {
                 end += 2;
             }
@@ -472,13 +329,6 @@ mod tests {
         let toks = tokenize(text);
         let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
         parse_quantities(text, &words, &[])
-    }
-
-    #[test]
-    fn every_modifier_ends_in_a_word_the_quick_test_knows() {
-        for (seq, _, _) in PRE_MODIFIERS {
-            assert!(seq.last().is_some_and(|k| may_end_modifier(k)), "{seq:?}");
-        }
     }
 
     #[test]

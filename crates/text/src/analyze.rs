@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::ops::Deref;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
@@ -21,7 +22,7 @@ pub struct WordInfo {
     /// Byte length of a leading و/ف conjunction in `key` (0 when there is none).
     conj_len: usize,
     /// What later stages computed about this form (see [`WordInfo::memo`]).
-    slots: [OnceLock<FormNote>; FormSlot::COUNT],
+    slots: [OnceLock<FormNote>; FormSlot::MAX],
 }
 
 /// What a later stage notes about a word form: flags and small numbers packed in `bits`, a
@@ -39,14 +40,68 @@ pub struct FormNote {
 
 /// A place where one later stage keeps what it computes about a word form, so that it is computed
 /// once per form (the analysis memo holds it) rather than once per occurrence.
+///
+/// A stage claims its slot once and keeps it, so that no two stages share one and this crate
+/// names none of them:
+///
+/// ```
+/// use std::sync::LazyLock;
+/// use rasad_text::{analyze, tokenize, FormNote, FormSlot, Segmenter};
+///
+/// static SLOT: LazyLock<FormSlot> = LazyLock::new(FormSlot::claim);
+///
+/// let toks = tokenize("قال قال");
+/// let words = analyze(&toks, &Segmenter::new(["قال"]));
+/// let note = words[1].memo(*SLOT, |info| FormNote { bits: info.key.len() as u64, ..FormNote::default() });
+/// assert_eq!(note.bits, 6);
+/// ```
+///
+/// Reading the `static` checks that it is set each time; a stage that reads many notes per
+/// document can copy its slot out once per document instead (rasad-numtime's facts reader does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormSlot {
-    /// The numbers-and-times stage's word classes (rasad-numtime).
-    NumTime,
+pub struct FormSlot(SlotIndex);
+
+/// A slot's place among the [`FormSlot::MAX`]: an enum rather than a number, so that the
+/// compiler knows it is in bounds and reading a note costs no check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum SlotIndex {
+    S0,
+    S1,
+    S2,
+    S3,
 }
 
+impl SlotIndex {
+    const ALL: [SlotIndex; FormSlot::MAX] = [SlotIndex::S0, SlotIndex::S1, SlotIndex::S2, SlotIndex::S3];
+}
+
+/// How many slots have been claimed (see [`FormSlot::claim`]).
+static CLAIMED: AtomicUsize = AtomicUsize::new(0);
+
 impl FormSlot {
-    const COUNT: usize = 1;
+    /// How many slots one process can claim: every analysis holds room for this many notes.
+    pub const MAX: usize = 4;
+
+    /// A slot of its own for the caller, which keeps it for the life of the process (in a
+    /// `static`): each call claims another. Panics when [`FormSlot::MAX`] slots are taken.
+    pub fn claim() -> FormSlot {
+        Self::claim_from(&CLAIMED)
+    }
+
+    /// The next slot counted by `claimed`.
+    fn claim_from(claimed: &AtomicUsize) -> FormSlot {
+        let n = claimed.fetch_add(1, Ordering::Relaxed);
+        match SlotIndex::ALL.get(n) {
+            Some(&i) => FormSlot(i),
+            None => panic!("FormSlot::claim: all {} form slots are taken (raise FormSlot::MAX)", Self::MAX),
+        }
+    }
+
+    /// The slot's place among the [`FormSlot::MAX`].
+    fn index(self) -> usize {
+        self.0 as usize
+    }
 }
 
 impl WordInfo {
@@ -56,9 +111,9 @@ impl WordInfo {
     }
 
     /// What `f` notes about this form, computed on first use and kept in `slot` for every later
-    /// occurrence. Each slot has one owner.
+    /// occurrence. Each slot has one owner (see [`FormSlot::claim`]).
     pub fn memo(&self, slot: FormSlot, f: impl FnOnce(&WordInfo) -> FormNote) -> &FormNote {
-        self.slots[slot as usize].get_or_init(|| f(self))
+        self.slots[slot.index()].get_or_init(|| f(self))
     }
 
     /// Match key without the conjunction و/ف (the form most lexicon entries are written in).
@@ -333,13 +388,38 @@ mod tests {
         let toks = crate::tokenize(text);
         let words = analyze(&toks, &Segmenter::new(["قال"]));
         let calls = std::sync::atomic::AtomicUsize::new(0);
+        let slot = FormSlot::claim();
         for w in &words {
-            let v = w.memo(FormSlot::NumTime, |info| {
+            let v = w.memo(slot, |info| {
                 calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 FormNote { bits: info.key.len() as u64, ..FormNote::default() }
             });
             assert_eq!(v.bits, "قال".len() as u64);
         }
         assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn slots_are_claimed_once_each_up_to_the_maximum() {
+        let claimed = AtomicUsize::new(0);
+        let slots: Vec<usize> = (0..FormSlot::MAX).map(|_| FormSlot::claim_from(&claimed).index()).collect();
+        assert_eq!(slots, (0..FormSlot::MAX).collect::<Vec<_>>());
+        let over = std::panic::catch_unwind(|| FormSlot::claim_from(&claimed)).unwrap_err();
+        let message = over.downcast_ref::<String>().map(String::as_str).unwrap_or("");
+        assert!(message.contains(&format!("all {} form slots are taken", FormSlot::MAX)), "{message}");
+    }
+
+    #[test]
+    fn each_slot_keeps_its_own_note() {
+        let toks = crate::tokenize("قال");
+        let words = analyze(&toks, &Segmenter::new(["قال"]));
+        // Slots of a counter of its own: the process's few are left to the stages.
+        let claimed = AtomicUsize::new(0);
+        let (a, b) = (FormSlot::claim_from(&claimed), FormSlot::claim_from(&claimed));
+        assert_ne!(a, b);
+        words[0].memo(a, |_| FormNote { bits: 1, ..FormNote::default() });
+        words[0].memo(b, |_| FormNote { bits: 2, ..FormNote::default() });
+        assert_eq!(words[0].memo(a, |_| unreachable!()).bits, 1);
+        assert_eq!(words[0].memo(b, |_| unreachable!()).bits, 2);
     }
 }

@@ -1,0 +1,168 @@
+//! The words quantities are read with: vague amounts, modifiers, identifier nouns, and the
+//! counted noun a word stands for.
+
+use std::borrow::Cow;
+
+use rasad_model::Bound;
+use rasad_text::{singular, TokenKind, WordInfo};
+
+/// Vague amounts (عشرات، مئات، آلاف، ملايين، بضعة), as match keys without و/ف.
+pub(crate) fn is_vague_word(k: &str) -> bool {
+    matches!(
+        k,
+        "عشرات"
+            | "العشرات"
+            | "ماءات"
+            | "مءات"
+            | "الماءات"
+            | "المءات"
+            | "الاف"
+            | "الالاف"
+            | "الوف"
+            | "ملايين"
+            | "الملايين"
+            | "بضع"
+            | "بضعه"
+    )
+}
+
+/// Nouns after which a number is an identifier, not a count.
+pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
+    "القرار",
+    "قرار",
+    "رقم",
+    "الرقم",
+    "الماده",
+    "ماده",
+    "الفقره",
+    "البند",
+    "بند",
+    "الطريق",
+    "طريق",
+    "الهاتف",
+    "هاتف",
+    "الساعه",
+    "الصفحه",
+    "العدد",
+    "الدوره",
+    "اللواء",
+    "الفرقه",
+    "الكتيبه",
+    "الفوج",
+    "القطاع",
+    "النقطه",
+];
+
+/// Modifier phrases before a number: (match keys, approx, bound). Their last words are the ones
+/// [`may_end_modifier`] knows (a test keeps the two together).
+pub(crate) const PRE_MODIFIERS: &[(&[&str], bool, Bound)] = &[
+    (&["ما", "لا", "يقل", "عن"], false, Bound::AtLeast),
+    (&["لا", "يقل", "عن"], false, Bound::AtLeast),
+    (&["ما", "يزيد", "علي"], false, Bound::AtLeast),
+    (&["ما", "يزيد", "عن"], false, Bound::AtLeast),
+    (&["ما", "يربو", "علي"], false, Bound::AtLeast),
+    (&["اكثر", "من"], false, Bound::AtLeast),
+    (&["ازيد", "من"], false, Bound::AtLeast),
+    (&["ما", "لا", "يزيد", "عن"], false, Bound::AtMost),
+    (&["لا", "يتجاوز"], false, Bound::AtMost),
+    (&["لا", "يتجاوزون"], false, Bound::AtMost),
+    (&["اقل", "من"], false, Bound::AtMost),
+    (&["ما", "يقارب"], true, Bound::Exact),
+    (&["ما", "يناهز"], true, Bound::Exact),
+    (&["نحو"], true, Bound::Exact),
+    (&["حوالي"], true, Bound::Exact),
+    (&["قرابه"], true, Bound::Exact),
+    (&["زهاء"], true, Bound::Exact),
+    (&["تقريبا"], true, Bound::Exact),
+];
+
+/// True when `key` is the last word of some modifier (a cheap test before trying them all).
+pub(crate) fn may_end_modifier(key: &str) -> bool {
+    matches!(
+        key,
+        "عن" | "علي"
+            | "من"
+            | "يتجاوز"
+            | "يتجاوزون"
+            | "يقارب"
+            | "يناهز"
+            | "نحو"
+            | "حوالي"
+            | "قرابه"
+            | "زهاء"
+            | "تقريبا"
+    )
+}
+
+/// Words that are never the counted noun.
+const NOT_UNITS: &[&str] =
+    &["من", "في", "علي", "الي", "عن", "و", "او", "ان", "قد", "ما", "لا", "مع", "بين", "الف", "الاف", "منهم", "منها", "هو", "هي", "كل", "حتي"];
+
+/// Counted nouns whose stem ends before a construct-plural ي.
+const COUNTED_NOUNS: &[&str] =
+    &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
+
+/// The counted noun a word form stands for after a number (its singular match key), if it can be
+/// one: from its kind, text and analysis (`is_num_word`: its key is a number word). The facts
+/// keep the answer with the form (`unit`).
+pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_word: bool) -> Option<String> {
+    if kind == TokenKind::Punct && (text == "%" || text == "٪") {
+        return Some("%".into());
+    }
+    if kind != TokenKind::Arabic {
+        return None;
+    }
+    if NOT_UNITS.contains(&w.key.as_str()) || is_num_word {
+        return None;
+    }
+    if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {
+        return Some("%".into());
+    }
+    let stem = w.seg.key.as_str();
+    let suffix = w.seg.suffixes.first().copied();
+    // Sound plurals: the stem is the singular (مقاتلين → مقاتل); feminine plurals take ة (غارات → غاره).
+    let unit: Cow<'_, str> = match suffix {
+        Some("ات") if stem != "قوات" => {
+            let whole = format!("{stem}ات");
+            let s = singular(&whole);
+            if s != whole {
+                Cow::Owned(s.to_string())
+            } else {
+                Cow::Owned(format!("{stem}ه"))
+            }
+        }
+        Some("ون" | "ين" | "ان") => Cow::Borrowed(stem),
+        // A plural the segmenter keeps whole (غارات، طائرات).
+        None if stem.ends_with("ات") && stem.chars().nth(4).is_some() && stem != "قوات" => {
+            let s = singular(stem);
+            if s != stem {
+                Cow::Borrowed(s)
+            } else {
+                Cow::Owned(format!("{}ه", stem.trim_end_matches("ات")))
+            }
+        }
+        // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
+        Some("ي") if COUNTED_NOUNS.contains(&stem) => Cow::Borrowed(stem),
+        _ => Cow::Borrowed(w.seg.base_key()),
+    };
+    // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
+    let at_least = |k: usize| unit.chars().nth(k - 1).is_some();
+    let unit = if unit.ends_with('ا') && ((!unit.ends_with("يا") && at_least(4)) || (unit.ends_with("يا") && at_least(5))) {
+        &unit[..unit.len() - 'ا'.len_utf8()]
+    } else {
+        &unit[..]
+    };
+    Some(singular(unit).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_modifier_ends_in_a_word_the_quick_test_knows() {
+        for (seq, _, _) in PRE_MODIFIERS {
+            assert!(seq.last().is_some_and(|k| may_end_modifier(k)), "{seq:?}");
+        }
+    }
+}
