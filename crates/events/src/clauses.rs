@@ -25,6 +25,8 @@ pub(crate) enum Link {
     Coordinated,
     /// A quotation.
     Quote,
+    /// The outcome of the clause before (ما أسفر عن مقتل …): its event is that clause's again.
+    Consequence,
 }
 
 /// A clause: tokens `[first, end)`.
@@ -66,11 +68,15 @@ impl Ctx<'_, '_, '_> {
             } else {
                 1
             };
+            let consequence = c.consequences.has(&two) || (c.consequences.has(w.key.as_str()) && after_comma);
+            let phrase_len = if c.consequences.has(&two) { 2 } else { phrase_len };
             let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() {
                 None
-            } else if phrase_len > 1 {
-                Some(Link::Main)
-            } else if c.connectors.has(w.key.as_str()) && (after_comma || !matches!(b, "بعد" | "قبل" | "حتي" | "ما" | "مما")) {
+            } else if consequence {
+                Some(Link::Consequence)
+            } else if phrase_len > 1
+                || c.connectors.has(w.key.as_str()) && (after_comma || !matches!(b, "بعد" | "قبل" | "حتي" | "ما" | "مما"))
+            {
                 Some(Link::Main)
             } else if c.hal_openers.has(w.key.as_str()) && after_comma {
                 Some(Link::Hal)
@@ -97,7 +103,7 @@ impl Ctx<'_, '_, '_> {
                     out[last].end = i;
                     let parent = match link {
                         Link::Main => None,
-                        _ => Some(if link == Link::Relative || link == Link::Complement { last } else { main }),
+                        _ => Some(if matches!(link, Link::Relative | Link::Complement | Link::Consequence) { last } else { main }),
                     };
                     out.push(Clause { first: i, end: s.end_token, link, parent });
                     if link == Link::Main {

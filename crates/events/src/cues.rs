@@ -32,6 +32,8 @@ pub(crate) struct Cues {
     pub honorifics: Class,
     pub groups: Class,
     pub people: Class,
+    pub victim_units: Class,
+    pub force_units: Class,
     pub new_phrase: Class,
     pub counterpart: Class,
     pub pairs: Class,
@@ -39,6 +41,7 @@ pub(crate) struct Cues {
     pub phrase_links: Class,
     pub connectors: Class,
     pub connector_phrases: Class,
+    pub consequences: Class,
     pub complementizers: Class,
     pub relatives: Class,
     pub hal_openers: Class,
@@ -56,7 +59,8 @@ pub(crate) struct Cues {
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     // Checked by a test; a failure here is a build defect, not bad input.
-    toml::from_str(include_str!("../data/cues.toml")).unwrap_or_else(|e| panic!("the built-in event cues (crates/events/data/cues.toml) are invalid: {e}"))
+    toml::from_str(include_str!("../data/cues.toml"))
+        .unwrap_or_else(|e| panic!("the built-in event cues (crates/events/data/cues.toml) are invalid: {e}"))
 });
 
 /// The built-in cues.
@@ -71,7 +75,8 @@ mod tests {
     #[test]
     fn the_cue_file_loads_and_every_class_has_words() {
         let c: Cues = toml::from_str(include_str!("../data/cues.toml")).unwrap();
-        for (name, class) in [("titles", &c.titles), ("groups", &c.groups), ("connectors", &c.connectors), ("hal_openers", &c.hal_openers)] {
+        for (name, class) in [("titles", &c.titles), ("groups", &c.groups), ("connectors", &c.connectors), ("hal_openers", &c.hal_openers)]
+        {
             assert!(class.0.len() > 5, "{name}");
         }
         assert!(c.titles.has(&match_key("وزير")) && c.connector_phrases.has("في حين"));

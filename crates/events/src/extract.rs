@@ -49,6 +49,8 @@ pub struct DocInput<'d, 'a> {
     pub kb: &'d Kb,
     /// The trigger lexicon.
     pub lexicon: &'d Lexicon,
+    /// The publication date (events long before it are background).
+    pub published: Option<rasad_model::Date>,
 }
 
 /// Reads the events of one document.
@@ -83,7 +85,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         last_agency: None,
         last_source: None,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Event> = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
@@ -100,7 +102,14 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         let clauses = cx.clauses(s);
         if std::env::var_os("RASAD_DEBUG").is_some() {
             for p in &phrases {
-                eprintln!("phrase {:?} {:?} gov={:?} coord={} link={:?}", cx.slice(p.first, p.end).text, p.head, p.governor, p.coordinated, p.link);
+                eprintln!(
+                    "phrase {:?} {:?} gov={:?} coord={} link={:?}",
+                    cx.slice(p.first, p.end).text,
+                    p.head,
+                    p.governor,
+                    p.coordinated,
+                    p.link
+                );
             }
             for c in &clauses {
                 eprintln!("clause {:?} {:?} parent={:?}", cx.slice(c.first, c.end).text, c.link, c.parent);
@@ -111,13 +120,21 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         for (ci, c) in clauses.iter().enumerate() {
             let inherited: Vec<usize> = match c.link {
                 // A relative clause describes the phrase right before it.
-                ClauseLink::Relative => phrases.iter().rposition(|p| p.end <= c.first && p.end + 1 >= c.first && p.participant()).into_iter().collect(),
+                ClauseLink::Relative => {
+                    phrases.iter().rposition(|p| p.end <= c.first && p.end + 1 >= c.first && p.participant()).into_iter().collect()
+                }
                 ClauseLink::Complement | ClauseLink::Quote => Vec::new(),
                 _ => c.parent.or(ci.checked_sub(1)).map(|p| subjects[p].clone()).unwrap_or_default(),
             };
             let mut here: Vec<Event> = Vec::new();
+            // The targets of the clause's last accusation: the agents of the act it names.
+            let mut accused: Vec<usize> = Vec::new();
             for tr in cx.triggers(s, c) {
-                if let Some((ev, agents)) = cx.event(s, &phrases, &clauses, ci, &tr, &inherited, source.clone()) {
+                let inherit = if tr.accused { &accused } else { &inherited };
+                if let Some((ev, agents, targets)) = cx.event(s, &phrases, &clauses, ci, &tr, inherit, source.clone()) {
+                    if crate::types::info(ev.kind).claims {
+                        accused = targets;
+                    }
                     if subjects[ci].is_empty() {
                         subjects[ci] = if agents.is_empty() { inherited.clone() } else { agents };
                     }
@@ -130,6 +147,16 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             }
             if subjects[ci].is_empty() {
                 subjects[ci] = inherited;
+            }
+            // The outcome of an event (ما أسفر عن مقتل 12) is that event: its toll joins it.
+            if c.link == ClauseLink::Consequence {
+                here.retain(|ev| match out.iter_mut().rev().take_while(|e| e.sentence.start == s.span.start).find(|e| e.kind == ev.kind) {
+                    Some(e) => {
+                        absorb(e, ev.clone());
+                        false
+                    }
+                    None => true,
+                });
             }
             out.extend(here);
         }

@@ -265,7 +265,8 @@ impl Lexicon {
             }
             let words: Vec<String> = cols[0].split_whitespace().map(match_key).collect();
             let blocked = match_key(cols[1].trim());
-            let at = blocked_at(&words, &blocked).ok_or(LexiconError::Condition { line: n + 1, cond: format!("{} is not in the phrase", cols[1]) })?;
+            let at = blocked_at(&words, &blocked)
+                .ok_or(LexiconError::Condition { line: n + 1, cond: format!("{} is not in the phrase", cols[1]) })?;
             self.negatives.entry(blocked).or_default().push(Negative { keys: words, at });
         }
         Ok(())

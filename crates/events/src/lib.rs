@@ -3,8 +3,8 @@
 #![warn(missing_docs)]
 
 mod args;
-mod clauses;
 mod attribution;
+mod clauses;
 mod context;
 mod cues;
 pub mod extract;
@@ -13,7 +13,7 @@ pub mod lexicon;
 mod merge;
 mod phrases;
 mod roles;
-mod status;
+pub mod status;
 mod triggers;
 mod types;
 
@@ -22,3 +22,4 @@ pub use furniture::furniture_mask;
 pub use lexicon::{Lexicon, LexiconError, TriggerEntry};
 pub use merge::merge_restatements;
 pub use rasad_model::{Arg, Event, EventMention, EventType, Source, Status, TextSpan};
+pub use status::BACKGROUND_DAYS;

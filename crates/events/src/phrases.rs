@@ -117,7 +117,7 @@ impl Ctx<'_, '_, '_> {
 
     /// The mention that starts at token `i`, if any.
     fn mention_starting(&self, i: usize) -> Option<usize> {
-        self.mention_at[i].filter(|&m| self.d.mentions[m].first == i)
+        self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)
     }
 
     /// True when a word carries a conjunction (و) or a preposition (ب، ل، ك) that ends a phrase.
@@ -175,12 +175,19 @@ impl Ctx<'_, '_, '_> {
                     j += 1;
                     continue;
                 }
-                if is_adjective(w) {
+                // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
+                // حربية; not البلدان | اتفاقية).
+                if is_adjective(w) && w.seg.definite() == words[j - 1].seg.definite() {
                     j += 1;
                     continue;
                 }
                 // One genitive after a construct head (وزير الخارجية، قوات الأمن، قائد الجيش).
-                if j > i && construct(&words[j - 1]) && w.seg.definite() && word_class(&words[j - 1]).is_some() && self.d.lexicon.lookup(w).is_none() {
+                if j > i
+                    && construct(&words[j - 1])
+                    && w.seg.definite()
+                    && word_class(&words[j - 1]).is_some()
+                    && self.d.lexicon.lookup(w).is_none()
+                {
                     j += 1;
                     continue;
                 }
@@ -198,6 +205,7 @@ impl Ctx<'_, '_, '_> {
                 }
                 break;
             }
+            let j = j.min(hi);
             let place_only = head == Head::Name
                 && (i..j).filter_map(|t| self.mention_at[t]).all(|m| self.d.mentions[m].actor.is_none())
                 && self.name_at(i).is_none();
@@ -258,13 +266,18 @@ impl Ctx<'_, '_, '_> {
                 j += 1;
             }
             let next = words.get(j);
-            if next.is_some_and(|n| bare(n) == "من" && j + 1 < hi && (word_class(&words[j + 1]).is_some() || self.mention_starting(j + 1).is_some())) {
+            if next.is_some_and(|n| {
+                bare(n) == "من" && j + 1 < hi && (word_class(&words[j + 1]).is_some() || self.mention_starting(j + 1).is_some())
+            }) {
                 let (end, head) = self.phrase_start(j + 1, hi).unwrap_or((j + 2, Head::People));
                 let head = if head == Head::Name { Head::Group } else { head };
-                return Some((end, if q.unit.as_deref().is_some_and(|u| ["قتيل", "جريح", "مدني", "شخص"].contains(&u)) { Head::People } else { head }));
+                return Some((end, if q.unit.as_deref().is_some_and(|u| cues().victim_units.has(u)) { Head::People } else { head }));
             }
-            if j > i && word_class(&words[j - 1]).is_some() {
-                return Some((j, word_class(&words[j - 1]).unwrap_or(Head::People)));
+            match q.unit.as_deref() {
+                Some(u) if cues().victim_units.has(u) => return Some((j, Head::People)),
+                Some(u) if cues().force_units.has(u) => return Some((j, Head::Group)),
+                _ if j > i && word_class(&words[j - 1]).is_some() => return Some((j, word_class(&words[j - 1]).unwrap_or(Head::People))),
+                _ => {}
             }
         }
         if self.d.lexicon.lookup(w).is_some() {

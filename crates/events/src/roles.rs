@@ -28,12 +28,86 @@ use crate::types::info;
 
 /// Verbs whose object is the event (شنت غارات، نفذت هجوما، أجرى محادثات، عقد اجتماعا).
 const LIGHT_VERBS: &[&str] = &[
-    "شن", "شنت", "يشن", "تشن", "شنوا", "نفذ", "نفذت", "ينفذ", "تنفذ", "نفذوا", "اجري", "اجرت", "يجري", "تجري", "عقد", "عقدت",
-    "يعقد", "تعقد", "قام", "قامت", "يقوم", "تقوم", "اطلق", "اطلقت", "يطلق", "تطلق", "بدا", "بدات", "يبدا", "تبدا", "واصل",
-    "واصلت", "يواصل", "تواصل", "استانف", "استانفت", "شهد", "شهدت", "يشهد", "تشهد", "ابدي", "ابدت", "اعرب", "اعربت", "يعرب",
-    "تعرب", "اعلن", "اعلنت", "يعلن", "تعلن", "جدد", "جددت", "يجدد", "تجدد", "وجه", "وجهت", "يوجه", "توجه", "قدم", "قدمت",
-    "تمكن", "تمكنت", "يتمكن", "تتمكن", "تمكنوا", "استطاع", "استطاعت", "نجح", "نجحت", "حاول", "حاولت", "يحاول", "تحاول",
-    "سعي", "سعت", "يسعي", "تسعي", "بدء", "اعاد", "اعادت",
+    "شن",
+    "شنت",
+    "يشن",
+    "تشن",
+    "شنوا",
+    "نفذ",
+    "نفذت",
+    "ينفذ",
+    "تنفذ",
+    "نفذوا",
+    "اجري",
+    "اجرت",
+    "يجري",
+    "تجري",
+    "عقد",
+    "عقدت",
+    "يعقد",
+    "تعقد",
+    "قام",
+    "قامت",
+    "يقوم",
+    "تقوم",
+    "اطلق",
+    "اطلقت",
+    "يطلق",
+    "تطلق",
+    "بدا",
+    "بدات",
+    "يبدا",
+    "تبدا",
+    "واصل",
+    "واصلت",
+    "يواصل",
+    "تواصل",
+    "استانف",
+    "استانفت",
+    "شهد",
+    "شهدت",
+    "يشهد",
+    "تشهد",
+    "ابدي",
+    "ابدت",
+    "اعرب",
+    "اعربت",
+    "يعرب",
+    "تعرب",
+    "اعلن",
+    "اعلنت",
+    "يعلن",
+    "تعلن",
+    "جدد",
+    "جددت",
+    "يجدد",
+    "تجدد",
+    "وجه",
+    "وجهت",
+    "يوجه",
+    "توجه",
+    "قدم",
+    "قدمت",
+    "تمكن",
+    "تمكنت",
+    "يتمكن",
+    "تتمكن",
+    "تمكنوا",
+    "استطاع",
+    "استطاعت",
+    "نجح",
+    "نجحت",
+    "حاول",
+    "حاولت",
+    "يحاول",
+    "تحاول",
+    "سعي",
+    "سعت",
+    "يسعي",
+    "تسعي",
+    "بدء",
+    "اعاد",
+    "اعادت",
 ];
 
 /// A word spelled with a damma on its first letter or its alif reads as a passive (قُتل، أُصيب).
@@ -54,7 +128,12 @@ impl Ctx<'_, '_, '_> {
     fn with_coordinated(&self, ps: &[Phrase], k: usize) -> Vec<usize> {
         let mut out = vec![k];
         let mut j = k + 1;
-        while j < ps.len() && ps[j].coordinated && ps[j].participant() && ps[j].first <= ps[j - 1].end + 1 && ps[j].governor == ps[k].governor {
+        while j < ps.len()
+            && ps[j].coordinated
+            && ps[j].participant()
+            && ps[j].first <= ps[j - 1].end + 1
+            && ps[j].governor == ps[k].governor
+        {
             out.push(j);
             j += 1;
         }
@@ -154,6 +233,26 @@ impl Ctx<'_, '_, '_> {
             }
             return r;
         }
+        // The act an accusation names: the accused did it.
+        if tr.accused {
+            r.agents = inherited.to_vec();
+            if let Some(k) = self.target(ps, c, t, usize::MAX, frame, &r.agents) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+            return r;
+        }
+        // A verbal noun after تعرض ل: the subject of تعرض suffered it, the noun's nisba or agent did it
+        // (تعرضت مواقع حزب الله لغارات إسرائيلية).
+        if let Some(tw) = (c.first..t).rev().take(10).find(|&k| bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"))
+        {
+            if let Some(k) = self.subject(ps, c, tw) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+            if let Some(a) = self.agent_after(ps, c, t) {
+                r.agents = self.with_coordinated(ps, a);
+            }
+            return r;
+        }
         // A verbal noun.
         let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
@@ -180,7 +279,8 @@ impl Ctx<'_, '_, '_> {
         if r.agents.is_empty() {
             // The clause's own subject: the first free participant before the noun (أبدت إيران
             // وروسيا قلقها … واعدة بدعم دمشق), else the parent's.
-            match ps.iter().position(|p| p.first >= c.first && p.end <= t && p.participant() && p.governor.is_none() && !self.in_source(p)) {
+            match ps.iter().position(|p| p.first >= c.first && p.end <= t && p.participant() && p.governor.is_none() && !self.in_source(p))
+            {
                 Some(k) if genitive != Some(k) => r.agents = self.with_coordinated(ps, k),
                 _ => r.agents = inherited.to_vec(),
             }
@@ -239,9 +339,10 @@ impl Ctx<'_, '_, '_> {
             let linked: Vec<Arg> = group
                 .iter()
                 .filter(|&&g| {
-                    ps[g].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| {
-                        matches!(kb.actors[a].kind, ActorType::State | ActorType::Government | ActorType::Person)
-                    })
+                    ps[g]
+                        .link
+                        .and_then(|m| self.d.mentions[m].actor)
+                        .is_some_and(|a| matches!(kb.actors[a].kind, ActorType::State | ActorType::Government | ActorType::Person))
                 })
                 .map(|&g| self.phrase_arg(&ps[g]))
                 .collect();
@@ -266,7 +367,8 @@ impl Ctx<'_, '_, '_> {
             .then_some(alt)
     }
 
-    /// The event of a trigger, with its arguments.
+    /// The event of a trigger, with its arguments, and the phrases of its actors and targets.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn event(
         &self,
         s: &Sentence,
@@ -276,7 +378,7 @@ impl Ctx<'_, '_, '_> {
         tr: &Trig,
         inherited: &[usize],
         source: Option<Source>,
-    ) -> Option<(Event, Vec<usize>)> {
+    ) -> Option<(Event, Vec<usize>, Vec<usize>)> {
         let (t, mut kind, mut mode) = (tr.at, tr.kind, tr.mode.clone());
         let c = &clauses[ci];
         let mut roles = self.roles(ps, clauses, ci, tr, inherited);
@@ -287,7 +389,9 @@ impl Ctx<'_, '_, '_> {
         // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة).
         roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims));
         if !info(kind).groups {
-            roles.agents.retain(|&k| ps[k].link.is_some() || ps[k].state.is_some() || matches!(ps[k].head, Head::Office | Head::Name | Head::Pair));
+            roles
+                .agents
+                .retain(|&k| ps[k].link.is_some() || ps[k].state.is_some() || matches!(ps[k].head, Head::Office | Head::Name | Head::Pair));
         }
         roles.targets.retain(|k| !roles.agents.contains(k));
         let mut actors = self.args_of(ps, &roles.agents);
@@ -304,6 +408,7 @@ impl Ctx<'_, '_, '_> {
         let places = self.places(s, c, t, kind);
         let (lo, hi) = (c.first, c.end);
         let date = self.nearest_time(s, t, lo, hi);
+        let background = self.background(c, date.as_ref());
         let quantity = self.quantity(s, t, lo, hi, kind);
         let fatalities = quantity.as_ref().filter(|q| self.counts_deaths(q)).map(|q| q.value);
         let status = self.status(s, t, &source);
@@ -315,7 +420,7 @@ impl Ctx<'_, '_, '_> {
         confidence += if date.is_some() { 0.1 } else { 0.0 };
         confidence += if source.is_some() { 0.1 } else { 0.0 };
         confidence -= if tr.noun { 0.05 } else { 0.0 };
-        let agents = roles.agents.clone();
+        let (agents, target_phrases) = (roles.agents.clone(), roles.targets.clone());
         Some((
             Event {
                 kind,
@@ -330,11 +435,12 @@ impl Ctx<'_, '_, '_> {
                 fatalities,
                 source,
                 status,
-                background: false,
+                background,
                 confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
                 mentions: vec![EventMention { trigger: trig, sentence }],
             },
             agents,
+            target_phrases,
         ))
     }
 }

@@ -1,8 +1,9 @@
 //! How the text presents an event: reported, claimed, planned, denied or negated.
 
-use rasad_model::{Source, Status};
+use rasad_model::{Date, Precision, Source, Status, TimeExpr};
 use rasad_text::Sentence;
 
+use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
 
@@ -29,5 +30,33 @@ impl Ctx<'_, '_, '_> {
             return Status::Claimed;
         }
         Status::Reported
+    }
+
+    /// Background: the event's own date ends more than [`BACKGROUND_DAYS`] days before
+    /// publication, or its clause recalls history (يذكر أن، سبق أن، آنذاك، في التسعينات).
+    pub(crate) fn background(&self, c: &Clause, date: Option<&TimeExpr>) -> bool {
+        let words = self.d.words;
+        if (c.first..c.end).any(|i| cues().history.has(bare(&words[i]))) {
+            return true;
+        }
+        let (Some(published), Some(d)) = (self.d.published, date) else { return false };
+        last_day(d).is_some_and(|end| published.since(end).is_ok_and(|span| span.get_days() > BACKGROUND_DAYS))
+    }
+}
+
+/// Days before publication beyond which an event is background (ACLED and GDELT code what
+/// happened in the reporting period; a toll of an old war is not a new one).
+pub const BACKGROUND_DAYS: i32 = 30;
+
+/// The last day a time value covers (a year's 31 December, a month's last day).
+fn last_day(t: &TimeExpr) -> Option<Date> {
+    if let Some(e) = t.end_date.as_deref() {
+        return e.parse().ok();
+    }
+    let v = t.value.as_deref()?;
+    match t.precision? {
+        Precision::Day | Precision::Week => v.parse().ok(),
+        Precision::Month => format!("{v}-01").parse::<Date>().ok().map(|d| d.last_of_month()),
+        Precision::Year => format!("{v}-12-31").parse().ok(),
     }
 }

@@ -28,6 +28,8 @@ pub(crate) struct Trig {
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
     /// a verb trigger); nouns after إثر، لدى … or marked standalone state their own event.
     pub dependent: bool,
+    /// The act an accusation names (اتهمت X Y بتفجير): Y's, claimed.
+    pub accused: bool,
 }
 
 /// The target positions of an entry: its own frame, else its type's.
@@ -77,7 +79,10 @@ impl Ctx<'_, '_, '_> {
             // A participle states an event as a circumstantial clause: indefinite, right after a
             // comma, و or the start of its clause (… مؤكدا، داعيا إلى); الداعية is a preacher.
             let as_hal = !w.seg.definite()
-                && (i == c.first || words[i - 1].tok.kind == TokenKind::Punct || w.seg.prefixes.first() == Some(&"و") || words[i - 1].key == "و");
+                && (i == c.first
+                    || words[i - 1].tok.kind == TokenKind::Punct
+                    || w.seg.prefixes.first() == Some(&"و")
+                    || words[i - 1].key == "و");
             let Some(entry) = hit.entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
             if self.d.lexicon.negated_phrase(words, i, hit.form) {
@@ -127,11 +132,15 @@ impl Ctx<'_, '_, '_> {
                 self.negated.borrow_mut().push(i);
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
-            if !hit.nominal && (cues().relatives.has(prev_key) || matches!(prev_key, "من" | "ما")) && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) {
+            if !hit.nominal
+                && (cues().relatives.has(prev_key) || matches!(prev_key, "من" | "ما"))
+                && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'))
+            {
                 continue;
             }
             // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
-            let accused_act = w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| l.kind == EventType::Accuse && i - l.at <= 6);
+            let accused_act =
+                w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| crate::types::info(l.kind).claims && i - l.at <= 6);
             if accused_act {
                 found.push(Trig {
                     at: i,
@@ -141,6 +150,7 @@ impl Ctx<'_, '_, '_> {
                     frame: frame_of(entry),
                     noun: hit.nominal,
                     dependent: false,
+                    accused: true,
                 });
                 self.claimed.borrow_mut().push(i);
                 continue;
@@ -162,6 +172,7 @@ impl Ctx<'_, '_, '_> {
                 frame: frame_of(entry),
                 noun: hit.nominal,
                 dependent: hit.nominal && !after_addition && !adjunct,
+                accused: false,
             });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
@@ -178,7 +189,8 @@ impl Ctx<'_, '_, '_> {
     /// True when a verbal noun has an argument near it: a linked mention or a name within three
     /// words after it or right before it, or a time or a number in its clause.
     fn anchored(&self, s: &Sentence, c: &Clause, t: usize) -> bool {
-        let near = (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
+        let near =
+            (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
         let (a, b) = (self.d.words[c.first].tok.span.start, self.d.words[c.end - 1].tok.span.end);
         let dated = self.d.times.iter().any(|x| x.start >= a && x.end <= b && x.start >= s.span.start);
         let counted = self.d.quantities.iter().any(|q| q.start >= a && q.end <= b);

@@ -29,11 +29,15 @@ pub(crate) struct TypeInfo {
     /// People named by what befell them are targets, never actors.
     #[serde(default)]
     pub victims: bool,
+    /// An act its ب-phrase names is an event of its target, claimed.
+    #[serde(default)]
+    pub claims: bool,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {
     // Checked by a test; a failure here is a build defect, not bad input.
-    parse(include_str!("../data/types.toml")).unwrap_or_else(|e| panic!("the built-in event types (crates/events/data/types.toml) are invalid: {e}"))
+    parse(include_str!("../data/types.toml"))
+        .unwrap_or_else(|e| panic!("the built-in event types (crates/events/data/types.toml) are invalid: {e}"))
 });
 
 fn parse(s: &str) -> Result<FxHashMap<EventType, TypeInfo>, String> {

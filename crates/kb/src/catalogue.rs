@@ -1,6 +1,5 @@
 //! The actor catalogue and the gazetteer: types, loading and validation.
 
-
 use serde::Deserialize;
 
 /// Errors in the curated data files.

@@ -7,7 +7,6 @@
 //! suffixes, or ال + that (when the token is definite) equals the name's first key. Later
 //! tokens must match exactly. A mention that matches nothing stays unlinked.
 
-
 use rasad_text::{Span, TokenKind, Word};
 
 use crate::index::{nisba_base, Target, PLACE_NOUNS, PLACE_PREPS};

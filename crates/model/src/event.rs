@@ -151,6 +151,11 @@ pub struct Event {
     pub source: Option<Source>,
     /// Reported, claimed, planned, denied or negated.
     pub status: Status,
+    /// True for background: the event's own date is more than 30 days before publication, or its
+    /// clause recalls history (منذ عام 2011، في التسعينات، يذكر أن). Fatalities, the map and the
+    /// timeline leave background events out by default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub background: bool,
     /// Rough confidence in 0..1 from how many arguments were found.
     pub confidence: f64,
     /// Every place the event is stated (restatements merged into it), the first one first.

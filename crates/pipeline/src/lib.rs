@@ -183,6 +183,7 @@ impl Pipeline {
             times: &times,
             kb: &self.kb,
             lexicon: &self.lexicon,
+            published,
         });
         events.retain(|e| relevance.at(e.trigger.start) >= MIN_RELEVANCE);
         clock.lap(Stage::Events);

@@ -122,6 +122,8 @@ struct Filters {
     sort: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
+    /// 1 to include background events (by default only current ones).
+    background: Option<u8>,
 }
 
 fn nonempty(s: &Option<String>) -> Option<String> {
@@ -164,6 +166,7 @@ impl Filters {
             to: day(&self.to, "to")?,
             outlet: nonempty(&self.outlet),
             limit: self.limit.unwrap_or(default_limit).clamp(1, 500),
+            background: self.background == Some(1),
         })
     }
 }

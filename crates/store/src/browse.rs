@@ -69,9 +69,9 @@ pub struct DayCount {
 
 /// The timeline: events per day and type, oldest first.
 pub fn timeline(store: &Store) -> Result<Vec<DayCount>, StoreError> {
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT anchor, type, count(*) FROM events WHERE anchor IS NOT NULL GROUP BY anchor, type ORDER BY anchor, type")?;
+    let mut stmt = store.conn().prepare(
+        "SELECT anchor, type, count(*) FROM events WHERE anchor IS NOT NULL AND background = 0 GROUP BY anchor, type ORDER BY anchor, type",
+    )?;
     let rows = stmt
         .query_map([], |r| Ok(DayCount { day: r.get(0)?, kind: r.get(1)?, count: r.get::<_, i64>(2)? as usize }))?
         .collect::<Result<_, _>>()?;

@@ -418,8 +418,8 @@ fn write_event(tx: &rusqlite::Transaction, doc: i64, idx: usize, ev: &Event, pub
         None => None,
     };
     tx.prepare_cached(
-        "INSERT INTO events (doc, idx, type, mode, status, date, date_precision, anchor, place_id, place_name, lat, lon, cell, quantity, unit, source_name, confidence, story, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, ?18)",
+        "INSERT INTO events (doc, idx, type, mode, status, date, date_precision, anchor, place_id, place_name, lat, lon, cell, quantity, unit, source_name, confidence, story, record, background)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, ?18, ?19)",
     )?
     .execute(params![
         doc,
@@ -439,7 +439,8 @@ fn write_event(tx: &rusqlite::Transaction, doc: i64, idx: usize, ev: &Event, pub
         ev.quantity.as_ref().and_then(|q| q.unit.clone()),
         ev.source.as_ref().map(|s| s.name.clone().unwrap_or_else(|| s.span.text.clone())),
         ev.confidence,
-        record
+        record,
+        ev.background
     ])?;
     let rowid = tx.last_insert_rowid();
     tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story.unwrap_or(rowid), rowid])?;

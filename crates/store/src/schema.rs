@@ -101,6 +101,10 @@ const MIGRATIONS: &[&str] = &[
     -- (every non-ASCII character is a word character to it), and is far cheaper than unicode61.
     CREATE VIRTUAL TABLE doc_fts USING fts5(terms, content='', tokenize='ascii');
     "#,
+    // 2: background events (long before publication, or recalled history) are kept apart.
+    r#"
+    ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -41,6 +41,9 @@ pub struct Query {
     pub to: Option<String>,
     /// Outlet name.
     pub outlet: Option<String>,
+    /// Include background events (long before publication, or recalled history); by default only
+    /// current ones count.
+    pub background: bool,
     /// Most hits returned.
     pub limit: usize,
 }
@@ -107,6 +110,9 @@ impl Query {
     pub(crate) fn event_filter(&self) -> (String, Vec<Value>) {
         let mut conds = Vec::new();
         let mut args: Vec<Value> = Vec::new();
+        if !self.background {
+            conds.push("e.background = 0".to_string());
+        }
         if let Some(t) = &self.event_type {
             conds.push("e.type = ?".to_string());
             args.push(Value::Text(t.to_ascii_uppercase()));

@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn bad_lines_are_named() {
-        assert_eq!(Model::parse("bias\t0.1\nقصف 2\n").unwrap_err().to_string(), "topic model line 2: expected 'stem<TAB>weight', found \"قصف 2\"");
+        assert_eq!(
+            Model::parse("bias\t0.1\nقصف 2\n").unwrap_err().to_string(),
+            "topic model line 2: expected 'stem<TAB>weight', found \"قصف 2\""
+        );
         assert!(matches!(Model::parse("قصف\t1\n"), Err(TopicError::NoBias)));
     }
 }

@@ -135,7 +135,13 @@ mod tests {
     #[test]
     fn separable_toy_data_is_learned_and_training_is_deterministic() {
         let data: Vec<Example> = (0..200)
-            .map(|i| if i % 2 == 0 { ex(&["قصف", "جيش", if i % 4 == 0 { "مدينه" } else { "قريه" }], true) } else { ex(&["مباراه", "فريق", "هدف"], false) })
+            .map(|i| {
+                if i % 2 == 0 {
+                    ex(&["قصف", "جيش", if i % 4 == 0 { "مدينه" } else { "قريه" }], true)
+                } else {
+                    ex(&["مباراه", "فريق", "هدف"], false)
+                }
+            })
             .collect();
         let (m, r) = train(&data, &data, TrainOptions::default());
         assert!(r.accuracy > 0.99, "{r:?}");

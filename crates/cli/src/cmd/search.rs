@@ -37,6 +37,9 @@ pub struct SearchArgs {
     /// Only this outlet.
     #[arg(long)]
     pub outlet: Option<String>,
+    /// Count background events too (long before publication, or recalled history).
+    #[arg(long)]
+    pub background: bool,
     /// Most results.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
@@ -77,6 +80,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
         to: day(&args.to, "to")?,
         outlet: args.outlet.clone(),
         limit: args.limit,
+        background: args.background,
     };
     let store = args.db.open()?;
     let hits = rasad_store::search::search(&store, &q, Pipeline::shared().segmenter())?;

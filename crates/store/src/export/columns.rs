@@ -50,8 +50,10 @@ pub struct EventRow {
     pub quantity_bound: Option<String>,
     /// About?
     pub quantity_approx: Option<bool>,
-    /// Deaths when the count is of the killed (ACLED's fatalities), else empty.
+    /// Deaths when the count is of the killed (ACLED's fatalities) and the event is current, else empty.
     pub fatalities: Option<f64>,
+    /// Background: long before publication, or recalled history.
+    pub background: bool,
     /// Who reports it.
     pub source: Option<String>,
     /// Outlet of the document.
@@ -141,8 +143,25 @@ macro_rules! columns {
     };
     (@cell Str, $v:expr) => { Cell::Str(AsCell::as_str(&$v)) };
     (@cell F64, $v:expr) => { Cell::F64($v.into()) };
-    (@cell Bool, $v:expr) => { Cell::Bool($v) };
+    (@cell Bool, $v:expr) => { Cell::Bool(AsBool::as_bool(&$v)) };
     (@cell I64, $v:expr) => { Cell::I64(Some($v as i64)) };
+}
+
+/// Flags, optional or not, as an optional bool.
+trait AsBool {
+    fn as_bool(&self) -> Option<bool>;
+}
+
+impl AsBool for bool {
+    fn as_bool(&self) -> Option<bool> {
+        Some(*self)
+    }
+}
+
+impl AsBool for Option<bool> {
+    fn as_bool(&self) -> Option<bool> {
+        *self
+    }
 }
 
 /// Text fields, optional or not, as an optional `&str`.
@@ -186,6 +205,7 @@ columns! {
     quantity_bound: Str,
     quantity_approx: Bool,
     fatalities: F64,
+    background: Bool,
     source: Str,
     outlet: Str,
     url: Str,
