@@ -171,3 +171,13 @@ fn sniff_gzip(path: &Path) -> bool {
     let mut magic = [0u8; 2];
     std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && magic == [0x1f, 0x8b]
 }
+
+/// The texts given as arguments, or standard input read as one text when there are none.
+pub fn texts_or_stdin(texts: Vec<String>) -> Result<Vec<String>> {
+    if !texts.is_empty() {
+        return Ok(texts);
+    }
+    let mut s = String::new();
+    io::stdin().read_to_string(&mut s).map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
+    Ok(vec![s])
+}

@@ -32,6 +32,22 @@ pub(crate) struct Trig {
     pub accused: bool,
 }
 
+impl Trig {
+    /// The trigger of `entry` at token `at`, read as a noun or not; neither dependent nor accused.
+    fn of(at: usize, entry: &crate::lexicon::TriggerEntry, noun: bool) -> Trig {
+        Trig {
+            at,
+            kind: entry.kind,
+            mode: entry.mode.clone(),
+            needs: entry.needs.clone(),
+            frame: frame_of(entry),
+            noun,
+            dependent: false,
+            accused: false,
+        }
+    }
+}
+
 /// The target positions of an entry: its own frame, else its type's.
 fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
     match &e.frame {
@@ -142,16 +158,7 @@ impl Ctx<'_, '_, '_> {
             let accused_act =
                 w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| crate::types::info(l.kind).claims && i - l.at <= 6);
             if accused_act {
-                found.push(Trig {
-                    at: i,
-                    kind: entry.kind,
-                    mode: entry.mode.clone(),
-                    needs: entry.needs.clone(),
-                    frame: frame_of(entry),
-                    noun: hit.nominal,
-                    dependent: false,
-                    accused: true,
-                });
+                found.push(Trig { dependent: false, accused: true, ..Trig::of(i, entry, hit.nominal) });
                 self.claimed.borrow_mut().push(i);
                 continue;
             }
@@ -164,16 +171,7 @@ impl Ctx<'_, '_, '_> {
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
             let adjunct = cues().temporal.has(prev_key) || entry.needs.contains(&Need::Standalone);
-            found.push(Trig {
-                at: i,
-                kind: entry.kind,
-                mode: entry.mode.clone(),
-                needs: entry.needs.clone(),
-                frame: frame_of(entry),
-                noun: hit.nominal,
-                dependent: hit.nominal && !after_addition && !adjunct,
-                accused: false,
-            });
+            found.push(Trig { dependent: hit.nominal && !after_addition && !adjunct, ..Trig::of(i, entry, hit.nominal) });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
         if found.iter().any(|t| !t.dependent) {

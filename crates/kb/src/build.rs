@@ -92,43 +92,32 @@ fn is_arabic(s: &str) -> bool {
 /// its country table (for ISO alpha-3 codes).
 pub fn build_gazetteer(admin1: &str, admin2: &str, admin4: &str, cities: &str, countries: &str) -> Result<String, BuildError> {
     let mut rows: Vec<Row> = Vec::new();
-    let a1 = json("syr_admin1", admin1)?;
     let mut gov_en: HashMap<String, String> = HashMap::new();
-    for f in features("syr_admin1", &a1)? {
-        let p = &f["properties"];
-        let Some((lat, lon)) = centroid(&f["geometry"]) else { continue };
-        gov_en.insert(s(p, "PCODE").to_string(), s(p, "NAME_EN").to_string());
-        let ar: Vec<String> = variants(s(p, "NAME_ARA")).into_iter().take(1).map(|b| format!("محافظة {b}")).collect();
-        rows.push(Row {
-            id: format!("OCHA-{}", s(p, "PCODE")),
-            name: format!("{} Governorate", s(p, "NAME_EN")),
-            ar,
-            lat,
-            lon,
-            feature: "governorate",
-            admin1: s(p, "NAME_EN").to_string(),
-            admin2: String::new(),
-            country: "SYR".into(),
-            population: 0,
-        });
-    }
-    let a2 = json("syr_admin2", admin2)?;
-    for f in features("syr_admin2", &a2)? {
-        let p = &f["properties"];
-        let Some((lat, lon)) = centroid(&f["geometry"]) else { continue };
-        let ar: Vec<String> = variants(s(p, "NAME_ARA")).into_iter().take(1).map(|b| format!("منطقة {b}")).collect();
-        rows.push(Row {
-            id: format!("OCHA-{}", s(p, "PCODE")),
-            name: format!("{} District", s(p, "NAME_EN")),
-            ar,
-            lat,
-            lon,
-            feature: "district",
-            admin1: s(p, "ADMIN1_EN").to_string(),
-            admin2: s(p, "NAME_EN").to_string(),
-            country: "SYR".into(),
-            population: 0,
-        });
+    // Governorates (محافظة X) and districts (منطقة X) of OCHA's admin 1 and 2 polygons, at their centroids.
+    for (name, src, feature, noun, suffix) in
+        [("syr_admin1", admin1, "governorate", "محافظة", "Governorate"), ("syr_admin2", admin2, "district", "منطقة", "District")]
+    {
+        let a = json(name, src)?;
+        for f in features(name, &a)? {
+            let p = &f["properties"];
+            let Some((lat, lon)) = centroid(&f["geometry"]) else { continue };
+            let governorate = feature == "governorate";
+            if governorate {
+                gov_en.insert(s(p, "PCODE").to_string(), s(p, "NAME_EN").to_string());
+            }
+            rows.push(Row {
+                id: format!("OCHA-{}", s(p, "PCODE")),
+                name: format!("{} {suffix}", s(p, "NAME_EN")),
+                ar: variants(s(p, "NAME_ARA")).into_iter().take(1).map(|b| format!("{noun} {b}")).collect(),
+                lat,
+                lon,
+                feature,
+                admin1: s(p, if governorate { "NAME_EN" } else { "ADMIN1_EN" }).to_string(),
+                admin2: if governorate { String::new() } else { s(p, "NAME_EN").to_string() },
+                country: "SYR".into(),
+                population: 0,
+            });
+        }
     }
     let a4 = json("syr_admin4_point", admin4)?;
     for f in features("syr_admin4_point", &a4)? {

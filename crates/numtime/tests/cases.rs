@@ -11,12 +11,31 @@ fn cases(tsv: &str) -> Vec<Vec<&str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect()).collect()
 }
 
-fn report(kind: &str, per: &BTreeMap<String, (usize, usize)>, failures: &[String]) {
-    for (cat, (ok, all)) in per {
-        eprintln!("{kind} {cat}: {ok}/{all}");
+/// Passes per category, and the failures with what was found.
+#[derive(Default)]
+struct Tally {
+    per: BTreeMap<String, (usize, usize)>,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn record(&mut self, cat: &str, ok: bool, failure: impl FnOnce() -> String) {
+        let e = self.per.entry(cat.to_string()).or_default();
+        e.1 += 1;
+        if ok {
+            e.0 += 1;
+        } else {
+            self.failures.push(failure());
+        }
     }
-    for f in failures.iter().take(60) {
-        eprintln!("  {f}");
+
+    fn report(&self, kind: &str) {
+        for (cat, (ok, all)) in &self.per {
+            eprintln!("{kind} {cat}: {ok}/{all}");
+        }
+        for f in self.failures.iter().take(60) {
+            eprintln!("  {f}");
+        }
     }
 }
 
@@ -25,8 +44,7 @@ fn quantity_cases() {
     let seg = Segmenter::new(std::iter::empty::<&str>());
     let rows = cases(include_str!("../data/quantities.tsv"));
     assert!(rows.len() >= 300, "{} quantity cases", rows.len());
-    let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut failures = Vec::new();
+    let mut tally = Tally::default();
     for r in &rows {
         let (cat, text, value, bound, unit) = (r[0], r[1], r[2], r[3], r[4]);
         let toks = tokenize(text);
@@ -48,19 +66,15 @@ fn quantity_cases() {
                 (q.value - want).abs() < 1e-6 && b && (unit == "-" || q.unit.as_deref() == Some(unit))
             })
         };
-        let e = per.entry(cat.to_string()).or_default();
-        e.1 += 1;
-        if ok {
-            e.0 += 1;
-        } else {
-            failures.push(format!(
+        tally.record(cat, ok, || {
+            format!(
                 "{cat}: {text} → want {value} {bound} {unit}, got {:?}",
                 found.first().map(|q| (q.value, q.bound, q.approx, q.unit.clone()))
-            ));
-        }
+            )
+        });
     }
-    report("quantities", &per, &failures);
-    assert!(failures.is_empty(), "{} of {} quantity cases fail (see stderr)", failures.len(), rows.len());
+    tally.report("quantities");
+    assert!(tally.failures.is_empty(), "{} of {} quantity cases fail (see stderr)", tally.failures.len(), rows.len());
 }
 
 #[test]
@@ -68,8 +82,7 @@ fn time_cases() {
     let seg = Segmenter::new(std::iter::empty::<&str>());
     let rows = cases(include_str!("../data/times.tsv"));
     assert!(rows.len() >= 200, "{} time cases", rows.len());
-    let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut failures = Vec::new();
+    let mut tally = Tally::default();
     for r in &rows {
         let (cat, text, published, want) = (r[0], r[1], r[2], r[3]);
         let p: Date = published.parse().expect("publication date");
@@ -77,17 +90,13 @@ fn time_cases() {
         let words = analyze(&toks, &seg);
         let found = parse_times(text, &words, Some(p));
         let ok = if want == "-" { found.is_empty() } else { found.first().and_then(|t| t.value.as_deref()) == Some(want) };
-        let e = per.entry(cat.to_string()).or_default();
-        e.1 += 1;
-        if ok {
-            e.0 += 1;
-        } else {
-            failures.push(format!(
+        tally.record(cat, ok, || {
+            format!(
                 "{cat}: {text} (published {published}) → want {want}, got {:?}",
                 found.first().map(|t| (t.text.clone(), t.value.clone()))
-            ));
-        }
+            )
+        });
     }
-    report("times", &per, &failures);
-    assert!(failures.is_empty(), "{} of {} time cases fail (see stderr)", failures.len(), rows.len());
+    tally.report("times");
+    assert!(tally.failures.is_empty(), "{} of {} time cases fail (see stderr)", tally.failures.len(), rows.len());
 }

@@ -1,6 +1,5 @@
 //! `rasad ner`: training, evaluation and tagging (file I/O here, the work in rasad-ner).
 
-use std::io::Read;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -186,13 +185,7 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
         }
         NerCmd::Tag { texts, model } => {
             let m = load(model.as_deref())?;
-            let texts = if texts.is_empty() {
-                let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).context("cannot read standard input")?;
-                vec![s]
-            } else {
-                texts
-            };
+            let texts = crate::input::texts_or_stdin(texts)?;
             for t in texts {
                 let p = Pipeline::shared();
                 let ents: Vec<serde_json::Value> = rasad_ner::tagger::tag_text(&m, p.kb(), p.segmenter(), &t)

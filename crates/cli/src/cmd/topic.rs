@@ -1,7 +1,7 @@
 //! `rasad topic`: the relevance model (political or conflict news, or not): train it on SANAD,
 //! or score texts.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -97,13 +97,7 @@ pub fn run(cmd: TopicCmd) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         TopicCmd::Score { texts } => {
-            let texts = if texts.is_empty() {
-                let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).context("cannot read standard input")?;
-                vec![s]
-            } else {
-                texts
-            };
+            let texts = crate::input::texts_or_stdin(texts)?;
             let p = Pipeline::shared();
             let mut so = std::io::stdout().lock();
             for t in texts {
