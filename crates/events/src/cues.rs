@@ -35,6 +35,8 @@ pub(crate) struct Cues {
     pub victim_units: Class,
     pub force_units: Class,
     pub new_phrase: Class,
+    pub generic_stop: Class,
+    pub speech_verbs: Class,
     pub counterpart: Class,
     pub pairs: Class,
     pub adjectives: Class,

@@ -53,6 +53,9 @@ pub struct DocInput<'d, 'a> {
     pub published: Option<rasad_model::Date>,
 }
 
+/// `RASAD_DEBUG` set: the reader prints each sentence's phrases and clauses on standard error.
+static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RASAD_DEBUG").is_some());
+
 /// Reads the events of one document.
 pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut mention_at = vec![None; d.words.len()];
@@ -86,6 +89,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         last_source: None,
     };
     let mut out: Vec<Event> = Vec::new();
+    let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
@@ -100,7 +104,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         }
         let phrases = cx.phrases(s.first_token, s.end_token);
         let clauses = cx.clauses(s);
-        if std::env::var_os("RASAD_DEBUG").is_some() {
+        if *DEBUG {
             for p in &phrases {
                 eprintln!(
                     "phrase {:?} {:?} gov={:?} coord={} link={:?}",
@@ -115,8 +119,9 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                 eprintln!("clause {:?} {:?} parent={:?}", cx.slice(c.first, c.end).text, c.link, c.parent);
             }
         }
-        // The subject each clause's first event found, for the clauses that continue it.
-        let mut subjects: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
+        // Each clause's subject: its verb's, else the one its first event found; for the clauses
+        // that continue it.
+        let mut subjects: Vec<Vec<usize>> = clauses.iter().map(|c| cx.clause_subject(&phrases, c)).collect();
         for (ci, c) in clauses.iter().enumerate() {
             let inherited: Vec<usize> = match c.link {
                 // A relative clause describes the phrase right before it.
@@ -126,12 +131,16 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                 ClauseLink::Complement | ClauseLink::Quote => Vec::new(),
                 _ => c.parent.or(ci.checked_sub(1)).map(|p| subjects[p].clone()).unwrap_or_default(),
             };
+            // A sentence that opens with a verb and no subject continues the last one's (وأضاف …).
+            let fallback: &[rasad_model::Arg] =
+                if ci == 0 && subjects[0].is_empty() && cx.opens_with_verb(c) { &prev_subject } else { &[] };
             let mut here: Vec<Event> = Vec::new();
             // The targets of the clause's last accusation: the agents of the act it names.
             let mut accused: Vec<usize> = Vec::new();
             for tr in cx.triggers(s, c) {
                 let inherit = if tr.accused { &accused } else { &inherited };
-                if let Some((ev, agents, targets)) = cx.event(s, &phrases, &clauses, ci, &tr, inherit, source.clone()) {
+                let scope = crate::roles::Scope { ps: &phrases, clauses: &clauses, ci, inherited: inherit, fallback };
+                if let Some((ev, agents, targets)) = cx.event(s, &scope, &tr, source.clone()) {
                     if crate::types::info(ev.kind).claims {
                         accused = targets;
                     }
@@ -161,6 +170,13 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             out.extend(here);
         }
         cx.remember_pair(&phrases);
+        // The subject of the sentence's first clause, for a next sentence that continues it.
+        let first = subjects.first().filter(|v| !v.is_empty());
+        if let Some(v) = first {
+            prev_subject = cx.args_of(&phrases, v);
+        } else if !out.last().is_some_and(|e| e.sentence.start == s.span.start) {
+            prev_subject.clear();
+        }
     }
     merge_restatements(out)
 }

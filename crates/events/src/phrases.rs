@@ -38,6 +38,9 @@ pub(crate) enum Head {
     Counterpart,
     /// The parties named before (البلدان، الجانبان).
     Pair,
+    /// Any other definite noun phrase (الكتل السياسية، الحكومة المحلية): a target where the
+    /// frame puts one, never an actor.
+    Generic,
 }
 
 /// A participant phrase: tokens `[first, end)`.
@@ -57,8 +60,13 @@ pub(crate) struct Phrase {
 }
 
 impl Phrase {
-    /// True when the phrase may be an actor or a target (not a bare place).
+    /// True when the phrase may be an actor (not a bare place, not a generic noun).
     pub fn participant(&self) -> bool {
+        !matches!(self.head, Head::Place | Head::Generic)
+    }
+
+    /// True when the phrase may be a target (anything but a bare place).
+    pub fn patient(&self) -> bool {
         self.head != Head::Place
     }
 }
@@ -109,10 +117,14 @@ fn construct(w: &Word) -> bool {
 
 impl Ctx<'_, '_, '_> {
     /// The NER name (token range, label) that starts at token `i`, if any.
+    /// A name ends before a verb the tagger took into it (إسماعيل ولد الشيخ أحمد | التقى).
     fn name_at(&self, i: usize) -> Option<(usize, Label)> {
         let names = self.d.names;
         let k = names.partition_point(|n| n.0 < i);
-        names.get(k).filter(|n| n.0 == i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
+        names
+            .get(k)
+            .filter(|n| n.0 == i && matches!(n.2, Label::Per | Label::Org))
+            .map(|n| ((i + 1..n.1).find(|&j| self.is_verb(j)).unwrap_or(n.1), n.2))
     }
 
     /// The mention that starts at token `i`, if any.
@@ -148,6 +160,15 @@ impl Ctx<'_, '_, '_> {
                 let joined_nisba = w.seg.prefixes.first() == Some(&"و")
                     && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
                     && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+                // An office takes its institution with ل (الأمين العام لحزب المؤتمر، المندوب الدائم للعراق).
+                let office_lam = head == Head::Office
+                    && w.seg.prefixes.contains(&"ل")
+                    && !w.seg.prefixes.contains(&"ال")
+                    && (word_class(w).is_some_and(|h| matches!(h, Head::Group | Head::Office)) || self.mention_starting(j).is_some());
+                if office_lam {
+                    j = self.mention_starting(j).map_or(j + 1, |m| self.d.mentions[m].end);
+                    continue;
+                }
                 if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
                     break;
                 }
@@ -283,7 +304,21 @@ impl Ctx<'_, '_, '_> {
         if self.d.lexicon.lookup(w).is_some() {
             return None;
         }
-        word_class(w).map(|h| (i + 1, h))
+        if let Some(h) = word_class(w) {
+            return Some((i + 1, h));
+        }
+        // A definite noun that is no particle, time, place noun or relative word.
+        let c = cues();
+        let k = w.key.as_str();
+        let generic = w.seg.definite()
+            && !self.in_time[i]
+            && !c.generic_stop.has(k)
+            && !c.locatives.has(bare(w))
+            && !c.relatives.has(k)
+            && !c.adjectives.has(k)
+            && w.seg.stem.chars().count() >= 3
+            && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"));
+        generic.then_some((i + 1, Head::Generic))
     }
 
     /// The preposition governing a phrase starting at `i`: a clitic ب/ل on its first word, or the

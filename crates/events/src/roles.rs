@@ -116,6 +116,16 @@ fn passive_spelling(text: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(_), Some('\u{064F}')))
 }
 
+/// Where a trigger stands: the sentence's phrases and clauses, its clause, the subject it may
+/// inherit from a parent clause, and the previous sentence's subject for a verb without one.
+pub(crate) struct Scope<'p> {
+    pub ps: &'p [Phrase],
+    pub clauses: &'p [Clause],
+    pub ci: usize,
+    pub inherited: &'p [usize],
+    pub fallback: &'p [Arg],
+}
+
 /// The roles found for one trigger: phrase indices.
 #[derive(Debug, Default)]
 pub(crate) struct Roles {
@@ -190,7 +200,7 @@ impl Ctx<'_, '_, '_> {
     /// phrase governed by one of the frame's prepositions.
     fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
         let hi = self.purpose_after(t, c.end);
-        let usable = |k: usize| ps[k].participant() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
+        let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
         if frame.iter().any(|f| f == "obj") {
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
                 // Only right after: a later free phrase belongs to something else.
@@ -362,39 +372,74 @@ impl Ctx<'_, '_, '_> {
             .any(|&k| match ps[k].head {
                 Head::Office | Head::Pair | Head::Counterpart => true,
                 Head::Name => ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person),
-                Head::Group | Head::People | Head::Place => false,
+                Head::Group | Head::People | Head::Place | Head::Generic => false,
             })
             .then_some(alt)
     }
 
+    /// The first verb of a clause (a trigger verb or a verb of saying) within its first words.
+    pub(crate) fn clause_verb(&self, c: &Clause) -> Option<usize> {
+        let words = self.d.words;
+        // After كان the subject comes first and the verb later (وكان الوزير قد أكد).
+        let kana = (c.first..c.end.min(c.first + 2)).any(|i| matches!(bare(&words[i]), "كان" | "كانت" | "كانوا"));
+        (c.first..c.end)
+            .filter(|&i| words[i].tok.kind == rasad_text::TokenKind::Arabic && !cues().connectors.has(words[i].key.as_str()))
+            .take(if kana { 12 } else { 3 })
+            .find(|&i| self.is_verb(i))
+    }
+
+    /// True when a word reads as a verb: a trigger verb or a verb of saying, in any inflection.
+    pub(crate) fn is_verb(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        if w.seg.definite() {
+            return false;
+        }
+        if self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal) {
+            return true;
+        }
+        let sv = &cues().speech_verbs;
+        sv.has(bare(w)) || crate::lexicon::inflected_candidates(w).iter().any(|c| sv.has(c))
+    }
+
+    /// True when a clause opens with its verb (after و or a connector): its subject may be implicit.
+    pub(crate) fn opens_with_verb(&self, c: &Clause) -> bool {
+        self.clause_verb(c).is_some_and(|v| (c.first..v).all(|i| !self.mention_at[i].is_some() && !self.named(i)))
+    }
+
+    /// The subject of a clause's verb, with what is coordinated with it.
+    pub(crate) fn clause_subject(&self, ps: &[Phrase], c: &Clause) -> Vec<usize> {
+        match self.clause_verb(c).and_then(|v| self.subject(ps, c, v)) {
+            Some(k) => self.with_coordinated(ps, k),
+            None => Vec::new(),
+        }
+    }
+
     /// The event of a trigger, with its arguments, and the phrases of its actors and targets.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn event(
-        &self,
-        s: &Sentence,
-        ps: &[Phrase],
-        clauses: &[Clause],
-        ci: usize,
-        tr: &Trig,
-        inherited: &[usize],
-        source: Option<Source>,
-    ) -> Option<(Event, Vec<usize>, Vec<usize>)> {
+    pub(crate) fn event(&self, s: &Sentence, sc: &Scope, tr: &Trig, source: Option<Source>) -> Option<(Event, Vec<usize>, Vec<usize>)> {
+        let (ps, clauses, ci) = (sc.ps, sc.clauses, sc.ci);
         let (t, mut kind, mut mode) = (tr.at, tr.kind, tr.mode.clone());
         let c = &clauses[ci];
-        let mut roles = self.roles(ps, clauses, ci, tr, inherited);
-        if let Some(alt) = self.person_type(ps, &roles.agents, &tr.needs) {
+        let mut roles = self.roles(ps, clauses, ci, tr, sc.inherited);
+        if let Some(alt) = self.person_type(ps, &roles.agents, &tr.needs).or_else(|| {
+            // An implicit subject carried from the sentence before: a person when its link is one.
+            let person = roles.agents.is_empty()
+                && sc
+                    .fallback
+                    .iter()
+                    .any(|a| a.link.id.as_deref().is_some_and(|id| self.d.kb.actor(id).is_some_and(|x| x.kind == ActorType::Person)));
+            tr.needs.iter().find_map(|n| if let Need::PersonType(a) = n { Some(*a) } else { None }).filter(|_| person)
+        }) {
             kind = alt;
             mode = Some("visit".into());
         }
         // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة).
         roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims));
-        if !info(kind).groups {
-            roles
-                .agents
-                .retain(|&k| ps[k].link.is_some() || ps[k].state.is_some() || matches!(ps[k].head, Head::Office | Head::Name | Head::Pair));
-        }
         roles.targets.retain(|k| !roles.agents.contains(k));
         let mut actors = self.args_of(ps, &roles.agents);
+        let pronoun = self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
+        if actors.is_empty() && (!tr.noun || pronoun) && !tr.accused {
+            actors = sc.fallback.to_vec();
+        }
         if actors.is_empty() && tr.noun {
             // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.
             if let Some(m) = self.mention_at.get(t + 1).copied().flatten() {

@@ -1,6 +1,6 @@
 //! What varies by PLOVER type in reading an event (`data/types.toml`): where the target stands,
-//! which counted nouns give the number, whether places after من are origins, whether an unlinked
-//! group may act.
+//! which counted nouns give the number, whether places after من are origins, whether victims are
+//! never actors, whether an accusation's ب-phrase names a claimed act.
 
 use std::sync::LazyLock;
 
@@ -20,9 +20,6 @@ pub(crate) struct TypeInfo {
     /// Places after من are origins.
     #[serde(default)]
     pub origin: bool,
-    /// An unlinked group may act.
-    #[serde(default)]
-    pub groups: bool,
     /// A number without a counted noun counts.
     #[serde(default)]
     pub unitless: bool,
