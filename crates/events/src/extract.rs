@@ -174,7 +174,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         let first = subjects.first().filter(|v| !v.is_empty());
         if let Some(v) = first {
             prev_subject = cx.args_of(&phrases, v);
-        } else if !out.last().is_some_and(|e| e.sentence.start == s.span.start) {
+        } else if out.last().is_none_or(|e| e.sentence.start != s.span.start) {
             prev_subject.clear();
         }
     }

@@ -403,7 +403,7 @@ impl Ctx<'_, '_, '_> {
 
     /// True when a clause opens with its verb (after و or a connector): its subject may be implicit.
     pub(crate) fn opens_with_verb(&self, c: &Clause) -> bool {
-        self.clause_verb(c).is_some_and(|v| (c.first..v).all(|i| !self.mention_at[i].is_some() && !self.named(i)))
+        self.clause_verb(c).is_some_and(|v| (c.first..v).all(|i| self.mention_at[i].is_none() && !self.named(i)))
     }
 
     /// The subject of a clause's verb, with what is coordinated with it.
