@@ -60,6 +60,11 @@ enum Cmd {
     BenchSearch(cmd::bench_search::BenchSearchArgs),
     /// Run the pipeline on the built-in example articles and print their events as a table.
     Demo(cmd::demo::DemoArgs),
+    /// The trigger model: train it on the team's annotations of SANAD politics articles.
+    Events {
+        #[command(subcommand)]
+        cmd: cmd::events::EventsCmd,
+    },
     /// The relevance model: train it on SANAD, or score texts.
     Topic {
         #[command(subcommand)]
@@ -95,6 +100,7 @@ fn run() -> Result<ExitCode> {
         Cmd::BenchSearch(args) => cmd::bench_search::run(args),
         Cmd::Demo(args) => cmd::demo::run(args),
         Cmd::Topic { cmd } => cmd::topic::run(cmd),
+        Cmd::Events { cmd } => cmd::events::run(cmd),
     }
 }
 

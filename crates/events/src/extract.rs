@@ -49,15 +49,14 @@ pub struct DocInput<'d, 'a> {
     pub kb: &'d Kb,
     /// The trigger lexicon.
     pub lexicon: &'d Lexicon,
+    /// The trigger model (empty: the rules decide alone).
+    pub model: &'d crate::learn::TriggerModel,
     /// The publication date (events long before it are background).
     pub published: Option<rasad_model::Date>,
 }
 
-/// `RASAD_DEBUG` set: the reader prints each sentence's phrases and clauses on standard error.
-static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RASAD_DEBUG").is_some());
-
-/// Reads the events of one document.
-pub fn extract_events(d: &DocInput) -> Vec<Event> {
+/// What the stages share about a document.
+fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
     let mut mention_at = vec![None; d.words.len()];
     for (mi, m) in d.mentions.iter().enumerate() {
         for slot in mention_at.iter_mut().take(m.end.min(d.words.len())).skip(m.first) {
@@ -77,7 +76,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             j += 1;
         }
     }
-    let mut cx = Ctx {
+    Ctx {
         d,
         mention_at,
         in_time,
@@ -87,7 +86,47 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         last_pair: Vec::new(),
         last_agency: None,
         last_source: None,
-    };
+    }
+}
+
+/// Training examples for the trigger model: every candidate word of the document's clauses (a
+/// word the lexicon knows, or one `marks` covers) with its features and its class (the type of
+/// the mark it falls in, else none), and the stems of the marked words. `marks` are code-point
+/// spans with their types.
+pub fn trigger_examples(d: &DocInput, marks: &[(usize, usize, rasad_model::EventType)]) -> (Vec<(Vec<u64>, usize)>, Vec<String>) {
+    let cx = context(d);
+    let mut out = Vec::new();
+    let mut stems = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        if d.furniture.get(si).copied().unwrap_or(false) {
+            continue;
+        }
+        for c in cx.clauses(s) {
+            for i in c.first..c.end {
+                let w = &d.words[i];
+                let span = (w.tok.span.start, w.tok.span.end);
+                let mark = marks.iter().find(|m| m.0 < span.1 && span.0 < m.1).map(|m| m.2);
+                if !cx.candidate(i) && mark.is_none() {
+                    continue;
+                }
+                if mark.is_some() {
+                    stems.push(w.seg.key.clone());
+                }
+                let mut f = Vec::new();
+                crate::learn::features(d.words, i, d.lexicon, cx.place(&c, i), &mut f);
+                out.push((f, mark.map_or(0, crate::learn::class_of)));
+            }
+        }
+    }
+    (out, stems)
+}
+
+/// `RASAD_DEBUG` set: the reader prints each sentence's phrases and clauses on standard error.
+static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RASAD_DEBUG").is_some());
+
+/// Reads the events of one document.
+pub fn extract_events(d: &DocInput) -> Vec<Event> {
+    let mut cx = context(d);
     let mut out: Vec<Event> = Vec::new();
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
     for (si, s) in d.sentences.iter().enumerate() {

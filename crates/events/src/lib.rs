@@ -9,6 +9,7 @@ mod context;
 mod cues;
 pub mod extract;
 pub mod furniture;
+pub mod learn;
 pub mod lexicon;
 mod merge;
 mod phrases;
@@ -17,8 +18,9 @@ pub mod status;
 mod triggers;
 mod types;
 
-pub use extract::{extract_events, DocInput};
+pub use extract::{extract_events, trigger_examples, DocInput};
 pub use furniture::furniture_mask;
+pub use learn::TriggerModel;
 pub use lexicon::{Lexicon, LexiconError, TriggerEntry};
 pub use merge::merge_restatements;
 pub use rasad_model::{Arg, Event, EventMention, EventType, Source, Status, TextSpan};

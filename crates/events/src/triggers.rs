@@ -56,7 +56,53 @@ fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
     }
 }
 
+/// How much surer than of any type the model must be that a lexicon word states no event to drop it.
+pub const VETO_MARGIN: f32 = 2.0;
+/// How much surer than of anything else the model must be to add a word the lexicon lacks.
+pub const ADD_MARGIN: f32 = 4.0;
+
+/// The reading of a word only the model knows: its type's default frame, as a verb or a noun.
+fn default_entry(t: EventType) -> &'static crate::lexicon::TriggerEntry {
+    static ENTRIES: std::sync::LazyLock<Vec<crate::lexicon::TriggerEntry>> = std::sync::LazyLock::new(|| {
+        EventType::ALL
+            .iter()
+            .map(|&kind| crate::lexicon::TriggerEntry {
+                kind,
+                mode: None,
+                needs: Vec::new(),
+                frame: None,
+                verb: true,
+                noun: true,
+                participle: false,
+                inflected_only: false,
+            })
+            .collect()
+    });
+    &ENTRIES[crate::learn::class_of(t) - 1]
+}
+
 impl Ctx<'_, '_, '_> {
+    /// True when the word at `i` is a trigger candidate: a word the lexicon knows, or one the
+    /// trigger model's training data marked.
+    pub(crate) fn candidate(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        w.tok.kind == TokenKind::Arabic
+            && self.mention_at[i].is_none()
+            && !self.in_time[i]
+            && (self.d.lexicon.lookup(w).is_some() || self.d.model.knows_stem(&w.seg.key))
+    }
+
+    /// Where the word at `i` stands, for the trigger model.
+    pub(crate) fn place(&self, c: &Clause, i: usize) -> crate::learn::Place {
+        let words = self.d.words;
+        let prev = i.checked_sub(1).map(|k| &words[k]);
+        crate::learn::Place {
+            clause_start: i == c.first || (i == c.first + 1 && cues().connectors.has(words[c.first].key.as_str())),
+            after_comma: prev.is_some_and(|p| p.tok.kind == TokenKind::Punct && matches!(p.tok.text, "،" | "," | "؛")),
+            next_named: self.mention_at.get(i + 1).copied().flatten().is_some() || self.named(i + 1),
+        }
+    }
+
     /// The first token of a purpose phrase after the trigger (من أجل، لـ + verbal noun), which ends the agent search.
     pub(crate) fn purpose_after(&self, t: usize, hi: usize) -> usize {
         let words = self.d.words;
@@ -81,7 +127,24 @@ impl Ctx<'_, '_, '_> {
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] {
                 continue;
             }
-            let Some(hit) = self.d.lexicon.lookup(w) else { continue };
+            let hit = self.d.lexicon.lookup(w);
+            // The trigger model, where it has a say: it vetoes a lexicon word it reads as no
+            // event, and adds a word the training data marked that the lexicon lacks.
+            let model = self.d.model;
+            let decision = (!model.is_empty() && (hit.is_some() || model.knows_stem(&w.seg.key))).then(|| {
+                let mut f = Vec::new();
+                crate::learn::features(words, i, self.d.lexicon, self.place(c, i), &mut f);
+                model.decide(&f)
+            });
+            let (entries, nominal, form): (&[crate::lexicon::TriggerEntry], bool, &str) = match (&hit, decision) {
+                (Some(_), Some((0, margin))) if margin >= VETO_MARGIN => continue,
+                (Some(h), _) => (h.entries, h.nominal, h.form),
+                (None, Some((class, margin))) if class != 0 && margin >= ADD_MARGIN => match crate::learn::type_of(class) {
+                    Some(t) => (std::slice::from_ref(default_entry(t)), is_definite_or_governed(words, i), w.seg.key.as_str()),
+                    None => continue,
+                },
+                _ => continue,
+            };
             // The first reading whose conditions hold (فتح المعبر CONCEDE، فتح النار ASSAULT).
             let holds = |entry: &crate::lexicon::TriggerEntry| {
                 entry.needs.iter().all(|need| match need {
@@ -99,14 +162,14 @@ impl Ctx<'_, '_, '_> {
                     || words[i - 1].tok.kind == TokenKind::Punct
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");
-            let Some(entry) = hit.entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
+            let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
-            if self.d.lexicon.negated_phrase(words, i, hit.form) {
+            if self.d.lexicon.negated_phrase(words, i, form) {
                 continue;
             }
-            let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (hit.nominal || is_definite_or_governed(words, i));
+            let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
-            let attributive = !hit.nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
+            let attributive = !nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
             if attributive {
                 // The noun it describes states an event of its own (تعزيزات جديدة أرسلت إلى …).
                 if let Some(l) = found.last_mut() {
@@ -131,7 +194,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
-            if hit.nominal && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
+            if nominal && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
                 continue;
             }
             // "أي هجوم": any attack, none in particular.
@@ -148,7 +211,7 @@ impl Ctx<'_, '_, '_> {
                 self.negated.borrow_mut().push(i);
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
-            if !hit.nominal
+            if !nominal
                 && (cues().relatives.has(prev_key) || matches!(prev_key, "من" | "ما"))
                 && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'))
             {
@@ -158,7 +221,7 @@ impl Ctx<'_, '_, '_> {
             let accused_act =
                 w.seg.prefixes.contains(&"ب") && found.last().is_some_and(|l| crate::types::info(l.kind).claims && i - l.at <= 6);
             if accused_act {
-                found.push(Trig { dependent: false, accused: true, ..Trig::of(i, entry, hit.nominal) });
+                found.push(Trig { dependent: false, accused: true, ..Trig::of(i, entry, nominal) });
                 self.claimed.borrow_mut().push(i);
                 continue;
             }
@@ -171,7 +234,7 @@ impl Ctx<'_, '_, '_> {
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
             let adjunct = cues().temporal.has(prev_key) || entry.needs.contains(&Need::Standalone);
-            found.push(Trig { dependent: hit.nominal && !after_addition && !adjunct, ..Trig::of(i, entry, hit.nominal) });
+            found.push(Trig { dependent: nominal && !after_addition && !adjunct, ..Trig::of(i, entry, nominal) });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
         if found.iter().any(|t| !t.dependent) {

@@ -20,7 +20,7 @@ mod profile;
 
 use std::sync::{Arc, LazyLock};
 
-use rasad_events::{extract_events, furniture_mask, DocInput, Lexicon};
+use rasad_events::{extract_events, furniture_mask, DocInput, Lexicon, TriggerModel};
 use rasad_kb::{ActorType, Kb, MentionKind};
 use rasad_model::{Date, DocOutput, Entity, InputDoc, Label, Link, Quantity, TextSpan, TimeExpr};
 use rasad_ner::Model;
@@ -45,6 +45,8 @@ pub struct Resources {
     pub ner: Arc<Model>,
     /// Relevance model.
     pub topic: Arc<rasad_topic::Model>,
+    /// Trigger model (empty: the rules decide alone).
+    pub triggers: Arc<TriggerModel>,
 }
 
 impl Resources {
@@ -58,6 +60,7 @@ impl Resources {
             lexicon: Arc::clone(Lexicon::builtin()),
             ner: Arc::clone(Model::builtin()),
             topic: Arc::clone(rasad_topic::Model::builtin()),
+            triggers: Arc::clone(TriggerModel::builtin()),
         }
     }
 }
@@ -68,6 +71,7 @@ pub struct Pipeline {
     lexicon: Arc<Lexicon>,
     ner: Arc<Model>,
     topic: Arc<rasad_topic::Model>,
+    triggers: Arc<TriggerModel>,
     segmenter: Arc<Segmenter>,
 }
 
@@ -79,7 +83,7 @@ impl Pipeline {
     pub fn new(r: Resources) -> Pipeline {
         let mut segmenter = Segmenter::new(r.kb.name_words());
         segmenter.extend(r.lexicon.forms());
-        Pipeline { kb: r.kb, lexicon: r.lexicon, ner: r.ner, topic: r.topic, segmenter: Arc::new(segmenter) }
+        Pipeline { kb: r.kb, lexicon: r.lexicon, ner: r.ner, topic: r.topic, triggers: r.triggers, segmenter: Arc::new(segmenter) }
     }
 
     /// A pipeline over the built-in resources (compiled into the binary).
@@ -150,6 +154,40 @@ impl Pipeline {
         self.run(id, text, published, &mut clock)
     }
 
+    /// Training examples for the trigger model from a text and its marked triggers (code-point
+    /// spans with their types): the candidate words' features and classes, and the marked stems
+    /// (see [`rasad_events::trigger_examples`]).
+    pub fn trigger_examples(&self, text: &str, marks: &[(usize, usize, rasad_model::EventType)]) -> (Vec<(Vec<u64>, usize)>, Vec<String>) {
+        let tokens = tokenize(text);
+        let words = analyze(&tokens, &self.segmenter);
+        let sentences = split_sentences_with(text, &tokens);
+        let times = parse_times(text, &words, None);
+        let mut skip = vec![false; words.len()];
+        mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+        let quantities = parse_quantities(text, &words, &skip);
+        let mentions = self.kb.link(&words);
+        let furniture = furniture_mask(text, &words, &sentences);
+        let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions);
+        let names = name_tokens(&words, &found);
+        rasad_events::trigger_examples(
+            &DocInput {
+                text,
+                words: &words,
+                sentences: &sentences,
+                furniture: &furniture,
+                mentions: &mentions,
+                names: &names,
+                quantities: &quantities,
+                times: &times,
+                kb: &self.kb,
+                lexicon: &self.lexicon,
+                model: &self.triggers,
+                published: None,
+            },
+            marks,
+        )
+    }
+
     fn run(&self, id: &str, text: &str, published: Option<Date>, clock: &mut impl Clock) -> DocOutput {
         let tokens = tokenize(text);
         clock.lap(Stage::Tokenize);
@@ -183,6 +221,7 @@ impl Pipeline {
             times: &times,
             kb: &self.kb,
             lexicon: &self.lexicon,
+            model: &self.triggers,
             published,
         });
         events.retain(|e| relevance.at(e.trigger.start) >= MIN_RELEVANCE);

@@ -3,6 +3,7 @@
 pub mod bench_search;
 pub mod bench_text;
 pub mod demo;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod ingest;
