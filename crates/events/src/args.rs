@@ -90,6 +90,18 @@ impl Ctx<'_, '_, '_> {
             .or_else(|| resolved().filter(|x| x.end <= tc && x.start >= clo).max_by_key(|x| x.end))
             .or_else(|| resolved().min_by_key(|x| if x.start >= tc { x.start - tc } else { (tc - x.end) * 2 }))
             .cloned()
+            .or_else(|| self.story_time(s))
+    }
+
+    /// The day the story is told of: a news report states its date once, in the lead, and the
+    /// sentences after it continue that day. The last day-precision time of the three sentences
+    /// before this one (a real span of the text, so the event still points to where it is said).
+    fn story_time(&self, s: &Sentence) -> Option<TimeExpr> {
+        let sentences = self.d.sentences;
+        let k = sentences.partition_point(|x| x.span.start < s.span.start);
+        let from = sentences.get(k.saturating_sub(3)).map_or(0, |x| x.span.start);
+        let (a, b) = (self.d.times.partition_point(|x| x.start < from), self.d.times.partition_point(|x| x.start < s.span.start));
+        self.d.times[a..b].iter().rev().find(|x| x.precision == Some(rasad_model::Precision::Day) && x.value.is_some()).cloned()
     }
 
     /// The number of an event, of a fitting unit: as for dates, its own clause first.

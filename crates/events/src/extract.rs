@@ -129,6 +129,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut cx = context(d);
     let mut out: Vec<Event> = Vec::new();
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
+    let mut story_source: Option<(usize, rasad_model::Source)> = None;
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
@@ -137,7 +138,16 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         // An attribution adverbial (وفق ما أفاد المرصد) names no participant; a speaker (أكد الوزير)
         // may be one. The adverbial, when there is one, is the sentence's source.
         cx.source_spans = sources.iter().filter(|(_, adverbial)| *adverbial).map(|(x, _)| (x.span.start, x.span.end)).collect();
-        let source = sources.iter().find(|(_, a)| *a).or(sources.first()).map(|(x, _)| x.clone());
+        let own = sources.iter().find(|(_, a)| *a).or(sources.first()).map(|(x, _)| x.clone());
+        // A report keeps its source over the sentences that follow it (…، وفق ما أفاد المرصد.
+        // وأضاف أن …): the last one named within two sentences.
+        let source = match own {
+            Some(x) => {
+                story_source = Some((si, x.clone()));
+                Some(x)
+            }
+            None => story_source.as_ref().filter(|(at, _)| si - at <= 2).map(|(_, x)| x.clone()),
+        };
         if furniture || n_words < 4 {
             continue;
         }
