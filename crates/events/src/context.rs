@@ -14,6 +14,9 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     pub(crate) mention_at: Vec<Option<usize>>,
     /// Token → covered by a time expression.
     pub(crate) in_time: Vec<bool>,
+    /// The NER model's names `(first, end, label)`, each ending before a verb the tagger took
+    /// into it (إسماعيل ولد الشيخ أحمد | التقى), in text order.
+    pub(crate) names: Vec<(usize, usize, rasad_model::Label)>,
     /// Triggers read as the content of an accusation (claimed by the accuser).
     pub(crate) claimed: std::cell::RefCell<Vec<usize>>,
     /// Negated triggers (لم، لن، عدم …).
@@ -36,7 +39,7 @@ pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     if w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
         return true;
     }
-    i > 0 && matches!(bare(&words[i - 1]), "في" | "من" | "علي" | "الي" | "عن" | "بعد" | "قبل" | "خلال" | "اثر" | "عقب" | "منذ")
+    i > 0 && crate::cues::cues().governors.has(bare(&words[i - 1]))
 }
 
 pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
@@ -48,7 +51,7 @@ pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: u
 impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     /// True when token `k` is inside a name the NER model found.
     pub(crate) fn named(&self, k: usize) -> bool {
-        let names = self.d.names;
+        let names = &self.names;
         let i = names.partition_point(|n| n.1 <= k);
         names.get(i).is_some_and(|n| n.0 <= k)
     }

@@ -55,6 +55,7 @@ pub(crate) struct Cues {
     pub future: Class,
     pub denials: Class,
     pub claims: Class,
+    pub governors: Class,
     pub temporal: Class,
     pub history: Class,
 }

@@ -20,10 +20,10 @@
 
 use rasad_kb::{Kb, Mention};
 use rasad_model::{Event, Label, Quantity, TimeExpr};
-use rasad_text::{Sentence, Word};
+use rasad_text::{Sentence, TokenKind, Word};
 
 use crate::clauses::Link as ClauseLink;
-use crate::context::Ctx;
+use crate::context::{bare, Ctx};
 use crate::lexicon::Lexicon;
 use crate::merge::{absorb, merge_restatements, restates};
 
@@ -76,17 +76,51 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
             j += 1;
         }
     }
-    Ctx {
+    let mut cx = Ctx {
         d,
         mention_at,
         in_time,
+        names: Vec::new(),
         claimed: Default::default(),
         negated: Default::default(),
         source_spans: Vec::new(),
         last_pair: Vec::new(),
         last_agency: None,
         last_source: None,
+    };
+    cx.names = d
+        .names
+        .iter()
+        .map(|&(a, b, l)| {
+            let (a, b) = trim_name(&cx, a, b);
+            (a, b, l)
+        })
+        .collect();
+    cx
+}
+
+/// The tokens `first..end` of a name the NER model found, without an event word the tagger ran
+/// into it at either edge: a verb after the name with a word after it (إسماعيل ولد الشيخ أحمد |
+/// التقى خلال …), unless a name particle holds it (آل صادق، بن سلمان); a verb with و or ف before
+/// the name (وطالب | بارزاني); an event word with ب or ل at either edge (بفيتو | أوباما، آل سعود |
+/// بزيارة). A name of one token stays as it is.
+fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
+    let words = cx.d.words;
+    let clitic = |k: usize, set: &[&str]| words[k].seg.prefixes.first().is_some_and(|p| set.contains(p));
+    let event_word = |k: usize| cx.d.lexicon.lookup(&words[k]).is_some();
+    let (mut a, mut b) = (first, end);
+    if b - a > 1 && ((clitic(a, &["و", "ف"]) && cx.is_verb(a)) || (clitic(a, &["ب", "ل"]) && event_word(a))) {
+        a += 1;
     }
+    if b - a > 1 {
+        let k = b - 1;
+        let particle = matches!(bare(&words[k - 1]), "ال" | "آل" | "بن" | "ابن" | "ابو" | "ابي" | "عبد" | "ولد" | "بنت");
+        let word_after = words.get(b).is_some_and(|w| w.tok.kind == TokenKind::Arabic);
+        if !particle && ((cx.is_verb(k) && word_after) || (clitic(k, &["ب", "ل"]) && event_word(k))) {
+            b -= 1;
+        }
+    }
+    (a, b)
 }
 
 /// Training examples for the trigger model: every candidate word of the document's clauses (a
@@ -186,7 +220,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let mut here: Vec<Event> = Vec::new();
             // The targets of the clause's last accusation: the agents of the act it names.
             let mut accused: Vec<usize> = Vec::new();
-            for tr in cx.triggers(s, c) {
+            for tr in cx.triggers(s, c, &phrases) {
                 let inherit = if tr.accused { &accused } else { &inherited };
                 let scope = crate::roles::Scope { ps: &phrases, clauses: &clauses, ci, inherited: inherit, fallback };
                 if let Some((ev, agents, targets)) = cx.event(s, &scope, &tr, source.clone()) {

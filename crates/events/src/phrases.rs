@@ -117,19 +117,24 @@ fn construct(w: &Word) -> bool {
 
 impl Ctx<'_, '_, '_> {
     /// The NER name (token range, label) that starts at token `i`, if any.
-    /// A name ends before a verb the tagger took into it (إسماعيل ولد الشيخ أحمد | التقى).
+    /// The NER name (end token, label) that starts at token `i`, if any.
     fn name_at(&self, i: usize) -> Option<(usize, Label)> {
-        let names = self.d.names;
+        let names = &self.names;
         let k = names.partition_point(|n| n.0 < i);
-        names
-            .get(k)
-            .filter(|n| n.0 == i && matches!(n.2, Label::Per | Label::Org))
-            .map(|n| ((i + 1..n.1).find(|&j| self.is_verb(j)).unwrap_or(n.1), n.2))
+        names.get(k).filter(|n| n.0 == i && n.1 > i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
     }
 
     /// The mention that starts at token `i`, if any.
     fn mention_starting(&self, i: usize) -> Option<usize> {
         self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)
+    }
+
+    /// True when tokens `[a, b)` name a person (a person of the catalogue, or a PER name).
+    fn is_person_at(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|t| {
+            self.mention_at[t].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| self.d.kb.actors[x].kind == ActorType::Person)
+                || self.names.iter().any(|n| n.0 <= t && t < n.1 && n.2 == Label::Per)
+        })
     }
 
     /// True when a word carries a conjunction (و) or a preposition (ب، ل، ك) that ends a phrase.
@@ -150,6 +155,9 @@ impl Ctx<'_, '_, '_> {
             };
             let named_start = head == Head::Name;
             let mut named = named_start;
+            // A person's name joins an office or a nisba before it in apposition (الرئيس الأمريكي
+            // دونالد ترامب), once.
+            let mut person = self.is_person_at(i, j);
             // Extend over what belongs to the phrase.
             while j < hi {
                 let w = &words[j];
@@ -174,19 +182,25 @@ impl Ctx<'_, '_, '_> {
                 }
                 if let Some(m) = self.mention_starting(j) {
                     let mm = &self.d.mentions[m];
+                    let is_person = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person);
                     // A nisba qualifies (التركي); a name after an office or a group is its
                     // apposition or genitive (وزير الخارجية التركي هاكان فيدان، قوات النظام).
-                    if mm.kind == MentionKind::Demonym || (!named && mm.actor.is_some()) {
+                    if mm.kind == MentionKind::Demonym || (!named && mm.actor.is_some()) || (is_person && !person) {
                         named |= mm.kind == MentionKind::Name;
+                        person |= is_person;
                         j = mm.end;
                         continue;
                     }
                     break;
                 }
-                if let Some((end, _)) = self.name_at(j).filter(|_| !named) {
-                    named = true;
-                    j = end;
-                    continue;
+                if let Some((end, label)) = self.name_at(j) {
+                    if (label == Label::Per && !person) || !named {
+                        named = true;
+                        person |= label == Label::Per;
+                        j = end;
+                        continue;
+                    }
+                    break;
                 }
                 let k = w.key.as_str();
                 if cues().new_phrase.has(k) && j > i {
@@ -202,12 +216,15 @@ impl Ctx<'_, '_, '_> {
                     j += 1;
                     continue;
                 }
-                // One genitive after a construct head (وزير الخارجية، قوات الأمن، قائد الجيش).
+                // One genitive after a construct head (وزير الخارجية، قوات الأمن، قائد الجيش), an
+                // event noun too after a group or an office: a name, not an event (قوات الدعم
+                // السريع، حزب المؤتمر الشعبي، مجلس التعاون، وفد التفاوض).
+                let genitive_head = word_class(&words[j - 1]);
                 if j > i
                     && construct(&words[j - 1])
                     && w.seg.definite()
-                    && word_class(&words[j - 1]).is_some()
-                    && self.d.lexicon.lookup(w).is_none()
+                    && genitive_head.is_some()
+                    && (self.d.lexicon.lookup(w).is_none() || matches!(genitive_head, Some(Head::Group | Head::Office)))
                 {
                     j += 1;
                     continue;

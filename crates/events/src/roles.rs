@@ -391,11 +391,12 @@ impl Ctx<'_, '_, '_> {
     /// True when a word reads as a verb: a trigger verb or a verb of saying, in any inflection.
     pub(crate) fn is_verb(&self, i: usize) -> bool {
         let w = &self.d.words[i];
-        if w.seg.definite() {
-            return false;
-        }
+        // The lexicon first: a verb may open with ال (التقى، التزم).
         if self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal) {
             return true;
+        }
+        if w.seg.definite() {
+            return false;
         }
         let sv = &cues().speech_verbs;
         sv.has(bare(w)) || crate::lexicon::inflected_candidates(w).iter().any(|c| sv.has(c))
