@@ -116,7 +116,9 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
         let k = b - 1;
         let particle = matches!(bare(&words[k - 1]), "ال" | "آل" | "بن" | "ابن" | "ابو" | "ابي" | "عبد" | "ولد" | "بنت");
         let word_after = words.get(b).is_some_and(|w| w.tok.kind == TokenKind::Arabic);
-        if !particle && ((cx.is_verb(k) && word_after) || (clitic(k, &["ب", "ل"]) && event_word(k))) {
+        // A verb after a person's name agrees with it: a plural form ends no name (داني دانون).
+        let plural = words[k].seg.suffixes.iter().any(|x| matches!(*x, "ون" | "وا" | "ين"));
+        if !particle && ((cx.is_verb(k) && word_after && !plural) || (clitic(k, &["ب", "ل"]) && event_word(k))) {
             b -= 1;
         }
     }

@@ -185,7 +185,11 @@ impl Ctx<'_, '_, '_> {
                     let is_person = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person);
                     // A nisba qualifies (التركي); a name after an office or a group is its
                     // apposition or genitive (وزير الخارجية التركي هاكان فيدان، قوات النظام).
-                    if mm.kind == MentionKind::Demonym || (!named && mm.actor.is_some()) || (is_person && !person) {
+                    // After a nisba only a person stands in apposition: وزير الخارجية السعودي |
+                    // إيران is the verb's object.
+                    let after_nisba = self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].kind == MentionKind::Demonym);
+                    let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person);
+                    if mm.kind == MentionKind::Demonym || apposition || (is_person && !person) {
                         named |= mm.kind == MentionKind::Name;
                         person |= is_person;
                         j = mm.end;
@@ -247,6 +251,8 @@ impl Ctx<'_, '_, '_> {
             let place_only = head == Head::Name
                 && (i..j).filter_map(|t| self.mention_at[t]).all(|m| self.d.mentions[m].actor.is_none())
                 && self.name_at(i).is_none();
+            // A noun phrase that takes in a name is that name's phrase (العاهل الأردني الملك عبدالله).
+            let head = if head == Head::Generic && named && !named_start { Head::Name } else { head };
             let (link, state) = self.best_link(i, j);
             let coordinated = words[i].seg.prefixes.first() == Some(&"و") || (i > lo && words[i - 1].key == "و");
             out.push(Phrase {

@@ -29,6 +29,9 @@ pub(crate) struct TypeInfo {
     /// An act its ب-phrase names is an event of its target, claimed.
     #[serde(default)]
     pub claims: bool,
+    /// The act its ب، إلى or على phrase asks for or threatens with is no event of its own.
+    #[serde(default)]
+    pub asks: bool,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {

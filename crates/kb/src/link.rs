@@ -75,6 +75,13 @@ fn is_close_quote(w: Option<&Word>) -> bool {
 impl Kb {
     /// Finds linked mentions in `words`, left to right, longest first, without overlaps.
     pub fn link(&self, words: &[Word]) -> Vec<Mention> {
+        self.link_confirmed(words, &[])
+    }
+
+    /// As [`Kb::link`], where `places` are token ranges `[first, end)` that another reader (the
+    /// NER model) took for place names: a name only the gazetteer knows links there without the
+    /// place cue it otherwise needs (في مسقط, not only مدينة مسقط). Ranges are matched exactly.
+    pub fn link_confirmed(&self, words: &[Word], places: &[(usize, usize)]) -> Vec<Mention> {
         let idx = &self.linker;
         let mut out = Vec::new();
         let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -102,7 +109,8 @@ impl Kb {
                     best = Some((n, target.clone()));
                 }
             }
-            if let Some((n, t)) = best.filter(|(n, t)| !t.gazetteer_only(&self.places) || place_cue(words, i, *n)) {
+            let confirmed = |n: usize| places.contains(&(i, i + n));
+            if let Some((n, t)) = best.filter(|(n, t)| !t.gazetteer_only(&self.places) || place_cue(words, i, *n) || confirmed(*n)) {
                 let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
                 out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.places.first().copied(), kind: MentionKind::Name });
                 if t.places.len() > 1 {

@@ -21,7 +21,7 @@ mod profile;
 use std::sync::{Arc, LazyLock};
 
 use rasad_events::{extract_events, furniture_mask, DocInput, Lexicon, TriggerModel};
-use rasad_kb::{ActorType, Kb, MentionKind};
+use rasad_kb::{ActorType, Kb, Mention, MentionKind};
 use rasad_model::{Date, DocOutput, Entity, InputDoc, Label, Link, Quantity, TextSpan, TimeExpr};
 use rasad_ner::Model;
 use rasad_numtime::{detect_published, mark_times, parse_quantities, parse_times};
@@ -169,6 +169,7 @@ impl Pipeline {
         let furniture = furniture_mask(text, &words, &sentences);
         let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions);
         let names = name_tokens(&words, &found);
+        let mentions = self.confirm_places(&words, mentions, &names);
         rasad_events::trigger_examples(
             &DocInput {
                 text,
@@ -210,6 +211,7 @@ impl Pipeline {
         // participants for the event reader too.
         let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions);
         let names = name_tokens(&words, &found);
+        let mentions = self.confirm_places(&words, mentions, &names);
         let mut events = extract_events(&DocInput {
             text,
             words: &words,
@@ -279,6 +281,24 @@ impl Pipeline {
 }
 
 /// The token ranges of NER names (which are in text order, as the words are).
+impl Pipeline {
+    /// The linked mentions again when the NER model read a place name the linker left for want
+    /// of a place cue (في مسقط): the gazetteer then links it (see [`Kb::link_confirmed`]).
+    fn confirm_places(&self, words: &[rasad_text::Word], mentions: Vec<Mention>, names: &[(usize, usize, Label)]) -> Vec<Mention> {
+        let mut linked = vec![false; words.len()];
+        for m in &mentions {
+            linked[m.first..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        let places: Vec<(usize, usize)> =
+            names.iter().filter(|n| n.2 == Label::Loc && !linked[n.0..n.1].contains(&true)).map(|n| (n.0, n.1)).collect();
+        if places.is_empty() {
+            mentions
+        } else {
+            self.kb.link_confirmed(words, &places)
+        }
+    }
+}
+
 fn name_tokens(words: &[rasad_text::Word], found: &[rasad_ner::tagger::Found]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::with_capacity(found.len());
     let mut k = 0;
