@@ -5,6 +5,13 @@ word that states a PLOVER event marked by the team.
     python3 eval/train/triggers.py choose [--n 320] > eval/train/articles.txt   # once; committed
     python3 eval/train/triggers.py show ID                                       # the article with offsets
     python3 eval/train/triggers.py resolve A.json [B.json …] > crates/events/data/trigger_train.tsv
+    python3 eval/train/triggers.py score [--words]   # trigger P/R of the release binary on them
+
+`score` runs target/release/rasad (or $RASAD) on the annotated articles and compares the triggers
+of its events (every merged mention) with the marked words: a trigger matches a mark of the same
+type it overlaps or nearly touches (within NEAR code points: a light verb and its noun). Since annotators marked restatements and consequences too, recall here is a
+lower bound; the figure is for comparing readers, and `--words` lists the most frequent missed
+and false words (to find classes of faults, never to write rules for single sentences).
 
 SANAD is CC BY 4.0 and its text may not be committed: annotations name words by quoting them
 (`{"ID": [{"word": "قصفت", "occurrence": 1, "type": "ASSAULT"}, …]}`, kept outside the
@@ -35,6 +42,8 @@ def main():
     s.add_argument('id')
     r = sub.add_parser('resolve')
     r.add_argument('files', nargs='+')
+    sc = sub.add_parser('score')
+    sc.add_argument('--words', action='store_true')
     a = ap.parse_args()
     arts = sanad()
     if a.cmd == 'choose':
@@ -50,6 +59,8 @@ def main():
         for line in t.split('\n'):
             print(f'[{off}] {line}')
             off += len(line) + 1
+    elif a.cmd == 'score':
+        score(arts, a.words)
     else:
         print('# Trigger annotations of SANAD politics articles (eval/train/articles.txt), by the Rasad team.')
         print('# License: CC0-1.0 (offsets and types only; the text is SANAD\'s, CC BY 4.0, read from ../shared).')
@@ -74,6 +85,56 @@ def main():
                     if k < 0:
                         sys.exit(f'{p}: {doc}: word {w!r} (occurrence {occ}) not found')
                     print(f'{doc}\t{k}\t{k + len(w)}\t{t}')
+
+
+NEAR = 12
+
+
+def score(arts, words):
+    import collections, subprocess
+    marks = collections.defaultdict(list)
+    for line in open(os.path.join(HERE, '..', '..', 'crates', 'events', 'data', 'trigger_train.tsv'), encoding='utf-8'):
+        if line.startswith('#'):
+            continue
+        doc, s, e, t = line.rstrip('\n').split('\t')
+        marks[doc]
+        if s != '-':
+            marks[doc].append((int(s), int(e), t))
+    inp = '\n'.join(json.dumps({'id': d, 'text': arts[d]['text']}, ensure_ascii=False) for d in sorted(marks))
+    binary = os.environ.get('RASAD') or os.path.join(HERE, '..', '..', 'target', 'release', 'rasad')
+    out = subprocess.run([binary, 'extract', '--input', 'jsonl', '-'], input=inp, capture_output=True, text=True, check=True).stdout
+    tp = fp = fn = 0
+    missed, false, wrong = collections.Counter(), collections.Counter(), collections.Counter()
+    for line in out.splitlines():
+        r = json.loads(line)
+        text, gold = arts[r['id']]['text'], marks[r['id']]
+        found = []
+        for ev in r['events']:
+            for m in ev.get('mentions') or [{'trigger': ev['trigger']}]:
+                found.append((m['trigger']['start'], m['trigger']['end'], ev['type']))
+        found = sorted(set(found))
+        hit = set()
+        for (s, e, t) in found:
+            # A light verb and its noun (عقد | اجتماعا، شن | هجوما) are one trigger: near enough.
+            k = next((i for i, g in enumerate(gold) if g[0] < e + NEAR and s < g[1] + NEAR and g[2] == t and i not in hit), None)
+            if k is None:
+                fp += 1
+                other = next((g for g in gold if g[0] < e and s < g[1]), None)
+                (wrong if other else false)[(text[s:e], t, other[2] if other else '')] += 1
+            else:
+                tp += 1
+                hit.add(k)
+        for i, (s, e, t) in enumerate(gold):
+            if i not in hit:
+                fn += 1
+                missed[(text[s:e], t)] += 1
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    if words:
+        for title, c in (('missed', missed), ('false', false), ('wrong type', wrong)):
+            print(f'# {title}: {sum(c.values())}')
+            for k, n in c.most_common(60):
+                print(f'{n:4d}  ' + '  '.join(k))
+    print(f'triggers in {len(marks)} articles: marked {tp + fn}, found {tp + fp}, right {tp}: P={p:.3f} R={r:.3f} F1={2 * p * r / max(1e-9, p + r):.3f}')
 
 
 if __name__ == '__main__':

@@ -14,6 +14,8 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     pub(crate) mention_at: Vec<Option<usize>>,
     /// Token → covered by a time expression.
     pub(crate) in_time: Vec<bool>,
+    /// Token → index of the quantity that starts at it.
+    pub(crate) quantity_at: Vec<Option<usize>>,
     /// The NER model's names `(first, end, label)`, each ending before a verb the tagger took
     /// into it (إسماعيل ولد الشيخ أحمد | التقى), in text order.
     pub(crate) names: Vec<(usize, usize, rasad_model::Label)>,

@@ -76,10 +76,25 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
             j += 1;
         }
     }
+    // Quantities by their first token: one sweep in text order.
+    let mut quantity_at = vec![None; d.words.len()];
+    let mut order: Vec<usize> = (0..d.quantities.len()).collect();
+    order.sort_by_key(|&q| d.quantities[q].start);
+    let mut k = 0;
+    for q in order {
+        let start = d.quantities[q].start;
+        while k < d.words.len() && d.words[k].tok.span.start < start {
+            k += 1;
+        }
+        if k < d.words.len() && d.words[k].tok.span.start == start && quantity_at[k].is_none() {
+            quantity_at[k] = Some(q);
+        }
+    }
     let mut cx = Ctx {
         d,
         mention_at,
         in_time,
+        quantity_at,
         names: Vec::new(),
         claimed: Default::default(),
         negated: Default::default(),
@@ -263,5 +278,13 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             prev_subject.clear();
         }
     }
-    merge_restatements(out)
+    // The lexicon row of an event's trigger word: its lemma (حذر، يحذر، تحذير).
+    let words = d.words;
+    let lemma = |e: &Event| {
+        let k = words.partition_point(|w| w.tok.span.start < e.trigger.start);
+        words.get(k).filter(|w| w.tok.span.start == e.trigger.start).and_then(|w| d.lexicon.lookup(w)).map_or(0, |h| h.entry.row)
+    };
+    let headline =
+        d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
+    merge_restatements(out, lemma, headline)
 }

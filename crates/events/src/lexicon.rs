@@ -84,6 +84,8 @@ pub struct TriggerEntry {
     pub participle: bool,
     /// The form counts only inflected (!عبر).
     pub inflected_only: bool,
+    /// The line of `triggers.tsv` the entry comes from (its lemma: حذر and يحذر share it).
+    pub row: u32,
 }
 
 /// A lexicon hit on a word.
@@ -240,6 +242,7 @@ impl Lexicon {
                                 noun: false,
                                 participle: false,
                                 inflected_only,
+                                row: line_no as u32,
                             });
                             list.last_mut().expect("just pushed")
                         }

@@ -9,8 +9,11 @@ pub(crate) fn linked_ids(e: &Event) -> impl Iterator<Item = &str> {
 
 /// Restatements across sentences (a headline and its body; "وصل الآلاف" and "وصل نحو سبعة
 /// آلاف") become one event keeping every mention: same type and status, at least one linked
-/// actor or place in common, and nothing in conflict (actors, targets, places, date, number).
-pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
+/// actor or place in common, nothing in conflict (actors, targets, places, date, number), and
+/// the same predicate: one of them in the headline (text before code point `headline`), the
+/// same `lemma` (the lexicon row of the trigger; 0 for none), or the same linked targets. A
+/// minister who warned and then threatened a veto made two statements.
+pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, headline: usize) -> Vec<Event> {
     // Candidates are found through (type, status, actor id) buckets, and only the most recent few
     // of a bucket are tried: restatements sit near each other, and the pass stays linear.
     const RECENT: usize = 24;
@@ -26,8 +29,16 @@ pub fn merge_restatements(events: Vec<Event>) -> Vec<Event> {
         // the same targets or none on either side (two meetings of one minister stay two).
         let overlap = |x: &[Arg], y: &[Arg]| ids(x).iter().any(|i| ids(y).contains(i));
         let same_targets = |a: &Event| (ids(&a.targets).is_empty() && ids(&e.targets).is_empty()) || overlap(&a.targets, &e.targets);
+        let e_lemma = lemma(&e);
+        let same_predicate = |a: &Event| {
+            a.trigger.start < headline
+                || e.trigger.start < headline
+                || (e_lemma != 0 && lemma(a) == e_lemma)
+                || (!ids(&a.targets).is_empty() && overlap(&a.targets, &e.targets))
+        };
         let fits = |a: &Event| {
             a.kind == e.kind
+                && same_predicate(a)
                 && a.status == e.status
                 && a.sentence != e.sentence
                 && shares(a)

@@ -43,6 +43,12 @@ pub(crate) enum Head {
     Generic,
 }
 
+/// The phrase covering token `i`, if any (`ps` in text order, not overlapping).
+pub(crate) fn phrase_at(ps: &[Phrase], i: usize) -> Option<&Phrase> {
+    let k = ps.partition_point(|p| p.end <= i);
+    ps.get(k).filter(|p| p.first <= i)
+}
+
 /// A participant phrase: tokens `[first, end)`.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
@@ -132,8 +138,10 @@ impl Ctx<'_, '_, '_> {
     /// True when tokens `[a, b)` name a person (a person of the catalogue, or a PER name).
     fn is_person_at(&self, a: usize, b: usize) -> bool {
         (a..b).any(|t| {
-            self.mention_at[t].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| self.d.kb.actors[x].kind == ActorType::Person)
-                || self.names.iter().any(|n| n.0 <= t && t < n.1 && n.2 == Label::Per)
+            self.mention_at[t].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| self.d.kb.actors[x].kind == ActorType::Person) || {
+                let k = self.names.partition_point(|n| n.1 <= t);
+                self.names.get(k).is_some_and(|n| n.0 <= t && n.2 == Label::Per)
+            }
         })
     }
 
@@ -304,7 +312,7 @@ impl Ctx<'_, '_, '_> {
         }
         // A number of people or of a group (13 من ميليشيا الحوثي، 6 حوثيين، الآلاف من المقاتلين):
         // the phrase runs from the number over what it counts.
-        if let Some(q) = self.d.quantities.iter().find(|q| q.start == w.tok.span.start) {
+        if let Some(q) = self.quantity_at[i].map(|k| &self.d.quantities[k]) {
             let mut j = i;
             while j < hi && words[j].tok.span.end <= q.end {
                 j += 1;

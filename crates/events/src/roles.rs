@@ -209,7 +209,31 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
-        (0..ps.len()).find(|&k| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g)))
+        if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g))) {
+            return Some(k);
+        }
+        // The owner of a noun in the target's place that names no participant: its genitive
+        // (أشاد بجهود مصر، رحب بمبادرة الإمارات) or, after an object, its لـ phrase (قصفت مواقع
+        // لتنظيم داعش).
+        let words = self.d.words;
+        let in_frame = |g: &str| frame.iter().any(|f| f == g);
+        let owner_of = |k: usize| {
+            let p = &ps[k];
+            let head = p.first - 1;
+            let noun = words[head].tok.kind == TokenKind::Arabic
+                && self.mention_at[head].is_none()
+                && crate::phrases::phrase_at(ps, head).is_none()
+                && self.d.lexicon.lookup(&words[head]).is_none();
+            let clitic = words[head].seg.prefixes.iter().find(|x| matches!(**x, "ب" | "ل")).copied();
+            let governed = clitic.is_some_and(in_frame) || (head > t + 1 && in_frame(bare(&words[head - 1])));
+            noun && ((p.governor.is_none() && governed)
+                || (p.governor.as_deref() == Some("ل")
+                    && in_frame("obj")
+                    && head >= after
+                    && head <= after.saturating_add(1)
+                    && clitic.is_none()))
+        };
+        (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k))
     }
 
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
@@ -222,7 +246,10 @@ impl Ctx<'_, '_, '_> {
         let passive = passive_spelling(words[t].tok.text) || bare(&words[t]).starts_with("تعرض");
         if !nominal {
             let subj = self.subject(ps, c, t);
-            let victims = subj.is_some_and(|k| ps[k].head == Head::People) && info(kind).victims;
+            // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
+            // verb puts its agent first and the count after it).
+            let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
+            let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k)) && info(kind).victims;
             if passive || victims {
                 // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
                 if let Some(k) = subj {

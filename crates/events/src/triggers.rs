@@ -9,7 +9,7 @@ use crate::clauses::Clause;
 use crate::context::{bare, is_definite_or_governed, near_any, Ctx};
 use crate::cues::cues;
 use crate::lexicon::Need;
-use crate::phrases::{Head, Phrase};
+use crate::phrases::{phrase_at, Head, Phrase};
 
 /// A trigger word of a clause.
 #[derive(Debug, Clone)]
@@ -57,6 +57,12 @@ fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
     }
 }
 
+/// True when a word governs the noun after it (في، بعد، مقابل، لأي).
+fn governs(w: &rasad_text::Word) -> bool {
+    let g = &cues().governors;
+    g.has(bare(w)) || g.has(&w.seg.key)
+}
+
 /// Enclitic pronouns (a verbal noun that carries one has a participant: ترحيبه، رفضها).
 const PRONOUNS: [&str; 9] = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"];
 
@@ -79,6 +85,7 @@ fn default_entry(t: EventType) -> &'static crate::lexicon::TriggerEntry {
                 noun: true,
                 participle: false,
                 inflected_only: false,
+                row: 0,
             })
             .collect()
     });
@@ -132,7 +139,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // A word inside the name of a group or an office (قوات الدعم السريع، وفد التفاوض).
-            if ps.iter().any(|p| p.first < i && i < p.end && matches!(p.head, Head::Group | Head::Office)) {
+            if phrase_at(ps, i).is_some_and(|p| p.first < i && matches!(p.head, Head::Group | Head::Office)) {
                 continue;
             }
             let hit = self.d.lexicon.lookup(w);
@@ -147,7 +154,7 @@ impl Ctx<'_, '_, '_> {
             let (entries, nominal, form): (&[crate::lexicon::TriggerEntry], bool, &str) = match (&hit, decision) {
                 (Some(_), Some((0, margin))) if margin >= VETO_MARGIN => continue,
                 // A verb form after a word that governs a noun is a verbal noun (مقابل رفع الحصار).
-                (Some(h), _) => (h.entries, h.nominal || (i > 0 && cues().governors.has(bare(&words[i - 1]))), h.form),
+                (Some(h), _) => (h.entries, h.nominal || (i > 0 && governs(&words[i - 1])), h.form),
                 (None, Some((class, margin))) if class != 0 && margin >= ADD_MARGIN => match crate::learn::type_of(class) {
                     Some(t) => (std::slice::from_ref(default_entry(t)), is_definite_or_governed(words, i), w.seg.key.as_str()),
                     None => continue,
@@ -215,7 +222,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // "أي هجوم": any attack, none in particular.
-            if prev_key == "اي" {
+            if matches!(prev_key, "اي" | "لاي" | "باي") {
                 continue;
             }
             // لم يصل، لن تنسحب، عدم مشاركة: the event is read, and marked as not having happened.
@@ -260,7 +267,7 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun alone (a headline, a nominal clause) states an event only when something
         // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
-        found.retain(|tr| !tr.dependent || self.anchored(s, c, tr.at));
+        found.retain(|tr| !tr.dependent || self.anchored(c, tr.at));
         found
     }
 
@@ -268,13 +275,12 @@ impl Ctx<'_, '_, '_> {
     /// words after it or right before it, a possessive pronoun on it (جدد الرئيس إدانته، أعرب عن
     /// ترحيبه), or a time or a number in its clause. (A participant phrase anywhere before it in
     /// the clause is not enough: on the development set that kept 31 false events for 6 true.)
-    fn anchored(&self, s: &Sentence, c: &Clause, t: usize) -> bool {
+    fn anchored(&self, c: &Clause, t: usize) -> bool {
         let near =
             (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
         let possessed = self.d.words[t].seg.suffixes.iter().any(|x| PRONOUNS.contains(x));
-        let (a, b) = (self.d.words[c.first].tok.span.start, self.d.words[c.end - 1].tok.span.end);
-        let dated = self.d.times.iter().any(|x| x.start >= a && x.end <= b && x.start >= s.span.start);
-        let counted = self.d.quantities.iter().any(|q| q.start >= a && q.end <= b);
+        let dated = (c.first..c.end).any(|k| self.in_time[k]);
+        let counted = (c.first..c.end).any(|k| self.quantity_at[k].is_some());
         near || possessed || dated || counted
     }
 }
