@@ -53,6 +53,7 @@ pub(crate) struct Cues {
     pub purpose: Class,
     pub negations: Class,
     pub future: Class,
+    pub conditionals: Class,
     pub denials: Class,
     pub claims: Class,
     pub governors: Class,

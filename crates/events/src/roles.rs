@@ -15,7 +15,7 @@
 //!   before; the reporting source is never an actor.
 
 use rasad_kb::{ActorType, MentionKind};
-use rasad_model::{Arg, Event, EventMention, EventType, Link, SentenceSpan, Source};
+use rasad_model::{Arg, Event, EventMention, EventType, Link, SentenceSpan, Source, Status};
 use rasad_text::{Sentence, TokenKind};
 
 use crate::clauses::Clause;
@@ -485,6 +485,10 @@ impl Ctx<'_, '_, '_> {
         let quantity = self.quantity(s, t, lo, hi, kind);
         let fatalities = quantity.as_ref().filter(|q| self.counts_deaths(q)).map(|q| q.value);
         let status = self.status(s, t, &source);
+        // The text says it did not or will not happen: no event (PLOVER and ACLED code none).
+        if status == Status::Negated {
+            return None;
+        }
         let trig = self.slice(t, t + 1);
         let sentence = SentenceSpan { start: s.span.start, end: s.span.end };
         let mut confidence: f64 = 0.45;

@@ -163,8 +163,10 @@ impl Ctx<'_, '_, '_> {
             };
             // طالب إيران بوقف تدخلها، دعا إلى أن يوقف، هدد بقصف المدينة: what is asked for (after
             // the ب، إلى or على that opens it) has not happened.
-            let opens_ask = |k: usize| words[k].seg.prefixes.contains(&"ب") || matches!(bare(&words[k]), "الي" | "علي");
-            let asked_act = found.last().is_some_and(|l| crate::types::info(l.kind).asks && i - l.at <= 8 && (l.at + 1..=i).any(opens_ask));
+            let opens_ask = |k: usize| words[k].seg.prefixes.contains(&"ب") || matches!(bare(&words[k]), "الي" | "علي" | "حول" | "بشان");
+            let asked_act = found
+                .last()
+                .is_some_and(|l| crate::types::info(l.kind).asks && (i == l.at + 1 || (i - l.at <= 8 && (l.at + 1..=i).any(opens_ask))));
             if asked_act {
                 last_seen = entries.first().map(|e| (i, e.kind));
                 continue;
@@ -187,6 +189,10 @@ impl Ctx<'_, '_, '_> {
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");
             let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
+            // A condition states no event (إذا ما طلب النظام ذلك، لو تدخلت).
+            if (c.first..i).any(|k| cues().conditionals.has(bare(&words[k]))) {
+                continue;
+            }
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
             if self.d.lexicon.negated_phrase(words, i, form) {
                 continue;
@@ -226,9 +232,11 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // لم يصل، لن تنسحب، عدم مشاركة: the event is read, and marked as not having happened.
-            let negated = cues().negations.has(prev_key)
+            // A particle keeps its و when the segmenter leaves it whole (ولم، ولن).
+            let unjoined = |k: &'_ str| k.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).unwrap_or(k).to_string();
+            let negated = cues().negations.has(&unjoined(prev_key))
                 || (i >= 2
-                    && matches!(bare(&words[i - 2]), "لم" | "لن")
+                    && matches!(unjoined(bare(&words[i - 2])).as_str(), "لم" | "لن")
                     && words[i - 1].tok.kind == TokenKind::Arabic
                     && words[i - 1].key.len() <= 6);
             if negated {
@@ -236,7 +244,7 @@ impl Ctx<'_, '_, '_> {
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
             if !nominal
-                && (cues().relatives.has(prev_key) || matches!(prev_key, "من" | "ما"))
+                && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما"))
                 && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'))
             {
                 continue;

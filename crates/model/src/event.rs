@@ -80,7 +80,8 @@ pub enum Status {
     Planned,
     /// Denied (نفى).
     Denied,
-    /// Negated (لم، لن، عدم): the text says it did not or will not happen.
+    /// Negated (لم، لن، عدم): the text says it did not or will not happen. Extraction no longer
+    /// emits such events (they are none); the variant reads stores written by earlier versions.
     Negated,
 }
 
