@@ -114,6 +114,11 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
     cx
 }
 
+/// True when a complementizer carries the pronoun of a speaker (إنه، أنه، أنها، أنهم، إننا).
+fn speaker_pronoun(w: &Word) -> bool {
+    matches!(w.key_without_conj(), "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انا")
+}
+
 /// The tokens `first..end` of a name the NER model found, without an event word the tagger ran
 /// into it at either edge: a verb after the name with a word after it (إسماعيل ولد الشيخ أحمد |
 /// التقى خلال …), unless a name particle holds it (آل صادق، بن سلمان); a verb with و or ف before
@@ -228,6 +233,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                 ClauseLink::Relative => {
                     phrases.iter().rposition(|p| p.end <= c.first && p.end + 1 >= c.first && p.participant()).into_iter().collect()
                 }
+                // قال كيري إنه التقى …: the pronoun on the complementizer is the speaker.
+                ClauseLink::Complement if speaker_pronoun(&d.words[c.first]) => c.parent.map(|p| subjects[p].clone()).unwrap_or_default(),
                 ClauseLink::Complement | ClauseLink::Quote => Vec::new(),
                 _ => c.parent.or(ci.checked_sub(1)).map(|p| subjects[p].clone()).unwrap_or_default(),
             };
