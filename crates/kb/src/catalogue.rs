@@ -104,7 +104,8 @@ pub struct Place {
     pub lat: f64,
     /// Longitude (WGS84).
     pub lon: f64,
-    /// Feature class (country, governorate, city, town, village, region, military_base …).
+    /// Feature class (country, governorate, capital (a national capital), city, town, village,
+    /// region, military_base …).
     pub feature: String,
     /// First-level administrative area (English).
     #[serde(default)]
@@ -185,6 +186,7 @@ pub const FEATURES: &[&str] = &[
     "governorate",
     "district",
     "subdistrict",
+    "capital",
     "city",
     "town",
     "village",

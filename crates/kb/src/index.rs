@@ -51,6 +51,13 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "اطراف",
     "محيط",
     "قضاء",
+    "جزيره",
+    "جزر",
+];
+/// Particles that GeoNames gives as alternate names of places (بلا، حول، عبر، الى): never a name alone.
+const PARTICLES: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "بلا", "لا", "ما", "حول", "عبر", "نحو", "عند", "بين", "دون", "ضد", "حتي", "منذ", "بعد", "قبل",
+    "خلال", "امام", "فوق", "تحت", "ضمن", "لدي", "غير", "كل", "ان", "او", "ثم", "قد", "لم", "لن", "بل",
 ];
 /// Prepositions after which a built-gazetteer name of two words or more is read as a place.
 pub(crate) const PLACE_PREPS: &[&str] = &["في", "الي", "من", "قرب", "نحو", "باتجاه", "عند", "داخل", "بين"];
@@ -95,8 +102,11 @@ impl Index {
         for (i, p) in places.iter().enumerate() {
             for n in &p.ar {
                 let keys = name_keys(n);
-                // A built-gazetteer name that is itself a place noun (a village called بلدة) never links.
-                if !p.curated && keys.len() == 1 && PLACE_NOUNS.contains(&keys[0].as_str()) {
+                // A built-gazetteer name that is itself a place noun, with or without the article,
+                // or a particle never links (a village called بلدة; المدينة، الجزيرة are "the city",
+                // "the island"; بلا among Jerusalem's alternate names is "without").
+                let generic = |k: &str| PLACE_NOUNS.contains(&k.strip_prefix("ال").unwrap_or(k)) || PARTICLES.contains(&k);
+                if !p.curated && keys.len() == 1 && generic(&keys[0]) {
                     continue;
                 }
                 let t = merged.entry(keys).or_default();

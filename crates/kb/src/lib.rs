@@ -13,4 +13,4 @@ pub mod link;
 
 pub use catalogue::{Actor, ActorType, KbError, Place};
 pub use kb::Kb;
-pub use link::{Mention, MentionKind};
+pub use link::{Mention, MentionKind, PlaceContext};

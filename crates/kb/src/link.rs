@@ -9,6 +9,7 @@
 
 use rasad_text::{Span, TokenKind, Word};
 
+use crate::catalogue::Place;
 use crate::index::{nisba_base, Target, PLACE_NOUNS, PLACE_PREPS};
 use crate::kb::Kb;
 
@@ -26,6 +27,18 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// What a document tells about where it is, for choosing among places of one name.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceContext<'k> {
+    /// The centre (lat, lon) of the document's unambiguous places, when it has any.
+    pub centre: Option<(f64, f64)>,
+    /// How often each country (ISO alpha-3) is the country of an unambiguous place or of an
+    /// actor the document names.
+    pub countries: rustc_hash::FxHashMap<&'k str, usize>,
+    /// The number of places and actors counted in `countries`.
+    pub total: usize,
 }
 
 /// A linked mention in the text.
@@ -110,7 +123,10 @@ impl Kb {
                 }
             }
             let confirmed = |n: usize| places.contains(&(i, i + n));
-            if let Some((n, t)) = best.filter(|(n, t)| !t.gazetteer_only(&self.places) || place_cue(words, i, *n) || confirmed(*n)) {
+            let linkable = |n: usize, t: &Target| {
+                (!t.gazetteer_only(&self.places) || place_cue(words, i, n) || confirmed(n)) && !(t.actor.is_none() && idiom(words, i, n))
+            };
+            if let Some((n, t)) = best.filter(|(n, t)| linkable(*n, t)) {
                 let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
                 out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.places.first().copied(), kind: MentionKind::Name });
                 if t.places.len() > 1 {
@@ -130,39 +146,65 @@ impl Kb {
         out
     }
 
-    /// Resolves names with several candidate places. Score, highest wins: a curated place 3;
-    /// otherwise 2 − (distance in km to the centre of the document's unambiguous places) / 200,
-    /// when there are such places; plus log10(population) / 10; plus 0.1 for a city or town.
+    /// Resolves names with several candidate places by [`Kb::place_score`] in the document's
+    /// context: the centre and the countries of its unambiguous places, and the countries of the
+    /// actors it names (اللبناني، الجيش الليبي). A tie keeps the candidate listed first.
     fn disambiguate(&self, mentions: &mut [Mention], ambiguous: &[(usize, Vec<usize>)]) {
         if ambiguous.is_empty() {
             return;
         }
-        let anchors: Vec<(f64, f64)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(k, m)| m.place.is_some() && !ambiguous.iter().any(|(a, _)| a == k))
-            .filter_map(|(_, m)| m.place.map(|p| (self.places[p].lat, self.places[p].lon)))
-            .collect();
+        let mut unsure = vec![false; mentions.len()];
+        for (a, _) in ambiguous {
+            unsure[*a] = true;
+        }
+        let sure = |k: usize| !unsure[k];
+        let anchors: Vec<&Place> =
+            mentions.iter().enumerate().filter(|(k, _)| sure(*k)).filter_map(|(_, m)| m.place.map(|p| &self.places[p])).collect();
         let centre = (!anchors.is_empty()).then(|| {
             let n = anchors.len() as f64;
-            (anchors.iter().map(|a| a.0).sum::<f64>() / n, anchors.iter().map(|a| a.1).sum::<f64>() / n)
+            (anchors.iter().map(|a| a.lat).sum::<f64>() / n, anchors.iter().map(|a| a.lon).sum::<f64>() / n)
         });
+        let mut countries: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let named = anchors
+            .iter()
+            .map(|a| a.country.as_str())
+            .chain(mentions.iter().filter_map(|m| m.actor).filter_map(|a| self.country_of(&self.actors[a].id)));
+        let mut total = 0;
+        for c in named {
+            *countries.entry(c).or_default() += 1;
+            total += 1;
+        }
+        let cx = PlaceContext { centre, countries, total };
         for (k, cands) in ambiguous {
-            let best = cands.iter().copied().max_by(|&a, &b| self.place_score(a, centre).total_cmp(&self.place_score(b, centre)));
-            mentions[*k].place = best;
+            let mut best: Option<(usize, f64)> = None;
+            for &p in cands {
+                let score = self.place_score(p, &cx);
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((p, score));
+                }
+            }
+            mentions[*k].place = best.map(|(p, _)| p);
         }
     }
 
-    /// The disambiguation score of a candidate place (see [`Kb::link`]).
-    pub fn place_score(&self, p: usize, centre: Option<(f64, f64)>) -> f64 {
+    /// The disambiguation score of a candidate place, highest best: what is known of the place (a
+    /// national capital 0.5, a city or town 0.1, log10(population) / 10), then the document: the
+    /// share of its places and actors that are of the place's country (0 to 1), and 2 / (1 + km /
+    /// 200) by the distance to the centre of its unambiguous places (so a near document outweighs
+    /// a capital, a far one does not). A curated place adds 3 (curated and built candidates never
+    /// meet: a curated place owns its names).
+    pub fn place_score(&self, p: usize, cx: &PlaceContext) -> f64 {
         let pl = &self.places[p];
-        if pl.curated {
-            return 3.0;
-        }
-        let near = centre.map_or(0.0, |c| 2.0 - distance_km(c, (pl.lat, pl.lon)) / 200.0);
+        let kind = match pl.feature.as_str() {
+            "capital" => 0.5,
+            "city" | "town" => 0.1,
+            _ => 0.0,
+        };
         let pop = pl.population.map_or(0.0, |x| (x.max(1) as f64).log10() / 10.0);
-        let kind = if matches!(pl.feature.as_str(), "city" | "town") { 0.1 } else { 0.0 };
-        near + pop + kind
+        let country = cx.countries.get(pl.country.as_str()).copied().unwrap_or(0) as f64 / cx.total.max(1) as f64;
+        let near = cx.centre.map_or(0.0, |c| 2.0 / (1.0 + distance_km(c, (pl.lat, pl.lon)) / 200.0));
+        let curated = if pl.curated { 3.0 } else { 0.0 };
+        curated + kind + pop + country + near
     }
 
     /// Every actor and place a name may stand for, best first: (actor or place index, score).
@@ -179,7 +221,7 @@ impl Kb {
                     out.push((Some(a), None, 3.0));
                 }
                 for &p in &target.places {
-                    out.push((None, Some(p), self.place_score(p, None)));
+                    out.push((None, Some(p), self.place_score(p, &PlaceContext::default())));
                 }
             }
         }
@@ -193,6 +235,11 @@ impl Kb {
         out.sort_by(|a, b| b.2.total_cmp(&a.2));
         out
     }
+}
+
+/// A one-word place name followed by رأس (head) is the noun of "مسقط رأسه" (birthplace), not Muscat.
+fn idiom(words: &[Word], i: usize, n: usize) -> bool {
+    n == 1 && words.get(i + 1).is_some_and(|w| w.seg.key == "راس")
 }
 
 /// A built-gazetteer name needs a cue: a place noun before it (قرية، بلدة، مدينة، ريف …), or, for

