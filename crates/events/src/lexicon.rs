@@ -370,6 +370,14 @@ impl Lexicon {
         if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
             return None;
         }
+        // Endings no verb takes: a nisba or my (ي، ية: وزارتي), a feminine dual (تين، تان:
+        // ناسفتين).
+        let sufs = w.seg.suffixes;
+        if sufs.iter().any(|s| matches!(*s, "ي" | "يه" | "ية"))
+            || (w.seg.key.ends_with('ت') && sufs.iter().any(|s| matches!(*s, "ين" | "ان")))
+        {
+            return None;
+        }
         for c in inflected_candidates(w) {
             if self.map.get(&c).is_some_and(|l| l.iter().any(|e| e.verb)) {
                 return Some((c, false));
@@ -427,8 +435,16 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
             }
         }
     }
-    let mut with_prefix = out.clone();
-    with_prefix.extend(seeds.iter().cloned());
+    // The imperfect's person prefixes (ت، ن → ي) go with the imperfect's endings only: a stem
+    // left by a perfect ending (ت، تم، تا …) is a perfect (نسفت → نسف, never ناسفت → ياسف).
+    let mut with_prefix: Vec<String> = seeds.to_vec();
+    for s in seeds.iter() {
+        for suf in ["وا", "ون", "ان", "ين", "ن"] {
+            if let Some(r) = s.strip_suffix(suf).filter(|r| r.chars().count() >= 3) {
+                with_prefix.push(r.to_string());
+            }
+        }
+    }
     for s in with_prefix {
         let mut cs = s.chars();
         if let Some(first) = cs.next() {

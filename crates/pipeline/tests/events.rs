@@ -12,10 +12,10 @@ fn ids(args: &[Arg]) -> Vec<&str> {
 }
 
 #[test]
-fn negated_events_are_marked_not_dropped() {
-    let out = run("لم تنسحب القوات التركية من مدينة عفرين حتى الآن.");
-    assert_eq!(out.events.len(), 1);
-    assert_eq!((out.events[0].kind, out.events[0].status), (EventType::Retreat, Status::Negated));
+fn negated_and_conditional_events_are_none() {
+    assert!(run("لم تنسحب القوات التركية من مدينة عفرين حتى الآن.").events.is_empty());
+    assert!(run("ولن تنسحب القوات التركية من عفرين.").events.is_empty());
+    assert!(run("وقال إن القوات سترد إذا هاجمت الفصائل مدينة عفرين.").events.iter().all(|e| e.kind != EventType::Assault));
 }
 
 #[test]

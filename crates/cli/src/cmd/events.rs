@@ -1,4 +1,5 @@
-//! `rasad events train`: the trigger model from the team's annotations of SANAD politics articles.
+//! `rasad events train`: the trigger model from the team's annotations of SANAD politics articles;
+//! `rasad events lookup`: what the trigger lexicon reads in a word.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -32,13 +33,44 @@ pub enum EventsCmd {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Show what the trigger lexicon reads in words: the form found, whether it reads as a noun,
+    /// and each entry (type, mode, line of crates/events/data/triggers.tsv).
+    Lookup {
+        /// Words (or a phrase; each word is looked up).
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+}
+
+fn lookup(words: &[String]) -> Result<ExitCode> {
+    let p = Pipeline::shared();
+    let lexicon = rasad_events::Lexicon::builtin();
+    let text = words.join(" ");
+    let seg = p.segmenter_handle();
+    for w in rasad_text::analyze_text(&text, &seg) {
+        if w.tok.kind != rasad_text::TokenKind::Arabic {
+            continue;
+        }
+        match lexicon.lookup(&w) {
+            None => println!("{}\t-", w.tok.text),
+            Some(h) => {
+                let entries: Vec<String> =
+                    h.entries.iter().map(|e| format!("{} {} line {}", e.kind.as_str(), e.mode.as_deref().unwrap_or("-"), e.row)).collect();
+                println!("{}\tform {}\t{}\t{}", w.tok.text, h.form, if h.nominal { "noun" } else { "verb" }, entries.join("; "));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 type Example = (Vec<u64>, usize);
 
 /// Runs `rasad events`.
 pub fn run(cmd: EventsCmd) -> Result<ExitCode> {
-    let EventsCmd::Train { annotations, sanad, out, epochs, seed } = cmd;
+    let (annotations, sanad, out, epochs, seed) = match cmd {
+        EventsCmd::Lookup { words } => return lookup(&words),
+        EventsCmd::Train { annotations, sanad, out, epochs, seed } => (annotations, sanad, out, epochs, seed),
+    };
     let tsv = std::fs::read_to_string(&annotations).with_context(|| format!("cannot read {}", annotations.display()))?;
     let mut marks: BTreeMap<String, Vec<(usize, usize, EventType)>> = BTreeMap::new();
     for (n, line) in tsv.lines().enumerate() {
