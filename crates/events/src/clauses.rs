@@ -59,8 +59,11 @@ impl Ctx<'_, '_, '_> {
             let prev = &words[i - 1];
             let after_comma = prev.tok.kind == TokenKind::Punct && matches!(prev.tok.text, "،" | "," | "؛" | ";" | ":" | "-" | "–");
             let b = bare(w);
-            let two = if i + 1 < s.end_token { format!("{} {}", w.key, words[i + 1].key) } else { String::new() };
-            let three = if i + 2 < s.end_token { format!("{two} {}", words[i + 2].key) } else { String::new() };
+            // Keys of two and three words, only where a connector or consequence of several words
+            // may start (no allocation per word).
+            let multi = c.connector_phrases.may_start(&w.key) || c.consequences.may_start(&w.key);
+            let two = if multi && i + 1 < s.end_token { format!("{} {}", w.key, words[i + 1].key) } else { String::new() };
+            let three = if multi && i + 2 < s.end_token { format!("{two} {}", words[i + 2].key) } else { String::new() };
             let phrase_len = if c.connector_phrases.has(&three) {
                 3
             } else if c.connector_phrases.has(&two) {

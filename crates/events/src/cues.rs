@@ -6,21 +6,30 @@ use rasad_text::match_key;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
-/// One word class: match keys.
+/// One word class: match keys (an entry of several words joins their keys with a space), and
+/// the first words of the entries of several words.
 #[derive(Debug, Default)]
-pub(crate) struct Class(FxHashSet<String>);
+pub(crate) struct Class(FxHashSet<String>, FxHashSet<String>);
 
 impl Class {
     /// True when the key is in the class.
     pub(crate) fn has(&self, key: &str) -> bool {
         self.0.contains(key)
     }
+
+    /// True when an entry of several words starts with this key (so a caller builds the
+    /// two- and three-word keys only where one may match).
+    pub(crate) fn may_start(&self, key: &str) -> bool {
+        self.1.contains(key)
+    }
 }
 
 impl<'de> Deserialize<'de> for Class {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let words: Vec<String> = Vec::deserialize(d)?;
-        Ok(Class(words.iter().map(|w| w.split_whitespace().map(match_key).collect::<Vec<_>>().join(" ")).collect()))
+        let keys: FxHashSet<String> = words.iter().map(|w| w.split_whitespace().map(match_key).collect::<Vec<_>>().join(" ")).collect();
+        let firsts = keys.iter().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
+        Ok(Class(keys, firsts))
     }
 }
 

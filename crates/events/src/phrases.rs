@@ -98,7 +98,8 @@ fn word_class(w: &Word) -> Option<Head> {
     let (k, b) = (w.key.as_str(), bare(w));
     // Without clitics but with the article (المقاتلين), and without either (مقاتلين).
     let plain = w.seg.base.as_str();
-    let def = w.seg.definite().then(|| format!("ال{plain}"));
+    // Only a preposition before the article hides the definite form from `bare` (بالمقاتلين).
+    let def = (w.seg.definite() && !b.starts_with("ال")).then(|| format!("ال{plain}"));
     let has = |cl: &crate::cues::Class| cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d));
     if c.pairs.has(k) || has(&c.pairs) {
         Some(Head::Pair)

@@ -88,13 +88,6 @@ fn is_close_quote(w: Option<&Word>) -> bool {
 impl Kb {
     /// Finds linked mentions in `words`, left to right, longest first, without overlaps.
     pub fn link(&self, words: &[Word]) -> Vec<Mention> {
-        self.link_confirmed(words, &[])
-    }
-
-    /// As [`Kb::link`], where `places` are token ranges `[first, end)` that another reader (the
-    /// NER model) took for place names: a name only the gazetteer knows links there without the
-    /// place cue it otherwise needs (في مسقط, not only مدينة مسقط). Ranges are matched exactly.
-    pub fn link_confirmed(&self, words: &[Word], places: &[(usize, usize)]) -> Vec<Mention> {
         let idx = &self.linker;
         let mut out = Vec::new();
         let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -105,32 +98,14 @@ impl Kb {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, Target)> = None;
-            for form in first_forms(w) {
-                let Some(cands) = idx.by_first.get(form.as_ref()) else { continue };
-                for (keys, target) in cands {
-                    let n = keys.len();
-                    if best.as_ref().is_some_and(|(len, _)| *len >= n) || i + n > words.len() {
-                        continue;
-                    }
-                    if !keys[1..].iter().zip(&words[i + 1..i + n]).all(|(k, w)| *k == w.key) {
-                        continue;
-                    }
-                    if target.weak && !(is_open_quote(i.checked_sub(1).and_then(|p| words.get(p))) || is_close_quote(words.get(i + n))) {
-                        continue;
-                    }
-                    best = Some((n, target.clone()));
-                }
-            }
-            let confirmed = |n: usize| places.contains(&(i, i + n));
             let linkable = |n: usize, t: &Target| {
-                (!t.gazetteer_only(&self.places) || place_cue(words, i, n) || confirmed(n)) && !(t.actor.is_none() && idiom(words, i, n))
+                (!t.gazetteer_only(&self.places) || place_cue(words, i, n)) && !(t.actor.is_none() && idiom(words, i, n))
             };
-            if let Some((n, t)) = best.filter(|(n, t)| linkable(*n, t)) {
+            if let Some((n, t)) = self.best_at(words, i).filter(|(n, t)| linkable(*n, t)) {
                 let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
                 out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.places.first().copied(), kind: MentionKind::Name });
                 if t.places.len() > 1 {
-                    ambiguous.push((out.len() - 1, t.places));
+                    ambiguous.push((out.len() - 1, t.places.clone()));
                 }
                 i += n;
                 continue;
@@ -144,6 +119,54 @@ impl Kb {
         }
         self.disambiguate(&mut out, &ambiguous);
         out
+    }
+
+    /// The mentions of [`Kb::link`] and more, where `places` are token ranges `[first, end)` that
+    /// another reader (the NER model) took for place names and no mention covers: a name only
+    /// the gazetteer knows that fills one exactly links without the place cue it otherwise needs
+    /// (في مسقط, not only مدينة مسقط). Returns the mentions in text order.
+    pub fn link_confirmed(&self, words: &[Word], mut mentions: Vec<Mention>, places: &[(usize, usize)]) -> Vec<Mention> {
+        let before = mentions.len();
+        let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &(a, b) in places {
+            let Some((n, t)) = self.best_at(words, a) else { continue };
+            if a + n != b || !t.gazetteer_only(&self.places) || idiom(words, a, n) {
+                continue;
+            }
+            let span = Span::new(words[a].tok.span.start, words[b - 1].tok.span.end);
+            mentions.push(Mention { first: a, end: b, span, actor: None, place: t.places.first().copied(), kind: MentionKind::Name });
+            if t.places.len() > 1 {
+                ambiguous.push((mentions.len() - 1, t.places.clone()));
+            }
+        }
+        if mentions.len() > before {
+            self.disambiguate(&mut mentions, &ambiguous);
+            mentions.sort_by_key(|m| m.first);
+        }
+        mentions
+    }
+
+    /// The longest name of the index that starts at token `i` (a weak alias only in quotes), with
+    /// its length in tokens.
+    fn best_at<'k>(&'k self, words: &[Word], i: usize) -> Option<(usize, &'k Target)> {
+        let mut best: Option<(usize, &Target)> = None;
+        for form in first_forms(&words[i]) {
+            let Some(cands) = self.linker.by_first.get(form.as_ref()) else { continue };
+            for (keys, target) in cands {
+                let n = keys.len();
+                if best.is_some_and(|(len, _)| len >= n) || i + n > words.len() {
+                    continue;
+                }
+                if !keys[1..].iter().zip(&words[i + 1..i + n]).all(|(k, w)| *k == w.key) {
+                    continue;
+                }
+                if target.weak && !(is_open_quote(i.checked_sub(1).and_then(|p| words.get(p))) || is_close_quote(words.get(i + n))) {
+                    continue;
+                }
+                best = Some((n, target));
+            }
+        }
+        best
     }
 
     /// Resolves names with several candidate places by [`Kb::place_score`] in the document's

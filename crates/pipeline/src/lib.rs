@@ -294,7 +294,7 @@ impl Pipeline {
         if places.is_empty() {
             mentions
         } else {
-            self.kb.link_confirmed(words, &places)
+            self.kb.link_confirmed(words, mentions, &places)
         }
     }
 }
