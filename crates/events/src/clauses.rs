@@ -71,9 +71,14 @@ impl Ctx<'_, '_, '_> {
             } else {
                 1
             };
+            // وسط before a place is where, not "amid" (وسط مدينة الناصرية، وسط بغداد).
+            let locative = matches!(b, "وسط" | "قبل" | "بعد")
+                && words.get(i + 1).is_some_and(|n| {
+                    c.locatives.has(bare(n)) || self.mention_at[i + 1].is_some_and(|m| self.d.mentions[m].place.is_some())
+                });
             let consequence = c.consequences.has(&two) || (c.consequences.has(w.key.as_str()) && after_comma);
             let phrase_len = if c.consequences.has(&two) { 2 } else { phrase_len };
-            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() {
+            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || locative {
                 None
             } else if consequence {
                 Some(Link::Consequence)

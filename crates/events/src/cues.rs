@@ -63,6 +63,7 @@ pub(crate) struct Cues {
     pub negations: Class,
     pub future: Class,
     pub conditionals: Class,
+    pub occurrence: Class,
     pub denials: Class,
     pub claims: Class,
     pub governors: Class,

@@ -333,11 +333,14 @@ impl Ctx<'_, '_, '_> {
                 _ => {}
             }
         }
-        if self.d.lexicon.lookup(w).is_some() {
-            return None;
-        }
-        if let Some(h) = word_class(w) {
+        // A group named by what it does is a participant too (المتظاهرون، المحتجين): the word may
+        // still be a trigger of its own where no verb states the event.
+        let hit = self.d.lexicon.lookup(w);
+        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite()) {
             return Some((i + 1, h));
+        }
+        if hit.is_some() {
+            return None;
         }
         // A definite noun that is no particle, time, place noun or relative word.
         let c = cues();

@@ -196,6 +196,15 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
+    /// The first of the parties after بين that follows an event noun after `t` in its clause
+    /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
+    fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let b = (t + 2..c.end).find(|&k| bare(&words[k]) == "بين" && self.d.lexicon.lookup(&words[k - 1]).is_some())?;
+        let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
+        (self.with_coordinated(ps, k).len() > 1).then_some(k)
+    }
+
     /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
     /// phrase governed by one of the frame's prepositions.
     fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
@@ -257,6 +266,9 @@ impl Ctx<'_, '_, '_> {
                 }
                 if let Some(a) = self.agent_after(ps, c, t) {
                     r.agents = self.with_coordinated(ps, a);
+                } else if let Some(a) = self.party_between(ps, c, t) {
+                    // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party.
+                    r.agents = vec![a];
                 }
                 return r;
             }
@@ -289,6 +301,18 @@ impl Ctx<'_, '_, '_> {
                 r.agents = self.with_coordinated(ps, a);
             }
             return r;
+        }
+        // A verbal noun with its parties after بين (مفاوضات بين الحكومة والمعارضة، اشتباكات بين
+        // الشرطة والمسلحين): the first acts, the others are its counterparts.
+        if let Some(b) = (t + 1..(t + 3).min(c.end)).find(|&k| bare(&words[k]) == "بين") {
+            if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
+                let parties = self.with_coordinated(ps, k);
+                if parties.len() > 1 {
+                    r.agents = vec![parties[0]];
+                    r.targets = parties[1..].to_vec();
+                    return r;
+                }
+            }
         }
         // A verbal noun.
         let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));

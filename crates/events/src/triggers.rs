@@ -174,7 +174,8 @@ impl Ctx<'_, '_, '_> {
             // The first reading whose conditions hold (فتح المعبر CONCEDE، فتح النار ASSAULT).
             let holds = |entry: &crate::lexicon::TriggerEntry| {
                 entry.needs.iter().all(|need| match need {
-                    Need::Verbal => !is_definite_or_governed(words, i),
+                    // … or the definite noun after a verb of occurrence (تم الاتفاق، جرت المفاوضات).
+                    Need::Verbal => !is_definite_or_governed(words, i) || self.occurred(c, i),
                     // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
                     Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
                     Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
@@ -279,6 +280,12 @@ impl Ctx<'_, '_, '_> {
         found
     }
 
+    /// True when a verb of occurrence stands up to three words before token `t` in its clause:
+    /// the noun is what happened (تم الاتفاق، جرت المفاوضات، شهدت المدينة اشتباكات).
+    fn occurred(&self, c: &Clause, t: usize) -> bool {
+        (c.first..t).rev().take(3).any(|k| cues().occurrence.has(bare(&self.d.words[k])))
+    }
+
     /// True when a verbal noun has an argument near it: a linked mention or a name within three
     /// words after it or right before it, a possessive pronoun on it (جدد الرئيس إدانته، أعرب عن
     /// ترحيبه), or a time or a number in its clause. (A participant phrase anywhere before it in
@@ -289,6 +296,6 @@ impl Ctx<'_, '_, '_> {
         let possessed = self.d.words[t].seg.suffixes.iter().any(|x| PRONOUNS.contains(x));
         let dated = (c.first..c.end).any(|k| self.in_time[k]);
         let counted = (c.first..c.end).any(|k| self.quantity_at[k].is_some());
-        near || possessed || dated || counted
+        near || possessed || dated || counted || self.occurred(c, t)
     }
 }

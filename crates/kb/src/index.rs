@@ -72,7 +72,7 @@ pub(crate) struct Index {
     pub(crate) max_len: usize,
 }
 
-fn name_keys(name: &str) -> Vec<String> {
+pub(crate) fn name_keys(name: &str) -> Vec<String> {
     tokenize(name).iter().filter(|t| t.kind != TokenKind::Punct).map(|t| match_key(t.text)).collect()
 }
 

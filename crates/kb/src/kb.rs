@@ -58,6 +58,18 @@ impl Kb {
                 return Err(KbError::Invalid(format!("actor {} has no Arabic name", a.id)));
             }
         }
+        // A demonym (السوداني، الليبي) is a state's nisba first: a one-word name that is one may
+        // only be a weak alias (quoted), or every "الجيش السوداني" would name a person.
+        let nisbas: rustc_hash::FxHashSet<String> =
+            actors.iter().flat_map(|a| a.demonyms.iter()).map(|d| crate::index::name_keys(d).join(" ")).collect();
+        for a in &actors {
+            for n in &a.ar {
+                let k = crate::index::name_keys(n);
+                if k.len() == 1 && nisbas.contains(k[0].strip_prefix("ال").unwrap_or(&k[0])) {
+                    return Err(KbError::Invalid(format!("actor {}: name {n} is a demonym; list it under weak", a.id)));
+                }
+            }
+        }
         for a in &actors {
             for r in a.parent.iter().chain(a.backers.iter()).chain(a.affiliation.iter()) {
                 if !actor_ids.contains_key(r) {

@@ -111,7 +111,10 @@ impl Kb {
                 continue;
             }
             if w.tok.kind == TokenKind::Arabic {
-                if let Some(&a) = nisba_base(w.seg.base_key()).and_then(|b| idx.demonyms.get(b)) {
+                // A name word the segmenter keeps whole still shows its article (السوداني).
+                let base = w.seg.base_key();
+                let base = base.strip_prefix("ال").filter(|_| w.seg.prefixes.is_empty()).unwrap_or(base);
+                if let Some(&a) = nisba_base(base).and_then(|b| idx.demonyms.get(b)) {
                     out.push(Mention { first: i, end: i + 1, span: w.tok.span, actor: Some(a), place: None, kind: MentionKind::Demonym });
                 }
             }
