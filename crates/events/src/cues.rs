@@ -64,6 +64,7 @@ pub(crate) struct Cues {
     pub future: Class,
     pub conditionals: Class,
     pub occurrence: Class,
+    pub auxiliaries: Class,
     pub denials: Class,
     pub claims: Class,
     pub governors: Class,

@@ -190,8 +190,9 @@ impl Ctx<'_, '_, '_> {
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");
             let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
-            // A condition states no event (إذا ما طلب النظام ذلك، لو تدخلت).
-            if (c.first..i).any(|k| cues().conditionals.has(bare(&words[k]))) {
+            // A condition states no event (إذا ما طلب النظام ذلك، لو تدخلت، على أن تقوم), nor does
+            // what أن with the subjunctive wants (أصروا على أن تنسحب، طالب بأن يتم الإفراج).
+            if (c.first..i).any(|k| cues().conditionals.has(bare(&words[k])) || self.subjunctive_an(k)) {
                 continue;
             }
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
@@ -278,6 +279,21 @@ impl Ctx<'_, '_, '_> {
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
         found.retain(|tr| !tr.dependent || self.anchored(c, tr.at));
         found
+    }
+
+    /// True when token `k` is أن (not إنّ: the written hamza tells them apart) before an
+    /// imperfect verb: a wish, a demand or a condition, not a fact (أن تقوم، وأن ينسحب، بأن يتم;
+    /// بعد أن قصفت and أن القوات تتقدم are facts).
+    fn subjunctive_an(&self, k: usize) -> bool {
+        let words = self.d.words;
+        let t: String = words[k].tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c)).collect();
+        let t = t.trim_start_matches(['و', 'ف']);
+        let Some(n) = words.get(k + 1) else { return false };
+        let imperfect = n.tok.kind == TokenKind::Arabic
+            && n.seg.prefixes.is_empty()
+            && matches!(n.tok.text.chars().next(), Some('ي' | 'ت' | 'ن'))
+            && (cues().auxiliaries.has(bare(n)) || self.d.lexicon.lookup(n).is_some_and(|h| !h.nominal));
+        matches!(t, "أن" | "بأن") && imperfect
     }
 
     /// True when a verb of occurrence stands up to three words before token `t` in its clause:
