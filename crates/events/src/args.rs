@@ -2,7 +2,7 @@
 
 use rasad_kb::Mention;
 use rasad_model::{Arg, EventType, Quantity, TimeExpr};
-use rasad_text::Sentence;
+use rasad_text::{Sentence, TokenKind};
 
 use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
@@ -110,18 +110,29 @@ impl Ctx<'_, '_, '_> {
         let tc = words[t].tok.span.start;
         let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
         let units = &info(kind).units;
+        // "N من X" counts members of X: people, for a type whose victims are targets (ستة من
+        // مليشيا الحشد).
         let fits = |q: &Quantity| match q.unit.as_deref() {
-            Some(u) => units.iter().any(|x| x == u),
+            Some(u) => units.iter().any(|x| x == u) || (info(kind).victims && q.text.contains(" من ")),
             None => info(kind).unitless,
         };
         // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):
         // the nearest in the clause, either side.
         let dist = |q: &Quantity| if q.start >= tc { q.start - tc } else { tc.saturating_sub(q.end) };
+        // A number right after another verb is that verb's (قتل 13 وأصيب 85: 85 were wounded).
+        let owned_by_other = |q: &Quantity| {
+            let k = words.partition_point(|w| w.tok.span.start < q.start);
+            // The word before it: joined by و or ف, indefinite, not the trigger (وأصيب، وجرح).
+            k.checked_sub(1).filter(|&j| j != t && words[j].tok.kind == TokenKind::Arabic).is_some_and(|j| {
+                let w = &words[j];
+                w.seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف")) && !w.seg.definite() && !w.key.ends_with('ه')
+            })
+        };
         let qs = self.d.quantities;
         let (a, b) = (qs.partition_point(|q| q.start < s.span.start), qs.partition_point(|q| q.start < s.span.end));
         qs[a..b]
             .iter()
-            .filter(|q| q.start >= s.span.start.max(clo) && q.end <= s.span.end.min(chi) && fits(q))
+            .filter(|q| q.start >= s.span.start.max(clo) && q.end <= s.span.end.min(chi) && fits(q) && !owned_by_other(q))
             .min_by_key(|q| dist(q))
             .cloned()
     }

@@ -280,7 +280,10 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
         }
         // The counted noun: the next word, or the one after من (العشرات من المقاتلين).
         // The span takes the counted noun in, so the reader sees what was counted.
-        let mut unit = words.get(end).filter(|_| !skipped(end)).and_then(|w| unit_of(facts, w));
+        // A word joined by و or ف starts a clause of its own (قتل 13 وأصيب 85): no counted noun,
+        // unless the و is the noun's own first letter (300 وفدا: the unit keeps it).
+        let joined = |w: &Word, u: &str| matches!(w.seg.prefixes.first(), Some(&"و" | &"ف")) && !u.starts_with(['و', 'ف']);
+        let mut unit = words.get(end).filter(|_| !skipped(end)).and_then(|w| unit_of(facts, w).filter(|u| !joined(w, u)));
         if unit.is_some() {
             end += 1;
         } else if words.get(end).is_some_and(|w| w.key == "من") {
