@@ -173,6 +173,10 @@ impl Ctx<'_, '_, '_> {
                 if w.tok.kind != TokenKind::Arabic || self.in_time[j] {
                     break;
                 }
+                // نظيره starts the counterpart's phrase, whatever the NER model ran it into.
+                if word_class(w) == Some(Head::Counterpart) {
+                    break;
+                }
                 // و between two nisbas joins them (المقاتلين الإيرانيين والعراقيين).
                 let joined_nisba = w.seg.prefixes.first() == Some(&"و")
                     && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
