@@ -47,6 +47,9 @@ const HEADER: &str = "# Rasad relevance model: P(political or conflict news) = s
 # License of this file: CC BY 4.0, with the attribution above.
 ";
 
+/// An article's stems and whether it is politics.
+type Labelled = (Vec<String>, bool);
+
 /// Runs `rasad topic`.
 pub fn run(cmd: TopicCmd) -> Result<ExitCode> {
     match cmd {
@@ -71,7 +74,7 @@ pub fn run(cmd: TopicCmd) -> Result<ExitCode> {
             // learned to mean "not politics"): their stems, wherever the linker finds them in the
             // corpus, carry no weight. (Town and city names stay: dropping them too lost more
             // conflict events on eval/dev than it saved.)
-            let (features, names): (Vec<(Vec<String>, bool)>, Vec<Vec<String>>) = {
+            let (features, names): (Vec<Labelled>, Vec<Vec<String>>) = {
                 use rayon::prelude::*;
                 rows.par_iter()
                     .map(|(text, positive)| {
