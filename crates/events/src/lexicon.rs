@@ -63,6 +63,8 @@ pub struct Frame {
     pub dest: Vec<String>,
     /// Prepositions of the content (what is claimed or asked: اتهم X بـ).
     pub content: Vec<String>,
+    /// Prepositions of the sender: its phrase acts and the subject receives (تلقى اتصالا من).
+    pub sender: Vec<String>,
 }
 
 /// One lexicon entry (one form of one row).
@@ -193,6 +195,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),
+            Some(("sender", p)) => f.sender.extend(keys(p)),
             Some(("from" | "instr", _)) => {}
             _ => return Err(bad()),
         }

@@ -276,6 +276,15 @@ impl Ctx<'_, '_, '_> {
                 Some(k) => r.agents = self.with_coordinated(ps, k),
                 None => r.agents = inherited.to_vec(),
             }
+            // تلقى الوزير اتصالا من نظيره: the sender acts, the subject receives.
+            let sender = ps.iter().position(|p| {
+                p.first > t && p.end <= c.end && p.participant() && p.governor.as_deref().is_some_and(|g| tr.sender.iter().any(|x| x == g))
+            });
+            if let Some(k) = sender {
+                r.targets = std::mem::take(&mut r.agents);
+                r.agents = self.with_coordinated(ps, k);
+                return r;
+            }
             let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
             if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);

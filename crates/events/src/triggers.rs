@@ -24,6 +24,8 @@ pub(crate) struct Trig {
     pub needs: Vec<Need>,
     /// Where the target stands: "obj" and prepositions (the entry's frame, else the type's).
     pub frame: Vec<String>,
+    /// Prepositions of a sender who acts while the subject receives (تلقى اتصالا من).
+    pub sender: Vec<String>,
     /// Read as a verbal noun (its arguments are read as a noun's).
     pub noun: bool,
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
@@ -42,6 +44,7 @@ impl Trig {
             mode: entry.mode.clone(),
             needs: entry.needs.clone(),
             frame: frame_of(entry),
+            sender: entry.frame.as_ref().map(|f| f.sender.clone()).unwrap_or_default(),
             noun,
             dependent: false,
             accused: false,
