@@ -50,6 +50,8 @@ const LIGHT_VERBS: &[&str] = &[
     "قامت",
     "يقوم",
     "تقوم",
+    "يقم",
+    "تقم",
     "اطلق",
     "اطلقت",
     "يطلق",
@@ -109,6 +111,12 @@ const LIGHT_VERBS: &[&str] = &[
     "اعاد",
     "اعادت",
 ];
+
+/// True when a word (its key without و/ف) is a light verb whose noun states the event (شن،
+/// أجرى، قام، عقد …).
+pub(crate) fn is_light_verb(key: &str) -> bool {
+    LIGHT_VERBS.contains(&key)
+}
 
 /// A word spelled with a damma on its first letter or its alif reads as a passive (قُتل، أُصيب).
 fn passive_spelling(text: &str) -> bool {

@@ -244,7 +244,14 @@ impl Ctx<'_, '_, '_> {
                     && matches!(unjoined(bare(&words[i - 2])).as_str(), "لم" | "لن")
                     && words[i - 1].tok.kind == TokenKind::Arabic
                     && words[i - 1].key.len() <= 6);
-            if negated {
+            // لم يقم أي رئيس بزيارة: the negation of the light verb negates its noun.
+            let light_negated = nominal
+                && (s.first_token.max(i.saturating_sub(6))..i).any(|k| {
+                    crate::roles::is_light_verb(bare(&words[k]))
+                        && k > s.first_token
+                        && matches!(unjoined(bare(&words[k - 1])).as_str(), "لم" | "لن" | "لا")
+                });
+            if negated || light_negated {
                 self.negated.borrow_mut().push(i);
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
@@ -284,9 +291,9 @@ impl Ctx<'_, '_, '_> {
         found
     }
 
-    /// True when token `k` is أن (not إنّ: the written hamza tells them apart) before an
-    /// imperfect verb: a wish, a demand or a condition, not a fact (أن تقوم، وأن ينسحب، بأن يتم;
-    /// بعد أن قصفت and أن القوات تتقدم are facts).
+    /// True when token `k` is أن (or ان, or the conditional إن) before an imperfect verb: a
+    /// wish, a demand or a condition, not a fact (أن تقوم، وأن ينسحب، بأن يتم، من المتوقع ان
+    /// يزور; بعد أن قصفت and أن القوات تتقدم are facts).
     fn subjunctive_an(&self, k: usize) -> bool {
         let words = self.d.words;
         let t: String = words[k].tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c)).collect();
@@ -296,7 +303,9 @@ impl Ctx<'_, '_, '_> {
             && n.seg.prefixes.is_empty()
             && matches!(n.tok.text.chars().next(), Some('ي' | 'ت' | 'ن'))
             && (cues().auxiliaries.has(bare(n)) || self.d.lexicon.lookup(n).is_some_and(|h| !h.nominal));
-        matches!(t, "أن" | "بأن") && imperfect
+        // Written without its hamza, ان before an imperfect verb is أن (إنّ takes a noun or a
+        // pronoun), or the conditional إن: a wish or a condition either way.
+        matches!(t, "أن" | "بأن" | "ان" | "بان" | "إن") && imperfect
     }
 
     /// True when a verb of occurrence stands up to three words before token `t` in its clause:
