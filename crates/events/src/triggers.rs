@@ -136,6 +136,8 @@ impl Ctx<'_, '_, '_> {
         let mut found: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
         let mut last_seen: Option<(usize, EventType)> = None;
+        // Where the clause turns into a condition or a wish (one pass, not one per word).
+        let irrealis_from = (c.first..c.end).find(|&k| cues().conditionals.has(bare(&words[k])) || self.subjunctive_an(k));
         for i in c.first..c.end {
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] || self.named(i) {
@@ -195,7 +197,7 @@ impl Ctx<'_, '_, '_> {
             let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
             // A condition states no event (إذا ما طلب النظام ذلك، لو تدخلت، على أن تقوم), nor does
             // what أن with the subjunctive wants (أصروا على أن تنسحب، طالب بأن يتم الإفراج).
-            if (c.first..i).any(|k| cues().conditionals.has(bare(&words[k])) || self.subjunctive_an(k)) {
+            if irrealis_from.is_some_and(|k| k < i) {
                 continue;
             }
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
