@@ -174,7 +174,7 @@ impl Ctx<'_, '_, '_> {
                 let w = &words[i];
                 self.in_time[i]
                     || matches!(bare(w), "قد" | "لقد" | "ايضا" | "بدورها" | "بدوره" | "امس" | "اليوم")
-                    || w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "," | "»" | "”" | "\"")
+                    || w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "," | "،" | "»" | "”" | "\"")
             });
             if between && ok(&ps[k]) {
                 // Back to the first of a coordination (إيران وروسيا تدعمان).

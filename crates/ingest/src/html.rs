@@ -107,10 +107,6 @@ fn is_furniture(el: &ElementRef) -> bool {
         .any(|n| FURNITURE_NAMES.iter().any(|f| n == *f || n.starts_with(&format!("{f}-")) || n.ends_with(&format!("-{f}"))))
 }
 
-fn in_furniture(el: &ElementRef) -> bool {
-    is_furniture(el) || el.ancestors().filter_map(ElementRef::wrap).any(|a| is_furniture(&a))
-}
-
 /// The element's text with whitespace runs collapsed; text inside furniture is left out.
 fn clean_text(el: &ElementRef) -> String {
     let mut out = String::new();
@@ -119,21 +115,36 @@ fn clean_text(el: &ElementRef) -> String {
 }
 
 fn collect_text(el: &ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    if is_furniture(&c) {
-                        continue;
+    // Iterative, so a deeply nested page cannot overflow the stack: furniture subtrees are
+    // skipped by counting how deep inside one the walk is.
+    use ego_tree::iter::Edge;
+    let mut skip = 0usize;
+    for edge in el.traverse().skip(1) {
+        match edge {
+            Edge::Open(node) => {
+                if skip > 0 {
+                    if node.value().is_element() {
+                        skip += 1;
                     }
-                    if e.name() == "br" {
-                        out.push(' ');
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => out.push_str(t),
+                    Node::Element(e) => {
+                        if ElementRef::wrap(node).is_some_and(|c| is_furniture(&c)) {
+                            skip = 1;
+                        } else if e.name() == "br" {
+                            out.push(' ');
+                        }
                     }
-                    collect_text(&c, out);
+                    _ => {}
                 }
             }
-            _ => {}
+            Edge::Close(node) => {
+                if skip > 0 && node.value().is_element() {
+                    skip -= 1;
+                }
+            }
         }
     }
 }
@@ -190,7 +201,77 @@ fn is_text_block(el: &ElementRef) -> bool {
     })
 }
 
-/// Extracts the article from a page.
+/// Deepest element nesting a page may have. News pages stay far below (a few dozen); a parser
+/// working through a page nested thousands deep takes time that grows with the square of it.
+pub const MAX_DEPTH: usize = 512;
+
+/// A page that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PageError {
+    /// Elements nested deeper than [`MAX_DEPTH`] (an estimate from the tags, made before parsing).
+    #[error("HTML nested deeper than {MAX_DEPTH} elements (about {0} levels); not a news page")]
+    TooDeep(usize),
+}
+
+/// An upper estimate of the page's element nesting, from its tags alone (one pass, no parse):
+/// start tags open a level unless void, self-closed, or one whose end tag is optional (p, li,
+/// td, tr …: a page that leaves them open is not deep); end tags close one; comments, scripts
+/// and styles are skipped.
+pub fn nesting_estimate(html: &str) -> usize {
+    const VOID: &str = "br img meta link input hr wbr source area base col embed param track \
+                        p li dt dd td th tr tbody thead tfoot option colgroup caption";
+    let void = |name: &[u8]| VOID.split_whitespace().any(|v| v.as_bytes() == name);
+    let b = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    let skip_to = |from: usize, pat: &[u8]| -> usize {
+        b[from..].windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)).map_or(b.len(), |k| from + k + pat.len())
+    };
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &b[i + 1..];
+        if rest.starts_with(b"!--") {
+            i = skip_to(i + 4, b"-->");
+            continue;
+        }
+        let lower = |n: usize| rest.iter().take(n).map(u8::to_ascii_lowercase).collect::<Vec<u8>>();
+        if lower(6) == b"script" || lower(5) == b"style" {
+            let close: &[u8] = if lower(6) == b"script" { b"</script" } else { b"</style" };
+            i = skip_to(i + 1, close);
+            continue;
+        }
+        let end = b[i..].iter().position(|&c| c == b'>').map_or(b.len(), |k| i + k);
+        if rest.first() == Some(&b'/') {
+            let name: Vec<u8> = rest[1..].iter().take_while(|c| c.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase).collect();
+            if !void(&name) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name: Vec<u8> = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase).collect();
+            let self_closed = end > i && b[end - 1] == b'/';
+            if !self_closed && !void(&name) {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end + 1;
+    }
+    max
+}
+
+/// Extracts the article from a page, or says why it cannot: a page nested deeper than
+/// [`MAX_DEPTH`] is refused before parsing.
+pub fn try_extract(html: &str) -> Result<Article, PageError> {
+    let depth = nesting_estimate(html);
+    if depth > MAX_DEPTH {
+        return Err(PageError::TooDeep(depth));
+    }
+    Ok(extract(html))
+}
+
+/// Extracts the article from a page (see [`try_extract`] for untrusted pages).
 pub fn extract(html: &str) -> Article {
     let doc = Html::parse_document(html);
     let mut art = Article {
@@ -215,42 +296,56 @@ pub fn extract(html: &str) -> Article {
     art
 }
 
-/// Paragraphs of the best-scoring parent, in document order.
+/// Paragraphs of the best-scoring parent, in document order. One walk of the tree marks what
+/// is inside furniture or inside a `p`; no element's ancestors are walked again.
 fn body_text(doc: &Html) -> String {
-    let Some(sel) = selector("p, div, td, blockquote, li") else { return String::new() };
-    // Candidate paragraphs with their parent's node id.
+    use ego_tree::iter::Edge;
+    // Candidate paragraphs with their text.
     let mut paras: Vec<(ElementRef, String)> = Vec::new();
-    for el in doc.select(&sel) {
-        let name = el.value().name();
-        if name != "p" && !is_text_block(&el) {
-            continue;
+    let (mut furniture, mut in_p) = (0usize, 0usize);
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let Some(el) = ElementRef::wrap(node) else { continue };
+                let name = el.value().name();
+                let furn = is_furniture(&el);
+                let candidate = matches!(name, "p" | "div" | "td" | "blockquote" | "li")
+                    && furniture == 0
+                    && !furn
+                    && in_p == 0
+                    && (name == "p" || is_text_block(&el));
+                if candidate {
+                    let text = clean_text(&el);
+                    if letters(&text) >= 2 {
+                        paras.push((el, text));
+                    }
+                }
+                furniture += usize::from(furn);
+                in_p += usize::from(name == "p");
+            }
+            Edge::Close(node) => {
+                let Some(el) = ElementRef::wrap(node) else { continue };
+                furniture -= usize::from(is_furniture(&el));
+                in_p -= usize::from(el.value().name() == "p");
+            }
         }
-        if in_furniture(&el) {
-            continue;
-        }
-        // A paragraph nested in another candidate paragraph is read with it.
-        if el.ancestors().filter_map(ElementRef::wrap).any(|a| a.value().name() == "p") {
-            continue;
-        }
-        let text = clean_text(&el);
-        if letters(&text) < 2 {
-            continue;
-        }
-        paras.push((el, text));
     }
     let parent_of = |el: &ElementRef| el.parent().map(|p| p.id());
-    let mut scores = Vec::new();
+    let mut scores: std::collections::HashMap<ego_tree::NodeId, usize> = std::collections::HashMap::new();
+    let mut order = Vec::new();
     for (el, text) in &paras {
         let Some(pid) = parent_of(el) else { continue };
         // Short lines (bylines, link lists) count for little.
         let n = letters(text);
         let weight = if n >= 40 { n } else { n / 4 };
-        match scores.iter_mut().find(|(id, _)| *id == pid) {
-            Some((_, s)) => *s += weight,
-            None => scores.push((pid, weight)),
-        }
+        let s = scores.entry(pid).or_insert_with(|| {
+            order.push(pid);
+            0
+        });
+        *s += weight;
     }
-    let Some(&(best, _)) = scores.iter().max_by_key(|(_, s)| *s) else { return String::new() };
+    // Of equal scores the last wins.
+    let Some(best) = order.iter().copied().max_by_key(|id| scores[id]) else { return String::new() };
     let mut out = String::new();
     for (el, text) in &paras {
         if parent_of(el) == Some(best) {
@@ -266,6 +361,23 @@ fn body_text(doc: &Html) -> String {
 /// Plain text of an HTML fragment (a feed item's description): every text node outside
 /// furniture, block elements on their own lines.
 pub fn fragment_text(html: &str) -> String {
+    // A fragment nested too deep for the parser gives its text between the tags instead.
+    if nesting_estimate(html) > MAX_DEPTH {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        return collapse_ws(&out);
+    }
     let frag = Html::parse_fragment(html);
     let mut out = String::new();
     fragment_walk(frag.root_element(), &mut out);
@@ -273,24 +385,43 @@ pub fn fragment_text(html: &str) -> String {
 }
 
 fn fragment_walk(el: ElementRef, out: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(e) => {
-                let Some(c) = ElementRef::wrap(child) else { continue };
-                if is_furniture(&c) {
+    use ego_tree::iter::Edge;
+    let block = |name: &str| BLOCKS.contains(&name) || name == "br" || name == "h1";
+    let mut skip = 0usize;
+    for edge in el.traverse().skip(1) {
+        match edge {
+            Edge::Open(node) => {
+                if skip > 0 {
+                    if node.value().is_element() {
+                        skip += 1;
+                    }
                     continue;
                 }
-                let block = BLOCKS.contains(&e.name()) || e.name() == "br" || e.name() == "h1";
-                if block {
-                    out.push('\n');
-                }
-                fragment_walk(c, out);
-                if block {
-                    out.push('\n');
+                match node.value() {
+                    Node::Text(t) => out.push_str(t),
+                    Node::Element(e) => {
+                        if ElementRef::wrap(node).is_some_and(|c| is_furniture(&c)) {
+                            skip = 1;
+                        } else if block(e.name()) {
+                            out.push('\n');
+                        }
+                    }
+                    _ => {}
                 }
             }
-            _ => {}
+            Edge::Close(node) => {
+                if skip > 0 {
+                    if node.value().is_element() {
+                        skip -= 1;
+                    }
+                    continue;
+                }
+                if let Node::Element(e) = node.value() {
+                    if block(e.name()) {
+                        out.push('\n');
+                    }
+                }
+            }
         }
     }
 }
@@ -346,6 +477,27 @@ mod tests {
         assert_eq!(extract("").text, "");
         assert_eq!(extract("<html><body><nav><p>قائمة</p></nav>").text, "");
         assert_eq!(extract("<<<>>><p").text, "");
+    }
+
+    #[test]
+    fn deep_pages_are_refused_before_parsing_and_deep_fragments_still_give_text() {
+        let deep = "<table><tr><td>".repeat(5_000) + "نص";
+        assert_eq!(try_extract(&deep), Err(PageError::TooDeep(5_000)));
+        // Paragraphs and list items left open are not nesting.
+        assert_eq!(nesting_estimate(&"<p>فقرة <li>بند".repeat(2_000)), 0);
+        assert_eq!(try_extract(&"<div>".repeat(200_000)), Err(PageError::TooDeep(200_000)));
+        // Void and self-closed tags, comments and scripts open no level.
+        assert_eq!(nesting_estimate("<div>a<br><img src=x/><br/><!-- <div><div> --><script>'<div>'</script></div>"), 1);
+        assert_eq!(fragment_text(&("<b>".repeat(3_000) + "عاجل")), "عاجل");
+    }
+
+    #[test]
+    fn nesting_under_the_limit_is_read_without_recursion() {
+        // Deep enough to have overflowed a recursive walk on a small thread stack.
+        let page = format!("<body><p>{}الخبر الكامل هنا بما يكفي من الحروف{}</p></body>", "<b>".repeat(400), "</b>".repeat(400));
+        let text =
+            std::thread::Builder::new().stack_size(64 * 1024).spawn(move || try_extract(&page).map(|a| a.text)).unwrap().join().unwrap();
+        assert_eq!(text.unwrap(), "الخبر الكامل هنا بما يكفي من الحروف");
     }
 
     #[test]

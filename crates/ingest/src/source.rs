@@ -205,7 +205,8 @@ impl Reader for HtmlReader {
     }
     fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
         one(whole(name, &mut input).and_then(|bytes| {
-            let art = decode_html(&bytes, None).map(|h| html::extract(&h)).map_err(|why| bad(name, why))?;
+            let art =
+                decode_html(&bytes, None).and_then(|h| html::try_extract(&h).map_err(|e| e.to_string())).map_err(|why| bad(name, why))?;
             if art.text.trim().is_empty() {
                 return Err(bad(name, "no article text found in the page".into()));
             }
@@ -284,7 +285,10 @@ impl Reader for WarcReader {
                 Ok(h) => h,
                 Err(why) => return Some(problem(at, why)),
             };
-            let art = html::extract(&html);
+            let art = match html::try_extract(&html) {
+                Ok(a) => a,
+                Err(e) => return Some(problem(at, e.to_string())),
+            };
             if art.text.trim().is_empty() {
                 return None;
             }

@@ -98,9 +98,7 @@ impl Kb {
                 i += 1;
                 continue;
             }
-            let linkable = |n: usize, t: &Target| {
-                (!t.gazetteer_only(&self.places) || place_cue(words, i, n)) && !(t.actor.is_none() && idiom(words, i, n))
-            };
+            let linkable = |n: usize, t: &Target| (!t.gazetteer_only(&self.places) || place_cue(words, i, n)) && !idiom(words, i, n);
             if let Some((n, t)) = self.best_at(words, i).filter(|(n, t)| linkable(*n, t)) {
                 let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
                 out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.places.first().copied(), kind: MentionKind::Name });
