@@ -115,17 +115,21 @@ fn clean_text(el: &ElementRef) -> String {
 }
 
 fn collect_text(el: &ElementRef, out: &mut String) {
-    // Iterative, so a deeply nested page cannot overflow the stack: furniture subtrees are
-    // skipped by counting how deep inside one the walk is.
+    walk_text(*el, out, false);
+}
+
+/// Appends the text of `el`'s subtree outside furniture; `blocks` puts block elements on lines
+/// of their own, otherwise `br` is a space. Iterative, so a deeply nested page cannot overflow
+/// the stack: furniture subtrees are skipped by counting how deep inside one the walk is.
+fn walk_text(el: ElementRef, out: &mut String, blocks: bool) {
     use ego_tree::iter::Edge;
+    let block = |name: &str| blocks && (BLOCKS.contains(&name) || name == "br" || name == "h1");
     let mut skip = 0usize;
     for edge in el.traverse().skip(1) {
         match edge {
             Edge::Open(node) => {
                 if skip > 0 {
-                    if node.value().is_element() {
-                        skip += 1;
-                    }
+                    skip += usize::from(node.value().is_element());
                     continue;
                 }
                 match node.value() {
@@ -133,6 +137,8 @@ fn collect_text(el: &ElementRef, out: &mut String) {
                     Node::Element(e) => {
                         if ElementRef::wrap(node).is_some_and(|c| is_furniture(&c)) {
                             skip = 1;
+                        } else if block(e.name()) {
+                            out.push('\n');
                         } else if e.name() == "br" {
                             out.push(' ');
                         }
@@ -141,8 +147,12 @@ fn collect_text(el: &ElementRef, out: &mut String) {
                 }
             }
             Edge::Close(node) => {
-                if skip > 0 && node.value().is_element() {
-                    skip -= 1;
+                if skip > 0 {
+                    skip -= usize::from(node.value().is_element());
+                } else if let Node::Element(e) = node.value() {
+                    if block(e.name()) {
+                        out.push('\n');
+                    }
                 }
             }
         }
@@ -380,50 +390,8 @@ pub fn fragment_text(html: &str) -> String {
     }
     let frag = Html::parse_fragment(html);
     let mut out = String::new();
-    fragment_walk(frag.root_element(), &mut out);
+    walk_text(frag.root_element(), &mut out, true);
     out.lines().map(collapse_ws).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
-}
-
-fn fragment_walk(el: ElementRef, out: &mut String) {
-    use ego_tree::iter::Edge;
-    let block = |name: &str| BLOCKS.contains(&name) || name == "br" || name == "h1";
-    let mut skip = 0usize;
-    for edge in el.traverse().skip(1) {
-        match edge {
-            Edge::Open(node) => {
-                if skip > 0 {
-                    if node.value().is_element() {
-                        skip += 1;
-                    }
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => out.push_str(t),
-                    Node::Element(e) => {
-                        if ElementRef::wrap(node).is_some_and(|c| is_furniture(&c)) {
-                            skip = 1;
-                        } else if block(e.name()) {
-                            out.push('\n');
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Edge::Close(node) => {
-                if skip > 0 {
-                    if node.value().is_element() {
-                        skip -= 1;
-                    }
-                    continue;
-                }
-                if let Node::Element(e) = node.value() {
-                    if block(e.name()) {
-                        out.push('\n');
-                    }
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
