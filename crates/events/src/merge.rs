@@ -91,12 +91,16 @@ pub(crate) fn restates(a: &Event, b: &Event) -> bool {
         && (a.quantity.is_none() || b.quantity.is_none() || a.quantity.as_ref().map(|q| q.value) == b.quantity.as_ref().map(|q| q.value))
 }
 
+/// Adds the arguments of a restatement that are new: not the same linked id, not the same span,
+/// and not the same words (a restatement repeats its participants; the first mention keeps its
+/// span), so an event's arguments stay as few as the distinct participants named.
 pub(crate) fn merge_args(into: &mut Vec<Arg>, from: Vec<Arg>) {
     for a in from {
-        if !into
-            .iter()
-            .any(|x| (x.link.id.is_some() && x.link.id == a.link.id) || (x.span.start == a.span.start && x.span.end == a.span.end))
-        {
+        if !into.iter().any(|x| {
+            (x.link.id.is_some() && x.link.id == a.link.id)
+                || (x.span.start == a.span.start && x.span.end == a.span.end)
+                || x.span.text == a.span.text
+        }) {
             into.push(a);
         }
     }
