@@ -16,7 +16,7 @@
 
 use rasad_kb::{ActorType, MentionKind};
 use rasad_model::{Arg, Event, EventMention, EventType, Link, SentenceSpan, Source, Status};
-use rasad_text::{Sentence, TokenKind};
+use rasad_text::{Sentence, TokenKind, Word};
 
 use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
@@ -204,6 +204,25 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
+    /// Where the content of a trigger whose type asks starts (its ب، إلى، على، حول، بشأن after
+    /// the trigger, or the verbal noun right after it): what is asked for, agreed on, discussed
+    /// or refused holds no target (اتفق الجانبان على تبادل | السفراء). `end` for other types and
+    /// for a type whose content holds its target (types.toml content_target: هدد باستهداف السفن).
+    fn content_from(&self, t: usize, end: usize) -> usize {
+        let words = self.d.words;
+        let Some(ti) = self.d.lexicon.lookup(&words[t]).map(|h| info(h.entry.kind)) else { return end };
+        if !ti.asks || ti.content_target {
+            return end;
+        }
+        let opens = |w: &Word| {
+            ti.content.iter().any(|o| o == bare(w))
+                || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
+        };
+        (t + 1..end)
+            .find(|&k| (k == t + 1 && self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal)) || opens(&words[k]))
+            .unwrap_or(end)
+    }
+
     /// The first of the parties after بين that follows an event noun after `t` in its clause
     /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
     fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
@@ -216,7 +235,7 @@ impl Ctx<'_, '_, '_> {
     /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
     /// phrase governed by one of the frame's prepositions.
     fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
-        let hi = self.purpose_after(t, c.end);
+        let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
         let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
         if frame.iter().any(|f| f == "obj") {
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {

@@ -32,6 +32,12 @@ pub(crate) struct TypeInfo {
     /// The act its ب، إلى or على phrase asks for or threatens with is no event of its own.
     #[serde(default)]
     pub asks: bool,
+    /// The participant of that content is the event's target (هدد باستهداف السفن).
+    #[serde(default)]
+    pub content_target: bool,
+    /// What opens the content (match keys; ب and ل as clitics): targets stop there.
+    #[serde(default)]
+    pub content: Vec<String>,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {
@@ -45,7 +51,7 @@ fn parse(s: &str) -> Result<FxHashMap<EventType, TypeInfo>, String> {
     let mut out = FxHashMap::default();
     for (name, mut info) in raw {
         let t = name.parse::<EventType>().map_err(|e| e.to_string())?;
-        for x in info.target.iter_mut().chain(info.units.iter_mut()) {
+        for x in info.target.iter_mut().chain(info.units.iter_mut()).chain(info.content.iter_mut()) {
             if x != "obj" {
                 *x = match_key(x);
             }
