@@ -343,7 +343,17 @@ impl Ctx<'_, '_, '_> {
         if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite()) {
             return Some((i + 1, h));
         }
-        if hit.is_some() {
+        if let Some(h) = &hit {
+            // Forces named by what they are sent as, with whose they are (تعزيزات عسكرية روسية،
+            // قوات … ): a participant phrase up to the nisba, when the noun is plural and indefinite.
+            let forces = h.nominal && !w.seg.definite() && h.entry.kind == rasad_model::EventType::Mobilize;
+            if forces {
+                let nisba = (i + 1..(i + 4).min(hi))
+                    .find(|&k| self.mention_starting(k).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym));
+                if let Some(k) = nisba.filter(|&k| (i + 1..k).all(|j| is_adjective(&self.d.words[j]) || !self.d.words[j].seg.definite())) {
+                    return Some((self.d.mentions[self.mention_at[k].unwrap_or(0)].end, Head::Group));
+                }
+            }
             return None;
         }
         // A definite noun that is no particle, time, place noun or relative word.
