@@ -267,14 +267,21 @@ impl Ctx<'_, '_, '_> {
             // A noun phrase that takes in a name is that name's phrase (العاهل الأردني الملك عبدالله).
             let head = if head == Head::Generic && named && !named_start { Head::Name } else { head };
             let (link, state) = self.best_link(i, j);
-            let coordinated = words[i].seg.prefixes.first() == Some(&"و") || (i > lo && words[i - 1].key == "و");
+            // A nisba with و before a name joins the two (الرئيسان الروسي فلاديمير بوتين | والتركي
+            // رجب طيب أردوغان): the phrase starts at the nisba, coordinated.
+            let nisba_before = i > lo
+                && words[i - 1].seg.prefixes.first() == Some(&"و")
+                && self.mention_starting(i - 1).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
+                && out.last().is_none_or(|p| p.end < i);
+            let first = if nisba_before { i - 1 } else { i };
+            let coordinated = words[first].seg.prefixes.first() == Some(&"و") || (first > lo && words[first - 1].key == "و");
             out.push(Phrase {
-                first: i,
+                first,
                 end: j,
                 head: if place_only { Head::Place } else { head },
                 link,
                 state,
-                governor: self.governor(i),
+                governor: self.governor(first),
                 coordinated,
             });
             i = j.max(i + 1);

@@ -17,7 +17,10 @@ impl Ctx<'_, '_, '_> {
         if self.negated.borrow().contains(&t) {
             return Status::Negated;
         }
-        if words[t].seg.future() || (s.first_token.max(t.saturating_sub(3))..t).any(|i| c.future.has(bare(&words[i]))) {
+        // قد before an imperfect is "may"; before a perfect (كان قد دعا) it is "had".
+        let may =
+            t > s.first_token && bare(&words[t - 1]) == "قد" && matches!(words[t].key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'));
+        if words[t].seg.future() || may || (s.first_token.max(t.saturating_sub(3))..t).any(|i| c.future.has(bare(&words[i]))) {
             return Status::Planned;
         }
         if (s.first_token..t).any(|i| c.denials.has(bare(&words[i]))) {
