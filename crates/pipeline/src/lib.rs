@@ -160,33 +160,8 @@ impl Pipeline {
     pub fn trigger_examples(&self, text: &str, marks: &[(usize, usize, rasad_model::EventType)]) -> (Vec<(Vec<u64>, usize)>, Vec<String>) {
         let tokens = tokenize(text);
         let words = analyze(&tokens, &self.segmenter);
-        let sentences = split_sentences_with(text, &tokens);
-        let times = parse_times(text, &words, None);
-        let mut skip = vec![false; words.len()];
-        mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
-        let quantities = parse_quantities(text, &words, &skip);
-        let mentions = self.kb.link(&words);
-        let furniture = furniture_mask(text, &words, &sentences);
-        let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions);
-        let names = name_tokens(&words, &found);
-        let mentions = self.confirm_places(&words, mentions, &names);
-        rasad_events::trigger_examples(
-            &DocInput {
-                text,
-                words: &words,
-                sentences: &sentences,
-                furniture: &furniture,
-                mentions: &mentions,
-                names: &names,
-                quantities: &quantities,
-                times: &times,
-                kb: &self.kb,
-                lexicon: &self.lexicon,
-                model: &self.triggers,
-                published: None,
-            },
-            marks,
-        )
+        let a = self.read(text, &tokens, &words, None, &mut NoClock);
+        rasad_events::trigger_examples(&self.doc_input(text, &words, &a, None), marks)
     }
 
     fn run(&self, id: &str, text: &str, published: Option<Date>, clock: &mut impl Clock) -> DocOutput {
@@ -194,38 +169,13 @@ impl Pipeline {
         clock.lap(Stage::Tokenize);
         let words = analyze(&tokens, &self.segmenter);
         clock.lap(Stage::Analyze);
-        let sentences = split_sentences_with(text, &tokens);
-        clock.lap(Stage::Sentences);
         let relevance = rasad_topic::paragraph_relevance(&self.topic, text, &words);
         clock.lap(Stage::Relevance);
         let published = published.or_else(|| detect_published(text, &words));
-        let times = parse_times(text, &words, published);
-        let mut skip = vec![false; words.len()];
-        mark_spans(&words, times.iter().map(|t| (t.start, t.end)), &mut skip);
-        let quantities = parse_quantities(text, &words, &skip);
-        clock.lap(Stage::NumbersTimes);
-        let mentions = self.kb.link(&words);
-        clock.lap(Stage::Linking);
-        let furniture = furniture_mask(text, &words, &sentences);
-        // Names the catalogue and gazetteer do not know (unlinked), from the NER model: they name
-        // participants for the event reader too.
-        let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, &words, &sentences, &mentions);
-        let names = name_tokens(&words, &found);
-        let mentions = self.confirm_places(&words, mentions, &names);
-        let mut events = extract_events(&DocInput {
-            text,
-            words: &words,
-            sentences: &sentences,
-            furniture: &furniture,
-            mentions: &mentions,
-            names: &names,
-            quantities: &quantities,
-            times: &times,
-            kb: &self.kb,
-            lexicon: &self.lexicon,
-            model: &self.triggers,
-            published,
-        });
+        let mut a = self.read(text, &tokens, &words, published, clock);
+        let found = std::mem::take(&mut a.found);
+        let mut events = extract_events(&self.doc_input(text, &words, &a, published));
+        let Analysis { mentions, quantities, times, .. } = a;
         events.retain(|e| relevance.at(e.trigger.start) >= MIN_RELEVANCE);
         clock.lap(Stage::Events);
         let mut entities: Vec<Entity> = mentions.iter().map(|m| self.entity(text, &words, m)).collect();
@@ -281,7 +231,72 @@ impl Pipeline {
 }
 
 /// The token ranges of NER names (which are in text order, as the words are).
+/// What the stages before the event reader found in a document.
+struct Analysis {
+    sentences: Vec<rasad_text::Sentence>,
+    /// One flag per sentence: page furniture.
+    furniture: Vec<bool>,
+    /// Linked mentions (relinked where the NER model confirmed a place).
+    mentions: Vec<Mention>,
+    /// The NER model's names as token ranges, and as found.
+    names: Vec<(usize, usize, Label)>,
+    found: Vec<rasad_ner::tagger::Found>,
+    quantities: Vec<Quantity>,
+    times: Vec<TimeExpr>,
+}
+
 impl Pipeline {
+    /// Sentences, numbers and times, linked mentions, page furniture and the NER model's names
+    /// (the ones the catalogue and gazetteer do not know name participants for the event reader
+    /// too), each stage's time added to `clock`.
+    fn read(
+        &self,
+        text: &str,
+        tokens: &[rasad_text::Token],
+        words: &[rasad_text::Word],
+        published: Option<Date>,
+        clock: &mut impl Clock,
+    ) -> Analysis {
+        let sentences = split_sentences_with(text, tokens);
+        clock.lap(Stage::Sentences);
+        let times = parse_times(text, words, published);
+        let mut skip = vec![false; words.len()];
+        mark_spans(words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+        let quantities = parse_quantities(text, words, &skip);
+        clock.lap(Stage::NumbersTimes);
+        let mentions = self.kb.link(words);
+        clock.lap(Stage::Linking);
+        let furniture = furniture_mask(text, words, &sentences);
+        let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, words, &sentences, &mentions);
+        let names = name_tokens(words, &found);
+        let mentions = self.confirm_places(words, mentions, &names);
+        Analysis { sentences, furniture, mentions, names, found, quantities, times }
+    }
+
+    /// The event reader's view of a document.
+    fn doc_input<'d, 'a>(
+        &'d self,
+        text: &'a str,
+        words: &'d [rasad_text::Word<'a>],
+        a: &'d Analysis,
+        published: Option<Date>,
+    ) -> DocInput<'d, 'a> {
+        DocInput {
+            text,
+            words,
+            sentences: &a.sentences,
+            furniture: &a.furniture,
+            mentions: &a.mentions,
+            names: &a.names,
+            quantities: &a.quantities,
+            times: &a.times,
+            kb: &self.kb,
+            lexicon: &self.lexicon,
+            model: &self.triggers,
+            published,
+        }
+    }
+
     /// The linked mentions again when the NER model read a place name the linker left for want
     /// of a place cue (في مسقط): the gazetteer then links it (see [`Kb::link_confirmed`]).
     fn confirm_places(&self, words: &[rasad_text::Word], mentions: Vec<Mention>, names: &[(usize, usize, Label)]) -> Vec<Mention> {
