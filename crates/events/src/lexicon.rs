@@ -420,7 +420,10 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
             out.push(s);
         }
     };
-    let seeds = [w.seg.base_key().to_string(), w.seg.key.clone()];
+    // The whole word too: the segmenter may read a verb's first letter as a clitic (فتحت as
+    // ف + تحت "and under").
+    let whole = matches!(w.seg.prefixes.first(), Some(&"ف" | &"و")).then(|| w.key.clone());
+    let seeds: Vec<String> = [w.seg.base_key().to_string(), w.seg.key.clone()].into_iter().chain(whole).collect();
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES {
             if let Some(r) = s.strip_suffix(suf) {

@@ -119,7 +119,9 @@ fn word_class(w: &Word) -> Option<Head> {
 /// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which
 /// takes a genitive after it.
 fn construct(w: &Word) -> bool {
-    !w.seg.definite() && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
+    // A sound plural or dual keeps its ن only outside a construct (مسلحون | النار، مسلحو الحوثي).
+    let n_ending = w.seg.suffixes.iter().any(|s| matches!(*s, "ون" | "ين" | "ان"));
+    !w.seg.definite() && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) && !n_ending
 }
 
 impl Ctx<'_, '_, '_> {
@@ -187,6 +189,9 @@ impl Ctx<'_, '_, '_> {
                     && !w.seg.prefixes.contains(&"ال")
                     && (word_class(w).is_some_and(|h| matches!(h, Head::Group | Head::Office)) || self.mention_starting(j).is_some());
                 if office_lam {
+                    // The institution names the phrase: an actor after it is another phrase
+                    // (الأمين العام لحزب الله | الحكومة الإسرائيلية).
+                    named |= self.mention_starting(j).is_some();
                     j = self.mention_starting(j).map_or(j + 1, |m| self.d.mentions[m].end);
                     continue;
                 }

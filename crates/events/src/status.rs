@@ -20,7 +20,12 @@ impl Ctx<'_, '_, '_> {
         // قد before an imperfect is "may"; before a perfect (كان قد دعا) it is "had".
         let may =
             t > s.first_token && bare(&words[t - 1]) == "قد" && matches!(words[t].key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'));
-        if words[t].seg.future() || may || (s.first_token.max(t.saturating_sub(3))..t).any(|i| c.future.has(bare(&words[i]))) {
+        // An intention negated (لا تعتزم فرض، لا ينوي) is no plan: nothing will happen.
+        let intent = (s.first_token.max(t.saturating_sub(3))..t).find(|&i| c.future.has(bare(&words[i])));
+        if intent.is_some_and(|i| i > s.first_token && c.negations.has(bare(&words[i - 1]))) {
+            return Status::Negated;
+        }
+        if words[t].seg.future() || may || intent.is_some() {
             return Status::Planned;
         }
         if (s.first_token..t).any(|i| c.denials.has(bare(&words[i]))) {
