@@ -340,7 +340,13 @@ impl Ctx<'_, '_, '_> {
         }
         // A verbal noun with its parties after بين (مفاوضات بين الحكومة والمعارضة، اشتباكات بين
         // الشرطة والمسلحين): the first acts, the others are its counterparts.
-        if let Some(b) = (t + 1..(t + 3).min(c.end)).find(|&k| bare(&words[k]) == "بين") {
+        // بين right after the noun, or after one word that is no event and no clitic phrase (محادثات
+        // مباشرة بين …; not ترحيبه بالاتفاق بين …: those are the agreement's parties).
+        let between = (t + 1..(t + 3).min(c.end)).find(|&k| {
+            bare(&words[k]) == "بين"
+                && (k == t + 1 || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
+        });
+        if let Some(b) = between {
             if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
                 let parties = self.with_coordinated(ps, k);
                 if parties.len() > 1 {
