@@ -29,7 +29,8 @@ def spans(v, text, seen):
 
 def test_extract_returns_the_contract_with_spans_that_slice_back():
     rec = rasad.extract(TEXT, published='2019-05-10', id='a')
-    assert list(rec) == ['id', 'published', 'entities', 'quantities', 'times', 'events']
+    assert list(rec) == ['id', 'published', 'relevance', 'entities', 'quantities', 'times', 'events']
+    assert 0.0 <= rec['relevance'] <= 1.0
     assert rec['id'] == 'a' and rec['published'] == '2019-05-10'
     ev = next(e for e in rec['events'] if e['type'] == 'ASSAULT')
     assert ev['date']['value'] == '2019-05-09'
