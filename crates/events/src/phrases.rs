@@ -90,7 +90,7 @@ fn is_adjective(w: &Word) -> bool {
     c.adjectives.has(k) || (k.chars().count() >= 5 && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
 }
 
-fn word_class(w: &Word) -> Option<Head> {
+pub(crate) fn word_class(w: &Word) -> Option<Head> {
     if w.tok.kind != TokenKind::Arabic {
         return None;
     }
@@ -121,7 +121,7 @@ fn word_class(w: &Word) -> Option<Head> {
 fn construct(w: &Word) -> bool {
     // A sound plural or dual keeps its ن only outside a construct (مسلحون | النار، مسلحو الحوثي).
     let n_ending = w.seg.suffixes.iter().any(|s| matches!(*s, "ون" | "ين" | "ان"));
-    !w.seg.definite() && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) && !n_ending
+    !w.seg.definite() && !n_ending
 }
 
 impl Ctx<'_, '_, '_> {
@@ -136,6 +136,18 @@ impl Ctx<'_, '_, '_> {
     /// The mention that starts at token `i`, if any.
     fn mention_starting(&self, i: usize) -> Option<usize> {
         self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)
+    }
+
+    /// Past an opening quotation mark before a name (عناصر «داعش»، من “حزب الله”): the name's first
+    /// token; `i` itself otherwise.
+    fn quoted_name(&self, i: usize) -> usize {
+        let w = &self.d.words[i];
+        let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'");
+        if quote && i + 1 < self.d.words.len() && (self.mention_starting(i + 1).is_some() || self.name_at(i + 1).is_some()) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// True when tokens `[a, b)` name a person (a person of the catalogue, or a PER name).
@@ -171,6 +183,11 @@ impl Ctx<'_, '_, '_> {
             let mut person = self.is_person_at(i, j);
             // Extend over what belongs to the phrase.
             while j < hi {
+                // A quoted name is the genitive of a group noun (عناصر «داعش»).
+                let quoted = self.quoted_name(j);
+                if quoted > j && quoted < hi && construct(&words[j - 1]) && word_class(&words[j - 1]).is_some_and(|h| h != Head::Name) {
+                    j = quoted;
+                }
                 let w = &words[j];
                 if w.tok.kind != TokenKind::Arabic || self.in_time[j] {
                     break;
@@ -207,7 +224,9 @@ impl Ctx<'_, '_, '_> {
                     // إيران is the verb's object.
                     let after_nisba = self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].kind == MentionKind::Demonym);
                     let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person);
-                    if mm.kind == MentionKind::Demonym || apposition || (is_person && !person) {
+                    // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
+                    let titled = cues().honorifics.has(words[j - 1].key.as_str());
+                    if mm.kind == MentionKind::Demonym || apposition || (is_person && (!person || titled)) {
                         named |= mm.kind == MentionKind::Name;
                         person |= is_person;
                         j = mm.end;
@@ -254,7 +273,7 @@ impl Ctx<'_, '_, '_> {
                 // Who a group belongs to: من حزب الله، لإيران (after موالية)، باسم الجيش.
                 let link_word = cues().phrase_links.has(bare(w));
                 if link_word && j + 1 < hi && (head != Head::Name || !named_start) {
-                    if let Some(m) = self.mention_starting(j + 1).filter(|&m| self.d.mentions[m].actor.is_some()) {
+                    if let Some(m) = self.mention_starting(self.quoted_name(j + 1)).filter(|&m| self.d.mentions[m].actor.is_some()) {
                         j = self.d.mentions[m].end;
                         continue;
                     }
@@ -265,7 +284,12 @@ impl Ctx<'_, '_, '_> {
                 }
                 break;
             }
-            let j = j.min(hi);
+            let mut j = j.min(hi);
+            // A quotation opened inside the phrase closes inside it too (عناصر «داعش»).
+            let opened = (i..j).any(|k| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "«" | "“" | "\"" | "'"));
+            if opened && j < hi && words[j].tok.kind == TokenKind::Punct && matches!(words[j].tok.text, "»" | "”" | "\"" | "'") {
+                j += 1;
+            }
             let place_only = head == Head::Name
                 && (i..j).filter_map(|t| self.mention_at[t]).all(|m| self.d.mentions[m].actor.is_none())
                 && self.name_at(i).is_none();
@@ -335,10 +359,11 @@ impl Ctx<'_, '_, '_> {
                 j += 1;
             }
             let next = words.get(j);
+            let after_min = if j + 1 < hi { self.quoted_name(j + 1) } else { j + 1 };
             if next.is_some_and(|n| {
-                bare(n) == "من" && j + 1 < hi && (word_class(&words[j + 1]).is_some() || self.mention_starting(j + 1).is_some())
+                bare(n) == "من" && after_min < hi && (word_class(&words[after_min]).is_some() || self.mention_starting(after_min).is_some())
             }) {
-                let (end, head) = self.phrase_start(j + 1, hi).unwrap_or((j + 2, Head::People));
+                let (end, head) = self.phrase_start(after_min, hi).unwrap_or((after_min + 1, Head::People));
                 let head = if head == Head::Name { Head::Group } else { head };
                 return Some((end, if q.unit.as_deref().is_some_and(|u| cues().victim_units.has(u)) { Head::People } else { head }));
             }

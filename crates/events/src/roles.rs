@@ -219,7 +219,12 @@ impl Ctx<'_, '_, '_> {
                 || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
         };
         (t + 1..end)
-            .find(|&k| (k == t + 1 && self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal)) || opens(&words[k]))
+            .find(|&k| {
+                // A group named by what it does is the addressee, not the content (دعا المتظاهرين إلى).
+                let content_noun =
+                    self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal) && crate::phrases::word_class(&words[k]).is_none();
+                (k == t + 1 && content_noun) || opens(&words[k])
+            })
             .unwrap_or(end)
     }
 
@@ -245,7 +250,16 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
-        if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g))) {
+        let governed = |k: usize| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g));
+        if let Some(k) = (0..ps.len()).find(|&k| governed(k)) {
+            // A city after ب is where it happened when a partner follows (أجرى مباحثات بالقاهرة مع …).
+            let city_after_bi = ps[k].governor.as_deref() == Some("ب")
+                && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
+            if city_after_bi {
+                if let Some(other) = (k + 1..ps.len()).find(|&j| governed(j) && ps[j].governor.as_deref() != Some("ب")) {
+                    return Some(other);
+                }
+            }
             return Some(k);
         }
         // The owner of a noun in the target's place that names no participant: its genitive
@@ -281,7 +295,11 @@ impl Ctx<'_, '_, '_> {
         let mut r = Roles::default();
         let passive = passive_spelling(words[t].tok.text) || bare(&words[t]).starts_with("تعرض");
         if !nominal {
-            let subj = self.subject(ps, c, t);
+            // A circumstantial participle shares the main clause's subject: the phrase after it is
+            // its object (… داعيا المتظاهرين إلى التهدئة، محذرا إسرائيل من).
+            let hal =
+                c.link == crate::clauses::Link::Hal && (c.first..t).all(|k| words[k].tok.kind == TokenKind::Punct || words[k].key == "و");
+            let subj = if hal { None } else { self.subject(ps, c, t) };
             // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
             // verb puts its agent first and the count after it).
             let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
