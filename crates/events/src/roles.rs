@@ -228,6 +228,27 @@ impl Ctx<'_, '_, '_> {
             .unwrap_or(end)
     }
 
+    /// The verbal noun a statement verb states and its frame (أعرب عن ترحيبه ب، عبر عن تضامنه مع):
+    /// the noun after عن within a few words of the subject; its own frame when the lexicon knows
+    /// it, else its type's prepositions. None for a verb with a target position of its own.
+    fn stated_noun(&self, c: &Clause, t: usize, after: usize, kind: EventType) -> Option<(usize, Vec<String>)> {
+        let words = self.d.words;
+        let own = self.d.lexicon.lookup(&words[t])?;
+        if !own.entry.frame.as_ref().is_some_and(|f| f.content.iter().any(|x| x == "عن") && !f.obj && f.on.is_empty()) {
+            return None;
+        }
+        let an = (after..(after + 2).min(c.end)).find(|&k| bare(&words[k]) == "عن")?;
+        let n = an + 1;
+        if n >= c.end || words[n].tok.kind != TokenKind::Arabic {
+            return None;
+        }
+        let frame = match self.d.lexicon.lookup(&words[n]) {
+            Some(h) if h.entry.kind == kind => crate::triggers::frame_of(h.entry),
+            _ => info(kind).target.iter().filter(|f| *f != "obj").cloned().collect(),
+        };
+        Some((n, frame))
+    }
+
     /// The first of the parties after بين that follows an event noun after `t` in its clause
     /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
     fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
@@ -269,12 +290,22 @@ impl Ctx<'_, '_, '_> {
         let in_frame = |g: &str| frame.iter().any(|f| f == g);
         let owner_of = |k: usize| {
             let p = &ps[k];
-            let head = p.first - 1;
+            // Over one bare construct noun between (بمبادرة دولة الإمارات، بجهود قيادة المملكة).
+            let plain = |i: usize| {
+                let w = &words[i];
+                w.tok.kind == TokenKind::Arabic
+                    && w.seg.prefixes.is_empty()
+                    && !w.seg.definite()
+                    && self.mention_at[i].is_none()
+                    && self.d.lexicon.lookup(w).is_none()
+            };
+            let head = if p.first >= t + 3 && plain(p.first - 1) && !plain(p.first - 2) { p.first - 2 } else { p.first - 1 };
+            let clitic = words[head].seg.prefixes.iter().find(|x| matches!(**x, "ب" | "ل")).copied();
+            // A verbal noun may own it too when the frame governs it (رحب بإقرار مجلس الشيوخ …).
             let noun = words[head].tok.kind == TokenKind::Arabic
                 && self.mention_at[head].is_none()
                 && crate::phrases::phrase_at(ps, head).is_none()
-                && self.d.lexicon.lookup(&words[head]).is_none();
-            let clitic = words[head].seg.prefixes.iter().find(|x| matches!(**x, "ب" | "ل")).copied();
+                && (self.d.lexicon.lookup(&words[head]).is_none() || clitic.is_some_and(in_frame));
             let governed = clitic.is_some_and(in_frame) || (head > t + 1 && in_frame(bare(&words[head - 1])));
             noun && ((p.governor.is_none() && governed)
                 || (p.governor.as_deref() == Some("ل")
@@ -283,7 +314,39 @@ impl Ctx<'_, '_, '_> {
                     && head <= after.saturating_add(1)
                     && clitic.is_none()))
         };
-        (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k))
+        if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k)) {
+            return Some(k);
+        }
+        self.doer_of_relative(ps, if after == usize::MAX { t + 1 } else { after }, frame)
+    }
+
+    /// The subject of a relative clause on the noun in the target's place: who did what the trigger
+    /// is about (رحب بالخطوات التي اتخذتها الحكومة، دان الهجوم الذي نفذته الجماعة). The relative word
+    /// stands within three words from `from` (where the object would start), a verb right after it,
+    /// the subject right after that.
+    fn doer_of_relative(&self, ps: &[Phrase], from: usize, frame: &[String]) -> Option<usize> {
+        let words = self.d.words;
+        let in_frame = |g: &str| frame.iter().any(|f| f == g);
+        let rel = (from + 1..(from + 3).min(words.len())).find(|&k| cues().relatives.has(words[k].key.as_str()))?;
+        // The noun before the relative word stands where the target would: the object or a frame preposition.
+        let noun = &words[rel - 1];
+        let placed = (rel - 1 == from && in_frame("obj") && noun.seg.prefixes.iter().all(|p| *p == "ال"))
+            || noun.seg.prefixes.first().is_some_and(|p| *p != "ال" && in_frame(p))
+            || (rel >= from + 2 && in_frame(bare(&words[rel - 2])));
+        let verb = rel + 1;
+        // The verb points back to the noun with a pronoun (اتخذتها، نفذته): the noun is its object and
+        // the phrase after it its subject (الهجوم الذي استهدف كنيسة: the noun is the subject itself).
+        let verb_like = words.get(verb).is_some_and(|w| {
+            w.tok.kind == TokenKind::Arabic
+                && !w.seg.definite()
+                && w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+                && self.mention_at[verb].is_none()
+                && crate::phrases::phrase_at(ps, verb).is_none()
+        });
+        if !placed || !verb_like {
+            return None;
+        }
+        ps.iter().position(|p| p.first > verb && p.first <= verb + 2 && p.governor.is_none() && p.participant() && !self.in_source(p))
     }
 
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
@@ -333,6 +396,11 @@ impl Ctx<'_, '_, '_> {
             let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
             if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);
+            } else if let Some((n, noun_frame)) = self.stated_noun(c, t, after, kind) {
+                // أعرب عن ترحيبه بمبادرة الإمارات: the verbal noun the verb states finds the target.
+                if let Some(k) = self.target(ps, c, n, n + 1, &noun_frame, &r.agents) {
+                    r.targets = self.with_coordinated(ps, k);
+                }
             }
             return r;
         }

@@ -53,7 +53,7 @@ impl Trig {
 }
 
 /// The target positions of an entry: its own frame, else its type's.
-fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
+pub(crate) fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
     match &e.frame {
         Some(f) => f.obj.then(|| "obj".to_string()).into_iter().chain(f.on.iter().cloned()).collect(),
         None => crate::types::info(e.kind).target.clone(),
