@@ -12,6 +12,7 @@ pub mod export;
 pub mod minhash;
 pub mod schema;
 pub mod search;
+pub mod stories;
 
 use std::path::Path;
 
@@ -124,9 +125,7 @@ pub struct Counts {
     pub entities: usize,
 }
 
-/// Days either side of an event's date within which another outlet's event may be the same one.
-pub const STORY_DAYS: i64 = 2;
-/// Kilometres within which two events' places count as the same place.
+/// Kilometres within which two events' places count as the same place (stories; see [`stories`]).
 pub const STORY_KM: f64 = 50.0;
 
 /// The store.
@@ -253,8 +252,9 @@ impl Store {
                     ins.execute(params![doc, e.label.as_str(), l.id, l.name, s.text, s.start as i64, s.end as i64, l.lat, l.lon])?;
                 }
             }
+            let info = stories::DocInfo { rowid: doc, dup_of, outlet: p.doc.outlet.as_deref(), published: published.as_deref() };
             for (i, ev) in p.record.events.iter().enumerate() {
-                write_event(&tx, doc, i, ev, published.as_deref())?;
+                write_event(&tx, i, ev, &info)?;
                 stats.events += 1;
             }
             tx.prepare_cached("INSERT INTO doc_fts (rowid, terms) VALUES (?1, ?2)")?.execute(params![doc, p.terms])?;
@@ -337,92 +337,24 @@ fn grid_cell(lat: f64, lon: f64) -> i64 {
     ((lat / 0.5).floor() as i64 + 200) * 1000 + ((lon / 0.5).floor() as i64 + 400)
 }
 
-/// A grid cell, when the place is more precise than a country.
-type Cell = Option<i64>;
-
-/// What a new event is compared by.
-struct StoryKey<'a> {
-    kind: &'a str,
-    day: &'a str,
-    doc: i64,
-    ids: &'a [&'a str],
-    located: Option<(f64, f64)>,
-    cell: Option<i64>,
-}
-
-/// The story of an earlier event of another document that reports the same occurrence: same
-/// type, dates within [`STORY_DAYS`], and either a shared linked actor (with no places more than
-/// [`STORY_KM`] apart) or places within [`STORY_KM`] (with no disjoint linked actors). Candidates
-/// come from indexes (actor ids; the grid cells around the place), a few per key, so the cost per
-/// event stays flat however large the store grows.
-fn find_story(tx: &rusqlite::Transaction, k: StoryKey) -> Result<Option<i64>, StoreError> {
-    let (lo, hi) = (format!("-{STORY_DAYS} days"), format!("+{STORY_DAYS} days"));
-    let far = |c: Option<(f64, f64)>| matches!((k.located, c), (Some((a, b)), Some((c, d))) if haversine_km(a, b, c, d) > STORY_KM);
-    let mut by_actor = tx.prepare_cached(
-        "SELECT e.story, e.lat, e.lon, e.cell FROM event_args a JOIN events e ON e.rowid = a.event
-         WHERE a.kb_id = ?1 AND a.type = ?2 AND a.anchor BETWEEN date(?3, ?4) AND date(?3, ?5) AND a.role IN ('actor', 'target') AND e.doc != ?6
-         LIMIT 20",
-    )?;
-    for id in k.ids {
-        let rows: Vec<(i64, Option<f64>, Option<f64>, Cell)> = by_actor
-            .query_map(params![id, k.kind, k.day, lo, hi, k.doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<Result<_, _>>()?;
-        for (story, lat, lon, cell) in rows {
-            let theirs = cell.and(lat.zip(lon));
-            if !far(theirs) {
-                return Ok(Some(story));
-            }
-        }
-    }
-    let (Some(cell), Some(_)) = (k.cell, k.located) else { return Ok(None) };
-    let mut by_cell = tx.prepare_cached(
-        "SELECT rowid, story, lat, lon FROM events WHERE type = ?1 AND cell = ?2 AND anchor BETWEEN date(?3, ?4) AND date(?3, ?5) AND doc != ?6
-         ORDER BY rowid LIMIT 20",
-    )?;
-    let mut args =
-        tx.prepare_cached("SELECT kb_id FROM event_args WHERE event = ?1 AND role IN ('actor', 'target') AND kb_id IS NOT NULL")?;
-    for dr in [-1000i64, 0, 1000] {
-        for dc in [-1i64, 0, 1] {
-            let rows: Vec<(i64, i64, Option<f64>, Option<f64>)> = by_cell
-                .query_map(params![k.kind, cell + dr + dc, k.day, lo, hi, k.doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                .collect::<Result<_, _>>()?;
-            for (rowid, story, lat, lon) in rows {
-                let Some(theirs) = lat.zip(lon) else { continue };
-                if far(Some(theirs)) {
-                    continue;
-                }
-                let their_ids: Vec<String> = args.query_map([rowid], |r| r.get(0))?.collect::<Result<_, _>>()?;
-                // Shared actors were looked for above: any linked actors on both sides now differ.
-                if k.ids.is_empty() || their_ids.is_empty() {
-                    return Ok(Some(story));
-                }
-            }
-        }
-    }
-    Ok(None)
-}
-
-fn write_event(tx: &rusqlite::Transaction, doc: i64, idx: usize, ev: &Event, published: Option<&str>) -> Result<(), StoreError> {
+/// Stores one event with its arguments and places it in a story ([`stories::assign`]).
+fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &stories::DocInfo) -> Result<(), StoreError> {
+    let published = doc.published;
     let place = ev.places.iter().find(|p| p.link.lat.is_some()).or(ev.places.first());
     let date_value = ev.date.as_ref().and_then(|d| d.value.clone());
     let date_precision = ev.date.as_ref().and_then(|d| d.precision).map(|p| p.as_str());
     let anchor = day_of(date_value.as_deref()).or_else(|| if ev.date.is_none() { day_of(published) } else { None });
     let record = serde_json::to_string(ev)?;
     let (lat, lon) = (place.and_then(|p| p.link.lat), place.and_then(|p| p.link.lon));
-    let ids: Vec<&str> = ev.actors.iter().chain(&ev.targets).filter_map(|a| a.link.id.as_deref()).collect();
     // A country's centre says nothing about where in it something happened.
     let located = place.filter(|p| p.link.geo_precision != Some(GeoPrecision::Country)).and_then(|p| Some((p.link.lat?, p.link.lon?)));
     let cell = located.map(|(a, b)| grid_cell(a, b));
-    let story = match &anchor {
-        Some(day) => find_story(tx, StoryKey { kind: ev.kind.as_str(), day, doc, ids: &ids, located, cell })?,
-        None => None,
-    };
     tx.prepare_cached(
         "INSERT INTO events (doc, idx, type, mode, status, date, date_precision, anchor, place_id, place_name, lat, lon, cell, quantity, unit, source_name, confidence, story, record, background)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, ?18, ?19)",
     )?
     .execute(params![
-        doc,
+        doc.rowid,
         idx as i64,
         ev.kind.as_str(),
         ev.mode,
@@ -443,7 +375,8 @@ fn write_event(tx: &rusqlite::Transaction, doc: i64, idx: usize, ev: &Event, pub
         ev.background
     ])?;
     let rowid = tx.last_insert_rowid();
-    tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story.unwrap_or(rowid), rowid])?;
+    let story = stories::assign(tx, rowid, ev, anchor.as_deref(), doc)?;
+    tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story, rowid])?;
     let mut ins = tx.prepare_cached(
         "INSERT INTO event_args (event, role, kb_id, name, text, start, end, type, anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use crate::StoreError;
 
 /// Migrations in order; never edit one that has shipped, add a new one.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: documents, sentences, entities, events with arguments, near-duplicate bands, search index.
     r#"
     CREATE TABLE documents (
@@ -104,6 +104,44 @@ const MIGRATIONS: &[&str] = &[
     // 2: background events (long before publication, or recalled history) are kept apart.
     r#"
     ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+    "#,
+    // 3: story records (crates/store/src/stories.rs): each story's anchor, reports and counts, its
+    // evidence keys (candidates by key, family and anchor day) and its outlets. Stories of an older
+    // store get a record and their outlets (no keys: new events do not join them).
+    r#"
+    CREATE TABLE stories (
+        rowid            INTEGER PRIMARY KEY,  -- = rowid of its first event (events.story)
+        family           TEXT NOT NULL,        -- type family of its events ('' for stories of an older store)
+        day              TEXT NOT NULL,        -- anchor: YYYY-MM-DD of its first event ('' when undated)
+        pub_day          TEXT,                 -- publication day of its first document (fixed): reports join within a few days of it
+        first_published  TEXT,                 -- publication day of its first and latest report
+        latest_published TEXT,
+        events           INTEGER NOT NULL,
+        documents        INTEGER NOT NULL,
+        lat              REAL,                 -- its first town-level place
+        lon              REAL
+    );
+    CREATE TABLE story_keys (
+        key    TEXT NOT NULL,                  -- a:ID actor, p:ID place, q:VALUE:UNIT count, f:N deaths, d:ACTOR>TARGET
+        family TEXT NOT NULL,
+        day    TEXT NOT NULL,                  -- the story's anchor day
+        story  INTEGER NOT NULL,
+        count  INTEGER NOT NULL,               -- its events with this key
+        PRIMARY KEY (key, family, day, story)
+    ) WITHOUT ROWID;
+    CREATE TABLE story_outlets (
+        story  INTEGER NOT NULL,
+        outlet TEXT NOT NULL,                  -- the outlet, or '#' and the document's rowid when it has none
+        own    INTEGER NOT NULL,               -- 1 when one of its documents there is not a copy of another outlet's
+        PRIMARY KEY (story, outlet)
+    ) WITHOUT ROWID;
+    INSERT INTO stories (rowid, family, day, pub_day, first_published, latest_published, events, documents)
+        SELECT e.story, '', coalesce(min(e.anchor), ''), min(d.published), min(d.published), max(d.published), count(*), count(DISTINCT e.doc)
+        FROM events e JOIN documents d ON d.rowid = e.doc GROUP BY e.story;
+    INSERT INTO story_outlets (story, outlet, own)
+        SELECT e.story, coalesce(d.outlet, '#' || d.rowid), max(coalesce(d.dup_of = d.rowid OR r.outlet = d.outlet, 0))
+        FROM events e JOIN documents d ON d.rowid = e.doc JOIN documents r ON r.rowid = d.dup_of
+        GROUP BY e.story, coalesce(d.outlet, '#' || d.rowid);
     "#,
 ];
 

@@ -68,7 +68,8 @@ pub struct EventRow {
     pub notes: String,
     /// Story id: events of one occurrence across documents share it.
     pub story: i64,
-    /// Documents reporting the story, near-duplicates and one outlet's articles counted once.
+    /// The story's source count: outlets that did not merely republish another outlet's text
+    /// (`stories::source_counts`), at least 1.
     pub independent_sources: usize,
     /// The extractor's confidence.
     pub confidence: f64,

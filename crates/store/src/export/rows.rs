@@ -1,6 +1,6 @@
 //! Stored events read back as typed records ([`rasad_model::Event`]) and flattened into rows.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rasad_model::{Arg, Event, TextSpan};
 use rasad_text::{CharIndex, Span};
@@ -25,51 +25,9 @@ fn join_rest(list: &[Arg]) -> Option<String> {
     (!rest.is_empty()).then(|| rest.join("; "))
 }
 
-/// Independent sources per story: documents joined when they share an outlet or a
-/// near-duplicate cluster; the count of groups.
-fn independent_sources(store: &Store, only: Option<&[i64]>) -> Result<HashMap<i64, usize>, StoreError> {
-    let mut sql =
-        "SELECT DISTINCT e.story, d.rowid, d.dup_of, coalesce(d.outlet, '') FROM events e JOIN documents d ON d.rowid = e.doc".to_string();
-    if let Some(stories) = only {
-        let list: Vec<String> = stories.iter().map(i64::to_string).collect();
-        sql.push_str(&format!(" WHERE e.story IN ({})", list.join(",")));
-    }
-    let mut stmt = store.conn().prepare(&sql)?;
-    let rows: Vec<(i64, i64, i64, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
-    let mut by_story: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
-    for (story, _doc, dup, outlet) in rows {
-        by_story.entry(story).or_default().push((dup, outlet));
-    }
-    let mut out = HashMap::new();
-    for (story, docs) in by_story {
-        // Union-find over the story's documents.
-        let n = docs.len();
-        let mut parent: Vec<usize> = (0..n).collect();
-        fn find(p: &mut [usize], mut i: usize) -> usize {
-            while p[i] != i {
-                p[i] = p[p[i]];
-                i = p[i];
-            }
-            i
-        }
-        for i in 0..n {
-            for j in i + 1..n {
-                if docs[i].0 == docs[j].0 || (!docs[i].1.is_empty() && docs[i].1 == docs[j].1) {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[a] = b;
-                }
-            }
-        }
-        let groups = (0..n).filter(|&i| find(&mut parent, i) == i).count();
-        out.insert(story, groups);
-    }
-    Ok(out)
-}
-
 /// Every stored event, in store order.
 pub fn event_rows(store: &Store) -> Result<Vec<EventRow>, StoreError> {
-    let sources = independent_sources(store, None)?;
+    let sources = crate::stories::source_counts(store, None)?;
     rows_for(store, "1", &[], "e.rowid", None, &sources)
 }
 
@@ -129,7 +87,7 @@ pub fn event_page(
         let v = st.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?;
         v
     };
-    let sources = independent_sources(store, Some(&stories))?;
+    let sources = crate::stories::source_counts(store, Some(&stories))?;
     let rows = rows_for(store, &cond, &args, order, Some((limit.min(1000), offset)), &sources)?;
     Ok((rows, total as usize))
 }

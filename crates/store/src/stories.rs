@@ -1,0 +1,364 @@
+//! Stories: the events of one real-world occurrence across documents and outlets.
+//!
+//! An event is compared with each candidate story as a whole, never with one member:
+//!
+//! - **Window.** A story has an anchor day, the day of its first event; an event may join only
+//!   when its own day (its date, else its document's publication day) is at most
+//!   [`WINDOW_DAYS`] from that anchor, and its document's publication day at most
+//!   [`WINDOW_DAYS`] from that of the story's first document, so no story spans more than
+//!   `2 × WINDOW_DAYS` (6) days, by event days or by publication days.
+//! - **Type family.** Only events of one family meet ([`family`]): ASSAULT with COERCE (an
+//!   abduction or a capture is typed either way by different outlets), CONSULT with AGREE,
+//!   SUPPORT and COOPERATE, and so on.
+//! - **Evidence weighted by specificity** ([`Evidence`]): a town or village 3, a city 2, a
+//!   capital, governorate or region 1.5, a person 2.5, an armed group or militia 2, a matching count or death toll 2, a
+//!   state, government or international organization 0.5 (so a country-level actor alone never
+//!   joins), the same actor-and-target pair 1.5 (verbal types) or 0.5 (force), the same day 0.5.
+//!   A story keeps the evidence keys of all its members with their counts; a key seen in fewer
+//!   than a fifth of a large story's events counts half (the story's core decides), and so does
+//!   a key that [`COMMON`] or more stories of the window hold (it is common these days). An event
+//!   joins the best story scoring at least [`JOIN_SCORE`]; force events (ASSAULT, COERCE) also
+//!   need a place or a number to agree, and an event whose town lies more than
+//!   [`crate::STORY_KM`] from the story's is refused.
+//! - **Near-duplicates first.** An event of a document that is a near-duplicate of an earlier one
+//!   joins the story of that document's event of the same family and window, whatever the score.
+//!
+//! Candidates come from one index range per evidence key (`story_keys`: key, family, anchor
+//! day), so the cost per event does not grow with the store. A story's record (`stories`) keeps
+//! its anchor, first and latest report, member and document counts; `story_outlets` keeps its
+//! outlets and whether each wrote its own text, from which [`source_counts`] gives the number
+//! of outlets that did not merely republish another's text.
+
+use std::collections::HashMap;
+
+use rasad_kb::{ActorType, Kb};
+use rasad_model::{Event, EventType, GeoPrecision};
+use rusqlite::{params, Transaction};
+
+use crate::{haversine_km, Store, StoreError, STORY_KM};
+
+/// Days either side of a story's anchor (the day of its first event) within which an event may
+/// join it.
+pub const WINDOW_DAYS: i64 = 3;
+/// Evidence score from which an event joins a story.
+pub const JOIN_SCORE: f64 = 3.0;
+/// Stories of the window holding a key from which it counts half.
+pub const COMMON: usize = 8;
+/// Candidate stories read per evidence key.
+const PER_KEY: i64 = 24;
+
+/// The family of a type: types one occurrence may be reported as by different outlets.
+pub fn family(t: EventType) -> &'static str {
+    use EventType::*;
+    match t {
+        Assault | Coerce => "force",
+        Mobilize => "mobilize",
+        Protest => "protest",
+        Sanction | Reject => "sanction",
+        Agree | Consult | Support | Cooperate => "cooperate",
+        Concede | Retreat => "concede",
+        Aid => "aid",
+        Request => "request",
+        Accuse | Threaten => "accuse",
+    }
+}
+
+/// Weight of a linked actor or target by its kind in the catalogue (0 for sources that are not
+/// parties: media and monitors; 1 for an id the catalogue does not know).
+pub fn actor_weight(id: &str) -> f64 {
+    match Kb::builtin().actor(id).map(|a| a.kind) {
+        Some(ActorType::Person) => 2.5,
+        Some(ActorType::ArmedGroup | ActorType::Militia) => 2.0,
+        Some(ActorType::Other) => 1.5,
+        Some(ActorType::Military) => 1.0,
+        Some(ActorType::State | ActorType::Government | ActorType::Igo) => 0.5,
+        Some(ActorType::Media | ActorType::Monitor) => 0.0,
+        None => 1.0,
+    }
+}
+
+/// Weight of a linked place: a town, village, base or crossing 3, a city 2, a capital or an
+/// area (district, governorate, region) 1.5, a country 0. Cities hold many occurrences a day.
+pub fn place_weight(id: &str, precision: Option<GeoPrecision>) -> f64 {
+    match precision {
+        Some(GeoPrecision::Exact) => match Kb::builtin().place(id).map(|p| p.feature.as_str()) {
+            Some("capital") => 1.5,
+            Some("city") => 2.0,
+            _ => 3.0,
+        },
+        Some(GeoPrecision::Admin) => 1.5,
+        _ => 0.0,
+    }
+}
+
+/// What an event brings to a story: its evidence keys with their weights, its place and day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// `(key, weight)`: `a:ID` actor or target, `p:ID` place, `q:VALUE:UNIT` count, `f:N` deaths,
+    /// `d:ACTOR>TARGET` the pair.
+    pub keys: Vec<(String, f64)>,
+    /// Latitude and longitude of a town-level place, in degrees.
+    pub located: Option<(f64, f64)>,
+    /// The anchor day, YYYY-MM-DD.
+    pub day: String,
+    /// [`family`] of the type.
+    pub family: &'static str,
+}
+
+impl Evidence {
+    /// The evidence of `ev` anchored on `day` (YYYY-MM-DD).
+    pub fn of(ev: &Event, day: &str) -> Evidence {
+        let mut keys: Vec<(String, f64)> = Vec::new();
+        let mut add = |k: String, w: f64| {
+            if w > 0.0 && !keys.iter().any(|(x, _)| *x == k) {
+                keys.push((k, w));
+            }
+        };
+        let force = family(ev.kind) == "force";
+        for a in ev.actors.iter().chain(&ev.targets) {
+            if let Some(id) = &a.link.id {
+                add(format!("a:{id}"), actor_weight(id));
+            }
+        }
+        let first = |l: &[rasad_model::Arg]| l.iter().find_map(|a| a.link.id.clone());
+        if let (Some(a), Some(t)) = (first(&ev.actors), first(&ev.targets)) {
+            add(format!("d:{a}>{t}"), if force { 0.5 } else { 1.5 });
+        }
+        let mut located = None;
+        for p in &ev.places {
+            let Some(id) = &p.link.id else { continue };
+            let w = place_weight(id, p.link.geo_precision);
+            if p.link.geo_precision == Some(GeoPrecision::Exact) && located.is_none() {
+                located = p.link.lat.zip(p.link.lon);
+            }
+            add(format!("p:{id}"), w);
+        }
+        if let Some(q) = ev.quantity.as_ref().filter(|q| q.value >= 2.0) {
+            add(format!("q:{}:{}", q.value, q.unit.as_deref().unwrap_or("")), 2.0);
+        }
+        if let Some(f) = ev.fatalities.filter(|f| *f >= 2.0) {
+            add(format!("f:{f}"), 2.0);
+        }
+        Evidence { keys, located, day: day.to_string(), family: family(ev.kind) }
+    }
+
+    /// True for keys that place or count the occurrence (what a force event needs to agree on).
+    fn anchors(key: &str) -> bool {
+        key.starts_with("p:") || key.starts_with("q:") || key.starts_with("f:")
+    }
+}
+
+/// A candidate story as the look-up found it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Candidate {
+    /// Story id.
+    pub story: i64,
+    /// Its anchor day, YYYY-MM-DD.
+    pub day: String,
+    /// Its events so far.
+    pub members: i64,
+    /// Its town-level place, in degrees.
+    pub located: Option<(f64, f64)>,
+    /// The event's keys found in the story, with how many of its events have each.
+    pub shared: Vec<(String, i64)>,
+    /// The shared keys that [`COMMON`] or more stories of the window hold.
+    pub common: Vec<String>,
+    /// True when a near-duplicate of the event's document has an event in it.
+    pub near_duplicate: bool,
+}
+
+/// The evidence score of `ev` against a story: the weights of the keys they share (half for a
+/// key outside a large story's core) and 0.5 for the same day. `None` when refused: places more
+/// than [`STORY_KM`] apart, or a force event with neither place nor number agreeing.
+pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
+    if let (Some((a, b)), Some((x, y))) = (ev.located, c.located) {
+        if haversine_km(a, b, x, y) > STORY_KM {
+            return None;
+        }
+    }
+    let weight: HashMap<&str, f64> = ev.keys.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    let mut total = 0.0;
+    let mut anchored = false;
+    for (k, count) in &c.shared {
+        let Some(w) = weight.get(k.as_str()) else { continue };
+        let core = c.members < 5 || count * 5 >= c.members;
+        let half = !core || c.common.iter().any(|x| x == k);
+        total += if half { w / 2.0 } else { *w };
+        anchored |= Evidence::anchors(k);
+    }
+    if ev.family == "force" && !anchored {
+        return None;
+    }
+    if c.day == ev.day {
+        total += 0.5;
+    }
+    Some(total)
+}
+
+/// The story `ev` joins among `cands`: a near-duplicate's story first, else the best score of at
+/// least [`JOIN_SCORE`] (ties to the older story).
+pub fn choose(ev: &Evidence, cands: &[Candidate]) -> Option<i64> {
+    if let Some(c) = cands.iter().filter(|c| c.near_duplicate).max_by_key(|c| (c.shared.len(), -c.story)) {
+        return Some(c.story);
+    }
+    let mut best: Option<(f64, i64)> = None;
+    for c in cands {
+        if let Some(s) = score(ev, c).filter(|s| *s >= JOIN_SCORE) {
+            if best.is_none_or(|(b, id)| s > b || (s == b && c.story < id)) {
+                best = Some((s, c.story));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// The document an event comes from, as the story record needs it.
+pub(crate) struct DocInfo<'a> {
+    /// Row id.
+    pub rowid: i64,
+    /// The first document of its near-duplicate cluster (itself when it has none).
+    pub dup_of: i64,
+    /// Outlet, if known.
+    pub outlet: Option<&'a str>,
+    /// Publication day, YYYY-MM-DD.
+    pub published: Option<&'a str>,
+}
+
+/// Finds the candidate stories of `ev` (index look-ups only) and the one it joins.
+fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<i64>, StoreError> {
+    let (lo, hi) = (format!("-{WINDOW_DAYS} days"), format!("+{WINDOW_DAYS} days"));
+    let mut found: HashMap<i64, Candidate> = HashMap::new();
+    if doc.dup_of != doc.rowid {
+        let mut st = tx.prepare_cached(
+            "SELECT DISTINCT s.rowid FROM events e JOIN stories s ON s.rowid = e.story
+             WHERE e.doc = ?1 AND s.family = ?2 AND s.day BETWEEN date(?3, ?4) AND date(?3, ?5)",
+        )?;
+        let ids: Vec<i64> = st.query_map(params![doc.dup_of, ev.family, ev.day, lo, hi], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        for id in ids {
+            found.insert(id, Candidate { story: id, near_duplicate: true, ..Default::default() });
+        }
+    }
+    let mut by_key = tx.prepare_cached(
+        "SELECT story, count FROM story_keys WHERE key = ?1 AND family = ?2 AND day BETWEEN date(?3, ?4) AND date(?3, ?5) LIMIT ?6",
+    )?;
+    for (k, _) in &ev.keys {
+        let rows: Vec<(i64, i64)> =
+            by_key.query_map(params![k, ev.family, ev.day, lo, hi, PER_KEY], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        let common = rows.len() >= COMMON;
+        for (story, count) in rows {
+            let c = found.entry(story).or_insert_with(|| Candidate { story, ..Default::default() });
+            c.shared.push((k.clone(), count));
+            if common {
+                c.common.push(k.clone());
+            }
+        }
+    }
+    if found.is_empty() {
+        return Ok(None);
+    }
+    // The publication window: NULL when the story's first document is too far from this one's.
+    let mut rec = tx.prepare_cached(
+        "SELECT day, events, lat, lon, pub_day IS NULL OR ?2 IS NULL OR abs(julianday(pub_day) - julianday(?2)) <= ?3
+         FROM stories WHERE rowid = ?1",
+    )?;
+    let mut cands: Vec<Candidate> = Vec::with_capacity(found.len());
+    for (_, mut c) in found {
+        let (day, members, lat, lon, near): (String, i64, Option<f64>, Option<f64>, bool) =
+            rec.query_row(params![c.story, doc.published, WINDOW_DAYS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        if !near {
+            continue;
+        }
+        c.day = day;
+        c.members = members;
+        c.located = lat.zip(lon);
+        cands.push(c);
+    }
+    cands.sort_by_key(|c| c.story);
+    Ok(choose(ev, &cands))
+}
+
+/// Places event `event` (already inserted) in a story: an existing one it joins, else a new one
+/// with its own row id. Returns the story id. Events without an anchor day get a story of their own.
+pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>, doc: &DocInfo) -> Result<i64, StoreError> {
+    let evidence = day.map(|d| Evidence::of(ev, d));
+    let joined = match &evidence {
+        Some(e) => find(tx, e, doc)?,
+        None => None,
+    };
+    let story = joined.unwrap_or(event);
+    if joined.is_none() {
+        let (day, family) = evidence.as_ref().map_or((None, family(ev.kind)), |e| (Some(e.day.as_str()), e.family));
+        let (lat, lon) = (evidence.as_ref().and_then(|e| e.located).map(|l| l.0), evidence.as_ref().and_then(|e| e.located).map(|l| l.1));
+        tx.prepare_cached(
+            "INSERT INTO stories (rowid, family, day, pub_day, first_published, latest_published, events, documents, lat, lon)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?4, 0, 0, ?5, ?6)",
+        )?
+        .execute(params![story, family, day.unwrap_or(""), doc.published, lat, lon])?;
+    }
+    // A document counts once per story: its first event in the story adds it.
+    let new_doc = !tx
+        .prepare_cached("SELECT 1 FROM events WHERE doc = ?1 AND story = ?2 AND rowid != ?3")?
+        .exists(params![doc.rowid, story, event])?;
+    tx.prepare_cached(
+        "UPDATE stories SET events = events + 1, documents = documents + ?2,
+             first_published = min(coalesce(first_published, ?3), coalesce(?3, first_published)),
+             latest_published = max(coalesce(latest_published, ?3), coalesce(?3, latest_published)),
+             lat = coalesce(lat, ?4), lon = coalesce(lon, ?5)
+         WHERE rowid = ?1",
+    )?
+    .execute(params![
+        story,
+        new_doc as i64,
+        doc.published,
+        evidence.as_ref().and_then(|e| e.located).map(|l| l.0),
+        evidence.as_ref().and_then(|e| e.located).map(|l| l.1)
+    ])?;
+    if let Some(e) = &evidence {
+        let (fam, sday): (String, String) =
+            tx.prepare_cached("SELECT family, day FROM stories WHERE rowid = ?1")?.query_row([story], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO story_keys (key, family, day, story, count) VALUES (?1, ?2, ?3, ?4, 1)
+             ON CONFLICT (key, family, day, story) DO UPDATE SET count = count + 1",
+        )?;
+        for (k, _) in &e.keys {
+            ins.execute(params![k, fam, sday, story])?;
+        }
+    }
+    if new_doc {
+        // An outlet wrote its own text unless the document is a near-duplicate of another outlet's.
+        let root_outlet: Option<String> = if doc.dup_of == doc.rowid {
+            None
+        } else {
+            tx.prepare_cached("SELECT outlet FROM documents WHERE rowid = ?1")?.query_row([doc.dup_of], |r| r.get(0))?
+        };
+        let own = doc.dup_of == doc.rowid || (root_outlet.is_some() && root_outlet.as_deref() == doc.outlet);
+        let outlet = doc.outlet.map_or_else(|| format!("#{}", doc.rowid), str::to_string);
+        tx.prepare_cached(
+            "INSERT INTO story_outlets (story, outlet, own) VALUES (?1, ?2, ?3)
+             ON CONFLICT (story, outlet) DO UPDATE SET own = max(own, excluded.own)",
+        )?
+        .execute(params![story, outlet, own as i64])?;
+    }
+    Ok(story)
+}
+
+/// Source counts per story: outlets that did not merely republish another outlet's text
+/// (their document in the story is original, or a near-duplicate of their own earlier one), at
+/// least 1. `only` limits the stories read (`None`: all). A story with no record (written before
+/// stories were kept) counts its distinct outlets.
+pub fn source_counts(store: &Store, only: Option<&[i64]>) -> Result<HashMap<i64, usize>, StoreError> {
+    let filter = only.map(|ids| format!(" WHERE story IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")));
+    let sql = format!("SELECT story, sum(own) FROM story_outlets{} GROUP BY story", filter.unwrap_or_default());
+    let mut st = store.conn().prepare(&sql)?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut out = HashMap::new();
+    for r in rows {
+        let (story, n) = r?;
+        out.insert(story, n.max(1) as usize);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[path = "stories_tests.rs"]
+mod tests;

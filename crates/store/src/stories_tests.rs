@@ -1,0 +1,283 @@
+//! Unit tests of the story clustering and the case file `tests/data/stories.tsv`.
+
+use super::*;
+use crate::{prepare, Prepared};
+use rasad_model::{DocOutput, InputDoc};
+
+/// A schematic event: `TYPE` with actors, targets and places given as catalogue or gazetteer ids.
+fn event(
+    kind: &str,
+    actors: &[&str],
+    targets: &[&str],
+    places: &[(&str, &str, f64, f64)],
+    date: Option<&str>,
+    count: Option<(f64, &str)>,
+) -> Event {
+    let arg = |id: &str| serde_json::json!({"text": id, "start": 0, "end": 1, "id": id});
+    let place = |(id, prec, lat, lon): &(&str, &str, f64, f64)| serde_json::json!({"text": id, "start": 0, "end": 1, "id": id, "lat": lat, "lon": lon, "geo_precision": prec});
+    let v = serde_json::json!({
+        "type": kind,
+        "trigger": {"text": "x", "start": 0, "end": 1},
+        "sentence": {"start": 0, "end": 1},
+        "actors": actors.iter().map(|a| arg(a)).collect::<Vec<_>>(),
+        "targets": targets.iter().map(|a| arg(a)).collect::<Vec<_>>(),
+        "places": places.iter().map(place).collect::<Vec<_>>(),
+        "date": date.map(|d| serde_json::json!({"text": d, "start": 0, "end": 1, "value": d, "precision": "day"})),
+        "quantity": count.map(|(v, u)| serde_json::json!({"text": "n", "start": 0, "end": 1, "value": v, "approx": false, "bound": "exact", "unit": u})),
+        "source": null,
+        "status": "reported",
+        "confidence": 0.5,
+        "mentions": [],
+    });
+    serde_json::from_value(v).unwrap()
+}
+
+const TOWN: (&str, &str, f64, f64) = ("P-TOWN", "exact", 13.0, 45.0);
+
+#[test]
+fn families_pair_abductions_and_keep_talk_apart_from_force() {
+    assert_eq!(family(EventType::Assault), family(EventType::Coerce));
+    assert_ne!(family(EventType::Assault), family(EventType::Consult));
+    assert_eq!(family(EventType::Consult), family(EventType::Agree));
+    assert_ne!(family(EventType::Accuse), family(EventType::Agree));
+}
+
+#[test]
+fn specificity_follows_the_catalogue() {
+    assert_eq!(actor_weight("IRN"), 0.5, "a state");
+    assert_eq!(actor_weight("ISIS"), 2.0, "an armed group");
+    assert!(actor_weight("P-PUTIN") > actor_weight("RUS-MIL"));
+    assert_eq!(actor_weight("SOHR"), 0.0, "a monitor is a source, not a party");
+}
+
+#[test]
+fn a_state_alone_scores_below_the_threshold_and_a_town_above() {
+    let ev = Evidence::of(&event("ACCUSE", &["IRN"], &[], &[], None, None), "2015-08-01");
+    let c = Candidate { story: 1, day: "2015-08-01".into(), members: 1, shared: vec![("a:IRN".into(), 1)], ..Default::default() };
+    assert_eq!(score(&ev, &c), Some(1.0));
+    assert_eq!(choose(&ev, &[c]), None);
+    let ev = Evidence::of(&event("ASSAULT", &[], &[], &[TOWN], None, None), "2015-08-01");
+    let c = Candidate { story: 2, day: "2015-08-02".into(), members: 1, shared: vec![("p:P-TOWN".into(), 1)], ..Default::default() };
+    assert_eq!(choose(&ev, &[c]), Some(2));
+}
+
+#[test]
+fn force_needs_a_place_or_a_number_and_far_places_refuse() {
+    let ev = Evidence::of(&event("ASSAULT", &["HOUTHIS"], &["P-HADI"], &[], None, None), "2015-08-01");
+    let c = Candidate {
+        story: 3,
+        day: "2015-08-01".into(),
+        members: 2,
+        shared: vec![("a:HOUTHIS".into(), 2), ("a:P-HADI".into(), 2)],
+        ..Default::default()
+    };
+    assert_eq!(score(&ev, &c), None, "actors alone do not place a clash");
+    let ev = Evidence::of(&event("ASSAULT", &[], &[], &[TOWN], None, Some((15.0, "قتيل"))), "2015-08-01");
+    let far = Candidate {
+        story: 4,
+        day: "2015-08-01".into(),
+        members: 1,
+        located: Some((15.5, 45.0)),
+        shared: vec![("q:15:قتيل".into(), 1)],
+        ..Default::default()
+    };
+    assert_eq!(score(&ev, &far), None, "278 km apart");
+}
+
+#[test]
+fn a_near_duplicate_story_wins_and_a_peripheral_key_counts_half() {
+    let ev = Evidence::of(&event("CONSULT", &["USA"], &["QAT"], &[], None, None), "2015-08-03");
+    let dup = Candidate { story: 9, day: "2015-08-03".into(), members: 1, near_duplicate: true, ..Default::default() };
+    let strong = Candidate {
+        story: 5,
+        day: "2015-08-03".into(),
+        members: 20,
+        shared: vec![("a:USA".into(), 20), ("a:QAT".into(), 2), ("d:USA>QAT".into(), 2)],
+        ..Default::default()
+    };
+    assert_eq!(choose(&ev, &[strong.clone(), dup]), Some(9));
+    // USA in the core (0.5), QAT and the pair outside it (0.25 + 0.75), the same day (0.5).
+    assert_eq!(score(&ev, &strong), Some(2.0));
+}
+
+/// One row of the case file.
+struct Row {
+    case: String,
+    doc: String,
+    outlet: String,
+    text: String,
+    published: String,
+    ev: Event,
+    story: String,
+}
+
+fn ids(cell: &str) -> Vec<&str> {
+    if cell == "-" {
+        Vec::new()
+    } else {
+        cell.split(',').collect()
+    }
+}
+
+fn parse_cases() -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (n, line) in include_str!("../tests/data/stories.tsv").lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() || line.starts_with("case\t") {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        assert_eq!(c.len(), 12, "stories.tsv line {}: 12 columns, found {}", n + 1, c.len());
+        let places: Vec<(&str, &str, f64, f64)> = ids(c[9])
+            .iter()
+            .map(|p| {
+                let f: Vec<&str> = p.split(':').collect();
+                (f[0], f[1], f[2].parse().unwrap(), f[3].parse().unwrap())
+            })
+            .collect();
+        let count = (c[10] != "-").then(|| {
+            let (v, u) = c[10].split_once(' ').unwrap();
+            (v.parse().unwrap(), u)
+        });
+        let date = (c[5] != "-").then_some(c[5]);
+        rows.push(Row {
+            case: c[0].into(),
+            doc: c[1].into(),
+            outlet: c[2].into(),
+            text: c[3].into(),
+            published: c[4].into(),
+            ev: event(c[6], &ids(c[7]), &ids(c[8]), &places, date, count),
+            story: c[11].into(),
+        });
+    }
+    rows
+}
+
+/// A document's text: near-duplicates share the words of their text key; each adds its own id.
+fn text_of(key: &str, doc: &str) -> String {
+    let base: String = (0..60).map(|i| format!("كلمة{key}{i} ")).collect();
+    format!("{base} خاتمة {doc}")
+}
+
+#[test]
+fn case_file() {
+    let rows = parse_cases();
+    let mut cases: Vec<&str> = rows.iter().map(|r| r.case.as_str()).collect();
+    cases.dedup();
+    assert!(cases.len() >= 5, "{cases:?}");
+    let seg = rasad_text::Segmenter::new(Vec::<String>::new());
+    for case in cases {
+        let mine: Vec<&Row> = rows.iter().filter(|r| r.case == case).collect();
+        let mut docs: Vec<&str> = mine.iter().map(|r| r.doc.as_str()).collect();
+        docs.dedup();
+        let mut store = Store::in_memory().unwrap();
+        for d in &docs {
+            let evs: Vec<&Row> = mine.iter().copied().filter(|r| r.doc == *d).collect();
+            let first = evs[0];
+            let input = InputDoc {
+                id: d.to_string(),
+                text: text_of(&first.text, d),
+                published: first.published.parse().ok(),
+                outlet: Some(first.outlet.clone()),
+                ..Default::default()
+            };
+            let record = DocOutput {
+                id: d.to_string(),
+                published: input.published,
+                relevance: 1.0,
+                entities: Vec::new(),
+                quantities: Vec::new(),
+                times: Vec::new(),
+                events: evs.iter().map(|r| r.ev.clone()).collect(),
+            };
+            let p: Prepared = prepare(input, record, &seg);
+            store.write_batch(&[p]).unwrap();
+        }
+        let got: Vec<i64> = store
+            .conn()
+            .prepare("SELECT story FROM events ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(got.len(), mine.len(), "{case}");
+        for (i, a) in mine.iter().enumerate() {
+            for (j, b) in mine.iter().enumerate().skip(i + 1) {
+                assert_eq!(
+                    a.story == b.story,
+                    got[i] == got[j],
+                    "{case}: rows {i} and {j} (expected {} and {}), stories {got:?}",
+                    a.story,
+                    b.story
+                );
+            }
+        }
+        let spans: Vec<(String, String)> = store
+            .conn()
+            .prepare("SELECT min(anchor), max(anchor) FROM events GROUP BY story")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for (lo, hi) in spans {
+            let d = |s: &str| s[8..10].parse::<i64>().unwrap() + 31 * s[5..7].parse::<i64>().unwrap();
+            assert!(d(&hi) - d(&lo) <= 7, "{case}: a story spans {lo} to {hi}");
+        }
+    }
+}
+
+#[test]
+fn a_store_of_the_previous_schema_opens_keeps_its_stories_and_takes_new_events() {
+    let dir = std::env::temp_dir().join(format!("rasad-stories-old-{}", std::process::id()));
+    let path = dir.join("v2.db");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &crate::schema::MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents (rowid, id, source, outlet, published, text, ingested_at, dup_of, record)
+                 VALUES (1, 'a', 'a', 'A', '2015-08-01', 'x', '0', 1, '{}'), (2, 'b', 'b', 'B', '2015-08-01', 'y', '0', 1, '{}'),
+                        (3, 'c', 'c', 'C', '2015-08-02', 'z', '0', 3, '{}');
+             INSERT INTO events (rowid, doc, idx, type, status, anchor, confidence, story, record)
+                 VALUES (1, 1, 0, 'ASSAULT', 'reported', '2015-08-01', 0.5, 1, '{}'), (2, 2, 0, 'ASSAULT', 'reported', '2015-08-01', 0.5, 1, '{}'),
+                        (3, 3, 0, 'ASSAULT', 'reported', '2015-08-02', 0.5, 1, '{}');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    // B's document is a copy of A's: two outlets wrote their own text.
+    assert_eq!(source_counts(&store, None).unwrap().get(&1), Some(&2));
+    let (events, docs): (i64, i64) =
+        store.conn().query_row("SELECT events, documents FROM stories WHERE rowid = 1", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    assert_eq!((events, docs), (3, 3));
+    let seg = rasad_text::Segmenter::new(Vec::<String>::new());
+    let ev = event("ASSAULT", &[], &[], &[TOWN], None, None);
+    let input = InputDoc {
+        id: "d".into(),
+        text: text_of("new", "d"),
+        published: "2015-08-03".parse().ok(),
+        outlet: Some("D".into()),
+        ..Default::default()
+    };
+    let record = DocOutput {
+        id: "d".into(),
+        published: input.published,
+        relevance: 1.0,
+        entities: Vec::new(),
+        quantities: Vec::new(),
+        times: Vec::new(),
+        events: vec![ev],
+    };
+    let st = store.write_batch(&[prepare(input, record, &seg)]).unwrap();
+    assert_eq!(st.events, 1);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let story: i64 = store.conn().query_row("SELECT story FROM events WHERE rowid = 4", [], |r| r.get(0)).unwrap();
+    assert_eq!(story, 4, "old stories take no new members: they have no keys");
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
