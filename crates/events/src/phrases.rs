@@ -189,7 +189,11 @@ impl Ctx<'_, '_, '_> {
                     j = quoted;
                 }
                 let w = &words[j];
-                if w.tok.kind != TokenKind::Arabic || self.in_time[j] {
+                // A number starts a phrase of its own (قتل مقاتلون | جنديين).
+                if w.tok.kind != TokenKind::Arabic
+                    || self.in_time[j]
+                    || self.quantity_at[j].is_some_and(|q| self.d.quantities[q].start == w.tok.span.start)
+                {
                     break;
                 }
                 // نظيره starts the counterpart's phrase, whatever the NER model ran it into.

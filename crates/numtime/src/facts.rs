@@ -12,7 +12,7 @@ use rasad_text::{FormNote, FormSlot, TokenKind, Word, WordInfo};
 
 use crate::numbers::{num_word_index, num_word_of_index, parse_digits, NumWord};
 use crate::tables::months::{hijri_head, month_head, HijriHead, MonthHead};
-use crate::tables::quantity_words::{is_vague_word, may_end_modifier, unit_of_word, IDENTIFIER_NOUNS};
+use crate::tables::quantity_words::{dual_of, is_vague_word, may_end_modifier, unit_of_word, IDENTIFIER_NOUNS};
 use crate::tables::time_words::may_start_by_keys;
 
 /// Bit layout of the note: two 8-bit number-word indices, flags, two 8-bit counts, two 4-bit heads.
@@ -31,6 +31,7 @@ mod bit {
     pub const N_DIGITS: u32 = 32;
     pub const MONTH_HEAD: u32 = 40;
     pub const HIJRI_HEAD: u32 = 44;
+    pub const DUAL: u64 = 1 << 48;
 }
 
 /// The answers for one word form (a view of its note).
@@ -71,6 +72,10 @@ impl<'w> Facts<'w> {
     /// The counted noun this word stands for after a number (`tables::quantity_words::unit_of_word`).
     pub fn unit(self) -> Option<&'w Arc<str>> {
         self.0.text.as_ref()
+    }
+    /// The word is the dual of a counted noun (جنديين، غارتين): two of `unit`.
+    pub fn dual(self) -> bool {
+        self.flag(bit::DUAL)
     }
     /// The value of a number token (`numbers::parse_digits`).
     pub fn digits(self) -> Option<f64> {
@@ -145,10 +150,12 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
     };
     let vague = arabic && is_vague_word(bare);
     let range_intro = bare == "بين";
-    let may_start_quantity = kind == TokenKind::Number || whole != 0 || bare_index != 0 || vague || range_intro;
+    let dual = if arabic { dual_of(bare) } else { None };
+    let may_start_quantity = kind == TokenKind::Number || whole != 0 || bare_index != 0 || vague || range_intro || dual.is_some();
     let flags = [
         (vague, bit::VAGUE),
         (range_intro, bit::RANGE_INTRO),
+        (dual.is_some(), bit::DUAL),
         (may_start_quantity, bit::MAY_START_QUANTITY),
         (may_start_by_keys(kind, key, bare), bit::MAY_START_TIME),
         (may_end_modifier(key) || may_end_modifier(bare), bit::MAY_END_MODIFIER),
@@ -163,7 +170,11 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
         | count(text.chars().filter(|c| c.is_numeric()).count()) << bit::N_DIGITS
         | month << bit::MONTH_HEAD
         | hijri << bit::HIJRI_HEAD;
-    FormNote { bits, value: digits.unwrap_or(0.0), text: unit_of_word(kind, text, info, whole != 0).map(Arc::from) }
+    let unit = match dual {
+        Some(u) => Some(u.to_string()),
+        None => unit_of_word(kind, text, info, whole != 0),
+    };
+    FormNote { bits, value: digits.unwrap_or(0.0), text: unit.map(Arc::from) }
 }
 
 /// Where this crate keeps its notes in each shared analysis (claimed at first use).
@@ -212,14 +223,15 @@ mod tests {
             assert_eq!(f.vague(), arabic && is_vague_word(bare), "{key}");
             assert_eq!(f.range_intro(), bare == "بين", "{key}");
             let numberish = f.num_whole().is_some() || f.num_bare().is_some() || f.vague();
-            assert_eq!(f.may_start_quantity(), w.tok.kind == TokenKind::Number || numberish || f.range_intro(), "{key}");
+            assert_eq!(f.may_start_quantity(), w.tok.kind == TokenKind::Number || numberish || f.range_intro() || f.dual(), "{key}");
             assert_eq!(f.identifier_noun(), IDENTIFIER_NOUNS.contains(&bare), "{key}");
             assert_eq!(f.month_head(), month_head(w.tok.kind, key, bare), "{key}");
             assert_eq!(f.hijri_head(), hijri_head(bare), "{key}");
             let digits = if w.tok.kind == TokenKind::Number { parse_digits(w.tok.text) } else { None };
             assert_eq!(f.digits(), digits, "{key}");
             assert_eq!(f.chars(), w.tok.text.chars().count(), "{key}");
-            let unit = unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some());
+            let unit =
+                if f.dual() { dual_of(bare).map(String::from) } else { unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some()) };
             assert_eq!(f.unit().map(|u| &**u), unit.as_deref(), "{key}");
         }
         assert_eq!(facts.of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));

@@ -9,6 +9,9 @@ pub enum NumWord {
     Scale(f64, bool),
     /// عشر/عشرة after a unit makes a teen (ثلاثة عشر).
     Teen,
+    /// A fraction of the scale next to it: before it (نصف مليون = 500,000) or joined by و after
+    /// it (مليون ونصف = 1,500,000). Alone it counts nothing.
+    Fraction(f64),
 }
 
 /// Every number word (the keys `num_word_slow` knows and the one-word compound hundreds),
@@ -117,6 +120,12 @@ const ALL_KEYS: &[&str] = &[
     "مايتان",
     "مايتين",
     "مايتي",
+    "مءتا",
+    "ماءتا",
+    "مايتا",
+    "نصف",
+    "ربع",
+    "ثلث",
     "الف",
     "الفا",
     "الفان",
@@ -181,9 +190,12 @@ fn num_word_slow(key: &str) -> Option<NumWord> {
         "ثمانون" | "ثمانين" => Add(80.0),
         "تسعون" | "تسعين" => Add(90.0),
         "مءه" | "مايه" | "ماءه" | "ميه" => Add(100.0),
-        "مءتان" | "مءتين" | "مءتي" | "ماءتان" | "ماءتين" | "ماءتي" | "مايتان" | "مايتين" | "مايتي" => {
+        "مءتان" | "مءتين" | "مءتي" | "مءتا" | "ماءتان" | "ماءتين" | "ماءتي" | "ماءتا" | "مايتان" | "مايتين" | "مايتي" | "مايتا" => {
             Add(200.0)
         }
+        "نصف" => Fraction(0.5),
+        "ربع" => Fraction(0.25),
+        "ثلث" => Fraction(1.0 / 3.0),
         "الف" | "الفا" => Scale(1e3, false),
         "الفان" | "الفين" | "الفي" => Scale(2e3, false),
         "الاف" | "الوف" => Scale(1e3, true),

@@ -100,6 +100,8 @@ fn number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
     // Number words.
     let (mut total, mut cur, mut j, mut last_unit) = (0.0f64, 0.0f64, i, false);
     let mut words_used = 0;
+    // The last scale closed (for ونصف after it) and a fraction waiting for its scale (نصف مليون).
+    let (mut last_scale, mut pending) = (0.0f64, None::<f64>);
     while j < words.len() {
         let wj = &words[j];
         if wj.tok.kind != rasad_text::TokenKind::Arabic {
@@ -120,6 +122,27 @@ fn number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
         if !joined {
             break;
         }
+        // A fraction binds to a scale: the next word's (نصف مليون) at the start, the last one's after و
+        // (مليون ونصف، ثلاثة ملايين ونصف المليون, whose المليون it takes in).
+        if let NumWord::Fraction(f) = nw {
+            let next_scale = words.get(j + 1).and_then(|n| facts.of(n).num_whole()).is_some_and(|n| matches!(n, NumWord::Scale(_, false)));
+            if j == i && next_scale {
+                pending = Some(f);
+            } else if has_conj && last_scale > 0.0 && cur == 0.0 {
+                total += f * last_scale;
+                let the_scale = words.get(j + 1).is_some_and(|n| {
+                    n.key.strip_prefix("ال").and_then(crate::numbers::num_word).is_some_and(|x| matches!(x, NumWord::Scale(..)))
+                });
+                words_used += 1;
+                j += if the_scale { 2 } else { 1 };
+                break;
+            } else {
+                break;
+            }
+            words_used += 1;
+            j += 1;
+            continue;
+        }
         match nw {
             // ثلاث مئة: a unit before مئة multiplies it.
             NumWord::Add(v) if v == 100.0 && last_unit && !has_conj => {
@@ -134,12 +157,23 @@ fn number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
                 cur += 10.0;
                 last_unit = false;
             }
+            NumWord::Fraction(_) => unreachable!("fractions are read above"),
             NumWord::Scale(s, plural) => {
+                if let Some(f) = pending.take() {
+                    total += f * s;
+                    last_scale = s;
+                    words_used += 1;
+                    j += 1;
+                    continue;
+                }
                 if cur == 0.0 {
                     if plural {
                         break; // bare آلاف is vague, handled above
                     }
-                    cur = 1.0;
+                    // ألفا جندي: the dual in construct (2,000), not the accusative of ألف after a number.
+                    let construct_dual = words[j].key_without_conj() == "الفا"
+                        && words.get(j + 1).is_some_and(|n| facts.of(n).unit().is_some() && facts.of(n).num_whole().is_none());
+                    cur = if construct_dual { 2.0 } else { 1.0 };
                 }
                 let s = if !plural && (s == 2e3 || s == 2e6 || s == 2e9) {
                     if cur == 1.0 {
@@ -151,6 +185,7 @@ fn number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
                     s
                 };
                 total += cur * s;
+                last_scale = s;
                 cur = 0.0;
                 last_unit = false;
             }
@@ -223,6 +258,23 @@ pub fn parse_quantities(text: &str, words: &[Word], skip: &[bool]) -> Vec<Quanti
         // Most words start nothing: their form's note says so.
         let f = facts.of(&words[i]);
         if !f.may_start_quantity() {
+            i += 1;
+            continue;
+        }
+        // A dual counts two of its noun (جنديين، غارتين، الطائرتين).
+        if f.dual() {
+            let t = &words[i].tok;
+            out.push(Quantity {
+                text: t.text.to_string(),
+                start: t.span.start,
+                end: t.span.end,
+                value: 2.0,
+                approx: false,
+                bound: Bound::Exact,
+                min: None,
+                max: None,
+                unit: f.unit().cloned(),
+            });
             i += 1;
             continue;
         }

@@ -102,6 +102,80 @@ const NOT_UNITS: &[&str] =
 const COUNTED_NOUNS: &[&str] =
     &["مقاتل", "عنصر", "مسلح", "ضابط", "مستشار", "مدني", "متطوع", "مجند", "موظف", "مهاجر", "لاجء", "نازح", "معتقل", "اسير"];
 
+/// Counted nouns whose dual cannot be read as a plural (match keys): masculine nouns with a broken
+/// plural (جندي/جنود: جنديان، جنديين) and feminine nouns in ة (غارة/غارات: غارتان، غارتين). Nouns
+/// whose sound plural is spelled like the dual (مدنيين، مسلحين، انتحاريين، مراسلين) are left out on
+/// purpose, and so are adjectives that agree in the dual (البلدين الشقيقين).
+const DUAL_MASCULINE: &[&str] = &[
+    "جندي",
+    "شخص",
+    "رجل",
+    "طفل",
+    "ضابط",
+    "عنصر",
+    "صاروخ",
+    "هجوم",
+    "انفجار",
+    "تفجير",
+    "قتيل",
+    "جريح",
+    "اسير",
+    "شاب",
+    "صبي",
+    "حارس",
+    "طبيب",
+    "نائب",
+    "وزير",
+    "سفير",
+    "قاءد",
+    "زعيم",
+    "شهيد",
+    "سجين",
+    "منزل",
+    "زورق",
+    "قارب",
+    "مدفع",
+    "لغم",
+];
+const DUAL_FEMININE: &[&str] = &[
+    "غاره",
+    "طاءره",
+    "سياره",
+    "قذيفه",
+    "عبوه",
+    "دبابه",
+    "مروحيه",
+    "شاحنه",
+    "سفينه",
+    "امراه",
+    "طفله",
+    "رهينه",
+    "جثه",
+    "مدرعه",
+    "عربه",
+    "حافله",
+    "قنبله",
+    "ضربه",
+    "مسيره",
+    "فتاه",
+    "سيده",
+];
+
+/// The counted noun a word is the dual of (جنديين → جندي، غارتين → غاره، الطائرتين → طاءره), if it is
+/// one of the nouns above. The article is allowed; و/ف and a clitic preposition are not part of `key`.
+pub(crate) fn dual_of(key: &str) -> Option<&'static str> {
+    let k = key.strip_prefix("ال").filter(|r| r.chars().count() >= 4).unwrap_or(key);
+    if let Some(stem) = k.strip_suffix("ين").or_else(|| k.strip_suffix("ان")) {
+        if let Some(u) = DUAL_MASCULINE.iter().find(|u| **u == stem) {
+            return Some(u);
+        }
+        if let Some(stem) = stem.strip_suffix('ت') {
+            return DUAL_FEMININE.iter().find(|u| u.strip_suffix('ه') == Some(stem)).copied();
+        }
+    }
+    None
+}
+
 /// The counted noun a word form stands for after a number (its singular match key), if it can be
 /// one: from its kind, text and analysis (`is_num_word`: its key is a number word). The facts
 /// keep the answer with the form (`unit`).
@@ -158,6 +232,19 @@ pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_wor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duals_of_counted_nouns() {
+        for (k, u) in [("جنديين", Some("جندي")), ("جنديان", Some("جندي")), ("غارتين", Some("غاره")), ("الطاءرتين", Some("طاءره"))]
+        {
+            assert_eq!(dual_of(k), u, "{k}");
+        }
+        // Sound plurals spelled like a dual, and words that only end like one.
+        for k in ["مدنيين", "مسلحين", "مقاتلين", "انتحاريين", "الشقيقين", "الان", "بيان", "لبنان", "سنتين", "اثنين"]
+        {
+            assert_eq!(dual_of(k), None, "{k}");
+        }
+    }
 
     #[test]
     fn every_modifier_ends_in_a_word_the_quick_test_knows() {
