@@ -34,22 +34,28 @@ def count(text, words):
     return sum(len(re.findall(r'(?<![\u0621-\u064a])[وفبل]?' + re.escape(w) + r'(?![\u0621-\u064a])', text)) for w in words)
 
 
+def corpora(shared):
+    """SaudiNewsNet as [(day file, index, article, title and text)], SANAD as {label: [(id, text)]}."""
+    snn = []
+    for f in sorted(glob.glob(os.path.join(shared, 'data', 'saudinewsnet', '*.json.gz'))):
+        for i, art in enumerate(json.load(gzip.open(f))):
+            snn.append((os.path.basename(f), i, art, (art.get('title') or '') + '\n\n' + (art.get('content') or '')))
+    if not snn:
+        sys.exit('no SaudiNewsNet files under ' + shared)
+    sanad = {}
+    for line in gzip.open(os.path.join(shared, 'data', 'sanad-khaleej', 'sanad_khaleej.jsonl.gz'), 'rt', encoding='utf-8'):
+        r = json.loads(line)
+        sanad.setdefault(r['label'], []).append((r['id'], r['text']))
+    return snn, sanad
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared'))
     a = ap.parse_args()
     rng = random.Random(20261129)
-    snn = []
-    for f in sorted(glob.glob(os.path.join(a.shared, 'data', 'saudinewsnet', '*.json.gz'))):
-        for i, art in enumerate(json.load(gzip.open(f))):
-            text = (art.get('title') or '') + '\n\n' + (art.get('content') or '')
-            snn.append((os.path.basename(f), i, art.get('source'), text))
-    if not snn:
-        sys.exit('no SaudiNewsNet files under ' + a.shared)
-    sanad = {}
-    for line in gzip.open(os.path.join(a.shared, 'data', 'sanad-khaleej', 'sanad_khaleej.jsonl.gz'), 'rt', encoding='utf-8'):
-        r = json.loads(line)
-        sanad.setdefault(r['label'], []).append((r['id'], r['text']))
+    articles, sanad = corpora(a.shared)
+    snn = [(f, i, art.get('source'), text) for f, i, art, text in articles]
     rows = []
     # Conflict articles of SaudiNewsNet, by outlet.
     sports_outlets = {'arreyadi', 'arriyadiyah'}

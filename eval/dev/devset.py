@@ -4,9 +4,10 @@
     python3 eval/dev/devset.py input [--set conflict,politics] > dev.input.jsonl
     python3 eval/dev/devset.py show ID            # the text with each line's code-point offset
     python3 eval/dev/devset.py resolve ANNOT.json [ANNOT.json ...] > eval/dev/gold.json
+    python3 eval/dev/devset.py --articles eval/heldout/articles.tsv show ID   # another list (the held-out set)
 
-Articles are listed in eval/dev/articles.tsv and read from ../shared/data at run time (set RASAD_SHARED
-to use another folder). Annotations name regions by quoting the text ({"quote": "...", "occurrence": 2}
+Articles are listed in eval/dev/articles.tsv (or the list given by --articles) and read from
+../shared/data at run time (set RASAD_SHARED to use another folder). Annotations name regions by quoting the text ({"quote": "...", "occurrence": 2}
 when the quote occurs more than once); `resolve` turns quotes into code-point offsets and checks every
 field, so the committed gold holds offsets and short aliases only, never article text.
 """
@@ -14,13 +15,14 @@ import argparse, glob, gzip, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.environ.get('RASAD_SHARED') or os.path.join(HERE, '..', '..', '..', 'shared')
+ARTICLES = os.path.join(HERE, 'articles.tsv')
 TYPES = {'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE',
          'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'}
 
 
 def articles(sets=None):
     rows = []
-    for line in open(os.path.join(HERE, 'articles.tsv'), encoding='utf-8'):
+    for line in open(ARTICLES, encoding='utf-8'):
         if line.startswith('#') or line.startswith('id\t') or not line.strip():
             continue
         doc, corpus, loc, kind, stratum, outlet = line.rstrip('\n').split('\t')
@@ -117,7 +119,9 @@ def resolve(paths):
 
 
 def main():
+    global ARTICLES
     ap = argparse.ArgumentParser()
+    ap.add_argument('--articles', default=ARTICLES, help='the list of articles (default: eval/dev/articles.tsv)')
     sub = ap.add_subparsers(dest='cmd', required=True)
     i = sub.add_parser('input')
     i.add_argument('--set', default=None, help='comma-separated sets (conflict, politics, nonconflict)')
@@ -126,6 +130,7 @@ def main():
     r = sub.add_parser('resolve')
     r.add_argument('files', nargs='+')
     a = ap.parse_args()
+    ARTICLES = a.articles
     if a.cmd == 'input':
         for row in articles(set(a.set.split(',')) if a.set else None):
             print(json.dumps(load(row), ensure_ascii=False))

@@ -2,7 +2,7 @@
 """Scores extract output on the development set: the shared scorer on the conflict and politics
 articles, then false events on the non-conflict articles.
 
-    python3 eval/dev/score.py --gold eval/dev/gold.json --pred PRED.jsonl [--verbose] [--set conflict,politics]
+    python3 eval/dev/score.py --gold eval/dev/gold.json --pred PRED.jsonl [--verbose] [--set conflict,politics] [--name NAME]
 
 The last two lines are the figures: the scorer's line (events P, R, F1, args) and the
 non-conflict line (events per article).
@@ -19,6 +19,7 @@ def main():
     ap.add_argument('--pred', required=True)
     ap.add_argument('--set', default='conflict,politics')
     ap.add_argument('--verbose', action='store_true')
+    ap.add_argument('--name', default='development set', help='what the first line calls the set')
     a = ap.parse_args()
     gold = json.load(open(a.gold, encoding='utf-8'))
     sets = set(a.set.split(','))
@@ -44,7 +45,7 @@ def main():
             sys.exit(out.stderr)
         lines = out.stdout.rstrip('\n').split('\n')
     n_req = sum(1 for d in scored.values() for e in d['events'] if e['required'])
-    print(f'development set: {len(scored)} conflict and politics articles ({n_req} required events), {len(non)} non-conflict articles')
+    print(f'{a.name}: {len(scored)} conflict and politics articles ({n_req} required events), {len(non)} non-conflict articles')
     print('\n'.join(lines[:-1]))
     false = {k: len(pred.get(k, [])) for k in non}
     with_events = sorted((k for k, n in false.items() if n), key=lambda k: -false[k])
