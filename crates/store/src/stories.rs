@@ -11,9 +11,9 @@
 //!   abduction or a capture is typed either way by different outlets), CONSULT with AGREE,
 //!   SUPPORT and COOPERATE, and so on.
 //! - **Evidence weighted by specificity** ([`Evidence`]): a town or village 3, a city 2, a
-//!   capital, governorate or region 1.5, a person 2.5, an armed group or militia 2, a matching count or death toll 2, a
-//!   state, government or international organization 0.5 (so a country-level actor alone never
-//!   joins), the same actor-and-target pair 1.5 (verbal types) or 0.5 (force), the same day 0.5.
+//!   capital, governorate or region 1.5, a person, an armed group or a militia 2, a matching
+//!   count or death toll 2, a state, government or international organization 0.5 (so a
+//!   country-level actor alone never joins, nor does one name or one number alone), the same actor-and-target pair 1.5 (verbal types) or 0.5 (force), the same day 0.5.
 //!   A story keeps the evidence keys of all its members with their counts; a key seen in fewer
 //!   than a fifth of a large story's events counts half (the story's core decides), and so does
 //!   a key that [`COMMON`] or more stories of the window hold (it is common these days). An event
@@ -67,8 +67,7 @@ pub fn family(t: EventType) -> &'static str {
 /// parties: media and monitors; 1 for an id the catalogue does not know).
 pub fn actor_weight(id: &str) -> f64 {
     match Kb::builtin().actor(id).map(|a| a.kind) {
-        Some(ActorType::Person) => 2.5,
-        Some(ActorType::ArmedGroup | ActorType::Militia) => 2.0,
+        Some(ActorType::Person | ActorType::ArmedGroup | ActorType::Militia) => 2.0,
         Some(ActorType::Other) => 1.5,
         Some(ActorType::Military) => 1.0,
         Some(ActorType::State | ActorType::Government | ActorType::Igo) => 0.5,
@@ -136,7 +135,8 @@ impl Evidence {
         if let Some(q) = ev.quantity.as_ref().filter(|q| q.value >= 2.0) {
             add(format!("q:{}:{}", q.value, q.unit.as_deref().unwrap_or("")), 2.0);
         }
-        if let Some(f) = ev.fatalities.filter(|f| *f >= 2.0) {
+        // A death toll that is the quantity itself is one piece of evidence, not two.
+        if let Some(f) = ev.fatalities.filter(|f| *f >= 2.0 && ev.quantity.as_ref().is_none_or(|q| q.value != *f)) {
             add(format!("f:{f}"), 2.0);
         }
         Evidence { keys, located, day: day.to_string(), family: family(ev.kind) }
