@@ -59,6 +59,8 @@ pub(crate) struct Cues {
     pub locatives: Class,
     pub target_preps: Class,
     pub agent_markers: Class,
+    pub drivers: Class,
+    pub agent_nouns: Class,
     pub purpose: Class,
     pub negations: Class,
     pub future: Class,

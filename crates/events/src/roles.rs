@@ -168,8 +168,13 @@ impl Ctx<'_, '_, '_> {
     fn subject(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let ok = |p: &Phrase| p.participant() && p.governor.is_none() && !self.in_source(p);
-        // SVO: the last free phrase before the verb, with nothing but particles and times between.
+        // SVO: the last free phrase before the verb, with nothing but particles and times between
+        // (a driver is free to act again: سيارة يقودها انتحاري استهدف …).
         if let Some(k) = ps.iter().rposition(|p| p.end <= t && p.first >= c.first) {
+            let driver = ps[k].participant() && ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)) && ps[k].end == t;
+            if driver {
+                return Some(k);
+            }
             let between = (ps[k].end..t).all(|i| {
                 let w = &words[i];
                 self.in_time[i]
@@ -366,7 +371,9 @@ impl Ctx<'_, '_, '_> {
             // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
             // verb puts its agent first and the count after it).
             let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
-            let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k)) && info(kind).victims;
+            let driver = subj.is_some_and(|k| ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)));
+            let attacker = subj.is_some_and(|k| (ps[k].first..ps[k].end).any(|i| cues().agent_nouns.has(bare(&words[i]))));
+            let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k)) && info(kind).victims && !driver && !attacker;
             if passive || victims {
                 // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
                 if let Some(k) = subj {
@@ -380,9 +387,11 @@ impl Ctx<'_, '_, '_> {
                 }
                 return r;
             }
-            match subj {
-                Some(k) => r.agents = self.with_coordinated(ps, k),
-                None => r.agents = inherited.to_vec(),
+            match (subj, self.agent_after(ps, c, t)) {
+                (Some(k), _) => r.agents = self.with_coordinated(ps, k),
+                // انفجرت سيارة يقودها انتحاري: no subject, but a marked agent.
+                (None, Some(a)) => r.agents = self.with_coordinated(ps, a),
+                (None, None) => r.agents = inherited.to_vec(),
             }
             // تلقى الوزير اتصالا من نظيره: the sender acts, the subject receives.
             let sender = ps.iter().position(|p| {
@@ -612,8 +621,11 @@ impl Ctx<'_, '_, '_> {
             kind = alt;
             mode = Some("visit".into());
         }
-        // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة).
-        roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims));
+        // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة), unless marked as
+        // the agent (برصاص قناص، يقودها انتحاري).
+        let marked = |k: usize| ps[k].governor.as_deref().is_some_and(|g| cues().agent_markers.has(g));
+        let attacker = |k: usize| (ps[k].first..ps[k].end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])));
+        roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || attacker(k));
         roles.targets.retain(|k| !roles.agents.contains(k));
         let mut actors = self.args_of(ps, &roles.agents);
         let pronoun = self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
