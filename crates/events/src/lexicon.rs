@@ -46,6 +46,9 @@ pub enum Need {
     Near(Vec<String>),
     /// Not when one of these match keys is within 3 tokens.
     Unless(Vec<String>),
+    /// Only when one of these match keys is among the 4 tokens after the word (the preposition that
+    /// takes its object: حقق في، حققت النيابة مع) and the word has no object pronoun (حققته).
+    Next(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
     /// A noun that states its own event even beside a verb (فرقت الشرطة مظاهرة).
@@ -177,6 +180,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
+                _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),
                 _ => return Err(bad()),
             })
         })

@@ -184,6 +184,10 @@ impl Ctx<'_, '_, '_> {
                     // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
                     Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
                     Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
+                    // The preposition after it, and no object pronoun on it (حققته = achieved it).
+                    Need::Next(keys) => {
+                        near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
+                    }
                     Need::PersonType(_) | Need::Standalone => true,
                 })
             };
