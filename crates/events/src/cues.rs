@@ -17,6 +17,11 @@ impl Class {
         self.0.contains(key)
     }
 
+    /// True when the key starts with one of the class's keys (stems: اصيب in اصيبت، اصيبوا).
+    pub(crate) fn has_prefix_of(&self, key: &str) -> bool {
+        self.0.iter().any(|k| key.starts_with(k.as_str()))
+    }
+
     /// True when an entry of several words starts with this key (so a caller builds the
     /// two- and three-word keys only where one may match).
     pub(crate) fn may_start(&self, key: &str) -> bool {
@@ -60,6 +65,7 @@ pub(crate) struct Cues {
     pub target_preps: Class,
     pub agent_markers: Class,
     pub drivers: Class,
+    pub passive_stems: Class,
     pub agent_nouns: Class,
     pub purpose: Class,
     pub negations: Class,

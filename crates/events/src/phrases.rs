@@ -90,6 +90,21 @@ fn is_adjective(w: &Word) -> bool {
     c.adjectives.has(k) || (k.chars().count() >= 5 && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
 }
 
+/// A definite participle that describes the definite noun before it and agrees with it in gender
+/// and number (التنظيم المتطرف، الاتفاق المبرم، القوات المدعومة): not the object of a verb (هاجم
+/// الجيش المسلحين: a singular noun before a plural).
+fn participle_adjective(prev: &Word, w: &Word) -> bool {
+    let (k, pk) = (w.key.as_str(), prev.key.as_str());
+    let shaped = w.tok.kind == TokenKind::Arabic
+        && w.seg.prefixes.iter().all(|p| *p == "ال")
+        && k.starts_with("الم")
+        && k.chars().count() >= 6
+        && prev.seg.definite();
+    let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
+    let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
+    shaped && feminine(k) == feminine(pk) && !plural(k) && word_class(w).is_none()
+}
+
 pub(crate) fn word_class(w: &Word) -> Option<Head> {
     if w.tok.kind != TokenKind::Arabic {
         return None;
@@ -257,7 +272,7 @@ impl Ctx<'_, '_, '_> {
                 }
                 // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
                 // حربية; not البلدان | اتفاقية).
-                if is_adjective(w) && w.seg.definite() == words[j - 1].seg.definite() {
+                if (is_adjective(w) && w.seg.definite() == words[j - 1].seg.definite()) || participle_adjective(&words[j - 1], w) {
                     j += 1;
                     continue;
                 }
@@ -378,6 +393,16 @@ impl Ctx<'_, '_, '_> {
                 _ => {}
             }
         }
+        // An unnumbered count of people or of a group (عدد من المتظاهرين، العديد من المسلحين، بعض
+        // عناصر الأمن): the phrase runs over what it counts.
+        if matches!(bare(w), "عدد" | "العديد" | "بعض") && i + 2 < hi {
+            let after = if bare(&words[i + 1]) == "من" { self.quoted_name(i + 2) } else { i + 1 };
+            if after < hi && (word_class(&words[after]).is_some_and(|h| h != Head::Pair) || self.mention_starting(after).is_some()) {
+                if let Some((end, head)) = self.phrase_start(after, hi) {
+                    return Some((end, if head == Head::Name { Head::Group } else { head }));
+                }
+            }
+        }
         // A group named by what it does is a participant too (المتظاهرون، المحتجين): the word may
         // still be a trigger of its own where no verb states the event.
         let hit = self.d.lexicon.lookup(w);
@@ -406,6 +431,7 @@ impl Ctx<'_, '_, '_> {
             && !c.locatives.has(bare(w))
             && !c.relatives.has(k)
             && !c.adjectives.has(k)
+            && !is_adjective(w)
             && w.seg.stem.chars().count() >= 3
             && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"));
         generic.then_some((i + 1, Head::Generic))

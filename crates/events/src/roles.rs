@@ -169,8 +169,11 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let ok = |p: &Phrase| p.participant() && p.governor.is_none() && !self.in_source(p);
         // SVO: the last free phrase before the verb, with nothing but particles and times between
-        // (a driver is free to act again: سيارة يقودها انتحاري استهدف …).
-        if let Some(k) = ps.iter().rposition(|p| p.end <= t && p.first >= c.first) {
+        // (a driver is free to act again: سيارة يقودها انتحاري استهدف …). A verb joined by و or ف
+        // opens a clause of its own: the phrase before it belongs to the clause before (سقط فيها
+        // قتلى | واتهمت السلطات …).
+        let joined = words[t].seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف"));
+        if let Some(k) = ps.iter().rposition(|p| p.end <= t && p.first >= c.first).filter(|_| !joined) {
             let driver = ps[k].participant() && ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)) && ps[k].end == t;
             if driver {
                 return Some(k);
@@ -361,7 +364,9 @@ impl Ctx<'_, '_, '_> {
         let (t, kind, nominal) = (tr.at, tr.kind, tr.noun);
         let frame = &tr.frame;
         let mut r = Roles::default();
-        let passive = passive_spelling(words[t].tok.text) || bare(&words[t]).starts_with("تعرض");
+        let passive = passive_spelling(words[t].tok.text)
+            || cues().passive_stems.has_prefix_of(bare(&words[t]))
+            || bare(&words[t]).starts_with("تعرض");
         if !nominal {
             // A circumstantial participle shares the main clause's subject: the phrase after it is
             // its object (… داعيا المتظاهرين إلى التهدئة، محذرا إسرائيل من).

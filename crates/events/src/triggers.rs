@@ -333,6 +333,7 @@ impl Ctx<'_, '_, '_> {
         let near =
             (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
         let possessed = self.d.words[t].seg.suffixes.iter().any(|x| PRONOUNS.contains(x));
+
         let dated = (c.first..c.end).any(|k| self.in_time[k]);
         let counted = (c.first..c.end).any(|k| self.quantity_at[k].is_some());
         near || possessed || dated || counted || self.occurred(c, t)
