@@ -9,6 +9,7 @@
 pub mod analyzer;
 pub mod browse;
 pub mod export;
+pub mod headline;
 pub mod minhash;
 pub mod schema;
 pub mod search;
@@ -86,6 +87,8 @@ pub struct Prepared {
     pub minhash: Option<Vec<u64>>,
     /// Search terms.
     pub terms: String,
+    /// Headline terms (its title's, else its first line's): story evidence ([`headline`]).
+    pub headline: Vec<String>,
 }
 
 /// Readies one document and its extract record for storing: its sentences, MinHash signature
@@ -94,7 +97,8 @@ pub fn prepare(doc: InputDoc, record: DocOutput, seg: &Segmenter) -> Prepared {
     let sentences = rasad_text::split_sentences(&doc.text).iter().map(|s| (s.span.start, s.span.end)).collect();
     let title_terms = doc.title.as_deref().map(|t| analyzer::index_text(t, seg)).unwrap_or_default();
     let terms = format!("{title_terms} {}", analyzer::index_text(&doc.text, seg));
-    Prepared { id: content_id(&doc.text), minhash: minhash::signature(&doc.text), sentences, terms, record, doc }
+    let headline = headline::terms(doc.title.as_deref(), &doc.text, seg);
+    Prepared { id: content_id(&doc.text), minhash: minhash::signature(&doc.text), sentences, terms, headline, record, doc }
 }
 
 /// What one batch did.
@@ -252,7 +256,17 @@ impl Store {
                     ins.execute(params![doc, e.label.as_str(), l.id, l.name, s.text, s.start as i64, s.end as i64, l.lat, l.lon])?;
                 }
             }
-            let info = stories::DocInfo { rowid: doc, dup_of, outlet: p.doc.outlet.as_deref(), published: published.as_deref() };
+            let headline = match published.as_deref() {
+                Some(day) => headline::weigh(&tx, &p.headline, day, dup_of == doc, !p.record.events.is_empty())?,
+                None => Vec::new(),
+            };
+            let info = stories::DocInfo {
+                rowid: doc,
+                dup_of,
+                outlet: p.doc.outlet.as_deref(),
+                published: published.as_deref(),
+                headline: &headline,
+            };
             for (i, ev) in p.record.events.iter().enumerate() {
                 write_event(&tx, i, ev, &info)?;
                 stats.events += 1;

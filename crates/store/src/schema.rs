@@ -143,6 +143,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         FROM events e JOIN documents d ON d.rowid = e.doc JOIN documents r ON r.rowid = d.dup_of
         GROUP BY e.story, coalesce(d.outlet, '#' || d.rowid);
     "#,
+    // 4: headline words per publication day (crates/store/src/headline.rs): how rare a word of a
+    // document's title is among the headlines of the days around it. Documents of an older store
+    // are not counted (their words weigh as rare until the window holds new ones).
+    r#"
+    CREATE TABLE headline_terms (
+        term TEXT NOT NULL,                    -- a search term of a title ('' counts the day's headlines)
+        day  TEXT NOT NULL,                    -- publication day, YYYY-MM-DD
+        docs INTEGER NOT NULL,                 -- original documents (not near-duplicates) with it in their headline
+        PRIMARY KEY (term, day)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

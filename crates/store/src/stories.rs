@@ -44,6 +44,11 @@ pub const WINDOW_DAYS: i64 = 3;
 pub const JOIN_SCORE: f64 = 3.0;
 /// Stories of the window holding a key from which it counts half.
 pub const COMMON: usize = 8;
+/// Most that headline words add to a score together: short of [`JOIN_SCORE`], so a headline
+/// alone never joins; with one more agreeing party or the same day it does.
+pub const HEADLINE_CAP: f64 = 2.5;
+/// Days between an event and a story's anchor within which headline words count.
+pub const HEADLINE_DAYS: i64 = 1;
 /// Candidate stories read per evidence key.
 const PER_KEY: i64 = 24;
 
@@ -94,7 +99,7 @@ pub fn place_weight(id: &str, precision: Option<GeoPrecision>) -> f64 {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     /// `(key, weight)`: `a:ID` actor or target, `p:ID` place, `q:VALUE:UNIT` count, `f:N` deaths,
-    /// `d:ACTOR>TARGET` the pair.
+    /// `d:A|B` the pair of first actor and first target, in code order; `h:TERM` a headline word.
     pub keys: Vec<(String, f64)>,
     /// Latitude and longitude of a town-level place, in degrees.
     pub located: Option<(f64, f64)>,
@@ -119,9 +124,14 @@ impl Evidence {
                 add(format!("a:{id}"), actor_weight(id));
             }
         }
+        // The pair of parties, order-free: one outlet's host is another's guest (كيري يلتقي شكري،
+        // شكري يستقبل كيري), and one's victim the other's target.
         let first = |l: &[rasad_model::Arg]| l.iter().find_map(|a| a.link.id.clone());
         if let (Some(a), Some(t)) = (first(&ev.actors), first(&ev.targets)) {
-            add(format!("d:{a}>{t}"), if force { 0.5 } else { 1.5 });
+            if a != t {
+                let (x, y) = if a < t { (a, t) } else { (t, a) };
+                add(format!("d:{x}|{y}"), if force { 0.5 } else { 1.5 });
+            }
         }
         let mut located = None;
         for p in &ev.places {
@@ -140,6 +150,18 @@ impl Evidence {
             add(format!("f:{f}"), 2.0);
         }
         Evidence { keys, located, day: day.to_string(), family: family(ev.kind) }
+    }
+
+    /// Adds the document's headline words (`h:TERM`, weights in [0, 1]); together they count at
+    /// most [`HEADLINE_CAP`] in a score.
+    pub fn with_headline(mut self, words: &[(String, f64)]) -> Evidence {
+        for (t, w) in words {
+            let k = format!("h:{t}");
+            if *w > 0.0 && !self.keys.iter().any(|(x, _)| *x == k) {
+                self.keys.push((k, *w));
+            }
+        }
+        self
     }
 
     /// True for keys that place or count the occurrence (what a force event needs to agree on).
@@ -165,6 +187,8 @@ pub struct Candidate {
     pub common: Vec<String>,
     /// True when a near-duplicate of the event's document has an event in it.
     pub near_duplicate: bool,
+    /// Days between its anchor and the event's day.
+    pub apart: i64,
 }
 
 /// The evidence score of `ev` against a story: the weights of the keys they share (half for a
@@ -177,14 +201,23 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
         }
     }
     let weight: HashMap<&str, f64> = ev.keys.iter().map(|(k, w)| (k.as_str(), *w)).collect();
-    let mut total = 0.0;
+    let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
     for (k, count) in &c.shared {
         let Some(w) = weight.get(k.as_str()) else { continue };
         let core = c.members < 5 || count * 5 >= c.members;
         let half = !core || c.common.iter().any(|x| x == k);
-        total += if half { w / 2.0 } else { *w };
+        let w = if half { w / 2.0 } else { *w };
+        if k.starts_with("h:") {
+            headline += w;
+        } else {
+            total += w;
+        }
         anchored |= Evidence::anchors(k);
+    }
+    // Headlines name an occurrence alike for a day or so; later, the same words name its sequels.
+    if c.apart <= HEADLINE_DAYS {
+        total += headline.min(HEADLINE_CAP);
     }
     if ev.family == "force" && !anchored {
         return None;
@@ -222,6 +255,8 @@ pub(crate) struct DocInfo<'a> {
     pub outlet: Option<&'a str>,
     /// Publication day, YYYY-MM-DD.
     pub published: Option<&'a str>,
+    /// Its salient headline words with their weights in [0, 1] ([`crate::headline::weigh`]).
+    pub headline: &'a [(String, f64)],
 }
 
 /// Finds the candidate stories of `ev` (index look-ups only) and the one it joins.
@@ -258,17 +293,21 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<i64>, S
     }
     // The publication window: NULL when the story's first document is too far from this one's.
     let mut rec = tx.prepare_cached(
-        "SELECT day, events, lat, lon, pub_day IS NULL OR ?2 IS NULL OR abs(julianday(pub_day) - julianday(?2)) <= ?3
+        "SELECT day, events, lat, lon, pub_day IS NULL OR ?2 IS NULL OR abs(julianday(pub_day) - julianday(?2)) <= ?3,
+                CAST(abs(julianday(day) - julianday(?4)) AS INTEGER)
          FROM stories WHERE rowid = ?1",
     )?;
     let mut cands: Vec<Candidate> = Vec::with_capacity(found.len());
     for (_, mut c) in found {
-        let (day, members, lat, lon, near): (String, i64, Option<f64>, Option<f64>, bool) =
-            rec.query_row(params![c.story, doc.published, WINDOW_DAYS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        let (day, members, lat, lon, near, apart): (String, i64, Option<f64>, Option<f64>, bool, Option<i64>) = rec
+            .query_row(params![c.story, doc.published, WINDOW_DAYS, ev.day], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?;
         if !near {
             continue;
         }
         c.day = day;
+        c.apart = apart.unwrap_or(WINDOW_DAYS);
         c.members = members;
         c.located = lat.zip(lon);
         cands.push(c);
@@ -280,7 +319,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<i64>, S
 /// Places event `event` (already inserted) in a story: an existing one it joins, else a new one
 /// with its own row id. Returns the story id. Events without an anchor day get a story of their own.
 pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>, doc: &DocInfo) -> Result<i64, StoreError> {
-    let evidence = day.map(|d| Evidence::of(ev, d));
+    let evidence = day.map(|d| Evidence::of(ev, d).with_headline(doc.headline));
     let joined = match &evidence {
         Some(e) => find(tx, e, doc)?,
         None => None,
