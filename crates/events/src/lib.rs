@@ -15,6 +15,7 @@ mod merge;
 mod phrases;
 mod roles;
 pub mod status;
+mod targets;
 mod triggers;
 mod types;
 

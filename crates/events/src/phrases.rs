@@ -87,7 +87,9 @@ fn is_adjective(w: &Word) -> bool {
     if c.new_phrase.has(k) || c.groups.has(k) || c.titles.has(k) {
         return false;
     }
-    c.adjectives.has(k) || (k.chars().count() >= 5 && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
+    // A key's ي may be a folded ى (المستشفى، المبنى): no nisba.
+    let maqsura = w.tok.text.trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى');
+    c.adjectives.has(k) || (k.chars().count() >= 5 && !maqsura && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
 }
 
 /// A definite participle that describes the definite noun before it and agrees with it in gender

@@ -16,7 +16,7 @@
 
 use rasad_kb::{ActorType, MentionKind};
 use rasad_model::{Arg, Event, EventMention, EventType, Link, SentenceSpan, Source, Status};
-use rasad_text::{Sentence, TokenKind, Word};
+use rasad_text::{Sentence, TokenKind};
 
 use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
@@ -68,6 +68,8 @@ const LIGHT_VERBS: &[&str] = &[
     "استانفت",
     "شهد",
     "شهدت",
+    "قيام",
+    "بقيام",
     "يشهد",
     "تشهد",
     "ابدي",
@@ -143,7 +145,7 @@ pub(crate) struct Roles {
 
 impl Ctx<'_, '_, '_> {
     /// The phrase and those joined to it by و (السعودية وإيران، مقاتل إيراني وعراقي).
-    fn with_coordinated(&self, ps: &[Phrase], k: usize) -> Vec<usize> {
+    pub(crate) fn with_coordinated(&self, ps: &[Phrase], k: usize) -> Vec<usize> {
         let mut out = vec![k];
         let mut j = k + 1;
         while j < ps.len()
@@ -159,7 +161,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when the phrase is inside the sentence's attribution (وفق ما أفاد المرصد): a source.
-    fn in_source(&self, p: &Phrase) -> bool {
+    pub(crate) fn in_source(&self, p: &Phrase) -> bool {
         let (a, b) = (self.d.words[p.first].tok.span.start, self.d.words[p.end - 1].tok.span.end);
         self.source_spans.iter().any(|&(s, e)| a >= s && b <= e)
     }
@@ -210,151 +212,6 @@ impl Ctx<'_, '_, '_> {
                     || (g == "مع" && (t..p.first).any(|k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| info(h.entry.kind).victims)))
             }
         })
-    }
-
-    /// Where the content of a trigger whose type asks starts (its ب، إلى، على، حول، بشأن after
-    /// the trigger, or the verbal noun right after it): what is asked for, agreed on, discussed
-    /// or refused holds no target (اتفق الجانبان على تبادل | السفراء). `end` for other types and
-    /// for a type whose content holds its target (types.toml content_target: هدد باستهداف السفن).
-    fn content_from(&self, t: usize, end: usize) -> usize {
-        let words = self.d.words;
-        let Some(ti) = self.d.lexicon.lookup(&words[t]).map(|h| info(h.entry.kind)) else { return end };
-        if !ti.asks || ti.content_target {
-            return end;
-        }
-        let opens = |w: &Word| {
-            ti.content.iter().any(|o| o == bare(w))
-                || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
-        };
-        (t + 1..end)
-            .find(|&k| {
-                // A group named by what it does is the addressee, not the content (دعا المتظاهرين إلى).
-                let content_noun =
-                    self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal) && crate::phrases::word_class(&words[k]).is_none();
-                (k == t + 1 && content_noun) || opens(&words[k])
-            })
-            .unwrap_or(end)
-    }
-
-    /// The verbal noun a statement verb states and its frame (أعرب عن ترحيبه ب، عبر عن تضامنه مع):
-    /// the noun after عن within a few words of the subject; its own frame when the lexicon knows
-    /// it, else its type's prepositions. None for a verb with a target position of its own.
-    fn stated_noun(&self, c: &Clause, t: usize, after: usize, kind: EventType) -> Option<(usize, Vec<String>)> {
-        let words = self.d.words;
-        let own = self.d.lexicon.lookup(&words[t])?;
-        if !own.entry.frame.as_ref().is_some_and(|f| f.content.iter().any(|x| x == "عن") && !f.obj && f.on.is_empty()) {
-            return None;
-        }
-        let an = (after..(after + 2).min(c.end)).find(|&k| bare(&words[k]) == "عن")?;
-        let n = an + 1;
-        if n >= c.end || words[n].tok.kind != TokenKind::Arabic {
-            return None;
-        }
-        let frame = match self.d.lexicon.lookup(&words[n]) {
-            Some(h) if h.entry.kind == kind => crate::triggers::frame_of(h.entry),
-            _ => info(kind).target.iter().filter(|f| *f != "obj").cloned().collect(),
-        };
-        Some((n, frame))
-    }
-
-    /// The first of the parties after بين that follows an event noun after `t` in its clause
-    /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
-    fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
-        let words = self.d.words;
-        let b = (t + 2..c.end).find(|&k| bare(&words[k]) == "بين" && self.d.lexicon.lookup(&words[k - 1]).is_some())?;
-        let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
-        (self.with_coordinated(ps, k).len() > 1).then_some(k)
-    }
-
-    /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
-    /// phrase governed by one of the frame's prepositions.
-    fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
-        let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
-        let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
-        if frame.iter().any(|f| f == "obj") {
-            if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
-                // Only right after: a later free phrase belongs to something else.
-                if ps[k].first <= after + 3 {
-                    return Some(k);
-                }
-            }
-        }
-        let governed = |k: usize| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g));
-        if let Some(k) = (0..ps.len()).find(|&k| governed(k)) {
-            // A city after ب is where it happened when a partner follows (أجرى مباحثات بالقاهرة مع …).
-            let city_after_bi = ps[k].governor.as_deref() == Some("ب")
-                && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
-            if city_after_bi {
-                if let Some(other) = (k + 1..ps.len()).find(|&j| governed(j) && ps[j].governor.as_deref() != Some("ب")) {
-                    return Some(other);
-                }
-            }
-            return Some(k);
-        }
-        // The owner of a noun in the target's place that names no participant: its genitive
-        // (أشاد بجهود مصر، رحب بمبادرة الإمارات) or, after an object, its لـ phrase (قصفت مواقع
-        // لتنظيم داعش).
-        let words = self.d.words;
-        let in_frame = |g: &str| frame.iter().any(|f| f == g);
-        let owner_of = |k: usize| {
-            let p = &ps[k];
-            // Over one bare construct noun between (بمبادرة دولة الإمارات، بجهود قيادة المملكة).
-            let plain = |i: usize| {
-                let w = &words[i];
-                w.tok.kind == TokenKind::Arabic
-                    && w.seg.prefixes.is_empty()
-                    && !w.seg.definite()
-                    && self.mention_at[i].is_none()
-                    && self.d.lexicon.lookup(w).is_none()
-            };
-            let head = if p.first >= t + 3 && plain(p.first - 1) && !plain(p.first - 2) { p.first - 2 } else { p.first - 1 };
-            let clitic = words[head].seg.prefixes.iter().find(|x| matches!(**x, "ب" | "ل")).copied();
-            // A verbal noun may own it too when the frame governs it (رحب بإقرار مجلس الشيوخ …).
-            let noun = words[head].tok.kind == TokenKind::Arabic
-                && self.mention_at[head].is_none()
-                && crate::phrases::phrase_at(ps, head).is_none()
-                && (self.d.lexicon.lookup(&words[head]).is_none() || clitic.is_some_and(in_frame));
-            let governed = clitic.is_some_and(in_frame) || (head > t + 1 && in_frame(bare(&words[head - 1])));
-            noun && ((p.governor.is_none() && governed)
-                || (p.governor.as_deref() == Some("ل")
-                    && in_frame("obj")
-                    && head >= after
-                    && head <= after.saturating_add(1)
-                    && clitic.is_none()))
-        };
-        if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k)) {
-            return Some(k);
-        }
-        self.doer_of_relative(ps, if after == usize::MAX { t + 1 } else { after }, frame)
-    }
-
-    /// The subject of a relative clause on the noun in the target's place: who did what the trigger
-    /// is about (رحب بالخطوات التي اتخذتها الحكومة، دان الهجوم الذي نفذته الجماعة). The relative word
-    /// stands within three words from `from` (where the object would start), a verb right after it,
-    /// the subject right after that.
-    fn doer_of_relative(&self, ps: &[Phrase], from: usize, frame: &[String]) -> Option<usize> {
-        let words = self.d.words;
-        let in_frame = |g: &str| frame.iter().any(|f| f == g);
-        let rel = (from + 1..(from + 3).min(words.len())).find(|&k| cues().relatives.has(words[k].key.as_str()))?;
-        // The noun before the relative word stands where the target would: the object or a frame preposition.
-        let noun = &words[rel - 1];
-        let placed = (rel - 1 == from && in_frame("obj") && noun.seg.prefixes.iter().all(|p| *p == "ال"))
-            || noun.seg.prefixes.first().is_some_and(|p| *p != "ال" && in_frame(p))
-            || (rel >= from + 2 && in_frame(bare(&words[rel - 2])));
-        let verb = rel + 1;
-        // The verb points back to the noun with a pronoun (اتخذتها، نفذته): the noun is its object and
-        // the phrase after it its subject (الهجوم الذي استهدف كنيسة: the noun is the subject itself).
-        let verb_like = words.get(verb).is_some_and(|w| {
-            w.tok.kind == TokenKind::Arabic
-                && !w.seg.definite()
-                && w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
-                && self.mention_at[verb].is_none()
-                && crate::phrases::phrase_at(ps, verb).is_none()
-        });
-        if !placed || !verb_like {
-            return None;
-        }
-        ps.iter().position(|p| p.first > verb && p.first <= verb + 2 && p.governor.is_none() && p.participant() && !self.in_source(p))
     }
 
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
@@ -464,9 +321,35 @@ impl Ctx<'_, '_, '_> {
         let prep_target = self.target(ps, c, t, usize::MAX, frame, &[]);
         let agent = self.agent_after(ps, c, t);
         let transitive = frame.iter().any(|f| f == "obj");
-        if let Some(lv) = light {
-            // شنت الطائرات الروسية غارات على …: the light verb's subject acts.
-            match self.subject(ps, c, lv) {
+        // A verbal noun with its agent and its object (منذ سحب الحلف قواته، بعد اقتحام الجيش
+        // المدينة): the genitive acts on the free phrase right after it.
+        let object_after = genitive.filter(|_| transitive).and_then(|g| {
+            let e = ps[g].end;
+            // Over a quantifier (سحب الحلف معظم قواته).
+            let from = if e < c.end && matches!(bare(&words[e]), "معظم" | "كل" | "جميع" | "بعض" | "كافه" | "غالبيه")
+            {
+                e + 1
+            } else {
+                e
+            };
+            ps.iter().position(|p| p.first == from && p.governor.is_none() && p.patient() && p.end <= c.end)
+        });
+        if let Some(d) = self.doer_of_noun(ps, c, t) {
+            r.agents = self.with_coordinated(ps, d);
+        } else if let (Some(g), Some(o)) = (genitive, object_after) {
+            r.agents = self.with_coordinated(ps, g);
+            r.targets = self.with_coordinated(ps, o);
+            return r;
+        } else if let Some(lv) = light {
+            // شنت الطائرات الروسية غارات على …: the light verb's subject acts; قيام's is its genitive
+            // (أعلن الجيش قيام الطيران بقصف …).
+            let noun_light = matches!(bare(&words[lv]), "قيام" | "بقيام");
+            let subj = if noun_light {
+                ps.iter().position(|p| p.first == lv + 1 && p.governor.is_none() && p.participant())
+            } else {
+                self.subject(ps, c, lv)
+            };
+            match subj {
                 Some(k) => r.agents = self.with_coordinated(ps, k),
                 None => r.agents = inherited.to_vec(),
             }

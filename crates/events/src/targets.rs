@@ -1,0 +1,191 @@
+//! Where a trigger's target stands: the object or a phrase its frame's prepositions govern, the
+//! owner of a noun in the target's place (أشاد بجهود مصر، رحب بمبادرة دولة قطر), the subject of a
+//! clause on that noun (الخطوات التي اتخذتها الحكومة), the verbal noun a statement verb states
+//! (أعرب عن ترحيبه ب …), the content that holds no target (اتفق الجانبان على تبادل …), and the
+//! parties after بين.
+
+use rasad_model::EventType;
+use rasad_text::{TokenKind, Word};
+
+use crate::clauses::Clause;
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+use crate::phrases::Phrase;
+use crate::types::info;
+
+impl Ctx<'_, '_, '_> {
+    /// Where the content of a trigger whose type asks starts (its ب، إلى، على، حول، بشأن after
+    /// the trigger, or the verbal noun right after it): what is asked for, agreed on, discussed
+    /// or refused holds no target (اتفق الجانبان على تبادل | السفراء). `end` for other types and
+    /// for a type whose content holds its target (types.toml content_target: هدد باستهداف السفن).
+    pub(crate) fn content_from(&self, t: usize, end: usize) -> usize {
+        let words = self.d.words;
+        let Some(ti) = self.d.lexicon.lookup(&words[t]).map(|h| info(h.entry.kind)) else { return end };
+        if !ti.asks || ti.content_target {
+            return end;
+        }
+        let opens = |w: &Word| {
+            ti.content.iter().any(|o| o == bare(w))
+                || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
+        };
+        (t + 1..end)
+            .find(|&k| {
+                // A group named by what it does is the addressee, not the content (دعا المتظاهرين إلى).
+                let content_noun =
+                    self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal) && crate::phrases::word_class(&words[k]).is_none();
+                (k == t + 1 && content_noun) || opens(&words[k])
+            })
+            .unwrap_or(end)
+    }
+
+    /// The verbal noun a statement verb states and its frame (أعرب عن ترحيبه ب، عبر عن تضامنه مع):
+    /// the noun after عن within a few words of the subject; its own frame when the lexicon knows
+    /// it, else its type's prepositions. None for a verb with a target position of its own.
+    pub(crate) fn stated_noun(&self, c: &Clause, t: usize, after: usize, kind: EventType) -> Option<(usize, Vec<String>)> {
+        let words = self.d.words;
+        let own = self.d.lexicon.lookup(&words[t])?;
+        if !own.entry.frame.as_ref().is_some_and(|f| f.content.iter().any(|x| x == "عن") && !f.obj && f.on.is_empty()) {
+            return None;
+        }
+        let an = (after..(after + 2).min(c.end)).find(|&k| bare(&words[k]) == "عن")?;
+        let n = an + 1;
+        if n >= c.end || words[n].tok.kind != TokenKind::Arabic {
+            return None;
+        }
+        let frame = match self.d.lexicon.lookup(&words[n]) {
+            Some(h) if h.entry.kind == kind => crate::triggers::frame_of(h.entry),
+            _ => info(kind).target.iter().filter(|f| *f != "obj").cloned().collect(),
+        };
+        Some((n, frame))
+    }
+
+    /// The first of the parties after بين that follows an event noun after `t` in its clause
+    /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
+    pub(crate) fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let b = (t + 2..c.end).find(|&k| bare(&words[k]) == "بين" && self.d.lexicon.lookup(&words[k - 1]).is_some())?;
+        let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
+        (self.with_coordinated(ps, k).len() > 1).then_some(k)
+    }
+
+    /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
+    /// phrase governed by one of the frame's prepositions.
+    pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
+        let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
+        let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
+        if frame.iter().any(|f| f == "obj") {
+            if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
+                // Only right after: a later free phrase belongs to something else.
+                if ps[k].first <= after + 3 {
+                    return Some(k);
+                }
+            }
+        }
+        let governed = |k: usize| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g));
+        if let Some(k) = (0..ps.len()).find(|&k| governed(k)) {
+            // A city after ب is where it happened when a partner follows (أجرى مباحثات بالقاهرة مع …).
+            let city_after_bi = ps[k].governor.as_deref() == Some("ب")
+                && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
+            if city_after_bi {
+                if let Some(other) = (k + 1..ps.len()).find(|&j| governed(j) && ps[j].governor.as_deref() != Some("ب")) {
+                    return Some(other);
+                }
+            }
+            return Some(k);
+        }
+        // The owner of a noun in the target's place that names no participant: its genitive
+        // (أشاد بجهود مصر، رحب بمبادرة الإمارات) or, after an object, its لـ phrase (قصفت مواقع
+        // لتنظيم داعش).
+        let words = self.d.words;
+        let in_frame = |g: &str| frame.iter().any(|f| f == g);
+        let owner_of = |k: usize| {
+            let p = &ps[k];
+            // Over one bare construct noun between (بمبادرة دولة الإمارات، بجهود قيادة المملكة).
+            let plain = |i: usize| {
+                let w = &words[i];
+                w.tok.kind == TokenKind::Arabic
+                    && w.seg.prefixes.is_empty()
+                    && !w.seg.definite()
+                    && self.mention_at[i].is_none()
+                    && self.d.lexicon.lookup(w).is_none()
+            };
+            let head = if p.first >= t + 3 && plain(p.first - 1) && !plain(p.first - 2) { p.first - 2 } else { p.first - 1 };
+            let clitic = words[head].seg.prefixes.iter().find(|x| matches!(**x, "ب" | "ل")).copied();
+            // A verbal noun may own it too when the frame governs it (رحب بإقرار مجلس الشيوخ …).
+            let noun = words[head].tok.kind == TokenKind::Arabic
+                && self.mention_at[head].is_none()
+                && crate::phrases::phrase_at(ps, head).is_none()
+                && (self.d.lexicon.lookup(&words[head]).is_none() || clitic.is_some_and(in_frame));
+            let governed = clitic.is_some_and(in_frame) || (head > t + 1 && in_frame(bare(&words[head - 1])));
+            noun && ((p.governor.is_none() && governed)
+                || (p.governor.as_deref() == Some("ل")
+                    && in_frame("obj")
+                    && head >= after
+                    && head <= after.saturating_add(1)
+                    && clitic.is_none()))
+        };
+        if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k)) {
+            return Some(k);
+        }
+        self.doer_of_relative(ps, if after == usize::MAX { t + 1 } else { after }, frame)
+    }
+
+    /// The subject of a relative clause on the noun in the target's place: who did what the trigger
+    /// is about (رحب بالخطوات التي اتخذتها الحكومة، دان الهجوم الذي نفذته الجماعة). The relative word
+    /// stands within three words from `from` (where the object would start), a verb right after it,
+    /// the subject right after that.
+    pub(crate) fn doer_of_relative(&self, ps: &[Phrase], from: usize, frame: &[String]) -> Option<usize> {
+        let words = self.d.words;
+        let in_frame = |g: &str| frame.iter().any(|f| f == g);
+        let rel = (from + 1..(from + 3).min(words.len())).find(|&k| cues().relatives.has(words[k].key.as_str()))?;
+        // The noun before the relative word stands where the target would: the object or a frame preposition.
+        let noun = &words[rel - 1];
+        let placed = (rel - 1 == from && in_frame("obj") && noun.seg.prefixes.iter().all(|p| *p == "ال"))
+            || noun.seg.prefixes.first().is_some_and(|p| *p != "ال" && in_frame(p))
+            || (rel >= from + 2 && in_frame(bare(&words[rel - 2])));
+        if !placed {
+            return None;
+        }
+        self.subject_pointing_back(ps, rel + 1)
+    }
+
+    /// The subject of a verb at `verb` that points back to the noun before it with a pronoun
+    /// (الخطوات التي اتخذتها الحكومة، غارات شنتها مقاتلات التحالف): the noun is the verb's object and
+    /// the phrase right after the verb its subject. None when the verb has no such pronoun (الهجوم
+    /// الذي استهدف كنيسة: the noun is the subject itself).
+    pub(crate) fn subject_pointing_back(&self, ps: &[Phrase], verb: usize) -> Option<usize> {
+        let words = self.d.words;
+        let verb_like = words.get(verb).is_some_and(|w| {
+            w.tok.kind == TokenKind::Arabic
+                && !w.seg.definite()
+                && w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+                && self.mention_at[verb].is_none()
+                && crate::phrases::phrase_at(ps, verb).is_none()
+        });
+        if !verb_like {
+            return None;
+        }
+        ps.iter().position(|p| p.first > verb && p.first <= verb + 2 && p.governor.is_none() && p.participant() && !self.in_source(p))
+    }
+
+    /// Who did what a verbal noun names, told by a clause on it (الغارات التي شنتها طائرات التحالف،
+    /// غارات عنيفة شنتها مقاتلات التحالف، الهجوم الذي نفذته الجماعة): the verb stands within three
+    /// words after the noun, after adjectives or a relative word only.
+    pub(crate) fn doer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let describes = |k: usize| {
+            let w = &words[k];
+            cues().relatives.has(w.key.as_str())
+                || (w.tok.kind == TokenKind::Arabic
+                    && w.seg.prefixes.iter().all(|p| *p == "ال")
+                    && crate::phrases::phrase_at(ps, k).is_none()
+                    && self.d.lexicon.lookup(w).is_none())
+        };
+        let end = (t + 4).min(words.len());
+        let verb = (t + 1..end).find(|&v| words[v].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما")))?;
+        if verb >= c.end.max(t + 1) + 8 || !(t + 1..verb).all(describes) {
+            return None;
+        }
+        self.subject_pointing_back(ps, verb)
+    }
+}
