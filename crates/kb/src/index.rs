@@ -13,6 +13,11 @@ pub(crate) struct Target {
     /// Candidate places (curated first), resolved by context.
     pub(crate) places: Vec<usize>,
     pub(crate) weak: bool,
+    /// The name is a joined or split spelling of a place's name (كفرنبل for كفر نبل, or the reverse),
+    /// read with the cue of the name as written in the gazetteer (see [`JOINABLE`]).
+    pub(crate) respelled: bool,
+    /// The number of words of the gazetteer name this entry spells (2 for كفرنبل).
+    pub(crate) words: usize,
 }
 
 impl Target {
@@ -59,8 +64,25 @@ const PARTICLES: &[&str] = &[
     "في", "من", "الي", "علي", "عن", "مع", "بلا", "لا", "ما", "حول", "عبر", "نحو", "عند", "بين", "دون", "ضد", "حتي", "منذ", "بعد", "قبل",
     "خلال", "امام", "فوق", "تحت", "ضمن", "لدي", "غير", "كل", "ان", "او", "ثم", "قد", "لم", "لن", "بل",
 ];
+/// First words of place names that are written joined to the next word or apart (كفرنبل، كفر نبل;
+/// دير، عين، تل، بيت، أبو …): each such name is also found in the other spelling.
+pub(crate) const JOINABLE: &[&str] = &["كفر", "دير", "عين", "تل", "بيت", "ابو", "ام", "راس", "خان", "جسر", "بءر", "بني", "تله"];
+
+/// The other spelling of a name of the [`JOINABLE`] kind: two keys joined, or one key split after
+/// its first word (the rest at least 3 letters). None for other names.
+pub(crate) fn respelling(keys: &[String]) -> Option<Vec<String>> {
+    match keys {
+        [a, b] if JOINABLE.contains(&a.as_str()) && !b.starts_with("ال") => Some(vec![format!("{a}{b}")]),
+        [one] => JOINABLE.iter().find_map(|p| {
+            let rest = one.strip_prefix(p)?;
+            (rest.chars().count() >= 3 && !rest.starts_with("ال")).then(|| vec![p.to_string(), rest.to_string()])
+        }),
+        _ => None,
+    }
+}
+
 /// Prepositions after which a built-gazetteer name of two words or more is read as a place.
-pub(crate) const PLACE_PREPS: &[&str] = &["في", "الي", "من", "قرب", "نحو", "باتجاه", "عند", "داخل", "بين"];
+pub(crate) const PLACE_PREPS: &[&str] = &["في", "الي", "من", "علي", "قرب", "نحو", "باتجاه", "عند", "داخل", "بين"];
 
 /// Lookup structures built once from the catalogue.
 #[derive(Debug, Default)]
@@ -99,9 +121,13 @@ impl Index {
                 }
             }
         }
+        let mut respelled: Vec<(Vec<String>, usize, usize)> = Vec::new();
         for (i, p) in places.iter().enumerate() {
             for n in &p.ar {
                 let keys = name_keys(n);
+                if let Some(other) = respelling(&keys) {
+                    respelled.push((other, i, keys.len()));
+                }
                 // A built-gazetteer name that is itself a place noun, with or without the article,
                 // or a particle never links (a village called بلدة; المدينة، الجزيرة are "the city",
                 // "the island"; بلا among Jerusalem's alternate names is "without").
@@ -115,6 +141,13 @@ impl Index {
                 if !t.places.contains(&i) && !behind_curated {
                     t.places.push(i);
                 }
+            }
+        }
+        // A respelling never takes a name another place or an actor has as written.
+        for (keys, i, words) in respelled {
+            let t = merged.entry(keys).or_insert_with(|| Target { respelled: true, words, ..Target::default() });
+            if t.respelled && !t.places.contains(&i) {
+                t.places.push(i);
             }
         }
         let mut idx = Index::default();
@@ -141,5 +174,19 @@ impl Index {
             }
         }
         idx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn respellings_join_and_split() {
+        let k = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(respelling(&k("كفر نبل")), Some(k("كفرنبل")));
+        assert_eq!(respelling(&k("تلعفر")), Some(k("تل عفر")));
+        assert_eq!(respelling(&k("دير الزور")), None, "an article after the first word stays apart");
+        assert_eq!(respelling(&k("حلب")), None);
     }
 }

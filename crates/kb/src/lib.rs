@@ -10,7 +10,9 @@ pub mod catalogue;
 mod index;
 pub mod kb;
 pub mod link;
+pub mod words;
 
 pub use catalogue::{Actor, ActorType, KbError, Place};
 pub use kb::Kb;
 pub use link::{Mention, MentionKind, PlaceContext};
+pub use words::{WordCounts, WordStats};

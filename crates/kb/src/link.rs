@@ -12,6 +12,7 @@ use rasad_text::{Span, TokenKind, Word};
 use crate::catalogue::Place;
 use crate::index::{nisba_base, Target, PLACE_NOUNS, PLACE_PREPS};
 use crate::kb::Kb;
+use crate::words::WordStats;
 
 /// How a mention was recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +88,15 @@ fn is_close_quote(w: Option<&Word>) -> bool {
 
 impl Kb {
     /// Finds linked mentions in `words`, left to right, longest first, without overlaps.
+    ///
+    /// A one-word name only the gazetteer knows links after a place preposition when it is not a
+    /// common word ([`WordStats`]) and a candidate is large ([`large`]); a smaller one links when the
+    /// document's other places and actors are mostly of its country (half or more of them).
     pub fn link(&self, words: &[Word]) -> Vec<Mention> {
         let idx = &self.linker;
         let mut out = Vec::new();
         let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut in_context: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -98,15 +104,31 @@ impl Kb {
                 i += 1;
                 continue;
             }
-            let linkable = |n: usize, t: &Target| (!t.gazetteer_only(&self.places) || place_cue(words, i, n)) && !idiom(words, i, n);
-            if let Some((n, t)) = self.best_at(words, i).filter(|(n, t)| linkable(*n, t)) {
-                let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
-                out.push(Mention { first: i, end: i + n, span, actor: t.actor, place: t.places.first().copied(), kind: MentionKind::Name });
-                if t.places.len() > 1 {
-                    ambiguous.push((out.len() - 1, t.places.clone()));
+            if let Some((n, keys, t)) = self.best_at(words, i) {
+                let places = match self.accept(words, i, n, keys, t) {
+                    Accept::Yes => Some(t.places.clone()),
+                    Accept::Only(p) => Some(p),
+                    Accept::InContext => {
+                        in_context.push((i, t.places.clone()));
+                        None
+                    }
+                    Accept::No => None,
+                };
+                if let Some(places) = places {
+                    let span = Span::new(w.tok.span.start, words[i + n - 1].tok.span.end);
+                    let mut m =
+                        Mention { first: i, end: i + n, span, actor: t.actor, place: places.first().copied(), kind: MentionKind::Name };
+                    if m.place.is_some_and(|p| self.places[p].feature == "country") && n == 1 && adjective_after_noun(words, i) {
+                        // القنصلية السعودية، أسرة سورية: the state's nisba, not the country as a place.
+                        m.place = None;
+                    }
+                    out.push(m);
+                    if places.len() > 1 && out.last().is_some_and(|m| m.place.is_some()) {
+                        ambiguous.push((out.len() - 1, places));
+                    }
+                    i += n;
+                    continue;
                 }
-                i += n;
-                continue;
             }
             if w.tok.kind == TokenKind::Arabic {
                 // A name word the segmenter keeps whole still shows its article (السوداني).
@@ -118,8 +140,65 @@ impl Kb {
             }
             i += 1;
         }
+        if !in_context.is_empty() {
+            let mut unsure = vec![false; out.len()];
+            for (a, _) in &ambiguous {
+                unsure[*a] = true;
+            }
+            let cx = self.context(&out, &unsure);
+            for (i, cands) in in_context {
+                let home: Vec<usize> = cands
+                    .into_iter()
+                    .filter(|&p| 2 * cx.countries.get(self.places[p].country.as_str()).copied().unwrap_or(0) >= cx.total.max(1))
+                    .collect();
+                if home.is_empty() || out.iter().any(|m| m.first <= i && i < m.end) {
+                    continue;
+                }
+                out.push(Mention {
+                    first: i,
+                    end: i + 1,
+                    span: words[i].tok.span,
+                    actor: None,
+                    place: home.first().copied(),
+                    kind: MentionKind::Name,
+                });
+                if home.len() > 1 {
+                    ambiguous.push((out.len() - 1, home));
+                }
+            }
+        }
         self.disambiguate(&mut out, &ambiguous);
+        out.sort_by_key(|m| m.first);
         out
+    }
+
+    /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is read as a name here.
+    fn accept(&self, words: &[Word], i: usize, n: usize, keys: &[String], t: &Target) -> Accept {
+        let place_only = t.actor.is_none() && !t.places.is_empty();
+        if idiom(words, i, n) || (!t.places.is_empty() && organization_before(words, i)) {
+            return Accept::No;
+        }
+        let common = n == 1 && WordStats::builtin().common(&keys[0]);
+        if !t.gazetteer_only(&self.places) {
+            // A curated town or region whose name is a common word (الباب، السلمية، تدمر) needs a cue.
+            let town = |&p: &usize| !matches!(self.places[p].feature.as_str(), "capital" | "country");
+            if place_only && common && t.places.iter().all(town) && !place_cue(words, i, 2) {
+                return Accept::No;
+            }
+            return Accept::Yes;
+        }
+        if place_cue(words, i, n.max(t.words)) {
+            return Accept::Yes;
+        }
+        if n != 1 || common || !place_cue(words, i, 2) {
+            return Accept::No;
+        }
+        let big: Vec<usize> = t.places.iter().copied().filter(|&p| large(&self.places[p])).collect();
+        if big.is_empty() {
+            Accept::InContext
+        } else {
+            Accept::Only(big)
+        }
     }
 
     /// The mentions of [`Kb::link`] and more, where `places` are token ranges `[first, end)` that
@@ -130,8 +209,8 @@ impl Kb {
         let before = mentions.len();
         let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
         for &(a, b) in places {
-            let Some((n, t)) = self.best_at(words, a) else { continue };
-            if a + n != b || !t.gazetteer_only(&self.places) || idiom(words, a, n) {
+            let Some((n, _, t)) = self.best_at(words, a) else { continue };
+            if a + n != b || !t.gazetteer_only(&self.places) || idiom(words, a, n) || organization_before(words, a) {
                 continue;
             }
             let span = Span::new(words[a].tok.span.start, words[b - 1].tok.span.end);
@@ -149,13 +228,13 @@ impl Kb {
 
     /// The longest name of the index that starts at token `i` (a weak alias only in quotes), with
     /// its length in tokens.
-    fn best_at<'k>(&'k self, words: &[Word], i: usize) -> Option<(usize, &'k Target)> {
-        let mut best: Option<(usize, &Target)> = None;
+    fn best_at<'k>(&'k self, words: &[Word], i: usize) -> Option<(usize, &'k [String], &'k Target)> {
+        let mut best: Option<(usize, &'k [String], &'k Target)> = None;
         for form in first_forms(&words[i]) {
             let Some(cands) = self.linker.by_first.get(form.as_ref()) else { continue };
             for (keys, target) in cands {
                 let n = keys.len();
-                if best.is_some_and(|(len, _)| len >= n) || i + n > words.len() {
+                if best.is_some_and(|(len, _, _)| len >= n) || i + n > words.len() {
                     continue;
                 }
                 if !keys[1..].iter().zip(&words[i + 1..i + n]).all(|(k, w)| *k == w.key) {
@@ -164,7 +243,7 @@ impl Kb {
                 if target.weak && !(is_open_quote(i.checked_sub(1).and_then(|p| words.get(p))) || is_close_quote(words.get(i + n))) {
                     continue;
                 }
-                best = Some((n, target));
+                best = Some((n, keys, target));
             }
         }
         best
@@ -181,9 +260,24 @@ impl Kb {
         for (a, _) in ambiguous {
             unsure[*a] = true;
         }
-        let sure = |k: usize| !unsure[k];
+        let cx = self.context(mentions, &unsure);
+        for (k, cands) in ambiguous {
+            let mut best: Option<(usize, f64)> = None;
+            for &p in cands {
+                let score = self.place_score(p, &cx);
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((p, score));
+                }
+            }
+            mentions[*k].place = best.map(|(p, _)| p);
+        }
+    }
+
+    /// The document's context: the centre and countries of the places of `mentions` not marked
+    /// `unsure`, and the countries of the actors they name (اللبناني، الجيش الليبي).
+    fn context(&self, mentions: &[Mention], unsure: &[bool]) -> PlaceContext<'_> {
         let anchors: Vec<&Place> =
-            mentions.iter().enumerate().filter(|(k, _)| sure(*k)).filter_map(|(_, m)| m.place.map(|p| &self.places[p])).collect();
+            mentions.iter().zip(unsure).filter(|(_, u)| !**u).filter_map(|(m, _)| m.place.map(|p| &self.places[p])).collect();
         let centre = (!anchors.is_empty()).then(|| {
             let n = anchors.len() as f64;
             (anchors.iter().map(|a| a.lat).sum::<f64>() / n, anchors.iter().map(|a| a.lon).sum::<f64>() / n)
@@ -198,17 +292,7 @@ impl Kb {
             *countries.entry(c).or_default() += 1;
             total += 1;
         }
-        let cx = PlaceContext { centre, countries, total };
-        for (k, cands) in ambiguous {
-            let mut best: Option<(usize, f64)> = None;
-            for &p in cands {
-                let score = self.place_score(p, &cx);
-                if best.is_none_or(|(_, b)| score > b) {
-                    best = Some((p, score));
-                }
-            }
-            mentions[*k].place = best.map(|(p, _)| p);
-        }
+        PlaceContext { centre, countries, total }
     }
 
     /// The disambiguation score of a candidate place, highest best: what is known of the place (a
@@ -261,13 +345,59 @@ impl Kb {
     }
 }
 
+/// What [`Kb::link`] makes of a name found in the text.
+enum Accept {
+    /// A mention, with all the name's candidates.
+    Yes,
+    /// A mention, with only these candidates (the large places of a name after a preposition).
+    Only(Vec<usize>),
+    /// A mention if the document's context is of one of the candidates' countries.
+    InContext,
+    /// Not a mention.
+    No,
+}
+
+/// Population from which a built-gazetteer place is large enough to be meant by its bare name.
+const LARGE_POPULATION: u64 = 20_000;
+
+/// A place a bare name after a preposition may mean: 20,000 people or more, a national capital, a
+/// city (GeoNames' and OCHA's largest class) or a governorate or district.
+fn large(p: &Place) -> bool {
+    p.population.is_some_and(|n| n >= LARGE_POPULATION) || matches!(p.feature.as_str(), "capital" | "city" | "governorate" | "district")
+}
+
+/// Nouns that begin an organization's name: a place name right after one (نادي العين، جامعة
+/// دمشق، بنك دبي، لشركة أبوظبي، صحيفة المدينة) names the organization, not the place.
+const ORGANIZATION_NOUNS: &[&str] = &["نادي", "بنك", "مصرف", "شركه", "صحيفه", "جريده", "قناه", "جامعه", "وكاله", "اذاعه"];
+
+fn organization_before(words: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else { return false };
+    ORGANIZATION_NOUNS.contains(&prev.key_without_conj()) || ORGANIZATION_NOUNS.contains(&prev.seg.base_key())
+}
+
+/// Whether the one-word country name at `i` is a nisba adjective after a feminine noun of the same
+/// definiteness (القنصلية السعودية، البعثة السعودية، أسرة سورية), not the country: the name ends in
+/// ية, the word before ends in ة or ات and is no preposition or place noun.
+fn adjective_after_noun(words: &[Word], i: usize) -> bool {
+    let (w, Some(prev)) = (&words[i], i.checked_sub(1).map(|k| &words[k])) else { return false };
+    if prev.tok.kind != TokenKind::Arabic || !w.key_without_conj().ends_with("يه") {
+        return false;
+    }
+    let p = prev.key_without_conj();
+    let definite = |x: &Word| x.seg.definite() || x.key_without_conj().starts_with("ال");
+    (p.ends_with('ه') || p.ends_with("ات"))
+        && !PLACE_PREPS.contains(&p)
+        && !PLACE_NOUNS.contains(&p.strip_prefix("ال").unwrap_or(p))
+        && definite(prev) == definite(w)
+}
+
 /// A one-word place name followed by رأس (head) is the noun of "مسقط رأسه" (birthplace), not Muscat.
 fn idiom(words: &[Word], i: usize, n: usize) -> bool {
     n == 1 && words.get(i + 1).is_some_and(|w| w.seg.key == "راس")
 }
 
 /// A built-gazetteer name needs a cue: a place noun before it (قرية، بلدة، مدينة، ريف …), or, for
-/// a name of two words or more, a locative preposition or a ب clitic.
+/// a name of two words or more (`n`), a locative preposition or a ب clitic.
 fn place_cue(words: &[Word], i: usize, n: usize) -> bool {
     let prev = i.checked_sub(1).map(|k| words[k].key_without_conj()).unwrap_or("");
     let prev = prev.strip_prefix('ب').filter(|r| PLACE_NOUNS.contains(r)).unwrap_or(prev);
@@ -335,5 +465,47 @@ mod tests {
     #[test]
     fn unknown_mentions_stay_unlinked() {
         assert!(linked("وصل الوفد إلى المدينة").is_empty());
+    }
+
+    fn place_of(text: &str, name: &str) -> Option<String> {
+        linked(text).into_iter().find(|x| x.0.contains(name)).and_then(|x| x.2)
+    }
+
+    #[test]
+    fn large_gazetteer_towns_after_prepositions() {
+        assert_eq!(place_of("وقتل مسلحون ثلاثة جنود في العريش", "العريش").as_deref(), Some("GN-361546"));
+        assert_eq!(place_of("وصل الوزير إلى المكلا", "المكلا").as_deref(), Some("GN-78754"));
+        // Without a preposition or a place noun, a bare name is not read as a place.
+        assert_eq!(place_of("العريش مدينة ساحلية", "العريش"), None);
+    }
+
+    #[test]
+    fn common_words_stay_unlinked() {
+        for (text, name) in [("قالت الوزارة في بيان", "بيان"), ("جاء ذلك في إطار الزيارة", "إطار"), ("دعا إلى وقف إطلاق النار", "وقف")]
+        {
+            assert_eq!(place_of(text, name), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn small_places_need_the_documents_country() {
+        let syria = "قصفت قوات النظام السوري بلدات في ريف دمشق وسقطت قذائف في مضايا";
+        assert_eq!(place_of(syria, "مضايا").as_deref(), Some("OCHA-C2450"));
+        assert_eq!(place_of("وصلت القافلة إلى مضايا", "مضايا"), None);
+    }
+
+    #[test]
+    fn joined_and_split_spellings() {
+        assert_eq!(place_of("غارة على كفرنبل", "كفرنبل").as_deref(), Some("OCHA-C4068"));
+        assert_eq!(place_of("اشتباكات في تلرفعت", "تلرفعت").as_deref(), Some("OCHA-C1621"));
+    }
+
+    #[test]
+    fn organizations_and_adjectives_are_not_places() {
+        assert_eq!(place_of("أعلن بنك دبي عن أرباحه", "دبي"), None);
+        assert_eq!(place_of("زار الوفد القنصلية السعودية", "السعودية"), None);
+        assert_eq!(place_of("سافر الوفد إلى السعودية", "السعودية").as_deref(), Some("C-SAU"));
+        assert_eq!(place_of("فتح القرار الباب أمام المفاوضات", "الباب"), None);
+        assert_eq!(place_of("وقع انفجار في الباب شمال حلب", "الباب").as_deref(), Some("P-ALBAB"));
     }
 }
