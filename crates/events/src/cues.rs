@@ -65,6 +65,8 @@ pub(crate) struct Cues {
     pub target_preps: Class,
     pub agent_markers: Class,
     pub drivers: Class,
+    pub vehicles: Class,
+    pub vehicle_kinds: Class,
     pub passive_stems: Class,
     pub agent_nouns: Class,
     pub purpose: Class,

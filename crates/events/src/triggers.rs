@@ -208,6 +208,11 @@ impl Ctx<'_, '_, '_> {
             if self.d.lexicon.negated_phrase(words, i, form) {
                 continue;
             }
+            // A verbal noun that names a kind of vehicle (طائرة شحن، طائرات نقل، سفينة إنزال; طائرة
+            // مساعدات still carries aid).
+            if i > 0 && cues().vehicle_kinds.has(bare(&words[i])) && cues().vehicles.has(bare(&words[i - 1])) {
+                continue;
+            }
             let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
             let attributive = !nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
