@@ -58,6 +58,9 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "قضاء",
     "جزيره",
     "جزر",
+    "مدينتي",
+    "محافظتي",
+    "العاصمه",
 ];
 /// Particles that GeoNames gives as alternate names of places (بلا، حول، عبر، الى): never a name alone.
 const PARTICLES: &[&str] = &[

@@ -105,7 +105,9 @@ impl Kb {
                 continue;
             }
             if let Some((n, keys, t)) = self.best_at(words, i) {
-                let places = match self.accept(words, i, n, keys, t) {
+                // و after a place (في الدمام وجدة): the list goes on with places.
+                let listed = w.key_without_conj() != w.key && out.last().is_some_and(|m: &Mention| m.end == i && m.place.is_some());
+                let places = match self.accept(words, i, n, keys, t, listed) {
                     Accept::Yes => Some(t.places.clone()),
                     Accept::Only(p) => Some(p),
                     Accept::InContext => {
@@ -172,8 +174,9 @@ impl Kb {
         out
     }
 
-    /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is read as a name here.
-    fn accept(&self, words: &[Word], i: usize, n: usize, keys: &[String], t: &Target) -> Accept {
+    /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is read as a name here;
+    /// `listed`: the word joins a list after a linked place with و.
+    fn accept(&self, words: &[Word], i: usize, n: usize, keys: &[String], t: &Target, listed: bool) -> Accept {
         let place_only = t.actor.is_none() && !t.places.is_empty();
         if idiom(words, i, n) || (!t.places.is_empty() && organization_before(words, i)) {
             return Accept::No;
@@ -182,7 +185,7 @@ impl Kb {
         if !t.gazetteer_only(&self.places) {
             // A curated town or region whose name is a common word (الباب، السلمية، تدمر) needs a cue.
             let town = |&p: &usize| !matches!(self.places[p].feature.as_str(), "capital" | "country");
-            if place_only && common && t.places.iter().all(town) && !place_cue(words, i, 2) {
+            if place_only && common && t.places.iter().all(town) && !place_cue(words, i, 2) && !listed {
                 return Accept::No;
             }
             return Accept::Yes;
@@ -190,7 +193,7 @@ impl Kb {
         if place_cue(words, i, n.max(t.words)) {
             return Accept::Yes;
         }
-        if n != 1 || common || !place_cue(words, i, 2) {
+        if n != 1 || common || !(place_cue(words, i, 2) || listed || institution_before(words, i)) {
             return Accept::No;
         }
         let big: Vec<usize> = t.places.iter().copied().filter(|&p| large(&self.places[p])).collect();
@@ -396,6 +399,17 @@ fn idiom(words: &[Word], i: usize, n: usize) -> bool {
     n == 1 && words.get(i + 1).is_some_and(|w| w.seg.key == "راس")
 }
 
+/// Nouns of a place's institutions and people (بلدية البيرة، شرطة دبي، أمير جازان، تعليم الطائف،
+/// سكان تعز، ميناء الحديدة): after one, a one-word name is read as after a preposition.
+const INSTITUTION_NOUNS: &[&str] = &["بلديه", "شرطه", "امانه", "اماره", "محافظ", "امير", "تعليم", "سكان", "اهالي", "ميناء", "حاضره"];
+
+fn institution_before(words: &[Word], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        let prev = words[k].key_without_conj();
+        INSTITUTION_NOUNS.contains(&prev) || prev.strip_prefix('ب').is_some_and(|r| INSTITUTION_NOUNS.contains(&r))
+    })
+}
+
 /// A built-gazetteer name needs a cue: a place noun before it (قرية، بلدة، مدينة، ريف …), or, for
 /// a name of two words or more (`n`), a locative preposition or a ب clitic.
 fn place_cue(words: &[Word], i: usize, n: usize) -> bool {
@@ -507,5 +521,12 @@ mod tests {
         assert_eq!(place_of("سافر الوفد إلى السعودية", "السعودية").as_deref(), Some("C-SAU"));
         assert_eq!(place_of("فتح القرار الباب أمام المفاوضات", "الباب"), None);
         assert_eq!(place_of("وقع انفجار في الباب شمال حلب", "الباب").as_deref(), Some("P-ALBAB"));
+    }
+
+    #[test]
+    fn lists_and_institutions_cue_a_name() {
+        assert_eq!(place_of("وزعت المساعدات في الدمام والطائف", "والطائف").as_deref(), Some("GN-107968"));
+        assert_eq!(place_of("قال سكان تعز إن القصف مستمر", "تعز").as_deref(), Some("GN-70225"));
+        assert_eq!(place_of("قال سكان المدينة إن القصف مستمر", "المدينة"), None);
     }
 }
