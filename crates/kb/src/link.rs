@@ -170,8 +170,23 @@ impl Kb {
             }
         }
         self.disambiguate(&mut out, &ambiguous);
+        self.drop_foreign_namesakes(&mut out);
         out.sort_by_key(|m| m.first);
         out
+    }
+
+    /// Drops built-gazetteer places of a country the document never names when its curated places
+    /// and its actors (3 or more) are mostly (60 %) of one other country: منطقة الجوف in a Saudi
+    /// article is the Saudi region the gazetteer lacks, not Libya's Al Jawf.
+    fn drop_foreign_namesakes(&self, out: &mut Vec<Mention>) {
+        let built = |m: &Mention| m.actor.is_none() && m.place.is_some_and(|p| !self.places[p].curated);
+        let unsure: Vec<bool> = out.iter().map(built).collect();
+        let cx = self.context(out, &unsure);
+        let top = cx.countries.values().copied().max().unwrap_or(0);
+        if cx.total < 3 || 5 * top < 3 * cx.total {
+            return;
+        }
+        out.retain(|m| !built(m) || m.place.is_some_and(|p| cx.countries.contains_key(self.places[p].country.as_str())));
     }
 
     /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is read as a name here;
@@ -394,9 +409,13 @@ fn adjective_after_noun(words: &[Word], i: usize) -> bool {
         && definite(prev) == definite(w)
 }
 
-/// A one-word place name followed by رأس (head) is the noun of "مسقط رأسه" (birthplace), not Muscat.
+/// A one-word place name in an idiom: followed by رأس (head), the noun of "مسقط رأسه" (birthplace),
+/// not Muscat; followed by الصليبي, the ligament (الرباط الصليبي), not Rabat; after صلاة (prayer), a
+/// prayer time (صلاة المغرب), not Morocco.
 fn idiom(words: &[Word], i: usize, n: usize) -> bool {
-    n == 1 && words.get(i + 1).is_some_and(|w| w.seg.key == "راس")
+    n == 1
+        && (words.get(i + 1).is_some_and(|w| w.seg.key == "راس" || w.key == "الصليبي")
+            || i.checked_sub(1).is_some_and(|k| words[k].key_without_conj() == "صلاه"))
 }
 
 /// Nouns of a place's institutions and people (بلدية البيرة، شرطة دبي، أمير جازان، تعليم الطائف،
