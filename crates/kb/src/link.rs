@@ -386,7 +386,8 @@ fn large(p: &Place) -> bool {
 
 /// Nouns that begin an organization's name: a place name right after one (نادي العين، جامعة
 /// دمشق، بنك دبي، لشركة أبوظبي، صحيفة المدينة) names the organization, not the place.
-const ORGANIZATION_NOUNS: &[&str] = &["نادي", "بنك", "مصرف", "شركه", "صحيفه", "جريده", "قناه", "جامعه", "وكاله", "اذاعه"];
+/// A market named by its city is the stock exchange (سوق دبي المالي، سوقي دبي وأبوظبي).
+const ORGANIZATION_NOUNS: &[&str] = &["نادي", "بنك", "مصرف", "شركه", "صحيفه", "جريده", "قناه", "جامعه", "وكاله", "اذاعه", "سوق", "سوقي"];
 
 fn organization_before(words: &[Word], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else { return false };
@@ -409,12 +410,16 @@ fn adjective_after_noun(words: &[Word], i: usize) -> bool {
         && definite(prev) == definite(w)
 }
 
+/// Words after a one-word place name that make it part of another name: a newspaper's (واشنطن
+/// بوست، نيويورك تايمز) or a continent's (أمريكا اللاتينية، أمريكا الشمالية، أمريكا الجنوبية).
+const NAME_CONTINUED: &[&str] = &["بوست", "تايمز", "جورنال", "تريبيون", "اللاتينيه", "الشماليه", "الجنوبيه", "الوسطي"];
+
 /// A one-word place name in an idiom: followed by رأس (head), the noun of "مسقط رأسه" (birthplace),
 /// not Muscat; followed by الصليبي, the ligament (الرباط الصليبي), not Rabat; after صلاة (prayer), a
-/// prayer time (صلاة المغرب), not Morocco.
+/// prayer time (صلاة المغرب), not Morocco; followed by a word of [`NAME_CONTINUED`].
 fn idiom(words: &[Word], i: usize, n: usize) -> bool {
     n == 1
-        && (words.get(i + 1).is_some_and(|w| w.seg.key == "راس" || w.key == "الصليبي")
+        && (words.get(i + 1).is_some_and(|w| w.seg.key == "راس" || w.key == "الصليبي" || NAME_CONTINUED.contains(&w.key.as_str()))
             || i.checked_sub(1).is_some_and(|k| words[k].key_without_conj() == "صلاه"))
 }
 
