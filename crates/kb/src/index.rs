@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rasad_text::{match_key, tokenize, TokenKind};
 
-use crate::catalogue::{Actor, Place};
+use crate::catalogue::{Actor, ActorType, Place};
 
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Target {
@@ -60,6 +60,7 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "جزر",
     "مدينتي",
     "محافظتي",
+    "محافظات",
     "العاصمه",
 ];
 /// Particles that GeoNames gives as alternate names of places (بلا، حول، عبر، الى): never a name alone.
@@ -84,8 +85,28 @@ pub(crate) fn respelling(keys: &[String]) -> Option<Vec<String>> {
     }
 }
 
-/// Prepositions after which a built-gazetteer name of two words or more is read as a place.
-pub(crate) const PLACE_PREPS: &[&str] = &["في", "الي", "من", "علي", "قرب", "نحو", "باتجاه", "عند", "داخل", "بين"];
+/// Prepositions after which a built-gazetteer name of two words or more is read as a place, with
+/// the directions (شمال بغداد، غربي رام الله).
+pub(crate) const PLACE_PREPS: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "علي",
+    "قرب",
+    "نحو",
+    "باتجاه",
+    "عند",
+    "داخل",
+    "بين",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
 
 /// Lookup structures built once from the catalogue.
 #[derive(Debug, Default)]
@@ -144,6 +165,24 @@ impl Index {
                 if !t.places.contains(&i) && !behind_curated {
                     t.places.push(i);
                 }
+            }
+        }
+        // A state's longer name that begins with its country's name (الولايات المتحدة الأمريكية، روسيا
+        // الاتحادية، الإمارات العربية المتحدة) names the country as a place too.
+        let countries: Vec<(usize, Vec<Vec<String>>)> = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.curated && p.feature == "country")
+            .map(|(i, p)| (i, p.ar.iter().map(|n| name_keys(n)).collect()))
+            .collect();
+        for (keys, t) in merged.iter_mut() {
+            let Some(a) = t.actor.filter(|&a| t.places.is_empty() && actors[a].kind == ActorType::State) else { continue };
+            let own = countries.iter().find(|(c, names)| {
+                actors[a].country.as_deref() == Some(places[*c].country.as_str())
+                    && names.iter().any(|n| n.len() < keys.len() && keys.starts_with(n))
+            });
+            if let Some((c, _)) = own {
+                t.places.push(*c);
             }
         }
         // A respelling never takes a name another place or an actor has as written.

@@ -106,7 +106,9 @@ impl Kb {
             }
             if let Some((n, keys, t)) = self.best_at(words, i) {
                 // و after a place (في الدمام وجدة): the list goes on with places.
-                let listed = w.key_without_conj() != w.key && out.last().is_some_and(|m: &Mention| m.end == i && m.place.is_some());
+                let comma = |k: usize| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "،" | ",");
+                let list_end = if i > 0 && comma(i - 1) { i - 1 } else { i };
+                let listed = w.key_without_conj() != w.key && out.last().is_some_and(|m: &Mention| m.end == list_end && m.place.is_some());
                 let places = match self.accept(words, i, n, keys, t, listed) {
                     Accept::Yes => Some(t.places.clone()),
                     Accept::Only(p) => Some(p),
@@ -206,6 +208,9 @@ impl Kb {
             return Accept::Yes;
         }
         if place_cue(words, i, n.max(t.words)) {
+            return Accept::Yes;
+        }
+        if dateline(words, i, n) && !common {
             return Accept::Yes;
         }
         if n != 1 || common || !(place_cue(words, i, 2) || listed || institution_before(words, i)) {
@@ -399,7 +404,8 @@ fn organization_before(words: &[Word], i: usize) -> bool {
 /// ية, the word before ends in ة or ات and is no preposition or place noun.
 fn adjective_after_noun(words: &[Word], i: usize) -> bool {
     let (w, Some(prev)) = (&words[i], i.checked_sub(1).map(|k| &words[k])) else { return false };
-    if prev.tok.kind != TokenKind::Arabic || !w.key_without_conj().ends_with("يه") {
+    let preposition = w.seg.prefixes.iter().any(|p| matches!(*p, "ل" | "ب" | "لل"));
+    if prev.tok.kind != TokenKind::Arabic || !w.key_without_conj().ends_with("يه") || preposition {
         return false;
     }
     let p = prev.key_without_conj();
@@ -423,12 +429,30 @@ fn idiom(words: &[Word], i: usize, n: usize) -> bool {
             || i.checked_sub(1).is_some_and(|k| words[k].key_without_conj() == "صلاه"))
 }
 
+/// The index of the word before token `i`, past an opening quote (محافظة «لحج»).
+fn before(words: &[Word], i: usize) -> Option<usize> {
+    let k = i.checked_sub(1)?;
+    if is_open_quote(words.get(k)) {
+        k.checked_sub(1)
+    } else {
+        Some(k)
+    }
+}
+
+/// A dateline: the name opens a line or follows a dash (سبق- الطائف:، رأس الخيمة: «الخليج») and
+/// a colon follows it.
+fn dateline(words: &[Word], i: usize, n: usize) -> bool {
+    let colon = words.get(i + n).is_some_and(|w| w.tok.kind == TokenKind::Punct && w.tok.text == ":");
+    let opens = i.checked_sub(1).is_none_or(|k| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "-" | "–" | "/"));
+    colon && opens
+}
+
 /// Nouns of a place's institutions and people (بلدية البيرة، شرطة دبي، أمير جازان، تعليم الطائف،
 /// سكان تعز، ميناء الحديدة): after one, a one-word name is read as after a preposition.
 const INSTITUTION_NOUNS: &[&str] = &["بلديه", "شرطه", "امانه", "اماره", "محافظ", "امير", "تعليم", "سكان", "اهالي", "ميناء", "حاضره"];
 
 fn institution_before(words: &[Word], i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|k| {
+    before(words, i).is_some_and(|k| {
         let prev = words[k].key_without_conj();
         INSTITUTION_NOUNS.contains(&prev) || prev.strip_prefix('ب').is_some_and(|r| INSTITUTION_NOUNS.contains(&r))
     })
@@ -437,7 +461,7 @@ fn institution_before(words: &[Word], i: usize) -> bool {
 /// A built-gazetteer name needs a cue: a place noun before it (قرية، بلدة، مدينة، ريف …), or, for
 /// a name of two words or more (`n`), a locative preposition or a ب clitic.
 fn place_cue(words: &[Word], i: usize, n: usize) -> bool {
-    let prev = i.checked_sub(1).map(|k| words[k].key_without_conj()).unwrap_or("");
+    let prev = before(words, i).map(|k| words[k].key_without_conj()).unwrap_or("");
     let prev = prev.strip_prefix('ب').filter(|r| PLACE_NOUNS.contains(r)).unwrap_or(prev);
     if PLACE_NOUNS.contains(&prev) {
         return true;
