@@ -198,6 +198,14 @@ impl Kb {
         if idiom(words, i, n) || (!t.places.is_empty() && organization_before(words, i)) {
             return Accept::No;
         }
+        if !t.places.is_empty()
+            && n == 1
+            && self.masculine_nisba_after(words, i)
+            && t.places.iter().all(|&p| self.places[p].feature != "country")
+        {
+            // A city is feminine: سسكا موسكو الروسي، أستانا الكازاخي are clubs.
+            return Accept::No;
+        }
         let common = n == 1 && WordStats::builtin().common(&keys[0]);
         if !t.gazetteer_only(&self.places) {
             // A curated town or region whose name is a common word (الباب، السلمية، تدمر) needs a cue.
@@ -222,6 +230,15 @@ impl Kb {
         } else {
             Accept::Only(big)
         }
+    }
+
+    /// Whether a definite masculine nisba of a state follows token `i` (الروسي، الكازاخي; not
+    /// الروسية): a city takes the feminine, a club or a company named for it the masculine.
+    fn masculine_nisba_after(&self, words: &[Word], i: usize) -> bool {
+        words.get(i + 1).is_some_and(|w| {
+            let k = w.key.as_str();
+            k.strip_prefix("ال").is_some_and(|b| b.ends_with('ي') && nisba_base(b).is_some_and(|x| self.linker.demonyms.contains_key(x)))
+        })
     }
 
     /// The mentions of [`Kb::link`] and more, where `places` are token ranges `[first, end)` that
