@@ -408,12 +408,21 @@ fn large(p: &Place) -> bool {
 
 /// Nouns that begin an organization's name: a place name right after one (نادي العين، جامعة
 /// دمشق، بنك دبي، لشركة أبوظبي، صحيفة المدينة) names the organization, not the place.
-/// A market named by its city is the stock exchange (سوق دبي المالي، سوقي دبي وأبوظبي).
-const ORGANIZATION_NOUNS: &[&str] = &["نادي", "بنك", "مصرف", "شركه", "صحيفه", "جريده", "قناه", "جامعه", "وكاله", "اذاعه", "سوق", "سوقي"];
+/// A market named by its city is the stock exchange (سوق دبي المالي، سوقي دبي وأبوظبي); a
+/// tournament, league or cup named for a place is a competition (بطولة قطر للتنس، كأس آسيا).
+const ORGANIZATION_NOUNS: &[&str] =
+    &["نادي", "بنك", "مصرف", "شركه", "صحيفه", "جريده", "قناه", "جامعه", "وكاله", "اذاعه", "سوق", "سوقي", "بطوله", "دوري", "كاس"];
 
+/// Whether an organization noun comes right before token `i`, or two words before it across "of"
+/// (بنك أوف أمريكا) or across the first of two names joined by و (سوقي دبي وأبوظبي).
 fn organization_before(words: &[Word], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else { return false };
-    ORGANIZATION_NOUNS.contains(&prev.key_without_conj()) || ORGANIZATION_NOUNS.contains(&prev.seg.base_key())
+    let org = |k: usize| ORGANIZATION_NOUNS.contains(&words[k].key_without_conj()) || ORGANIZATION_NOUNS.contains(&words[k].seg.base_key());
+    let Some(prev) = i.checked_sub(1) else { return false };
+    if org(prev) {
+        return true;
+    }
+    let joined = words[prev].key == "اوف" || words[i].key_without_conj() != words[i].key;
+    joined && prev.checked_sub(1).is_some_and(|k| words[prev].tok.kind == TokenKind::Arabic && org(k))
 }
 
 /// Whether the one-word country name at `i` is a nisba adjective after a feminine noun of the same
