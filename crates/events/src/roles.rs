@@ -235,7 +235,13 @@ impl Ctx<'_, '_, '_> {
             let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
             let driver = subj.is_some_and(|k| ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)));
             let attacker = subj.is_some_and(|k| (ps[k].first..ps[k].end).any(|i| cues().agent_nouns.has(bare(&words[i]))));
-            let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k)) && info(kind).victims && !driver && !attacker;
+            // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
+            let object_pronoun = words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
+            let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k))
+                && info(kind).victims
+                && !driver
+                && !attacker
+                && !object_pronoun;
             if passive || victims {
                 // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
                 if let Some(k) = subj {
@@ -265,7 +271,15 @@ impl Ctx<'_, '_, '_> {
                 return r;
             }
             let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
-            if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
+            // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
+            // الذي أحرقه المستوطنون): that noun is the target.
+            // (Only for acts with a victim: الاتفاق الذي وقعه الطرفان names what was signed, no target.)
+            let antecedent = (object_pronoun && info(kind).victims && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
+                .then(|| ps.iter().position(|p| p.end == c.first && p.patient()))
+                .flatten();
+            if let Some(k) = antecedent {
+                r.targets = vec![k];
+            } else if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);
             } else if let Some((n, noun_frame)) = self.stated_noun(c, t, after, kind) {
                 // أعرب عن ترحيبه بمبادرة الإمارات: the verbal noun the verb states finds the target.
@@ -513,7 +527,9 @@ impl Ctx<'_, '_, '_> {
         // the agent (برصاص قناص، يقودها انتحاري).
         let marked = |k: usize| ps[k].governor.as_deref().is_some_and(|g| cues().agent_markers.has(g));
         let attacker = |k: usize| (ps[k].first..ps[k].end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])));
-        roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || attacker(k));
+        // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
+        let object_pronoun = !tr.noun && self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
+        roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || attacker(k) || object_pronoun);
         roles.targets.retain(|k| !roles.agents.contains(k));
         let mut actors = self.args_of(ps, &roles.agents);
         let pronoun = self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
