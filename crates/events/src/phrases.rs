@@ -84,7 +84,7 @@ fn is_adjective(w: &Word) -> bool {
     }
     let k = w.key.as_str();
     let c = cues();
-    if c.new_phrase.has(k) || c.groups.has(k) || c.titles.has(k) {
+    if c.new_phrase.has(k) || c.groups.has(k) || c.titles.has(k) || c.ya_nouns.has(k) || c.ya_nouns.has(bare(w)) {
         return false;
     }
     // A key's ي may be a folded ى (المستشفى، المبنى): no nisba.
