@@ -369,7 +369,7 @@ impl Ctx<'_, '_, '_> {
             }
         } else if let Some(a) = agent {
             r.agents = self.with_coordinated(ps, a);
-        } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none()) {
+        } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && !self.count_noun(t)) {
             // وصول الوفد، اجتماع الوزير مع نظيره: the genitive acts.
             r.agents = self.with_coordinated(ps, g);
         } else if words[t].seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما")) {
@@ -396,6 +396,15 @@ impl Ctx<'_, '_, '_> {
             }
         }
         r
+    }
+
+    /// True when the trigger is a noun that counts acts (غارات، ضربات، هجمات، غارة، هجوم): its genitive
+    /// is who carried them out (غارات التحالف), never what they hit (that takes على).
+    fn count_noun(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        let key = w.seg.base_key();
+        let key = key.strip_prefix("ال").unwrap_or(key);
+        cues().count_nouns.has(key)
     }
 
     /// A phrase as an argument: its whole span, linked to its most specific actor (a counterpart
