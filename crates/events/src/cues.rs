@@ -65,6 +65,7 @@ pub(crate) struct Cues {
     pub target_preps: Class,
     pub agent_markers: Class,
     pub drivers: Class,
+    pub reporters: Class,
     pub count_nouns: Class,
     pub ya_nouns: Class,
     pub vehicles: Class,

@@ -539,11 +539,21 @@ impl Ctx<'_, '_, '_> {
         // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
         let object_pronoun = !tr.noun && self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
         roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || attacker(k) || object_pronoun);
+        // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
+        let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));
+        if info(kind).material {
+            roles.agents.retain(|&k| !reporter(k));
+        }
         roles.targets.retain(|k| !roles.agents.contains(k));
         let mut actors = self.args_of(ps, &roles.agents);
         let pronoun = self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
         if actors.is_empty() && (!tr.noun || pronoun) && !tr.accused {
-            actors = sc.fallback.to_vec();
+            // The subject carried from the sentence before, unless it only reported a physical act.
+            let reported = |a: &Arg| {
+                info(kind).material
+                    && a.span.text.split_whitespace().next().is_some_and(|w| cues().reporters.has(&rasad_text::match_key(w)))
+            };
+            actors = sc.fallback.iter().filter(|a| !reported(a)).cloned().collect();
         }
         if actors.is_empty() && tr.noun {
             // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.

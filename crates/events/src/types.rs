@@ -38,6 +38,9 @@ pub(crate) struct TypeInfo {
     /// What opens the content (match keys; ب and ل as clitics): targets stop there.
     #[serde(default)]
     pub content: Vec<String>,
+    /// A physical act: who reports it (an agency, an observatory, a source) never did it.
+    #[serde(default)]
+    pub material: bool,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {
