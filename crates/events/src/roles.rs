@@ -195,9 +195,32 @@ impl Ctx<'_, '_, '_> {
                 return Some(first);
             }
         }
-        // VSO: the first free phrase after the verb, within a few words and before a purpose.
+        // VSO: the first free phrase after the verb, within a few words and before a purpose. A
+        // masculine perfect does not agree with a feminine singular after it: that is its object
+        // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
         let hi = self.purpose_after(t, c.end);
-        ps.iter().position(|p| p.first > t && p.first <= t + 4 && p.end <= hi && ok(p))
+        let masculine_perfect = self.masculine_perfect(t);
+        // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
+        let feminine_singular = |p: &Phrase| {
+            let w = &words[p.first];
+            self.quantity_at[p.first].is_none()
+                && w.key.ends_with('ه')
+                && w.tok.text.trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ة')
+        };
+        ps.iter().position(|p| p.first > t && p.first <= t + 4 && p.end <= hi && ok(p) && !(masculine_perfect && feminine_singular(p)))
+    }
+
+    /// True when the verb at `t` is a perfect of the third person masculine singular by its shape: a
+    /// lexicon verb with no subject suffix (دعا، حث، طالب; not دعت، دعوا، دعيا) and no imperfect prefix.
+    fn masculine_perfect(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        let text: String = w.tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c)).collect();
+        let plain = text.trim_start_matches(['و', 'ف']);
+        self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
+            && w.seg.suffixes.is_empty()
+            && !plain.ends_with('ت')
+            && !plain.ends_with("وا")
+            && !plain.starts_with(['ي', 'ت', 'ن'])
     }
 
     /// The agent of a passive or of a verbal noun: after برصاص، بنيران، على يد، من قبل، مع (in
