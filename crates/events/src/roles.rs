@@ -199,7 +199,7 @@ impl Ctx<'_, '_, '_> {
         // masculine perfect does not agree with a feminine singular after it: that is its object
         // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
         let hi = self.purpose_after(t, c.end);
-        let masculine_perfect = self.masculine_perfect(t);
+        let masculine_singular = self.masculine_singular(t);
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
         let feminine_singular = |p: &Phrase| {
             let w = &words[p.first];
@@ -207,20 +207,22 @@ impl Ctx<'_, '_, '_> {
                 && w.key.ends_with('ه')
                 && w.tok.text.trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ة')
         };
-        ps.iter().position(|p| p.first > t && p.first <= t + 4 && p.end <= hi && ok(p) && !(masculine_perfect && feminine_singular(p)))
+        ps.iter().position(|p| p.first > t && p.first <= t + 4 && p.end <= hi && ok(p) && !(masculine_singular && feminine_singular(p)))
     }
 
-    /// True when the verb at `t` is a perfect of the third person masculine singular by its shape: a
-    /// lexicon verb with no subject suffix (دعا، حث، طالب; not دعت، دعوا، دعيا) and no imperfect prefix.
-    fn masculine_perfect(&self, t: usize) -> bool {
+    /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
+    /// verb with no subject suffix, a perfect (دعا، حث، طالب; not دعت، دعوا) or an imperfect with ي
+    /// (يطالب، يدعو; not تطالب، يطالبون).
+    fn masculine_singular(&self, t: usize) -> bool {
         let w = &self.d.words[t];
         let text: String = w.tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c)).collect();
         let plain = text.trim_start_matches(['و', 'ف']);
+        let imperfect = plain.starts_with('ي') && !plain.ends_with("ون") && !plain.ends_with("ان");
         self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
             && w.seg.suffixes.is_empty()
             && !plain.ends_with('ت')
             && !plain.ends_with("وا")
-            && !plain.starts_with(['ي', 'ت', 'ن'])
+            && (imperfect || !plain.starts_with(['ي', 'ت', 'ن']))
     }
 
     /// The agent of a passive or of a verbal noun: after برصاص، بنيران، على يد، من قبل، مع (in
