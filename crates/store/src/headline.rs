@@ -9,6 +9,8 @@
 //! none from [`COMMON`] on, log-linear between, so a name in the news for one occurrence counts and
 //! the words of every day's headlines (السعودية، مقتل، اليوم) do not.
 
+use std::collections::HashMap;
+
 use rasad_text::Segmenter;
 use rusqlite::{params, Transaction};
 
@@ -63,33 +65,91 @@ pub fn weight(df: i64, n: i64) -> f64 {
     (COMMON * n as f64 / df as f64).log10().clamp(0.0, 1.0)
 }
 
-/// Counts the headline `terms` of a document published on `day` (YYYY-MM-DD; `original`: not a
-/// near-duplicate of an earlier document) and, when `wanted` (it has events), returns the salient
-/// ones with their weights ([`weight`] over the window), at most [`MAX_TERMS`], rarest first. One
-/// index range per term.
-pub(crate) fn weigh(tx: &Transaction, terms: &[String], day: &str, original: bool, wanted: bool) -> Result<Vec<(String, f64)>, StoreError> {
-    if original {
+/// The headline counts of one write batch: the stored window sums it read (the table does not
+/// change until [`Counts::flush`]) and its own documents' words, written once per term and day at
+/// the end of the batch instead of once per document.
+#[derive(Debug, Default)]
+pub(crate) struct Counts {
+    /// Increments not yet written: term → (day, documents).
+    pending: HashMap<String, Vec<(String, i64)>>,
+    /// Stored sums read so far: (term, first day of the window) → documents.
+    stored: HashMap<(String, String), i64>,
+}
+
+impl Counts {
+    fn add(&mut self, term: &str, day: &str) {
+        let days = self.pending.entry(term.to_string()).or_default();
+        match days.iter_mut().find(|(d, _)| d == day) {
+            Some(x) => x.1 += 1,
+            None => days.push((day.to_string(), 1)),
+        }
+    }
+
+    /// Headlines of the window `lo..=hi` with `term`: stored and of this batch.
+    fn df(&mut self, st: &mut rusqlite::CachedStatement, term: &str, lo: &str, hi: &str) -> Result<i64, StoreError> {
+        let key = (term.to_string(), lo.to_string());
+        let stored = match self.stored.get(&key) {
+            Some(n) => *n,
+            None => {
+                let n: i64 = st.query_row(params![term, lo, hi], |r| r.get(0))?;
+                self.stored.insert(key, n);
+                n
+            }
+        };
+        let batch: i64 =
+            self.pending.get(term).map_or(0, |days| days.iter().filter(|(d, _)| lo <= d.as_str() && d.as_str() <= hi).map(|x| x.1).sum());
+        Ok(stored + batch)
+    }
+
+    /// Writes the batch's counts (in the batch's transaction) and forgets what was read.
+    pub(crate) fn flush(&mut self, tx: &Transaction) -> Result<(), StoreError> {
+        let mut rows: Vec<(&str, &str, i64)> =
+            self.pending.iter().flat_map(|(t, days)| days.iter().map(move |(d, n)| (t.as_str(), d.as_str(), *n))).collect();
+        rows.sort_unstable();
         let mut up = tx.prepare_cached(
-            "INSERT INTO headline_terms (term, day, docs) VALUES (?1, ?2, 1) ON CONFLICT (term, day) DO UPDATE SET docs = docs + 1",
+            "INSERT INTO headline_terms (term, day, docs) VALUES (?1, ?2, ?3) ON CONFLICT (term, day) DO UPDATE SET docs = docs + excluded.docs",
         )?;
+        for (t, d, n) in rows {
+            up.execute(params![t, d, n])?;
+        }
+        self.pending.clear();
+        self.stored.clear();
+        Ok(())
+    }
+}
+
+/// Counts the headline `terms` of a document published on `day` (YYYY-MM-DD; `original`: not a
+/// near-duplicate of an earlier document) in `counts` and, when `wanted` (it has events), returns
+/// the salient ones with their weights ([`weight`] over the window, this document and the batch's
+/// earlier ones included), at most [`MAX_TERMS`], rarest first. One index range per term and
+/// window per batch.
+pub(crate) fn weigh(
+    tx: &Transaction,
+    counts: &mut Counts,
+    terms: &[String],
+    day: &str,
+    original: bool,
+    wanted: bool,
+) -> Result<Vec<(String, f64)>, StoreError> {
+    if original {
         // The empty term counts the day's headlines.
-        up.execute(params!["", day])?;
+        counts.add("", day);
         for t in terms {
-            up.execute(params![t, day])?;
+            counts.add(t, day);
         }
     }
     if !wanted {
         return Ok(Vec::new());
     }
     let w = crate::stories::WINDOW_DAYS;
-    let mut df = tx.prepare_cached(
-        "SELECT coalesce(sum(docs), 0) FROM headline_terms WHERE term = ?1 AND day BETWEEN date(?2, ?3) AND date(?2, ?4)",
-    )?;
-    let (lo, hi) = (format!("-{w} days"), format!("+{w} days"));
-    let n: i64 = df.query_row(params!["", day, lo, hi], |r| r.get(0))?;
+    let (Some(lo), Some(hi)) = (crate::stories::shift_day(day, -w), crate::stories::shift_day(day, w)) else {
+        return Ok(Vec::new());
+    };
+    let mut df = tx.prepare_cached("SELECT coalesce(sum(docs), 0) FROM headline_terms WHERE term = ?1 AND day BETWEEN ?2 AND ?3")?;
+    let n = counts.df(&mut df, "", &lo, &hi)?;
     let mut out: Vec<(String, f64)> = Vec::new();
     for t in terms {
-        let d: i64 = df.query_row(params![t, day, lo, hi], |r| r.get(0))?;
+        let d = counts.df(&mut df, t, &lo, &hi)?;
         // A copy's words are counted through its original: at least once.
         let x = weight(d.max(1), n.max(1));
         if x >= MIN_WEIGHT {
@@ -114,6 +174,37 @@ mod tests {
         assert_eq!(weight(3_000, 10_000), 0.0);
         assert!((weight(95, 10_000) - 0.5).abs() < 0.01);
         assert_eq!(weight(0, 10_000), 0.0);
+    }
+
+    #[test]
+    fn a_batch_counts_its_own_headlines_with_the_stored_ones() {
+        let mut store = crate::Store::in_memory().unwrap();
+        let tx = store.conn.transaction().unwrap();
+        let words = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let df = |tx: &Transaction, counts: &mut Counts, term: &str, day: &str| {
+            let mut st =
+                tx.prepare_cached("SELECT coalesce(sum(docs), 0) FROM headline_terms WHERE term = ?1 AND day BETWEEN ?2 AND ?3").unwrap();
+            let (lo, hi) = (crate::stories::shift_day(day, -3).unwrap(), crate::stories::shift_day(day, 3).unwrap());
+            counts.df(&mut st, term, &lo, &hi).unwrap()
+        };
+        let mut batch = Counts::default();
+        weigh(&tx, &mut batch, &words(&["كيري", "الدوحة"]), "2015-08-03", true, true).unwrap();
+        weigh(&tx, &mut batch, &words(&["كيري"]), "2015-08-03", true, true).unwrap();
+        weigh(&tx, &mut batch, &words(&["كيري"]), "2015-08-03", false, true).unwrap(); // a copy adds nothing
+        assert_eq!(df(&tx, &mut batch, "كيري", "2015-08-04"), 2, "the batch's own documents count before they are written");
+        assert_eq!(df(&tx, &mut batch, "", "2015-08-04"), 2);
+        batch.flush(&tx).unwrap();
+        let stored: i64 =
+            tx.query_row("SELECT docs FROM headline_terms WHERE term = 'كيري' AND day = '2015-08-03'", [], |r| r.get(0)).unwrap();
+        assert_eq!(stored, 2, "written once per term and day");
+        let mut next = Counts::default();
+        weigh(&tx, &mut next, &words(&["كيري"]), "2015-08-06", true, true).unwrap();
+        assert_eq!(df(&tx, &mut next, "كيري", "2015-08-06"), 3, "stored and new together");
+        assert_eq!(df(&tx, &mut next, "كيري", "2015-08-09"), 1, "the window's days only");
+        assert_eq!(df(&tx, &mut next, "الدوحة", "2015-08-06"), 1);
+        next.flush(&tx).unwrap();
+        let total: i64 = tx.query_row("SELECT sum(docs) FROM headline_terms WHERE term = 'كيري'", [], |r| r.get(0)).unwrap();
+        assert_eq!(total, 3);
     }
 
     #[test]

@@ -181,6 +181,7 @@ impl Store {
         let mut stats = BatchStats::default();
         let now = unix_seconds();
         let tx = self.conn.transaction()?;
+        let mut heads = headline::Counts::default();
         for p in batch {
             let exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&p.id])?;
             if exists {
@@ -214,7 +215,7 @@ impl Store {
                 let mut best: Option<(f64, i64)> = None;
                 {
                     // The first documents of a bucket suffice: a large cluster's members agree with each other.
-                    let mut cand = tx.prepare_cached("SELECT doc FROM lsh WHERE band = ?1 AND hash = ?2 ORDER BY doc LIMIT 16")?;
+                    let mut cand = tx.prepare_cached("SELECT doc FROM lsh WHERE band = +?1 AND hash = ?2 ORDER BY doc LIMIT 16")?;
                     let mut sig_of = tx.prepare_cached("SELECT minhash, dup_of FROM documents WHERE rowid = ?1")?;
                     let mut seen = std::collections::HashSet::new();
                     'bands: for (b, h) in bands.iter().enumerate() {
@@ -257,23 +258,25 @@ impl Store {
                 }
             }
             let headline = match published.as_deref() {
-                Some(day) => headline::weigh(&tx, &p.headline, day, dup_of == doc, !p.record.events.is_empty())?,
+                Some(day) => headline::weigh(&tx, &mut heads, &p.headline, day, dup_of == doc, !p.record.events.is_empty())?,
                 None => Vec::new(),
             };
-            let info = stories::DocInfo {
+            let mut info = stories::DocInfo {
                 rowid: doc,
                 dup_of,
                 outlet: p.doc.outlet.as_deref(),
                 published: published.as_deref(),
                 headline: &headline,
+                stories: Vec::new(),
             };
             for (i, ev) in p.record.events.iter().enumerate() {
-                write_event(&tx, i, ev, &info)?;
+                write_event(&tx, i, ev, &mut info)?;
                 stats.events += 1;
             }
             tx.prepare_cached("INSERT INTO doc_fts (rowid, terms) VALUES (?1, ?2)")?.execute(params![doc, p.terms])?;
             stats.stored += 1;
         }
+        heads.flush(&tx)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -352,7 +355,7 @@ fn grid_cell(lat: f64, lon: f64) -> i64 {
 }
 
 /// Stores one event with its arguments and places it in a story ([`stories::assign`]).
-fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &stories::DocInfo) -> Result<(), StoreError> {
+fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &mut stories::DocInfo) -> Result<(), StoreError> {
     let published = doc.published;
     let place = ev.places.iter().find(|p| p.link.lat.is_some()).or(ev.places.first());
     let date_value = ev.date.as_ref().and_then(|d| d.value.clone());

@@ -49,8 +49,53 @@ pub const COMMON: usize = 8;
 pub const HEADLINE_CAP: f64 = 2.5;
 /// Days between an event and a story's anchor within which headline words count.
 pub const HEADLINE_DAYS: i64 = 1;
-/// Candidate stories read per evidence key.
-const PER_KEY: i64 = 24;
+/// The candidate look-up per evidence key: at most 24 stories per key. Its bounds are computed once per event ([`shift_day`])
+/// and its limit is a literal: SQLite re-prepares a statement whose `LIMIT` is a bound parameter
+/// each time it is bound anew.
+const BY_KEY: &str = "SELECT story, count FROM story_keys WHERE key = ?1 AND family = ?2 AND day BETWEEN ?3 AND ?4 LIMIT 24";
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` day as SQLite's `date()` reads it (month 1–12, day
+/// 1–31; a day past the month's end runs into the next), or `None`.
+pub(crate) fn day_number(day: &str) -> Option<i64> {
+    let b = day.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        b[r].iter().try_fold(0i64, |n, c| c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0')))
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm), the day added linearly.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The `YYYY-MM-DD` of a day number of [`day_number`].
+fn day_string(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `day` moved by `n` days, as SQLite's `date(day, '+n days')` gives it; `None` for a day it
+/// cannot read.
+pub(crate) fn shift_day(day: &str, n: i64) -> Option<String> {
+    day_number(day).map(|z| day_string(z + n))
+}
 
 /// The family of a type: types one occurrence may be reported as by different outlets.
 pub fn family(t: EventType) -> &'static str {
@@ -164,6 +209,11 @@ impl Evidence {
         self
     }
 
+    /// The weight of one of its keys.
+    fn weight(&self, key: &str) -> Option<f64> {
+        self.keys.iter().find(|(k, _)| k == key).map(|(_, w)| *w)
+    }
+
     /// True for keys that place or count the occurrence (what a force event needs to agree on).
     fn anchors(key: &str) -> bool {
         key.starts_with("p:") || key.starts_with("q:") || key.starts_with("f:")
@@ -200,14 +250,13 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
             return None;
         }
     }
-    let weight: HashMap<&str, f64> = ev.keys.iter().map(|(k, w)| (k.as_str(), *w)).collect();
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
     for (k, count) in &c.shared {
-        let Some(w) = weight.get(k.as_str()) else { continue };
+        let Some(w) = ev.weight(k) else { continue };
         let core = c.members < 5 || count * 5 >= c.members;
         let half = !core || c.common.iter().any(|x| x == k);
-        let w = if half { w / 2.0 } else { *w };
+        let w = if half { w / 2.0 } else { w };
         if k.starts_with("h:") {
             headline += w;
         } else {
@@ -226,6 +275,25 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
         total += 0.5;
     }
     Some(total)
+}
+
+/// True when a story sharing the keys `shared` (with their member counts) could score
+/// [`JOIN_SCORE`]: every key in full, the headline words up to their cap, the same day (the most
+/// [`score`] can give), and for a force event a place or a number among them. A story that could
+/// not needs no record read.
+fn within_reach(ev: &Evidence, shared: &[(String, i64)]) -> bool {
+    let (mut total, mut headline) = (0.0, 0.0);
+    let mut anchored = false;
+    for (k, _) in shared {
+        let Some(w) = ev.weight(k) else { continue };
+        if k.starts_with("h:") {
+            headline += w;
+        } else {
+            total += w;
+        }
+        anchored |= Evidence::anchors(k);
+    }
+    (ev.family != "force" || anchored) && total + headline.min(HEADLINE_CAP) + 0.5 >= JOIN_SCORE
 }
 
 /// The story `ev` joins among `cands`: a near-duplicate's story first, else the best score of at
@@ -257,30 +325,41 @@ pub(crate) struct DocInfo<'a> {
     pub published: Option<&'a str>,
     /// Its salient headline words with their weights in [0, 1] ([`crate::headline::weigh`]).
     pub headline: &'a [(String, f64)],
+    /// The stories its events stored so far are in (a document counts once per story).
+    pub stories: Vec<i64>,
 }
 
-/// Finds the candidate stories of `ev` (index look-ups only) and the one it joins.
-fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<i64>, StoreError> {
-    let (lo, hi) = (format!("-{WINDOW_DAYS} days"), format!("+{WINDOW_DAYS} days"));
+/// Finds the candidate stories of `ev` (index look-ups only) and the one it joins, with its
+/// anchor day (its family is the event's: candidates are of the event's family only).
+fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<(i64, String)>, StoreError> {
+    // The window's bounds, as `date(day, '∓3 days')` would give them (none: no candidates).
+    let (Some(lo), Some(hi)) = (shift_day(&ev.day, -WINDOW_DAYS), shift_day(&ev.day, WINDOW_DAYS)) else {
+        return Ok(None);
+    };
     let mut found: HashMap<i64, Candidate> = HashMap::new();
     if doc.dup_of != doc.rowid {
+        // Family and window compared here: a parameter compared outside the index would make
+        // SQLite re-prepare the statement at each use.
         let mut st = tx.prepare_cached(
-            "SELECT DISTINCT s.rowid FROM events e JOIN stories s ON s.rowid = e.story
-             WHERE e.doc = ?1 AND s.family = ?2 AND s.day BETWEEN date(?3, ?4) AND date(?3, ?5)",
+            "SELECT DISTINCT s.rowid, s.family, s.day FROM events e JOIN stories s ON s.rowid = e.story WHERE e.doc = ?1",
         )?;
-        let ids: Vec<i64> = st.query_map(params![doc.dup_of, ev.family, ev.day, lo, hi], |r| r.get(0))?.collect::<Result<_, _>>()?;
-        for id in ids {
-            found.insert(id, Candidate { story: id, near_duplicate: true, ..Default::default() });
+        let rows: Vec<(i64, String, String)> =
+            st.query_map(params![doc.dup_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        for (id, family, day) in rows {
+            if family == ev.family && lo <= day && day <= hi {
+                found.insert(id, Candidate { story: id, near_duplicate: true, ..Default::default() });
+            }
         }
     }
-    let mut by_key = tx.prepare_cached(
-        "SELECT story, count FROM story_keys WHERE key = ?1 AND family = ?2 AND day BETWEEN date(?3, ?4) AND date(?3, ?5) LIMIT ?6",
-    )?;
+    let mut by_key = tx.prepare_cached(BY_KEY)?;
     for (k, _) in &ev.keys {
-        let rows: Vec<(i64, i64)> =
-            by_key.query_map(params![k, ev.family, ev.day, lo, hi, PER_KEY], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        let common = rows.len() >= COMMON;
-        for (story, count) in rows {
+        let mut rows = by_key.query(params![k, ev.family, lo, hi])?;
+        let mut hits: Vec<(i64, i64)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            hits.push((r.get(0)?, r.get(1)?));
+        }
+        let common = hits.len() >= COMMON;
+        for (story, count) in hits {
             let c = found.entry(story).or_insert_with(|| Candidate { story, ..Default::default() });
             c.shared.push((k.clone(), count));
             if common {
@@ -288,43 +367,46 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<i64>, S
             }
         }
     }
+    // Only near-duplicates' stories and those the shared keys could join are read.
+    found.retain(|_, c| c.near_duplicate || within_reach(ev, &c.shared));
     if found.is_empty() {
         return Ok(None);
     }
-    // The publication window: NULL when the story's first document is too far from this one's.
-    let mut rec = tx.prepare_cached(
-        "SELECT day, events, lat, lon, pub_day IS NULL OR ?2 IS NULL OR abs(julianday(pub_day) - julianday(?2)) <= ?3,
-                CAST(abs(julianday(day) - julianday(?4)) AS INTEGER)
-         FROM stories WHERE rowid = ?1",
-    )?;
+    let mut rec = tx.prepare_cached("SELECT day, events, lat, lon, pub_day FROM stories WHERE rowid = ?1")?;
+    let (ev_day, published) = (day_number(&ev.day), doc.published.map(day_number));
     let mut cands: Vec<Candidate> = Vec::with_capacity(found.len());
     for (_, mut c) in found {
-        let (day, members, lat, lon, near, apart): (String, i64, Option<f64>, Option<f64>, bool, Option<i64>) = rec
-            .query_row(params![c.story, doc.published, WINDOW_DAYS, ev.day], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-            })?;
-        if !near {
-            continue;
+        let (day, members, lat, lon, pub_day): (String, i64, Option<f64>, Option<f64>, Option<String>) =
+            rec.query_row(params![c.story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        // The publication window: the story's first document within WINDOW_DAYS of this one's.
+        if let (Some(p), Some(q)) = (pub_day.as_deref(), published) {
+            match (day_number(p), q) {
+                (Some(p), Some(q)) if (p - q).abs() <= WINDOW_DAYS => {}
+                _ => continue,
+            }
         }
+        c.apart = match (day_number(&day), ev_day) {
+            (Some(a), Some(b)) => (a - b).abs(),
+            _ => WINDOW_DAYS,
+        };
         c.day = day;
-        c.apart = apart.unwrap_or(WINDOW_DAYS);
         c.members = members;
         c.located = lat.zip(lon);
         cands.push(c);
     }
     cands.sort_by_key(|c| c.story);
-    Ok(choose(ev, &cands))
+    Ok(choose(ev, &cands).and_then(|id| cands.into_iter().find(|c| c.story == id)).map(|c| (c.story, c.day)))
 }
 
 /// Places event `event` (already inserted) in a story: an existing one it joins, else a new one
 /// with its own row id. Returns the story id. Events without an anchor day get a story of their own.
-pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>, doc: &DocInfo) -> Result<i64, StoreError> {
+pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>, doc: &mut DocInfo) -> Result<i64, StoreError> {
     let evidence = day.map(|d| Evidence::of(ev, d).with_headline(doc.headline));
     let joined = match &evidence {
         Some(e) => find(tx, e, doc)?,
         None => None,
     };
-    let story = joined.unwrap_or(event);
+    let story = joined.as_ref().map_or(event, |j| j.0);
     if joined.is_none() {
         let (day, family) = evidence.as_ref().map_or((None, family(ev.kind)), |e| (Some(e.day.as_str()), e.family));
         let (lat, lon) = (evidence.as_ref().and_then(|e| e.located).map(|l| l.0), evidence.as_ref().and_then(|e| e.located).map(|l| l.1));
@@ -334,10 +416,12 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         )?
         .execute(params![story, family, day.unwrap_or(""), doc.published, lat, lon])?;
     }
-    // A document counts once per story: its first event in the story adds it.
-    let new_doc = !tx
-        .prepare_cached("SELECT 1 FROM events WHERE doc = ?1 AND story = ?2 AND rowid != ?3")?
-        .exists(params![doc.rowid, story, event])?;
+    // A document counts once per story: its first event in the story adds it (a document's events
+    // are all stored in one go, so the ones before are in `doc.stories`).
+    let new_doc = !doc.stories.contains(&story);
+    if new_doc {
+        doc.stories.push(story);
+    }
     tx.prepare_cached(
         "UPDATE stories SET events = events + 1, documents = documents + ?2,
              first_published = min(coalesce(first_published, ?3), coalesce(?3, first_published)),
@@ -353,14 +437,14 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         evidence.as_ref().and_then(|e| e.located).map(|l| l.1)
     ])?;
     if let Some(e) = &evidence {
-        let (fam, sday): (String, String) =
-            tx.prepare_cached("SELECT family, day FROM stories WHERE rowid = ?1")?.query_row([story], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // The story's family and anchor day: the event's own for a new story.
+        let sday = joined.as_ref().map_or(e.day.as_str(), |j| j.1.as_str());
         let mut ins = tx.prepare_cached(
             "INSERT INTO story_keys (key, family, day, story, count) VALUES (?1, ?2, ?3, ?4, 1)
              ON CONFLICT (key, family, day, story) DO UPDATE SET count = count + 1",
         )?;
         for (k, _) in &e.keys {
-            ins.execute(params![k, fam, sday, story])?;
+            ins.execute(params![k, e.family, sday, story])?;
         }
     }
     if new_doc {

@@ -35,6 +35,27 @@ fn event(
 const TOWN: (&str, &str, f64, f64) = ("P-TOWN", "exact", 13.0, 45.0);
 
 #[test]
+fn days_move_as_sqlite_date_moves_them() {
+    // Each checked against SQLite's date(day, 'N days').
+    for (day, n, want) in [
+        ("2015-03-01", -1, Some("2015-02-28")),
+        ("2016-03-01", -1, Some("2016-02-29")),
+        ("2015-12-30", 3, Some("2016-01-02")),
+        ("1999-12-31", 1, Some("2000-01-01")),
+        ("2015-02-30", 0, Some("2015-03-02")),
+        ("0001-01-01", -3, Some("0000-12-29")),
+        ("2015-13-01", 0, None),
+        ("2015-07-00", 0, None),
+        ("2015-7-1", 0, None),
+        ("", 0, None),
+    ] {
+        assert_eq!(shift_day(day, n).as_deref(), want, "{day} {n}");
+    }
+    assert_eq!(day_number("1970-01-01"), Some(0));
+    assert!(BY_KEY.ends_with("LIMIT 24"));
+}
+
+#[test]
 fn families_pair_abductions_and_keep_talk_apart_from_force() {
     assert_eq!(family(EventType::Assault), family(EventType::Coerce));
     assert_ne!(family(EventType::Assault), family(EventType::Consult));
