@@ -36,6 +36,16 @@ pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
+/// True when the word carries a third-person pronoun suffix (زيارته، نفذتها، قتلهم، أحرقه).
+pub(crate) fn third_person_pronoun(w: &Word) -> bool {
+    w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+}
+
+/// The letters of a token as written, without its diacritics (أُصِيبَ → أصيب).
+pub(crate) fn letters(text: &str) -> impl DoubleEndedIterator<Item = char> + Clone + '_ {
+    text.chars().filter(|&c| !rasad_text::normalize::is_diacritic(c))
+}
+
 pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     if w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {

@@ -88,7 +88,7 @@ fn is_adjective(w: &Word) -> bool {
         return false;
     }
     // A key's ي may be a folded ى (المستشفى، المبنى): no nisba.
-    let maqsura = w.tok.text.trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ى');
+    let maqsura = crate::context::letters(w.tok.text).next_back() == Some('ى');
     c.adjectives.has(k) || (k.chars().count() >= 5 && !maqsura && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
 }
 

@@ -19,7 +19,7 @@ use rasad_model::{Arg, Event, EventMention, EventType, Link, SentenceSpan, Sourc
 use rasad_text::{Sentence, TokenKind};
 
 use crate::clauses::Clause;
-use crate::context::{bare, Ctx};
+use crate::context::{bare, letters, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::lexicon::Need;
 use crate::phrases::{Head, Phrase};
@@ -203,9 +203,7 @@ impl Ctx<'_, '_, '_> {
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
         let feminine_singular = |p: &Phrase| {
             let w = &words[p.first];
-            self.quantity_at[p.first].is_none()
-                && w.key.ends_with('ه')
-                && w.tok.text.trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c)).ends_with('ة')
+            self.quantity_at[p.first].is_none() && w.key.ends_with('ه') && letters(w.tok.text).next_back() == Some('ة')
         };
         ps.iter().position(|p| p.first > t && p.first <= t + 4 && p.end <= hi && ok(p) && !(masculine_singular && feminine_singular(p)))
     }
@@ -215,7 +213,7 @@ impl Ctx<'_, '_, '_> {
     /// (يطالب، يدعو; not تطالب، يطالبون).
     fn masculine_singular(&self, t: usize) -> bool {
         let w = &self.d.words[t];
-        let text: String = w.tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c)).collect();
+        let text: String = letters(w.tok.text).collect();
         let plain = text.trim_start_matches(['و', 'ف']);
         let imperfect = plain.starts_with('ي') && !plain.ends_with("ون") && !plain.ends_with("ان");
         self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
@@ -259,9 +257,9 @@ impl Ctx<'_, '_, '_> {
             // verb puts its agent first and the count after it).
             let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
             let driver = subj.is_some_and(|k| ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)));
-            let attacker = subj.is_some_and(|k| (ps[k].first..ps[k].end).any(|i| cues().agent_nouns.has(bare(&words[i]))));
+            let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
             // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
-            let object_pronoun = words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
+            let object_pronoun = third_person_pronoun(&words[t]);
             let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k))
                 && info(kind).victims
                 && !driver
@@ -397,7 +395,7 @@ impl Ctx<'_, '_, '_> {
         } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && !self.count_noun(t)) {
             // وصول الوفد، اجتماع الوزير مع نظيره: the genitive acts.
             r.agents = self.with_coordinated(ps, g);
-        } else if words[t].seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما")) {
+        } else if third_person_pronoun(&words[t]) {
             // زيارته، دعمها: the clause's or the parent's subject.
             r.agents = inherited.to_vec();
         }
@@ -421,6 +419,11 @@ impl Ctx<'_, '_, '_> {
             }
         }
         r
+    }
+
+    /// True when the phrase names an attacker (انتحاري، قناص، مهاجم): a people noun that acts.
+    fn names_attacker(&self, p: &Phrase) -> bool {
+        (p.first..p.end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])))
     }
 
     /// True when the trigger is a noun that counts acts (غارات، ضربات، هجمات، غارة، هجوم): its genitive
@@ -560,10 +563,12 @@ impl Ctx<'_, '_, '_> {
         // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة), unless marked as
         // the agent (برصاص قناص، يقودها انتحاري).
         let marked = |k: usize| ps[k].governor.as_deref().is_some_and(|g| cues().agent_markers.has(g));
-        let attacker = |k: usize| (ps[k].first..ps[k].end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])));
         // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
-        let object_pronoun = !tr.noun && self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
-        roles.agents.retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || attacker(k) || object_pronoun);
+        let pronoun = third_person_pronoun(&self.d.words[t]);
+        let object_pronoun = !tr.noun && pronoun;
+        roles
+            .agents
+            .retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || self.names_attacker(&ps[k]) || object_pronoun);
         // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
         let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));
         if info(kind).material {
@@ -571,7 +576,6 @@ impl Ctx<'_, '_, '_> {
         }
         roles.targets.retain(|k| !roles.agents.contains(k));
         let mut actors = self.args_of(ps, &roles.agents);
-        let pronoun = self.d.words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"));
         if actors.is_empty() && (!tr.noun || pronoun) && !tr.accused {
             // The subject carried from the sentence before, unless it only reported a physical act.
             let reported = |a: &Arg| {

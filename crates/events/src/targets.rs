@@ -8,7 +8,7 @@ use rasad_model::EventType;
 use rasad_text::{TokenKind, Word};
 
 use crate::clauses::Clause;
-use crate::context::{bare, Ctx};
+use crate::context::{bare, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::phrases::Phrase;
 use crate::types::info;
@@ -158,7 +158,7 @@ impl Ctx<'_, '_, '_> {
         let verb_like = words.get(verb).is_some_and(|w| {
             w.tok.kind == TokenKind::Arabic
                 && !w.seg.definite()
-                && w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+                && third_person_pronoun(w)
                 && self.mention_at[verb].is_none()
                 && crate::phrases::phrase_at(ps, verb).is_none()
         });
@@ -182,7 +182,7 @@ impl Ctx<'_, '_, '_> {
                     && self.d.lexicon.lookup(w).is_none())
         };
         let end = (t + 4).min(words.len());
-        let verb = (t + 1..end).find(|&v| words[v].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما")))?;
+        let verb = (t + 1..end).find(|&v| third_person_pronoun(&words[v]))?;
         if verb >= c.end.max(t + 1) + 8 || !(t + 1..verb).all(describes) {
             return None;
         }

@@ -308,11 +308,11 @@ impl Ctx<'_, '_, '_> {
     fn subjunctive_an(&self, k: usize) -> bool {
         let words = self.d.words;
         // Most words are not أن at all: at most four letters ending in ن, seen without a copy.
-        let mut letters = words[k].tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c));
-        if letters.clone().count() > 4 || letters.next_back() != Some('ن') {
+        let letters = crate::context::letters(words[k].tok.text);
+        if letters.clone().count() > 4 || letters.clone().next_back() != Some('ن') {
             return false;
         }
-        let t: String = words[k].tok.text.chars().filter(|c| !('\u{064B}'..='\u{0652}').contains(c)).collect();
+        let t: String = letters.collect();
         let t = t.trim_start_matches(['و', 'ف']);
         let Some(n) = words.get(k + 1) else { return false };
         let imperfect = n.tok.kind == TokenKind::Arabic
