@@ -2,6 +2,8 @@
 """Chooses the held-out articles (run once; its output, articles.tsv, is committed).
 
     python3 eval/heldout/choose.py [--shared ../shared] > eval/heldout/articles.tsv
+    # a further development batch (eval/dev/articles.tsv, batch 2 of 2026-11-30):
+    python3 eval/heldout/choose.py --seed 20261130 --exclude eval/heldout/articles.tsv
 
 The same strata and word lists as eval/dev/choose.py, with another seed and smaller numbers:
 - 20 conflict articles of SaudiNewsNet, at most 3 per outlet from 7+ outlets, half violence-heavy
@@ -47,9 +49,13 @@ def shingles(text):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.path.join(EVAL, '..', '..', 'shared'))
+    ap.add_argument('--seed', type=int, default=SEED, help='another seed draws another batch')
+    ap.add_argument('--exclude', nargs='*', default=[], help='further article lists to leave out (their first column)')
     a = ap.parse_args()
-    rng = random.Random(SEED)
+    rng = random.Random(a.seed)
     seen_ids = ids_of(os.path.join(EVAL, 'dev', 'articles.tsv')) | ids_of(os.path.join(EVAL, 'train', 'articles.txt'))
+    for path in a.exclude:
+        seen_ids |= ids_of(path)
     seen_urls = ids_of(os.path.join(EVAL, 'stories', 'reports.tsv'), 3)
     articles, sanad = dev.corpora(a.shared)
     snn = [(f'snn-{f[:10]}-{i:04d}', f, i, art.get('source'), art.get('url'), text) for f, i, art, text in articles]

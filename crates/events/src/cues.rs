@@ -48,6 +48,7 @@ pub(crate) struct Cues {
     pub people: Class,
     pub victim_units: Class,
     pub force_units: Class,
+    pub armed: Class,
     pub new_phrase: Class,
     pub generic_stop: Class,
     pub speech_verbs: Class,

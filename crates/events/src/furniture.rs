@@ -26,6 +26,11 @@ const CUES: &[&[&str]] = &[
     &["اخر", "تحديث"],
     &["تاريخ", "النشر"],
     &["شارك", "هذا"],
+    // Link lines that close an article (رابط الخبر بصحيفة …: the linked headline).
+    &["رابط", "الخبر"],
+    &["رابط", "المقال"],
+    &["رابط", "مختصر"],
+    &["الرابط", "المختصر"],
     &["تابعونا", "علي"],
     &["back", "to", "top"],
     &["read", "more"],
@@ -129,6 +134,8 @@ mod tests {
     fn read_also_and_its_headline() {
         assert_eq!(mask("قصفت الطائرات البلدة.\nاقرأ أيضا|\nوزير يزور بغداد\nوصل الوفد إلى المدينة."), vec![false, true, true, false]);
         assert_eq!(mask("اقرأ أيضا: مقتل ضابط في معارك الشمال\nوصل الوفد."), vec![true, false]);
+        assert_eq!(mask("رابط الخبر بصحيفة المدينة: الجيش يدخل البلدة\nوصل الوفد."), vec![true, false]);
+        assert_eq!(mask("الرابط المختصر: طائرات تقصف مخزنا\nوصل الوفد."), vec![true, false]);
     }
 
     #[test]

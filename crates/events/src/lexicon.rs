@@ -53,6 +53,9 @@ pub enum Need {
     Verbal,
     /// A noun that states its own event even beside a verb (فرقت الشرطة مظاهرة).
     Standalone,
+    /// Only with an armed force: an armed or state actor, or a word of the `armed` cues near it
+    /// (دخلت القوات البلدة; not وصل الطبيب، تعزيز العلاقات). Checked after `person=`.
+    Force,
 }
 
 /// Where a trigger's arguments stand (the `frame` column).
@@ -177,6 +180,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
             Ok(match c {
                 "verbal" => Need::Verbal,
                 "standalone" => Need::Standalone,
+                "force" => Need::Force,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),

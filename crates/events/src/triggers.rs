@@ -188,7 +188,7 @@ impl Ctx<'_, '_, '_> {
                     Need::Next(keys) => {
                         near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
                     }
-                    Need::PersonType(_) | Need::Standalone => true,
+                    Need::PersonType(_) | Need::Standalone | Need::Force => true,
                 })
             };
             // A participle states an event as a circumstantial clause: indefinite, right after a
