@@ -77,6 +77,7 @@ pub(crate) struct Cues {
     pub negations: Class,
     pub future: Class,
     pub conditionals: Class,
+    pub modals: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,
     pub denials: Class,

@@ -137,7 +137,10 @@ impl Ctx<'_, '_, '_> {
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
         let mut last_seen: Option<(usize, EventType)> = None;
         // Where the clause turns into a condition or a wish (one pass, not one per word).
-        let irrealis_from = (c.first..c.end).find(|&k| cues().conditionals.has(bare(&words[k])) || self.subjunctive_an(k));
+        let irrealis_from = (c.first..c.end).find(|&k| {
+            let b = bare(&words[k]);
+            cues().conditionals.has(b) || cues().modals.has(b) || self.subjunctive_an(k) || self.modal_qad(k)
+        });
         for i in c.first..c.end {
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] || self.named(i) {
@@ -322,6 +325,23 @@ impl Ctx<'_, '_, '_> {
         // Written without its hamza, ان before an imperfect verb is أن (إنّ takes a noun or a
         // pronoun), or the conditional إن: a wish or a condition either way.
         matches!(t, "أن" | "بأن" | "ان" | "بان" | "إن") && imperfect
+    }
+
+    /// True when token `k` is قد before an imperfect verb: a possibility (ما قد يهدد، قد يؤدي إلى),
+    /// not the قد of a past fact (قد قصفت، كان قد يئس).
+    fn modal_qad(&self, k: usize) -> bool {
+        let words = self.d.words;
+        if !matches!(bare(&words[k]), "قد" | "وقد") {
+            return false;
+        }
+        words.get(k + 1).is_some_and(|n| {
+            n.tok.kind == TokenKind::Arabic
+                && n.seg.prefixes.is_empty()
+                && !n.seg.definite()
+                && n.tok.text.chars().count() >= 3
+                // Not ت: form V perfects open with it (كانت قد تعرضت لهجوم is a past fact).
+                && matches!(n.tok.text.chars().next(), Some('ي' | 'ن'))
+        }) && !k.checked_sub(1).is_some_and(|p| matches!(bare(&words[p]), "كان" | "كانت" | "كانوا" | "يكون" | "تكون"))
     }
 
     /// True when a verb of occurrence stands up to three words before token `t` in its clause:
