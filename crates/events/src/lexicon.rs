@@ -366,7 +366,13 @@ impl Lexicon {
         let nounish = w.seg.definite()
             || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
             || w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
+        // A nisba adjective of a verbal noun describes, it states nothing (الأسلحة الانفجارية، القدرات
+        // الهجومية، الاحتجاجية): only the whole form may be an entry (اتفاقية).
+        let nisba = w.seg.suffixes.iter().any(|s| matches!(*s, "ي" | "يه" | "ية"));
         for c in bare_candidates(w) {
+            if nisba && c == w.seg.key && c != w.seg.base_key() {
+                continue;
+            }
             if let Some(list) = self.map.get(&c) {
                 let e = &list[0];
                 if e.inflected_only && !e.noun {
