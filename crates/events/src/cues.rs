@@ -78,6 +78,7 @@ pub(crate) struct Cues {
     pub future: Class,
     pub conditionals: Class,
     pub modals: Class,
+    pub belonging: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,
     pub denials: Class,

@@ -127,6 +127,23 @@ impl Ctx<'_, '_, '_> {
         if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k)) {
             return Some(k);
         }
+        // The owner of the struck object, named after تابعة لـ or الخاضعة لسيطرة (استهدفت غارة دبابة
+        // تابعة للحوثيين): within eight words after the trigger, for a frame with an object.
+        if in_frame("obj") {
+            let owned = (0..ps.len()).find(|&k| {
+                let p = &ps[k];
+                usable(k)
+                    && p.participant()
+                    && p.first <= t + 9
+                    && (p.governor.as_deref() == Some("ل")
+                        || words[p.first].seg.prefixes.contains(&"ل")
+                        || (p.first >= 2 && bare(&words[p.first - 1]) == "سيطره"))
+                    && (p.first.saturating_sub(2)..p.first).any(|i| i > t && cues().belonging.has(bare(&words[i])))
+            });
+            if owned.is_some() {
+                return owned;
+            }
+        }
         self.doer_of_relative(ps, if after == usize::MAX { t + 1 } else { after }, frame)
     }
 
