@@ -110,6 +110,9 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
             let (a, b) = trim_name(&cx, a, b);
             (a, b, l)
         })
+        // A one-word name no mention links that the lexicon reads as a verb is the model's error
+        // (دان الأمين العام … : "condemned", not the village of Dan).
+        .filter(|&(a, b, _)| !(b == a + 1 && cx.mention_at[a].is_none() && cx.d.lexicon.lookup(&cx.d.words[a]).is_some_and(|h| !h.nominal)))
         .collect();
     cx
 }
