@@ -361,6 +361,20 @@ impl Ctx<'_, '_, '_> {
 
         let dated = (c.first..c.end).any(|k| self.in_time[k]);
         let counted = (c.first..c.end).any(|k| self.quantity_at[k].is_some());
-        near || possessed || dated || counted || self.occurred(c, t)
+        near || possessed || dated || counted || self.occurred(c, t) || self.placed(c, t)
+    }
+
+    /// True when a place the gazetteer knows follows a verbal noun within seven words of its
+    /// clause, after في، على or ب with no other event word between (اشتباكات عنيفة في مدينة تعز, غارات على ريف حلب,
+    /// العمليات العسكرية الواسعة في ريف دمشق): the noun happened there.
+    fn placed(&self, c: &Clause, t: usize) -> bool {
+        let words = self.d.words;
+        let hi = (t + 8).min(c.end);
+        let Some(k) = (t + 1..hi).find(|&k| self.mention_at[k].is_some_and(|m| self.d.mentions[m].place.is_some())) else {
+            return false;
+        };
+        let locative = (t + 1..=k).any(|j| matches!(bare(&words[j]), "في" | "علي") || words[j].seg.prefixes.contains(&"ب"));
+        let other_event = (t + 1..k).any(|j| self.d.lexicon.lookup(&words[j]).is_some());
+        locative && !other_event
     }
 }
