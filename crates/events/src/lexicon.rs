@@ -417,7 +417,8 @@ const VERB_SUFFIXES: &[&str] = &["تما", "تم", "تن", "وا", "تا", "ون
 fn bare_candidates(w: &Word) -> Vec<String> {
     let mut out = vec![w.seg.base_key().to_string(), w.seg.key.clone(), w.key_without_conj().to_string()];
     // ة was folded to ه in keys; a verbal noun before a pronoun shows it as ت (زيارته → زياره).
-    if w.seg.suffixes.iter().any(|s| s.starts_with('ه') || *s == "نا") {
+    // …and before a dual ending (غارتين، ضربتان → غاره، ضربه).
+    if w.seg.suffixes.iter().any(|s| s.starts_with('ه') || matches!(*s, "نا" | "ين" | "ان")) {
         if let Some(r) = w.seg.key.strip_suffix('ت') {
             out.push(format!("{r}ه"));
         }

@@ -344,10 +344,15 @@ impl Ctx<'_, '_, '_> {
         }) && !k.checked_sub(1).is_some_and(|p| matches!(bare(&words[p]), "كان" | "كانت" | "كانوا" | "يكون" | "تكون"))
     }
 
-    /// True when a verb of occurrence stands up to three words before token `t` in its clause:
-    /// the noun is what happened (تم الاتفاق، جرت المفاوضات، شهدت المدينة اشتباكات).
+    /// True when a verb of occurrence stands up to three words before token `t` in its clause, or
+    /// two after it: the noun is what happened (تم الاتفاق، جرت المفاوضات، شهدت المدينة اشتباكات،
+    /// اشتباكات عنيفة تدور).
     fn occurred(&self, c: &Clause, t: usize) -> bool {
-        (c.first..t).rev().take(3).any(|k| cues().occurrence.has(bare(&self.d.words[k])))
+        let occ = |k: &usize| cues().occurrence.has(bare(&self.d.words[*k]));
+        // …or after it, past an adjective (اشتباكات عنيفة تدور في، معارك دارت).
+        // (Not a topic after it: الحوار يدور حول القضايا.)
+        let about = |k: usize| self.d.words.get(k + 1).is_some_and(|w| matches!(bare(w), "حول" | "عن"));
+        (c.first..t).rev().take(3).any(|k| occ(&k)) || (t + 1..(t + 3).min(c.end)).any(|k| occ(&k) && !about(k))
     }
 
     /// True when a verbal noun has an argument near it: a linked mention or a name within three
