@@ -296,5 +296,18 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     };
     let headline =
         d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
-    merge_restatements(out, lemma, headline)
+    let mut out = merge_restatements(out, lemma, headline);
+    out.retain(situated);
+    out
+}
+
+/// True when an event says who acted, where, when, how many or according to whom, or, for a
+/// statement (a type not `material` in types.toml), whom it addresses (وحث الحكومة على): an event with
+/// none of these (وقتل أبرياء in a column, دخولنا موسم الرطوبة) is nothing an analyst can code.
+/// The development guidelines make an event required only when the article says who did it or
+/// where; on the development set (190 articles) 26 of 49 such events matched no gold event and 7
+/// only optional ones (held-out precision 0.464 -> 0.498, recall unchanged).
+fn situated(e: &Event) -> bool {
+    let addressed = !e.targets.is_empty() && !crate::types::info(e.kind).material;
+    !e.actors.is_empty() || !e.places.is_empty() || e.date.is_some() || e.source.is_some() || e.quantity.is_some() || addressed
 }
