@@ -268,10 +268,12 @@ impl Ctx<'_, '_, '_> {
             if negated || light_negated {
                 self.negated.borrow_mut().push(i);
             }
-            // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه).
-            if !nominal
-                && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما"))
-                && matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'))
+            // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه), and so does
+            // one right after an indefinite noun inside its clause, an adjectival clause (ضد كل عمل
+            // إرهابي يستهدف أمنها، لفراغ يهدد استقرار البلد; not a headline's طائرات تقصف).
+            let imperfect = matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) && w.seg.prefixes.is_empty();
+            let describes = i >= c.first + 2 && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
+            if !nominal && imperfect && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما") || describes)
             {
                 continue;
             }
@@ -325,6 +327,18 @@ impl Ctx<'_, '_, '_> {
         // Written without its hamza, ان before an imperfect verb is أن (إنّ takes a noun or a
         // pronoun), or the conditional إن: a wish or a condition either way.
         matches!(t, "أن" | "بأن" | "ان" | "بان" | "إن") && imperfect
+    }
+
+    /// True when word `w` at `k` is an indefinite noun or adjective: Arabic, without ال or a
+    /// clitic, not a verb, a name or a mention.
+    fn indefinite_noun(&self, w: &rasad_text::Word, k: usize) -> bool {
+        w.tok.kind == TokenKind::Arabic
+            && w.seg.prefixes.is_empty()
+            && self.mention_at[k].is_none()
+            && !self.named(k)
+            && !cues().speech_verbs.has(bare(w))
+            && self.d.lexicon.lookup(w).is_none_or(|h| h.nominal)
+            && !matches!(bare(w), "قد" | "لا" | "لم" | "لن" | "ما" | "كان" | "كانت" | "لقد" | "انه" | "انها" | "ان" | "بات" | "باتت")
     }
 
     /// True when token `k` is قد before an imperfect verb: a possibility (ما قد يهدد، قد يؤدي إلى),
