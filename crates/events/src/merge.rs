@@ -52,7 +52,24 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
         let mut cands: Vec<usize> = keys.iter().filter_map(|k| buckets.get(k)).flat_map(|v| v.iter().rev().take(RECENT).copied()).collect();
         cands.sort_unstable();
         cands.dedup();
-        match cands.into_iter().find(|&k| fits(&out[k])) {
+        // خلال الزيارة، حضر الاستقبال، بعد الهجوم: a definite verbal noun naming no participant of
+        // its own points back to the latest event of its type (nothing in conflict), not a new one.
+        let anaphor = || {
+            if !definite_trigger(&e.trigger.text) || !e.actors.is_empty() || !e.targets.is_empty() {
+                return None;
+            }
+            let k = out.iter().rposition(|a| a.kind == e.kind).filter(|&k| out.len() - k <= RECENT)?;
+            let a = &out[k];
+            let dates_agree =
+                a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value);
+            (a.status == e.status
+                && compatible(&a.places, &e.places)
+                && compatible(&a.targets, &e.targets)
+                && dates_agree
+                && quantities_agree(a))
+            .then_some(k)
+        };
+        match cands.into_iter().find(|&k| fits(&out[k])).or_else(anaphor) {
             Some(k) => absorb(&mut out[k], e),
             None => {
                 for k in keys {
@@ -63,6 +80,13 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
         }
     }
     out
+}
+
+/// True when a trigger is a definite noun: ال after the clitics و، ف، ب، ل (الزيارة، وخلال
+/// الاستقبال → الاستقبال، بالهجوم، للقاء).
+fn definite_trigger(text: &str) -> bool {
+    let t = text.trim_start_matches(['و', 'ف']);
+    t.starts_with("ال") || t.starts_with("بال") || t.starts_with("لل") || t.starts_with("كال")
 }
 
 /// True when a vague or bounded quantity admits the value (الآلاف admits 7000).
