@@ -2,7 +2,7 @@
 //! gzipped or not, or standard input; each read by the reader its name or first bytes call for
 //! (or the one `--format` names). Every problem is handed on with where it happened.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -66,25 +66,35 @@ impl Inputs {
                 (None, _) => false,
             }
         };
+        // Files reached twice (through a symlink) are read once.
+        let mut seen = std::collections::HashSet::new();
         for p in paths {
             if !p.is_dir() {
                 inputs.files.push(p.clone());
                 continue;
             }
             let mut files = Vec::new();
-            for e in walkdir::WalkDir::new(p) {
-                match e {
-                    Ok(e) if e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.') && keep(e.path()) => {
-                        files.push(e.into_path())
+            // Symlinks are followed; a loop is an error of the walk, and reported.
+            for e in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+                let e = match e {
+                    Ok(e) => e,
+                    Err(err) => {
+                        inputs.walk_errors.push(walk_problem(p, &err));
+                        continue;
                     }
-                    Ok(_) => {}
-                    Err(err) => inputs.walk_errors.push(Problem {
-                        at: err.path().map_or_else(|| p.display().to_string(), |x| x.display().to_string()),
-                        why: err.io_error().map_or_else(|| err.to_string(), ToString::to_string),
-                    }),
+                };
+                if e.file_type().is_dir() || e.file_name().to_string_lossy().starts_with('.') || !keep(e.path()) {
+                    continue;
+                }
+                if !e.file_type().is_file() {
+                    let why = "not a regular file (a pipe, socket or device)".to_string();
+                    inputs.walk_errors.push(Problem { at: e.path().display().to_string(), why });
+                } else {
+                    files.push(e.into_path());
                 }
             }
             files.sort();
+            files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
             inputs.files.extend(files);
         }
         inputs
@@ -102,12 +112,8 @@ impl Inputs {
             on(Found::Problem(p.clone()))?;
         }
         if self.stdin {
-            let mut r = BufReader::new(io::stdin().lock());
-            let reader = match self.format {
-                Some(f) => Formats::builtin().get(f),
-                None => Formats::builtin().sniff(r.fill_buf().unwrap_or(&[])),
-            };
-            for found in reader.read("<stdin>", Box::new(r)) {
+            let (reader, input) = Formats::builtin().open(None, self.format, Box::new(BufReader::new(io::stdin().lock())));
+            for found in reader.read("<stdin>", input) {
                 on(match found {
                     // A text read from standard input has no file name to be its id.
                     Found::Doc(mut d) if reader.format() == Format::Text => {
@@ -133,24 +139,28 @@ impl Inputs {
                 None => Box::new(file),
             };
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let by_name = Formats::builtin().by_name(&file_name);
-            let gz = by_name.is_some_and(|(_, gz)| gz) || sniff_gzip(path);
-            let mut reader: Box<dyn BufRead> = if gz {
-                Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(counted))))
-            } else {
-                Box::new(BufReader::new(counted))
-            };
-            let r = match (self.format, by_name) {
-                (Some(f), _) => Formats::builtin().get(f),
-                (None, Some((r, _))) => r,
-                (None, None) => Formats::builtin().sniff(reader.fill_buf().unwrap_or(&[])),
-            };
-            for found in r.read(&name, reader) {
+            let (r, input) = Formats::builtin().open(Some(&file_name), self.format, Box::new(BufReader::new(counted)));
+            for found in r.read(&name, input) {
                 on(found)?;
             }
         }
         Ok(())
     }
+}
+
+/// A directory entry the walk could not read, said so that the user can act on it.
+fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
+    let at = err.path().unwrap_or(root).display().to_string();
+    let why = match (err.loop_ancestor(), err.io_error()) {
+        (Some(a), _) => format!("a symlink loop back to {}; not followed", a.display()),
+        (None, Some(io)) if io.kind() == io::ErrorKind::NotFound && err.path().is_some_and(|p| p.is_symlink()) => {
+            "a symlink to a missing file or folder; fix or remove the link".to_string()
+        }
+        (None, Some(io)) if io.kind() == io::ErrorKind::PermissionDenied => "permission denied; check its permissions".to_string(),
+        (None, Some(io)) => io.to_string(),
+        (None, None) => err.to_string(),
+    };
+    Problem { at, why }
 }
 
 /// Counts bytes read through it (for the progress bar).
@@ -165,11 +175,6 @@ impl<R: Read> Read for Counting<R> {
         self.n.fetch_add(k as u64, Ordering::Relaxed);
         Ok(k)
     }
-}
-
-fn sniff_gzip(path: &Path) -> bool {
-    let mut magic = [0u8; 2];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok() && magic == [0x1f, 0x8b]
 }
 
 /// The texts given as arguments, or standard input read as one text when there are none.

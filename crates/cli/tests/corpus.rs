@@ -67,7 +67,7 @@ fn mixed_inputs(dir: &Path) {
         http.len()
     );
     std::fs::write(dir.join("e.warc.gz"), gzip(warc.as_bytes())).unwrap();
-    std::fs::write(dir.join("f.txt"), b"\xff\xfe\x00binary\x00").unwrap();
+    std::fs::write(dir.join("f.txt"), b"\x00\x01binary\x00").unwrap();
     std::fs::write(dir.join("g.txt"), b"").unwrap();
 }
 

@@ -1,19 +1,52 @@
 //! Bytes to text: UTF-8 files, and web pages in the charset they declare.
 
-/// Checks that bytes are text; the error says why not.
-pub fn as_text(bytes: Vec<u8>) -> Result<String, String> {
+/// Checks that bytes are text and makes them a string: UTF-8, or UTF-16 (little- or big-endian)
+/// when a byte-order mark says so. The mark is not kept: offsets into the text count from after
+/// it. The error says why not, with the offset in the file.
+pub fn as_text(mut bytes: Vec<u8>) -> Result<String, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
+    let (enc, bom) = encoding_rs::Encoding::for_bom(&bytes).unwrap_or((encoding_rs::UTF_8, 0));
+    if bom == bytes.len() {
+        return Err("empty file (nothing after its byte-order mark)".into());
+    }
+    if enc != encoding_rs::UTF_8 {
+        return utf16(&bytes[bom..], enc == encoding_rs::UTF_16LE, bom);
+    }
+    bytes.drain(..bom);
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("looks like a binary file (NUL bytes)".into());
     }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (first bad byte at offset {}); convert it first, e.g. iconv -f windows-1256 -t utf-8",
-            e.utf8_error().valid_up_to()
+            e.utf8_error().valid_up_to() + bom
         )
     })
+}
+
+/// UTF-16 after a byte-order mark of `bom` bytes.
+fn utf16(body: &[u8], le: bool, bom: usize) -> Result<String, String> {
+    let name = if le { "UTF-16LE" } else { "UTF-16BE" };
+    let fix = format!("convert it first, e.g. iconv -f {name} -t utf-8");
+    if body.len() % 2 == 1 {
+        return Err(format!("not valid {name} (an odd number of bytes after its byte-order mark); {fix}"));
+    }
+    let units = body.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let mut text = String::with_capacity(body.len() * 3 / 2);
+    let mut at = bom;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok('\0') if at < 16384 => return Err("looks like a binary file (NUL characters)".into()),
+            Ok(c) => {
+                text.push(c);
+                at += 2 * c.len_utf16();
+            }
+            Err(_) => return Err(format!("not valid {name} (a lone surrogate at offset {at}); {fix}")),
+        }
+    }
+    Ok(text)
 }
 
 /// Decodes a web page: the charset of the HTTP header, else a byte-order mark, else a `<meta>`

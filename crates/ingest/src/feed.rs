@@ -19,8 +19,8 @@ pub struct Item {
     pub outlet: Option<String>,
 }
 
-/// Why a feed could not be read.
-#[derive(Debug, thiserror::Error)]
+/// Why a feed could not be read (to its end). Offsets are bytes of the text given.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FeedError {
     /// The XML is malformed.
     #[error("malformed XML at byte {pos}: {msg}")]
@@ -29,10 +29,38 @@ pub enum FeedError {
         pos: u64,
         /// The parser's message.
         msg: String,
+        /// Where the item it is in begins, if it is in one.
+        item: Option<u64>,
+    },
+    /// The text ends inside an item.
+    #[error("the feed ends inside the item that begins at byte {item}")]
+    Cut {
+        /// Where the item begins.
+        item: u64,
     },
     /// The document is XML but neither RSS nor Atom.
     #[error("neither an RSS <channel> nor an Atom <feed>")]
     NotAFeed,
+}
+
+impl FeedError {
+    /// Where the loss begins: the item cut or broken, else the error.
+    pub fn lost_from(&self) -> u64 {
+        match self {
+            FeedError::Xml { pos, item, .. } => item.unwrap_or(*pos),
+            FeedError::Cut { item } => *item,
+            FeedError::NotAFeed => 0,
+        }
+    }
+}
+
+/// A feed's items, and the error that ended it early (the items before it are kept).
+#[derive(Debug, Default)]
+pub struct Feed {
+    /// The items read.
+    pub items: Vec<Item>,
+    /// What ended the reading before the end, if anything did.
+    pub error: Option<FeedError>,
 }
 
 #[derive(Default)]
@@ -44,8 +72,8 @@ struct Pending {
     description: Option<String>,
 }
 
-/// Reads every item of an RSS or Atom document.
-pub fn items(xml: &str) -> Result<Vec<Item>, FeedError> {
+/// Reads the items of an RSS or Atom document, up to its end or its first malformed part.
+pub fn items(xml: &str) -> Feed {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
     let mut out = Vec::new();
@@ -54,8 +82,17 @@ pub fn items(xml: &str) -> Result<Vec<Item>, FeedError> {
     let mut outlet: Option<String> = None;
     let mut is_feed = false;
     let mut text = String::new();
+    // Where the item being read begins.
+    let mut item_at = 0;
     loop {
-        let ev = reader.read_event().map_err(|e| FeedError::Xml { pos: reader.buffer_position(), msg: e.to_string() })?;
+        let before = reader.buffer_position();
+        let ev = match reader.read_event() {
+            Ok(ev) => ev,
+            Err(e) => {
+                let error = FeedError::Xml { pos: reader.error_position(), msg: e.to_string(), item: item.as_ref().map(|_| item_at) };
+                return Feed { items: out, error: Some(error) };
+            }
+        };
         match ev {
             XmlEvent::Start(e) => {
                 let name = e.name().as_ref().to_ascii_lowercase();
@@ -64,6 +101,7 @@ pub fn items(xml: &str) -> Result<Vec<Item>, FeedError> {
                 }
                 if matches!(name.as_str(), "item" | "entry") {
                     item = Some(Pending::default());
+                    item_at = before;
                 }
                 if name == "link" {
                     link_href(&e, &mut item);
@@ -112,14 +150,13 @@ pub fn items(xml: &str) -> Result<Vec<Item>, FeedError> {
                     _ => {}
                 }
             }
+            XmlEvent::Eof if item.is_some() => return Feed { items: out, error: Some(FeedError::Cut { item: item_at }) },
             XmlEvent::Eof => break,
             _ => {}
         }
     }
-    if !is_feed {
-        return Err(FeedError::NotAFeed);
-    }
-    Ok(out)
+    let error = (!is_feed).then_some(FeedError::NotAFeed);
+    Feed { items: out, error }
 }
 
 fn link_href(e: &quick_xml::events::BytesStart, item: &mut Option<Pending>) {
@@ -168,7 +205,7 @@ mod tests {
             <description>&lt;p&gt;قصفت طائرات بلدة &amp;amp; قرى مجاورة&lt;/p&gt;</description></item>
           <item><title>ثان</title><content:encoded><![CDATA[<p>الفقرة الأولى</p><p>الثانية</p>]]></content:encoded></item>
           </channel></rss>"#;
-        let items = items(rss).unwrap();
+        let items = items(rss).items;
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].title.as_deref(), Some("قصف على بلدة"));
         assert_eq!(items[0].url.as_deref(), Some("https://example.invalid/1"));
@@ -183,7 +220,7 @@ mod tests {
         let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>موقع</title>
           <entry><title>خبر</title><link rel="alternate" href="https://example.invalid/e"/><updated>2021-04-22T10:00:00Z</updated>
           <content type="html">&lt;p&gt;نص الخبر&lt;/p&gt;</content></entry></feed>"#;
-        let items = items(atom).unwrap();
+        let items = items(atom).items;
         assert_eq!(items[0].url.as_deref(), Some("https://example.invalid/e"));
         assert_eq!(items[0].published.as_deref(), Some("2021-04-22"));
         assert_eq!(items[0].text, "نص الخبر");
@@ -191,7 +228,9 @@ mod tests {
 
     #[test]
     fn malformed_or_foreign_xml_is_an_error() {
-        assert!(items("<rss><channel><item></channel>").is_err());
-        assert!(matches!(items("<html><body/></html>"), Err(FeedError::NotAFeed)));
+        let f = items("<rss><channel><item></channel>");
+        assert!(matches!(f.error, Some(FeedError::Xml { item: Some(14), .. })), "{f:?}");
+        assert_eq!(items("<rss><channel><item><title>a").error, Some(FeedError::Cut { item: 14 }));
+        assert_eq!(items("<html><body/></html>").error, Some(FeedError::NotAFeed));
     }
 }

@@ -4,8 +4,11 @@
 //! directories and showing progress are the caller's.
 #![warn(missing_docs)]
 
+mod archive;
+mod buf;
 pub mod charset;
 pub mod feed;
+mod gz;
 pub mod html;
 pub mod source;
 pub mod warc;

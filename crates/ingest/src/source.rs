@@ -16,7 +16,8 @@ use std::io::{BufRead, Read};
 use rasad_model::InputDoc;
 
 use crate::charset::{as_text, decode_html};
-use crate::{feed, html, warc};
+use crate::feed::{self, FeedError};
+use crate::html;
 
 /// What a stream holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,7 +37,7 @@ pub enum Format {
 /// A problem with one input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    /// Where: a path, `path:line` or `path#record`.
+    /// Where: a path, `path:line`, `path#item` or `path (byte N)` (in a WARC archive).
     pub at: String,
     /// Why, and what to do when there is something to do.
     pub why: String,
@@ -49,6 +50,8 @@ pub enum Found {
     Doc(InputDoc),
     /// A problem; reading goes on.
     Problem(Problem),
+    /// Something passed over that is no failure (what a WARC held besides pages), to be shown.
+    Note(Problem),
 }
 
 /// Largest single document (text file, page, feed) read into memory.
@@ -108,6 +111,42 @@ impl Formats {
     }
 }
 
+impl Formats {
+    /// The reader for a stream and the stream to hand it: the `forced` format's, else the one
+    /// the file name says, else the one the first bytes show (decompressed, when gzipped). A
+    /// gzipped stream (seen from its first bytes) is decompressed for every reader but WARC's,
+    /// which reads gzip members itself to resume after a corrupt one.
+    pub fn open<'r>(
+        &self,
+        name: Option<&str>,
+        forced: Option<Format>,
+        mut raw: Box<dyn BufRead + 'r>,
+    ) -> (&dyn Reader, Box<dyn BufRead + 'r>) {
+        let (reader, gz) = {
+            let head = raw.fill_buf().unwrap_or(&[]);
+            let gz = head.starts_with(&[0x1f, 0x8b]);
+            let reader = match (forced, name.and_then(|n| self.by_name(n))) {
+                (Some(f), _) => self.get(f),
+                (None, Some((r, _))) => r,
+                (None, None) if gz => self.sniff(&gunzip_head(head)),
+                (None, None) => self.sniff(head),
+            };
+            (reader, gz)
+        };
+        if gz && reader.format() != Format::Warc {
+            return (reader, Box::new(std::io::BufReader::new(flate2::bufread::MultiGzDecoder::new(raw))));
+        }
+        (reader, raw)
+    }
+}
+
+/// The first bytes (512 at most) a gzipped head decompresses to.
+fn gunzip_head(head: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = flate2::read::GzDecoder::new(head).take(512).read_to_end(&mut out);
+    out
+}
+
 impl Format {
     /// The format a file name says, and whether it is gzipped (see [`Formats::by_name`]).
     pub fn from_name(name: &str) -> Option<(Format, bool)> {
@@ -144,7 +183,7 @@ fn file_id(name: &str) -> String {
 }
 
 /// A date the readers produce as `YYYY-MM-DD`, typed.
-fn date(s: Option<String>) -> Option<rasad_model::Date> {
+pub(crate) fn date(s: Option<String>) -> Option<rasad_model::Date> {
     s.and_then(|d| d.parse().ok())
 }
 
@@ -239,23 +278,59 @@ impl Reader for FeedReader {
             || lower.starts_with(b"<feed")
     }
     fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
-        let xml = match whole(name, &mut input).and_then(|b| decode_html(&b, None).map_err(|why| bad(name, why))) {
-            Ok(x) => x,
+        let bytes = match whole(name, &mut input) {
+            Ok(b) => b,
             Err(p) => return Box::new(std::iter::once(Found::Problem(p))),
         };
-        let items = match feed::items(&xml) {
-            Ok(items) => items,
-            Err(e) => return Box::new(std::iter::once(problem(name.to_string(), e.to_string()))),
+        let xml = match decode_html(&bytes, None) {
+            Ok(x) => x,
+            Err(why) => return Box::new(std::iter::once(problem(name.to_string(), why))),
         };
+        let feed = feed::items(&xml);
+        let tail = feed.error.map(|e| feed_problem(name, &bytes, &xml, &e, feed.items.len()));
         let fid = file_id(name);
-        Box::new(items.into_iter().enumerate().map(move |(i, it)| {
-            if it.text.trim().is_empty() {
-                return problem(format!("{name}#{}", i + 1), "feed item without text".into());
-            }
-            let id = it.url.clone().unwrap_or_else(|| format!("{fid}#{}", i + 1));
-            Found::Doc(InputDoc { id, text: it.text, published: date(it.published), url: it.url, outlet: it.outlet, title: it.title })
-        }))
+        Box::new(
+            feed.items
+                .into_iter()
+                .enumerate()
+                .map(move |(i, it)| {
+                    if it.text.trim().is_empty() {
+                        return problem(format!("{name}#{}", i + 1), "feed item without text".into());
+                    }
+                    let id = it.url.clone().unwrap_or_else(|| format!("{fid}#{}", i + 1));
+                    Found::Doc(InputDoc {
+                        id,
+                        text: it.text,
+                        published: date(it.published),
+                        url: it.url,
+                        outlet: it.outlet,
+                        title: it.title,
+                    })
+                })
+                .chain(tail),
+        )
     }
+}
+
+/// The problem of a feed read up to `e` only: where the loss begins (line, and byte of the file
+/// when it is UTF-8) and how many items were kept.
+fn feed_problem(name: &str, bytes: &[u8], xml: &str, e: &FeedError, kept: usize) -> Found {
+    let from = usize::try_from(e.lost_from()).unwrap_or(usize::MAX).min(xml.len());
+    let line = xml.as_bytes()[..from].iter().filter(|&&b| b == b'\n').count() + 1;
+    let bom = bytes.len().saturating_sub(xml.len());
+    let utf8 = bytes.get(bom..) == Some(xml.as_bytes());
+    let byte = |pos: u64| if utf8 { format!("byte {}", pos + bom as u64) } else { format!("byte {pos} of the decoded text") };
+    let what = match e {
+        FeedError::NotAFeed => return problem(name.to_string(), e.to_string()),
+        FeedError::Xml { pos, msg, item: Some(item) } => {
+            format!("malformed XML at {} ({msg}); the item that begins at {} and all after it are skipped", byte(*pos), byte(*item))
+        }
+        FeedError::Xml { pos, msg, item: None } => format!("malformed XML at {} ({msg}); the rest of the feed is skipped", byte(*pos)),
+        FeedError::Cut { item } => {
+            format!("the feed ends inside the item that begins at {} (cut short?); that item is skipped", byte(*item))
+        }
+    };
+    problem(format!("{name}:{line}"), format!("{what} ({} before it read)", crate::archive::count(kept, "item")))
 }
 
 /// A WARC archive: one document per HTML `response` or `resource` record.
@@ -272,36 +347,7 @@ impl Reader for WarcReader {
         start.starts_with(b"WARC/")
     }
     fn read<'r>(&self, name: &'r str, input: Box<dyn BufRead + 'r>) -> Docs<'r> {
-        Box::new(warc::Reader::new(input).enumerate().filter_map(move |(i, rec)| {
-            let page = match rec {
-                Ok(page) => page,
-                Err(e) => return Some(problem(name.to_string(), e.to_string())),
-            };
-            if !(page.content_type.is_empty() || page.content_type.contains("html")) {
-                return None;
-            }
-            let at = format!("{name}#{}", i + 1);
-            let html = match decode_html(&page.body, Some(&page.content_type)) {
-                Ok(h) => h,
-                Err(why) => return Some(problem(at, why)),
-            };
-            let art = match html::try_extract(&html) {
-                Ok(a) => a,
-                Err(e) => return Some(problem(at, e.to_string())),
-            };
-            if art.text.trim().is_empty() {
-                return None;
-            }
-            let id = page.url.clone().unwrap_or(at);
-            Some(Found::Doc(InputDoc {
-                id,
-                text: art.text,
-                published: date(art.published.or(page.date)),
-                url: art.url.or(page.url),
-                outlet: art.outlet,
-                title: art.title,
-            }))
-        }))
+        Box::new(crate::archive::Docs::new(name, input))
     }
 }
 
@@ -350,7 +396,9 @@ impl Iterator for JsonLines<'_> {
             }
             self.line_no += 1;
             let at = format!("{}:{}", self.name, self.line_no);
-            let line = match std::str::from_utf8(&self.buf) {
+            // A byte-order mark before the first line is no part of it.
+            let bytes = if self.line_no == 1 { self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf) } else { &self.buf };
+            let line = match std::str::from_utf8(bytes) {
                 Ok(s) => s.trim(),
                 Err(e) => return Some(problem(at, format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()))),
             };
@@ -383,7 +431,7 @@ mod tests {
         for f in read_stream("in", format, Box::new(&mut r)) {
             match f {
                 Found::Doc(d) => docs.push(d),
-                Found::Problem(p) => probs.push(p),
+                Found::Problem(p) | Found::Note(p) => probs.push(p),
             }
         }
         (docs, probs)

@@ -73,6 +73,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 eprintln!("rasad: {}: {}; skipped", p.at, p.why);
                 skipped += 1;
             }
+            Found::Note(p) => eprintln!("rasad: {}: {}", p.at, p.why),
         }
         Ok(())
     })?;

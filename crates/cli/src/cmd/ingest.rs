@@ -200,6 +200,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         match found {
             Found::Doc(d) => ing.add(d)?,
             Found::Problem(p) => ing.problem(&p.at, &p.why),
+            Found::Note(p) => bar.suspend(|| eprintln!("rasad: {}: {}", p.at, p.why)),
         }
         Ok(())
     })?;
