@@ -233,6 +233,21 @@ impl Ctx<'_, '_, '_> {
                     j = self.mention_starting(j).map_or(j + 1, |m| self.d.mentions[m].end);
                     continue;
                 }
+                // تابعة لـ / الموالية لـ: the owner joins the phrase, named or not (قوات تابعة لعملية
+                // الكرامة), with the genitive of an indefinite owner noun.
+                let owned_by = j > i
+                    && (cues().belonging.has(bare(&words[j - 1]))
+                        || matches!(bare(&words[j - 1]), "مواليه" | "الموالية" | "الموالي" | "موالي"))
+                    && w.seg.prefixes.contains(&"ل");
+                if owned_by {
+                    let m_end = self.mention_starting(j).map(|m| self.d.mentions[m].end);
+                    let genitive = words
+                        .get(j + 1)
+                        .is_some_and(|n| n.tok.kind == TokenKind::Arabic && n.seg.definite() && self.mention_at[j + 1].is_none());
+                    j = m_end.unwrap_or(if !w.seg.definite() && genitive && j + 2 <= hi { j + 2 } else { j + 1 });
+                    named |= m_end.is_some();
+                    continue;
+                }
                 if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
                     break;
                 }
