@@ -167,7 +167,8 @@ fn blocked_at(words: &[String], blocked: &str) -> Option<usize> {
 }
 
 fn keys(list: &str) -> Vec<String> {
-    list.split('|').filter(|x| !x.is_empty()).map(match_key).collect()
+    // @armed names a class of data/cues.toml (any word of it counts), kept as written.
+    list.split('|').filter(|x| !x.is_empty()).map(|x| if x.starts_with('@') { x.to_string() } else { match_key(x) }).collect()
 }
 
 fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {

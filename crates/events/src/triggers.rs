@@ -185,7 +185,12 @@ impl Ctx<'_, '_, '_> {
                     // … or the definite noun after a verb of occurrence (تم الاتفاق، جرت المفاوضات).
                     Need::Verbal => !is_definite_or_governed(words, i) || self.occurred(c, i),
                     // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
-                    Need::Near(keys) => near_any(words, i, 15, s.first_token, s.end_token, keys),
+                    Need::Near(keys) => {
+                        near_any(words, i, 15, s.first_token, s.end_token, keys)
+                            || (keys.iter().any(|k| k == "@armed")
+                                && (i.saturating_sub(15).max(s.first_token)..(i + 16).min(s.end_token))
+                                    .any(|k| k != i && cues().armed.has(bare(&words[k]))))
+                    }
                     Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
                     // The preposition after it, and no object pronoun on it (حققته = achieved it).
                     Need::Next(keys) => {
