@@ -10,6 +10,7 @@ pub mod analyzer;
 pub mod browse;
 pub mod export;
 pub mod headline;
+mod heads;
 pub mod minhash;
 pub mod schema;
 pub mod search;
@@ -135,6 +136,8 @@ pub const STORY_KM: f64 = 50.0;
 /// The store.
 pub struct Store {
     conn: Connection,
+    /// The writer's index of stories' headline words ([`heads`]).
+    heads: heads::Heads,
 }
 
 impl Store {
@@ -162,7 +165,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         search::register_functions(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, heads: heads::Heads::default() })
     }
 
     /// The connection, for read queries of the other modules.
@@ -180,7 +183,9 @@ impl Store {
     pub fn write_batch(&mut self, batch: &[Prepared]) -> Result<BatchStats, StoreError> {
         let mut stats = BatchStats::default();
         let now = unix_seconds();
-        let tx = self.conn.transaction()?;
+        // The write lock from the start: no other writer commits while the batch reads.
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.heads.begin(&tx)?;
         let mut heads = headline::Counts::default();
         for p in batch {
             let exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&p.id])?;
@@ -268,6 +273,7 @@ impl Store {
                 published: published.as_deref(),
                 headline: &headline,
                 stories: Vec::new(),
+                heads: &mut self.heads,
             };
             for (i, ev) in p.record.events.iter().enumerate() {
                 write_event(&tx, i, ev, &mut info)?;
@@ -278,6 +284,7 @@ impl Store {
         }
         heads.flush(&tx)?;
         tx.commit()?;
+        self.heads.committed();
         Ok(stats)
     }
 

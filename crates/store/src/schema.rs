@@ -154,6 +154,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (term, day)
     ) WITHOUT ROWID;
     "#,
+    // 5: a story's headline words once per document (crates/store/src/heads.rs) instead of as
+    // `h:` keys of `story_keys`, one per event. The `h:` keys of an older store become one row per
+    // story (document 0: each word counts as one document).
+    r#"
+    CREATE TABLE story_heads (
+        day    TEXT NOT NULL,                  -- the story's anchor day, YYYY-MM-DD
+        story  INTEGER NOT NULL,
+        doc    INTEGER NOT NULL,               -- documents.rowid (0: the words of a story of an older store)
+        family TEXT NOT NULL,                  -- the story's type family
+        terms  TEXT NOT NULL,                  -- the document's salient headline words, space-separated
+        PRIMARY KEY (day, story, doc)
+    ) WITHOUT ROWID;
+    INSERT INTO story_heads (day, story, doc, family, terms)
+        SELECT day, story, 0, family, group_concat(substr(key, 3), ' ') FROM story_keys
+        WHERE key >= 'h:' AND key < 'h;' GROUP BY day, story, family;
+    DELETE FROM story_keys WHERE key >= 'h:' AND key < 'h;';
+    "#,
 ];
 
 /// The schema version this build writes.

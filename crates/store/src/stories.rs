@@ -24,10 +24,12 @@
 //!   joins the story of that document's event of the same family and window, whatever the score.
 //!
 //! Candidates come from one index range per evidence key (`story_keys`: key, family, anchor
-//! day), so the cost per event does not grow with the store. A story's record (`stories`) keeps
-//! its anchor, first and latest report, member and document counts; `story_outlets` keeps its
-//! outlets and whether each wrote its own text, from which [`source_counts`] gives the number
-//! of outlets that did not merely republish another's text.
+//! day), so the cost per event does not grow with the store; headline words are kept once per
+//! document and story (`story_heads`) and read from the writer's in-memory index
+//! ([`crate::heads`]), so a document with many events does its headline work once. A story's
+//! record (`stories`) keeps its anchor, first and latest report, member and document counts;
+//! `story_outlets` keeps its outlets and whether each wrote its own text, from which
+//! [`source_counts`] gives the number of outlets that did not merely republish another's text.
 
 use std::collections::HashMap;
 
@@ -78,7 +80,7 @@ pub(crate) fn day_number(day: &str) -> Option<i64> {
 }
 
 /// The `YYYY-MM-DD` of a day number of [`day_number`].
-fn day_string(z: i64) -> String {
+pub(crate) fn day_string(z: i64) -> String {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -229,9 +231,12 @@ pub struct Candidate {
     pub day: String,
     /// Its events so far.
     pub members: i64,
+    /// Its documents so far.
+    pub documents: i64,
     /// Its town-level place, in degrees.
     pub located: Option<(f64, f64)>,
-    /// The event's keys found in the story, with how many of its events have each.
+    /// The event's keys found in the story, with how many of its events have each (of its
+    /// documents, for a headline word: `h:` keys are kept once per document and story).
     pub shared: Vec<(String, i64)>,
     /// The shared keys that [`COMMON`] or more stories of the window hold.
     pub common: Vec<String>,
@@ -254,7 +259,9 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     let mut anchored = false;
     for (k, count) in &c.shared {
         let Some(w) = ev.weight(k) else { continue };
-        let core = c.members < 5 || count * 5 >= c.members;
+        // Headline words count documents, the other keys events.
+        let of = if k.starts_with("h:") { c.documents } else { c.members };
+        let core = of < 5 || count * 5 >= of;
         let half = !core || c.common.iter().any(|x| x == k);
         let w = if half { w / 2.0 } else { w };
         if k.starts_with("h:") {
@@ -327,15 +334,16 @@ pub(crate) struct DocInfo<'a> {
     pub headline: &'a [(String, f64)],
     /// The stories its events stored so far are in (a document counts once per story).
     pub stories: Vec<i64>,
+    /// The writer's index of stories' headline words.
+    pub heads: &'a mut crate::heads::Heads,
 }
 
 /// Finds the candidate stories of `ev` (index look-ups only) and the one it joins, with its
 /// anchor day (its family is the event's: candidates are of the event's family only).
-fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<(i64, String)>, StoreError> {
+fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i64, String)>, StoreError> {
     // The window's bounds, as `date(day, '∓3 days')` would give them (none: no candidates).
-    let (Some(lo), Some(hi)) = (shift_day(&ev.day, -WINDOW_DAYS), shift_day(&ev.day, WINDOW_DAYS)) else {
-        return Ok(None);
-    };
+    let Some(day) = day_number(&ev.day) else { return Ok(None) };
+    let (lo, hi) = (day_string(day - WINDOW_DAYS), day_string(day + WINDOW_DAYS));
     let mut found: HashMap<i64, Candidate> = HashMap::new();
     if doc.dup_of != doc.rowid {
         // Family and window compared here: a parameter compared outside the index would make
@@ -352,12 +360,23 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<(i64, S
         }
     }
     let mut by_key = tx.prepare_cached(BY_KEY)?;
+    if ev.keys.iter().any(|(k, _)| k.starts_with("h:")) {
+        doc.heads.window(tx, day - WINDOW_DAYS, day + WINDOW_DAYS)?;
+    }
     for (k, _) in &ev.keys {
-        let mut rows = by_key.query(params![k, ev.family, lo, hi])?;
-        let mut hits: Vec<(i64, i64)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            hits.push((r.get(0)?, r.get(1)?));
-        }
+        // Headline words from the writer's index (documents per story), the others by index range
+        // (events per story).
+        let hits: Vec<(i64, i64)> = match k.strip_prefix("h:") {
+            Some(word) => doc.heads.stories(word, ev.family, day - WINDOW_DAYS, day + WINDOW_DAYS),
+            None => {
+                let mut rows = by_key.query(params![k, ev.family, lo, hi])?;
+                let mut hits = Vec::new();
+                while let Some(r) = rows.next()? {
+                    hits.push((r.get(0)?, r.get(1)?));
+                }
+                hits
+            }
+        };
         let common = hits.len() >= COMMON;
         for (story, count) in hits {
             let c = found.entry(story).or_insert_with(|| Candidate { story, ..Default::default() });
@@ -372,12 +391,12 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<(i64, S
     if found.is_empty() {
         return Ok(None);
     }
-    let mut rec = tx.prepare_cached("SELECT day, events, lat, lon, pub_day FROM stories WHERE rowid = ?1")?;
-    let (ev_day, published) = (day_number(&ev.day), doc.published.map(day_number));
+    let mut rec = tx.prepare_cached("SELECT day, events, documents, lat, lon, pub_day FROM stories WHERE rowid = ?1")?;
+    let (ev_day, published) = (Some(day), doc.published.map(day_number));
     let mut cands: Vec<Candidate> = Vec::with_capacity(found.len());
     for (_, mut c) in found {
-        let (day, members, lat, lon, pub_day): (String, i64, Option<f64>, Option<f64>, Option<String>) =
-            rec.query_row(params![c.story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        let (day, members, documents, lat, lon, pub_day): (String, i64, i64, Option<f64>, Option<f64>, Option<String>) =
+            rec.query_row(params![c.story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
         // The publication window: the story's first document within WINDOW_DAYS of this one's.
         if let (Some(p), Some(q)) = (pub_day.as_deref(), published) {
             match (day_number(p), q) {
@@ -391,6 +410,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &DocInfo) -> Result<Option<(i64, S
         };
         c.day = day;
         c.members = members;
+        c.documents = documents;
         c.located = lat.zip(lon);
         cands.push(c);
     }
@@ -443,8 +463,12 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
             "INSERT INTO story_keys (key, family, day, story, count) VALUES (?1, ?2, ?3, ?4, 1)
              ON CONFLICT (key, family, day, story) DO UPDATE SET count = count + 1",
         )?;
-        for (k, _) in &e.keys {
+        for (k, _) in e.keys.iter().filter(|(k, _)| !k.starts_with("h:")) {
             ins.execute(params![k, e.family, sday, story])?;
+        }
+        // The headline words once per document and story.
+        if new_doc {
+            doc.heads.add(tx, sday, story, doc.rowid, e.family, doc.headline)?;
         }
     }
     if new_doc {
