@@ -379,6 +379,11 @@ impl Lexicon {
                 if e.inflected_only && !e.noun {
                     continue;
                 }
+                // A verb read under the article the segmenter took off is an adjective or a noun
+                // (الطريق الرابط); verbs that open with ال keep it in the form (التقى، التزم).
+                if w.seg.definite() && !c.starts_with("ال") && list.iter().all(|e| !e.noun && !e.participle) {
+                    continue;
+                }
                 // A participle is read as a verb (its clause's subject acts).
                 let noun = list.iter().any(|e| e.noun);
                 let verb = list.iter().any(|e| e.verb || e.participle);
@@ -442,14 +447,22 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
     let seeds: Vec<String> = [w.seg.base_key().to_string(), w.seg.key.clone()].into_iter().chain(whole).collect();
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES {
+            // ن alone ends only an imperfect (يدعون → يدعو): a perfect's feminine plural (قتلن) is
+            // rare in news, and it read towns as verbs (عزان → عزا).
+            if *suf == "ن" && !s.starts_with(['ي', 'ت', 'ن']) {
+                continue;
+            }
             if let Some(r) = s.strip_suffix(suf) {
                 match r.chars().count() {
                     // Doubled verbs keep two letters (شنت → شن); defective verbs lose their last
                     // letter (دعت → دعا، رمت → رمي).
+                    // Only perfect endings do that (دعوا، دعت; عزان is no form of عزا).
                     2 => {
                         push(r.to_string(), &mut out);
-                        push(format!("{r}ا"), &mut out);
-                        push(format!("{r}ي"), &mut out);
+                        if matches!(*suf, "ت" | "وا" | "تا" | "تم" | "تن" | "تما") {
+                            push(format!("{r}ا"), &mut out);
+                            push(format!("{r}ي"), &mut out);
+                        }
                     }
                     n if n >= 3 => push(r.to_string(), &mut out),
                     _ => {}
