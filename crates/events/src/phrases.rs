@@ -259,7 +259,12 @@ impl Ctx<'_, '_, '_> {
                     // After a nisba only a person stands in apposition: وزير الخارجية السعودي |
                     // إيران is the verb's object.
                     let after_nisba = self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].kind == MentionKind::Demonym);
-                    let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person);
+                    // A state after a definite word is the verb's object, no apposition (ودعا الوزير |
+                    // روسيا إلى; وزير خارجية روسيا is a genitive chain).
+                    let state_after_definite = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State)
+                        && words[j - 1].seg.definite()
+                        && mm.kind == MentionKind::Name;
+                    let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite;
                     // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
                     let titled = cues().honorifics.has(words[j - 1].key.as_str());
                     if mm.kind == MentionKind::Demonym || apposition || (is_person && (!person || titled)) {
