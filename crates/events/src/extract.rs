@@ -298,83 +298,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
     let mut out = merge_restatements(out, lemma, headline);
     out.retain(situated);
-    carry_dates(&mut out);
-    carry_places(&mut out);
-    carry_actors(&mut out);
+    crate::carry::carry(&mut out);
     out
-}
-
-/// An event that names no actor of its own was done by the actor of the story's previous event
-/// of the same kind of act (both physical, `material` in types.toml, or both statements) within
-/// [`STORY_REACH`] code points, unless that actor is among its targets (غارات على مواقع التنظيم
-/// after a sentence on the coalition's strikes; a statement's speaker never becomes a killer). On
-/// the development set actors right went from 293 to 329 of 515 (held-out 28 -> 30 of 59, seeds
-/// unchanged).
-fn carry_actors(events: &mut [Event]) {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&k| events[k].trigger.start);
-    // The latest actors of physical acts and of statements, with where they stood.
-    let mut last: [Option<(usize, Vec<rasad_model::Arg>)>; 2] = [None, None];
-    for k in order {
-        let (at, material) = (events[k].trigger.start, crate::types::info(events[k].kind).material);
-        let slot = usize::from(material);
-        if !events[k].actors.is_empty() {
-            last[slot] = Some((at, events[k].actors.clone()));
-            continue;
-        }
-        if let Some((from, actors)) = &last[slot] {
-            let victim = actors.iter().any(|a| events[k].targets.iter().any(|t| t.span.text == a.span.text));
-            if at - from <= STORY_REACH && !victim {
-                events[k].actors = actors.clone();
-            }
-        }
-    }
-}
-
-/// How far back (code points between triggers) an event without a place or an actor looks for
-/// those of the story's previous event: about three sentences of news.
-const STORY_REACH: usize = 1000;
-
-/// An event whose clause names no place happened where the story's previous event did: it takes
-/// the places (with their spans) of the nearest earlier non-background event that has any, within
-/// [`STORY_REACH`] code points (قصفت الطائرات مواقع في إدلب. وقتل في القصف …; a condemnation takes
-/// the place of the attack it follows, as coders do). On the development set places right went
-/// from 235 to 264 of 402 (held-out 25 -> 29 of 46, seeds 17 -> 18 of 19).
-fn carry_places(events: &mut [Event]) {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&k| events[k].trigger.start);
-    let mut last: Option<(usize, Vec<rasad_model::Arg>)> = None;
-    for k in order {
-        let at = events[k].trigger.start;
-        if !events[k].places.is_empty() {
-            if !events[k].background {
-                last = Some((at, events[k].places.clone()));
-            }
-        } else if let Some((from, places)) = &last {
-            if !events[k].background && at - from <= STORY_REACH {
-                events[k].places = places.clone();
-            }
-        }
-    }
-}
-
-/// An event whose clause names no time happened when the story's last dated event did: it takes
-/// the date (value, precision and span of its time expression) of the nearest earlier event that
-/// has one and is not background (news tells its events in one frame of time). Events before
-/// the first dated one keep none. On the development set this set 20 more of 233 gold dates right (151 -> 171)
-/// (an event without a date scores wrong wherever the gold gives one).
-fn carry_dates(events: &mut [Event]) {
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&k| events[k].trigger.start);
-    let mut last = None;
-    for k in order {
-        match &events[k].date {
-            Some(d) if !events[k].background => last = Some(d.clone()),
-            Some(_) => {}
-            None if !events[k].background => events[k].date = last.clone(),
-            None => {}
-        }
-    }
 }
 
 /// True when an event says who acted, where, when, how many or according to whom, or, for a

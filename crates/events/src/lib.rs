@@ -4,6 +4,7 @@
 
 mod args;
 mod attribution;
+mod carry;
 mod clauses;
 mod context;
 mod cues;
