@@ -57,7 +57,12 @@ pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
 pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
     let from = i.saturating_sub(radius).max(lo);
     let to = (i + radius + 1).min(hi);
-    (from..to).any(|k| k != i && (keys.iter().any(|x| *x == words[k].key || *x == bare(&words[k]) || *x == words[k].seg.key)))
+    // An indefinite accusative's ا counts as its noun (شن هجوما for near=هجوم).
+    (from..to).any(|k| {
+        let w = &words[k];
+        let accusative = w.seg.key.strip_suffix('ا').filter(|r| r.chars().count() >= 3 && !w.seg.definite());
+        k != i && keys.iter().any(|x| *x == w.key || *x == bare(w) || *x == w.seg.key || accusative == Some(x.as_str()))
+    })
 }
 
 impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {

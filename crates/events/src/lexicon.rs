@@ -429,6 +429,12 @@ fn bare_candidates(w: &Word) -> Vec<String> {
             out.push(format!("{r}ه"));
         }
     }
+    // An indefinite accusative shows its tanween as ا (شن هجوما، أطلق صاروخا → هجوم، صاروخ).
+    if !w.seg.definite() {
+        if let Some(r) = w.seg.key.strip_suffix('ا').filter(|r| r.chars().count() >= 3) {
+            out.push(r.to_string());
+        }
+    }
     out.dedup();
     out
 }

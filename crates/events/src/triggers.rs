@@ -276,8 +276,13 @@ impl Ctx<'_, '_, '_> {
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه), and so does
             // one right after an indefinite noun inside its clause, an adjectival clause (ضد كل عمل
             // إرهابي يستهدف أمنها، لفراغ يهدد استقرار البلد; not a headline's طائرات تقصف).
-            let imperfect = matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) && w.seg.prefixes.is_empty();
-            let describes = i >= c.first + 2 && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
+            // (A perfect may open with ت or ن too: تقدمت، تسللوا، نفذت end as perfects do.)
+            let perfect_ending = w.tok.text.ends_with('ت') || w.tok.text.ends_with("وا");
+            let imperfect =
+                matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) && w.seg.prefixes.is_empty() && !perfect_ending;
+            // (Not the subject of إن or أن: إن مسلحين تسللوا، بأن طائرات حربية تقصف.)
+            let after_complementizer = (c.first..i.saturating_sub(1)).rev().take(3).any(|k| cues().complementizers.has(bare(&words[k])));
+            let describes = i >= c.first + 2 && !after_complementizer && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
             if !nominal && imperfect && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما") || describes)
             {
                 continue;
@@ -358,8 +363,9 @@ impl Ctx<'_, '_, '_> {
                 && n.seg.prefixes.is_empty()
                 && !n.seg.definite()
                 && n.tok.text.chars().count() >= 3
-                // Not ت: form V perfects open with it (كانت قد تعرضت لهجوم is a past fact).
-                && matches!(n.tok.text.chars().next(), Some('ي' | 'ن'))
+                // Only ي: form V perfects open with ت (كانت قد تعرضت لهجوم) and form I ones may open
+                // with ن (قد نفذت، قد نشرت): past facts.
+                && n.tok.text.starts_with('ي')
         }) && !k.checked_sub(1).is_some_and(|p| matches!(bare(&words[p]), "كان" | "كانت" | "كانوا" | "يكون" | "تكون"))
     }
 
