@@ -188,6 +188,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut cx = context(d);
     let mut out: Vec<Event> = Vec::new();
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
+    let mut prev_spoke = false;
     let mut story_source: Option<(usize, rasad_model::Source)> = None;
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
@@ -249,7 +250,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let mut accused: Vec<usize> = Vec::new();
             for tr in cx.triggers(s, c, &phrases) {
                 let inherit = if tr.accused { &accused } else { &inherited };
-                let scope = crate::roles::Scope { ps: &phrases, clauses: &clauses, ci, inherited: inherit, fallback };
+                let scope =
+                    crate::roles::Scope { ps: &phrases, clauses: &clauses, ci, inherited: inherit, fallback, fallback_spoke: prev_spoke };
                 if let Some((ev, agents, targets)) = cx.event(s, &scope, &tr, source.clone()) {
                     if crate::types::info(ev.kind).claims {
                         accused = targets;
@@ -284,6 +286,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         let first = subjects.first().filter(|v| !v.is_empty());
         if let Some(v) = first {
             prev_subject = cx.args_of(&phrases, v);
+            // Its verb only says (قال، أكد), or it does something (the lexicon knows the verb).
+            prev_spoke = clauses.first().and_then(|c| cx.clause_verb(c)).is_some_and(|k| d.lexicon.lookup(&d.words[k]).is_none());
         } else if out.last().is_none_or(|e| e.sentence.start != s.span.start) {
             prev_subject.clear();
         }

@@ -134,6 +134,9 @@ pub(crate) struct Scope<'p> {
     pub ci: usize,
     pub inherited: &'p [usize],
     pub fallback: &'p [Arg],
+    /// The previous sentence's subject only spoke (its verb is a verb of saying): it never did a
+    /// physical act the next sentence tells (وقال الوزير إن … . وانفجرت قنبلة).
+    pub fallback_spoke: bool,
 }
 
 /// The roles found for one trigger: phrase indices.
@@ -602,7 +605,9 @@ impl Ctx<'_, '_, '_> {
                 info(kind).material
                     && a.span.text.split_whitespace().next().is_some_and(|w| cues().reporters.has(&rasad_text::match_key(w)))
             };
-            actors = sc.fallback.iter().filter(|a| !reported(a)).cloned().collect();
+            if !(info(kind).material && sc.fallback_spoke) {
+                actors = sc.fallback.iter().filter(|a| !reported(a)).cloned().collect();
+            }
         }
         if actors.is_empty() && tr.noun {
             // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.
