@@ -208,7 +208,21 @@ impl Ctx<'_, '_, '_> {
             let w = &words[p.first];
             self.quantity_at[p.first].is_none() && w.key.ends_with('ه') && letters(w.tok.text).next_back() == Some('ة')
         };
-        ps.iter().position(|p| p.first > t && p.first <= t + 4 && p.end <= hi && ok(p) && !(masculine_singular && feminine_singular(p)))
+        // A sound masculine plural or a dual in ين is accusative or genitive, never a subject
+        // (ودعا المواطنين إلى، قتل المسلحين; the subject would read المواطنون، المسلحون).
+        let accusative_plural = |p: &Phrase| {
+            matches!(p.head, Head::People | Head::Generic | Head::Group)
+                && self.quantity_at[p.first].is_none()
+                && letters(words[p.first].tok.text).collect::<String>().ends_with("ين")
+        };
+        ps.iter().position(|p| {
+            p.first > t
+                && p.first <= t + 4
+                && p.end <= hi
+                && ok(p)
+                && !(masculine_singular && feminine_singular(p))
+                && !accusative_plural(p)
+        })
     }
 
     /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
