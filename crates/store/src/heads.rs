@@ -11,7 +11,8 @@
 //! upsert. The index is dropped when another connection has committed (`PRAGMA data_version`) or
 //! when a write batch did not commit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rusqlite::{params, Transaction};
 
@@ -21,9 +22,11 @@ use crate::StoreError;
 /// Stories returned per word and window (as the by-key look-up of `story_keys`: the first by anchor
 /// day, then story id).
 pub const PER_WORD: usize = 24;
-/// Anchor days kept in memory at most; beyond, the day used least recently is dropped (events
-/// dated long before their publication ask for days of their own).
+/// Anchor days with words kept in memory at most; beyond, the day used least recently is dropped.
 pub const MAX_DAYS: usize = 64;
+/// Anchor days found without words remembered at most (events dated long before their
+/// publication ask for days of their own); beyond, they are forgotten together.
+pub const MAX_EMPTY: usize = 4096;
 
 /// Families in a fixed order, so an index entry holds a byte instead of a string.
 const FAMILIES: [&str; 10] = ["force", "mobilize", "protest", "sanction", "cooperate", "concede", "aid", "request", "accuse", ""];
@@ -32,6 +35,49 @@ const FAMILIES: [&str; 10] = ["force", "mobilize", "protest", "sanction", "coope
 fn family_code(f: &str) -> u8 {
     FAMILIES.iter().position(|x| *x == f).unwrap_or(FAMILIES.len() - 1) as u8
 }
+
+/// A fast hash for words and day numbers (multiply and rotate, as rustc's FxHash, eight bytes at
+/// a time): SipHash costs more than the look-up it serves, and these keys come from the store.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn mix(&mut self, w: u64) {
+        self.0 = (self.0 ^ w).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.mix(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+
+    fn write_i64(&mut self, i: i64) {
+        self.mix(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves its best bits high; the table indexes by the low ones.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A map and a set hashed with [`Fx`].
+type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FxHashSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One story holding a word on one anchor day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,14 +91,16 @@ struct Entry {
 }
 
 /// The words of one anchor day: word → its stories, by story id.
-type Day = HashMap<Box<str>, Vec<Entry>>;
+type Day = FxHashMap<Box<str>, Vec<Entry>>;
 
 /// The in-memory index of `story_heads` for the anchor days read so far (the store's writer keeps
 /// one; see the module's documentation for when it is dropped).
 #[derive(Debug, Default)]
 pub struct Heads {
     /// Day number ([`day_number`]) → when it was last used ([`Heads::clock`]) and its words.
-    days: HashMap<i64, (u64, Day)>,
+    days: FxHashMap<i64, (u64, Day)>,
+    /// Day numbers read and found without words.
+    empty: FxHashSet<i64>,
     /// Counts the uses of days.
     clock: u64,
     /// `PRAGMA data_version` when last checked.
@@ -68,6 +116,7 @@ impl Heads {
         let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
         if self.dirty || self.version != Some(version) {
             self.days.clear();
+            self.empty.clear();
         }
         self.version = Some(version);
         self.dirty = true;
@@ -86,12 +135,10 @@ impl Heads {
             d.0 = self.clock;
             return Ok(());
         }
-        if self.days.len() >= MAX_DAYS {
-            if let Some(old) = self.days.iter().min_by_key(|(d, (used, _))| (*used, **d)).map(|(d, _)| *d) {
-                self.days.remove(&old);
-            }
+        if self.empty.contains(&day) {
+            return Ok(());
         }
-        let mut words = Day::new();
+        let mut words = Day::default();
         let mut st = tx.prepare_cached("SELECT story, family, terms FROM story_heads WHERE day = ?1")?;
         let mut rows = st.query(params![day_string(day)])?;
         while let Some(r) = rows.next()? {
@@ -101,8 +148,26 @@ impl Heads {
                 count(&mut words, t, story, family);
             }
         }
-        self.days.insert(day, (self.clock, words));
+        if words.is_empty() {
+            if self.empty.len() >= MAX_EMPTY {
+                self.empty.clear();
+            }
+            self.empty.insert(day);
+            return Ok(());
+        }
+        self.keep(day, words);
         Ok(())
+    }
+
+    /// Keeps the words of `day`, dropping the day used least recently when [`MAX_DAYS`] are kept.
+    fn keep(&mut self, day: i64, words: Day) {
+        if self.days.len() >= MAX_DAYS {
+            if let Some(old) = self.days.iter().min_by_key(|(d, (used, _))| (*used, **d)).map(|(d, _)| *d) {
+                self.days.remove(&old);
+            }
+        }
+        self.empty.remove(&day);
+        self.days.insert(day, (self.clock, words));
     }
 
     /// Loads the anchor days `lo..=hi` (day numbers) so that [`Heads::stories`] can read them.
@@ -151,7 +216,11 @@ impl Heads {
         let terms = words.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");
         tx.prepare_cached("INSERT INTO story_heads (day, story, doc, family, terms) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(params![day, story, doc, family, terms])?;
-        let (code, words_of_day) = (family_code(family), &mut self.days.entry(n).or_default().1);
+        if !self.days.contains_key(&n) {
+            self.keep(n, Day::default());
+        }
+        let Some((_, words_of_day)) = self.days.get_mut(&n) else { return Ok(()) };
+        let code = family_code(family);
         for (t, _) in words {
             count(words_of_day, t, story, code);
         }
@@ -199,7 +268,7 @@ mod tests {
         // Read back from the table, the index is the same.
         let mut fresh = Heads::default();
         fresh.window(&tx, d("2015-08-01"), d("2015-08-07")).unwrap();
-        let words_of = |h: &Heads| h.days.iter().map(|(d, w)| (*d, w.1.clone())).collect::<HashMap<_, _>>();
+        let words_of = |h: &Heads| h.days.iter().map(|(d, w)| (*d, w.1.clone())).collect::<std::collections::HashMap<_, _>>();
         assert_eq!(words_of(&fresh), words_of(&h));
     }
 
