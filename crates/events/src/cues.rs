@@ -79,6 +79,7 @@ pub(crate) struct Cues {
     pub conditionals: Class,
     pub modals: Class,
     pub belonging: Class,
+    pub scene_breaks: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,
     pub denials: Class,

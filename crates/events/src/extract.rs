@@ -24,6 +24,7 @@ use rasad_text::{Sentence, TokenKind, Word};
 
 use crate::clauses::Link as ClauseLink;
 use crate::context::{bare, Ctx};
+use crate::cues::cues;
 use crate::lexicon::Lexicon;
 use crate::merge::{absorb, merge_restatements, restates};
 
@@ -302,7 +303,29 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
     let mut out = merge_restatements(out, lemma, headline);
     out.retain(situated);
-    crate::carry::carry(&mut out);
+    crate::carry::carry(&mut out, &scene_breaks(&cx, d));
+    out
+}
+
+/// Where the text turns to another occurrence: the start (code point) of each sentence that opens
+/// with a scene break of the cues (وفي حادث منفصل، على صعيد آخر) or with وفي and a place (وفي
+/// ليبيا،). Nothing carries across one (see `carry`).
+fn scene_breaks(cx: &Ctx, d: &DocInput) -> Vec<usize> {
+    let words = d.words;
+    let mut out = Vec::new();
+    for s in d.sentences {
+        let ws: Vec<usize> = (s.first_token..s.end_token).filter(|&k| words[k].tok.kind == TokenKind::Arabic).take(4).collect();
+        let Some(&first) = ws.first() else { continue };
+        // The first word without its و or ف (وفي is في here, whatever the segmenter made of it).
+        let lead = |k: &str| k.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).unwrap_or(k).to_string();
+        let keys: Vec<String> =
+            ws.iter().enumerate().map(|(n, &k)| if n == 0 { lead(&words[k].key) } else { words[k].key.clone() }).collect();
+        let opener = (2..=keys.len()).any(|n| cues().scene_breaks.has(&keys[..n].join(" ")));
+        let new_place = keys[0] == "في" && cx.mention_at.get(first + 1).copied().flatten().is_some_and(|m| d.mentions[m].place.is_some());
+        if opener || new_place {
+            out.push(s.span.start);
+        }
+    }
     out
 }
 

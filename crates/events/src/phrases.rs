@@ -477,7 +477,13 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         let k = if matches!(prev.tok.text, "لـ" | "ل") { "ل" } else { k };
-        (cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k)).then(|| k.to_string())
+        let prep = |k: &str| cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k);
+        // A preposition the segmenter left joined to و or ف (وفي ليبيا، وعلى الحدود).
+        let k = match k.strip_prefix(['و', 'ف']) {
+            Some(r) if !prep(k) && prep(r) => r,
+            _ => k,
+        };
+        prep(k).then(|| k.to_string())
     }
 
     /// The phrase's link: a person first, then an organization or group, then a state; and the
