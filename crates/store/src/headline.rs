@@ -9,11 +9,10 @@
 //! none from [`COMMON`] on, log-linear between, so a name in the news for one occurrence counts and
 //! the words of every day's headlines (السعودية، مقتل، اليوم) do not.
 
-use std::collections::HashMap;
-
 use rasad_text::Segmenter;
 use rusqlite::{params, Transaction};
 
+use crate::heads::FxHashMap;
 use crate::{analyzer, StoreError};
 
 /// Share of the window's headlines from which a word no longer counts.
@@ -24,6 +23,8 @@ pub const RARE: f64 = COMMON / 10.0;
 pub const MAX_TERMS: usize = 12;
 /// Words under this weight are left out.
 pub const MIN_WEIGHT: f64 = 0.2;
+/// The stored counts of a term, by publication day.
+const DAYS_OF: &str = "SELECT day, docs FROM headline_terms WHERE term = ?1 ORDER BY day";
 /// Characters of a text's first line read as its headline when the document has no title.
 const FIRST_LINE_CHARS: usize = 200;
 /// Characters of the lead (the first paragraph after the headline) read with it.
@@ -65,15 +66,21 @@ pub fn weight(df: i64, n: i64) -> f64 {
     (COMMON * n as f64 / df as f64).log10().clamp(0.0, 1.0)
 }
 
-/// The headline counts of one write batch: the stored window sums it read (the table does not
-/// change until [`Counts::flush`]) and its own documents' words, written once per term and day at
-/// the end of the batch instead of once per document.
+/// Stored (term, day) counts kept in memory at most; beyond, they are forgotten together.
+pub const MAX_STORED: usize = 1_000_000;
+
+/// The headline counts the writer has read and the current batch's own, so that a word's rarity
+/// is read from the table once per run, not once per window and batch. The stored counts are
+/// kept in step with what [`Counts::flush`] writes, and dropped with the writer's index of
+/// stories' headline words (another connection committed, or a batch did not).
 #[derive(Debug, Default)]
 pub(crate) struct Counts {
     /// Increments not yet written: term → (day, documents).
-    pending: HashMap<String, Vec<(String, i64)>>,
-    /// Stored sums read so far: (term, first day of the window) → documents.
-    stored: HashMap<(String, String), i64>,
+    pending: FxHashMap<String, Vec<(String, i64)>>,
+    /// Stored counts of the terms read so far: term → (publication day, documents), by day.
+    stored: FxHashMap<String, Vec<(String, i64)>>,
+    /// (term, day) pairs in `stored`.
+    entries: usize,
 }
 
 impl Counts {
@@ -85,23 +92,41 @@ impl Counts {
         }
     }
 
-    /// Headlines of the window `lo..=hi` with `term`: stored and of this batch.
-    fn df(&mut self, st: &mut rusqlite::CachedStatement, term: &str, lo: &str, hi: &str) -> Result<i64, StoreError> {
-        let key = (term.to_string(), lo.to_string());
-        let stored = match self.stored.get(&key) {
-            Some(n) => *n,
-            None => {
-                let n: i64 = st.query_row(params![term, lo, hi], |r| r.get(0))?;
-                self.stored.insert(key, n);
-                n
-            }
-        };
-        let batch: i64 =
-            self.pending.get(term).map_or(0, |days| days.iter().filter(|(d, _)| lo <= d.as_str() && d.as_str() <= hi).map(|x| x.1).sum());
-        Ok(stored + batch)
+    /// Forgets the stored counts read (the batch's own are kept).
+    fn forget_stored(&mut self) {
+        self.stored.clear();
+        self.entries = 0;
     }
 
-    /// Writes the batch's counts (in the batch's transaction) and forgets what was read.
+    /// Forgets everything: the stored counts read and a failed batch's own.
+    pub(crate) fn clear(&mut self) {
+        self.forget_stored();
+        self.pending.clear();
+    }
+
+    /// Headlines of the window `lo..=hi` (YYYY-MM-DD) with `term`: stored and of this batch.
+    fn df(&mut self, st: &mut rusqlite::CachedStatement, term: &str, lo: &str, hi: &str) -> Result<i64, StoreError> {
+        if !self.stored.contains_key(term) {
+            if self.entries >= MAX_STORED {
+                self.forget_stored();
+            }
+            let days: Vec<(String, i64)> = st.query_map(params![term], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            self.entries += days.len();
+            self.stored.insert(term.to_string(), days);
+        }
+        let in_window =
+            |days: &[(String, i64)]| -> i64 { days.iter().filter(|(d, _)| lo <= d.as_str() && d.as_str() <= hi).map(|x| x.1).sum() };
+        let stored = self.stored.get(term).map_or(0, |days| {
+            // By day: the window is one run of them.
+            let from = days.partition_point(|(d, _)| d.as_str() < lo);
+            let to = days.partition_point(|(d, _)| d.as_str() <= hi);
+            in_window(&days[from..to])
+        });
+        Ok(stored + self.pending.get(term).map_or(0, |days| in_window(days)))
+    }
+
+    /// Writes the batch's counts (in the batch's transaction) and adds them to the stored counts
+    /// read so far.
     pub(crate) fn flush(&mut self, tx: &Transaction) -> Result<(), StoreError> {
         let mut rows: Vec<(&str, &str, i64)> =
             self.pending.iter().flat_map(|(t, days)| days.iter().map(move |(d, n)| (t.as_str(), d.as_str(), *n))).collect();
@@ -112,8 +137,18 @@ impl Counts {
         for (t, d, n) in rows {
             up.execute(params![t, d, n])?;
         }
-        self.pending.clear();
-        self.stored.clear();
+        for (t, days) in self.pending.drain() {
+            let Some(stored) = self.stored.get_mut(&t) else { continue };
+            for (d, n) in days {
+                match stored.binary_search_by(|(x, _)| x.as_str().cmp(&d)) {
+                    Ok(i) => stored[i].1 += n,
+                    Err(i) => {
+                        stored.insert(i, (d, n));
+                        self.entries += 1;
+                    }
+                }
+            }
+        }
         Ok(())
     }
 }
@@ -122,7 +157,7 @@ impl Counts {
 /// near-duplicate of an earlier document) in `counts` and, when `wanted` (it has events), returns
 /// the salient ones with their weights ([`weight`] over the window, this document and the batch's
 /// earlier ones included), at most [`MAX_TERMS`], rarest first. One index range per term and
-/// window per batch.
+/// run ([`Counts`]).
 pub(crate) fn weigh(
     tx: &Transaction,
     counts: &mut Counts,
@@ -145,7 +180,7 @@ pub(crate) fn weigh(
     let (Some(lo), Some(hi)) = (crate::stories::shift_day(day, -w), crate::stories::shift_day(day, w)) else {
         return Ok(Vec::new());
     };
-    let mut df = tx.prepare_cached("SELECT coalesce(sum(docs), 0) FROM headline_terms WHERE term = ?1 AND day BETWEEN ?2 AND ?3")?;
+    let mut df = tx.prepare_cached(DAYS_OF)?;
     let n = counts.df(&mut df, "", &lo, &hi)?;
     let mut out: Vec<(String, f64)> = Vec::new();
     for t in terms {
@@ -182,8 +217,7 @@ mod tests {
         let tx = store.conn.transaction().unwrap();
         let words = |w: &[&str]| w.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         let df = |tx: &Transaction, counts: &mut Counts, term: &str, day: &str| {
-            let mut st =
-                tx.prepare_cached("SELECT coalesce(sum(docs), 0) FROM headline_terms WHERE term = ?1 AND day BETWEEN ?2 AND ?3").unwrap();
+            let mut st = tx.prepare_cached(DAYS_OF).unwrap();
             let (lo, hi) = (crate::stories::shift_day(day, -3).unwrap(), crate::stories::shift_day(day, 3).unwrap());
             counts.df(&mut st, term, &lo, &hi).unwrap()
         };
@@ -205,6 +239,15 @@ mod tests {
         next.flush(&tx).unwrap();
         let total: i64 = tx.query_row("SELECT sum(docs) FROM headline_terms WHERE term = 'كيري'", [], |r| r.get(0)).unwrap();
         assert_eq!(total, 3);
+        // Kept across batches, the counts read stay in step with what was written.
+        weigh(&tx, &mut next, &words(&["كيري", "جديد"]), "2015-08-07", true, true).unwrap();
+        next.flush(&tx).unwrap();
+        let mut fresh = Counts::default();
+        for (t, d) in [("كيري", "2015-08-06"), ("كيري", "2015-08-10"), ("", "2015-08-07"), ("الدوحة", "2015-08-04"), ("جديد", "2015-08-07")]
+        {
+            assert_eq!(df(&tx, &mut next, t, d), df(&tx, &mut fresh, t, d), "{t} {d}");
+        }
+        assert_eq!(df(&tx, &mut next, "كيري", "2015-08-06"), 4);
     }
 
     #[test]

@@ -39,7 +39,7 @@ fn family_code(f: &str) -> u8 {
 /// A fast hash for words and day numbers (multiply and rotate, as rustc's FxHash, eight bytes at
 /// a time): SipHash costs more than the look-up it serves, and these keys come from the store.
 #[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Fx {
     fn mix(&mut self, w: u64) {
@@ -76,7 +76,7 @@ impl Hasher for Fx {
 }
 
 /// A map and a set hashed with [`Fx`].
-type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 type FxHashSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One story holding a word on one anchor day.
@@ -111,16 +111,18 @@ pub struct Heads {
 
 impl Heads {
     /// At the start of a write batch (inside its transaction, which holds the write lock): forgets
-    /// everything when another connection has committed since, or the last batch did not commit.
-    pub(crate) fn begin(&mut self, tx: &Transaction) -> Result<(), StoreError> {
+    /// everything when another connection has committed since, or the last batch did not commit,
+    /// and then returns true (what else the writer keeps of the store must go too).
+    pub(crate) fn begin(&mut self, tx: &Transaction) -> Result<bool, StoreError> {
         let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        if self.dirty || self.version != Some(version) {
+        let stale = self.dirty || self.version != Some(version);
+        if stale {
             self.days.clear();
             self.empty.clear();
         }
         self.version = Some(version);
         self.dirty = true;
-        Ok(())
+        Ok(stale)
     }
 
     /// After the batch's transaction committed: what is in memory is what is stored.

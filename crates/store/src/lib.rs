@@ -138,6 +138,8 @@ pub struct Store {
     conn: Connection,
     /// The writer's index of stories' headline words ([`heads`]).
     heads: heads::Heads,
+    /// The writer's headline counts ([`headline::Counts`]).
+    counts: headline::Counts,
 }
 
 impl Store {
@@ -165,7 +167,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         search::register_functions(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, heads: heads::Heads::default() })
+        Ok(Store { conn, heads: heads::Heads::default(), counts: headline::Counts::default() })
     }
 
     /// The connection, for read queries of the other modules.
@@ -185,8 +187,9 @@ impl Store {
         let now = unix_seconds();
         // The write lock from the start: no other writer commits while the batch reads.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        self.heads.begin(&tx)?;
-        let mut heads = headline::Counts::default();
+        if self.heads.begin(&tx)? {
+            self.counts.clear();
+        }
         for p in batch {
             let exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&p.id])?;
             if exists {
@@ -263,7 +266,7 @@ impl Store {
                 }
             }
             let headline = match published.as_deref() {
-                Some(day) => headline::weigh(&tx, &mut heads, &p.headline, day, dup_of == doc, !p.record.events.is_empty())?,
+                Some(day) => headline::weigh(&tx, &mut self.counts, &p.headline, day, dup_of == doc, !p.record.events.is_empty())?,
                 None => Vec::new(),
             };
             let mut info = stories::DocInfo {
@@ -282,7 +285,7 @@ impl Store {
             tx.prepare_cached("INSERT INTO doc_fts (rowid, terms) VALUES (?1, ?2)")?.execute(params![doc, p.terms])?;
             stats.stored += 1;
         }
-        heads.flush(&tx)?;
+        self.counts.flush(&tx)?;
         tx.commit()?;
         self.heads.committed();
         Ok(stats)
