@@ -421,7 +421,21 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
 /// Places event `event` (already inserted) in a story: an existing one it joins, else a new one
 /// with its own row id. Returns the story id. Events without an anchor day get a story of their own.
 pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>, doc: &mut DocInfo) -> Result<i64, StoreError> {
-    let evidence = day.map(|d| Evidence::of(ev, d).with_headline(doc.headline));
+    // A headline names the news of its publication days: an event dated further from them (a
+    // recalled attack, last month's meeting) takes no headline words, nor gives them to its story.
+    let published = doc.published.and_then(day_number);
+    let news = |d: &str| match (day_number(d), published) {
+        (Some(a), Some(p)) => (a - p).abs() <= WINDOW_DAYS,
+        _ => false,
+    };
+    let evidence = day.map(|d| {
+        let e = Evidence::of(ev, d);
+        if news(d) {
+            e.with_headline(doc.headline)
+        } else {
+            e
+        }
+    });
     let joined = match &evidence {
         Some(e) => find(tx, e, doc)?,
         None => None,
@@ -467,7 +481,7 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
             ins.execute(params![k, e.family, sday, story])?;
         }
         // The headline words once per document and story.
-        if new_doc {
+        if new_doc && news(&e.day) {
             doc.heads.add(tx, sday, story, doc.rowid, e.family, doc.headline)?;
         }
     }
