@@ -284,15 +284,34 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     Some(total)
 }
 
+/// A key of an event found in a candidate story.
+struct Shared {
+    /// Its index in the event's [`Evidence::keys`].
+    key: usize,
+    /// The story's events (documents, for a headline word) with it.
+    count: i64,
+    /// True when [`COMMON`] or more stories of the window hold it.
+    common: bool,
+}
+
+/// A candidate story as the look-ups found it, before its record is read.
+#[derive(Default)]
+struct Found {
+    /// True when a near-duplicate of the event's document has an event in it.
+    near_duplicate: bool,
+    /// The event's keys it shares.
+    shared: Vec<Shared>,
+}
+
 /// True when a story sharing the keys `shared` (with their member counts) could score
 /// [`JOIN_SCORE`]: every key in full, the headline words up to their cap, the same day (the most
 /// [`score`] can give), and for a force event a place or a number among them. A story that could
 /// not needs no record read.
-fn within_reach(ev: &Evidence, shared: &[(String, i64)]) -> bool {
+fn within_reach(ev: &Evidence, shared: &[Shared]) -> bool {
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
-    for (k, _) in shared {
-        let Some(w) = ev.weight(k) else { continue };
+    for s in shared {
+        let (k, w) = (&ev.keys[s.key].0, ev.keys[s.key].1);
         if k.starts_with("h:") {
             headline += w;
         } else {
@@ -344,7 +363,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
     // The window's bounds, as `date(day, '∓3 days')` would give them (none: no candidates).
     let Some(day) = day_number(&ev.day) else { return Ok(None) };
     let (lo, hi) = (day_string(day - WINDOW_DAYS), day_string(day + WINDOW_DAYS));
-    let mut found: HashMap<i64, Candidate> = HashMap::new();
+    let mut found: HashMap<i64, Found> = HashMap::new();
     if doc.dup_of != doc.rowid {
         // Family and window compared here: a parameter compared outside the index would make
         // SQLite re-prepare the statement at each use.
@@ -355,7 +374,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
             st.query_map(params![doc.dup_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         for (id, family, day) in rows {
             if family == ev.family && lo <= day && day <= hi {
-                found.insert(id, Candidate { story: id, near_duplicate: true, ..Default::default() });
+                found.insert(id, Found { near_duplicate: true, shared: Vec::new() });
             }
         }
     }
@@ -363,7 +382,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
     if ev.keys.iter().any(|(k, _)| k.starts_with("h:")) {
         doc.heads.window(tx, day - WINDOW_DAYS, day + WINDOW_DAYS)?;
     }
-    for (k, _) in &ev.keys {
+    for (i, (k, _)) in ev.keys.iter().enumerate() {
         // Headline words from the writer's index (documents per story), the others by index range
         // (events per story).
         let hits: Vec<(i64, i64)> = match k.strip_prefix("h:") {
@@ -379,11 +398,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
         };
         let common = hits.len() >= COMMON;
         for (story, count) in hits {
-            let c = found.entry(story).or_insert_with(|| Candidate { story, ..Default::default() });
-            c.shared.push((k.clone(), count));
-            if common {
-                c.common.push(k.clone());
-            }
+            found.entry(story).or_default().shared.push(Shared { key: i, count, common });
         }
     }
     // Only near-duplicates' stories and those the shared keys could join are read.
@@ -394,7 +409,14 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
     let mut rec = tx.prepare_cached("SELECT day, events, documents, lat, lon, pub_day FROM stories WHERE rowid = ?1")?;
     let (ev_day, published) = (Some(day), doc.published.map(day_number));
     let mut cands: Vec<Candidate> = Vec::with_capacity(found.len());
-    for (_, mut c) in found {
+    for (story, f) in found {
+        let mut c = Candidate {
+            story,
+            near_duplicate: f.near_duplicate,
+            shared: f.shared.iter().map(|s| (ev.keys[s.key].0.clone(), s.count)).collect(),
+            common: f.shared.iter().filter(|s| s.common).map(|s| ev.keys[s.key].0.clone()).collect(),
+            ..Default::default()
+        };
         let (day, members, documents, lat, lon, pub_day): (String, i64, i64, Option<f64>, Option<f64>, Option<String>) =
             rec.query_row(params![c.story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
         // The publication window: the story's first document within WINDOW_DAYS of this one's.
