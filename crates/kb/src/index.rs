@@ -62,6 +62,7 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "محافظتي",
     "محافظات",
     "العاصمه",
+    "ساحل",
 ];
 /// Particles that GeoNames gives as alternate names of places (بلا، حول، عبر، الى): never a name alone.
 const PARTICLES: &[&str] = &[

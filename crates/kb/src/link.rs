@@ -9,8 +9,12 @@
 
 use rasad_text::{Span, TokenKind, Word};
 
-use crate::catalogue::Place;
-use crate::index::{nisba_base, Target, PLACE_NOUNS, PLACE_PREPS};
+use crate::catalogue::{ActorType, Place};
+use crate::cues::{
+    adjective_after_noun, company_after, construct_head, dateline, definite_after, family_name, idiom, institution_before,
+    organization_before, place_cue, quoted_title, verb_object,
+};
+use crate::index::{nisba_base, Target};
 use crate::kb::Kb;
 use crate::words::WordStats;
 
@@ -78,11 +82,11 @@ fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::Cow<'w, str
     .flatten()
 }
 
-fn is_open_quote(w: Option<&Word>) -> bool {
+pub(crate) fn is_open_quote(w: Option<&Word>) -> bool {
     w.is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'" | "‘" | "„"))
 }
 
-fn is_close_quote(w: Option<&Word>) -> bool {
+pub(crate) fn is_close_quote(w: Option<&Word>) -> bool {
     w.is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "»" | "”" | "\"" | "'" | "’"))
 }
 
@@ -96,7 +100,7 @@ impl Kb {
         let idx = &self.linker;
         let mut out = Vec::new();
         let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
-        let mut in_context: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut in_context: Vec<(usize, Vec<usize>, Option<usize>, bool)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -104,16 +108,16 @@ impl Kb {
                 i += 1;
                 continue;
             }
-            if let Some((n, keys, t)) = self.best_at(words, i) {
-                // و after a place (في الدمام وجدة): the list goes on with places.
-                let comma = |k: usize| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "،" | ",");
-                let list_end = if i > 0 && comma(i - 1) { i - 1 } else { i };
-                let listed = w.key_without_conj() != w.key && out.last().is_some_and(|m: &Mention| m.end == list_end && m.place.is_some());
+            // و after a place (في الدمام وجدة): the list goes on with places.
+            let comma = |k: usize| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "،" | ",");
+            let list_end = if i > 0 && comma(i - 1) { i - 1 } else { i };
+            let listed = w.key_without_conj() != w.key && out.last().is_some_and(|m: &Mention| m.end == list_end && m.place.is_some());
+            if let Some((n, keys, t)) = self.best_at_listed(words, i, listed) {
                 let places = match self.accept(words, i, n, keys, t, listed) {
                     Accept::Yes => Some(t.places.clone()),
                     Accept::Only(p) => Some(p),
-                    Accept::InContext => {
-                        in_context.push((i, t.places.clone()));
+                    Accept::InContext(bare) => {
+                        in_context.push((i, t.places.clone(), t.actor, bare));
                         None
                     }
                     Accept::No => None,
@@ -150,19 +154,22 @@ impl Kb {
                 unsure[*a] = true;
             }
             let cx = self.context(&out, &unsure);
-            for (i, cands) in in_context {
+            for (i, cands, actor, bare) in in_context {
                 let home: Vec<usize> = cands
                     .into_iter()
-                    .filter(|&p| 2 * cx.countries.get(self.places[p].country.as_str()).copied().unwrap_or(0) >= cx.total.max(1))
+                    .filter(|&p| {
+                        (bare && cx.total == 0)
+                            || 2 * cx.countries.get(self.places[p].country.as_str()).copied().unwrap_or(0) >= cx.total.max(1)
+                    })
                     .collect();
-                if home.is_empty() || out.iter().any(|m| m.first <= i && i < m.end) {
+                if (home.is_empty() && actor.is_none()) || out.iter().any(|m| m.first <= i && i < m.end) {
                     continue;
                 }
                 out.push(Mention {
                     first: i,
                     end: i + 1,
                     span: words[i].tok.span,
-                    actor: None,
+                    actor,
                     place: home.first().copied(),
                     kind: MentionKind::Name,
                 });
@@ -191,42 +198,77 @@ impl Kb {
         out.retain(|m| !built(m) || m.place.is_some_and(|p| cx.countries.contains_key(self.places[p].country.as_str())));
     }
 
+    /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is part of another
+    /// name or a word of another kind here, whatever cue comes before it.
+    fn other_name(&self, words: &[Word], i: usize, n: usize, keys: &[String], t: &Target) -> bool {
+        if t.places.is_empty() {
+            return false;
+        }
+        if idiom(words, i, n) || organization_before(words, i) {
+            return true;
+        }
+        let one = n == 1 && t.places.iter().all(|&p| self.places[p].feature != "country");
+        let noun_before = place_cue(words, i, 1) || institution_before(words, i);
+        if one && !noun_before && (self.masculine_nisba_after(words, i) || company_after(words, i)) {
+            // A city is feminine: سسكا موسكو الروسي، أستانا الكازاخي are clubs, دبي الإسلامي a bank
+            // (ميناء صور العماني: the adjective is the port's).
+            return true;
+        }
+        // «صحة دبي» (a body), الناشط سليم القصير (a family name), حماة الديار (the protectors).
+        t.actor.is_none() && (quoted_title(words, i, n) || family_name(words, i) || (one && construct_head(words, i, &keys[0])))
+    }
+
     /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is read as a name here;
     /// `listed`: the word joins a list after a linked place with و.
     fn accept(&self, words: &[Word], i: usize, n: usize, keys: &[String], t: &Target, listed: bool) -> Accept {
-        let place_only = t.actor.is_none() && !t.places.is_empty();
-        if idiom(words, i, n) || (!t.places.is_empty() && organization_before(words, i)) {
-            return Accept::No;
-        }
-        if !t.places.is_empty()
-            && n == 1
-            && self.masculine_nisba_after(words, i)
-            && t.places.iter().all(|&p| self.places[p].feature != "country")
-        {
-            // A city is feminine: سسكا موسكو الروسي، أستانا الكازاخي are clubs.
+        if self.other_name(words, i, n, keys, t) {
             return Accept::No;
         }
         let common = n == 1 && WordStats::builtin().common(&keys[0]);
+        let located = || self.located_by(words, i + n, t).map_or(Accept::Yes, Accept::Only);
         if !t.gazetteer_only(&self.places) {
-            // A curated town or region whose name is a common word (الباب، السلمية، تدمر) needs a cue.
+            // A curated town or region whose name is a common word (الباب، السلمية، تدمر) needs a cue;
+            // one with the article (الميادين "the squares", السلمية "the peaceful") a place noun, a
+            // list, a place that locates it (في الباب شمال حلب) or a document of its country.
+            // A name that is also an actor's (الميادين the channel) keeps the actor without the place.
             let town = |&p: &usize| !matches!(self.places[p].feature.as_str(), "capital" | "country");
-            if place_only && common && t.places.iter().all(town) && !place_cue(words, i, 2) && !listed {
-                return Accept::No;
+            let state = t.actor.is_some_and(|a| self.actors[a].kind == ActorType::State);
+            if !t.places.is_empty() && !state && common && t.places.iter().all(town) && !listed && !place_cue(words, i, 1) {
+                if let Some(near) = self.located_by(words, i + n, t) {
+                    return Accept::Only(near);
+                }
+                let cue = place_cue(words, i, 2) || verb_object(words, i);
+                if !cue {
+                    return if t.actor.is_some() { Accept::Only(vec![]) } else { Accept::No };
+                }
+                if keys[0].starts_with("ال") {
+                    // Without any country in the document, the name is the town unless a definite word
+                    // follows it (في الميادين العامة، في الباب الخلفي).
+                    return Accept::InContext(!definite_after(words, i + 1));
+                }
             }
             return Accept::Yes;
         }
         if place_cue(words, i, n.max(t.words)) {
-            return Accept::Yes;
+            return located();
         }
         if dateline(words, i, n) && !common {
             return Accept::Yes;
         }
-        if n != 1 || common || !(place_cue(words, i, 2) || listed || institution_before(words, i)) {
+        let cue = place_cue(words, i, 2) || listed || institution_before(words, i) || verb_object(words, i);
+        if !common || cue {
+            // A place that locates the name is a cue of its own (قصفت الدبابات بيت لاهيا شمال غزة), and
+            // lets a common word after a preposition be read as the name (في صور جنوب لبنان).
+            if let Some(near) = self.located_by(words, i + n, t) {
+                return Accept::Only(near);
+            }
+        }
+        if n != 1 || common || !cue {
             return Accept::No;
         }
         let big: Vec<usize> = t.places.iter().copied().filter(|&p| large(&self.places[p])).collect();
         if big.is_empty() {
-            Accept::InContext
+            Accept::InContext(false)
         } else {
             Accept::Only(big)
         }
@@ -250,7 +292,7 @@ impl Kb {
         let mut ambiguous: Vec<(usize, Vec<usize>)> = Vec::new();
         for &(a, b) in places {
             let Some((n, keys, t)) = self.best_at(words, a) else { continue };
-            if a + n != b || !t.gazetteer_only(&self.places) || idiom(words, a, n) || organization_before(words, a) {
+            if a + n != b || !t.gazetteer_only(&self.places) || self.other_name(words, a, n, keys, t) {
                 continue;
             }
             // A one-word name that is mostly a common word in news (دان "condemned", حرب) needs a
@@ -273,13 +315,22 @@ impl Kb {
 
     /// The longest name of the index that starts at token `i` (a weak alias only in quotes), with
     /// its length in tokens.
-    fn best_at<'k>(&'k self, words: &[Word], i: usize) -> Option<(usize, &'k [String], &'k Target)> {
+    pub(crate) fn best_at<'k>(&'k self, words: &[Word], i: usize) -> Option<(usize, &'k [String], &'k Target)> {
+        self.best_at_listed(words, i, false)
+    }
+
+    /// [`Kb::best_at`]; `listed`: the word follows a linked place and begins with و, which is then
+    /// read as "and" when that gives a name as long (في الدمام وجدة: Jeddah, not Oujda).
+    fn best_at_listed<'k>(&'k self, words: &[Word], i: usize, listed: bool) -> Option<(usize, &'k [String], &'k Target)> {
         let mut best: Option<(usize, &'k [String], &'k Target)> = None;
+        let (key, wc) = (words[i].key.as_str(), words[i].key_without_conj());
+        let mut from_key = false;
         for form in first_forms(&words[i]) {
             let Some(cands) = self.linker.by_first.get(form.as_ref()) else { continue };
+            let and = listed && wc != key && form.as_ref() == wc;
             for (keys, target) in cands {
                 let n = keys.len();
-                if best.is_some_and(|(len, _, _)| len >= n) || i + n > words.len() {
+                if best.is_some_and(|(len, _, _)| len > n || (len == n && !(and && from_key))) || i + n > words.len() {
                     continue;
                 }
                 if !keys[1..].iter().zip(&words[i + 1..i + n]).all(|(k, w)| *k == w.key) {
@@ -289,6 +340,7 @@ impl Kb {
                     continue;
                 }
                 best = Some((n, keys, target));
+                from_key = form.as_ref() == key;
             }
         }
         best
@@ -396,8 +448,9 @@ enum Accept {
     Yes,
     /// A mention, with only these candidates (the large places of a name after a preposition).
     Only(Vec<usize>),
-    /// A mention if the document's context is of one of the candidates' countries.
-    InContext,
+    /// A place if the document's context is of one of the candidates' countries (the actor of the
+    /// name, if any, either way); with true, also when the document names no country at all.
+    InContext(bool),
     /// Not a mention.
     No,
 }
@@ -409,95 +462,6 @@ const LARGE_POPULATION: u64 = 20_000;
 /// city (GeoNames' and OCHA's largest class) or a governorate or district.
 fn large(p: &Place) -> bool {
     p.population.is_some_and(|n| n >= LARGE_POPULATION) || matches!(p.feature.as_str(), "capital" | "city" | "governorate" | "district")
-}
-
-/// Nouns that begin an organization's name: a place name right after one (نادي العين، جامعة
-/// دمشق، بنك دبي، لشركة أبوظبي، صحيفة المدينة) names the organization, not the place.
-/// A market named by its city is the stock exchange (سوق دبي المالي، سوقي دبي وأبوظبي); a
-/// tournament, league or cup named for a place is a competition (بطولة قطر للتنس، كأس آسيا).
-const ORGANIZATION_NOUNS: &[&str] =
-    &["نادي", "بنك", "مصرف", "شركه", "صحيفه", "جريده", "قناه", "جامعه", "وكاله", "اذاعه", "سوق", "سوقي", "بطوله", "دوري", "كاس"];
-
-/// Whether an organization noun comes right before token `i`, or two words before it across "of"
-/// (بنك أوف أمريكا) or across the first of two names joined by و (سوقي دبي وأبوظبي).
-fn organization_before(words: &[Word], i: usize) -> bool {
-    let org = |k: usize| ORGANIZATION_NOUNS.contains(&words[k].key_without_conj()) || ORGANIZATION_NOUNS.contains(&words[k].seg.base_key());
-    let Some(prev) = i.checked_sub(1) else { return false };
-    if org(prev) {
-        return true;
-    }
-    let joined = words[prev].key == "اوف" || words[i].key_without_conj() != words[i].key;
-    joined && prev.checked_sub(1).is_some_and(|k| words[prev].tok.kind == TokenKind::Arabic && org(k))
-}
-
-/// Whether the one-word country name at `i` is a nisba adjective after a feminine noun of the same
-/// definiteness (القنصلية السعودية، البعثة السعودية، أسرة سورية), not the country: the name ends in
-/// ية, the word before ends in ة or ات and is no preposition or place noun.
-fn adjective_after_noun(words: &[Word], i: usize) -> bool {
-    let (w, Some(prev)) = (&words[i], i.checked_sub(1).map(|k| &words[k])) else { return false };
-    let preposition = w.seg.prefixes.iter().any(|p| matches!(*p, "ل" | "ب" | "لل"));
-    if prev.tok.kind != TokenKind::Arabic || !w.key_without_conj().ends_with("يه") || preposition {
-        return false;
-    }
-    let p = prev.key_without_conj();
-    let definite = |x: &Word| x.seg.definite() || x.key_without_conj().starts_with("ال");
-    (p.ends_with('ه') || p.ends_with("ات"))
-        && !PLACE_PREPS.contains(&p)
-        && !PLACE_NOUNS.contains(&p.strip_prefix("ال").unwrap_or(p))
-        && definite(prev) == definite(w)
-}
-
-/// Words after a one-word place name that make it part of another name: a newspaper's (واشنطن
-/// بوست، نيويورك تايمز) or a continent's (أمريكا اللاتينية، أمريكا الشمالية، أمريكا الجنوبية).
-const NAME_CONTINUED: &[&str] = &["بوست", "تايمز", "جورنال", "تريبيون", "اللاتينيه", "الشماليه", "الجنوبيه", "الوسطي"];
-
-/// A one-word place name in an idiom: followed by رأس (head), the noun of "مسقط رأسه" (birthplace),
-/// not Muscat; followed by الصليبي, the ligament (الرباط الصليبي), not Rabat; after صلاة (prayer), a
-/// prayer time (صلاة المغرب), not Morocco; followed by a word of [`NAME_CONTINUED`].
-fn idiom(words: &[Word], i: usize, n: usize) -> bool {
-    n == 1
-        && (words.get(i + 1).is_some_and(|w| w.seg.key == "راس" || w.key == "الصليبي" || NAME_CONTINUED.contains(&w.key.as_str()))
-            || i.checked_sub(1).is_some_and(|k| words[k].key_without_conj() == "صلاه"))
-}
-
-/// The index of the word before token `i`, past an opening quote (محافظة «لحج»).
-fn before(words: &[Word], i: usize) -> Option<usize> {
-    let k = i.checked_sub(1)?;
-    if is_open_quote(words.get(k)) {
-        k.checked_sub(1)
-    } else {
-        Some(k)
-    }
-}
-
-/// A dateline: the name opens a line or follows a dash (سبق- الطائف:، رأس الخيمة: «الخليج») and
-/// a colon follows it.
-fn dateline(words: &[Word], i: usize, n: usize) -> bool {
-    let colon = words.get(i + n).is_some_and(|w| w.tok.kind == TokenKind::Punct && w.tok.text == ":");
-    let opens = i.checked_sub(1).is_none_or(|k| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "-" | "–" | "/"));
-    colon && opens
-}
-
-/// Nouns of a place's institutions and people (بلدية البيرة، شرطة دبي، أمير جازان، تعليم الطائف،
-/// سكان تعز، ميناء الحديدة): after one, a one-word name is read as after a preposition.
-const INSTITUTION_NOUNS: &[&str] = &["بلديه", "شرطه", "امانه", "اماره", "محافظ", "امير", "تعليم", "سكان", "اهالي", "ميناء", "حاضره"];
-
-fn institution_before(words: &[Word], i: usize) -> bool {
-    before(words, i).is_some_and(|k| {
-        let prev = words[k].key_without_conj();
-        INSTITUTION_NOUNS.contains(&prev) || prev.strip_prefix('ب').is_some_and(|r| INSTITUTION_NOUNS.contains(&r))
-    })
-}
-
-/// A built-gazetteer name needs a cue: a place noun before it (قرية، بلدة، مدينة، ريف …), or, for
-/// a name of two words or more (`n`), a locative preposition or a ب clitic.
-fn place_cue(words: &[Word], i: usize, n: usize) -> bool {
-    let prev = before(words, i).map(|k| words[k].key_without_conj()).unwrap_or("");
-    let prev = prev.strip_prefix('ب').filter(|r| PLACE_NOUNS.contains(r)).unwrap_or(prev);
-    if PLACE_NOUNS.contains(&prev) {
-        return true;
-    }
-    n >= 2 && (PLACE_PREPS.contains(&prev) || words[i].seg.prefixes.contains(&"ب"))
 }
 
 #[cfg(test)]
