@@ -237,8 +237,11 @@ def times():
         p = rand_date()
         wd = R.randrange(7)
         back = (p.weekday() - wd) % 7
-        want = p - dt.timedelta(days=back)
         form = R.choice(['يوم {w}', '{w} الماضي', 'فجر {w}', 'صباح {w}', 'مساء {w}', 'يوم {w} الماضي'])
+        # "Last Thursday" read on a Thursday is a week before (issue 19).
+        if back == 0 and 'الماضي' in form:
+            back = 7
+        want = p - dt.timedelta(days=back)
         rows.append(('weekday', f"وقع الهجوم {form.format(w=WEEKDAYS[wd])}", iso(p), iso(want)))
     for _ in range(6):
         p = rand_date()

@@ -12,4 +12,4 @@ mod tables;
 pub mod time;
 
 pub use quantity::parse_quantities;
-pub use time::{detect_published, mark_times, parse_times};
+pub use time::{detect_published, mark_times, parse_times, parse_times_masking};

@@ -41,7 +41,28 @@ fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     Some(Num { value: base, end: i + 1, vague: Some(range) })
 }
 
+/// The number at `i` with the smaller number joined to it by و after a scale: مليون و500 ألف
+/// (1,500,000), ألفان و300 (2,300), 3 ملايين و200 ألف. The joined part is in digits or words.
 fn number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
+    let mut n = single_number_at(facts, words, i)?;
+    if n.vague.is_some() {
+        return Some(n);
+    }
+    let scale = [1e9, 1e6, 1e3].into_iter().find(|s| n.value >= *s && n.value % s == 0.0);
+    let conj = words.get(n.end).is_some_and(|w| w.tok.kind == rasad_text::TokenKind::Arabic && w.key == "و");
+    if let (Some(scale), true) = (scale, conj) {
+        let digits_next = words.get(n.end + 1).is_some_and(|w| w.tok.kind == rasad_text::TokenKind::Number);
+        if let Some(m) = digits_next.then(|| single_number_at(facts, words, n.end + 1)).flatten() {
+            if m.vague.is_none() && m.value < scale {
+                n.value += m.value;
+                n.end = m.end;
+            }
+        }
+    }
+    Some(n)
+}
+
+fn single_number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
     let w = &words[i];
     if w.tok.kind == rasad_text::TokenKind::Number {
         let f = facts.of(w);

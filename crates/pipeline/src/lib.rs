@@ -24,7 +24,7 @@ use rasad_events::{extract_events, furniture_mask, DocInput, Lexicon, TriggerMod
 use rasad_kb::{ActorType, Kb, Mention, MentionKind};
 use rasad_model::{Date, DocOutput, Entity, InputDoc, Label, Link, Quantity, TextSpan, TimeExpr};
 use rasad_ner::Model;
-use rasad_numtime::{detect_published, mark_times, parse_quantities, parse_times};
+use rasad_numtime::{detect_published, mark_times, parse_quantities, parse_times, parse_times_masking};
 use rasad_text::{analyze, analyze_text, split_sentences_with, tokenize, Segmenter};
 
 use profile::{Clock, Laps, NoClock};
@@ -259,9 +259,8 @@ impl Pipeline {
     ) -> Analysis {
         let sentences = split_sentences_with(text, tokens);
         clock.lap(Stage::Sentences);
-        let times = parse_times(text, words, published);
         let mut skip = vec![false; words.len()];
-        mark_spans(words, times.iter().map(|t| (t.start, t.end)), &mut skip);
+        let times = parse_times_masking(text, words, published, &mut skip);
         let quantities = parse_quantities(text, words, &skip);
         clock.lap(Stage::NumbersTimes);
         let mentions = self.kb.link(words);
@@ -330,20 +329,6 @@ fn name_tokens(words: &[rasad_text::Word], found: &[rasad_ner::tagger::Found]) -
         }
     }
     out
-}
-
-fn mark_spans(words: &[rasad_text::Word], spans: impl Iterator<Item = (usize, usize)>, mask: &mut [bool]) {
-    let mut k = 0;
-    for (s, e) in spans {
-        while k < words.len() && words[k].tok.span.end <= s {
-            k += 1;
-        }
-        let mut j = k;
-        while j < words.len() && words[j].tok.span.start < e {
-            mask[j] = true;
-            j += 1;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -192,7 +192,18 @@ pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_wor
     if matches!(w.key.as_str(), "بالماءه" | "بالمءه" | "بالمايه" | "في المءه") {
         return Some("%".into());
     }
-    let stem = w.seg.key.as_str();
+    // A counted noun after a number takes no preposition: a ب، ل or ك the segmenter read as one
+    // begins the noun (لاجئا → لاجئ، لبنانيين → لبناني، بنادق، كتائب).
+    let prep: String = w.seg.prefixes.iter().filter(|p| matches!(**p, "ب" | "ل" | "ك")).copied().collect();
+    let stem_owned;
+    let base_owned;
+    let (stem, base) = if prep.is_empty() || w.seg.definite() {
+        (w.seg.key.as_str(), w.seg.base_key())
+    } else {
+        stem_owned = format!("{prep}{}", w.seg.key);
+        base_owned = format!("{prep}{}", w.seg.base_key());
+        (stem_owned.as_str(), base_owned.as_str())
+    };
     let suffix = w.seg.suffixes.first().copied();
     // Sound plurals: the stem is the singular (مقاتلين → مقاتل); feminine plurals take ة (غارات → غاره).
     let unit: Cow<'_, str> = match suffix {
@@ -217,7 +228,11 @@ pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_wor
         }
         // ي is a nisba (جندي) or a plural in construct (مقاتلي الحشد): known counted nouns decide.
         Some("ي") if COUNTED_NOUNS.contains(&stem) => Cow::Borrowed(stem),
-        _ => Cow::Borrowed(w.seg.base_key()),
+        // A sound masculine plural the segmenter kept whole (متظاهرين → متظاهر).
+        None if base.chars().count() >= 6 && (base.ends_with("ين") || base.ends_with("ون")) && !COUNTED_NOUNS.contains(&base) => {
+            Cow::Borrowed(&base[..base.len() - "ين".len()])
+        }
+        _ => Cow::Borrowed(base),
     };
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
     let at_least = |k: usize| unit.chars().nth(k - 1).is_some();

@@ -25,6 +25,7 @@ pub(crate) static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static s
         "غدا",
         "غد",
         "قبل",
+        "منذ",
         "يوم",
         "ليوم",
         "اواخر",
@@ -115,3 +116,130 @@ pub(crate) fn may_start_by_keys(kind: TokenKind, k: &str, b: &str) -> bool {
     let (whole, bare) = &*START_KEYS;
     whole.contains(k) || (b.len() != k.len() && bare.contains(b))
 }
+
+/// A set of match keys built from written words.
+fn key_set(words: &[&str]) -> rustc_hash::FxHashSet<String> {
+    words.iter().map(|w| rasad_text::match_key(w)).collect()
+}
+
+/// Nouns that, right before a day and month, make them a name (حركة شباب 6 أبريل، قوى 14 آذار،
+/// مدينة 6 أكتوبر، ثورة 25 يناير، جسر 14 تموز): movements, coalitions, revolutions, wars, places
+/// and buildings named for a date. Matched without و/ف.
+pub(crate) static DATE_NAME_HEADS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    key_set(&[
+        "حركة",
+        "شباب",
+        "قوى",
+        "تيار",
+        "تحالف",
+        "ائتلاف",
+        "ثورة",
+        "انتفاضة",
+        "حرب",
+        "جبهة",
+        "فريق",
+        "مجموعة",
+        "جماعة",
+        "كتيبة",
+        "لواء",
+        "مدينة",
+        "حي",
+        "جسر",
+        "شارع",
+        "ميدان",
+        "ساحة",
+        "مستشفى",
+        "جامعة",
+        "نادي",
+        "مدرسة",
+    ])
+});
+
+/// Words that make a clause's year-less date the next one rather than the last (besides a verb
+/// with the future prefix سـ): سوف، من المقرر، المزمع، يعتزم … Matched without و/ف.
+pub(crate) static FUTURE_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    key_set(&[
+        "سوف",
+        "لن",
+        "المقرر",
+        "المزمع",
+        "المرتقب",
+        "المنتظر",
+        "المفترض",
+        "يعتزم",
+        "تعتزم",
+        "يعتزمون",
+        "يرتقب",
+        "يتوقع",
+        "يتوقع",
+        "ينتظر",
+        "تنوي",
+        "ينوي",
+        "مقرر",
+        "مرتقب",
+        "مزمع",
+    ])
+});
+
+/// Words that open another clause: the search for a word of the future stops there (سيزور
+/// المدينة التي قصفت في 3 مارس: the date is the past event's). Matched without و/ف.
+pub(crate) static CLAUSE_OPENERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    key_set(&["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حين", "عندما", "بعدما", "منذ", "بينما", "حيث", "لما", "إذ"])
+});
+
+/// The qualifiers after a date or weekday that say which one is meant: -1 the last, 1 the next.
+pub(crate) fn direction_word(key: &str) -> Option<i8> {
+    match key {
+        "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفاءت" | "الفاءته" => Some(-1),
+        "المقبل" | "المقبله" | "القادم" | "القادمه" => Some(1),
+        _ => None,
+    }
+}
+
+/// Nouns before اليوم that make it the name of the Saudi newspaper (صحيفة اليوم), not today.
+pub(crate) static TODAY_NAME_HEADS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| key_set(&["صحيفة", "جريدة", "لصحيفة", "لجريدة", "موقع", "مراسل", "مجلة", "قناة"]));
+
+/// Words before اليوم that make it "nowadays": a verb of becoming or lasting, a pronoun
+/// (أصبح اليوم، بات اليوم، هو اليوم، يعيش اليوم). Matched without و/ف.
+pub(crate) static TODAY_NOWADAYS_AFTER: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    key_set(&[
+        "أصبح",
+        "أصبحت",
+        "أصبحوا",
+        "بات",
+        "باتت",
+        "باتوا",
+        "صار",
+        "صارت",
+        "أضحى",
+        "أضحت",
+        "يعد",
+        "تعد",
+        "يعتبر",
+        "تعتبر",
+        "يعيش",
+        "تعيش",
+        "يعيشون",
+        "هو",
+        "هي",
+        "هم",
+        "نحن",
+        "أنا",
+        "أننا",
+        "إننا",
+        "يعرف",
+        "تعرف",
+        "يسمى",
+        "تسمى",
+        "نرى",
+        "أرى",
+        "أراه",
+        "نراه",
+    ])
+});
+
+/// Words before اليوم that make it the end of a stretch (حتى اليوم، إلى اليوم) or a day of a
+/// series (في اليوم): no date.
+pub(crate) static TODAY_NOT_AFTER: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| key_set(&["حتى", "إلى", "لغاية", "لحد", "في", "منذ", "هذا", "ذلك", "نفس"]));

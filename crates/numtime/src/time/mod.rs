@@ -25,6 +25,7 @@ use rasad_text::{TokenKind, Word};
 use crate::facts::Reader;
 
 mod hijri;
+mod joined;
 mod months;
 mod numeric;
 mod relative;
@@ -42,6 +43,9 @@ enum Val {
     Span(Date, Date),
     /// Relative but no publication date to resolve against.
     Unresolved,
+    /// Words that read as a date but belong to a name (حركة شباب 6 أبريل، قوى 14 آذار): no time
+    /// expression, and no quantity either.
+    Name,
 }
 
 fn ymd(y: i16, m: i8, d: i8) -> Option<Date> {
@@ -69,15 +73,26 @@ impl Cursor<'_, '_> {
         self.words.get(i).map(|w| w.key_without_conj()).unwrap_or("")
     }
 
-    /// Tries every pattern at `i`; returns (end token exclusive, value).
+    /// Tries every pattern at `i`, then joins what follows it as one expression (a weekday and
+    /// its date, a Hijri date and the Gregorian one after الموافق); returns (end token exclusive,
+    /// value).
     fn at(&self, i: usize) -> Option<(usize, Val)> {
+        let (end, v) = self.at_one(i)?;
+        if v == Val::Name {
+            return Some((end, v));
+        }
+        Some(self.joined(i, end, v))
+    }
+
+    /// Tries every pattern at `i`, alone.
+    fn at_one(&self, i: usize) -> Option<(usize, Val)> {
         let w = self.words.get(i)?;
         if !self.may_start(w) {
             return None;
         }
         if w.tok.kind == TokenKind::Number {
             // Every other pattern starts with a word (a month, an ordinal, a time noun).
-            return self.numeric_date(i).or_else(|| self.day_month_year(i));
+            return self.numeric_date(i).or_else(|| self.day_month_year(i)).or_else(|| self.days_ago(i));
         }
         // A word: the numeric dates, which start with a number, are not tried.
         self.day_month_year(i)
@@ -107,14 +122,46 @@ fn render(v: Val) -> (Option<String>, Option<Precision>, Option<String>, Option<
             (Some(mon.to_string()), Some(Precision::Week), Some(mon.to_string()), Some(sun.to_string()))
         }
         Val::Span(a, b) => (None, None, Some(a.to_string()), Some(b.to_string())),
-        Val::Unresolved => (None, None, None, None),
+        Val::Unresolved | Val::Name => (None, None, None, None),
     }
 }
 
 /// Finds time expressions in `words` (cut from `text`), resolving relative ones against `published`.
+///
+/// ```
+/// use rasad_text::{analyze, tokenize, Segmenter};
+/// let text = "قصف الطيران يوم الأحد 6 آذار أحياء المدينة";
+/// let toks = tokenize(text);
+/// let words = analyze(&toks, &Segmenter::new(std::iter::empty::<&str>()));
+/// let found = rasad_numtime::parse_times(text, &words, "2022-03-16".parse().ok());
+/// // The weekday and its date are one expression, with the date's value.
+/// assert_eq!(found[0].text, "يوم الأحد 6 آذار");
+/// assert_eq!(found[0].value.as_deref(), Some("2022-03-06"));
+/// assert_eq!((found[0].start, found[0].end), (12, 28));
+/// ```
 pub fn parse_times(text: &str, words: &[Word], published: Option<Date>) -> Vec<TimeExpr> {
+    times(text, words, published, None)
+}
+
+/// [`parse_times`], also setting `mask[i]` for the words of every expression found and of the
+/// dates inside names (قوى 14 آذار), which are no expression but no quantity either: what
+/// counting needs masked. An empty `mask` grows to `words.len()` at the first one.
+pub fn parse_times_masking(text: &str, words: &[Word], published: Option<Date>, mask: &mut Vec<bool>) -> Vec<TimeExpr> {
+    times(text, words, published, Some(mask))
+}
+
+fn times(text: &str, words: &[Word], published: Option<Date>, mut mask: Option<&mut Vec<bool>>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     each_time(&Cursor::new(words, published), |i, end, v| {
+        if let Some(mask) = mask.as_deref_mut() {
+            if mask.len() < words.len() {
+                mask.resize(words.len(), false);
+            }
+            mask[i..end].fill(true);
+        }
+        if v == Val::Name {
+            return;
+        }
         let (a, b) = (&words[i].tok, &words[end - 1].tok);
         let relative = !matches!(v, Val::Year(_) | Val::Month(..) | Val::Day(_)) || is_relative_start(words, i);
         let (value, precision, start_date, end_date) = render(v);
@@ -133,8 +180,8 @@ pub fn parse_times(text: &str, words: &[Word], published: Option<Date>) -> Vec<T
 }
 
 /// Sets `mask[i]` for the words of the time expressions [`parse_times`] finds without a
-/// publication date, without rendering their values: what masking dates and years before
-/// counting needs. An empty `mask` grows to `words.len()` at the first expression.
+/// publication date, and of the dates inside names (قوى 14 آذار), without rendering their values:
+/// what masking dates and years before counting needs. An empty `mask` grows to `words.len()` at the first expression.
 pub fn mark_times(words: &[Word], mask: &mut Vec<bool>) {
     each_time(&Cursor::new(words, None), |i, end, _| {
         if mask.len() < words.len() {

@@ -6,8 +6,6 @@
 //! day) are `#[inline]`: they were inlined when the time parser was one file, and without the hint
 //! a time case costs about 0.5% more instructions (callgrind).
 
-use jiff::civil::Date;
-use jiff::ToSpan;
 use rasad_text::{TokenKind, Word};
 
 use super::hijri::{hijri_span, hijri_to_gregorian};
@@ -42,41 +40,62 @@ fn ordinal_day(words: &[Word], i: usize) -> Option<(i8, usize)> {
     Some((unit, 1))
 }
 
-/// The most recent date with month `m` and day `d` on or before `pub_date` (a week of slack for
-/// reports dated a little ahead).
-#[inline]
-fn recent_day(pub_date: Date, m: i8, d: i8) -> Option<Date> {
-    let this = ymd(pub_date.year(), m, d)?;
-    if this <= pub_date.checked_add(7.days()).ok()? {
-        Some(this)
-    } else {
-        ymd(pub_date.year() - 1, m, d)
-    }
-}
-
 impl Cursor<'_, '_> {
     /// Reads a month name (one or two tokens) at `i`: (month, tokens used).
     #[inline]
     fn month_at(&self, i: usize) -> Option<(i8, usize)> {
         let words = self.words;
         let head = self.facts.of(words.get(i)?).month_head();
-        let second = || words.get(i + 1).map(|n| n.key.as_str());
-        // Levantine two-word names: تشرين الأول، كانون الثاني.
+        // Levantine two-word names: تشرين الأول، كانون الثاني (also تشرين أول، كانون 2).
         let m = match head {
             MonthHead::None => return None,
             MonthHead::One(m) => return Some((m, 1)),
-            MonthHead::Tishrin => match second()? {
-                "الاول" => 10,
-                "الثاني" => 11,
-                _ => return None,
+            MonthHead::Tishrin => match self.levantine_order(i + 1)? {
+                1 => 10,
+                _ => 11,
             },
-            MonthHead::Kanun => match second()? {
-                "الاول" => 12,
-                "الثاني" => 1,
-                _ => return None,
+            MonthHead::Kanun => match self.levantine_order(i + 1)? {
+                1 => 12,
+                _ => 1,
             },
         };
         Some((m, 2))
+    }
+
+    /// The end of a month name that ends before word `end`, past the same month named in another
+    /// regional set: 4 يوليو (تموز)، 15 أيار/مايو، 3 تموز / يوليو.
+    fn paired(&self, end: usize, m: i8) -> usize {
+        let same = |j: usize| self.month_at(j).filter(|(m2, _)| *m2 == m).map(|(_, u)| u);
+        if self.words.get(end).is_some_and(|w| w.is_punct("(")) {
+            if let Some(u2) = same(end + 1).filter(|u2| self.words.get(end + 1 + u2).is_some_and(|w| w.is_punct(")"))) {
+                return end + u2 + 2;
+            }
+        } else if self.words.get(end).is_some_and(|w| w.is_punct("/")) {
+            if let Some(u2) = same(end + 1) {
+                return end + u2 + 1;
+            }
+        }
+        end
+    }
+
+    /// The second word of a Levantine month name at `i`: 1 for الأول (أول، 1), 2 for الثاني
+    /// (ثاني، 2).
+    #[inline]
+    fn levantine_order(&self, i: usize) -> Option<u8> {
+        let w = self.words.get(i)?;
+        if w.tok.kind == TokenKind::Number {
+            let one_digit = self.facts.of(w).chars() == 1;
+            return match self.facts.number_value(w).filter(|_| one_digit).map(|v| v as i64) {
+                Some(1) => Some(1),
+                Some(2) => Some(2),
+                _ => None,
+            };
+        }
+        match w.key.as_str() {
+            "الاول" | "اول" => Some(1),
+            "الثاني" | "ثاني" => Some(2),
+            _ => None,
+        }
     }
 
     /// Reads a Hijri month name (one or two tokens) at `i`: (month, tokens used).
@@ -153,9 +172,15 @@ impl Cursor<'_, '_> {
                         end += 1;
                     }
                     if (1300..=1600).contains(&hy) {
-                        return hijri_to_gregorian(hy, hm as i32, d as i32).map(|g| (end, Val::Day(g)));
+                        return hijri_to_gregorian(hy, hm as i32, d as i32).map(|g| (end, self.named_or(i, Val::Day(g))));
                     }
                 }
+                // 27 رجب: the nearest one (the next one in a clause about the future). Not صفر,
+                // also "zero" (a score: 2 صفر).
+                if hm == 2 {
+                    return None;
+                }
+                return self.yearless_hijri(i, mstart + used, hm, d).map(|(end, v)| (end, self.named_or(i, v)));
             }
         } else if let Some((hm, used)) = self.hijri_month(mstart) {
             // رمضان 1445 هـ: the Hijri month's days.
@@ -169,25 +194,20 @@ impl Cursor<'_, '_> {
             }
         }
         let (m, used) = self.month_at(mstart)?;
-        let mut end = mstart + used;
-        // The paired form: 4 يوليو (تموز) 2018.
-        if self.words.get(end).is_some_and(|w| w.is_punct("(")) && self.month_at(end + 1).is_some_and(|(m2, _)| m2 == m) {
-            let (_, u2) = self.month_at(end + 1)?;
-            if self.words.get(end + 1 + u2).is_some_and(|w| w.is_punct(")")) {
-                end += u2 + 2;
-            }
-        }
-        let year = self.year_at(end);
-        if let Some((_, yu)) = year {
-            end += yu;
+        let mut end = self.paired(mstart + used, m);
+        // The year, also after a comma (4 سبتمبر، 2018).
+        let year = self.year_at(end).map(|(y, yu)| (y, yu, 0)).or_else(|| {
+            let comma = self.words.get(end).is_some_and(|w| w.is_punct("،") || w.is_punct(","));
+            let (y, yu) = self.year_at(end + 1).filter(|_| comma)?;
+            self.published.is_none_or(|p| y <= p.year() + 1).then_some((y, yu, 1))
+        });
+        if let Some((_, yu, comma)) = year {
+            end += yu + comma;
         }
         match (day, year) {
-            (Some(d), Some((y, _))) => ymd(y, m, d).map(|x| (end, Val::Day(x))),
-            (None, Some((y, _))) => Some((end, Val::Month(y, m))),
-            (Some(d), None) => Some(match self.published {
-                Some(p) => (end, recent_day(p, m, d).map(Val::Day)?),
-                None => (end, Val::Unresolved),
-            }),
+            (Some(d), Some((y, ..))) => ymd(y, m, d).map(|x| (end, self.named_or(i, Val::Day(x)))),
+            (None, Some((y, ..))) => Some((end, Val::Month(y, m))),
+            (Some(d), None) => self.yearless(i, end, m, d).map(|(end, v)| (end, self.named_or(i, v))),
             (None, None) => self.month_qualifier(i, end, m),
         }
     }
@@ -293,9 +313,13 @@ impl Cursor<'_, '_> {
     /// [في] الرابع والعشرين من الشهر الماضي / من يونيو [2018].
     pub(super) fn ordinal_of_month(&self, i: usize) -> Option<(usize, Val)> {
         let (d, used) = ordinal_day(self.words, i)?;
-        let j = i + used;
+        let mut j = i + used;
         if self.key(j) != "من" {
             return None;
+        }
+        // في الثامن عشر من شهر نوفمبر.
+        if self.key(j + 1) == "شهر" && self.month_at(j + 2).is_some() {
+            j += 1;
         }
         if let Some((end, v)) = self.relative_unit(j + 1) {
             return Some((
@@ -308,12 +332,11 @@ impl Cursor<'_, '_> {
             ));
         }
         let (m, mu) = self.month_at(j + 1)?;
-        let end = j + 1 + mu;
+        let end = self.paired(j + 1 + mu, m);
         if let Some((y, yu)) = self.year_at(end) {
             return Some((end + yu, Val::Day(ymd(y, m, d)?)));
         }
-        let Some(p) = self.published else { return Some((end, Val::Unresolved)) };
-        Some((end, Val::Day(recent_day(p, m, d)?)))
+        self.yearless(i, end, m, d)
     }
 }
 
@@ -334,10 +357,10 @@ mod tests {
         if matches!(first, "تشرين" | "كانون") {
             let second = words.get(i + 1)?;
             let m = match (first, second.key.as_str()) {
-                ("تشرين", "الاول") => 10,
-                ("تشرين", "الثاني") => 11,
-                ("كانون", "الاول") => 12,
-                ("كانون", "الثاني") => 1,
+                ("تشرين", "الاول" | "اول" | "1" | "١") => 10,
+                ("تشرين", "الثاني" | "ثاني" | "2" | "٢") => 11,
+                ("كانون", "الاول" | "اول" | "1" | "١") => 12,
+                ("كانون", "الثاني" | "ثاني" | "2" | "٢") => 1,
                 _ => return None,
             };
             return Some((m, 2));
@@ -374,7 +397,25 @@ mod tests {
             ["محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "فبراير", "فيفري", "مقاتل", "2018"]
                 .map(str::to_string),
         );
-        let seconds = ["الأول", "الثاني", "الآخر", "الأولى", "الآخرة", "الثانية", "القعدة", "الحجة", "من", "2020", ""];
+        let seconds = [
+            "الأول",
+            "أول",
+            "ثاني",
+            "1",
+            "2",
+            "٢",
+            "12",
+            "الثاني",
+            "الآخر",
+            "الأولى",
+            "الآخرة",
+            "الثانية",
+            "القعدة",
+            "الحجة",
+            "من",
+            "2020",
+            "",
+        ];
         let mut text = String::new();
         for s in &stems {
             for p in ["", "و", "ف", "ب", "ال", "وب", "فب", "بب"] {

@@ -6,8 +6,8 @@ use jiff::ToSpan;
 use rasad_text::TokenKind;
 
 use super::{Cursor, Val};
-use crate::numbers::{num_word, NumWord};
-use crate::tables::time_words::weekday_of;
+use crate::numbers::{num_word, ordinal, NumWord};
+use crate::tables::time_words::{direction_word, weekday_of, TODAY_NAME_HEADS, TODAY_NOT_AFTER, TODAY_NOWADAYS_AFTER};
 
 fn prev_month(y: i16, m: i8) -> (i16, i8) {
     if m == 1 {
@@ -101,15 +101,10 @@ impl Cursor<'_, '_> {
         };
         match k {
             "اليوم" => {
-                // "اليوم" alone is often "nowadays"; accept it with a weekday or as a time adverb
-                // after a verb (no noun phrase follows it).
                 if weekday_of(self.key(i + 1)).is_some() {
                     return with_weekday(i + 1, 0);
                 }
-                if self.words.get(i + 1).is_none_or(|w| w.tok.kind == TokenKind::Punct) {
-                    return shift(0, i + 1);
-                }
-                None
+                self.is_today(i).then(|| shift(0, i + 1))?
             }
             "امس" | "البارحه" | "الامس" => {
                 if self.key(i + 1) == "الاول" {
@@ -120,38 +115,7 @@ impl Cursor<'_, '_> {
             "اول" if self.key(i + 1) == "امس" => with_weekday(i + 2, -2),
             "اول" if self.key(i + 1) == "من" && self.key(i + 2) == "امس" => with_weekday(i + 3, -2),
             "غدا" | "غد" => with_weekday(i + 1, 1),
-            "قبل" => {
-                let n_key = self.key(i + 1);
-                let (n, end) = match n_key {
-                    "يوم" => (1, i + 2),
-                    "يومين" => (2, i + 2),
-                    "اسبوع" => (7, i + 2),
-                    "اسبوعين" => (14, i + 2),
-                    _ => {
-                        let w = self.words.get(i + 1)?;
-                        let n = if w.tok.kind == TokenKind::Number {
-                            self.facts.number_value(w)? as i64
-                        } else {
-                            match num_word(&w.key)? {
-                                NumWord::Add(v) => v as i64,
-                                NumWord::Teen => 10,
-                                _ => return None,
-                            }
-                        };
-                        if !matches!(self.key(i + 2), "ايام" | "يوما" | "يوم") || !(1..=60).contains(&n) {
-                            return None;
-                        }
-                        (n, i + 3)
-                    }
-                };
-                if matches!(n_key, "اسبوع" | "اسبوعين") {
-                    return Some((
-                        end,
-                        p.map_or(Val::Unresolved, |p| p.checked_sub(n.days()).map(|d| Val::Week(monday_of(d))).unwrap_or(Val::Unresolved)),
-                    ));
-                }
-                shift(-n, end)
-            }
+            "قبل" | "منذ" => self.ago(i),
             _ => {
                 let (wd, start_wd) =
                     if matches!(k, "يوم" | "ليوم") { (weekday_of(self.key(i + 1))?, i + 1) } else { (weekday_of(k)?, i) };
@@ -162,18 +126,122 @@ impl Cursor<'_, '_> {
                         self.bare(i - 1),
                         "صباح" | "مساء" | "فجر" | "ظهر" | "عصر" | "ليله" | "ليل" | "اليوم" | "امس" | "منتصف" | "ظهيره"
                     );
-                let qualifier = matches!(next, "الماضي" | "الماضيه" | "المنصرم" | "الفاءت" | "المقبل" | "المقبله" | "القادم" | "القادمه");
-                if start_wd == i && !after_part && next.starts_with("ال") && next.chars().count() > 3 && !qualifier {
+                let qualifier = direction_word(next);
+                if start_wd == i && !after_part && next.starts_with("ال") && next.chars().count() > 3 && qualifier.is_none() {
                     return None;
                 }
-                let mut end = start_wd + 1;
-                if matches!(self.key(end), "الماضي" | "المنصرم" | "الفاءت") {
-                    end += 1;
-                }
+                let end = start_wd + 1 + usize::from(qualifier.is_some());
                 let Some(p) = p else { return Some((end, Val::Unresolved)) };
-                let back = (p.weekday().to_monday_zero_offset() - wd).rem_euclid(7) as i64;
-                Some((end, Val::Day(p.checked_sub(back.days()).ok()?)))
+                let today = p.weekday().to_monday_zero_offset();
+                // الخميس الماضي read on a Thursday is a week before; الخميس المقبل, a week after.
+                let (ahead, back) = ((wd - today).rem_euclid(7) as i64, (today - wd).rem_euclid(7) as i64);
+                let shift = match qualifier {
+                    Some(1) => {
+                        if ahead == 0 {
+                            7
+                        } else {
+                            ahead
+                        }
+                    }
+                    Some(_) => -(if back == 0 { 7 } else { back }),
+                    None => -back,
+                };
+                Some((end, Val::Day(p.checked_add(shift.days()).ok()?)))
             }
         }
     }
+
+    /// اليوم at `i` as the publication day: not the Saudi newspaper (صحيفة اليوم، «اليوم»، اليوم
+    /// السعودية), not a day of a series or a feast (في اليوم التالي، اليوم الأول، اليوم الوطني),
+    /// not the end of a stretch (حتى اليوم).
+    fn is_today(&self, i: usize) -> bool {
+        let prev = i.checked_sub(1).and_then(|j| self.words.get(j));
+        let before = |set: &rustc_hash::FxHashSet<String>| prev.is_some_and(|w| set.contains(w.key_without_conj()));
+        // A verb of becoming may stand before its subject: أصبح الحي اليوم.
+        let becoming = i >= 2 && TODAY_NOWADAYS_AFTER.contains(self.bare(i - 2));
+        if before(&TODAY_NAME_HEADS) || before(&TODAY_NOT_AFTER) || before(&TODAY_NOWADAYS_AFTER) || becoming {
+            return false;
+        }
+        let quoted = prev.is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "\"" | "“"));
+        if quoted {
+            return false;
+        }
+        // إن الوضع اليوم …: a nominal clause's subject followed by اليوم is "nowadays".
+        if i >= 2 && matches!(self.bare(i - 2), "ان" | "لكن" | "بات") {
+            return false;
+        }
+        let Some(next) = self.words.get(i + 1) else { return true };
+        if next.tok.kind != TokenKind::Arabic {
+            return true;
+        }
+        // A definite adjective after it: an ordinal, or a nisba (الوطني، العالمي، السعودية).
+        let k = next.key.as_str();
+        let adjective = k.starts_with("ال")
+            && (ordinal(k).is_some()
+                || matches!(k, "التالي" | "السابق" | "الاخير" | "الموعود" | "المفتوح" | "نفسه" | "ذاته")
+                || (k.chars().count() >= 5 && (k.ends_with('ي') || k.ends_with("يه"))));
+        !adjective && !matches!(k, "نفسه" | "ذاته")
+    }
+
+    /// قبل/منذ at `i` and a stretch before publication: N days (يومين، ثلاثة أيام، 10 أيام), one
+    /// or two weeks (a week value), or hours and minutes (the publication day). Not when من
+    /// follows (قبل يومين من الانتخابات: before another event), nor for a vague number (قبل أيام).
+    fn ago(&self, i: usize) -> Option<(usize, Val)> {
+        let p = self.published;
+        let n_key = self.key(i + 1);
+        let (n, unit, end) = match n_key {
+            "يوم" => (1, Unit::Day, i + 2),
+            "يومين" => (2, Unit::Day, i + 2),
+            "اسبوع" => (7, Unit::Week, i + 2),
+            "اسبوعين" => (14, Unit::Week, i + 2),
+            "ساعه" | "ساعتين" | "ساعات" | "دقاءق" | "دقيقتين" | "لحظات" => (0, Unit::Day, i + 2),
+            _ => {
+                let w = self.words.get(i + 1)?;
+                let n = if w.tok.kind == TokenKind::Number {
+                    self.facts.number_value(w)? as i64
+                } else {
+                    match num_word(&w.key)? {
+                        NumWord::Add(v) => v as i64,
+                        NumWord::Teen => 10,
+                        _ => return None,
+                    }
+                };
+                let unit = match self.key(i + 2) {
+                    "ايام" | "يوما" | "يوم" if (1..=60).contains(&n) => Unit::Day,
+                    "ساعات" | "ساعه" | "دقيقه" | "دقاءق" if (1..=24).contains(&n) || self.key(i + 2).starts_with('د') => {
+                        Unit::Day
+                    }
+                    _ => return None,
+                };
+                let n = if unit == Unit::Day && self.key(i + 2).starts_with(['س', 'د']) { 0 } else { n };
+                (n, unit, i + 3)
+            }
+        };
+        if self.key(end) == "من" {
+            return None;
+        }
+        let Some(p) = p else { return Some((end, Val::Unresolved)) };
+        let day = p.checked_sub(n.days()).ok()?;
+        Some((end, if unit == Unit::Week { Val::Week(monday_of(day)) } else { Val::Day(day) }))
+    }
+
+    /// N يوما/أيام مضت (N days ago) at `i`.
+    pub(super) fn days_ago(&self, i: usize) -> Option<(usize, Val)> {
+        let n = self.facts.number_value(self.words.get(i)?)? as i64;
+        if !(1..=60).contains(&n)
+            || !matches!(self.key(i + 1), "يوما" | "ايام" | "يوم")
+            || !matches!(self.bare(i + 2), "مضت" | "مضي" | "خلت")
+        {
+            return None;
+        }
+        let Some(p) = self.published else { return Some((i + 3, Val::Unresolved)) };
+        Some((i + 3, Val::Day(p.checked_sub(n.days()).ok()?)))
+    }
+}
+
+/// The unit of a stretch before publication.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
 }
