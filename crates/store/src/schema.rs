@@ -171,6 +171,21 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         WHERE key >= 'h:' AND key < 'h;' GROUP BY day, story, family;
     DELETE FROM story_keys WHERE key >= 'h:' AND key < 'h;';
     "#,
+    // 6: indexes for the web API's filters and sorts (crates/store/src/browse.rs): events by day
+    // (undated last either way), by type and day (the type sort, and a type filter in either day
+    // order), by confidence, by status and by latitude (the box around `near`); documents by
+    // outlet and day.
+    r#"
+    CREATE INDEX events_day_desc ON events(coalesce(anchor, ''));
+    CREATE INDEX events_day_asc ON events(coalesce(anchor, '~'));
+    CREATE INDEX events_type_day ON events(type, coalesce(anchor, '') DESC);
+    CREATE INDEX events_type_desc ON events(type, coalesce(anchor, ''));
+    CREATE INDEX events_type_asc ON events(type, coalesce(anchor, '~'));
+    CREATE INDEX events_confidence ON events(confidence DESC);
+    CREATE INDEX events_status ON events(status, background);
+    CREATE INDEX events_lat ON events(lat);
+    CREATE INDEX documents_outlet ON documents(outlet, published);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -126,6 +126,16 @@ impl Query {
             args.push(Value::Text(p.clone()));
         }
         if let Some((lat, lon, km)) = self.near {
+            // A box around the circle first (an index range on latitude), the distance after.
+            let dlat = km / 111.0 + 0.01;
+            conds.push("e.lat BETWEEN ? AND ?".into());
+            args.extend([Value::Real(lat - dlat), Value::Real(lat + dlat)]);
+            let c = lat.to_radians().cos();
+            let dlon = if c > 0.01 { dlat / c } else { 360.0 };
+            if lon - dlon >= -180.0 && lon + dlon <= 180.0 {
+                conds.push("e.lon BETWEEN ? AND ?".into());
+                args.extend([Value::Real(lon - dlon), Value::Real(lon + dlon)]);
+            }
             conds.push("dist_km(e.lat, e.lon, ?, ?) <= ?".into());
             args.extend([Value::Real(lat), Value::Real(lon), Value::Real(km)]);
         }
@@ -161,25 +171,41 @@ pub fn search(store: &Store, q: &Query, seg: &Segmenter) -> Result<Vec<Hit>, Sto
         return Ok(Vec::new());
     }
     let (ev_cond, ev_args) = q.event_filter();
-    let mut sql = String::new();
+    // The ranked or dated list of document rowids first (the sort carries no texts), then the
+    // documents of the page.
+    let mut inner = String::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(m) = &expr {
-        sql.push_str("SELECT d.rowid, d.id, d.source, d.title, d.outlet, d.published, d.text, bm25(doc_fts) AS score FROM doc_fts JOIN documents d ON d.rowid = doc_fts.rowid WHERE doc_fts MATCH ?");
+        inner.push_str("SELECT rowid, bm25(doc_fts) AS score FROM doc_fts WHERE doc_fts MATCH ?");
         args.push(Value::Text(m.clone()));
     } else {
-        sql.push_str("SELECT d.rowid, d.id, d.source, d.title, d.outlet, d.published, d.text, 0.0 AS score FROM documents d WHERE 1");
+        inner.push_str("SELECT rowid, 0.0 AS score FROM documents WHERE 1");
     }
+    // Matches are checked one by one against the filters (a few index look-ups each); without
+    // words, the filters' documents are listed first.
     if q.has_event_filter() {
-        sql.push_str(&format!(" AND d.rowid IN (SELECT e.doc FROM events e WHERE {ev_cond})"));
+        inner.push_str(&if expr.is_some() {
+            format!(" AND EXISTS (SELECT 1 FROM events e WHERE e.doc = doc_fts.rowid AND {ev_cond})")
+        } else {
+            format!(" AND rowid IN (SELECT e.doc FROM events e WHERE {ev_cond})")
+        });
         args.extend(ev_args.iter().cloned());
     }
     if let Some(o) = &q.outlet {
-        sql.push_str(" AND d.outlet = ?");
+        inner.push_str(if expr.is_some() {
+            " AND EXISTS (SELECT 1 FROM documents o WHERE o.rowid = doc_fts.rowid AND o.outlet = ?)"
+        } else {
+            " AND outlet = ?"
+        });
         args.push(Value::Text(o.clone()));
     }
-    sql.push_str(if expr.is_some() { " ORDER BY score, d.rowid" } else { " ORDER BY d.published DESC, d.rowid" });
-    sql.push_str(&format!(" LIMIT {}", q.limit.max(1)));
-    let mut stmt = conn.prepare(&sql)?;
+    inner.push_str(if expr.is_some() { " ORDER BY score, rowid" } else { " ORDER BY published DESC, rowid DESC" });
+    inner.push_str(&format!(" LIMIT {}", q.limit.max(1)));
+    let sql = format!(
+        "SELECT d.rowid, d.id, d.source, d.title, d.outlet, d.published, d.text, s.score FROM ({inner}) s JOIN documents d ON d.rowid = s.rowid ORDER BY s.score, {}",
+        if expr.is_some() { "d.rowid" } else { "d.published DESC, d.rowid DESC" }
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows: Vec<DocRow> = stmt
         .query_map(params_from_iter(args.iter()), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
@@ -202,7 +228,7 @@ fn hit_events(conn: &Connection, doc: i64, filter: Option<(&String, &Vec<Value>)
         args.extend(a.iter().cloned());
     }
     sql.push_str(" ORDER BY e.idx");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows: Vec<(i64, String, Option<String>, Option<String>)> =
         stmt.query_map(params_from_iter(args.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
     let mut actors = conn.prepare_cached("SELECT coalesce(name, text) FROM event_args WHERE event = ?1 AND role = 'actor'")?;
@@ -214,12 +240,50 @@ fn hit_events(conn: &Connection, doc: i64, filter: Option<(&String, &Vec<Value>)
     Ok(out)
 }
 
+/// Bytes of text analyzed at a time while looking for the first match.
+const SNIPPET_WINDOW: usize = 2048;
+
+/// The terms of `text` up to [`SNIPPET_WORDS`] past the first one in `wanted` (all of them when
+/// none is): the text is analyzed a window at a time, cut at white space, so a long document is
+/// not read past its first match.
+fn terms_to_match(text: &str, wanted: &[String], seg: &Segmenter) -> Vec<(String, rasad_text::Span)> {
+    let mut out: Vec<(String, rasad_text::Span)> = Vec::new();
+    let (mut at, mut base) = (0, 0);
+    let mut first: Option<usize> = None;
+    while at < text.len() {
+        let mut cut = (at + SNIPPET_WINDOW).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        if let Some(ws) = text[at..cut].rfind(char::is_whitespace).filter(|_| cut < text.len()) {
+            cut = at + ws + text[at + ws..].chars().next().map_or(1, char::len_utf8);
+        }
+        let part = &text[at..cut];
+        for (t, sp) in analyzer::terms(part, seg) {
+            if first.is_none() && wanted.contains(&t) {
+                first = Some(out.len());
+            }
+            out.push((t, rasad_text::Span::new(sp.start + base, sp.end + base)));
+        }
+        base += part.chars().count();
+        at = cut;
+        if first.is_some_and(|f| out.len() > f + SNIPPET_WORDS) || (wanted.is_empty() && out.len() > SNIPPET_WORDS) {
+            break;
+        }
+    }
+    out
+}
+
 /// Words either side of the densest match in a snippet.
 const SNIPPET_WORDS: usize = 14;
 
-/// The passage around the first run of matches: up to [`SNIPPET_WORDS`] words either side.
+/// Longest snippet, in code points (a word may be thousands of characters long).
+pub const SNIPPET_CHARS: usize = 320;
+
+/// The passage around the first run of matches: up to [`SNIPPET_WORDS`] words either side and
+/// at most [`SNIPPET_CHARS`] code points, highlights cut to it.
 pub fn snippet(text: &str, wanted: &[String], seg: &Segmenter) -> Snippet {
-    let terms = analyzer::terms(text, seg);
+    let terms = terms_to_match(text, wanted, seg);
     let idx = CharIndex::new(text);
     let matched: Vec<usize> = terms.iter().enumerate().filter(|(_, (t, _))| wanted.iter().any(|w| w == t)).map(|(i, _)| i).collect();
     let centre = matched.first().copied().unwrap_or(0);
@@ -227,9 +291,18 @@ pub fn snippet(text: &str, wanted: &[String], seg: &Segmenter) -> Snippet {
     if terms.is_empty() {
         return Snippet { text: String::new(), start: 0, end: 0, highlights: Vec::new() };
     }
-    let (start, end) = (terms[lo].1.start, terms[hi - 1].1.end);
-    let highlights =
-        matched.iter().filter(|&&i| i >= lo && i < hi).map(|&i| Highlight { start: terms[i].1.start, end: terms[i].1.end }).collect();
+    let (mut start, mut end) = (terms[lo].1.start, terms[hi - 1].1.end);
+    if end - start > SNIPPET_CHARS {
+        let focus = matched.first().map_or(start, |&i| terms[i].1.start);
+        start = focus.saturating_sub(SNIPPET_CHARS / 3).max(start);
+        end = (start + SNIPPET_CHARS).min(end);
+    }
+    let highlights = matched
+        .iter()
+        .filter(|&&i| i >= lo && i < hi)
+        .map(|&i| Highlight { start: terms[i].1.start.max(start), end: terms[i].1.end.min(end) })
+        .filter(|h| h.start < h.end)
+        .collect();
     Snippet { text: idx.slice(text, rasad_text::Span::new(start, end)).to_string(), start, end, highlights }
 }
 
@@ -269,6 +342,12 @@ mod tests {
         let text = "قصفت طائرات روسية مواقع لمقاتلي المعارضة في إدلب أمس، ما أسفر عن مقتل 5 أشخاص.";
         let h = b.snippet.highlights[0];
         assert_eq!(rasad_text::char_slice(text, rasad_text::Span::new(h.start, h.end)), "لمقاتلي");
+        // A match deep in a long text: read a window at a time, spans still into the whole text.
+        let long = format!("{} {text}", "كلمة عادية هنا ".repeat(2000));
+        let s = snippet(&long, &["مقاتل".to_string()], seg);
+        let h = s.highlights[0];
+        assert_eq!(rasad_text::char_slice(&long, rasad_text::Span::new(h.start, h.end)), "لمقاتلي");
+        assert_eq!(rasad_text::char_slice(&long, rasad_text::Span::new(s.start, s.end)), s.text);
     }
 
     #[test]
@@ -287,5 +366,17 @@ mod tests {
         assert_eq!(by_place.iter().map(|h| h.source.as_str()).collect::<Vec<_>>(), ["b"]);
         let none = search(&s, &Query { from: Some("2021-01-01".into()), limit: 10, ..Default::default() }, seg).unwrap();
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_snippet_stays_short_whatever_the_words() {
+        let seg = Pipeline::shared().segmenter();
+        let long = "ب".repeat(200_000);
+        let text = format!("قصفت الطائرات {long} مدينة حلب {long} أمس");
+        let s = snippet(&text, &["حلب".to_string()], seg);
+        assert!(s.text.chars().count() <= SNIPPET_CHARS, "{}", s.text.chars().count());
+        assert_eq!(rasad_text::char_slice(&text, rasad_text::Span::new(s.start, s.end)), s.text);
+        let h = s.highlights[0];
+        assert_eq!(rasad_text::char_slice(&text, rasad_text::Span::new(h.start, h.end)), "حلب");
     }
 }

@@ -17,6 +17,7 @@ pub use documents::{documents, DocMeta, DocRow};
 pub use network::{network, write_network, xml_escape, Network, NetworkFormat};
 #[cfg(feature = "parquet")]
 pub use parquet::{events_parquet, Parquet};
+pub(crate) use rows::rows_for;
 pub use rows::{event_page, event_rows, EventSort};
 pub use writers::{Csv, Geojson, Jsonl, RowWriter};
 

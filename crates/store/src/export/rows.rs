@@ -151,7 +151,7 @@ fn row_of(ev: &Event, idx: i64, story: i64, doc: &DocCols, text: &str, ci: &Char
     }
 }
 
-fn rows_for(
+pub(crate) fn rows_for(
     store: &Store,
     cond: &str,
     args: &[rusqlite::types::Value],
