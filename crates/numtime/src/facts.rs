@@ -125,11 +125,19 @@ impl<'w> Facts<'w> {
 fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
     let (key, bare) = (info.key.as_str(), info.key_without_conj());
     let arabic = kind == TokenKind::Arabic;
-    let whole = if arabic { num_word_index(key) } else { 0 };
+    // A scale word takes a preposition where a count does not (تبرعت بمليوني دولار، بألف).
+    let scale_after_prep = |k: &str| {
+        k.strip_prefix(['ب', 'ل']).map(num_word_index).filter(|ix| matches!(num_word_of_index(*ix), Some(NumWord::Scale(..)))).unwrap_or(0)
+    };
+    let number_word = |k: &str| match num_word_index(k) {
+        0 => scale_after_prep(k),
+        ix => ix,
+    };
+    let whole = if arabic { number_word(key) } else { 0 };
     let bare_index = if bare.len() == key.len() {
         whole
     } else if arabic {
-        num_word_index(bare)
+        number_word(bare)
     } else {
         0
     };

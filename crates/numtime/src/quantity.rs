@@ -206,7 +206,8 @@ fn single_number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
                     s
                 };
                 total += cur * s;
-                last_scale = s;
+                // ونصف after a dual (مليارين ونصف المليار) is half of one.
+                last_scale = if !plural && cur == 1.0 && (s == 2e3 || s == 2e6 || s == 2e9) { s / 2.0 } else { s };
                 cur = 0.0;
                 last_unit = false;
             }

@@ -234,6 +234,10 @@ pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_wor
         }
         _ => Cow::Borrowed(base),
     };
+    // A broken plural the table knows, before the accusative's ا is taken off (ضحايا → ضحية).
+    if singular(&unit) != unit {
+        return Some(singular(&unit).to_string());
+    }
     // Accusative tanwin after 11–99 (قتيلا، جنديا، مقاتلا).
     let at_least = |k: usize| unit.chars().nth(k - 1).is_some();
     let unit = if unit.ends_with('ا') && ((!unit.ends_with("يا") && at_least(4)) || (unit.ends_with("يا") && at_least(5))) {

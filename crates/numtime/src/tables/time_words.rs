@@ -145,6 +145,10 @@ pub(crate) static DATE_NAME_HEADS: std::sync::LazyLock<rustc_hash::FxHashSet<Str
         "مدينة",
         "حي",
         "جسر",
+        "كوبري",
+        "نفق",
+        "محطة",
+        "ملعب",
         "شارع",
         "ميدان",
         "ساحة",
@@ -196,9 +200,15 @@ pub(crate) fn direction_word(key: &str) -> Option<i8> {
     }
 }
 
-/// Nouns before اليوم that make it the name of the Saudi newspaper (صحيفة اليوم), not today.
+/// Nouns before اليوم, or before the word before it, that make it a media name (صحيفة اليوم،
+/// المصري اليوم، قناة روسيا اليوم), not today. Matched without و/ف, and without a preposition.
 pub(crate) static TODAY_NAME_HEADS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
-    std::sync::LazyLock::new(|| key_set(&["صحيفة", "جريدة", "لصحيفة", "لجريدة", "موقع", "مراسل", "مجلة", "قناة"]));
+    std::sync::LazyLock::new(|| key_set(&["صحيفة", "جريدة", "مجلة", "قناة", "موقع", "مراسل", "المصري", "أخبار"]));
+
+/// The media nouns of [`TODAY_NAME_HEADS`] that also count two words before اليوم (قناة روسيا
+/// اليوم).
+pub(crate) static TODAY_MEDIA_NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    std::sync::LazyLock::new(|| key_set(&["صحيفة", "جريدة", "مجلة", "قناة"]));
 
 /// Words before اليوم that make it "nowadays": a verb of becoming or lasting, a pronoun
 /// (أصبح اليوم، بات اليوم، هو اليوم، يعيش اليوم). Matched without و/ف.
@@ -239,7 +249,29 @@ pub(crate) static TODAY_NOWADAYS_AFTER: std::sync::LazyLock<rustc_hash::FxHashSe
     ])
 });
 
-/// Words before اليوم that make it the end of a stretch (حتى اليوم، إلى اليوم) or a day of a
-/// series (في اليوم): no date.
-pub(crate) static TODAY_NOT_AFTER: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
-    std::sync::LazyLock::new(|| key_set(&["حتى", "إلى", "لغاية", "لحد", "في", "منذ", "هذا", "ذلك", "نفس"]));
+/// Words before اليوم that make it the end of a stretch (حتى اليوم، إلى اليوم), a day of a
+/// series (في اليوم) or the day as a length (ساعات اليوم، طوال اليوم، من اليوم): no date.
+pub(crate) static TODAY_NOT_AFTER: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    key_set(&[
+        "حتى",
+        "إلى",
+        "لغاية",
+        "لحد",
+        "في",
+        "منذ",
+        "هذا",
+        "ذلك",
+        "نفس",
+        "من",
+        "ساعات",
+        "طيلة",
+        "طوال",
+        "خلال",
+        "مدار",
+        "نهاية",
+        "بداية",
+        "منتصف",
+        "آخر",
+        "أول",
+    ])
+});

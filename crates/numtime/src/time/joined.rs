@@ -24,6 +24,17 @@ enum Kind {
     Other,
 }
 
+/// A future verb ending in ي/ى, which the segmenter leaves whole (a final ي is mostly a nisba):
+/// ستجرى، ستنتهي، سيلتقي، سنمضي. Five letters at least, and not سياسي، سياحي, which begin alike.
+fn future_verb_ending_in_ya(key: &str) -> bool {
+    let mut c = key.chars();
+    c.next() == Some('س')
+        && matches!(c.next(), Some('ي' | 'ت' | 'ن'))
+        && key.ends_with('ي')
+        && key.chars().count() >= 5
+        && !key.starts_with("سيا")
+}
+
 impl Cursor<'_, '_> {
     /// `v`, or [`Val::Name`] when the date starting at word `i` follows a noun that makes it a
     /// name (حركة شباب 6 أبريل، ثورة 25 يناير، مدينة 6 أكتوبر).
@@ -53,7 +64,9 @@ impl Cursor<'_, '_> {
             if w.tok.kind == TokenKind::Punct || CLAUSE_OPENERS.contains(w.key_without_conj()) {
                 return false;
             }
-            if w.tok.kind == TokenKind::Arabic && (w.seg.future() || FUTURE_WORDS.contains(w.key_without_conj())) {
+            if w.tok.kind == TokenKind::Arabic
+                && (w.seg.future() || future_verb_ending_in_ya(w.key_without_conj()) || FUTURE_WORDS.contains(w.key_without_conj()))
+            {
                 return true;
             }
         }

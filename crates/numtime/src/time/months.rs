@@ -127,7 +127,7 @@ impl Cursor<'_, '_> {
 
     /// A year in four digits at `i`, with its era mark: (year, tokens used).
     #[inline]
-    fn year_at(&self, i: usize) -> Option<(i16, usize)> {
+    pub(super) fn year_at(&self, i: usize) -> Option<(i16, usize)> {
         let words = self.words;
         let w = words.get(i)?;
         if w.tok.kind != TokenKind::Number || self.facts.of(w).chars() != 4 {
@@ -140,6 +140,25 @@ impl Cursor<'_, '_> {
         // An optional era mark: م (Gregorian).
         let used = if words.get(i + 1).is_some_and(|n| n.key == "م") { 2 } else { 1 };
         Some((y, used))
+    }
+
+    /// The year after a month name ending before word `end`: 2018، ، 2018، عام 2018، من العام
+    /// 2018، سنة 2018: (year, tokens used). A year after a comma is at most a year after
+    /// publication.
+    fn year_after(&self, end: usize) -> Option<(i16, usize)> {
+        if let Some(y) = self.year_at(end) {
+            return Some(y);
+        }
+        if self.words.get(end).is_some_and(|w| w.is_punct("،") || w.is_punct(",")) {
+            let (y, yu) = self.year_at(end + 1)?;
+            return self.published.is_none_or(|p| y <= p.year() + 1).then_some((y, yu + 1));
+        }
+        let from = usize::from(self.key(end) == "من");
+        if matches!(self.key(end + from), "عام" | "العام" | "سنه" | "السنه" | "لعام") {
+            let (y, yu) = self.year_at(end + from + 1)?;
+            return Some((y, yu + from + 1));
+        }
+        None
     }
 
     /// The day of the month `w` gives in one or two digits.
@@ -195,14 +214,10 @@ impl Cursor<'_, '_> {
         }
         let (m, used) = self.month_at(mstart)?;
         let mut end = self.paired(mstart + used, m);
-        // The year, also after a comma (4 سبتمبر، 2018).
-        let year = self.year_at(end).map(|(y, yu)| (y, yu, 0)).or_else(|| {
-            let comma = self.words.get(end).is_some_and(|w| w.is_punct("،") || w.is_punct(","));
-            let (y, yu) = self.year_at(end + 1).filter(|_| comma)?;
-            self.published.is_none_or(|p| y <= p.year() + 1).then_some((y, yu, 1))
-        });
-        if let Some((_, yu, comma)) = year {
-            end += yu + comma;
+        // The year, also after a comma (4 سبتمبر، 2018) or a year noun (من العام 2018).
+        let year = self.year_after(end);
+        if let Some((_, yu)) = year {
+            end += yu;
         }
         match (day, year) {
             (Some(d), Some((y, ..))) => ymd(y, m, d).map(|x| (end, self.named_or(i, Val::Day(x)))),
@@ -310,7 +325,8 @@ impl Cursor<'_, '_> {
         None
     }
 
-    /// [في] الرابع والعشرين من الشهر الماضي / من يونيو [2018].
+    /// [في] الرابع والعشرين من الشهر الماضي / من يونيو [2018] / من شهر تشرين الأول عام 2019 /
+    /// من محرم [1446].
     pub(super) fn ordinal_of_month(&self, i: usize) -> Option<(usize, Val)> {
         let (d, used) = ordinal_day(self.words, i)?;
         let mut j = i + used;
@@ -331,9 +347,19 @@ impl Cursor<'_, '_> {
                 },
             ));
         }
+        // العاشر من محرم، الأول من شوال 1445.
+        if let Some((hm, hu)) = self.hijri_month(j + 1) {
+            let end = j + 1 + hu;
+            let year = self.words.get(end).filter(|w| w.tok.kind == TokenKind::Number).and_then(|w| self.facts.number_value(w));
+            if let Some(hy) = year.map(|y| y as i32).filter(|y| (1300..=1600).contains(y)) {
+                let end = if matches!(self.key(end + 1), "ه" | "هـ" | "هجري" | "هجريه") { end + 2 } else { end + 1 };
+                return hijri_to_gregorian(hy, hm as i32, d as i32).map(|g| (end, Val::Day(g)));
+            }
+            return self.yearless_hijri(i, end, hm, d);
+        }
         let (m, mu) = self.month_at(j + 1)?;
         let end = self.paired(j + 1 + mu, m);
-        if let Some((y, yu)) = self.year_at(end) {
+        if let Some((y, yu)) = self.year_after(end) {
             return Some((end + yu, Val::Day(ymd(y, m, d)?)));
         }
         self.yearless(i, end, m, d)

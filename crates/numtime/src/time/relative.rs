@@ -7,7 +7,7 @@ use rasad_text::TokenKind;
 
 use super::{Cursor, Val};
 use crate::numbers::{num_word, ordinal, NumWord};
-use crate::tables::time_words::{direction_word, weekday_of, TODAY_NAME_HEADS, TODAY_NOT_AFTER, TODAY_NOWADAYS_AFTER};
+use crate::tables::time_words::{direction_word, weekday_of, TODAY_MEDIA_NOUNS, TODAY_NAME_HEADS, TODAY_NOT_AFTER, TODAY_NOWADAYS_AFTER};
 
 fn prev_month(y: i16, m: i8) -> (i16, i8) {
     if m == 1 {
@@ -127,7 +127,11 @@ impl Cursor<'_, '_> {
                         "صباح" | "مساء" | "فجر" | "ظهر" | "عصر" | "ليله" | "ليل" | "اليوم" | "امس" | "منتصف" | "ظهيره"
                     );
                 let qualifier = direction_word(next);
-                if start_wd == i && !after_part && next.starts_with("ال") && next.chars().count() > 3 && qualifier.is_none() {
+                // A weekday name alone before an adjective is no date (الجمعة الإسلامية، الأحد
+                // الدامي); before a definite noun, it is the day of the clause's verb (أعلن الجيش
+                // الخميس السيطرة على التلة).
+                let adjective = next.chars().count() > 4 && (next.ends_with('ي') || next.ends_with("يه") || next.ends_with("اء"));
+                if start_wd == i && !after_part && next.starts_with("ال") && adjective && qualifier.is_none() {
                     return None;
                 }
                 let end = start_wd + 1 + usize::from(qualifier.is_some());
@@ -157,13 +161,29 @@ impl Cursor<'_, '_> {
     fn is_today(&self, i: usize) -> bool {
         let prev = i.checked_sub(1).and_then(|j| self.words.get(j));
         let before = |set: &rustc_hash::FxHashSet<String>| prev.is_some_and(|w| set.contains(w.key_without_conj()));
-        // A verb of becoming may stand before its subject: أصبح الحي اليوم.
-        let becoming = i >= 2 && TODAY_NOWADAYS_AFTER.contains(self.bare(i - 2));
-        if before(&TODAY_NAME_HEADS) || before(&TODAY_NOT_AFTER) || before(&TODAY_NOWADAYS_AFTER) || becoming {
+        // في وقت سابق من اليوم: earlier today.
+        if self.key(i.wrapping_sub(1)) == "من" && matches!(self.key(i.wrapping_sub(2)), "سابق" | "لاحق" | "متاخر" | "مبكر")
+        {
+            return true;
+        }
+        // A verb of becoming may stand before its subject (أصبح الحي اليوم), a media noun before
+        // the name's first word (لقناة روسيا اليوم).
+        let two_back = i.checked_sub(2).and_then(|j| self.words.get(j));
+        let becoming = two_back.is_some_and(|w| TODAY_NOWADAYS_AFTER.contains(w.key_without_conj()));
+        let media =
+            |set: &rustc_hash::FxHashSet<String>, w: &rasad_text::Word| set.contains(w.key_without_conj()) || set.contains(w.stem_key());
+        if prev.is_some_and(|w| media(&TODAY_NAME_HEADS, w)) || two_back.is_some_and(|w| media(&TODAY_MEDIA_NOUNS, w)) {
+            return false;
+        }
+        if before(&TODAY_NOT_AFTER) || before(&TODAY_NOWADAYS_AFTER) || becoming {
             return false;
         }
         let quoted = prev.is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "\"" | "“"));
         if quoted {
+            return false;
+        }
+        // Opening a sentence (واليوم يستغل …، اليوم هناك سؤال): "nowadays", set against the past.
+        if prev.is_none_or(|w| w.tok.kind == TokenKind::Punct) {
             return false;
         }
         // إن الوضع اليوم …: a nominal clause's subject followed by اليوم is "nowadays".
@@ -187,15 +207,18 @@ impl Cursor<'_, '_> {
     /// or two weeks (a week value), or hours and minutes (the publication day). Not when من
     /// follows (قبل يومين من الانتخابات: before another event), nor for a vague number (قبل أيام).
     fn ago(&self, i: usize) -> Option<(usize, Val)> {
-        let p = self.published;
         let n_key = self.key(i + 1);
-        let (n, unit, end) = match n_key {
-            "يوم" => (1, Unit::Day, i + 2),
-            "يومين" => (2, Unit::Day, i + 2),
-            "اسبوع" => (7, Unit::Week, i + 2),
-            "اسبوعين" => (14, Unit::Week, i + 2),
-            "ساعه" | "ساعتين" | "ساعات" | "دقاءق" | "دقيقتين" | "لحظات" => (0, Unit::Day, i + 2),
-            _ => {
+        // منذ 2015: since that year.
+        if self.bare(i) == "منذ" {
+            if let Some((y, used)) = self.year_at(i + 1) {
+                return Some((i + 1 + used, Val::Year(y)));
+            }
+        }
+        let (n, unit, end) = match ago_word(n_key) {
+            // A vague plural alone (قبل أيام، منذ سنوات) gives no date; hours, the day itself.
+            Some((0, unit)) if !matches!(unit, Unit::Hour | Unit::Minute) => return None,
+            Some((n, unit)) => (n, unit, i + 2),
+            None => {
                 let w = self.words.get(i + 1)?;
                 let n = if w.tok.kind == TokenKind::Number {
                     self.facts.number_value(w)? as i64
@@ -206,23 +229,38 @@ impl Cursor<'_, '_> {
                         _ => return None,
                     }
                 };
-                let unit = match self.key(i + 2) {
-                    "ايام" | "يوما" | "يوم" if (1..=60).contains(&n) => Unit::Day,
-                    "ساعات" | "ساعه" | "دقيقه" | "دقاءق" if (1..=24).contains(&n) || self.key(i + 2).starts_with('د') => {
-                        Unit::Day
-                    }
-                    _ => return None,
+                let (_, unit) = ago_word(self.key(i + 2))?;
+                let max = match unit {
+                    Unit::Minute => 600,
+                    Unit::Hour => 96,
+                    Unit::Day => 60,
+                    Unit::Week => 12,
+                    Unit::Month => 24,
+                    Unit::Year => 30,
                 };
-                let n = if unit == Unit::Day && self.key(i + 2).starts_with(['س', 'د']) { 0 } else { n };
+                if !(1..=max).contains(&n) {
+                    return None;
+                }
                 (n, unit, i + 3)
             }
         };
-        if self.key(end) == "من" {
+        // عام/عامين before a year is the year phrase's (منذ عام 2011).
+        if self.key(end) == "من" || (unit == Unit::Year && self.year_at(end).is_some()) {
             return None;
         }
-        let Some(p) = p else { return Some((end, Val::Unresolved)) };
-        let day = p.checked_sub(n.days()).ok()?;
-        Some((end, if unit == Unit::Week { Val::Week(monday_of(day)) } else { Val::Day(day) }))
+        let Some(p) = self.published else { return Some((end, Val::Unresolved)) };
+        let v = match unit {
+            Unit::Minute => Val::Day(p),
+            Unit::Hour => Val::Day(p.checked_sub((n / 24).days()).ok()?),
+            Unit::Day => Val::Day(p.checked_sub(n.days()).ok()?),
+            Unit::Week => Val::Week(monday_of(p.checked_sub((7 * n).days()).ok()?)),
+            Unit::Month => {
+                let months = p.year() as i64 * 12 + p.month() as i64 - 1 - n;
+                Val::Month((months / 12) as i16, (months % 12 + 1) as i8)
+            }
+            Unit::Year => Val::Year(p.year() - n as i16),
+        };
+        Some((end, v))
     }
 
     /// N يوما/أيام مضت (N days ago) at `i`.
@@ -242,6 +280,32 @@ impl Cursor<'_, '_> {
 /// The unit of a stretch before publication.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Unit {
+    Minute,
+    Hour,
     Day,
     Week,
+    Month,
+    Year,
+}
+
+/// The unit a word after قبل/منذ names, with the count it gives alone (يومين: 2; يوم: 1; ساعات:
+/// some hours, 0 days), or None (a plural after a number: أيام، أسابيع).
+fn ago_word(key: &str) -> Option<(i64, Unit)> {
+    Some(match key {
+        "ساعه" | "ساعتين" | "ساعات" | "لحظات" => (0, Unit::Hour),
+        "دقيقه" | "دقيقتين" | "دقاءق" => (0, Unit::Minute),
+        "يوم" | "يوما" => (1, Unit::Day),
+        "يومين" => (2, Unit::Day),
+        "ايام" => (0, Unit::Day),
+        "اسبوع" => (1, Unit::Week),
+        "اسبوعين" => (2, Unit::Week),
+        "اسابيع" => (0, Unit::Week),
+        "شهر" => (1, Unit::Month),
+        "شهرين" => (2, Unit::Month),
+        "اشهر" | "شهور" => (0, Unit::Month),
+        "عام" | "سنه" => (1, Unit::Year),
+        "عامين" | "سنتين" => (2, Unit::Year),
+        "اعوام" | "سنوات" | "سنين" | "عاما" => (0, Unit::Year),
+        _ => return None,
+    })
 }
