@@ -19,7 +19,7 @@ pub use network::{network, write_network, xml_escape, Network, NetworkFormat};
 pub use parquet::{events_parquet, Parquet};
 pub(crate) use rows::rows_for;
 pub use rows::{event_page, event_rows, EventSort};
-pub use writers::{Csv, Geojson, Jsonl, RowWriter};
+pub use writers::{csv_text, Csv, Geojson, Jsonl, RowWriter};
 
 use crate::{Store, StoreError};
 
@@ -100,6 +100,36 @@ mod tests {
         }
         let rows = event_rows(&s).unwrap();
         assert!(rows.iter().any(|r| r.event_type == "ASSAULT" && r.fatalities == Some(12.0)), "{rows:#?}");
+    }
+
+    #[test]
+    fn csv_cells_that_would_run_as_formulas_are_quoted() {
+        let mut d = doc(
+            "a",
+            "قصفت طائرات روسية بلدة كفرنبل في ريف إدلب أمس، ما أسفر عن مقتل 12 مدنيا.",
+            "2019-05-10",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+        );
+        d.title = Some("=cmd|' /C calc'!A0".into());
+        d.url = Some("-2+3".into());
+        let s = store_with(&[d]);
+        let mut buf = Vec::new();
+        assert!(events(&s, EventFormat::Csv, &mut buf).unwrap() >= 1);
+        let mut r = csv::Reader::from_reader(&buf[..]);
+        let head = r.headers().unwrap().clone();
+        let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+        let row = r.records().next().unwrap().unwrap();
+        assert_eq!(&row[col("title")], "'=cmd|' /C calc'!A0");
+        assert_eq!(&row[col("outlet")], "'@SUM(1+1)*cmd|' /C calc'!A0");
+        assert_eq!(&row[col("url")], "'-2+3");
+        // Numbers stay numbers; no cell of the file starts a formula.
+        assert_eq!(&row[col("fatalities")], "12.0");
+        for rec in csv::Reader::from_reader(&buf[..]).records() {
+            assert!(rec.unwrap().iter().all(|c| !c.starts_with(['=', '+', '@', '\t', '\r'])));
+        }
+        for (cell, safe) in [("+1", "'+1"), ("\tx", "'\tx"), ("\r=1", "'\r=1"), ("-", "'-"), ("a=b", "a=b"), ("'=1", "'=1"), ("", "")] {
+            assert_eq!(writers::csv_text(cell), safe);
+        }
     }
 
     #[test]

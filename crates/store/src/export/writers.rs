@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, Serializer};
 
-use super::columns::{cells, EventRow, COLUMNS};
+use super::columns::{cells, Cell, EventRow, COLUMNS};
 use crate::StoreError;
 
 /// Writes event rows in one format: rows one at a time, then `finish`.
@@ -26,7 +26,19 @@ fn csv_error(e: csv::Error) -> StoreError {
     StoreError::Csv(e)
 }
 
-/// CSV with a header row; empty cells for absent values.
+/// A text cell as a spreadsheet will show it and never run it: a cell starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return is taken for a formula (`=cmd|' /C calc'!A0`), so it is
+/// prefixed with a single quote, as OWASP's "CSV Injection" advises. Numbers are written as
+/// numbers (a negative longitude stays one).
+pub fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// CSV with a header row; empty cells for absent values; text cells made safe by [`csv_text`].
 pub struct Csv<'w> {
     w: csv::Writer<&'w mut dyn Write>,
     n: usize,
@@ -43,7 +55,17 @@ impl<'w> Csv<'w> {
 
 impl RowWriter for Csv<'_> {
     fn row(&mut self, row: &EventRow) -> Result<(), StoreError> {
-        self.w.serialize(cells(row).collect::<Vec<_>>()).map_err(csv_error)?;
+        let escaped: Vec<Option<String>> = cells(row)
+            .map(|c| match c {
+                Cell::Str(Some(s)) => match csv_text(s) {
+                    std::borrow::Cow::Owned(e) => Some(e),
+                    std::borrow::Cow::Borrowed(_) => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let safe: Vec<Cell> = cells(row).zip(&escaped).map(|(c, e)| e.as_deref().map_or(c, |s| Cell::Str(Some(s)))).collect();
+        self.w.serialize(safe).map_err(csv_error)?;
         self.n += 1;
         Ok(())
     }
