@@ -6,6 +6,7 @@
 
 mod archive;
 mod buf;
+mod dom;
 pub mod charset;
 pub mod feed;
 mod gz;
