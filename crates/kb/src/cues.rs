@@ -150,15 +150,23 @@ const TIME_WORDS: &[&str] =
     &["اليوم", "الليله", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاسبوع", "الشهر", "العام", "الان"];
 
 /// Whether the one-word name at `i` (written without the article) is the head of a construct
-/// phrase: SANAD has it in construct often (a fifth of its uses or more: حماة الديار، حماة الوطن
-/// "protectors of …", تدمر الغارات "the raids destroy", صور الأقمار "pictures of …") and a definite
-/// word follows that is no adjective of a place or word of time.
+/// phrase: SANAD has it in construct often (seen 50 times or more, over a quarter of them in
+/// construct, or a fifth for a common word: حماة الديار، حماة الوطن "protectors of …", تدمر الغارات
+/// "the raids destroy", صور الأقمار "pictures of …", أحد المصانع "one of …"; a city's name is
+/// followed by a definite word up to a fifth of the time, عدن الطريق، صنعاء العاصمة) and a definite
+/// word follows that is no adjective of a place, place noun or word of time.
 pub(crate) fn construct_head(words: &[Word], i: usize, key: &str) -> bool {
-    let c = WordStats::builtin().get(key);
-    if key.starts_with("ال") || c.n < 20 || 5 * c.gen < c.n {
+    let stats = WordStats::builtin();
+    let c = stats.get(key);
+    let often = 100 * c.gen >= 28 * c.n || (stats.common(key) && 5 * c.gen >= c.n);
+    if key.starts_with("ال") || c.n < 50 || !often {
         return false;
     }
-    words.get(i + 1).is_some_and(|w| definite(w) && !nisba_like(&w.key) && !TIME_WORDS.contains(&w.key.as_str()))
+    words.get(i + 1).is_some_and(|w| {
+        let k = w.key.as_str();
+        let noun = k.strip_prefix("ال").is_some_and(|b| PLACE_NOUNS.contains(&b) || b.starts_with("واقع"));
+        definite(w) && !nisba_like(k) && !TIME_WORDS.contains(&k) && !noun
+    })
 }
 
 /// Masculine adjectives that follow a city's name in a company's or bank's name (بنك دبي
@@ -259,18 +267,24 @@ impl Kb {
     /// between or not (تلرفعت في ريف حلب، العين بإمارة أبوظبي), or a state's nisba (صور العمانية). None when no such place follows or
     /// none of the candidates is in its country.
     pub(crate) fn located_by(&self, words: &[Word], j: usize, t: &Target) -> Option<Vec<usize>> {
+        self.locating(words, j, t).filter(|found| !found.is_empty())
+    }
+
+    /// [`Kb::located_by`], with an empty list when a place locates the name and none of the
+    /// candidates is in its country (جبل الزاوية جنوب غرب إدلب is no Palestinian Zawiyah).
+    pub(crate) fn locating(&self, words: &[Word], j: usize, t: &Target) -> Option<Vec<usize>> {
         let w = words.get(j)?;
         let base = |x: &Word| x.seg.base_key().strip_prefix("ال").unwrap_or(x.seg.base_key()).to_string();
         let in_country = |countries: &[&str]| {
-            let found: Vec<usize> = t.places.iter().copied().filter(|&p| countries.contains(&self.places[p].country.as_str())).collect();
-            (!found.is_empty()).then_some(found)
+            Some(t.places.iter().copied().filter(|&p| countries.contains(&self.places[p].country.as_str())).collect::<Vec<usize>>())
         };
         // A state's nisba (صور العمانية، ميناء صور العماني).
         if let Some(&a) = nisba_base(&base(w)).and_then(|b| self.linker.demonyms.get(b)) {
             return in_country(&[self.country_of(&self.actors[a].id)?]);
         }
         let mut k = if DIRECTIONS.contains(&w.key_without_conj()) || w.key == "في" {
-            j + 1
+            // شمال غرب الموصل: the second direction too.
+            j + if words.get(j + 1).is_some_and(|x| DIRECTIONS.contains(&x.key.as_str())) { 2 } else { 1 }
         } else if w.seg.prefixes.last() == Some(&"ب") || w.seg.prefixes.ends_with(&["ب", "ال"]) {
             j
         } else {
@@ -279,7 +293,9 @@ impl Kb {
         if words.get(k).is_some_and(|x| AREA_NOUNS.contains(&base(x).as_str())) && words.get(k + 1).is_some() {
             k += 1;
         }
-        let (_, _, anchor) = self.best_at(words, k)?;
+        // Only a curated place or an actor locates: a bare built name is too often a common word
+        // (شمال البلاد: البلاد is a village of Bahrain too).
+        let (_, _, anchor) = self.best_at(words, k).filter(|(_, _, a)| !a.gazetteer_only(&self.places))?;
         let mut countries: Vec<&str> = anchor.places.iter().map(|&p| self.places[p].country.as_str()).collect();
         if let Some(c) = anchor.actor.and_then(|a| self.country_of(&self.actors[a].id)) {
             countries.push(c);

@@ -179,7 +179,7 @@ impl Kb {
             }
         }
         self.disambiguate(&mut out, &ambiguous);
-        self.drop_foreign_namesakes(&mut out);
+        self.drop_foreign_namesakes(words, &mut out);
         out.sort_by_key(|m| m.first);
         out
     }
@@ -187,7 +187,7 @@ impl Kb {
     /// Drops built-gazetteer places of a country the document never names when its curated places
     /// and its actors (3 or more) are mostly (60 %) of one other country: منطقة الجوف in a Saudi
     /// article is the Saudi region the gazetteer lacks, not Libya's Al Jawf.
-    fn drop_foreign_namesakes(&self, out: &mut Vec<Mention>) {
+    fn drop_foreign_namesakes(&self, words: &[Word], out: &mut Vec<Mention>) {
         let built = |m: &Mention| m.actor.is_none() && m.place.is_some_and(|p| !self.places[p].curated);
         let unsure: Vec<bool> = out.iter().map(built).collect();
         let cx = self.context(out, &unsure);
@@ -195,7 +195,12 @@ impl Kb {
         if cx.total < 3 || 5 * top < 3 * cx.total {
             return;
         }
-        out.retain(|m| !built(m) || m.place.is_some_and(|p| cx.countries.contains_key(self.places[p].country.as_str())));
+        // A dateline (رأس الخيمة: «الخليج») names where the report was filed, whatever it is about.
+        out.retain(|m| {
+            !built(m)
+                || m.place.is_some_and(|p| cx.countries.contains_key(self.places[p].country.as_str()))
+                || dateline(words, m.first, m.end - m.first)
+        });
     }
 
     /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is part of another
@@ -225,7 +230,11 @@ impl Kb {
             return Accept::No;
         }
         let common = n == 1 && WordStats::builtin().common(&keys[0]);
-        let located = || self.located_by(words, i + n, t).map_or(Accept::Yes, Accept::Only);
+        // A place that locates a built-gazetteer name picks its candidates, or rules them all out.
+        let located = || match self.locating(words, i + n, t) {
+            Some(found) if found.is_empty() => Accept::No,
+            found => found.map_or(Accept::Yes, Accept::Only),
+        };
         if !t.gazetteer_only(&self.places) {
             // A curated town or region whose name is a common word (الباب، السلمية، تدمر) needs a cue;
             // one with the article (الميادين "the squares", السلمية "the peaceful") a place noun, a
@@ -262,6 +271,11 @@ impl Kb {
             if let Some(near) = self.located_by(words, i + n, t) {
                 return Accept::Only(near);
             }
+        }
+        if n == 1 && common && institution_before(words, i) {
+            // سكان الخبر، تعليم ينبع: a common word after a place's institution is the place in a
+            // document of its country.
+            return Accept::InContext(false);
         }
         if n != 1 || common || !cue {
             return Accept::No;
