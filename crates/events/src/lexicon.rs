@@ -384,6 +384,17 @@ impl Lexicon {
                 if w.seg.definite() && !c.starts_with("ال") && list.iter().all(|e| !e.noun && !e.participle) {
                     continue;
                 }
+                // A perfect takes no ين، ون، ان (هاتفين "chanting" is no form of هاتف "phoned").
+                let plural = w.seg.suffixes.iter().any(|s| matches!(*s, "ين" | "ون" | "ان"));
+                if plural && !c.starts_with('ي') && list.iter().all(|e| !e.noun && !e.participle) {
+                    continue;
+                }
+                // No verb takes ب or ك: under one a verb's letters are a noun (توسع بحذر
+                // "cautiously"), unless the letter is the verb's own (بحث، كشف).
+                let prep = w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ك"));
+                if prep && !w.key_without_conj().starts_with(c.as_str()) && list.iter().all(|e| !e.noun && !e.participle) {
+                    continue;
+                }
                 // A participle is read as a verb (its clause's subject acts).
                 let noun = list.iter().any(|e| e.noun);
                 let verb = list.iter().any(|e| e.verb || e.participle);
@@ -454,8 +465,10 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES {
             // ن alone ends only an imperfect (يدعون → يدعو): a perfect's feminine plural (قتلن) is
-            // rare in news, and it read towns as verbs (عزان → عزا).
-            if *suf == "ن" && !s.starts_with(['ي', 'ت', 'ن']) {
+            // rare in news, and it read towns as verbs (عزان → عزا). So do ون، ين، ان (يقولون،
+            // تشاركين، يلتقيان): without the imperfect's prefix the word is a noun or a participle
+            // (هاتفين "chanting", not هاتف "phoned").
+            if matches!(*suf, "ن" | "ون" | "ين" | "ان") && !s.starts_with(['ي', 'ت', 'ن']) {
                 continue;
             }
             if let Some(r) = s.strip_suffix(suf) {

@@ -200,7 +200,8 @@ impl Cursor<'_, '_> {
             && (ordinal(k).is_some()
                 || matches!(k, "التالي" | "السابق" | "الاخير" | "الموعود" | "المفتوح" | "نفسه" | "ذاته")
                 || (k.chars().count() >= 5 && (k.ends_with('ي') || k.ends_with("يه"))));
-        !adjective && !matches!(k, "نفسه" | "ذاته")
+        // اليوم الذي …: "the day when" (سيأتي اليوم الذي), not today.
+        !adjective && !matches!(k, "نفسه" | "ذاته" | "الذي" | "التي")
     }
 
     /// قبل/منذ at `i` and a stretch before publication: N days (يومين، ثلاثة أيام، 10 أيام), one
