@@ -3,33 +3,36 @@
 //! Assets are compiled in (no CDN, works offline) and served from a fixed table, so no request
 //! path ever reaches the file system. Every response carries a strict Content-Security-Policy;
 //! the page scripts insert article text with `textContent` only. Requests are limited in size
-//! (no bodies are accepted), in query length and in rate per client address.
+//! (no bodies are accepted), in query length and in rate per client address; only the bound
+//! address and localhost names are answered (no DNS rebinding); every error is JSON. Connections
+//! are capped in number and must send their headers within a timeout. Reads run on a pool of
+//! read-only SQLite connections (WAL: an ingest may write meanwhile), each within a time budget.
 #![warn(missing_docs)]
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod api;
+mod errors;
+mod guard;
 
-use axum::extract::{ConnectInfo, Path, Query as QueryParams, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::{self, Next};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{ConnectInfo, Request};
+use axum::http::{header, StatusCode};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
-use rasad_store::export::EventSort;
-use rasad_store::search::Query;
+use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use rasad_store::{Store, StoreError};
 use rasad_text::Segmenter;
-use serde::Deserialize;
 
-/// The Content-Security-Policy of every response: only this origin's scripts, styles and data.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+pub use api::{MAX_EVENTS, MAX_HITS, MAX_OFFSET};
+pub use guard::{Hosts, CSP, MAX_QUERY};
 
-/// Requests per client address per minute.
+/// Requests per client address per minute, by default.
 pub const RATE_PER_MINUTE: u32 = 600;
-/// Longest query string accepted.
-pub const MAX_QUERY: usize = 2048;
 
 /// The compiled-in assets: (path, content type, bytes).
 const ASSETS: &[(&str, &str, &[u8])] = &[
@@ -58,223 +61,117 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ("/api/openapi.json", "application/json", include_bytes!("../assets/openapi.json")),
 ];
 
-/// Shared state: the store behind a lock (reads are short) and the rate-limit windows.
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address to listen on (port 0 picks a free one).
+    pub addr: SocketAddr,
+    /// Host names answered besides the bound address and localhost names.
+    pub allowed_hosts: Vec<String>,
+    /// Requests per client address per minute (0: no limit).
+    pub rate_per_minute: u32,
+    /// Time a connection has to send a request's headers (idle keep-alive included).
+    pub header_timeout: Duration,
+    /// Most open connections; more are closed as they come.
+    pub max_connections: usize,
+    /// Read-only store connections.
+    pub readers: usize,
+    /// Longest a request may read the store.
+    pub query_budget: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            allowed_hosts: Vec::new(),
+            rate_per_minute: RATE_PER_MINUTE,
+            header_timeout: Duration::from_secs(10),
+            max_connections: 512,
+            readers: 4,
+            query_budget: Duration::from_secs(3),
+        }
+    }
+}
+
+/// Opens read-only store connections for the pool.
+struct Readers(PathBuf);
+
+impl deadpool::managed::Manager for Readers {
+    type Type = Store;
+    type Error = StoreError;
+
+    async fn create(&self) -> Result<Store, StoreError> {
+        let path = self.0.clone();
+        tokio::task::spawn_blocking(move || Store::open_reader(&path))
+            .await
+            .map_err(|e| StoreError::Invalid(format!("opening a reader failed: {e}")))?
+    }
+
+    async fn recycle(&self, _: &mut Store, _: &deadpool::managed::Metrics) -> deadpool::managed::RecycleResult<StoreError> {
+        Ok(())
+    }
+}
+
+/// Shared state: the pool of readers, the segmenter, what is kept between requests.
 #[derive(Clone)]
 pub struct AppState {
-    store: Arc<Mutex<Store>>,
+    readers: deadpool::managed::Pool<Readers>,
     /// The segmenter search queries are read with (the one the documents were indexed with).
     segmenter: Arc<Segmenter>,
-    windows: Arc<Mutex<HashMap<IpAddr, (Instant, u32)>>>,
+    caches: Arc<api::Caches>,
+    query_budget: Duration,
+    guard: guard::Guard,
 }
 
 impl AppState {
-    /// State over an open store; `segmenter` reads search queries as the documents were read.
-    pub fn new(store: Store, segmenter: Arc<Segmenter>) -> Self {
-        AppState { store: Arc::new(Mutex::new(store)), segmenter, windows: Arc::new(Mutex::new(HashMap::new())) }
-    }
-}
-
-/// An API error as JSON.
-struct ApiError(StatusCode, String);
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
-    }
-}
-
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Invalid(m) => ApiError(StatusCode::BAD_REQUEST, m),
-            other => ApiError(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
-        }
-    }
-}
-
-/// Runs a store read off the async threads.
-async fn with_store<T: Send + 'static>(
-    state: &AppState,
-    f: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let store = state.store.clone();
-    tokio::task::spawn_blocking(move || {
-        let guard = store.lock().map_err(|_| ApiError(StatusCode::INTERNAL_SERVER_ERROR, "store lock poisoned".into()))?;
-        f(&guard).map_err(ApiError::from)
-    })
-    .await
-    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
-}
-
-/// Filters shared by the search and events endpoints.
-#[derive(Debug, Default, Deserialize)]
-struct Filters {
-    q: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    actor: Option<String>,
-    place: Option<String>,
-    near: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    outlet: Option<String>,
-    status: Option<String>,
-    sort: Option<String>,
-    limit: Option<usize>,
-    offset: Option<usize>,
-    /// 1 to include background events (by default only current ones).
-    background: Option<u8>,
-}
-
-fn nonempty(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
-}
-
-fn day(s: &Option<String>, what: &str) -> Result<Option<String>, ApiError> {
-    match nonempty(s) {
-        Some(d) => {
-            let ok = d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-            if ok {
-                Ok(Some(d))
-            } else {
-                Err(ApiError(StatusCode::BAD_REQUEST, format!("{what} must be YYYY-MM-DD")))
-            }
-        }
-        None => Ok(None),
-    }
-}
-
-impl Filters {
-    fn query(&self, default_limit: usize) -> Result<Query, ApiError> {
-        let near = match nonempty(&self.near) {
-            Some(n) => {
-                let v: Vec<f64> = n.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-                match v[..] {
-                    [lat, lon, km] if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) && km >= 0.0 => Some((lat, lon, km)),
-                    _ => return Err(ApiError(StatusCode::BAD_REQUEST, "near must be LAT,LON,KM".into())),
-                }
-            }
-            None => None,
-        };
-        Ok(Query {
-            text: nonempty(&self.q).unwrap_or_default(),
-            event_type: nonempty(&self.kind),
-            actor: nonempty(&self.actor),
-            place: nonempty(&self.place),
-            near,
-            from: day(&self.from, "from")?,
-            to: day(&self.to, "to")?,
-            outlet: nonempty(&self.outlet),
-            limit: self.limit.unwrap_or(default_limit).clamp(1, 500),
-            background: self.background == Some(1),
+    /// State over the store at `path` (opened for writing once before, so it exists and is
+    /// migrated), for a server bound at `bound`.
+    pub fn new(path: &Path, segmenter: Arc<Segmenter>, config: &Config, bound: SocketAddr) -> Result<Self, ServeError> {
+        let readers = deadpool::managed::Pool::builder(Readers(path.to_path_buf()))
+            .max_size(config.readers.max(1))
+            .wait_timeout(Some(Duration::from_secs(10)))
+            .runtime(deadpool::Runtime::Tokio1)
+            .build()
+            .map_err(|e| ServeError::Store(e.to_string()))?;
+        // A store that cannot be read is told at start, not at the first request.
+        Store::open_reader(path).map_err(|e| ServeError::Store(e.to_string()))?;
+        Ok(AppState {
+            readers,
+            segmenter,
+            caches: Arc::default(),
+            query_budget: config.query_budget,
+            guard: guard::Guard {
+                hosts: Arc::new(Hosts::new(bound, &config.allowed_hosts)),
+                limiter: Arc::new(guard::Limiter::new(config.rate_per_minute)),
+            },
         })
     }
-}
-
-async fn api_search(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
-    let q = f.query(20)?;
-    let seg = Arc::clone(&st.segmenter);
-    let hits = with_store(&st, move |s| rasad_store::search::search(s, &q, &seg)).await?;
-    Ok(Json(serde_json::json!({ "hits": hits })).into_response())
-}
-
-async fn api_events(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
-    let q = f.query(100)?;
-    let status = nonempty(&f.status);
-    let sort = match f.sort.as_deref().unwrap_or("date_desc") {
-        "date_desc" => EventSort::DateDesc,
-        "date_asc" => EventSort::DateAsc,
-        "type" => EventSort::Type,
-        "confidence" => EventSort::Confidence,
-        other => return Err(ApiError(StatusCode::BAD_REQUEST, format!("unknown sort {other:?}: date_desc, date_asc, type or confidence"))),
-    };
-    let (limit, offset) = (q.limit, f.offset.unwrap_or(0));
-    let (rows, total) = with_store(&st, move |s| rasad_store::export::event_page(s, &q, status.as_deref(), sort, limit, offset)).await?;
-    Ok(Json(serde_json::json!({ "total": total, "offset": offset, "events": rows })).into_response())
-}
-
-async fn api_document(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let doc = with_store(&st, move |s| rasad_store::browse::document(s, &id)).await?;
-    match doc {
-        Some(d) => Ok(Json(d).into_response()),
-        None => Err(ApiError(StatusCode::NOT_FOUND, "no such document".into())),
-    }
-}
-
-async fn api_network(State(st): State<AppState>) -> Result<Response, ApiError> {
-    let net = with_store(&st, rasad_store::export::network).await?;
-    let nodes: Vec<_> = net.nodes.iter().map(|(id, (name, n))| serde_json::json!({"id": id, "name": name, "events": n})).collect();
-    let edges: Vec<_> =
-        net.edges.iter().map(|((a, b, t), w)| serde_json::json!({"source": a, "target": b, "type": t, "weight": w})).collect();
-    Ok(Json(serde_json::json!({ "nodes": nodes, "edges": edges })).into_response())
-}
-
-async fn api_timeline(State(st): State<AppState>) -> Result<Response, ApiError> {
-    let days = with_store(&st, rasad_store::browse::timeline).await?;
-    Ok(Json(serde_json::json!({ "days": days })).into_response())
-}
-
-async fn api_stats(State(st): State<AppState>) -> Result<Response, ApiError> {
-    let c = with_store(&st, Store::counts).await?;
-    Ok(Json(c).into_response())
 }
 
 async fn asset(req: Request) -> Response {
     let path = req.uri().path();
     match ASSETS.iter().find(|(p, _, _)| *p == path) {
         Some((_, ctype, bytes)) => ([(header::CONTENT_TYPE, *ctype), (header::CACHE_CONTROL, "no-cache")], *bytes).into_response(),
-        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+        None => errors::json_error(StatusCode::NOT_FOUND, "not found"),
     }
-}
-
-/// Security headers, the query-length limit and the per-address rate limit.
-async fn guard(State(st): State<AppState>, ConnectInfo(addr): ConnectInfo<SocketAddr>, req: Request, next: Next) -> Response {
-    if req.uri().query().is_some_and(|q| q.len() > MAX_QUERY) {
-        return (StatusCode::URI_TOO_LONG, "query too long").into_response();
-    }
-    if req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, "read-only").into_response();
-    }
-    let limited = match st.windows.lock() {
-        Ok(mut w) => {
-            let now = Instant::now();
-            if w.len() > 10_000 {
-                w.retain(|_, (t, _)| now.duration_since(*t) < Duration::from_secs(60));
-            }
-            let e = w.entry(addr.ip()).or_insert((now, 0));
-            if now.duration_since(e.0) >= Duration::from_secs(60) {
-                *e = (now, 0);
-            }
-            e.1 += 1;
-            e.1 > RATE_PER_MINUTE
-        }
-        Err(_) => false,
-    };
-    if limited {
-        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")], "too many requests").into_response();
-    }
-    let mut resp = next.run(req).await;
-    let h = resp.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    resp
 }
 
 /// The app's routes.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/api/search", get(api_search))
-        .route("/api/events", get(api_events))
-        .route("/api/documents/{id}", get(api_document))
-        .route("/api/network", get(api_network))
-        .route("/api/timeline", get(api_timeline))
-        .route("/api/stats", get(api_stats))
+        .route("/api/search", get(api::search))
+        .route("/api/events", get(api::events))
+        .route("/api/documents/{id}", get(api::document))
+        .route("/api/network", get(api::network))
+        .route("/api/timeline", get(api::timeline))
+        .route("/api/stats", get(api::stats))
         .fallback(asset)
-        .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(256))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(1024))
-        .layer(tower::limit::ConcurrencyLimitLayer::new(64))
+        .layer(middleware::from_fn_with_state(state.guard.clone(), guard::guard))
+        .layer(middleware::from_fn(errors::json_errors))
+        .layer(middleware::from_fn(guard::security_headers))
         .with_state(state)
 }
 
@@ -284,19 +181,99 @@ pub enum ServeError {
     /// The address could not be bound.
     #[error("cannot listen on {0}: {1}; is another server running there? choose another with --addr")]
     Bind(SocketAddr, std::io::Error),
+    /// The store cannot be read.
+    #[error("cannot read the store: {0}")]
+    Store(String),
     /// The runtime failed.
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// Serves until the process ends; `ready` gets the bound address (port 0 picks a free one).
-pub fn serve(store: Store, segmenter: Arc<Segmenter>, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+/// Serves the store at `path` until the process ends; `ready` gets the bound address.
+pub fn serve(path: &Path, segmenter: Arc<Segmenter>, config: Config, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| ServeError::Bind(addr, e))?;
-        ready(listener.local_addr()?);
-        let app = router(AppState::new(store, segmenter));
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+        let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| ServeError::Bind(config.addr, e))?;
+        let bound = listener.local_addr()?;
+        let app = router(AppState::new(path, segmenter, &config, bound)?);
+        ready(bound);
+        run(listener, app, &config).await;
         Ok(())
     })
+}
+
+/// Open connections per client address.
+type Peers = Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>;
+
+/// A connection of a client address, counted while it lives.
+struct PeerSlot(Peers, std::net::IpAddr);
+
+impl PeerSlot {
+    fn take(peers: &Peers, ip: std::net::IpAddr, most: usize) -> Option<PeerSlot> {
+        let mut m = peers.lock().ok()?;
+        let n = m.entry(ip).or_insert(0);
+        if *n >= most {
+            return None;
+        }
+        *n += 1;
+        Some(PeerSlot(Arc::clone(peers), ip))
+    }
+}
+
+impl Drop for PeerSlot {
+    fn drop(&mut self) {
+        if let Ok(mut m) = self.0.lock() {
+            if let Some(n) = m.get_mut(&self.1) {
+                *n -= 1;
+                if *n == 0 {
+                    m.remove(&self.1);
+                }
+            }
+        }
+    }
+}
+
+/// Accepts connections for `app`: at most `config.max_connections` open at once, and an eighth
+/// of them (at least 16) from one address (more are closed as they come), each closed when a request's headers take longer than
+/// `config.header_timeout` (waiting for the next request of a kept-alive connection included).
+pub async fn run(listener: tokio::net::TcpListener, app: Router, config: &Config) {
+    let slots = Arc::new(tokio::sync::Semaphore::new(config.max_connections.max(1)));
+    // One address may hold an eighth of them (at least 16): one client cannot take them all.
+    let per_address = (config.max_connections / 8).max(16);
+    let peers: Peers = Arc::default();
+    let timeout = config.header_timeout;
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(c) => c,
+            Err(e) => {
+                // Out of file descriptors and the like: wait for connections to close.
+                eprintln!("rasad serve: accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let Some(per_peer) = PeerSlot::take(&peers, peer.ip(), per_address) else {
+            drop(stream);
+            continue;
+        };
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(ConnectInfo(peer));
+            tower::ServiceExt::oneshot(app.clone(), req)
+        });
+        tokio::spawn(async move {
+            let _slots = (slot, per_peer);
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(timeout)
+                .max_buf_size(16 * 1024)
+                .serve_connection(TokioIo::new(stream), service);
+            let _ = conn.await;
+        });
+    }
 }

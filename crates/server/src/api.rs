@@ -1,0 +1,239 @@
+//! The JSON API's handlers. Store reads run on a pool of read-only connections, each within a
+//! time budget; what is computed from the whole store (counts, timeline, network, the total of
+//! a filter) is kept until the store changes.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query as QueryParams, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rasad_store::browse::{self, PageStart};
+use rasad_store::export::EventSort;
+use rasad_store::search::Query;
+use rasad_store::{Store, StoreError};
+use serde::Deserialize;
+
+use crate::errors::ApiError;
+use crate::AppState;
+
+/// Most events a page may hold.
+pub const MAX_EVENTS: usize = 500;
+/// Most search hits a query may return.
+pub const MAX_HITS: usize = 100;
+/// Largest `offset` of a page of events (each skipped event is read): further pages by cursor.
+pub const MAX_OFFSET: usize = 10_000;
+
+/// A store generation and what was computed at it.
+type Kept<T> = Mutex<HashMap<String, ((i64, i64), T)>>;
+
+/// What is kept between requests until the store changes.
+#[derive(Default)]
+pub struct Caches {
+    bodies: Kept<Bytes>,
+    totals: Kept<usize>,
+}
+
+/// Most totals kept (one per filter asked for).
+const MAX_TOTALS: usize = 4096;
+
+fn kept<T: Clone>(map: &Kept<T>, key: &str, generation: (i64, i64)) -> Option<T> {
+    let m = map.lock().ok()?;
+    m.get(key).filter(|(g, _)| *g == generation).map(|(_, v)| v.clone())
+}
+
+fn keep<T>(map: &Kept<T>, key: String, generation: (i64, i64), value: T) {
+    if let Ok(mut m) = map.lock() {
+        if m.len() >= MAX_TOTALS {
+            m.clear();
+        }
+        m.insert(key, (generation, value));
+    }
+}
+
+/// Runs a store read on a pooled connection, off the async threads, within the time budget.
+async fn with_store<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let mut reader = state.readers.get().await.map_err(|e| {
+        eprintln!("rasad serve: no store connection: {e}");
+        ApiError(StatusCode::SERVICE_UNAVAILABLE, "the store is busy; try again".into())
+    })?;
+    let budget = state.query_budget;
+    tokio::task::spawn_blocking(move || reader.with_deadline(budget, f).map_err(ApiError::from))
+        .await
+        .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("store read failed: {e}")))?
+}
+
+fn json_bytes(bytes: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
+}
+
+/// A body computed from the whole store, kept until the store changes.
+async fn whole_store(
+    state: &AppState,
+    name: &'static str,
+    f: fn(&Store) -> Result<serde_json::Value, StoreError>,
+) -> Result<Response, ApiError> {
+    let caches = Arc::clone(&state.caches);
+    let bytes = with_store(state, move |s| {
+        let generation = browse::generation(s)?;
+        if let Some(b) = kept(&caches.bodies, name, generation) {
+            return Ok(b);
+        }
+        let body = Bytes::from(serde_json::to_vec(&f(s)?)?);
+        keep(&caches.bodies, name.to_string(), generation, body.clone());
+        Ok(body)
+    })
+    .await?;
+    Ok(json_bytes(bytes))
+}
+
+/// Filters shared by the search and events endpoints.
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    q: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    actor: Option<String>,
+    place: Option<String>,
+    near: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    outlet: Option<String>,
+    status: Option<String>,
+    sort: Option<String>,
+    limit: Option<usize>,
+    offset: Option<u64>,
+    /// The `next` cursor of the previous page.
+    after: Option<String>,
+    /// 1 to include background events (by default only current ones).
+    background: Option<u8>,
+}
+
+fn nonempty(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
+}
+
+fn day(s: &Option<String>, what: &str) -> Result<Option<String>, ApiError> {
+    match nonempty(s) {
+        Some(d) => {
+            let ok = d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            if ok {
+                Ok(Some(d))
+            } else {
+                Err(ApiError::bad(format!("{what} must be YYYY-MM-DD")))
+            }
+        }
+        None => Ok(None),
+    }
+}
+
+impl Filters {
+    fn query(&self, default_limit: usize, max_limit: usize) -> Result<Query, ApiError> {
+        let near = match nonempty(&self.near) {
+            Some(n) => {
+                let v: Vec<f64> = n.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+                match v[..] {
+                    [lat, lon, km]
+                        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) && (0.0..=20_000.0).contains(&km) =>
+                    {
+                        Some((lat, lon, km))
+                    }
+                    _ => return Err(ApiError::bad("near must be LAT,LON,KM")),
+                }
+            }
+            None => None,
+        };
+        Ok(Query {
+            text: nonempty(&self.q).unwrap_or_default(),
+            event_type: nonempty(&self.kind),
+            actor: nonempty(&self.actor),
+            place: nonempty(&self.place),
+            near,
+            from: day(&self.from, "from")?,
+            to: day(&self.to, "to")?,
+            outlet: nonempty(&self.outlet),
+            limit: self.limit.unwrap_or(default_limit).clamp(1, max_limit),
+            background: self.background == Some(1),
+        })
+    }
+}
+
+pub(crate) async fn search(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
+    let q = f.query(20, MAX_HITS)?;
+    let seg = Arc::clone(&st.segmenter);
+    let hits = with_store(&st, move |s| rasad_store::search::search(s, &q, &seg)).await?;
+    Ok(Json(serde_json::json!({ "hits": hits })).into_response())
+}
+
+pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
+    let q = f.query(100, MAX_EVENTS)?;
+    let status = nonempty(&f.status);
+    let sort = match f.sort.as_deref().unwrap_or("date_desc") {
+        "date_desc" => EventSort::DateDesc,
+        "date_asc" => EventSort::DateAsc,
+        "type" => EventSort::Type,
+        "confidence" => EventSort::Confidence,
+        other => return Err(ApiError::bad(format!("unknown sort {other:?}: date_desc, date_asc, type or confidence"))),
+    };
+    let offset = f.offset.unwrap_or(0);
+    if offset > MAX_OFFSET as u64 {
+        return Err(ApiError::bad(format!("offset is at most {MAX_OFFSET}: page on with after=NEXT, the cursor each page gives")));
+    }
+    let start = match (nonempty(&f.after), offset) {
+        (Some(_), 1..) => return Err(ApiError::bad("give offset or after, not both")),
+        (Some(c), _) => PageStart::After(c),
+        (None, 0) => PageStart::First,
+        (None, n) => PageStart::Offset(n as usize),
+    };
+    let caches = Arc::clone(&st.caches);
+    let (page, total) = with_store(&st, move |s| {
+        let key = format!("{q:?}|{status:?}");
+        let generation = browse::generation(s)?;
+        let total = match kept(&caches.totals, &key, generation) {
+            Some(t) => t,
+            None => {
+                let t = browse::count_events(s, &q, status.as_deref())?;
+                keep(&caches.totals, key, generation, t);
+                t
+            }
+        };
+        Ok((browse::event_page(s, &q, status.as_deref(), sort, q.limit, &start)?, total))
+    })
+    .await?;
+    Ok(Json(serde_json::json!({ "total": total, "offset": offset, "next": page.next, "events": page.events })).into_response())
+}
+
+pub(crate) async fn document(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    if id.len() > 64 {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such document".into()));
+    }
+    match with_store(&st, move |s| browse::document(s, &id)).await? {
+        Some(d) => Ok(Json(d).into_response()),
+        None => Err(ApiError(StatusCode::NOT_FOUND, "no such document".into())),
+    }
+}
+
+fn network_json(s: &Store) -> Result<serde_json::Value, StoreError> {
+    let net = rasad_store::export::network(s)?;
+    let nodes: Vec<_> = net.nodes.iter().map(|(id, (name, n))| serde_json::json!({"id": id, "name": name, "events": n})).collect();
+    let edges: Vec<_> =
+        net.edges.iter().map(|((a, b, t), w)| serde_json::json!({"source": a, "target": b, "type": t, "weight": w})).collect();
+    Ok(serde_json::json!({ "nodes": nodes, "edges": edges }))
+}
+
+pub(crate) async fn network(State(st): State<AppState>) -> Result<Response, ApiError> {
+    whole_store(&st, "network", network_json).await
+}
+
+pub(crate) async fn timeline(State(st): State<AppState>) -> Result<Response, ApiError> {
+    whole_store(&st, "timeline", |s| Ok(serde_json::json!({ "days": browse::timeline(s)? }))).await
+}
+
+pub(crate) async fn stats(State(st): State<AppState>) -> Result<Response, ApiError> {
+    whole_store(&st, "stats", |s| Ok(serde_json::to_value(s.counts()?)?)).await
+}

@@ -1,0 +1,274 @@
+//! The server in-process over a small store, spoken to over raw sockets as hostile clients
+//! would: every error is JSON with a 4xx and the security headers, only its own host names are
+//! answered, half-sent requests are closed, pages by cursor walk every event once.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use rasad_model::InputDoc;
+use rasad_pipeline::Pipeline;
+use rasad_server::{AppState, Config};
+use rasad_store::Store;
+
+const TEXTS: &[(&str, &str, &str)] = &[
+    ("قصفت طائرات روسية مدينة إدلب أمس، ما أسفر عن مقتل 9 مدنيين، وفق الدفاع المدني.", "2019-05-10", "وكالة أ"),
+    ("هاجمت قوات النظام السوري مواقع هيئة تحرير الشام في ريف حماة الشمالي اليوم.", "2019-05-11", "صحيفة ب"),
+    ("اعتقلت الشرطة التركية عشرة أشخاص في إسطنبول. وتظاهر مئات في دمشق.", "2019-05-12", "وكالة أ"),
+    ("زار وزير الخارجية الروسي دمشق والتقى الرئيس السوري بشار الأسد.", "2019-05-12", "\u{202e}وكالة ج"),
+    ("شنت المقاتلات الروسية غارات على إدلب يوم الخميس وقتلت تسعة أشخاص بينهم أطفال، بحسب ناشطين.", "2019-05-13", "صحيفة ب"),
+];
+
+/// A store of the texts above, built once.
+fn store_path() -> PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("server-api-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("store.db");
+        let mut store = Store::open(&path).unwrap();
+        let p = Pipeline::shared();
+        let batch: Vec<_> = TEXTS
+            .iter()
+            .enumerate()
+            .map(|(i, (t, d, o))| {
+                let doc = InputDoc {
+                    id: format!("d{i}"),
+                    text: (*t).into(),
+                    published: d.parse().ok(),
+                    outlet: Some((*o).into()),
+                    ..Default::default()
+                };
+                let record = p.extract(&doc);
+                rasad_store::prepare(doc, record, p.segmenter())
+            })
+            .collect();
+        store.write_batch(&batch).unwrap();
+        path
+    })
+    .clone()
+}
+
+/// Starts a server with `config` (its address ignored) on a free loopback port.
+fn start(config: Config) -> SocketAddr {
+    let path = store_path();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let bound = listener.local_addr().unwrap();
+            let state = AppState::new(&path, Pipeline::shared().segmenter_handle(), &config, bound).unwrap();
+            tx.send(bound).unwrap();
+            rasad_server::run(listener, rasad_server::router(state), &config).await;
+        });
+    });
+    rx.recv().unwrap()
+}
+
+fn shared() -> SocketAddr {
+    static ADDR: OnceLock<SocketAddr> = OnceLock::new();
+    *ADDR.get_or_init(|| start(Config { rate_per_minute: 0, allowed_hosts: vec!["rasad.lan".into()], ..Default::default() }))
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Answer {
+    fn json(&self) -> serde_json::Value {
+        assert!(self.head.contains("content-type: application/json"), "not JSON: {}\n{}", self.head, self.body);
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    /// A 4xx with `{"error": …}` and the security headers.
+    fn assert_error(&self, status: u16, what: &str) {
+        assert_eq!(self.status, status, "{what}: {}\n{}", self.head, self.body);
+        assert!(self.json()["error"].is_string(), "{what}: {}", self.body);
+        assert!(self.head.contains("content-security-policy: default-src 'none'"), "{what}: {}", self.head);
+        assert!(self.head.contains("x-content-type-options: nosniff"), "{what}: {}", self.head);
+    }
+}
+
+fn http_from(addr: SocketAddr, from: [u8; 4], request: &[u8]) -> Answer {
+    let socket = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(10));
+    let mut s = if from == [127, 0, 0, 1] {
+        socket.unwrap()
+    } else {
+        // A client of its own address: bind through a tokio socket, then use it blocking.
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let std = rt.block_on(async {
+            let sock = tokio::net::TcpSocket::new_v4().unwrap();
+            sock.bind(SocketAddr::from((from, 0))).unwrap();
+            sock.connect(addr).await.unwrap().into_std().unwrap()
+        });
+        std.set_nonblocking(false).unwrap();
+        std
+    };
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(request).unwrap();
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    Answer { status, head: head.to_ascii_lowercase(), body: body.to_string() }
+}
+
+fn get(addr: SocketAddr, path: &str) -> Answer {
+    http_from(addr, [127, 0, 0, 1], format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes())
+}
+
+/// A small deterministic generator of hostile bytes.
+struct Noise(u64);
+
+impl Noise {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn percent_encoded(&mut self, n: usize) -> String {
+        (0..n).map(|_| format!("%{:02X}", self.next() as u8)).collect()
+    }
+}
+
+#[test]
+fn every_error_is_json_with_a_4xx_and_the_security_headers() {
+    let addr = shared();
+    for (path, status) in [
+        ("/api/events?offset=9223372036854775808", 400),
+        ("/api/events?offset=18446744073709551616", 400),
+        ("/api/events?offset=-1", 400),
+        ("/api/events?limit=abc", 400),
+        ("/api/events?background=300", 400),
+        ("/api/events?sort=evil", 400),
+        ("/api/events?after=1,2,3,4", 400),
+        ("/api/events?after=x&offset=5", 400),
+        ("/api/events?from=yesterday", 400),
+        ("/api/search?near=1,2", 400),
+        ("/api/search?near=NaN,1,1", 400),
+        ("/api/documents/..%2f..%2f", 404),
+        ("/api/documents/0123456789abcdef", 404),
+        ("/no/such/page", 404),
+    ] {
+        get(addr, path).assert_error(status, path);
+    }
+    let long = format!("/api/search?q={}", "a".repeat(5000));
+    get(addr, &long).assert_error(414, "a long query");
+    let post = format!("POST /api/search HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}");
+    http_from(addr, [127, 0, 0, 1], post.as_bytes()).assert_error(405, "POST");
+    // Generated garbage in every parameter: a 200 or a JSON 4xx, never a 500 nor text.
+    let mut noise = Noise(0x9e37_79b9_7f4a_7c15);
+    for i in 0..120 {
+        let param =
+            ["q", "type", "actor", "place", "near", "from", "to", "outlet", "status", "sort", "limit", "offset", "after", "background"]
+                [i % 14];
+        let n = 1 + (noise.next() % 40) as usize;
+        let value = noise.percent_encoded(n);
+        let path = format!("/api/{}?{param}={value}", if i % 2 == 0 { "events" } else { "search" });
+        let a = get(addr, &path);
+        assert!(a.status == 200 || (400..500).contains(&a.status), "{path}: {}", a.status);
+        let _ = a.json();
+    }
+    // The rate limit's 429 is JSON too, with the same headers (a client address of its own).
+    let limited = start(Config { rate_per_minute: 3, ..Default::default() });
+    let req = format!("GET /api/stats HTTP/1.1\r\nHost: {limited}\r\nConnection: close\r\n\r\n");
+    let answers: Vec<Answer> = (0..5).map(|_| http_from(limited, [127, 0, 0, 7], req.as_bytes())).collect();
+    answers.last().unwrap().assert_error(429, "past the rate limit");
+    assert_eq!(answers[0].status, 200);
+}
+
+#[test]
+fn only_its_own_host_names_are_answered() {
+    let addr = shared();
+    let with_host = |host: &str| {
+        http_from(addr, [127, 0, 0, 1], format!("GET /api/stats HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+    };
+    let port = addr.port();
+    for ok in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}"), "rasad.lan".into()] {
+        assert_eq!(with_host(&ok).status, 200, "{ok}");
+    }
+    for evil in [
+        format!("evil.example:{port}"),
+        "attacker.example".into(),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+    ] {
+        with_host(&evil).assert_error(421, &evil);
+    }
+    http_from(addr, [127, 0, 0, 1], b"GET /api/stats HTTP/1.0\r\n\r\n").assert_error(400, "no Host");
+}
+
+#[test]
+fn half_sent_requests_are_closed_and_connections_capped() {
+    // 64 connections at most, 16 of them from one address.
+    let addr = start(Config { header_timeout: Duration::from_secs(1), max_connections: 64, rate_per_minute: 0, ..Default::default() });
+    let mut open: Vec<TcpStream> = (0..40)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            s.write_all(format!("GET /api/stats HTTP/1.1\r\nHost: {addr}\r\nX-Slow: ").as_bytes()).unwrap();
+            s
+        })
+        .collect();
+    // Another address is answered meanwhile.
+    let other = format!("GET /api/stats HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    assert_eq!(http_from(addr, [127, 0, 0, 3], other.as_bytes()).status, 200);
+    // Every one is closed by the server: the 24 over the address's share at once, the others at
+    // the timeout.
+    for s in &mut open {
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut buf = [0u8; 512];
+        let closed = loop {
+            match s.read(&mut buf) {
+                Ok(0) => break true,
+                Ok(_) => continue,
+                Err(e) => break !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut),
+            }
+        };
+        assert!(closed, "a half-sent request was left open");
+    }
+    drop(open);
+    // An idle kept-alive connection is closed too; a whole request is still answered.
+    let mut idle = TcpStream::connect(addr).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    idle.write_all(format!("GET /api/stats HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes()).unwrap();
+    let mut all = Vec::new();
+    assert!(idle.read_to_end(&mut all).is_ok(), "the kept-alive connection was not closed");
+    assert!(String::from_utf8_lossy(&all).starts_with("HTTP/1.1 200"));
+    assert_eq!(get(addr, "/api/stats").status, 200);
+}
+
+#[test]
+fn pages_by_cursor_walk_every_event_once_and_totals_stay() {
+    let addr = shared();
+    let all = get(addr, "/api/events?limit=500&background=1").json();
+    let total = all["total"].as_u64().unwrap() as usize;
+    let ids: Vec<String> = all["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap().to_string()).collect();
+    assert!(total >= 5 && ids.len() == total, "{total} {}", ids.len());
+    for sort in ["date_desc", "date_asc", "type", "confidence"] {
+        let mut walked = Vec::new();
+        let mut path = format!("/api/events?limit=2&background=1&sort={sort}");
+        loop {
+            let page = get(addr, &path).json();
+            assert_eq!(page["total"].as_u64().unwrap() as usize, total);
+            walked.extend(page["events"].as_array().unwrap().iter().map(|e| e["event_id"].as_str().unwrap().to_string()));
+            match page["next"].as_str() {
+                Some(c) => path = format!("/api/events?limit=2&background=1&sort={sort}&after={}", c.replace(',', "%2C")),
+                None => break,
+            }
+        }
+        let mut a = walked.clone();
+        a.sort();
+        let mut b = ids.clone();
+        b.sort();
+        assert_eq!(a, b, "{sort}");
+    }
+}
