@@ -78,6 +78,38 @@ await step('hostile article markup is shown as text and never runs', async () =>
   await page.waitForSelector('#hits li', { timeout: 10000 });
   if (await page.$$eval('#hits img, #hits script', (xs) => xs.length)) throw new Error('markup in search results');
 });
+await step('outlet names, titles and long words keep their place: bidi isolated, words broken, snippets short', async () => {
+  await page.click('nav button[data-view=search]');
+  await page.fill('#q', 'فحصالعرض');
+  await page.click('#search-form button[type=submit]');
+  await page.waitForSelector('#hits li .snippet', { timeout: 10000 });
+  // The date after an outlet holding a right-to-left override reads left to right: 2024 before 03.
+  const r = await page.evaluate(() => {
+    const hit = document.querySelector('#hits li');
+    const bdis = [...hit.querySelectorAll('.info bdi')];
+    const date = bdis.find((b) => b.textContent === '2024-01-03');
+    const x = (node, from, to) => { const g = document.createRange(); g.setStart(node, from); g.setEnd(node, to); return g.getBoundingClientRect().left; };
+    const t = date && date.firstChild;
+    return {
+      outlet: bdis.some((b) => b.textContent.includes('\u202e') && getComputedStyle(b).unicodeBidi === 'isolate'),
+      dateInOrder: !!t && x(t, 0, 4) < x(t, 8, 10),
+      title: !!hit.querySelector('.hit-title bdi'),
+      snippet: Array.from(hit.querySelector('.snippet').textContent).length,
+      wide: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+  if (!r.outlet || !r.title) throw new Error('not isolated: ' + JSON.stringify(r));
+  if (!r.dateInOrder) throw new Error('the date reads reversed after the outlet: ' + JSON.stringify(r));
+  if (r.snippet > 400) throw new Error(`a snippet of ${r.snippet} characters`);
+  if (r.wide > 1) throw new Error(`the page is ${r.wide} px wider than the window`);
+  await shot('bidi-search');
+  await page.click('#hits li .hit-title');
+  await page.waitForSelector('#view-doc.active #doc-meta bdi', { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector('#doc-text').textContent.length > 100000, null, { timeout: 10000 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (wide > 1) throw new Error(`the document view is ${wide} px wider than the window`);
+  await shot('bidi-document');
+});
 await browser.close();
 if (problems.length) fail(problems.join('\n'));
 console.log('all end-to-end checks passed');

@@ -49,7 +49,11 @@ fn the_web_app_is_safe_and_works_in_a_real_browser() {
     std::fs::create_dir_all(&dir).unwrap();
     let db = dir.join("store.db");
     let hostile = dir.join("hostile.jsonl");
-    std::fs::write(&hostile, format!("{}\n", serde_json::json!({"id": "hostile", "text": HOSTILE, "published": "2024-01-02"}))).unwrap();
+    // An outlet and a title with a right-to-left override, a word of 200,000 letters.
+    let long = format!("فحصالعرض في مدينة حلب: {} انتهى.", "ب".repeat(200_000));
+    let bidi = serde_json::json!({"id": "bidi", "text": long, "published": "2024-01-03", "outlet": "\u{202e}وكالة العرض", "title": "\u{202e}عنوان 2024-01-03"});
+    std::fs::write(&hostile, format!("{}\n{bidi}\n", serde_json::json!({"id": "hostile", "text": HOSTILE, "published": "2024-01-02"})))
+        .unwrap();
     let bin = env!("CARGO_BIN_EXE_rasad");
     let ingest = Command::new(bin).args(["ingest", "--quiet", "--db", db.to_str().unwrap(), hostile.to_str().unwrap()]).output().unwrap();
     assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));

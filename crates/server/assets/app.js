@@ -48,8 +48,36 @@ document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click
 
 for (const sel of document.querySelectorAll('select[name=type]')) for (const t of TYPES) sel.append(el('option', { value: t }, t));
 
+// Values from articles (outlets, titles, names, dates) go into a line each in a <bdi>: a
+// direction override (U+202E) or a right-to-left name cannot reorder what stands beside it.
+const iso = (v) => el('bdi', {}, v);
+const line = (cls, ...vals) => {
+  const out = el('div', { class: cls });
+  vals.forEach((v, i) => { if (i) out.append(' · '); out.append(iso(v)); });
+  return out;
+};
+
 // Code-point slicing: spans are Unicode code points, JavaScript strings are UTF-16.
 const cps = (s) => Array.from(s);
+
+// A word longer than this many code points gets a break opportunity (<wbr>, not text) after
+// every such stretch: a 200,000-letter word wraps, and cheaply (breaking anywhere in a long
+// Arabic run costs the browser seconds).
+const WORD = 40;
+function breakable(str) {
+  const out = [];
+  for (const part of str.split(/(\s+)/)) {
+    const p = cps(part);
+    if (p.length <= WORD) { if (part) out.push(part); continue; }
+    for (let i = 0; i < p.length; i += WORD) {
+      if (i) out.push(el('wbr'));
+      out.push(p.slice(i, i + WORD).join(''));
+    }
+  }
+  return out;
+}
+// At most n code points of a value (the whole is in the document reader).
+const clip = (str, n) => { const p = cps(str || ''); return p.length > n ? p.slice(0, n).join('') + '…' : str || ''; };
 
 // ---- search
 function snippetNode(sn) {
@@ -77,10 +105,13 @@ async function runSearch() {
     info.textContent = hits.length ? `${hits.length} documents` : 'no documents match';
     for (const h of hits) {
       const evs = el('ul', { class: 'hit-events' });
-      for (const e of h.events.slice(0, 6)) evs.append(el('li', {}, `${e.type} · ${e.date || 'undated'} · ${e.place || '—'} · ${e.actors.join(', ') || '—'}`));
+      for (const e of h.events.slice(0, 6)) {
+        const li = line('hit-event', e.type, e.date || 'undated', e.place || '—', e.actors.join('، ') || '—');
+        evs.append(el('li', {}, ...li.childNodes));
+      }
       list.append(el('li', { class: 'hit' },
-        el('div', { class: 'hit-title', lang: 'ar', dir: 'auto', onclick: () => openDoc(h.id) }, h.title || h.source),
-        el('div', { class: 'info' }, `${h.outlet || '—'} · ${h.published || 'undated'}`),
+        el('div', { class: 'hit-title', lang: 'ar', dir: 'auto', onclick: () => openDoc(h.id) }, iso(h.title || h.source)),
+        line('info', h.outlet || '—', h.published || 'undated'),
         snippetNode(h.snippet), evs));
     }
   } catch (e) { info.textContent = 'error: ' + e.message; }
@@ -104,7 +135,7 @@ async function runEvents() {
         el('td', {}, e.event_date || '—'), el('td', {}, e.event_type + (e.status !== 'reported' ? ` (${e.status})` : '')),
         el('td', {}, e.actor1 || '—'), el('td', {}, e.actor2 || '—'), el('td', {}, e.location || '—'),
         el('td', { class: 'ar' }, q), el('td', {}, e.source || '—'), el('td', {}, e.independent_sources),
-        el('td', { class: 'ar sentence', lang: 'ar' }, e.notes)));
+        el('td', { class: 'ar sentence', lang: 'ar' }, ...breakable(clip(e.notes, 600)))));
     }
   } catch (err) { info.textContent = 'error: ' + err.message; }
 }
@@ -130,8 +161,8 @@ views.map = {
       if (e.latitude === null || e.latitude === undefined) continue;
       const popup = el('div', {},
         el('b', {}, `${e.event_type} · ${e.event_date || 'undated'}`), el('br'),
-        `${e.actor1 || '—'} → ${e.actor2 || '—'}`, el('br'), `${e.location || ''} (${e.geo_precision || ''})`,
-        el('p', { lang: 'ar', dir: 'rtl' }, e.notes),
+        iso(e.actor1 || '—'), ' → ', iso(e.actor2 || '—'), el('br'), iso(e.location || ''), ` (${e.geo_precision || ''})`,
+        el('p', { lang: 'ar', dir: 'rtl', class: 'sentence' }, ...breakable(clip(e.notes, 600))),
         el('a', { href: '#', onclick: (ev) => { ev.preventDefault(); openDoc(e.doc_id, e.event_id); } }, 'open the article'));
       L.circleMarker([e.latitude, e.longitude], { radius: 7, color: color(e.event_type), fillOpacity: .8 }).bindPopup(popup).addTo(cluster);
       n++;
@@ -223,8 +254,9 @@ async function openDoc(id, eventId) {
   nav.disabled = false;
   show('doc');
   const d = await api('/api/documents/' + encodeURIComponent(id));
-  document.getElementById('doc-title').textContent = d.title || d.source;
-  document.getElementById('doc-meta').textContent = `${d.outlet || '—'} · ${d.published || 'undated'} · ${d.source}` + (d.duplicates.length ? ` · ${d.duplicates.length} near-duplicate(s)` : '');
+  document.getElementById('doc-title').replaceChildren(iso(d.title || d.source));
+  const meta = [d.outlet || '—', d.published || 'undated', d.source].concat(d.duplicates.length ? [`${d.duplicates.length} near-duplicate(s)`] : []);
+  document.getElementById('doc-meta').replaceChildren(...line('info', ...meta).childNodes);
   const chars = cps(d.text);
   // Every span gets a number; each character knows the spans over it; runs of equal sets become one element.
   const spans = [];
@@ -250,11 +282,11 @@ async function openDoc(id, eventId) {
     let e = c + 1;
     while (e < chars.length && cover[e].join(',') === key) e++;
     const piece = chars.slice(c, e).join('');
-    if (!cover[c].length) text.append(piece);
+    if (!cover[c].length) text.append(...breakable(piece));
     else {
       const ids = cover[c];
       text.append(el('span', { class: 's ' + ids.map((i) => spans[i].cls).join(' '), 'data-start': c, 'data-end': e,
-        onclick: () => { document.getElementById('doc-selected').textContent = ids.map((i) => spans[i].info).join(' · '); } }, piece));
+        onclick: () => { document.getElementById('doc-selected').textContent = ids.map((i) => spans[i].info).join(' · '); } }, ...breakable(piece)));
     }
     c = e;
   }
@@ -270,7 +302,7 @@ async function openDoc(id, eventId) {
     arg('date', ev.date);
     arg('how many', ev.quantity);
     arg('according to', ev.source);
-    li.append(el('div', { class: 'sentence', lang: 'ar', dir: 'rtl' }, chars.slice(ev.sentence.start, ev.sentence.end).join('')));
+    li.append(el('div', { class: 'sentence', lang: 'ar', dir: 'rtl' }, ...breakable(clip(chars.slice(ev.sentence.start, ev.sentence.end).join(''), 600))));
     list.append(li);
   });
   if (eventId) {
