@@ -7,7 +7,7 @@ use std::io::BufRead;
 use rasad_model::InputDoc;
 
 use crate::charset::decode_html;
-use crate::source::{date, Found, Problem};
+use crate::source::{date, sized, Found, Problem, MAX_PAGE_BYTES};
 use crate::warc::{Item, Reader, Tally};
 
 /// The documents and problems of one WARC stream.
@@ -110,6 +110,15 @@ impl<R: BufRead> Iterator for Docs<'_, R> {
                     return self.summary();
                 }
             };
+            if page.body.len() as u64 > MAX_PAGE_BYTES {
+                self.problems += 1;
+                let why = format!(
+                    "a page of {:.1} MB, more than the {} MB a page may have",
+                    page.body.len() as f64 / f64::from(1 << 20),
+                    MAX_PAGE_BYTES >> 20
+                );
+                return Some(Found::Problem(Problem { at: format!("{name} ({at})"), why }));
+            }
             let art = match decode_html(&page.body, Some(&page.content_type))
                 .and_then(|html| crate::html::try_extract(&html).map_err(|e| e.to_string()))
             {
@@ -125,14 +134,15 @@ impl<R: BufRead> Iterator for Docs<'_, R> {
             }
             self.docs += 1;
             let id = page.url.clone().unwrap_or_else(|| format!("{name}#{number}"));
-            return Some(Found::Doc(InputDoc {
+            let doc = InputDoc {
                 id,
                 text: art.text,
                 published: date(art.published.or(page.date)),
                 url: art.url.or(page.url),
                 outlet: art.outlet,
                 title: art.title,
-            }));
+            };
+            return Some(sized(|_| format!("{name} ({at})"), doc));
         }
     }
 }

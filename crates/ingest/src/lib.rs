@@ -6,8 +6,8 @@
 
 mod archive;
 mod buf;
-mod dom;
 pub mod charset;
+mod dom;
 pub mod feed;
 mod gz;
 pub mod html;
@@ -15,4 +15,6 @@ pub mod source;
 pub mod warc;
 
 pub use charset::{as_text, decode_html};
-pub use source::{read_stream, Docs, Format, Formats, Found, Problem, Reader, MAX_DOC_BYTES};
+pub use source::{
+    read_stream, Docs, Format, Formats, Found, Problem, Reader, MAX_DOC_BYTES, MAX_FEED_BYTES, MAX_LINE_BYTES, MAX_PAGE_BYTES,
+};

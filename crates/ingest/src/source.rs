@@ -54,8 +54,36 @@ pub enum Found {
     Note(Problem),
 }
 
-/// Largest single document (text file, page, feed) read into memory.
-pub const MAX_DOC_BYTES: u64 = 256 << 20;
+/// Largest document text (UTF-8 bytes), whatever the format: a news article is a few KB (1 MB
+/// is a book), and extracting a document takes about 35 times its size in memory.
+pub const MAX_DOC_BYTES: u64 = 1 << 20;
+
+/// Largest saved page (HTML file or WARC record's page) parsed.
+pub const MAX_PAGE_BYTES: u64 = 16 << 20;
+
+/// Largest feed file read (it is parsed whole).
+pub const MAX_FEED_BYTES: u64 = 32 << 20;
+
+/// Longest JSON line (its text may be escaped, `\u0627` six bytes for two).
+pub const MAX_LINE_BYTES: u64 = 16 << 20;
+
+/// "4 MB".
+fn mb(bytes: u64) -> String {
+    format!("{} MB", bytes >> 20)
+}
+
+/// A document, or the problem of its text being larger than [`MAX_DOC_BYTES`].
+pub(crate) fn sized(at: impl FnOnce(&InputDoc) -> String, doc: InputDoc) -> Found {
+    let n = doc.text.len() as u64;
+    if n <= MAX_DOC_BYTES {
+        return Found::Doc(doc);
+    }
+    let why = format!(
+        "document text of {n} bytes, more than the {} a document may have; split it into articles (a file or a JSON line each)",
+        mb(MAX_DOC_BYTES)
+    );
+    problem(at(&doc), why)
+}
 
 /// The documents and problems of one stream, in order.
 pub type Docs<'r> = Box<dyn Iterator<Item = Found> + 'r>;
@@ -172,9 +200,9 @@ fn bad(at: &str, why: String) -> Problem {
     Problem { at: at.to_string(), why }
 }
 
-/// One document or the problem that stopped it, as a stream of one.
-fn one<'r>(r: Result<InputDoc, Problem>) -> Docs<'r> {
-    Box::new(std::iter::once(r.map_or_else(Found::Problem, Found::Doc)))
+/// One document (its size checked) or the problem that stopped it, as a stream of one.
+fn one<'r>(name: &str, r: Result<InputDoc, Problem>) -> Docs<'r> {
+    Box::new(std::iter::once(r.map_or_else(Found::Problem, |d| sized(|_| name.to_string(), d))))
 }
 
 /// The last path component: a text file's or page's document id.
@@ -187,14 +215,16 @@ pub(crate) fn date(s: Option<String>) -> Option<rasad_model::Date> {
     s.and_then(|d| d.parse().ok())
 }
 
-/// The whole stream (one document's worth), or the problem that stops it.
-fn whole(name: &str, input: &mut dyn BufRead) -> Result<Vec<u8>, Problem> {
+/// The whole stream, up to `max` bytes, or the problem that stops it (`what` the stream is,
+/// for the message: "a text file").
+fn whole(name: &str, input: &mut dyn BufRead, max: u64, what: &str) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
-    if let Err(e) = input.take(MAX_DOC_BYTES + 1).read_to_end(&mut bytes) {
+    if let Err(e) = input.take(max + 1).read_to_end(&mut bytes) {
         return Err(bad(name, format!("read error: {e}")));
     }
-    if bytes.len() as u64 > MAX_DOC_BYTES {
-        return Err(bad(name, format!("larger than {} MB; split it or use JSON Lines", MAX_DOC_BYTES >> 20)));
+    if bytes.len() as u64 > max {
+        let why = format!("larger than the {} {what} may have; split it into articles (a file or a JSON line each)", mb(max));
+        return Err(bad(name, why));
     }
     Ok(bytes)
 }
@@ -221,8 +251,9 @@ impl Reader for TextReader {
         true
     }
     fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
-        one(whole(name, &mut input)
-            .and_then(|bytes| as_text(bytes).map(|text| InputDoc::new(file_id(name), text)).map_err(|why| bad(name, why))))
+        let doc = whole(name, &mut input, MAX_DOC_BYTES, "a text file")
+            .and_then(|bytes| as_text(bytes).map(|text| InputDoc::new(file_id(name), text)).map_err(|why| bad(name, why)));
+        one(name, doc)
     }
 }
 
@@ -243,7 +274,7 @@ impl Reader for HtmlReader {
             || (lower.starts_with(b"<") && (has(&lower, b"<body") || has(&lower, b"<p") || has(&lower, b"<div")))
     }
     fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
-        one(whole(name, &mut input).and_then(|bytes| {
+        let doc = whole(name, &mut input, MAX_PAGE_BYTES, "a page").and_then(|bytes| {
             let art =
                 decode_html(&bytes, None).and_then(|h| html::try_extract(&h).map_err(|e| e.to_string())).map_err(|why| bad(name, why))?;
             if art.text.trim().is_empty() {
@@ -257,7 +288,8 @@ impl Reader for HtmlReader {
                 outlet: art.outlet,
                 title: art.title,
             })
-        }))
+        });
+        one(name, doc)
     }
 }
 
@@ -278,7 +310,7 @@ impl Reader for FeedReader {
             || lower.starts_with(b"<feed")
     }
     fn read<'r>(&self, name: &'r str, mut input: Box<dyn BufRead + 'r>) -> Docs<'r> {
-        let bytes = match whole(name, &mut input) {
+        let bytes = match whole(name, &mut input, MAX_FEED_BYTES, "a feed") {
             Ok(b) => b,
             Err(p) => return Box::new(std::iter::once(Found::Problem(p))),
         };
@@ -298,14 +330,9 @@ impl Reader for FeedReader {
                         return problem(format!("{name}#{}", i + 1), "feed item without text".into());
                     }
                     let id = it.url.clone().unwrap_or_else(|| format!("{fid}#{}", i + 1));
-                    Found::Doc(InputDoc {
-                        id,
-                        text: it.text,
-                        published: date(it.published),
-                        url: it.url,
-                        outlet: it.outlet,
-                        title: it.title,
-                    })
+                    let doc =
+                        InputDoc { id, text: it.text, published: date(it.published), url: it.url, outlet: it.outlet, title: it.title };
+                    sized(|_| format!("{name}#{}", i + 1), doc)
                 })
                 .chain(tail),
         )
@@ -383,7 +410,7 @@ impl Iterator for JsonLines<'_> {
     fn next(&mut self) -> Option<Found> {
         while !self.done {
             self.buf.clear();
-            let n = match self.input.read_until(b'\n', &mut self.buf) {
+            let n = match read_line_capped(&mut self.input, &mut self.buf, MAX_LINE_BYTES) {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
@@ -396,6 +423,16 @@ impl Iterator for JsonLines<'_> {
             }
             self.line_no += 1;
             let at = format!("{}:{}", self.name, self.line_no);
+            if n > self.buf.len() as u64 {
+                // Read through without being kept; the next line is read as usual.
+                let why = format!(
+                    "a line of {:.1} MB, more than the {} a JSON line may have; split the document into articles",
+                    n as f64 / f64::from(1 << 20),
+                    mb(MAX_LINE_BYTES)
+                );
+                self.buf = Vec::new();
+                return Some(problem(at, why));
+            }
             // A byte-order mark before the first line is no part of it.
             let bytes = if self.line_no == 1 { self.buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&self.buf) } else { &self.buf };
             let line = match std::str::from_utf8(bytes) {
@@ -406,7 +443,7 @@ impl Iterator for JsonLines<'_> {
                 continue;
             }
             return Some(match serde_json::from_str::<InputDoc>(line) {
-                Ok(doc) => Found::Doc(doc),
+                Ok(doc) => sized(|d| format!("{at} (document {:?})", d.id), doc),
                 Err(e) => {
                     // Name the document when the line is an object with an id (a bad field, not bad JSON).
                     let id = serde_json::from_str::<serde_json::Value>(line)
@@ -418,6 +455,32 @@ impl Iterator for JsonLines<'_> {
             });
         }
         None
+    }
+}
+
+/// Reads a line, its newline included, keeping its first `max` bytes in `buf`; returns how many
+/// bytes the line had (more than `buf` holds when it was longer). Memory stays bounded whatever
+/// the line's length.
+fn read_line_capped(input: &mut dyn BufRead, buf: &mut Vec<u8>, max: u64) -> std::io::Result<u64> {
+    let max = usize::try_from(max).unwrap_or(usize::MAX);
+    let mut total = 0u64;
+    loop {
+        let avail = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(total);
+        }
+        let (n, done) = avail.iter().position(|&b| b == b'\n').map_or((avail.len(), false), |i| (i + 1, true));
+        let keep = n.min(max.saturating_sub(buf.len()));
+        buf.extend_from_slice(&avail[..keep]);
+        input.consume(n);
+        total += n as u64;
+        if done {
+            return Ok(total);
+        }
     }
 }
 

@@ -381,7 +381,7 @@ impl<R: Read> Reader<R> {
     /// The page of a record, or what it is tallied as.
     fn page(&mut self, kind: &str, url: Option<String>, date: Option<String>, ctype: String, block: Vec<u8>) -> Option<Page> {
         let (content_type, body) = match kind {
-            "response" if block.starts_with(b"HTTP/") => match http_page(&block) {
+            "response" if block.starts_with(b"HTTP/") => match http_page(block) {
                 Ok(p) => p,
                 Err(Some(_)) => {
                     self.tally.not_2xx += 1;
@@ -436,8 +436,8 @@ impl<R: Read> Iterator for Reader<R> {
 
 /// Splits an HTTP response into its content type and de-chunked body; the error is the status
 /// when it is not 2xx, `None` when the message is malformed.
-fn http_page(block: &[u8]) -> Result<(String, Vec<u8>), Option<u16>> {
-    let head_end = find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(block, b"\n\n").map(|i| (i, i + 2))).ok_or(None)?;
+fn http_page(mut block: Vec<u8>) -> Result<(String, Vec<u8>), Option<u16>> {
+    let head_end = find(&block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(&block, b"\n\n").map(|i| (i, i + 2))).ok_or(None)?;
     let head = String::from_utf8_lossy(&block[..head_end.0]);
     let mut lines = head.lines();
     let code: u16 = lines.next().and_then(|status| status.split_whitespace().nth(1)?.parse().ok()).ok_or(None)?;
@@ -454,8 +454,9 @@ fn http_page(block: &[u8]) -> Result<(String, Vec<u8>), Option<u16>> {
             }
         }
     }
-    let body = &block[head_end.1..];
-    Ok((ctype, if chunked { dechunk(body) } else { body.to_vec() }))
+    // The body in place of the block: no second copy of a large record.
+    block.drain(..head_end.1);
+    Ok((ctype, if chunked { dechunk(&block) } else { block }))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

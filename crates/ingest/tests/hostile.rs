@@ -186,3 +186,45 @@ fn byte_order_marks_are_not_text_and_utf16_is_decoded() {
     let r = read(Format::Html, format!("\u{feff}<html><body><p>{text}</p></body></html>").as_bytes());
     assert_eq!(r.docs[0].text, text, "{r:?}");
 }
+
+#[test]
+fn a_line_too_long_costs_only_itself_and_is_read_through_without_being_kept() {
+    use rasad_ingest::MAX_LINE_BYTES;
+    let good = |id: &str| format!("{{\"id\":\"{id}\",\"text\":\"قصفت الطائرات البلدة صباح اليوم\"}}\n");
+    let mut jsonl = good("a").into_bytes();
+    jsonl.extend_from_slice(b"{\"id\":\"big\",\"text\":\"");
+    jsonl.resize(jsonl.len() + MAX_LINE_BYTES as usize + 10, b'a');
+    jsonl.extend_from_slice(b"\"}\n");
+    jsonl.extend_from_slice(good("c").as_bytes());
+    let r = read(Format::Jsonl, &jsonl);
+    assert_eq!(r.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
+    assert!(has(&r.problems, "in:2", "more than the 16 MB a JSON line may have"), "{:?}", r.problems);
+    // A line of no newline at all, to the end of a gzipped stream.
+    let mut nonl = b"{\"id\":\"x\",\"text\":\"".to_vec();
+    nonl.resize(MAX_LINE_BYTES as usize * 2, b'b');
+    let r = read(Format::Jsonl, &nonl);
+    assert!(r.docs.is_empty() && has(&r.problems, "in:1", "a line of 32.0 MB"), "{:?}", r.problems);
+}
+
+#[test]
+fn documents_larger_than_the_limit_are_problems_whatever_the_format() {
+    use rasad_ingest::{MAX_DOC_BYTES, MAX_PAGE_BYTES};
+    let text = "قصف ".repeat(MAX_DOC_BYTES as usize / 7 + 10);
+    let r = read(Format::Text, text.as_bytes());
+    assert!(r.docs.is_empty() && has(&r.problems, "in", "larger than the 1 MB a text file may have"), "{:?}", r.problems);
+    let line = format!("{{\"id\":\"long\",\"text\":\"{text}\"}}\n{{\"id\":\"b\",\"text\":\"نص\"}}\n");
+    let r = read(Format::Jsonl, line.as_bytes());
+    assert_eq!(r.docs.len(), 1);
+    assert!(has(&r.problems, "in:1 (document \"long\")", "document text of 1048"), "{:?}", r.problems);
+    let r = read(Format::Html, format!("<p>{text}</p>").as_bytes());
+    assert!(has(&r.problems, "in", "more than the 1 MB a document may have"), "{:?}", r.problems);
+    // A page too large to parse, in a WARC archive: only its record is lost.
+    let big = format!("<p>{}</p>", "ب".repeat(MAX_PAGE_BYTES as usize / 2 + 1));
+    let warc = record(1, "application/http; msgtype=response", &http("text/html", &big)) + &response(2);
+    let r = read(Format::Warc, warc.as_bytes());
+    assert_eq!(numbers(&r.docs), [2]);
+    assert!(has(&r.problems, "in (byte 0)", "more than the 16 MB a page may have"), "{:?}", r.problems);
+    // A page of too many elements.
+    let r = read(Format::Html, "<i></i>".repeat(rasad_ingest::html::MAX_ELEMENTS + 1).as_bytes());
+    assert!(has(&r.problems, "in", "more than 100000 elements"), "{:?}", r.problems);
+}

@@ -40,6 +40,10 @@ pub struct ExtractArgs {
 /// Documents per parallel batch: enough to keep both cores busy, small enough to stream.
 const BATCH: usize = 256;
 
+/// Text per batch: a batch's records take about ten times its text, and `ingest` has up to five
+/// batches in flight (see also [`rasad_ingest::MAX_DOC_BYTES`]).
+pub const BATCH_BYTES: usize = 2 << 20;
+
 /// Runs `rasad extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let fallback = crate::db::date_opt(args.published.as_deref(), "--published")?;
@@ -47,6 +51,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let mut rows = Vec::new();
     let (mut docs, mut events, mut skipped) = (0usize, 0usize, 0usize);
     let mut batch: Vec<InputDoc> = Vec::with_capacity(BATCH);
+    let mut bytes = 0usize;
     let mut flush = |batch: &mut Vec<InputDoc>, out: &mut Box<dyn Write>, rows: &mut Vec<table::Row>| -> Result<()> {
         for (line, rec) in extract_batch(batch, args.pretty)? {
             out.write_all(line.as_bytes())?;
@@ -64,9 +69,11 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             Found::Doc(mut doc) => {
                 doc.published = doc.published.or(fallback);
                 docs += 1;
+                bytes += doc.text.len();
                 batch.push(doc);
-                if batch.len() >= BATCH {
+                if batch.len() >= BATCH || bytes >= BATCH_BYTES {
                     flush(&mut batch, &mut out, &mut rows)?;
+                    bytes = 0;
                 }
             }
             Found::Problem(p) => {

@@ -109,6 +109,8 @@ struct Ingest<'a> {
     seen: std::collections::HashSet<u128>,
     batch: Vec<InputDoc>,
     batch_size: usize,
+    /// Text in `batch`, bytes (a batch also ends at [`crate::cmd::extract::BATCH_BYTES`]).
+    batch_bytes: usize,
     published: Option<rasad_model::Date>,
     outlet: Option<String>,
     sum: Summary,
@@ -134,8 +136,9 @@ impl Ingest<'_> {
             self.problem(&id, "empty document");
             return Ok(());
         }
+        self.batch_bytes += doc.text.len();
         self.batch.push(doc);
-        if self.batch.len() >= self.batch_size {
+        if self.batch.len() >= self.batch_size || self.batch_bytes >= crate::cmd::extract::BATCH_BYTES {
             self.flush()?;
         }
         Ok(())
@@ -146,6 +149,7 @@ impl Ingest<'_> {
     fn flush(&mut self) -> Result<()> {
         use rayon::prelude::*;
         let docs = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
         let mut fresh = Vec::with_capacity(docs.len());
         for d in docs {
             let hash = rasad_store::content_hash(&d.text);
@@ -190,6 +194,7 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         seen: Default::default(),
         batch: Vec::new(),
         batch_size: args.batch.max(1),
+        batch_bytes: 0,
         published,
         outlet: args.outlet.clone(),
         sum: Summary::default(),
