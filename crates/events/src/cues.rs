@@ -69,6 +69,7 @@ pub(crate) struct Cues {
     pub reporters: Class,
     pub count_nouns: Class,
     pub ya_nouns: Class,
+    pub m_nouns: Class,
     pub vehicles: Class,
     pub vehicle_kinds: Class,
     pub passive_stems: Class,

@@ -104,7 +104,7 @@ fn participle_adjective(prev: &Word, w: &Word) -> bool {
         && prev.seg.definite();
     let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
     let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
-    shaped && feminine(k) == feminine(pk) && !plural(k) && word_class(w).is_none()
+    shaped && feminine(k) == feminine(pk) && !plural(k) && word_class(w).is_none() && !cues().m_nouns.has(k)
 }
 
 pub(crate) fn word_class(w: &Word) -> Option<Head> {
@@ -259,9 +259,15 @@ impl Ctx<'_, '_, '_> {
                     // After a nisba only a person stands in apposition: وزير الخارجية السعودي |
                     // إيران is the verb's object.
                     let after_nisba = self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].kind == MentionKind::Demonym);
-                    // A state after a definite word is the verb's object, no apposition (ودعا الوزير |
-                    // روسيا إلى; وزير خارجية روسيا is a genitive chain).
-                    let state_after_definite = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State)
+                    // A state or an organization after a definite word is the verb's object, no
+                    // apposition (ودعا الوزير | روسيا إلى، دعا مجلس التعاون | مجلس الأمن إلى; وزير
+                    // خارجية روسيا is a genitive chain).
+                    // (An organization only when its name opens with a bare construct noun: المتمردين
+                    // الحوثيين and المدير العام للوكالة stay one phrase.)
+                    let state = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State);
+                    let construct = w.seg.prefixes.iter().all(|p| *p == "و") && !w.seg.definite();
+                    let state_after_definite = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind != ActorType::Person)
+                        && (state || construct)
                         && words[j - 1].seg.definite()
                         && mm.kind == MentionKind::Name;
                     let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite;
