@@ -9,7 +9,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query as QueryParams, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use rasad_store::browse::{self, PageStart};
 use rasad_store::export::EventSort;
 use rasad_store::search::Query;
@@ -166,8 +165,12 @@ impl Filters {
 pub(crate) async fn search(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
     let q = f.query(20, MAX_HITS)?;
     let seg = Arc::clone(&st.segmenter);
-    let hits = with_store(&st, move |s| rasad_store::search::search(s, &q, &seg)).await?;
-    Ok(Json(serde_json::json!({ "hits": hits })).into_response())
+    let body = with_store(&st, move |s| {
+        let hits = rasad_store::search::search(s, &q, &seg)?;
+        Ok(Bytes::from(serde_json::to_vec(&serde_json::json!({ "hits": hits }))?))
+    })
+    .await?;
+    Ok(json_bytes(body))
 }
 
 pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
@@ -191,7 +194,7 @@ pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryPara
         (None, n) => PageStart::Offset(n as usize),
     };
     let caches = Arc::clone(&st.caches);
-    let (page, total) = with_store(&st, move |s| {
+    let body = with_store(&st, move |s| {
         let key = format!("{q:?}|{status:?}");
         let generation = browse::generation(s)?;
         let total = match kept(&caches.totals, &key, generation) {
@@ -202,20 +205,24 @@ pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryPara
                 t
             }
         };
-        Ok((browse::event_page(s, &q, status.as_deref(), sort, q.limit, &start)?, total))
+        let page = browse::event_page(s, &q, status.as_deref(), sort, q.limit, &start)?;
+        // Serialized here, off the async threads (a page of 500 events is over 600 kB).
+        let json = serde_json::json!({ "total": total, "offset": offset, "next": page.next, "events": page.events });
+        Ok(Bytes::from(serde_json::to_vec(&json)?))
     })
     .await?;
-    Ok(Json(serde_json::json!({ "total": total, "offset": offset, "next": page.next, "events": page.events })).into_response())
+    Ok(json_bytes(body))
 }
 
 pub(crate) async fn document(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     if id.len() > 64 {
         return Err(ApiError(StatusCode::NOT_FOUND, "no such document".into()));
     }
-    match with_store(&st, move |s| browse::document(s, &id)).await? {
-        Some(d) => Ok(Json(d).into_response()),
-        None => Err(ApiError(StatusCode::NOT_FOUND, "no such document".into())),
-    }
+    let body = with_store(&st, move |s| {
+        browse::document(s, &id)?.map(|d| serde_json::to_vec(&d).map(Bytes::from)).transpose().map_err(StoreError::from)
+    })
+    .await?;
+    body.map(json_bytes).ok_or_else(|| ApiError(StatusCode::NOT_FOUND, "no such document".into()))
 }
 
 fn network_json(s: &Store) -> Result<serde_json::Value, StoreError> {
