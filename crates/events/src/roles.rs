@@ -371,6 +371,16 @@ impl Ctx<'_, '_, '_> {
         let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
         let gap = |k: usize| (t + 1..k).all(|i| words[i].tok.kind == TokenKind::Punct && matches!(words[i].tok.text, "«" | "\"" | "“"));
+        // …or a time expression and its commas (لقائه، أمس، الأمين العام; لقائه أمس رئيس الوزراء).
+        let timed = |i: usize| self.in_time[i] || words[i].is_punct("،") || words[i].is_punct(",");
+        // A noun whose pronoun names its doer takes that phrase as its object.
+        let after_time = (t + 1..c.end.min(t + 7)).find(|&i| !timed(i)).filter(|&i| (t + 1..i).any(|j| self.in_time[j]));
+        if let Some(o) = after_time
+            .filter(|_| third_person_pronoun(&words[t]))
+            .and_then(|a| ps.iter().position(|p| p.first == a && p.governor.is_none() && p.participant()))
+        {
+            r.targets = self.with_coordinated(ps, o);
+        }
         let genitive = ps.iter().position(|p| p.first > t && p.first <= t + 2 && gap(p.first) && p.governor.is_none() && p.participant());
         let prep_target = self.target(ps, c, t, usize::MAX, frame, &[]);
         let agent = self.agent_after(ps, c, t);
