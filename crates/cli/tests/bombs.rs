@@ -146,7 +146,7 @@ fn bombs_stay_under_500_mb_and_cost_only_themselves() {
     check(
         "150 MB and 50 MB documents",
         &r,
-        &["huge.txt: larger than the 1 MB", "line.txt: larger than the 1 MB", "line.jsonl:1: a line of 50.0 MB"],
+        &["huge.txt: larger than the 512 KB", "line.txt: larger than the 512 KB", "line.jsonl:1: a line of 50.0 MB"],
     );
     assert!(r.stdout.contains("\"id\":\"good\""));
     let r = run(&["ingest", "--quiet", "--db", "line.db", "line.jsonl"], &d);
@@ -155,13 +155,17 @@ fn bombs_stay_under_500_mb_and_cost_only_themselves() {
         std::fs::remove_file(d.join(f)).unwrap();
     }
 
-    // 4. Documents just under the document limit, extracted and stored: the batch is bounded
-    // by its bytes, not only its count.
-    let near = prose((1 << 20) - 64);
-    let docs: String = (0..3).map(|i| jsonl(&format!("near{i}"), &format!("({i}) {near}"))).collect();
+    // 4. Documents just under the document limit, stored: batches end at a byte count, a large
+    // document is extracted alone, and the batches handed to the store are bounded by the size
+    // of their records. Prose, and a list of numbers (a quantity every two words: extracting it
+    // takes 450 times its size).
+    let near = prose(rasad_ingest::MAX_DOC_BYTES as usize - 64);
+    let numbers = "1 ".repeat(rasad_ingest::MAX_DOC_BYTES as usize / 2 - 32);
+    let docs: String =
+        (0..4).map(|i| jsonl(&format!("near{i}"), &format!("({i}) {}", if i % 2 == 0 { &near } else { &numbers }))).collect();
     std::fs::write(d.join("near.jsonl"), docs).unwrap();
     let r = run(&["ingest", "--quiet", "--db", "near.db", "near.jsonl"], &d);
-    check("three 1 MB documents, ingest", &r, &["stored 3"]);
+    check("four documents of 512 KB, ingest", &r, &["stored 4"]);
     let _ = std::fs::remove_dir_all(&d);
     eprintln!("bombs: {:.1} s", started.elapsed().as_secs_f64());
 }

@@ -211,13 +211,13 @@ fn documents_larger_than_the_limit_are_problems_whatever_the_format() {
     use rasad_ingest::{MAX_DOC_BYTES, MAX_PAGE_BYTES};
     let text = "قصف ".repeat(MAX_DOC_BYTES as usize / 7 + 10);
     let r = read(Format::Text, text.as_bytes());
-    assert!(r.docs.is_empty() && has(&r.problems, "in", "larger than the 1 MB a text file may have"), "{:?}", r.problems);
+    assert!(r.docs.is_empty() && has(&r.problems, "in", "larger than the 512 KB a text file may have"), "{:?}", r.problems);
     let line = format!("{{\"id\":\"long\",\"text\":\"{text}\"}}\n{{\"id\":\"b\",\"text\":\"نص\"}}\n");
     let r = read(Format::Jsonl, line.as_bytes());
     assert_eq!(r.docs.len(), 1);
-    assert!(has(&r.problems, "in:1 (document \"long\")", "document text of 1048"), "{:?}", r.problems);
+    assert!(has(&r.problems, "in:1 (document \"long\")", "document text of 524"), "{:?}", r.problems);
     let r = read(Format::Html, format!("<p>{text}</p>").as_bytes());
-    assert!(has(&r.problems, "in", "more than the 1 MB a document may have"), "{:?}", r.problems);
+    assert!(has(&r.problems, "in", "more than the 512 KB a document may have"), "{:?}", r.problems);
     // A page too large to parse, in a WARC archive: only its record is lost.
     let big = format!("<p>{}</p>", "ب".repeat(MAX_PAGE_BYTES as usize / 2 + 1));
     let warc = record(1, "application/http; msgtype=response", &http("text/html", &big)) + &response(2);

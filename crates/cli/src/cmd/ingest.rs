@@ -53,24 +53,66 @@ struct Summary {
     events: usize,
 }
 
+/// Most memory the batches handed to the writer may hold (estimated by [`weight`]): a text of
+/// numbers or events in every clause makes records forty times its size.
+const MAX_IN_FLIGHT: usize = 96 << 20;
+
+/// About the bytes a prepared document holds: its text, sentences and terms, and a few hundred
+/// bytes a value extracted.
+fn weight(p: &Prepared) -> usize {
+    let r = &p.record;
+    3 * p.doc.text.len() + 200 * (r.entities.len() + r.quantities.len() + r.times.len()) + 1000 * r.events.len()
+}
+
+/// The weight of the batches handed to the writer and not yet written, and whether the writer
+/// has stopped.
+#[derive(Default)]
+struct InFlight {
+    state: std::sync::Mutex<(usize, bool)>,
+    changed: std::sync::Condvar,
+}
+
+impl InFlight {
+    fn update(&self, f: impl FnOnce(&mut (usize, bool))) {
+        if let Ok(mut st) = self.state.lock() {
+            f(&mut st);
+        }
+        self.changed.notify_all();
+    }
+}
+
+/// Marks the writer stopped however its thread ends.
+struct Stopped(Arc<InFlight>);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        self.0.update(|st| st.1 = true);
+    }
+}
+
 /// Stores batches on its own thread while the next batch is extracted.
 struct Writer {
-    send: Option<std::sync::mpsc::SyncSender<Vec<Prepared>>>,
+    send: Option<std::sync::mpsc::SyncSender<(Vec<Prepared>, usize)>>,
     handle: Option<std::thread::JoinHandle<Result<rasad_store::BatchStats>>>,
     /// Documents stored so far (for the progress bar).
     stored: Arc<AtomicU64>,
+    in_flight: Arc<InFlight>,
 }
 
 impl Writer {
     fn start(mut store: Store) -> Writer {
-        // Two batches in flight: one being written, one waiting.
-        let (send, recv) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(2);
+        // Two batches in flight: one being written, one waiting; fewer when they are heavy.
+        let (send, recv) = std::sync::mpsc::sync_channel::<(Vec<Prepared>, usize)>(2);
         let stored = Arc::new(AtomicU64::new(0));
         let counter = stored.clone();
+        let in_flight = Arc::new(InFlight::default());
+        let stopped = Stopped(in_flight.clone());
         let handle = std::thread::spawn(move || -> Result<rasad_store::BatchStats> {
             let mut total = rasad_store::BatchStats::default();
-            for batch in recv {
+            for (batch, weight) in recv {
                 let st = store.write_batch(&batch).context("cannot write to the store")?;
+                drop(batch);
+                stopped.0.update(|st| st.0 = st.0.saturating_sub(weight));
                 total.stored += st.stored;
                 total.duplicates += st.duplicates;
                 total.near_duplicates += st.near_duplicates;
@@ -79,12 +121,18 @@ impl Writer {
             }
             Ok(total)
         });
-        Writer { send: Some(send), handle: Some(handle), stored }
+        Writer { send: Some(send), handle: Some(handle), stored, in_flight }
     }
 
-    /// Hands a batch over; when the writer has stopped, returns its error.
+    /// Hands a batch over, once the batches before it weigh little enough; when the writer has
+    /// stopped, returns its error.
     fn send(&mut self, batch: Vec<Prepared>) -> Result<()> {
-        if self.send.as_ref().is_some_and(|s| s.send(batch).is_ok()) {
+        let weight: usize = batch.iter().map(weight).sum();
+        let heavy = |st: &mut (usize, bool)| st.0 > 0 && st.0 + weight > MAX_IN_FLIGHT && !st.1;
+        if let Ok(mut st) = self.in_flight.state.lock().and_then(|g| self.in_flight.changed.wait_while(g, heavy)) {
+            st.0 += weight;
+        }
+        if self.send.as_ref().is_some_and(|s| s.send((batch, weight)).is_ok()) {
             return Ok(());
         }
         self.finish()?;
@@ -109,7 +157,8 @@ struct Ingest<'a> {
     seen: std::collections::HashSet<u128>,
     batch: Vec<InputDoc>,
     batch_size: usize,
-    /// Text in `batch`, bytes (a batch also ends at [`crate::cmd::extract::BATCH_BYTES`]).
+    /// Text in `batch`, bytes (a batch also ends at [`crate::cmd::extract::BATCH_BYTES`], and
+    /// around a large document).
     batch_bytes: usize,
     published: Option<rasad_model::Date>,
     outlet: Option<String>,
@@ -136,9 +185,14 @@ impl Ingest<'_> {
             self.problem(&id, "empty document");
             return Ok(());
         }
-        self.batch_bytes += doc.text.len();
+        use crate::cmd::extract::{complete, ends_before};
+        let len = doc.text.len();
+        if ends_before(self.batch.len(), len) {
+            self.flush()?;
+        }
+        self.batch_bytes += len;
         self.batch.push(doc);
-        if self.batch.len() >= self.batch_size || self.batch_bytes >= crate::cmd::extract::BATCH_BYTES {
+        if complete(self.batch.len(), self.batch_size, self.batch_bytes, len) {
             self.flush()?;
         }
         Ok(())
