@@ -12,7 +12,7 @@ use rasad_text::{FormNote, FormSlot, TokenKind, Word, WordInfo};
 
 use crate::numbers::{num_word_index, num_word_of_index, parse_digits, NumWord};
 use crate::tables::months::{hijri_head, month_head, HijriHead, MonthHead};
-use crate::tables::quantity_words::{dual_of, is_vague_word, may_end_modifier, unit_of_word, IDENTIFIER_NOUNS};
+use crate::tables::quantity_words::{dual_of, is_vague_word, may_end_modifier, nisba_dual_of, unit_of_word, IDENTIFIER_NOUNS};
 use crate::tables::time_words::may_start_by_keys;
 
 /// Bit layout of the note: two 8-bit number-word indices, flags, two 8-bit counts, two 4-bit heads.
@@ -125,9 +125,13 @@ impl<'w> Facts<'w> {
 fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
     let (key, bare) = (info.key.as_str(), info.key_without_conj());
     let arabic = kind == TokenKind::Arabic;
-    // A scale word takes a preposition where a count does not (تبرعت بمليوني دولار، بألف).
+    // A scale word or a fraction takes a preposition where a count does not (تبرعت بمليوني
+    // دولار، بألف، بنصف مليون).
     let scale_after_prep = |k: &str| {
-        k.strip_prefix(['ب', 'ل']).map(num_word_index).filter(|ix| matches!(num_word_of_index(*ix), Some(NumWord::Scale(..)))).unwrap_or(0)
+        k.strip_prefix(['ب', 'ل'])
+            .map(num_word_index)
+            .filter(|ix| matches!(num_word_of_index(*ix), Some(NumWord::Scale(..) | NumWord::Fraction(_))))
+            .unwrap_or(0)
     };
     let number_word = |k: &str| match num_word_index(k) {
         0 => scale_after_prep(k),
@@ -158,7 +162,7 @@ fn compute(kind: TokenKind, text: &str, info: &WordInfo) -> FormNote {
     };
     let vague = arabic && is_vague_word(bare);
     let range_intro = bare == "بين";
-    let dual = if arabic { dual_of(bare) } else { None };
+    let dual = if arabic { dual_of(bare).or_else(|| nisba_dual_of(bare)) } else { None };
     let may_start_quantity = kind == TokenKind::Number || whole != 0 || bare_index != 0 || vague || range_intro || dual.is_some();
     let flags = [
         (vague, bit::VAGUE),
@@ -238,8 +242,11 @@ mod tests {
             let digits = if w.tok.kind == TokenKind::Number { parse_digits(w.tok.text) } else { None };
             assert_eq!(f.digits(), digits, "{key}");
             assert_eq!(f.chars(), w.tok.text.chars().count(), "{key}");
-            let unit =
-                if f.dual() { dual_of(bare).map(String::from) } else { unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some()) };
+            let unit = if f.dual() {
+                dual_of(bare).or_else(|| nisba_dual_of(bare)).map(String::from)
+            } else {
+                unit_of_word(w.tok.kind, w.tok.text, w, f.num_whole().is_some())
+            };
             assert_eq!(f.unit().map(|u| &**u), unit.as_deref(), "{key}");
         }
         assert_eq!(facts.of(&words[0]).num_bare(), Some(NumWord::Add(300.0)));

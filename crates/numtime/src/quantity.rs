@@ -151,8 +151,9 @@ fn single_number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
                 pending = Some(f);
             } else if has_conj && last_scale > 0.0 && cur == 0.0 {
                 total += f * last_scale;
+                // …and the scale named again after it, with or without the article (مليون ونصف مليون).
                 let the_scale = words.get(j + 1).is_some_and(|n| {
-                    n.key.strip_prefix("ال").and_then(crate::numbers::num_word).is_some_and(|x| matches!(x, NumWord::Scale(..)))
+                    crate::numbers::num_word(n.key.strip_prefix("ال").unwrap_or(&n.key)).is_some_and(|x| matches!(x, NumWord::Scale(..)))
                 });
                 words_used += 1;
                 j += if the_scale { 2 } else { 1 };

@@ -176,6 +176,14 @@ pub(crate) fn dual_of(key: &str) -> Option<&'static str> {
     None
 }
 
+/// The nisba noun a nominative dual stands for (مدنيان → مدني، شرطيان → شرطي، صحفيان): the
+/// nominative plural ends in ون, so ان after a nisba's ي is a dual. Four letters at least before
+/// ان (بيان، عصيان are no duals).
+pub(crate) fn nisba_dual_of(key: &str) -> Option<&str> {
+    let k = key.strip_prefix("ال").filter(|r| r.chars().count() >= 6).unwrap_or(key);
+    k.strip_suffix("ان").filter(|stem| stem.ends_with('ي') && stem.chars().count() >= 4)
+}
+
 /// The counted noun a word form stands for after a number (its singular match key), if it can be
 /// one: from its kind, text and analysis (`is_num_word`: its key is a number word). The facts
 /// keep the answer with the form (`unit`).

@@ -36,11 +36,10 @@ fn future_verb_ending_in_ya(key: &str) -> bool {
 }
 
 impl Cursor<'_, '_> {
-    /// `v`, or [`Val::Name`] when the date starting at word `i` follows a noun that makes it a
-    /// name (حركة شباب 6 أبريل، ثورة 25 يناير، مدينة 6 أكتوبر).
+    /// `v`, or [`Val::Name`] when the date whose day starts at word `i` follows a noun that makes
+    /// it a name (حركة شباب 6 أبريل، ثورة 25 يناير، مدينة 6 أكتوبر، مدينة العاشر من رمضان).
     pub(super) fn named_or(&self, i: usize, v: Val) -> Val {
         let named = i > 0
-            && self.words[i].tok.kind == TokenKind::Number
             && self.words.get(i - 1).is_some_and(|w| {
                 w.tok.kind == TokenKind::Arabic
                     && (DATE_NAME_HEADS.contains(w.key_without_conj()) || DATE_NAME_HEADS.contains(w.stem_key()))

@@ -353,16 +353,16 @@ impl Cursor<'_, '_> {
             let year = self.words.get(end).filter(|w| w.tok.kind == TokenKind::Number).and_then(|w| self.facts.number_value(w));
             if let Some(hy) = year.map(|y| y as i32).filter(|y| (1300..=1600).contains(y)) {
                 let end = if matches!(self.key(end + 1), "ه" | "هـ" | "هجري" | "هجريه") { end + 2 } else { end + 1 };
-                return hijri_to_gregorian(hy, hm as i32, d as i32).map(|g| (end, Val::Day(g)));
+                return hijri_to_gregorian(hy, hm as i32, d as i32).map(|g| (end, self.named_or(i, Val::Day(g))));
             }
-            return self.yearless_hijri(i, end, hm, d);
+            return self.yearless_hijri(i, end, hm, d).map(|(end, v)| (end, self.named_or(i, v)));
         }
         let (m, mu) = self.month_at(j + 1)?;
         let end = self.paired(j + 1 + mu, m);
         if let Some((y, yu)) = self.year_after(end) {
-            return Some((end + yu, Val::Day(ymd(y, m, d)?)));
+            return Some((end + yu, self.named_or(i, Val::Day(ymd(y, m, d)?))));
         }
-        self.yearless(i, end, m, d)
+        self.yearless(i, end, m, d).map(|(end, v)| (end, self.named_or(i, v)))
     }
 }
 

@@ -25,6 +25,11 @@ fn monday_of(d: Date) -> Date {
 impl Cursor<'_, '_> {
     /// الأسبوع/الشهر الماضي/الجاري/المقبل; "في الرابع والعشرين من الشهر الماضي" is handled by ordinal_of_month.
     pub(super) fn relative_unit(&self, i: usize) -> Option<(usize, Val)> {
+        // هذا الشهر، هذا العام، هذه السنة، هذا الأسبوع: the current one.
+        if matches!(self.bare(i), "هذا" | "هذه") && matches!(self.key(i + 1), "الاسبوع" | "الشهر" | "العام" | "السنه")
+        {
+            return self.relative_unit_dir(i + 1, 0, i + 2);
+        }
         let unit = self.bare(i);
         let is_week = matches!(unit, "الاسبوع");
         let is_month = matches!(unit, "الشهر");
@@ -38,9 +43,18 @@ impl Cursor<'_, '_> {
             "المقبل" | "القادم" => 1,
             _ => return None,
         };
-        let Some(p) = self.published else { return Some((i + 2, Val::Unresolved)) };
+        self.relative_unit_dir(i, dir, i + 2)
+    }
+
+    /// The week, month or year named by the unit word at `i`, `dir` from publication's (-1, 0,
+    /// 1), as an expression ending before word `end`.
+    fn relative_unit_dir(&self, i: usize, dir: i64, end: usize) -> Option<(usize, Val)> {
+        let unit = self.bare(i);
+        let is_week = matches!(unit, "الاسبوع");
+        let is_month = matches!(unit, "الشهر");
+        let Some(p) = self.published else { return Some((end, Val::Unresolved)) };
         let v = if is_week {
-            Val::Week(monday_of(p).checked_add((7 * dir as i64).days()).ok()?)
+            Val::Week(monday_of(p).checked_add((7 * dir).days()).ok()?)
         } else if is_month {
             match dir {
                 -1 => {
@@ -56,7 +70,7 @@ impl Cursor<'_, '_> {
         } else {
             Val::Year(p.year() + dir as i16)
         };
-        Some((i + 2, v))
+        Some((end, v))
     }
 
     /// صباح/مساء/فجر/ليلة … + اليوم / أمس / weekday.
