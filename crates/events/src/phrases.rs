@@ -156,10 +156,20 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// Past an opening quotation mark before a name (عناصر «داعش»، من “حزب الله”): the name's first
-    /// token; `i` itself otherwise.
+    /// token; past the closing mark of a quoted group (مسلحو «المقاومة الشعبية»); `i` itself
+    /// otherwise.
     fn quoted_name(&self, i: usize) -> usize {
         let w = &self.d.words[i];
         let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'");
+        // …or a group the catalogue lacks, taken whole up to its closing mark (مسلحو «المقاومة
+        // الشعبية»).
+        let words = self.d.words;
+        if quote && i + 1 < words.len() && word_class(&words[i + 1]) == Some(Head::Group) && self.mention_starting(i + 1).is_none() {
+            let close = (i + 2..(i + 6).min(words.len())).find(|&k| words[k].tok.kind == TokenKind::Punct);
+            if let Some(k) = close.filter(|&k| matches!(words[k].tok.text, "»" | "”" | "\"" | "'")) {
+                return k + 1;
+            }
+        }
         if quote && i + 1 < self.d.words.len() && (self.mention_starting(i + 1).is_some() || self.name_at(i + 1).is_some()) {
             i + 1
         } else {
