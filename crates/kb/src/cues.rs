@@ -322,3 +322,56 @@ pub(crate) fn verb_object(words: &[Word], i: usize) -> bool {
         })
     })
 }
+
+/// One-word town names that are also perfect verbs of news (سرت "spread": سرت شائعات، كسب "won",
+/// نوى "intended", دان "condemned", صور "depicted", as match keys).
+const VERB_NAMES: &[&str] = &["سرت", "كسب", "نوي", "دان", "صور"];
+
+/// Whether the name at `i` is one of [`VERB_NAMES`] standing where a verb stands: it opens a clause
+/// (the text, after punctuation, or with و or ف alone) and an indefinite word follows it that is no
+/// place noun, particle or imperfect verb, its subject (سرت شائعات، وسرت تكهنات، كسب رهانا), not a
+/// place's predicate (سرت تستعد، صور مدينة).
+pub(crate) fn verb_position(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    let opens = i.checked_sub(1).is_none_or(|k| words[k].tok.kind == TokenKind::Punct && !is_open_quote(Some(&words[k])));
+    let clitics_ok = w.seg.prefixes.iter().all(|p| matches!(*p, "و" | "ف"));
+    if !VERB_NAMES.contains(&w.key_without_conj()) || !opens || !clitics_ok {
+        return false;
+    }
+    words.get(i + 1).is_some_and(|x| {
+        let k = x.key.as_str();
+        x.tok.kind == TokenKind::Arabic
+            && !k.starts_with("ال")
+            && x.seg.prefixes.is_empty()
+            && !PLACE_NOUNS.contains(&k)
+            && !PLACE_PREPS.contains(&k)
+            && !imperfect(k)
+    })
+}
+
+/// Whether a word looks like an imperfect verb: it begins with ي, or with ت and ends in no noun's
+/// ending (تستعد، تشهد; not تقارير، تكهنات، تهدئة).
+fn imperfect(k: &str) -> bool {
+    k.starts_with('ي') || (k.starts_with('ت') && !["ات", "ير", "ه", "يه"].iter().any(|e| k.ends_with(e)))
+}
+
+/// Nouns that a colour or other adjective describes (اللون الرمادي، بلون الرمادي، الدخان الرمادي،
+/// الشعر الرمادي), as match keys without the article or ب.
+const DESCRIBED_NOUNS: &[&str] =
+    &["لون", "الوان", "صبغه", "طلاء", "دخان", "غبار", "شعر", "ثوب", "زي", "قميص", "بدله", "سحب", "غيوم", "درجه", "ظل"];
+
+/// Whether the one-word name at `i` is nisba-shaped (الرمادي، السلمية) and follows a noun of
+/// [`DESCRIBED_NOUNS`]: it is that noun's adjective, not a town.
+pub(crate) fn described_adjective(words: &[Word], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else { return false };
+    let key = words[i].key_without_conj();
+    let b = prev.seg.base_key();
+    let b = b.strip_prefix("ال").unwrap_or(b);
+    let k = prev.key_without_conj();
+    let k = k.strip_prefix('ب').unwrap_or(k);
+    let k = k.strip_prefix("ال").unwrap_or(k);
+    prev.tok.kind == TokenKind::Arabic
+        && key.starts_with("ال")
+        && nisba_like(key)
+        && (DESCRIBED_NOUNS.contains(&b) || DESCRIBED_NOUNS.contains(&k))
+}

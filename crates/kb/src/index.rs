@@ -73,14 +73,20 @@ const PARTICLES: &[&str] = &[
 /// دير، عين، تل، بيت، أبو …): each such name is also found in the other spelling.
 pub(crate) const JOINABLE: &[&str] = &["كفر", "دير", "عين", "تل", "بيت", "ابو", "ام", "راس", "خان", "جسر", "بءر", "بني", "تله"];
 
+/// Whether the rest of a [`JOINABLE`] name is long enough to stand as a word: 3 letters, or 3 after
+/// the article (ديرالزور for دير الزور, عينالعرب; not تلال "hills").
+fn long_enough(rest: &str) -> bool {
+    rest.strip_prefix("ال").unwrap_or(rest).chars().count() >= 3
+}
+
 /// The other spelling of a name of the [`JOINABLE`] kind: two keys joined, or one key split after
-/// its first word (the rest at least 3 letters). None for other names.
+/// its first word (the rest at least 3 letters, with the article or not). None for other names.
 pub(crate) fn respelling(keys: &[String]) -> Option<Vec<String>> {
     match keys {
-        [a, b] if JOINABLE.contains(&a.as_str()) && !b.starts_with("ال") => Some(vec![format!("{a}{b}")]),
+        [a, b] if JOINABLE.contains(&a.as_str()) && long_enough(b) => Some(vec![format!("{a}{b}")]),
         [one] => JOINABLE.iter().find_map(|p| {
             let rest = one.strip_prefix(p)?;
-            (rest.chars().count() >= 3 && !rest.starts_with("ال")).then(|| vec![p.to_string(), rest.to_string()])
+            long_enough(rest).then(|| vec![p.to_string(), rest.to_string()])
         }),
         _ => None,
     }
@@ -229,7 +235,8 @@ mod tests {
         let k = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
         assert_eq!(respelling(&k("كفر نبل")), Some(k("كفرنبل")));
         assert_eq!(respelling(&k("تلعفر")), Some(k("تل عفر")));
-        assert_eq!(respelling(&k("دير الزور")), None, "an article after the first word stays apart");
+        assert_eq!(respelling(&k("دير الزور")), Some(k("ديرالزور")), "joined with the article too");
+        assert_eq!(respelling(&k("تلال")), None);
         assert_eq!(respelling(&k("حلب")), None);
     }
 }

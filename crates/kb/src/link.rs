@@ -11,8 +11,8 @@ use rasad_text::{Span, TokenKind, Word};
 
 use crate::catalogue::{ActorType, Place};
 use crate::cues::{
-    adjective_after_noun, company_after, construct_head, dateline, definite_after, family_name, idiom, institution_before,
-    organization_before, place_cue, quoted_title, verb_object,
+    adjective_after_noun, company_after, construct_head, dateline, definite_after, described_adjective, family_name, idiom,
+    institution_before, organization_before, place_cue, quoted_title, verb_object, verb_position,
 };
 use crate::index::{nisba_base, Target};
 use crate::kb::Kb;
@@ -116,8 +116,8 @@ impl Kb {
                 let places = match self.accept(words, i, n, keys, t, listed) {
                     Accept::Yes => Some(t.places.clone()),
                     Accept::Only(p) => Some(p),
-                    Accept::InContext(bare) => {
-                        in_context.push((i, t.places.clone(), t.actor, bare));
+                    Accept::InContext(bare, only) => {
+                        in_context.push((i, only.unwrap_or_else(|| t.places.clone()), t.actor, bare));
                         None
                     }
                     Accept::No => None,
@@ -219,8 +219,10 @@ impl Kb {
             // (ميناء صور العماني: the adjective is the port's).
             return true;
         }
-        // «صحة دبي» (a body), الناشط سليم القصير (a family name), حماة الديار (the protectors).
-        t.actor.is_none() && (quoted_title(words, i, n) || family_name(words, i) || (one && construct_head(words, i, &keys[0])))
+        // «صحة دبي» (a body), الناشط سليم القصير (a family name), حماة الديار (the protectors), سرت
+        // شائعات (a verb and its subject), اللون الرمادي (a colour).
+        let word = one && !noun_before && (verb_position(words, i) || described_adjective(words, i));
+        t.actor.is_none() && (quoted_title(words, i, n) || family_name(words, i) || word || (one && construct_head(words, i, &keys[0])))
     }
 
     /// Whether the name `keys` found at token `i` (`n` tokens) with target `t` is read as a name here;
@@ -253,7 +255,7 @@ impl Kb {
                 if keys[0].starts_with("ال") {
                     // Without any country in the document, the name is the town unless a definite word
                     // follows it (في الميادين العامة، في الباب الخلفي).
-                    return Accept::InContext(!definite_after(words, i + 1));
+                    return Accept::InContext(!definite_after(words, i + 1), None);
                 }
             }
             return Accept::Yes;
@@ -275,14 +277,25 @@ impl Kb {
         if n == 1 && common && institution_before(words, i) {
             // سكان الخبر، تعليم ينبع: a common word after a place's institution is the place in a
             // document of its country.
-            return Accept::InContext(false);
+            return Accept::InContext(false, None);
+        }
+        if n == 1 && common && cue {
+            // A big city named by a common word (الزرقاء "the blue"): after a preposition it is the
+            // city in a document of its country, or in one that names no country and where no
+            // definite word follows it (في الزرقاء, not في الزرقاء الداكنة), unless SANAD has the
+            // word's other forms half as often as it (الخمس "the five": خمس، خمسة).
+            let c = WordStats::builtin().get(&keys[0]);
+            let big: Vec<usize> = t.places.iter().copied().filter(|&p| big_city(&self.places[p])).collect();
+            if !big.is_empty() && 2 * c.var < c.n {
+                return Accept::InContext(!definite_after(words, i + 1), Some(big));
+            }
         }
         if n != 1 || common || !cue {
             return Accept::No;
         }
         let big: Vec<usize> = t.places.iter().copied().filter(|&p| large(&self.places[p])).collect();
         if big.is_empty() {
-            Accept::InContext(false)
+            Accept::InContext(false, None)
         } else {
             Accept::Only(big)
         }
@@ -463,8 +476,9 @@ enum Accept {
     /// A mention, with only these candidates (the large places of a name after a preposition).
     Only(Vec<usize>),
     /// A place if the document's context is of one of the candidates' countries (the actor of the
-    /// name, if any, either way); with true, also when the document names no country at all.
-    InContext(bool),
+    /// name, if any, either way); with true, also when the document names no country at all. The
+    /// candidates are these when given, else all the name's.
+    InContext(bool, Option<Vec<usize>>),
     /// Not a mention.
     No,
 }
@@ -476,6 +490,14 @@ const LARGE_POPULATION: u64 = 20_000;
 /// city (GeoNames' and OCHA's largest class) or a governorate or district.
 fn large(p: &Place) -> bool {
     p.population.is_some_and(|n| n >= LARGE_POPULATION) || matches!(p.feature.as_str(), "capital" | "city" | "governorate" | "district")
+}
+
+/// Population from which a city named by a common word is meant by it after a preposition.
+const BIG_CITY_POPULATION: u64 = 200_000;
+
+/// A city or capital of [`BIG_CITY_POPULATION`] people or more (Zarqa, Jordan).
+fn big_city(p: &Place) -> bool {
+    p.population.is_some_and(|n| n >= BIG_CITY_POPULATION) && matches!(p.feature.as_str(), "capital" | "city" | "town")
 }
 
 #[cfg(test)]
