@@ -283,9 +283,16 @@ impl Ctx<'_, '_, '_> {
                     let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite;
                     // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
                     let titled = cues().honorifics.has(words[j - 1].key.as_str());
-                    if mm.kind == MentionKind::Demonym || apposition || (is_person && (!person || titled)) {
+                    // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
+                    let same =
+                        self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].actor.is_some() && self.d.mentions[p].actor == mm.actor);
+                    if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled)) {
                         named |= mm.kind == MentionKind::Name;
-                        person |= is_person;
+                        // A person an office belongs to (سفير خادم الحرمين الشريفين) is not the
+                        // office holder: a name after it still joins (… أحمد قطان).
+                        let office_of =
+                            head == Head::Office && word_class(&words[j - 1]) == Some(Head::Office) && self::construct(&words[j - 1]);
+                        person |= is_person && !office_of;
                         j = mm.end;
                         continue;
                     }
@@ -311,6 +318,16 @@ impl Ctx<'_, '_, '_> {
                 // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
                 // حربية; not البلدان | اتفاقية).
                 if (is_adjective(w) && w.seg.definite() == words[j - 1].seg.definite()) || participle_adjective(&words[j - 1], w) {
+                    j += 1;
+                    continue;
+                }
+                // An office in construct with another office (نائب رئيس الحركة، مساعد وزير الخارجية).
+                if j > i
+                    && construct(&words[j - 1])
+                    && word_class(&words[j - 1]) == Some(Head::Office)
+                    && word_class(w) == Some(Head::Office)
+                    && !w.seg.definite()
+                {
                     j += 1;
                     continue;
                 }
@@ -502,8 +519,8 @@ impl Ctx<'_, '_, '_> {
         prep(k).then(|| k.to_string())
     }
 
-    /// The phrase's link: a person first, then an organization or group, then a state; and the
-    /// state it belongs to.
+    /// The phrase's link: a person first (not one an office in it belongs to), then an
+    /// organization or group, then a state; and the state it belongs to.
     fn best_link(&self, first: usize, end: usize) -> (Option<usize>, Option<usize>) {
         let kb = self.d.kb;
         let mut seen = Vec::new();
@@ -519,7 +536,13 @@ impl Ctx<'_, '_, '_> {
             Some(_) => 1,
             None => 9,
         };
-        let link = seen.iter().copied().filter(|&m| kind(m).is_some()).min_by_key(|&m| rank(m));
+        // A person whose office it is (سفير خادم الحرمين الشريفين، مستشار الرئيس) is not the phrase.
+        let words = self.d.words;
+        let owner = |m: usize| {
+            let f = self.d.mentions[m].first;
+            kind(m) == Some(ActorType::Person) && f > first && word_class(&words[f - 1]) == Some(Head::Office) && construct(&words[f - 1])
+        };
+        let link = seen.iter().copied().filter(|&m| kind(m).is_some() && !owner(m)).min_by_key(|&m| rank(m));
         let state = seen.iter().copied().find(|&m| kind(m) == Some(ActorType::State));
         (link, state)
     }
