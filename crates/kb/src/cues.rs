@@ -70,11 +70,11 @@ pub(crate) fn adjective_after_noun(words: &[Word], i: usize) -> bool {
         && definite(prev) == definite(w)
 }
 
-/// Words after a one-word place name that make it part of another name: a newspaper's (واشنطن
-/// بوست، نيويورك تايمز), a continent's (أمريكا اللاتينية، أمريكا الشمالية، أمريكا الجنوبية) or a
+/// Words after a one-word place name that make it part of another name: a person's (الخليل بن
+/// أحمد), a newspaper's (واشنطن بوست، نيويورك تايمز), a continent's (أمريكا اللاتينية، أمريكا الشمالية، أمريكا الجنوبية) or a
 /// club's (باريس سان جرمان، مانشستر يونايتد).
 const NAME_CONTINUED: &[&str] =
-    &["بوست", "تايمز", "جورنال", "تريبيون", "اللاتينيه", "الشماليه", "الجنوبيه", "الوسطي", "سان", "يونايتد", "سيتي"];
+    &["بوست", "تايمز", "جورنال", "تريبيون", "اللاتينيه", "الشماليه", "الجنوبيه", "الوسطي", "سان", "يونايتد", "سيتي", "بن"];
 
 /// A one-word place name in an idiom: followed by رأس (head), the noun of "مسقط رأسه" (birthplace),
 /// not Muscat; followed by الصليبي, the ligament (الرباط الصليبي), not Rabat; after صلاة (prayer), a

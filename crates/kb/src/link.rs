@@ -14,7 +14,7 @@ use crate::cues::{
     adjective_after_noun, company_after, construct_head, dateline, definite_after, described_adjective, family_name, idiom,
     institution_before, organization_before, place_cue, quoted_title, verb_object, verb_position,
 };
-use crate::index::{nisba_base, Target};
+use crate::index::{nisba_base, Target, PLACE_PREPS};
 use crate::kb::Kb;
 use crate::words::WordStats;
 
@@ -76,7 +76,8 @@ fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::Cow<'w, str
         Some(Cow::Borrowed(key)),
         (wc != key).then_some(Cow::Borrowed(wc)),
         with_article,
-        (clitics && base != key && base != wc).then_some(Cow::Borrowed(base)),
+        // A definite word is not a name written without the article (الجنين "the fetus", not جنين).
+        (clitics && !w.seg.definite() && base != key && base != wc).then_some(Cow::Borrowed(base)),
     ]
     .into_iter()
     .flatten()
@@ -260,7 +261,10 @@ impl Kb {
             }
             return Accept::Yes;
         }
-        if place_cue(words, i, n.max(t.words)) {
+        // The object of a verb of striking or taking places stands as after a preposition
+        // (قصفت الطائرات بيت حانون).
+        let words_n = n.max(t.words);
+        if place_cue(words, i, words_n) || (words_n >= 2 && verb_object(words, i)) {
             return located();
         }
         if dateline(words, i, n) && !common {
@@ -283,10 +287,12 @@ impl Kb {
             // A big city named by a common word (الزرقاء "the blue"): after a preposition it is the
             // city in a document of its country, or in one that names no country and where no
             // definite word follows it (في الزرقاء, not في الزرقاء الداكنة), unless SANAD has the
-            // word's other forms half as often as it (الخمس "the five": خمس، خمسة).
+            // word's other forms half as often as it (الخمس "the five": خمس، خمسة). A preposition
+            // word, not the clitic ب (بكسل "lazily", not Kassala).
             let c = WordStats::builtin().get(&keys[0]);
             let big: Vec<usize> = t.places.iter().copied().filter(|&p| big_city(&self.places[p])).collect();
-            if !big.is_empty() && 2 * c.var < c.n {
+            let prep = i.checked_sub(1).is_some_and(|k| PLACE_PREPS.contains(&words[k].key_without_conj()));
+            if !big.is_empty() && 2 * c.var < c.n && prep {
                 return Accept::InContext(!definite_after(words, i + 1), Some(big));
             }
         }
