@@ -671,6 +671,14 @@ impl Ctx<'_, '_, '_> {
         let places = self.places(s, c, t, kind);
         let (lo, hi) = (c.first, c.end);
         let date = self.nearest_time(s, t, lo, hi);
+        // A statement whose only argument is a thing (ودعم الاقتصاد، دعم التنمية in a list of aims)
+        // addresses nobody: it says nothing an analyst can code (see `situated` in extract.rs).
+        let thing_only = !roles.targets.is_empty()
+            && roles.targets.iter().all(|&k| ps[k].head == Head::Generic && ps[k].link.is_none() && ps[k].state.is_none())
+            && targets.iter().all(|a| a.link.id.is_none());
+        if thing_only && actors.is_empty() && places.is_empty() && date.is_none() && source.is_none() && !info(kind).material {
+            return None;
+        }
         let background = self.background(c, date.as_ref());
         let quantity = self.quantity(s, t, lo, hi, kind);
         let fatalities = quantity.as_ref().filter(|q| self.counts_deaths(q)).map(|q| q.value);
