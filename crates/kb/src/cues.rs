@@ -327,13 +327,22 @@ pub(crate) fn verb_object(words: &[Word], i: usize) -> bool {
 /// نوى "intended", دان "condemned", صور "depicted", as match keys).
 const VERB_NAMES: &[&str] = &["سرت", "كسب", "نوي", "دان", "صور"];
 
+/// Particles that open a clause before its verb (وقد سرت، كما سرت، فيما سرت، بعدما سرت).
+const CLAUSE_OPENERS: &[&str] = &["قد", "لقد", "كما", "فيما", "بينما", "حيث", "ثم", "اذ", "عندما", "بعدما", "حين", "لما", "منذ"];
+
 /// Whether the name at `i` is one of [`VERB_NAMES`] standing where a verb stands: it opens a clause
-/// (the text, after punctuation, or with و or ف alone) and an indefinite word follows it that is no
+/// (the text, after punctuation or a particle of [`CLAUSE_OPENERS`], or with و or ف alone) and an indefinite word follows it that is no
 /// place noun, particle or imperfect verb, its subject (سرت شائعات، وسرت تكهنات، كسب رهانا), not a
 /// place's predicate (سرت تستعد، صور مدينة).
 pub(crate) fn verb_position(words: &[Word], i: usize) -> bool {
     let w = &words[i];
-    let opens = i.checked_sub(1).is_none_or(|k| words[k].tok.kind == TokenKind::Punct && !is_open_quote(Some(&words[k])));
+    let opens = i.checked_sub(1).is_none_or(|k| {
+        let p = &words[k];
+        let k = p.key_without_conj();
+        (p.tok.kind == TokenKind::Punct && !is_open_quote(Some(p)))
+            || CLAUSE_OPENERS.contains(&k)
+            || k.strip_prefix(['و', 'ف']).is_some_and(|r| CLAUSE_OPENERS.contains(&r))
+    });
     let clitics_ok = w.seg.prefixes.iter().all(|p| matches!(*p, "و" | "ف"));
     if !VERB_NAMES.contains(&w.key_without_conj()) || !opens || !clitics_ok {
         return false;
@@ -349,10 +358,12 @@ pub(crate) fn verb_position(words: &[Word], i: usize) -> bool {
     })
 }
 
-/// Whether a word looks like an imperfect verb: it begins with ي, or with ت and ends in no noun's
-/// ending (تستعد، تشهد; not تقارير، تكهنات، تهدئة).
+/// Whether a word looks like a verb of which the name is the subject: an imperfect begins with ي,
+/// or with ت and ends in no noun's ending (تستعد، تشهد; not تقارير، تكهنات، تهدئة); a feminine
+/// perfect ends in ت, not ات (شهدت، كانت، أصبحت; not شائعات).
 fn imperfect(k: &str) -> bool {
-    k.starts_with('ي') || (k.starts_with('ت') && !["ات", "ير", "ه", "يه"].iter().any(|e| k.ends_with(e)))
+    let perfect = k.ends_with('ت') && !k.ends_with("ات");
+    perfect || k.starts_with('ي') || (k.starts_with('ت') && !["ات", "ير", "ه", "يه"].iter().any(|e| k.ends_with(e)))
 }
 
 /// Nouns that a colour or other adjective describes (اللون الرمادي، بلون الرمادي، الدخان الرمادي،

@@ -288,10 +288,11 @@ impl Kb {
             // city in a document of its country, or in one that names no country and where no
             // definite word follows it (في الزرقاء, not في الزرقاء الداكنة), unless SANAD has the
             // word's other forms half as often as it (الخمس "the five": خمس، خمسة). A preposition
-            // word, not the clitic ب (بكسل "lazily", not Kassala).
+            // word, or ب before the article (بالزرقاء; بكسل "lazily" is no Kassala).
             let c = WordStats::builtin().get(&keys[0]);
             let big: Vec<usize> = t.places.iter().copied().filter(|&p| big_city(&self.places[p])).collect();
-            let prep = i.checked_sub(1).is_some_and(|k| PLACE_PREPS.contains(&words[k].key_without_conj()));
+            let prep = i.checked_sub(1).is_some_and(|k| PLACE_PREPS.contains(&words[k].key_without_conj()))
+                || words[i].seg.prefixes.ends_with(&["ب", "ال"]);
             if !big.is_empty() && 2 * c.var < c.n && prep {
                 return Accept::InContext(!definite_after(words, i + 1), Some(big));
             }
