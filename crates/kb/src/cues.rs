@@ -371,18 +371,26 @@ fn imperfect(k: &str) -> bool {
 const DESCRIBED_NOUNS: &[&str] =
     &["لون", "الوان", "صبغه", "طلاء", "دخان", "غبار", "شعر", "ثوب", "زي", "قميص", "بدله", "سحب", "غيوم", "درجه", "ظل"];
 
-/// Whether the one-word name at `i` is nisba-shaped (الرمادي، السلمية) and follows a noun of
-/// [`DESCRIBED_NOUNS`]: it is that noun's adjective, not a town.
+/// Whether a word is a noun of [`DESCRIBED_NOUNS`], with the article, ب or a pronoun (اللون، باللون،
+/// لونه، بشعره).
+fn described_noun(w: &Word) -> bool {
+    let k = w.key_without_conj();
+    let noun = |k: &str| {
+        let k = k.strip_prefix("ال").unwrap_or(k);
+        DESCRIBED_NOUNS.contains(&k) || ["ها", "هم", "ه"].iter().any(|e| k.strip_suffix(e).is_some_and(|r| DESCRIBED_NOUNS.contains(&r)))
+    };
+    w.tok.kind == TokenKind::Arabic && (noun(k) || k.strip_prefix('ب').is_some_and(noun))
+}
+
+/// Whether the one-word name at `i` is nisba-shaped (الرمادي، السلمية) and describes a noun of
+/// [`DESCRIBED_NOUNS`]: right after it (اللون الرمادي، بشعره الرمادي), after it and إلى (تحول لونه
+/// إلى الرمادي) or before اللون (فستان الرمادي اللون): it is that noun's adjective, not a town.
 pub(crate) fn described_adjective(words: &[Word], i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else { return false };
     let key = words[i].key_without_conj();
-    let b = prev.seg.base_key();
-    let b = b.strip_prefix("ال").unwrap_or(b);
-    let k = prev.key_without_conj();
-    let k = k.strip_prefix('ب').unwrap_or(k);
-    let k = k.strip_prefix("ال").unwrap_or(k);
-    prev.tok.kind == TokenKind::Arabic
-        && key.starts_with("ال")
-        && nisba_like(key)
-        && (DESCRIBED_NOUNS.contains(&b) || DESCRIBED_NOUNS.contains(&k))
+    if !key.starts_with("ال") || !nisba_like(key) {
+        return false;
+    }
+    let at = |k: usize| words.get(k).is_some_and(described_noun);
+    let to = i.checked_sub(1).is_some_and(|k| words[k].key == "الي");
+    i.checked_sub(1).is_some_and(at) || (to && i.checked_sub(2).is_some_and(at)) || words.get(i + 1).is_some_and(|w| w.key == "اللون")
 }
