@@ -119,7 +119,7 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
 }
 
 /// True when a complementizer carries the pronoun of a speaker (إنه، أنه، أنها، أنهم، إننا).
-fn speaker_pronoun(w: &Word) -> bool {
+pub(crate) fn speaker_pronoun(w: &Word) -> bool {
     matches!(w.key_without_conj(), "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انا")
 }
 

@@ -269,7 +269,22 @@ impl Ctx<'_, '_, '_> {
             // its object (… داعيا المتظاهرين إلى التهدئة، محذرا إسرائيل من).
             let hal =
                 c.link == crate::clauses::Link::Hal && (c.first..t).all(|k| words[k].tok.kind == TokenKind::Punct || words[k].key == "و");
-            let subj = if hal { None } else { self.subject(ps, c, t) };
+            // أعلن الجيش أنه قتل 15 مسلحا: the pronoun on the complementizer right before the verb is
+            // its subject (the speaker, inherited); the counted phrase after it is the object.
+            // (Not أنه after a feminine verb, أعلنت الشرطة أنه قتل 3 أشخاص: that أنه is the
+            // impersonal pronoun before a passive.)
+            let comp = &words[c.first];
+            let impersonal = matches!(comp.key_without_conj(), "انه")
+                && c.parent.and_then(|p| self.clause_verb(&clauses[p])).is_some_and(|v| {
+                    let k = words[v].key_without_conj();
+                    k.ends_with('ت') || k.starts_with('ت')
+                });
+            let pronoun_subject = c.link == crate::clauses::Link::Complement
+                && t == c.first + 1
+                && crate::extract::speaker_pronoun(comp)
+                && !impersonal
+                && !inherited.is_empty();
+            let subj = if hal || pronoun_subject { None } else { self.subject(ps, c, t) };
             // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
             // verb puts its agent first and the count after it).
             let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
@@ -277,7 +292,8 @@ impl Ctx<'_, '_, '_> {
             let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
             // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
             let object_pronoun = third_person_pronoun(&words[t]);
-            let victims = subj.is_some_and(|k| ps[k].head == Head::People || counted(k))
+            let victims = !pronoun_subject
+                && subj.is_some_and(|k| ps[k].head == Head::People || counted(k))
                 && info(kind).victims
                 && !driver
                 && !attacker
