@@ -193,7 +193,11 @@ fn single_number_at(facts: Reader, words: &[Word], i: usize) -> Option<Num> {
                         break; // bare آلاف is vague, handled above
                     }
                     // ألفا جندي: the dual in construct (2,000), not the accusative of ألف after a number.
-                    let construct_dual = words[j].key_without_conj() == "الفا"
+                    // مليونا، مليارا: the nominative dual where a subject stands (يحتاج مليونا شخص),
+                    // the accusative "a million" after a named subject (أحصت الأمم المتحدة مليونا).
+                    let after_subject = j > 0 && (words[j - 1].seg.definite() || words[j - 1].tok.kind != rasad_text::TokenKind::Arabic);
+                    let nominative_dual = matches!(words[j].key_without_conj(), "مليونا" | "مليارا") && !after_subject;
+                    let construct_dual = (words[j].key_without_conj() == "الفا" || nominative_dual)
                         && words.get(j + 1).is_some_and(|n| facts.of(n).unit().is_some() && facts.of(n).num_whole().is_none());
                     cur = if construct_dual { 2.0 } else { 1.0 };
                 }

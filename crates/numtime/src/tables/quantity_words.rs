@@ -161,6 +161,12 @@ const DUAL_FEMININE: &[&str] = &[
     "سيده",
 ];
 
+/// True when `unit` (a counted noun's singular match key) is a noun news counts: people, forces,
+/// strikes (the nouns of the dual lists and of [`COUNTED_NOUNS`]).
+pub(crate) fn is_counted_noun(unit: &str) -> bool {
+    COUNTED_NOUNS.contains(&unit) || DUAL_MASCULINE.contains(&unit) || DUAL_FEMININE.contains(&unit)
+}
+
 /// The counted noun a word is the dual of (جنديين → جندي، غارتين → غاره، الطائرتين → طاءره), if it is
 /// one of the nouns above. The article is allowed; و/ف and a clitic preposition are not part of `key`.
 pub(crate) fn dual_of(key: &str) -> Option<&'static str> {

@@ -167,7 +167,11 @@ impl Cursor<'_, '_> {
                 }
                 e2 += 1;
             }
-            if kind != Kind::Other || k2 == Kind::Other && !matches!(v, Val::Day(_)) {
+            // A Gregorian date without its year restating a full Hijri date (الأحد 10 ذي الحجة 1445
+            // الموافق 16 يونيو) takes the year the Hijri date gives.
+            let yearless = !(j..e2).any(|k| self.year_at(k).is_some());
+            let keep = kind == Kind::Hijri && yearless && matches!(v, Val::Day(_));
+            if !keep && (kind != Kind::Other || k2 == Kind::Other && !matches!(v, Val::Day(_))) {
                 v = v2;
                 kind = k2;
             }

@@ -151,7 +151,14 @@ impl Cursor<'_, '_> {
         }
         if self.words.get(end).is_some_and(|w| w.is_punct("،") || w.is_punct(",")) {
             let (y, yu) = self.year_at(end + 1)?;
-            return self.published.is_none_or(|p| y <= p.year() + 1).then_some((y, yu + 1));
+            // Not a head count after the comma (في 3 يونيو، 2000 شخص فروا): a counted noun follows.
+            let counted = self
+                .words
+                .get(end + 1 + yu)
+                .and_then(|w| self.facts.of(w).unit())
+                .is_some_and(|u| crate::tables::quantity_words::is_counted_noun(u));
+            let plausible = (1900..=self.published.map_or(2100, |p| p.year() + 1)).contains(&y);
+            return (plausible && !counted).then_some((y, yu + 1));
         }
         let from = usize::from(self.key(end) == "من");
         if matches!(self.key(end + from), "عام" | "العام" | "سنه" | "السنه" | "لعام") {

@@ -197,7 +197,9 @@ impl Cursor<'_, '_> {
             return false;
         }
         // Opening a sentence (واليوم يستغل …، اليوم هناك سؤال): "nowadays", set against the past.
-        if prev.is_none_or(|w| w.tok.kind == TokenKind::Punct) {
+        // …unless a comma sets it off (واليوم، أعلنت الحكومة): then it dates what follows.
+        let set_off = self.words.get(i + 1).is_some_and(|w| w.is_punct("،") || w.is_punct(","));
+        if prev.is_none_or(|w| w.tok.kind == TokenKind::Punct) && !set_off {
             return false;
         }
         // إن الوضع اليوم …: a nominal clause's subject followed by اليوم is "nowadays".
