@@ -76,13 +76,18 @@ pub(crate) fn adjective_after_noun(words: &[Word], i: usize) -> bool {
 const NAME_CONTINUED: &[&str] =
     &["بوست", "تايمز", "جورنال", "تريبيون", "اللاتينيه", "الشماليه", "الجنوبيه", "الوسطي", "سان", "يونايتد", "سيتي", "بن"];
 
+/// Masculine adjectives of a tie (الرباط الوثيق بين الشعبين "the close bond"): a city is
+/// feminine, so الرباط before one is the noun, not Rabat.
+const TIE_ADJECTIVES: &[&str] = &["الوثيق", "المتين", "المقدس", "الاخوي", "الروحي", "القوي", "التاريخي", "العميق"];
+
 /// A one-word place name in an idiom: followed by رأس (head), the noun of "مسقط رأسه" (birthplace),
 /// not Muscat; followed by الصليبي, the ligament (الرباط الصليبي), not Rabat; after صلاة (prayer), a
 /// prayer time (صلاة المغرب), not Morocco; followed by a word of [`NAME_CONTINUED`].
 pub(crate) fn idiom(words: &[Word], i: usize, n: usize) -> bool {
     n == 1
-        && (words.get(i + 1).is_some_and(|w| w.seg.key == "راس" || w.key == "الصليبي" || NAME_CONTINUED.contains(&w.key.as_str()))
-            || i.checked_sub(1).is_some_and(|k| words[k].key_without_conj() == "صلاه"))
+        && (words.get(i + 1).is_some_and(|w| {
+            w.seg.key == "راس" || w.key == "الصليبي" || NAME_CONTINUED.contains(&w.key.as_str()) || TIE_ADJECTIVES.contains(&w.key.as_str())
+        }) || i.checked_sub(1).is_some_and(|k| words[k].key_without_conj() == "صلاه"))
 }
 
 /// The index of the word before token `i`, past an opening quote (محافظة «لحج»).
