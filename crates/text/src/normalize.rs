@@ -4,7 +4,9 @@
 //! on one seat (ؤ ئ → ء, so مسئول and مسؤول meet), ى → ي and ة → ه; maps Persian/Urdu ی ک to ي ك; maps Arabic-Indic and
 //! Persian digits to ASCII; lowercases Latin; drops zero-width and bidi control characters.
 //! ى and ة are word-final letters in Arabic orthography, so mapping them everywhere equals
-//! mapping them finally and keeps the key idempotent.
+//! mapping them finally and keeps the key idempotent. Arabic presentation forms (U+FB50–U+FDFF,
+//! U+FE70–U+FEFC: ﻗﺼﻒ, the ligature ﻻ) are first decomposed by Unicode compatibility (NFKC's
+//! decomposition) into the letters they show, so text typeset with them gives the same keys.
 
 /// What one input character becomes in the match key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,26 @@ pub const fn normalize_char(c: char) -> Mapped {
     })
 }
 
+/// True for Arabic presentation forms (contextual glyphs and ligatures kept as characters).
+pub const fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Calls `f` with what `c` becomes in the match key: nothing, one character, or (for a
+/// presentation form) the key characters of the letters it decomposes into (ﻻ → ل ا).
+#[inline]
+pub fn for_each_key_char(c: char, mut f: impl FnMut(char)) {
+    if is_presentation_form(c) {
+        unicode_normalization::char::decompose_compatible(c, |d| {
+            if let Mapped::Char(m) = normalize_char(d) {
+                f(m);
+            }
+        });
+    } else if let Mapped::Char(m) = normalize_char(c) {
+        f(m);
+    }
+}
+
 const fn digit(d: u32) -> char {
     match char::from_digit(d, 10) {
         Some(c) => c,
@@ -112,9 +134,7 @@ pub fn push_match_key(s: &str, out: &mut String) {
         } else {
             // `i` is on a character boundary: every branch steps over whole characters.
             let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else { break };
-            if let Mapped::Char(m) = normalize_char(c) {
-                out.push(m);
-            }
+            for_each_key_char(c, |m| out.push(m));
             i += c.len_utf8();
         }
     }
@@ -135,10 +155,10 @@ impl Normalized {
         let mut text = String::with_capacity(s.len());
         let mut origin = Vec::with_capacity(s.len() / 2);
         for (i, c) in s.chars().enumerate() {
-            if let Mapped::Char(m) = normalize_char(c) {
+            for_each_key_char(c, |m| {
                 text.push(m);
                 origin.push(i);
-            }
+            });
         }
         Normalized { text, origin }
     }
@@ -158,7 +178,21 @@ mod tests {
 
     /// The plain definition the table-driven `match_key` must equal.
     fn match_key_by_chars(s: &str) -> String {
-        s.chars().filter_map(|c| if let Mapped::Char(m) = normalize_char(c) { Some(m) } else { None }).collect()
+        let mut out = String::new();
+        for c in s.chars() {
+            for_each_key_char(c, |m| out.push(m));
+        }
+        out
+    }
+
+    #[test]
+    fn presentation_forms_give_the_keys_of_their_letters() {
+        // قصف الجيش typeset with contextual forms; the lam-alef ligature.
+        assert_eq!(match_key("\u{FED7}\u{FEBC}\u{FED2} \u{FE8D}\u{FEDF}\u{FEA0}\u{FEF4}\u{FEB6}"), match_key("قصف الجيش"));
+        assert_eq!(match_key("\u{FEFB}"), "لا");
+        // The map back points every key letter at the glyph it came from.
+        let n = Normalized::new("\u{FEFB}ب");
+        assert_eq!((n.text.as_str(), n.origin.as_slice()), ("لاب", &[0, 0, 1][..]));
     }
 
     proptest! {

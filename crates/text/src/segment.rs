@@ -66,15 +66,24 @@ impl Segmentation {
 
 /// The segmentation form of a word: the match key, except that ة stays ة (it is not the pronoun ه).
 pub fn seg_form(word: &str) -> String {
-    word.chars()
-        .filter_map(|c| match c {
-            'ة' => Some('ة'),
-            _ => match normalize_char(c) {
-                Mapped::Char(m) => Some(m),
-                Mapped::Drop => None,
-            },
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    let mut push = |c: char| match c {
+        'ة' => out.push('ة'),
+        _ => {
+            if let Mapped::Char(m) = normalize_char(c) {
+                out.push(m)
+            }
+        }
+    };
+    for c in word.chars() {
+        // A presentation form is the letters it shows (ﺔ is ة).
+        if crate::normalize::is_presentation_form(c) {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
+        } else {
+            push(c);
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
