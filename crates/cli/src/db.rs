@@ -35,7 +35,21 @@ impl DbArg {
         Ok(data.join("rasad").join("rasad.db"))
     }
 
-    /// Opens the store, saying which file failed.
+    /// Opens a store that must already exist (the read commands: search, export, serve without
+    /// examples): a mistyped path is refused instead of starting an empty store.
+    pub fn open_existing(&self) -> Result<Store> {
+        let path = self.path()?;
+        if !path.exists() {
+            bail!(
+                "no store at {}: check --db or RASAD_DB, or fill one first with `rasad ingest --db {} FILES`",
+                path.display(),
+                path.display()
+            );
+        }
+        self.open()
+    }
+
+    /// Opens the store (created when missing), saying which file failed.
     pub fn open(&self) -> Result<Store> {
         let path = self.path()?;
         Store::open(&path).with_context(|| format!("cannot open the store {}", path.display()))

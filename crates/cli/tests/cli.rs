@@ -243,3 +243,24 @@ fn a_huge_line_without_punctuation_is_processed() {
     assert!(out.status.success());
     assert!(!docs(&out)[0]["events"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn read_commands_refuse_a_missing_store_and_create_none() {
+    let dir = std::env::temp_dir().join(format!("rasad-missing-store-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("mistyped.db");
+    let db = db.to_str().unwrap();
+    for args in [
+        vec!["search", "--db", db, "غارة"],
+        vec!["export", "events", "--db", db, "--format", "csv"],
+        vec!["serve", "--db", db, "--addr", "127.0.0.1:0"],
+    ] {
+        let out = rasad(&args, None);
+        assert!(!out.status.success(), "{args:?} succeeded on a missing store");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no store at") && err.contains("mistyped.db"), "{args:?}: {err}");
+        assert!(!Path::new(db).exists(), "{args:?} created the store");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

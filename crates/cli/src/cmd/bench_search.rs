@@ -43,7 +43,7 @@ pub fn run(args: BenchSearchArgs) -> Result<ExitCode> {
             }
         })
         .collect();
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let seg = Pipeline::shared().segmenter();
     let mut cold = Vec::new();
     let mut warm = Vec::new();

@@ -62,7 +62,7 @@ pub enum NetworkFormatArg {
 pub fn run(cmd: ExportCmd) -> Result<ExitCode> {
     match cmd {
         ExportCmd::Events { format, output, db } => {
-            let store = db.open()?;
+            let store = db.open_existing()?;
             let mut out = sink(output.as_deref())?;
             let f = match format {
                 EventFormatArg::Csv => EventFormat::Csv,
@@ -77,7 +77,7 @@ pub fn run(cmd: ExportCmd) -> Result<ExitCode> {
             }
         }
         ExportCmd::Documents { output, db } => {
-            let store = db.open()?;
+            let store = db.open_existing()?;
             let mut out = sink(output.as_deref())?;
             let n = rasad_store::export::documents(&store, &mut out)?;
             out.flush()?;
@@ -86,7 +86,7 @@ pub fn run(cmd: ExportCmd) -> Result<ExitCode> {
             }
         }
         ExportCmd::Network { format, output, db } => {
-            let store = db.open()?;
+            let store = db.open_existing()?;
             let mut out = sink(output.as_deref())?;
             let f = match format {
                 NetworkFormatArg::Graphml => NetworkFormat::Graphml,

@@ -82,7 +82,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
         limit: args.limit,
         background: args.background,
     };
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let hits = rasad_store::search::search(&store, &q, Pipeline::shared().segmenter())?;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.json {

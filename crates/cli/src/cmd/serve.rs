@@ -41,7 +41,7 @@ pub struct ServeArgs {
 /// Runs `rasad serve`.
 pub fn run(args: ServeArgs) -> Result<ExitCode> {
     let path = args.db.path()?;
-    let mut store = args.db.open()?;
+    let mut store = if args.examples { args.db.open()? } else { args.db.open_existing()? };
     if args.examples {
         use rayon::prelude::*;
         let prepared: Vec<Prepared> = crate::examples::ARTICLES
