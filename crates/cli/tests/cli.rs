@@ -264,3 +264,41 @@ fn read_commands_refuse_a_missing_store_and_create_none() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn two_ingests_into_one_store_both_store_their_documents() {
+    let dir = std::env::temp_dir().join(format!("rasad-two-ingests-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("store.db");
+    // Two files of distinct documents, written by the test.
+    for (name, n) in [("a.jsonl", 0), ("b.jsonl", 1)] {
+        let lines: String = (0..120)
+            .map(|i| {
+                format!(
+                    "{{\"id\":\"{name}-{i}\",\"text\":\"قصفت الطائرات مواقع في البلدة رقم {} صباح اليوم وقتل {} أشخاص.\",\"published\":\"2022-03-09\"}}\n",
+                    i * 2 + n,
+                    i + 3
+                )
+            })
+            .collect();
+        std::fs::write(dir.join(name), lines).unwrap();
+    }
+    let spawn = |f: &str| {
+        Command::new(env!("CARGO_BIN_EXE_rasad"))
+            .args(["ingest", "--db", db.to_str().unwrap(), dir.join(f).to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("a.jsonl"), spawn("b.jsonl"));
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "an ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = rasad(&["export", "documents", "--db", db.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 240);
+    let _ = std::fs::remove_dir_all(&dir);
+}
