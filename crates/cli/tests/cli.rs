@@ -21,6 +21,14 @@ fn rasad(args: &[&str], stdin: Option<&[u8]>) -> Output {
     out
 }
 
+/// An empty folder of its own for a test (`name` and the process id), removed first if left over.
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rasad-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -119,8 +127,7 @@ fn record_has_every_contract_field() {
 
 #[test]
 fn bad_files_are_reported_by_name_and_the_rest_still_processed() {
-    let dir = std::env::temp_dir().join(format!("rasad-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("bad");
     std::fs::write(dir.join("a_good.txt"), "وصل الوزير إلى دمشق أمس في زيارة رسمية.").unwrap();
     std::fs::write(dir.join("b_latin1.txt"), [0x71u8, 0xe9, 0xff, 0x20, 0x61]).unwrap();
     std::fs::write(dir.join("c_empty.txt"), b"").unwrap();
@@ -246,9 +253,7 @@ fn a_huge_line_without_punctuation_is_processed() {
 
 #[test]
 fn read_commands_refuse_a_missing_store_and_create_none() {
-    let dir = std::env::temp_dir().join(format!("rasad-missing-store-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("missing-store");
     let db = dir.join("mistyped.db");
     let db = db.to_str().unwrap();
     for args in [
@@ -267,9 +272,7 @@ fn read_commands_refuse_a_missing_store_and_create_none() {
 
 #[test]
 fn two_ingests_into_one_store_both_store_their_documents() {
-    let dir = std::env::temp_dir().join(format!("rasad-two-ingests-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = fresh_dir("two-ingests");
     let db = dir.join("store.db");
     // Two files of distinct documents, written by the test.
     for (name, n) in [("a.jsonl", 0), ("b.jsonl", 1)] {

@@ -36,6 +36,11 @@ pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
+/// True for an opening quotation mark (« “ ").
+pub(crate) fn opening_quote(w: &Word) -> bool {
+    w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "«" | "\"" | "“")
+}
+
 /// True when the word carries a third-person pronoun suffix (زيارته، نفذتها، قتلهم، أحرقه).
 pub(crate) fn third_person_pronoun(w: &Word) -> bool {
     w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))

@@ -379,21 +379,18 @@ impl Lexicon {
                 if e.inflected_only && !e.noun {
                     continue;
                 }
-                // A verb read under the article the segmenter took off is an adjective or a noun
-                // (الطريق الرابط); verbs that open with ال keep it in the form (التقى، التزم).
-                if w.seg.definite() && !c.starts_with("ال") && list.iter().all(|e| !e.noun && !e.participle) {
-                    continue;
-                }
-                // A perfect takes no ين، ون، ان (هاتفين "chanting" is no form of هاتف "phoned").
-                let plural = w.seg.suffixes.iter().any(|s| matches!(*s, "ين" | "ون" | "ان"));
-                if plural && !c.starts_with('ي') && list.iter().all(|e| !e.noun && !e.participle) {
-                    continue;
-                }
-                // No verb takes ب or ك: under one a verb's letters are a noun (توسع بحذر
-                // "cautiously"), unless the letter is the verb's own (بحث، كشف).
-                let prep = w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ك"));
-                if prep && !w.key_without_conj().starts_with(c.as_str()) && list.iter().all(|e| !e.noun && !e.participle) {
-                    continue;
+                // Forms no verb takes, for an entry that is only a verb: the article the segmenter
+                // took off (الطريق الرابط: an adjective or a noun; verbs that open with ال keep it
+                // in the form: التقى، التزم); ين، ون، ان on a perfect (هاتفين "chanting" is no form
+                // of هاتف "phoned"); ب or ك before it (توسع بحذر "cautiously"), unless the letter
+                // is the verb's own (بحث، كشف).
+                if list.iter().all(|e| !e.noun && !e.participle) {
+                    let article = w.seg.definite() && !c.starts_with("ال");
+                    let plural = w.seg.suffixes.iter().any(|s| matches!(*s, "ين" | "ون" | "ان")) && !c.starts_with('ي');
+                    let prep = w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ك")) && !w.key_without_conj().starts_with(c.as_str());
+                    if article || plural || prep {
+                        continue;
+                    }
                 }
                 // A participle is read as a verb (its clause's subject acts).
                 let noun = list.iter().any(|e| e.noun);

@@ -19,7 +19,7 @@ use rasad_model::{Arg, Event, EventMention, EventType, Link, SentenceSpan, Sourc
 use rasad_text::{Sentence, TokenKind};
 
 use crate::clauses::Clause;
-use crate::context::{bare, letters, third_person_pronoun, Ctx};
+use crate::context::{bare, letters, opening_quote, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::lexicon::Need;
 use crate::phrases::{Head, Phrase};
@@ -386,7 +386,7 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun.
         let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
-        let gap = |k: usize| (t + 1..k).all(|i| words[i].tok.kind == TokenKind::Punct && matches!(words[i].tok.text, "«" | "\"" | "“"));
+        let gap = |k: usize| (t + 1..k).all(|i| opening_quote(&words[i]));
         // …or a time expression and its commas (لقائه، أمس، الأمين العام; لقائه أمس رئيس الوزراء).
         let timed = |i: usize| self.in_time[i] || words[i].is_punct("،") || words[i].is_punct(",");
         // A noun whose pronoun names its doer takes that phrase as its object.
@@ -478,8 +478,7 @@ impl Ctx<'_, '_, '_> {
         if !plain {
             return None;
         }
-        let quote = |k: usize| words.get(k).is_some_and(|x| x.tok.kind == TokenKind::Punct && matches!(x.tok.text, "«" | "\"" | "“"));
-        let at = if quote(noun + 1) { noun + 2 } else { noun + 1 };
+        let at = if words.get(noun + 1).is_some_and(opening_quote) { noun + 2 } else { noun + 1 };
         let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
         (m.kind == MentionKind::Demonym && m.actor.is_some()).then(|| self.mention_arg(m, false))
     }

@@ -214,15 +214,18 @@ impl Cursor<'_, '_> {
         let k = next.key.as_str();
         let adjective = k.starts_with("ال")
             && (ordinal(k).is_some()
-                || matches!(k, "التالي" | "السابق" | "الاخير" | "الموعود" | "المفتوح" | "نفسه" | "ذاته")
+                || matches!(k, "التالي" | "السابق" | "الاخير" | "الموعود" | "المفتوح")
                 || (k.chars().count() >= 5 && (k.ends_with('ي') || k.ends_with("يه"))));
         // اليوم الذي …: "the day when" (سيأتي اليوم الذي), not today.
         !adjective && !matches!(k, "نفسه" | "ذاته" | "الذي" | "التي")
     }
 
-    /// قبل/منذ at `i` and a stretch before publication: N days (يومين، ثلاثة أيام، 10 أيام), one
-    /// or two weeks (a week value), or hours and minutes (the publication day). Not when من
-    /// follows (قبل يومين من الانتخابات: before another event), nor for a vague number (قبل أيام).
+    /// قبل/منذ at `i` and a stretch before publication: minutes and hours (the publication day,
+    /// or a day before per 24 hours: قبل 48 ساعة), days (يومين، ثلاثة أيام), weeks (a week value),
+    /// months (a month value: منذ شهرين), years (a year value: قبل عامين); منذ and a year (منذ
+    /// 2015). Not when من follows (قبل يومين من الانتخابات: before another event), nor for a vague
+    /// plural alone (قبل أيام، منذ سنوات), nor for عام before a year (منذ عام 2011 is the year
+    /// phrase's).
     fn ago(&self, i: usize) -> Option<(usize, Val)> {
         let n_key = self.key(i + 1);
         // منذ 2015: since that year.
