@@ -272,6 +272,7 @@ impl Store {
             let mut info = stories::DocInfo {
                 rowid: doc,
                 dup_of,
+                similarity: sim,
                 outlet: p.doc.outlet.as_deref(),
                 published: published.as_deref(),
                 headline: &headline,

@@ -6,7 +6,9 @@
 //!   when its own day (its date, else its document's publication day) is at most
 //!   [`WINDOW_DAYS`] from that anchor, and its document's publication day at most
 //!   [`WINDOW_DAYS`] from that of the story's first document, so no story spans more than
-//!   `2 × WINDOW_DAYS` (6) days, by event days or by publication days.
+//!   `2 × WINDOW_DAYS` (6) days, by event days or by publication days. A force event whose text
+//!   dates it to the day joins only within [`DATED_FORCE_DAYS`] of the anchor: a battle for one
+//!   town goes on for days, and its capture is not the skirmish of three days before.
 //! - **Type family.** Only events of one family meet ([`family`]): ASSAULT with COERCE (an
 //!   abduction or a capture is typed either way by different outlets), CONSULT with AGREE,
 //!   SUPPORT and COOPERATE, and so on.
@@ -51,6 +53,13 @@ pub const COMMON: usize = 8;
 pub const HEADLINE_CAP: f64 = 2.5;
 /// Days between an event and a story's anchor within which headline words count.
 pub const HEADLINE_DAYS: i64 = 1;
+/// Days between a force event dated by its own text and a story's anchor within which it may
+/// join: the fighting at one place goes on for days, and each day's attack or capture is an
+/// occurrence of its own (outlets date one attack alike, give or take a night).
+pub const DATED_FORCE_DAYS: i64 = 1;
+/// Estimated Jaccard similarity (word shingles) from which a near-duplicate of another outlet's
+/// document is a republication of its text, not a report of the outlet's own.
+pub const REPUBLISHED: f64 = 0.5;
 /// The candidate look-up per evidence key: at most 24 stories per key. Its bounds are computed once per event ([`shift_day`])
 /// and its limit is a literal: SQLite re-prepares a statement whose `LIMIT` is a bound parameter
 /// each time it is bound anew.
@@ -154,6 +163,9 @@ pub struct Evidence {
     pub day: String,
     /// [`family`] of the type.
     pub family: &'static str,
+    /// True when the day is the event's own, read from its text at day precision (not its
+    /// document's publication day).
+    pub dated: bool,
 }
 
 impl Evidence {
@@ -196,7 +208,8 @@ impl Evidence {
         if let Some(f) = ev.fatalities.filter(|f| *f >= 2.0 && ev.quantity.as_ref().is_none_or(|q| q.value != *f)) {
             add(format!("f:{f}"), 2.0);
         }
-        Evidence { keys, located, day: day.to_string(), family: family(ev.kind) }
+        let dated = ev.date.as_ref().and_then(|d| d.value.as_deref()).is_some_and(|v| v == day);
+        Evidence { keys, located, day: day.to_string(), family: family(ev.kind), dated }
     }
 
     /// Adds the document's headline words (`h:TERM`, weights in [0, 1]); together they count at
@@ -275,7 +288,7 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     if c.apart <= HEADLINE_DAYS {
         total += headline.min(HEADLINE_CAP);
     }
-    if ev.family == "force" && !anchored {
+    if ev.family == "force" && (!anchored || (ev.dated && c.apart > DATED_FORCE_DAYS)) {
         return None;
     }
     if c.day == ev.day {
@@ -345,6 +358,8 @@ pub(crate) struct DocInfo<'a> {
     pub rowid: i64,
     /// The first document of its near-duplicate cluster (itself when it has none).
     pub dup_of: i64,
+    /// Its estimated Jaccard similarity to a document of that cluster (`None` when it has none).
+    pub similarity: Option<f64>,
     /// Outlet, if known.
     pub outlet: Option<&'a str>,
     /// Publication day, YYYY-MM-DD.
@@ -508,13 +523,15 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         }
     }
     if new_doc {
-        // An outlet wrote its own text unless the document is a near-duplicate of another outlet's.
-        let root_outlet: Option<String> = if doc.dup_of == doc.rowid {
+        // An outlet wrote its own text unless the document repeats another outlet's: a near-duplicate
+        // sharing half of its shingles or more (a rewrite that keeps less is its own report).
+        let copy = doc.dup_of != doc.rowid && doc.similarity.is_some_and(|x| x >= REPUBLISHED);
+        let root_outlet: Option<String> = if !copy {
             None
         } else {
             tx.prepare_cached("SELECT outlet FROM documents WHERE rowid = ?1")?.query_row([doc.dup_of], |r| r.get(0))?
         };
-        let own = doc.dup_of == doc.rowid || (root_outlet.is_some() && root_outlet.as_deref() == doc.outlet);
+        let own = !copy || (root_outlet.is_some() && root_outlet.as_deref() == doc.outlet);
         let outlet = doc.outlet.map_or_else(|| format!("#{}", doc.rowid), str::to_string);
         tx.prepare_cached(
             "INSERT INTO story_outlets (story, outlet, own) VALUES (?1, ?2, ?3)
