@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod catalogue;
+mod coref;
 mod cues;
 mod index;
 pub mod kb;

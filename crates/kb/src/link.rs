@@ -64,7 +64,7 @@ pub struct Mention {
 }
 
 /// The forms under which the first token of a name may be found.
-fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::Cow<'w, str>> {
+pub(crate) fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::Cow<'w, str>> {
     use std::borrow::Cow;
     let key = w.key.as_str();
     let wc = w.key_without_conj();
@@ -181,6 +181,7 @@ impl Kb {
         }
         self.disambiguate(&mut out, &ambiguous);
         self.drop_foreign_namesakes(words, &mut out);
+        self.link_surnames(words, &mut out);
         out.sort_by_key(|m| m.first);
         out
     }
@@ -218,6 +219,9 @@ impl Kb {
         if one && !noun_before && (self.masculine_nisba_after(words, i) || company_after(words, i)) {
             // A city is feminine: سسكا موسكو الروسي، أستانا الكازاخي are clubs, دبي الإسلامي a bank
             // (ميناء صور العماني: the adjective is the port's).
+            return true;
+        }
+        if one && t.actor.is_none() && self.state_adjective(words, i) {
             return true;
         }
         // «صحة دبي» (a body), الناشط سليم القصير (a family name), حماة الديار (the protectors), سرت
@@ -306,6 +310,13 @@ impl Kb {
         } else {
             Accept::Only(big)
         }
+    }
+
+    /// Whether token `i` is a definite nisba of a state (القطرية، السورية، الإيرانيين) right after a
+    /// definite word: that word's adjective (العاصمة القطرية "the Qatari capital", الحكومة
+    /// السورية), not a village of the same name.
+    fn state_adjective(&self, words: &[Word], i: usize) -> bool {
+        crate::coref::definite_before(words, i) && self.state_nisba(&words[i].key)
     }
 
     /// Whether a definite masculine nisba of a state follows token `i` (الروسي، الكازاخي; not

@@ -1,0 +1,141 @@
+//! Surnames: a person the catalogue knows, named in full once in a document (جون كيري، رجب طيب
+//! أردوغان، محمد بن سلمان), is named by the rest of the name elsewhere in it (كيري، أردوغان، بن
+//! سلمان), before or after. The linker links those later mentions to the same person; a name the
+//! catalogue does not know stays unlinked.
+
+use rasad_text::{Span, TokenKind, Word};
+
+use crate::catalogue::ActorType;
+use crate::index::nisba_base;
+use crate::kb::Kb;
+use crate::link::{first_forms, Mention, MentionKind};
+
+/// Words that end a compound given name or are no surname alone (حسن نصر الله: الله; صلاح الدين).
+const NOT_SURNAMES: &[&str] = &["الله", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "الثاني", "الاول"];
+
+/// Most surnames a document gives (a bound on the scan's cost: each word is compared with each).
+const MAX_SURNAMES: usize = 64;
+
+impl Kb {
+    /// Adds to `out` (linked mentions, any order, not overlapping) the mentions of surnames of the
+    /// persons it links by a full name of two or more words: every tail of that name (its words
+    /// after the first, after the second …), where it stands alone in a word not already linked.
+    /// A one-word tail is taken only when it is three letters or more and not in [`NOT_SURNAMES`].
+    pub(crate) fn link_surnames(&self, words: &[Word], out: &mut Vec<Mention>) {
+        let mut tails: Vec<(Vec<&str>, usize)> = Vec::new();
+        for m in out.iter() {
+            let Some(a) = m.actor.filter(|&a| self.actors[a].kind == ActorType::Person) else { continue };
+            if m.end - m.first < 2 || m.kind != MentionKind::Name {
+                continue;
+            }
+            for start in m.first + 1..m.end {
+                let tail: Vec<&str> = words[start..m.end].iter().map(|w| w.key.as_str()).collect();
+                let one = tail.len() == 1;
+                if one && (tail[0].chars().count() < 3 || NOT_SURNAMES.contains(&tail[0]) || self.state_nisba(tail[0])) {
+                    continue;
+                }
+                if NOT_SURNAMES.contains(&tail[0]) && tail[0] != "بن" {
+                    continue;
+                }
+                if !tails.iter().any(|(t, _)| *t == tail) && tails.len() < MAX_SURNAMES {
+                    tails.push((tail, a));
+                }
+            }
+        }
+        if tails.is_empty() {
+            return;
+        }
+        // Longer tails first: بن سلمان before سلمان.
+        tails.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        let mut linked = vec![false; words.len()];
+        for m in out.iter() {
+            linked[m.first..m.end].iter_mut().for_each(|x| *x = true);
+        }
+        let mut i = 0;
+        while i < words.len() {
+            if linked[i] || words[i].tok.kind != TokenKind::Arabic {
+                i += 1;
+                continue;
+            }
+            let hit = tails.iter().find(|(t, _)| {
+                let n = t.len();
+                i + n <= words.len()
+                    && !linked[i..i + n].contains(&true)
+                    && first_forms(&words[i]).any(|f| f == t[0])
+                    && (1..n).all(|k| words[i + k].key == t[k])
+                    // A word followed by بن is the given name of another's full name (سلمان بن عبد العزيز);
+                    // a definite word after a definite noun is its adjective (المهندس in الفريق المهندس).
+                    && !(n == 1 && words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "بن" | "ابن")))
+                    && !(n == 1 && t[0].starts_with("ال") && definite_before(words, i))
+            });
+            if let Some((t, a)) = hit {
+                let n = t.len();
+                let span = Span::new(words[i].tok.span.start, words[i + n - 1].tok.span.end);
+                out.push(Mention { first: i, end: i + n, span, actor: Some(*a), place: None, kind: MentionKind::Name });
+                linked[i..i + n].iter_mut().for_each(|x| *x = true);
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Whether a key is a definite nisba of a state (السوداني، الإيرانية): a surname such as
+    /// السوداني (محمد شياع السوداني) reads as "the Sudanese" alone.
+    pub(crate) fn state_nisba(&self, key: &str) -> bool {
+        key.strip_prefix("ال").and_then(nisba_base).is_some_and(|b| self.linker.demonyms.contains_key(b))
+    }
+}
+
+/// Whether the word before token `i` is a definite Arabic word.
+pub(crate) fn definite_before(words: &[Word], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        let key = words[k].key_without_conj();
+        words[k].tok.kind == TokenKind::Arabic && key.starts_with("ال") && key.chars().count() > 3
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use rasad_text::{analyze, tokenize, Segmenter};
+
+    use crate::kb::Kb;
+
+    /// (text, actor id) of the mentions of `text` that name an actor.
+    fn actors(text: &str) -> Vec<(String, String)> {
+        let kb = Kb::builtin();
+        let seg = Segmenter::new(kb.name_words());
+        let words = analyze(&tokenize(text), &seg);
+        kb.link(&words)
+            .into_iter()
+            .filter_map(|m| m.actor.map(|a| (rasad_text::char_slice(text, m.span), kb.actors[a].id.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_links_to_the_person() {
+        let l = actors("التقى وزير الخارجية الأمريكي جون كيري نظيره في القاهرة. وقال كيري إن المحادثات كانت بناءة، وأضاف لكيري مساعده أن الزيارة تنتهي غدا.");
+        let kerry: Vec<&str> = l.iter().filter(|(_, id)| id == "P-KERRY").map(|(t, _)| t.as_str()).collect();
+        assert_eq!(kerry, ["جون كيري", "كيري", "لكيري"]);
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_and_a_two_word_tail() {
+        let l = actors("زاهدي في دمشق. وصل القيادي محمد رضا زاهدي إلى العاصمة السورية، والتقى رضا زاهدي قادة الفصائل.");
+        let z: Vec<&str> = l.iter().filter(|(_, id)| id == "P-ZAHEDI").map(|(t, _)| t.as_str()).collect();
+        assert_eq!(z, ["زاهدي", "محمد رضا زاهدي", "رضا زاهدي"]);
+    }
+
+    #[test]
+    fn no_surname_without_the_full_name_nor_from_a_compound_given_name() {
+        // كيري alone: the catalogue does not know the surname by itself.
+        assert!(actors("وقال كيري إن المحادثات كانت بناءة.").iter().all(|(_, id)| id != "P-KERRY"));
+        // حسن نصر الله: the tail نصر الله, never الله alone.
+        let l = actors("قال الأمين العام لحزب الله حسن نصر الله إن الحزب لن يتراجع، وأضاف نصر الله أن الله معهم.");
+        let texts: Vec<&str> = l.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(!texts.contains(&"الله"), "{l:?}");
+        // السوداني of محمد شياع السوداني: "the Sudanese" after a noun, and a state's nisba anyway.
+        let l = actors("استقبل رئيس الوزراء العراقي محمد شياع السوداني الرئيس السوداني في بغداد.");
+        assert_eq!(l.iter().filter(|(_, id)| id == "P-SUDANI").count(), 1, "{l:?}");
+    }
+}
