@@ -141,6 +141,8 @@ impl<R: BufRead> Iterator for Docs<'_, R> {
                 url: art.url.or(page.url),
                 outlet: art.outlet,
                 title: art.title,
+                lang: art.lang,
+                date_source: art.date_source.map(|s| s.as_str().to_string()),
             };
             return Some(sized(|_| format!("{name} ({at})"), doc));
         }

@@ -85,8 +85,21 @@ pub(crate) fn charset_param(ct: &str) -> Option<String> {
     Some(v[..end].to_string()).filter(|s| !s.is_empty())
 }
 
+/// Most bytes of a page read for a `<meta>` charset declaration: the whole `<head>` up to this
+/// (a page may declare it after thirty other meta tags), never its body.
+pub const MAX_HEAD_BYTES: usize = 64 << 10;
+
+/// The charset a `<meta>` tag of the page's `<head>` declares (`<meta charset=…>` or
+/// `http-equiv` `content="…; charset=…"`), lowercased; read up to `</head>` or `<body`, at most
+/// [`MAX_HEAD_BYTES`].
 pub(crate) fn meta_charset(bytes: &[u8]) -> Option<String> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let window = &bytes[..bytes.len().min(MAX_HEAD_BYTES)];
+    let end = [&b"</head"[..], b"<body"]
+        .iter()
+        .filter_map(|pat| window.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)))
+        .min()
+        .unwrap_or(window.len());
+    let head = String::from_utf8_lossy(&window[..end]).to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = head[from..].find("<meta") {
         let tag_start = from + i;
@@ -98,4 +111,26 @@ pub(crate) fn meta_charset(bytes: &[u8]) -> Option<String> {
         from = tag_end;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declaration_late_in_a_long_head_is_seen_and_one_in_the_body_is_not() {
+        let metas: String = (0..60).map(|i| format!("<meta name=\"k{i}\" content=\"قيمة طويلة نوعا ما للوسم رقم {i}\">\n")).collect();
+        assert!(metas.len() > 4096);
+        let body = "<p>قصف مدفعي على البلدة صباح اليوم</p>";
+        let page = format!("<html><head>{metas}<meta charset=\"windows-1256\"></head><body>{body}</body></html>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&page);
+        assert_eq!(meta_charset(&bytes).as_deref(), Some("windows-1256"));
+        assert!(decode_html(&bytes, None).unwrap().contains("قصف مدفعي"));
+        // Only the head is read: a page quoting a charset in its text declares nothing.
+        assert_eq!(meta_charset(b"<html><head></head><body><meta charset=\"koi8-r\"></body>"), None);
+        assert_eq!(
+            meta_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-6\">").as_deref(),
+            Some("iso-8859-6")
+        );
+    }
 }

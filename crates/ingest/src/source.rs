@@ -293,6 +293,8 @@ impl Reader for HtmlReader {
                 url: art.url,
                 outlet: art.outlet,
                 title: art.title,
+                lang: art.lang,
+                date_source: art.date_source.map(|s| s.as_str().to_string()),
             })
         });
         one(name, doc)
@@ -337,7 +339,7 @@ impl Reader for FeedReader {
                     }
                     let id = it.url.clone().unwrap_or_else(|| format!("{fid}#{}", i + 1));
                     let doc =
-                        InputDoc { id, text: it.text, published: date(it.published), url: it.url, outlet: it.outlet, title: it.title };
+                        InputDoc { id, text: it.text, published: date(it.published), url: it.url, outlet: it.outlet, title: it.title, ..Default::default() };
                     sized(|_| format!("{name}#{}", i + 1), doc)
                 })
                 .chain(tail),

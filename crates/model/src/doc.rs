@@ -8,7 +8,7 @@ use crate::event::Event;
 use crate::numtime::{Quantity, TimeExpr};
 
 /// One input document, as every reader yields it and as a JSON Lines input line reads:
-/// `{"id", "text", "published"?, "url"?, "outlet"?, "title"?}`.
+/// `{"id", "text", "published"?, "url"?, "outlet"?, "title"?, "lang"?, "date_source"?}`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct InputDoc {
     /// Document id (a file name for text input, a URL for pages and feed items).
@@ -28,6 +28,14 @@ pub struct InputDoc {
     /// Title.
     #[serde(default)]
     pub title: Option<String>,
+    /// ISO 639-1 code of the text's language (`ar`, `fa`, `ur` …) when the reader told it (web
+    /// pages do); events are extracted from Arabic text only.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Where the publication date was read on a web page: `json-ld`, `meta`, `time`, `byline`
+    /// or `url`.
+    #[serde(default)]
+    pub date_source: Option<String>,
 }
 
 impl InputDoc {

@@ -138,13 +138,22 @@ impl Pipeline {
         parse_times(text, &words, published)
     }
 
-    /// Runs the whole pipeline on one document.
+    /// Runs the whole pipeline on one document. A document in another language than Arabic (its
+    /// `lang` as the reader told it, else [`is_arabic`] of its text) gives a record without
+    /// entities, numbers, times or events: the Arabic readers would misread it.
     pub fn extract(&self, doc: &InputDoc) -> DocOutput {
-        self.extract_text(&doc.id, &doc.text, doc.published)
+        if !is_arabic(doc.lang.as_deref(), &doc.text) {
+            return empty(&doc.id, doc.published);
+        }
+        self.run(&doc.id, &doc.text, doc.published, &mut NoClock)
     }
 
-    /// Runs the pipeline on a text with an optional publication date.
+    /// Runs the pipeline on a text with an optional publication date (a text that is not Arabic
+    /// gives an empty record, as in [`Pipeline::extract`]).
     pub fn extract_text(&self, id: &str, text: &str, published: Option<Date>) -> DocOutput {
+        if !is_arabic(None, text) {
+            return empty(id, published);
+        }
         self.run(id, text, published, &mut NoClock)
     }
 
@@ -228,6 +237,22 @@ impl Pipeline {
             },
         }
     }
+}
+
+/// True when a document is Arabic by its declared language (`ar`, `ar-SY` …), or, without one,
+/// by its letters ([`rasad_text::lang::script_language`]): a text in Persian, Urdu, Kurdish or
+/// Pashto, or mostly in another script, is not; one too short to tell is.
+pub fn is_arabic(lang: Option<&str>, text: &str) -> bool {
+    use rasad_text::lang::{script_language, ScriptLanguage};
+    match lang {
+        Some(l) => l.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("ar")),
+        None => matches!(script_language(text), ScriptLanguage::Arabic("ar") | ScriptLanguage::TooShort),
+    }
+}
+
+/// The record of a document not read: no entities, numbers, times or events.
+fn empty(id: &str, published: Option<Date>) -> DocOutput {
+    DocOutput { id: id.to_string(), published, relevance: 0.0, entities: vec![], quantities: vec![], times: vec![], events: vec![] }
 }
 
 /// The token ranges of NER names (which are in text order, as the words are).

@@ -200,8 +200,8 @@ impl Store {
             let published = p.record.published.map(|d| d.to_string());
             let sig_bytes = p.minhash.as_deref().map(minhash::to_bytes);
             tx.prepare_cached(
-                "INSERT INTO documents (id, source, outlet, url, title, published, text, ingested_at, minhash, dup_of, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
+                "INSERT INTO documents (id, source, outlet, url, title, published, text, ingested_at, minhash, dup_of, record, lang, date_source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12)",
             )?
             .execute(params![
                 p.id,
@@ -213,7 +213,9 @@ impl Store {
                 p.doc.text,
                 now,
                 sig_bytes,
-                record
+                record,
+                p.doc.lang,
+                p.doc.date_source
             ])?;
             let doc = tx.last_insert_rowid();
             // Near-duplicates: candidates from any agreeing band, the most similar one above the threshold.

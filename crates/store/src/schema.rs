@@ -186,6 +186,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_lat ON events(lat);
     CREATE INDEX documents_outlet ON documents(outlet, published);
     "#,
+    // 7: a document's language (ISO 639-1, as the reader or the pipeline told it; NULL for
+    // documents of an older store) and where a web page's publication date was read (json-ld,
+    // meta, time, byline, url).
+    r#"
+    ALTER TABLE documents ADD COLUMN lang TEXT;
+    ALTER TABLE documents ADD COLUMN date_source TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

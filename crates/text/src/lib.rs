@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+pub mod lang;
 pub mod normalize;
 pub mod segment;
 pub mod sentence;

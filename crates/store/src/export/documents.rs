@@ -49,19 +49,30 @@ pub struct DocRow {
     pub similarity: Option<f64>,
     /// Events extracted.
     pub events: usize,
+    /// ISO 639-1 code of the text's language, when known.
+    pub lang: Option<String>,
+    /// Where a web page's publication date was read (`json-ld`, `meta`, `time`, `byline`, `url`).
+    pub date_source: Option<String>,
 }
 
 /// Writes every document as a JSON line; returns how many.
 pub fn documents(store: &Store, out: &mut dyn Write) -> Result<usize, StoreError> {
     let mut stmt = store.conn().prepare(
-        "SELECT d.id, d.source, d.outlet, d.url, d.title, d.published, c.id, d.similarity, (SELECT count(*) FROM events e WHERE e.doc = d.rowid)
+        "SELECT d.id, d.source, d.outlet, d.url, d.title, d.published, c.id, d.similarity, (SELECT count(*) FROM events e WHERE e.doc = d.rowid),
+                d.lang, d.date_source
          FROM documents d JOIN documents c ON c.rowid = d.dup_of ORDER BY d.rowid",
     )?;
     let mut rows = stmt.query([])?;
     let mut n = 0;
     while let Some(r) = rows.next()? {
-        let row =
-            DocRow { meta: DocMeta::from_row(r, 0)?, cluster: r.get(6)?, similarity: r.get(7)?, events: r.get::<_, i64>(8)? as usize };
+        let row = DocRow {
+            meta: DocMeta::from_row(r, 0)?,
+            cluster: r.get(6)?,
+            similarity: r.get(7)?,
+            events: r.get::<_, i64>(8)? as usize,
+            lang: r.get(9)?,
+            date_source: r.get(10)?,
+        };
         serde_json::to_writer(&mut *out, &row)?;
         out.write_all(b"\n")?;
         n += 1;

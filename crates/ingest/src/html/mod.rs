@@ -1,118 +1,43 @@
 //! Main text of a news page: the article's paragraphs without navigation, related links,
-//! captions, share buttons, scripts or comments; with the title, publication date, canonical URL
-//! and outlet name the page declares.
+//! captions, share buttons, scripts or comments; with the title, publication date (and where it
+//! was read), canonical URL, outlet name and language the page declares or shows.
 //!
-//! The rule (readability-like, kept small): paragraphs (`p`, and `div`s holding only inline text)
-//! outside page furniture are grouped by their parent; the parent with the most Arabic or Latin
-//! letters in its paragraphs is the article body. Furniture is any element that is, or sits
-//! inside, `nav header footer aside form figure figcaption script style noscript iframe svg button
-//! select template`, or whose class or id names a known block (related, share, comment, menu,
-//! breadcrumb, caption, sidebar, widget, ad …).
+//! - [`text`]: the paragraphs, by text and link density per block (readability-like);
+//! - [`title`]: `og:title` or `<title>` without the outlet's name;
+//! - [`date`]: JSON-LD, meta tags, `<time>`, the visible byline, the URL;
+//! - [`lang`]: Arabic, Persian, Urdu … from the letters and words of the text;
+//! - `rules`: page furniture and boilerplate as data (`data/page_rules.tsv`).
 
+mod date;
+mod lang;
+mod rules;
+mod text;
+mod title;
+
+pub use date::DateSource;
+pub use lang::of_text as language_of;
+use rules::Kind;
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// What a page yields.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Article {
-    /// The headline (`og:title`, else the first `h1`, else `<title>`).
+    /// The headline (`og:title`, else `<title>`, else the first `h1`), without the outlet's name.
     pub title: Option<String>,
-    /// Paragraphs of the body, one per line block, separated by blank lines.
+    /// Paragraphs of the body, separated by blank lines (`\n\n`); whitespace inside a paragraph
+    /// is collapsed to single spaces.
     pub text: String,
-    /// YYYY-MM-DD from the page's metadata.
+    /// YYYY-MM-DD: the publication day as the page states it (a timestamp's local day).
     pub published: Option<String>,
+    /// Where [`Article::published`] was read.
+    pub date_source: Option<DateSource>,
     /// Canonical URL.
     pub url: Option<String>,
     /// Outlet name (`og:site_name`).
     pub outlet: Option<String>,
-}
-
-const FURNITURE_TAGS: &[&str] = &[
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "figure",
-    "figcaption",
-    "script",
-    "style",
-    "noscript",
-    "iframe",
-    "svg",
-    "button",
-    "select",
-    "template",
-    "object",
-    "embed",
-    "video",
-    "audio",
-    "canvas",
-    "menu",
-    "dialog",
-];
-
-/// Words in a class or id that mark page furniture.
-const FURNITURE_NAMES: &[&str] = &[
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "comment",
-    "footer",
-    "header",
-    "nav",
-    "menu",
-    "breadcrumb",
-    "caption",
-    "sidebar",
-    "widget",
-    "advert",
-    "ads",
-    "banner",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "tags",
-    "most-read",
-    "mostread",
-    "popular",
-    "read-more",
-    "readmore",
-    "more-news",
-    "author-bio",
-    "cookie",
-    "modal",
-    "popup",
-    "print",
-    "toolbar",
-    "pagination",
-    "ticker",
-    "sponsored",
-];
-
-fn is_furniture(el: &ElementRef) -> bool {
-    let v = el.value();
-    if FURNITURE_TAGS.contains(&v.name()) {
-        return true;
-    }
-    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if matches!(v.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
-        return true;
-    }
-    // Without allocating: this runs for every element, some twice.
-    let furniture_word = |n: &str| {
-        FURNITURE_NAMES.iter().any(|f| {
-            n.eq_ignore_ascii_case(f)
-                || n.get(..f.len() + 1).is_some_and(|h| h.ends_with('-') && h[..f.len()].eq_ignore_ascii_case(f))
-                || n.len() > f.len() && n.get(n.len() - f.len() - 1..).is_some_and(|t| t.starts_with('-') && t[1..].eq_ignore_ascii_case(f))
-        })
-    };
-    [v.attr("class"), v.attr("id")]
-        .into_iter()
-        .flatten()
-        .any(|names| names.split(|c: char| c.is_whitespace() || c == '_').any(furniture_word))
+    /// ISO 639-1 code of the text's language (`ar`, `fa`, `ur`, `en` …); None when too little
+    /// text to tell.
+    pub lang: Option<String>,
 }
 
 /// The element's text with whitespace runs collapsed; text inside furniture is left out.
@@ -143,7 +68,7 @@ fn walk_text(el: ElementRef, out: &mut String, blocks: bool) {
                 match node.value() {
                     Node::Text(t) => out.push_str(t),
                     Node::Element(e) => {
-                        if ElementRef::wrap(node).is_some_and(|c| is_furniture(&c)) {
+                        if matches!(rules::PAGE_RULES.kind(e), Kind::Skip | Kind::Furniture) {
                             skip = 1;
                         } else if block(e.name()) {
                             out.push('\n');
@@ -178,10 +103,6 @@ fn collapse_ws(s: &str) -> String {
     out
 }
 
-fn letters(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).count()
-}
-
 fn selector(css: &str) -> Option<Selector> {
     Selector::parse(css).ok()
 }
@@ -191,33 +112,7 @@ fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
     doc.select(&sel).filter_map(|e| e.value().attr(attr)).map(collapse_ws).find(|s| !s.is_empty())
 }
 
-fn first_text(doc: &Html, css: &str) -> Option<String> {
-    let sel = selector(css)?;
-    doc.select(&sel).map(|e| clean_text(&e)).find(|s| !s.is_empty())
-}
-
-/// YYYY-MM-DD at the start of a metadata date (2018-06-13T10:00:00+03:00 → 2018-06-13).
-fn iso_day(s: &str) -> Option<String> {
-    let b = s.trim().as_bytes();
-    let ok = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit);
-    ok.then(|| String::from_utf8_lossy(&b[..10]).into_owned())
-}
-
 const BLOCKS: &[&str] = &["p", "div", "li", "blockquote", "h2", "h3", "h4", "td", "section", "article", "pre"];
-
-/// True for a `div` (or similar) whose children are only text and inline elements: a paragraph
-/// written without `<p>`.
-fn is_text_block(el: &ElementRef) -> bool {
-    el.children().all(|c| match c.value() {
-        Node::Element(e) => !BLOCKS.contains(&e.name()) && e.name() != "p",
-        _ => true,
-    })
-}
 
 use crate::dom::TooBig;
 pub use crate::dom::{MAX_DEPTH, MAX_ELEMENTS};
@@ -249,88 +144,16 @@ pub fn extract(html: &str) -> Article {
 }
 
 fn article(doc: &Html) -> Article {
-    let mut art = Article {
-        title: first_attr(doc, r#"meta[property="og:title"]"#, "content")
-            .or_else(|| first_text(doc, "h1"))
-            .or_else(|| first_text(doc, "title")),
-        url: first_attr(doc, r#"link[rel="canonical"]"#, "href").or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content")),
-        outlet: first_attr(doc, r#"meta[property="og:site_name"]"#, "content"),
-        published: [
-            (r#"meta[property="article:published_time"]"#, "content"),
-            (r#"meta[itemprop="datePublished"]"#, "content"),
-            (r#"meta[name="pubdate"]"#, "content"),
-            (r#"meta[name="date"]"#, "content"),
-            (r#"meta[name="DC.date.issued"]"#, "content"),
-            ("time[datetime]", "datetime"),
-        ]
-        .iter()
-        .find_map(|(css, attr)| first_attr(doc, css, attr).and_then(|d| iso_day(&d))),
-        text: String::new(),
+    let outlet = first_attr(doc, r#"meta[property="og:site_name"]"#, "content");
+    let text = text::body_text(doc);
+    let title = title::title(doc, outlet.as_deref());
+    let url = first_attr(doc, r#"link[rel="canonical"]"#, "href").or_else(|| first_attr(doc, r#"meta[property="og:url"]"#, "content"));
+    let (published, date_source) = match date::published(doc, url.as_deref()) {
+        Some((d, s)) => (Some(d), Some(s)),
+        None => (None, None),
     };
-    art.text = body_text(doc);
-    art
-}
-
-/// Paragraphs of the best-scoring parent, in document order. One walk of the tree marks what
-/// is inside furniture or inside a `p`; no element's ancestors are walked again.
-fn body_text(doc: &Html) -> String {
-    use ego_tree::iter::Edge;
-    // Candidate paragraphs with their text.
-    let mut paras: Vec<(ElementRef, String)> = Vec::new();
-    let (mut furniture, mut in_p) = (0usize, 0usize);
-    for edge in doc.root_element().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                let Some(el) = ElementRef::wrap(node) else { continue };
-                let name = el.value().name();
-                let furn = is_furniture(&el);
-                let candidate = matches!(name, "p" | "div" | "td" | "blockquote" | "li")
-                    && furniture == 0
-                    && !furn
-                    && in_p == 0
-                    && (name == "p" || is_text_block(&el));
-                if candidate {
-                    let text = clean_text(&el);
-                    if letters(&text) >= 2 {
-                        paras.push((el, text));
-                    }
-                }
-                furniture += usize::from(furn);
-                in_p += usize::from(name == "p");
-            }
-            Edge::Close(node) => {
-                let Some(el) = ElementRef::wrap(node) else { continue };
-                furniture -= usize::from(is_furniture(&el));
-                in_p -= usize::from(el.value().name() == "p");
-            }
-        }
-    }
-    let parent_of = |el: &ElementRef| el.parent().map(|p| p.id());
-    let mut scores: std::collections::HashMap<ego_tree::NodeId, usize> = std::collections::HashMap::new();
-    let mut order = Vec::new();
-    for (el, text) in &paras {
-        let Some(pid) = parent_of(el) else { continue };
-        // Short lines (bylines, link lists) count for little.
-        let n = letters(text);
-        let weight = if n >= 40 { n } else { n / 4 };
-        let s = scores.entry(pid).or_insert_with(|| {
-            order.push(pid);
-            0
-        });
-        *s += weight;
-    }
-    // Of equal scores the last wins.
-    let Some(best) = order.iter().copied().max_by_key(|id| scores[id]) else { return String::new() };
-    let mut out = String::new();
-    for (el, text) in &paras {
-        if parent_of(el) == Some(best) {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(text);
-        }
-    }
-    out
+    let lang = lang::detect(doc, title.as_deref(), &text);
+    Article { title, text, published, date_source, url, outlet, lang }
 }
 
 /// Plain text of an HTML fragment (a feed item's description): every text node outside
