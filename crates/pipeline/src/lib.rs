@@ -241,12 +241,13 @@ impl Pipeline {
 
 /// True when a document is Arabic by its declared language (`ar`, `ar-SY` …), or, without one,
 /// by its letters ([`rasad_text::lang::script_language`]): a text in Persian, Urdu, Kurdish or
-/// Pashto, or mostly in another script, is not; one too short to tell is.
+/// Pashto is not; one too short to tell, or mostly in another script, is read as before (an
+/// undeclared text in Latin letters quoting Arabic keeps its events; web pages declare theirs).
 pub fn is_arabic(lang: Option<&str>, text: &str) -> bool {
     use rasad_text::lang::{script_language, ScriptLanguage};
     match lang {
         Some(l) => l.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("ar")),
-        None => matches!(script_language(text), ScriptLanguage::Arabic("ar") | ScriptLanguage::TooShort),
+        None => !matches!(script_language(text), ScriptLanguage::Arabic(code) if code != "ar"),
     }
 }
 

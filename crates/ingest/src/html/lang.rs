@@ -55,6 +55,9 @@ fn iso1(code: &str) -> Option<&'static str> {
         ("cmn", "zh"),
         ("jpn", "ja"),
         ("kor", "ko"),
+        ("ara", "ar"),
+        ("pes", "fa"),
+        ("urd", "ur"),
     ];
     TABLE.iter().find(|(three, _)| *three == code).map(|(_, two)| *two)
 }
