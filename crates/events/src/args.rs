@@ -111,9 +111,9 @@ impl Ctx<'_, '_, '_> {
         let (clo, chi) = (words[lo].tok.span.start, words[hi.max(lo + 1) - 1].tok.span.end);
         let units = &info(kind).units;
         // "N من X" counts members of X: people, for a type whose victims are targets (ستة من
-        // مليشيا الحشد).
+        // مليشيا الحشد); so does a nisba (20 عراقيًا).
         let fits = |q: &Quantity| match q.unit.as_deref() {
-            Some(u) => units.iter().any(|x| x == u) || (info(kind).victims && q.text.contains(" من ")),
+            Some(u) => units.iter().any(|x| x == u) || (info(kind).victims && (q.text.contains(" من ") || self.d.kb.is_demonym(u))),
             None => info(kind).unitless,
         };
         // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):

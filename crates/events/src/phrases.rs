@@ -432,6 +432,20 @@ impl Ctx<'_, '_, '_> {
             while j < hi && words[j].tok.span.end <= q.end {
                 j += 1;
             }
+            // The counted noun may open a name that runs past the number's span (30 من تنظيم | داعش):
+            // the phrase takes the whole name; a name counted directly is a group (30 من داعش), a
+            // nisba people.
+            let counted = if j > i { self.mention_at[j - 1].filter(|&m| self.d.mentions[m].actor.is_some()) } else { None };
+            if let Some(m) = counted {
+                let mm = &self.d.mentions[m];
+                if mm.first > i && mm.kind == MentionKind::Name {
+                    return Some((mm.end.clamp(j, hi), Head::Group));
+                }
+                // A counted nisba names people (20 عراقيًا، 15 سوريًا).
+                if mm.first > i && mm.kind == MentionKind::Demonym {
+                    return Some((j, Head::People));
+                }
+            }
             let next = words.get(j);
             let after_min = if j + 1 < hi { self.quoted_name(j + 1) } else { j + 1 };
             if next.is_some_and(|n| {

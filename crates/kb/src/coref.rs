@@ -80,6 +80,13 @@ impl Kb {
         }
     }
 
+    /// Whether a match key is the nisba of an actor of the catalogue, definite or not (سوري،
+    /// الحوثي، عراقيين): a counted nisba counts that actor's people (15 سوريًا).
+    pub fn is_demonym(&self, key: &str) -> bool {
+        let base = key.strip_prefix("ال").unwrap_or(key);
+        nisba_base(base).is_some_and(|b| self.linker.demonyms.contains_key(b))
+    }
+
     /// Whether a key is a definite nisba of a state (السوداني، الإيرانية): a surname such as
     /// السوداني (محمد شياع السوداني) reads as "the Sudanese" alone.
     pub(crate) fn state_nisba(&self, key: &str) -> bool {

@@ -143,7 +143,12 @@ impl Kb {
                 // A name word the segmenter keeps whole still shows its article (السوداني).
                 let base = w.seg.base_key();
                 let base = base.strip_prefix("ال").filter(|_| w.seg.prefixes.is_empty()).unwrap_or(base);
-                if let Some(&a) = nisba_base(base).and_then(|b| idx.demonyms.get(b)) {
+                // An indefinite accusative keeps its tanween's alif (13 حوثيًا، خبيرا إيرانيا).
+                let tanween = (!w.seg.definite()).then(|| base.strip_suffix("يا").map(|b| &base[..b.len() + "ي".len()])).flatten();
+                let demonym = nisba_base(base)
+                    .and_then(|b| idx.demonyms.get(b))
+                    .or_else(|| tanween.and_then(nisba_base).and_then(|b| idx.demonyms.get(b)));
+                if let Some(&a) = demonym {
                     out.push(Mention { first: i, end: i + 1, span: w.tok.span, actor: Some(a), place: None, kind: MentionKind::Demonym });
                 }
             }
@@ -542,6 +547,15 @@ mod tests {
         assert_eq!(l[0], ("لسوريا".into(), Some("SYR".into()), Some("C-SYR".into())));
         assert_eq!(l[1].2.as_deref(), Some("P-DAMASCUS"));
         assert_eq!(l[2].1.as_deref(), Some("IRQ"));
+    }
+
+    #[test]
+    fn an_indefinite_nisba_with_its_tanween_alif_is_a_demonym() {
+        let l = linked("قتل 13 حوثيا و20 عراقيا، واعتقل خبيرا إيرانيا");
+        let ids: Vec<&str> = l.iter().filter_map(|x| x.1.as_deref()).collect();
+        assert_eq!(ids, ["HOUTHIS", "IRQ", "IRN"], "{l:?}");
+        // Not a definite word, and not a word that only ends so (حاليا "currently").
+        assert!(linked("ويقيم حاليا في الخارج").is_empty());
     }
 
     #[test]
