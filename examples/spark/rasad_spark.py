@@ -4,12 +4,18 @@
     python3 examples/spark/rasad_spark.py INPUT.jsonl[,MORE…] OUT_DIR [--mode udf|pipe] [--master local[2]]
 
 INPUT is JSON Lines documents ({"id", "text", "published"?, "url"?, "outlet"?, "title"?}), one
-or more files or a directory (Spark reads them as text, split into partitions). Two ways to run:
+or more files or a directory (Spark reads them as text, split into partitions); a line that is
+not such a document stops the job with its file's line number and what is wrong (convert raw
+text first, e.g. with `rasad extract` or a few lines of Python). Two ways to run:
 
-  udf   (default) mapPartitions calls the Python package: rasad.extract_jsonl on batches of a
-        partition's lines (parallel inside each executor, without the GIL);
+  udf   (default) mapPartitions calls the Python package: rasad.pipe_jsonl over a partition's
+        lines (batches in parallel inside each executor, without the GIL);
   pipe  each partition is piped through the `rasad extract --input jsonl` binary, a stateless
         filter (needs `rasad` on every executor's PATH, or --rasad PATH).
+
+The rows are `rasad.events_table`'s, with its schema (`rasad.COLUMNS`): the columns of `rasad
+export events`, then every actor, target and place as lists, and the days a date covers. The
+printed seconds include Spark's start.
 
 On a cluster, the same script runs with spark-submit (the wheel installed on every node, or
 shipped with --py-files / a packed virtualenv; for pipe, the binary shipped with --files):
@@ -19,75 +25,76 @@ shipped with --py-files / a packed virtualenv; for pipe, the binary shipped with
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 
+import rasad
 from pyspark.sql import SparkSession
-from pyspark.sql.types import DoubleType, IntegerType, StringType, StructField, StructType
+from pyspark.sql.types import ArrayType, BooleanType, DoubleType, LongType, StringType, StructField, StructType
 
-SCHEMA = StructType([
-    StructField('doc_id', StringType()),
-    StructField('event', IntegerType()),
-    StructField('type', StringType()),
-    StructField('mode', StringType()),
-    StructField('status', StringType()),
-    StructField('date', StringType()),
-    StructField('precision', StringType()),
-    StructField('actor', StringType()),
-    StructField('actor_id', StringType()),
-    StructField('target', StringType()),
-    StructField('target_id', StringType()),
-    StructField('place', StringType()),
-    StructField('lat', DoubleType()),
-    StructField('lon', DoubleType()),
-    StructField('quantity', DoubleType()),
-    StructField('unit', StringType()),
-    StructField('source', StringType()),
-    StructField('trigger', StringType()),
-    StructField('trigger_start', IntegerType()),
-    StructField('sentence_start', IntegerType()),
-    StructField('sentence_end', IntegerType()),
-    StructField('published', StringType()),
-])
-
-BATCH = 256
+TYPES = {'str': StringType(), 'float': DoubleType(), 'bool': BooleanType(), 'int': LongType(),
+         'list[str]': ArrayType(StringType()), 'list[float]': ArrayType(DoubleType())}
+SCHEMA = StructType([StructField(name, TYPES[kind]) for name, kind, _ in rasad.COLUMNS])
 
 
-def rows_of(rec):
-    """One tuple per event of an extract record (docs/output.md), in SCHEMA's order."""
-    for i, e in enumerate(rec['events']):
-        first = lambda xs: xs[0] if xs else {}  # noqa: E731
-        a, t = first(e['actors']), first(e['targets'])
-        p = next((x for x in e['places'] if 'lat' in x), first(e['places']))
-        d, q, s = e.get('date') or {}, e.get('quantity') or {}, e.get('source') or {}
-        yield (rec['id'], i, e['type'], e.get('mode'), e['status'], d.get('value'), d.get('precision'),
-               a.get('name') or a.get('text'), a.get('id'), t.get('name') or t.get('text'), t.get('id'),
-               p.get('name') or p.get('text'), p.get('lat'), p.get('lon'),
-               float(q['value']) if 'value' in q else None, q.get('unit'), s.get('name') or s.get('text'),
-               e['trigger']['text'], e['trigger']['start'], e['sentence']['start'], e['sentence']['end'], rec.get('published'))
+def rows_of(rec, text=None):
+    """The tuples of one record, in SCHEMA's order."""
+    return [tuple(r[name] for name in rasad.COLUMN_NAMES) for r in rasad.event_rows(rec, text)]
+
+
+def texts_of(lines):
+    """id -> text of a partition's JSON Lines documents (for the `notes` column)."""
+    out = {}
+    for line in lines:
+        try:
+            d = json.loads(line)
+            out[d['id']] = d['text']
+        except (ValueError, KeyError, TypeError):
+            pass
+    return out
 
 
 def extract_partition(lines):
     import rasad  # imported on the executor
-    batch = []
-    for line in lines:
-        if line.strip():
-            batch.append(line)
-        if len(batch) == BATCH:
-            for rec in rasad.extract_jsonl(batch):
-                yield from rows_of(rec)
-            batch = []
-    if batch:
-        for rec in rasad.extract_jsonl(batch):
-            yield from rows_of(rec)
+    lines = [line for line in lines if line.strip()]
+    texts = texts_of(lines)
+    try:
+        for rec in rasad.pipe_jsonl(lines):
+            yield from rows_of(rec, texts.get(rec['id']))
+    except rasad.RasadInputError as e:
+        raise ValueError(f'the input is not JSON Lines documents {{"id", "text", …}}: {e} (of this partition)') from None
+
+
+def pipe_partition(rasad_bin):
+    def run(lines):
+        lines = [line for line in lines if line.strip()]
+        if not lines:
+            return
+        docs = {}
+        for n, line in enumerate(lines, start=1):
+            try:
+                d = json.loads(line)
+                docs[d['id']] = d
+            except (ValueError, KeyError, TypeError) as e:
+                raise ValueError(f'the input is not JSON Lines documents {{"id", "text", …}}: line {n} of this partition: {e}') from None
+        res = subprocess.run([rasad_bin, 'extract', '--input', 'jsonl'], input='\n'.join(lines).encode('utf-8'), capture_output=True)
+        if res.returncode not in (0, 1):
+            raise RuntimeError(f'{rasad_bin} extract failed: {res.stderr.decode("utf-8", "replace")[-2000:]}')
+        for out in res.stdout.decode('utf-8').splitlines():
+            rec = json.loads(out)
+            doc = docs.get(rec['id'], {})
+            # The binary's records carry no document fields: add them from the input.
+            for key in ('url', 'outlet', 'title'):
+                if doc.get(key) is not None:
+                    rec[key] = doc[key]
+            yield from rows_of(rec, doc.get('text'))
+    return run
 
 
 def run(spark, inputs, out, mode='udf', rasad_bin='rasad'):
     lines = spark.sparkContext.textFile(inputs)
-    if mode == 'udf':
-        rows = lines.mapPartitions(extract_partition)
-    else:
-        rows = lines.pipe(f'{rasad_bin} extract --input jsonl').flatMap(lambda l: rows_of(json.loads(l)))
+    rows = lines.mapPartitions(extract_partition if mode == 'udf' else pipe_partition(rasad_bin))
     df = spark.createDataFrame(rows, SCHEMA)
     df.write.mode('overwrite').parquet(out)
     return spark.read.parquet(out).count()
@@ -101,14 +108,17 @@ def main():
     ap.add_argument('--master', default='local[2]')
     ap.add_argument('--rasad', default='rasad')
     a = ap.parse_args()
+    t0 = time.perf_counter()
     # Local executors run this interpreter (where the rasad wheel is installed); on a cluster,
     # set PYSPARK_PYTHON to the nodes' interpreter.
     os.environ.setdefault('PYSPARK_PYTHON', sys.executable)
     spark = SparkSession.builder.master(a.master).appName('rasad').config('spark.ui.enabled', 'false').getOrCreate()
     spark.sparkContext.setLogLevel('ERROR')
-    t0 = time.perf_counter()
+    started = time.perf_counter()
     n = run(spark, a.input, a.out, a.mode, a.rasad)
-    print(json.dumps({'events': n, 'seconds': round(time.perf_counter() - t0, 2), 'mode': a.mode, 'master': a.master}))
+    end = time.perf_counter()
+    print(json.dumps({'events': n, 'seconds': round(end - t0, 2), 'spark_start_seconds': round(started - t0, 2),
+                      'mode': a.mode, 'master': a.master}))
     spark.stop()
 
 
