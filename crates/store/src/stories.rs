@@ -18,7 +18,8 @@
 //!   country-level actor alone never joins, nor does one name or one number alone), the same actor-and-target pair 1.5 (verbal types) or 0.5 (force), the same day 0.5.
 //!   A story keeps the evidence keys of all its members with their counts; a key seen in fewer
 //!   than a fifth of a large story's events counts half (the story's core decides), and so does
-//!   a key that [`COMMON`] or more stories of the window hold (it is common these days). An event
+//!   a key that [`COMMON`] or more stories of the window hold twice or more (it is common these
+//!   days; stories of one event, which a fragmented occurrence leaves, do not count). An event
 //!   joins the best story scoring at least [`JOIN_SCORE`]; force events (ASSAULT, COERCE) also
 //!   need a place or a number to agree, and an event whose town lies more than
 //!   [`crate::STORY_KM`] from the story's is refused.
@@ -46,8 +47,8 @@ use crate::{haversine_km, Store, StoreError, STORY_KM};
 pub const WINDOW_DAYS: i64 = 3;
 /// Evidence score from which an event joins a story.
 pub const JOIN_SCORE: f64 = 3.0;
-/// Stories of the window holding a key from which it counts half.
-pub const COMMON: usize = 8;
+/// Stories of the window holding a key twice or more from which it counts half.
+pub const COMMON: usize = 4;
 /// Most that headline words add to a score together: short of [`JOIN_SCORE`], so a headline
 /// alone never joins; with one more agreeing party or the same day it does.
 pub const HEADLINE_CAP: f64 = 2.5;
@@ -251,7 +252,7 @@ pub struct Candidate {
     /// The event's keys found in the story, with how many of its events have each (of its
     /// documents, for a headline word: `h:` keys are kept once per document and story).
     pub shared: Vec<(String, i64)>,
-    /// The shared keys that [`COMMON`] or more stories of the window hold.
+    /// The shared keys that [`COMMON`] or more stories of the window hold twice or more.
     pub common: Vec<String>,
     /// True when a near-duplicate of the event's document has an event in it.
     pub near_duplicate: bool,
@@ -303,7 +304,7 @@ struct Shared {
     key: usize,
     /// The story's events (documents, for a headline word) with it.
     count: i64,
-    /// True when [`COMMON`] or more stories of the window hold it.
+    /// True when [`COMMON`] or more stories of the window hold it twice or more.
     common: bool,
 }
 
@@ -411,7 +412,9 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
                 hits
             }
         };
-        let common = hits.len() >= COMMON;
+        // Stories of one event do not make a key common: a fragmented occurrence would make its own
+        // keys common and keep its reports apart.
+        let common = hits.iter().filter(|h| h.1 >= 2).count() >= COMMON;
         for (story, count) in hits {
             found.entry(story).or_default().shared.push(Shared { key: i, count, common });
         }

@@ -326,3 +326,47 @@ fn headline_words_count_within_a_day_and_never_alone() {
     let later = Candidate { story: 3, day: "2015-07-23".into(), members: 1, apart: 3, shared, ..Default::default() };
     assert_eq!(score(&ev, &later), Some(0.0), "three days apart the words name a sequel");
 }
+#[test]
+fn stories_of_one_event_do_not_make_a_key_common() {
+    // Eight reports of one day name a person alone (no join: a person and the day score 2.5), and
+    // two more name the person and Qatar (2 + 0.5 + 0.5 = 3: they join). The eight singletons must
+    // not make the person a common key, which would halve it and keep the two apart.
+    let seg = rasad_text::Segmenter::new(Vec::<String>::new());
+    let mut store = Store::in_memory().unwrap();
+    store.conn().execute("INSERT INTO headline_terms (term, day, docs) VALUES ('', '2015-08-02', 10000)", []).unwrap();
+    let letters = ["ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز"];
+    for (n, l) in letters.iter().enumerate() {
+        // Each document its own words: no headline word, no near-duplicate in common.
+        let text: String = (0..40).map(|i| format!("{l}{l}{}{} ", letters[i % 10], letters[(i / 10) % 10])).collect();
+        let actors: &[&str] = if n < 8 { &["P-KERRY"] } else { &["P-KERRY", "QAT"] };
+        let input = InputDoc {
+            id: format!("d{n}"),
+            text: format!("{l}{l}{l} {l}{l}\n{text}"),
+            published: "2015-08-02".parse().ok(),
+            outlet: Some(format!("O{n}")),
+            ..Default::default()
+        };
+        let record = DocOutput {
+            id: input.id.clone(),
+            published: input.published,
+            relevance: 1.0,
+            entities: Vec::new(),
+            quantities: Vec::new(),
+            times: Vec::new(),
+            events: vec![event("CONSULT", actors, &[], &[], None, None)],
+        };
+        store.write_batch(&[prepare(input, record, &seg)]).unwrap();
+    }
+    let stories: Vec<i64> = store
+        .conn()
+        .prepare("SELECT story FROM events ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut distinct = stories[..8].to_vec();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 8, "{stories:?}");
+    assert_eq!(stories[8], stories[9], "{stories:?}");
+}
