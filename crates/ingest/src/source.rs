@@ -338,8 +338,15 @@ impl Reader for FeedReader {
                         return problem(format!("{name}#{}", i + 1), "feed item without text".into());
                     }
                     let id = it.url.clone().unwrap_or_else(|| format!("{fid}#{}", i + 1));
-                    let doc =
-                        InputDoc { id, text: it.text, published: date(it.published), url: it.url, outlet: it.outlet, title: it.title, ..Default::default() };
+                    let doc = InputDoc {
+                        id,
+                        text: it.text,
+                        published: date(it.published),
+                        url: it.url,
+                        outlet: it.outlet,
+                        title: it.title,
+                        ..Default::default()
+                    };
                     sized(|_| format!("{name}#{}", i + 1), doc)
                 })
                 .chain(tail),
