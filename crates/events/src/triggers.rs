@@ -244,7 +244,11 @@ impl Ctx<'_, '_, '_> {
             if lam && !passive_lam && !after_addition {
                 continue;
             }
-            if cues().purpose.has(prev_key) || (i >= 2 && bare(&words[i - 2]) == "من" && prev_key == "اجل") {
+            // من أجل X, and لا بد من X (what must be done, not what was).
+            let two_words = i >= 2
+                && ((bare(&words[i - 2]) == "من" && prev_key == "اجل")
+                    || (matches!(bare(&words[i - 2]), "بد" | "لابد") && prev_key == "من"));
+            if cues().purpose.has(prev_key) || two_words {
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
