@@ -1,7 +1,9 @@
 //! Surnames: a person the catalogue knows, named in full once in a document (جون كيري، رجب طيب
 //! أردوغان، محمد بن سلمان), is named by the rest of the name elsewhere in it (كيري، أردوغان، بن
-//! سلمان), before or after. The linker links those later mentions to the same person; a name the
-//! catalogue does not know stays unlinked.
+//! سلمان), before or after. The linker links those later mentions to the same person: a tail of
+//! two words or more wherever it stands, a one-word tail only where the NER model also read a
+//! person's name (many surnames are common words: بري "land", الصدر "the chest", الشرع "the law").
+//! A name the catalogue does not know stays unlinked.
 
 use rasad_text::{Span, TokenKind, Word};
 
@@ -21,7 +23,13 @@ impl Kb {
     /// persons it links by a full name of two or more words: every tail of that name (its words
     /// after the first, after the second …), where it stands alone in a word not already linked.
     /// A one-word tail is taken only when it is three letters or more and not in [`NOT_SURNAMES`].
-    pub(crate) fn link_surnames(&self, words: &[Word], out: &mut Vec<Mention>) {
+    ///
+    /// `persons`: token ranges `[first, end)` another reader (the NER model) read as person names.
+    /// `None` takes tails of two words or more only; with it, a one-word tail links only inside one
+    /// of them (وقال كيري, not توغل بري "a ground incursion" for نبيه بري, nor في الصدر "in the
+    /// chest" for مقتدى الصدر).
+    pub(crate) fn link_surnames(&self, words: &[Word], out: &mut Vec<Mention>, persons: Option<&[(usize, usize)]>) {
+        let person_at = |i: usize| persons.is_some_and(|ps| ps.iter().any(|&(a, b)| a <= i && i < b));
         let mut tails: Vec<(Vec<&str>, usize)> = Vec::new();
         for m in out.iter() {
             let Some(a) = m.actor.filter(|&a| self.actors[a].kind == ActorType::Person) else { continue };
@@ -31,7 +39,8 @@ impl Kb {
             for start in m.first + 1..m.end {
                 let tail: Vec<&str> = words[start..m.end].iter().map(|w| w.key.as_str()).collect();
                 let one = tail.len() == 1;
-                if one && (tail[0].chars().count() < 3 || NOT_SURNAMES.contains(&tail[0]) || self.state_nisba(tail[0])) {
+                if one && (persons.is_none() || tail[0].chars().count() < 3 || NOT_SURNAMES.contains(&tail[0]) || self.state_nisba(tail[0]))
+                {
                     continue;
                 }
                 if NOT_SURNAMES.contains(&tail[0]) && tail[0] != "بن" {
@@ -67,6 +76,7 @@ impl Kb {
                     // a definite word after a definite noun is its adjective (المهندس in الفريق المهندس).
                     && !(n == 1 && words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "بن" | "ابن")))
                     && !(n == 1 && t[0].starts_with("ال") && definite_before(words, i))
+                    && (n > 1 || (person_at(i) && !after_place_preposition(words, i)))
             });
             if let Some((t, a)) = hit {
                 let n = t.len();
@@ -78,6 +88,18 @@ impl Kb {
                 i += 1;
             }
         }
+    }
+
+    /// The mentions of [`Kb::link`] and the one-word surnames of its persons where `persons`
+    /// (token ranges `[first, end)` of names the NER model read as persons) hold them (see
+    /// `link_surnames`). Returns the mentions in text order.
+    pub fn link_named_surnames(&self, words: &[Word], mut mentions: Vec<Mention>, persons: &[(usize, usize)]) -> Vec<Mention> {
+        let before = mentions.len();
+        self.link_surnames(words, &mut mentions, Some(persons));
+        if mentions.len() > before {
+            mentions.sort_by_key(|m| m.first);
+        }
+        mentions
     }
 
     /// Whether a match key is the nisba of an actor of the catalogue, definite or not (سوري،
@@ -94,6 +116,12 @@ impl Kb {
     }
 }
 
+/// Whether token `i` follows a preposition of place or direction (في الصدر "in the chest"): a
+/// one-word surname there is more often the common word.
+fn after_place_preposition(words: &[Word], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| matches!(words[k].key_without_conj(), "في" | "على" | "الي" | "عن" | "من"))
+}
+
 /// Whether the word before token `i` is a definite Arabic word.
 pub(crate) fn definite_before(words: &[Word], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
@@ -108,12 +136,13 @@ mod tests {
 
     use crate::kb::Kb;
 
-    /// (text, actor id) of the mentions of `text` that name an actor.
+    /// (text, actor id) of the mentions of `text` that name an actor, as if the NER model had read
+    /// every word as part of a person's name (one-word surnames are then taken wherever they stand).
     fn actors(text: &str) -> Vec<(String, String)> {
         let kb = Kb::builtin();
         let seg = Segmenter::new(kb.name_words());
         let words = analyze(&tokenize(text), &seg);
-        kb.link(&words)
+        kb.link_named_surnames(&words, kb.link(&words), &[(0, words.len())])
             .into_iter()
             .filter_map(|m| m.actor.map(|a| (rasad_text::char_slice(text, m.span), kb.actors[a].id.clone())))
             .collect()
@@ -131,6 +160,19 @@ mod tests {
         let l = actors("زاهدي في دمشق. وصل القيادي محمد رضا زاهدي إلى العاصمة السورية، والتقى رضا زاهدي قادة الفصائل.");
         let z: Vec<&str> = l.iter().filter(|(_, id)| id == "P-ZAHEDI").map(|(t, _)| t.as_str()).collect();
         assert_eq!(z, ["زاهدي", "محمد رضا زاهدي", "رضا زاهدي"]);
+    }
+
+    #[test]
+    fn a_one_word_surname_needs_the_model_to_read_a_person_there() {
+        let kb = Kb::builtin();
+        let seg = Segmenter::new(kb.name_words());
+        let text = "التقى وزير الخارجية الأمريكي جون كيري نظيره في القاهرة. وقال كيري إن المحادثات كانت بناءة.";
+        let words = analyze(&tokenize(text), &seg);
+        let kerry = |ms: &[crate::link::Mention]| ms.iter().filter(|m| m.actor.is_some_and(|a| kb.actors[a].id == "P-KERRY")).count();
+        // Without the model's word, the full name only; with a person read at كيري, both.
+        assert_eq!(kerry(&kb.link(&words)), 1);
+        let at = words.iter().rposition(|w| w.key == "كيري").unwrap();
+        assert_eq!(kerry(&kb.link_named_surnames(&words, kb.link(&words), &[(at, at + 1)])), 2);
     }
 
     #[test]

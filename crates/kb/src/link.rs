@@ -186,7 +186,7 @@ impl Kb {
         }
         self.disambiguate(&mut out, &ambiguous);
         self.drop_foreign_namesakes(words, &mut out);
-        self.link_surnames(words, &mut out);
+        self.link_surnames(words, &mut out, None);
         out.sort_by_key(|m| m.first);
         out
     }
