@@ -50,7 +50,8 @@ fn utf16(body: &[u8], le: bool, bom: usize) -> Result<String, String> {
 }
 
 /// Decodes a web page: the charset of the HTTP header, else a byte-order mark, else a `<meta>`
-/// declaration, else UTF-8. windows-1256 and ISO-8859-6 pages are common in older Arabic sites.
+/// declaration, else UTF-8; a single-byte declaration over bytes that are valid UTF-8 (and not all
+/// ASCII) is taken for a stale label and the page read as UTF-8. windows-1256 and ISO-8859-6 pages are common in older Arabic sites.
 pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Result<String, String> {
     if bytes.is_empty() {
         return Err("empty page".into());
@@ -62,6 +63,10 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Result<String, S
     let enc = match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, _)) => enc,
         None => match declared.as_deref().and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
+            // A page re-saved as UTF-8 often keeps its old declaration: bytes that are valid UTF-8
+            // with multi-byte sequences are UTF-8 whatever a single-byte label says (Arabic text in
+            // windows-1256 or ISO-8859-6 is practically never valid UTF-8).
+            Some(enc) if enc.is_single_byte() && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
             Some(enc) => enc,
             None => {
                 return String::from_utf8(bytes.to_vec()).map_err(|e| {
@@ -116,6 +121,16 @@ pub(crate) fn meta_charset(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn valid_utf8_under_a_single_byte_label_is_read_as_utf8() {
+        let page = "<html><head><meta charset=\"windows-1256\"></head><body><p>قصفت الطائرات البلدة</p></body></html>";
+        assert!(decode_html(page.as_bytes(), None).unwrap().contains("قصفت الطائرات"));
+        // The label still decides a page that is not UTF-8.
+        let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(page);
+        assert!(decode_html(&cp1256, None).unwrap().contains("قصفت الطائرات"));
+        assert!(decode_html(&cp1256, Some("text/html; charset=windows-1256")).unwrap().contains("قصفت"));
+    }
 
     #[test]
     fn a_declaration_late_in_a_long_head_is_seen_and_one_in_the_body_is_not() {

@@ -19,6 +19,10 @@ pub(crate) struct Rules {
     content: HashSet<String>,
     /// Phrases of promotion lines, as written.
     pub(crate) promo: Vec<&'static str>,
+    /// Starts of headings that open a furniture block, as written (lowercase for Latin).
+    headings: Vec<&'static str>,
+    /// Words that name a kind of outlet (جريدة، وكالة، news), as written (lowercase for Latin).
+    outlet_words: HashSet<&'static str>,
     /// Meta keys of the publication date, lowercase, the surest first.
     pub(crate) date_meta: Vec<&'static str>,
     /// Parts of a class or id of a date's element, lowercase.
@@ -39,6 +43,8 @@ fn parse(src: &'static str) -> Result<Rules, String> {
         words: HashSet::default(),
         content: HashSet::default(),
         promo: Vec::new(),
+        headings: Vec::new(),
+        outlet_words: HashSet::default(),
         date_meta: Vec::new(),
         date_class: Vec::new(),
     };
@@ -56,6 +62,11 @@ fn parse(src: &'static str) -> Result<Rules, String> {
             "content" => r.content.insert(value.to_ascii_lowercase()),
             "promo" => {
                 r.promo.push(value);
+                true
+            }
+            "outlet-word" => r.outlet_words.insert(value),
+            "heading" => {
+                r.headings.push(value);
                 true
             }
             "date-meta" => {
@@ -128,6 +139,18 @@ impl Rules {
     }
 
     /// True for a short paragraph promoting something else: the outlet's channels, another article.
+    /// Whether a heading's text announces page furniture (التعليقات (6)، اقرأ أيضا، Related): the
+    /// block it opens is not the article.
+    pub(crate) fn is_furniture_heading(&self, text: &str) -> bool {
+        let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        t.chars().count() <= 40 && self.headings.iter().any(|h| t.starts_with(h) || t.to_lowercase().starts_with(h))
+    }
+
+    /// Whether a word names a kind of outlet (a title's " - جريدة الغد" is the outlet's name).
+    pub(crate) fn is_outlet_word(&self, w: &str) -> bool {
+        self.outlet_words.contains(w) || self.outlet_words.contains(w.to_lowercase().as_str())
+    }
+
     pub(crate) fn is_promo(&self, text: &str, words: usize) -> bool {
         words <= 30 && self.promo.iter().any(|p| text.contains(p))
     }
@@ -141,6 +164,13 @@ mod tests {
     fn the_table_parses_and_bad_lines_are_named() {
         let r = parse(RULES).unwrap();
         assert!(r.skip.contains("script") && r.tags.contains("nav") && r.names.contains("share") && !r.promo.is_empty());
+        assert!(
+            r.is_furniture_heading("التعليقات (6)") && r.is_furniture_heading(" اقرأ أيضا:") && r.is_furniture_heading("Related articles")
+        );
+        assert!(
+            !r.is_furniture_heading("قصف جديد على حلب")
+                && !r.is_furniture_heading("تعليقات الوزير على الاتفاق أثارت جدلا واسعا في الأوساط السياسية")
+        );
         assert!(parse("# c\nname\tx\nwhat\ty\n").unwrap_err().contains("line 3"));
         assert!(parse("name x\n").unwrap_err().contains("line 1"));
     }

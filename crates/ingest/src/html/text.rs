@@ -175,6 +175,24 @@ pub(crate) fn body_text(doc: &Html) -> String {
         }
         node = Some(parent);
     }
+    // A short paragraph between two kept ones, beside one of them, is the article's too (a one-line
+    // quote between two long paragraphs).
+    let parent = |i: usize| doc.tree.get(units[i].owner).and_then(|n| n.parent()).map(|p| p.id());
+    let mut prev: Option<usize> = None;
+    for i in 0..units.len() {
+        if keep[i] {
+            prev = Some(i);
+            continue;
+        }
+        let Some(a) = prev else { continue };
+        if units[i].is_noise() || units[i].letters == 0 {
+            continue;
+        }
+        let next = (i + 1..units.len()).find(|&k| keep[k]);
+        if next.is_some_and(|b| parent(i).is_some() && (parent(i) == parent(a) || parent(i) == parent(b))) {
+            keep[i] = true;
+        }
+    }
     let mut out = String::new();
     for (u, _) in units.iter().zip(&keep).filter(|(_, k)| **k) {
         if !out.is_empty() {
@@ -183,6 +201,17 @@ pub(crate) fn body_text(doc: &Html) -> String {
         out.push_str(&u.text);
     }
     out
+}
+
+/// Whether an element's first child element is a heading (h2–h6) that announces furniture
+/// (التعليقات (6)، اقرأ أيضا): a block of reader comments or related links, however long.
+fn opens_with_furniture_heading(node: NodeRef<'_, Node>) -> bool {
+    let Some(first) = node.children().find(|c| c.value().is_element()) else { return false };
+    if !first.value().as_element().is_some_and(|h| matches!(h.name(), "h2" | "h3" | "h4" | "h5" | "h6")) {
+        return false;
+    }
+    let text: String = first.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).take(8).collect();
+    PAGE_RULES.is_furniture_heading(&text)
 }
 
 /// The kinds of the elements that are not [`Kind::Plain`]; furniture holding at least half of the
@@ -198,7 +227,10 @@ fn classify(doc: &Html) -> HashMap<NodeId, Kind> {
             Edge::Open(node) => match node.value() {
                 Node::Element(_) if skip > 0 => skip += 1,
                 Node::Element(e) => {
-                    let kind = PAGE_RULES.kind(e);
+                    let kind = match PAGE_RULES.kind(e) {
+                        Kind::Plain if opens_with_furniture_heading(node) => Kind::Furniture,
+                        k => k,
+                    };
                     if kind == Kind::Skip {
                         skip = 1;
                     } else {
@@ -410,6 +442,30 @@ mod tests {
         // Furniture that does not hold most of the page is still furniture.
         let page = format!("<body><div class=\"share\"><p>{P3}</p></div><div>{}</div></body>", paras(&[P1, P2, P1, P2]));
         assert!(!extract(&page).text.contains(P3));
+    }
+
+    #[test]
+    fn a_block_opened_by_a_comments_or_related_heading_is_not_the_article() {
+        // Six reader comments under a heading in plain divs outweigh a two-paragraph story by
+        // letters; the heading says what they are.
+        let comments: String = (0..6).map(|i| format!("<div class=\"r\"><p>{P3} تعليق رقم {i}</p></div>")).collect();
+        for heading in ["التعليقات (6)", "اقرأ أيضا", "Related articles"] {
+            let page = format!(
+                "<body><div class=\"x1\"><h1>عنوان</h1>{}</div><div class=\"x2\"><h3>{heading}</h3>{comments}</div></body>",
+                paras(&[P1, P2])
+            );
+            assert_eq!(extract(&page).text, format!("{P1}\n\n{P2}"), "{heading}");
+        }
+        // A heading of the article's own words opens no furniture.
+        let page = format!("<body><div><h2>قافلة مساعدات تصل المدينة</h2>{}</div></body>", paras(&[P1, P2]));
+        assert!(extract(&page).text.contains(P2));
+    }
+
+    #[test]
+    fn a_short_paragraph_between_two_kept_ones_is_kept() {
+        let short = "وقال ناشطون إن الغارات استهدفت سوقا شعبيا مزدحما.";
+        let page = format!("<body><article><p>{P1}</p><p>{short}</p><div><p>{P2} {P3}</p></div></article></body>");
+        assert_eq!(extract(&page).text, format!("{P1}\n\n{short}\n\n{P2} {P3}"));
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub(super) fn strip_outlet(raw: &str, outlet: Option<&str>, h1s: &[String]) -> S
             }
         }
     }
-    let Some(outlet) = outlet.map(name_key).filter(|o| !o.is_empty()) else { return raw.to_string() };
+    let Some(outlet) = outlet.map(name_key).filter(|o| !o.is_empty()) else { return strip_named_outlet(raw) };
     let mut t = raw;
     loop {
         let before = t;
@@ -62,9 +62,25 @@ pub(super) fn strip_outlet(raw: &str, outlet: Option<&str>, h1s: &[String]) -> S
             }
         }
         if t == before {
-            return t.trim().to_string();
+            return strip_named_outlet(t.trim());
         }
     }
+}
+
+/// `raw` without a last part that names an outlet by its kind (" - جريدة الغد", " | وكالة الأنباء",
+/// " - Daily Wire Service"): at most four words after the last separator, the first of them an
+/// outlet word of the page rules (`outlet-word`), and a headline of three words or more before it.
+fn strip_named_outlet(raw: &str) -> String {
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = raw.rsplit_once(sep) {
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            let named = !words.is_empty() && words.len() <= 4 && words.iter().any(|w| super::rules::PAGE_RULES.is_outlet_word(w));
+            if named && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    raw.to_string()
 }
 
 /// Letters and digits only, lowercased: "CNNArabic.com" and "cnnarabic" compare equal.
@@ -100,6 +116,10 @@ mod tests {
         assert_eq!(strip_outlet(&format!(" المثال نيوز - {headline}"), None, &h(&[headline])), headline);
         // A name with a domain.
         assert_eq!(strip_outlet(&format!("{headline} - Mithal.com"), Some("Mithal"), &[]), headline);
+        // No site name and no h1: a last part naming a kind of outlet is the outlet's name.
+        for tail in ["جريدة الغد", "وكالة الأنباء", "شبكة الرصد الإخبارية", "Daily Wire Service"] {
+            assert_eq!(strip_outlet(&format!("{headline} - {tail}"), None, &[]), headline, "{tail}");
+        }
     }
 
     #[test]
@@ -110,6 +130,8 @@ mod tests {
         assert_eq!(strip_outlet(t, None, &[]), t);
         // A short h1 (a section's name) is no headline.
         assert_eq!(strip_outlet("عاجل - الجيش يقصف أطراف المدينة", None, &h(&["عاجل"])), "عاجل - الجيش يقصف أطراف المدينة");
+        // A last part without an outlet word stays (a place, a quote's speaker).
+        assert_eq!(strip_outlet("قصف عنيف على أطراف المدينة - حلب", None, &[]), "قصف عنيف على أطراف المدينة - حلب");
         // The outlet's name alone is kept rather than emptied.
         assert_eq!(strip_outlet("جريدة المثال", Some("جريدة المثال"), &[]), "جريدة المثال");
     }
