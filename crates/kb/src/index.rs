@@ -63,6 +63,12 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "محافظات",
     "العاصمه",
     "ساحل",
+    // Plural parts of a city (شوارع البصرة، ساحات بغداد، ضواحي دمشق): a name after one is the city.
+    // Not the singulars: شارع بغداد is a street of Damascus.
+    "شوارع",
+    "ساحات",
+    "ضواحي",
+    "ميادين",
 ];
 /// Particles that GeoNames gives as alternate names of places (بلا، حول، عبر، الى): never a name alone.
 const PARTICLES: &[&str] = &[
