@@ -21,7 +21,7 @@
 //!   a key that [`COMMON`] or more stories of the window hold twice or more (it is common these
 //!   days; stories of one event, which a fragmented occurrence leaves, do not count). An event
 //!   joins the best story scoring at least [`JOIN_SCORE`]; force events (ASSAULT, COERCE) also
-//!   need a place or a number to agree, and an event whose town lies more than
+//!   need a place or a number to agree (or the same attacker and target within a day), and an event whose town lies more than
 //!   [`crate::STORY_KM`] from the story's is refused.
 //! - **Near-duplicates first.** An event of a document that is a near-duplicate of an earlier one
 //!   joins the story of that document's event of the same family and window, whatever the score.
@@ -283,7 +283,9 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
         } else {
             total += w;
         }
-        anchored |= Evidence::anchors(k);
+        // The same attacker and target within a day place an air campaign's strike or a security
+        // sweep as a town does (تركيا تقصف داعش في سوريا، الكويت تضبط خلية لداعش: the country alone).
+        anchored |= Evidence::anchors(k) || (k.starts_with("d:") && c.apart <= DATED_FORCE_DAYS);
     }
     // Headlines name an occurrence alike for a day or so; later, the same words name its sequels.
     if c.apart <= HEADLINE_DAYS {
@@ -331,7 +333,7 @@ fn within_reach(ev: &Evidence, shared: &[Shared]) -> bool {
         } else {
             total += w;
         }
-        anchored |= Evidence::anchors(k);
+        anchored |= Evidence::anchors(k) || k.starts_with("d:");
     }
     (ev.family != "force" || anchored) && total + headline.min(HEADLINE_CAP) + 0.5 >= JOIN_SCORE
 }
