@@ -20,7 +20,7 @@ use std::path::Path;
 
 use rasad_model::{DocOutput, Event, GeoPrecision, InputDoc};
 use rasad_text::Segmenter;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use xxhash_rust::xxh3::xxh3_128;
 
 /// Errors of the store.
@@ -191,9 +191,15 @@ impl Store {
             self.counts.clear();
         }
         for p in batch {
-            let exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?.exists([&p.id])?;
-            if exists {
+            let existing: Option<(i64, String)> = tx
+                .prepare_cached("SELECT rowid, source FROM documents WHERE id = ?1")?
+                .query_row([&p.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((doc, source)) = existing {
                 stats.duplicates += 1;
+                if source != p.doc.id {
+                    record_copy(&tx, doc, p)?;
+                }
                 continue;
             }
             let record = serde_json::to_string(&p.record)?;
@@ -367,6 +373,21 @@ fn grid_cell(lat: f64, lon: f64) -> i64 {
     ((lat / 0.5).floor() as i64 + 200) * 1000 + ((lon / 0.5).floor() as i64 + 400)
 }
 
+/// Keeps where a copy of a stored text came from (`copies`), and puts its outlet among the outlets
+/// of the stories of that text as one that republished it (`own` 0: the source count is unchanged).
+fn record_copy(tx: &rusqlite::Transaction, doc: i64, p: &Prepared) -> Result<(), StoreError> {
+    let published = p.doc.published.map(|d| d.to_string());
+    tx.prepare_cached("INSERT OR IGNORE INTO copies (doc, source, outlet, url, published) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![doc, p.doc.id, p.doc.outlet, p.doc.url, published])?;
+    if let Some(outlet) = &p.doc.outlet {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO story_outlets (story, outlet, own) SELECT DISTINCT story, ?2, 0 FROM events WHERE doc = ?1",
+        )?
+        .execute(params![doc, outlet])?;
+    }
+    Ok(())
+}
+
 /// Stores one event with its arguments and places it in a story ([`stories::assign`]).
 fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &mut stories::DocInfo) -> Result<(), StoreError> {
     let published = doc.published;
@@ -449,7 +470,7 @@ mod tests {
         "قصفت طائرات روسية بلدة كفرنبل في ريف إدلب الجنوبي أمس، ما أسفر عن مقتل 12 مدنيا، بحسب المرصد السوري لحقوق الإنسان.";
 
     #[test]
-    fn reingesting_the_same_text_adds_nothing() {
+    fn reingesting_the_same_text_stores_nothing_new_and_keeps_where_a_copy_came_from() {
         let mut s = store_with(&[doc("a", STRIKE, "2019-05-10", "A")]);
         let again = prepared(doc("a-copy", STRIKE, "2019-05-10", "B"));
         let st = s.write_batch(&[again]).unwrap();
@@ -459,6 +480,29 @@ mod tests {
         assert!(c.events >= 1);
         assert_eq!(s.integrity_check().unwrap(), "ok");
         assert!(s.verify().unwrap().is_empty(), "{:?}", s.verify());
+        // The copy from another outlet is kept as a copy: its source and outlet, and its outlet
+        // among the story's outlets as one that republished (the source count stays 1).
+        let copies: Vec<(String, String)> = s
+            .conn()
+            .prepare("SELECT source, outlet FROM copies")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(copies, [("a-copy".to_string(), "B".to_string())]);
+        let outlets: Vec<(String, i64)> = s
+            .conn()
+            .prepare("SELECT DISTINCT outlet, own FROM story_outlets ORDER BY outlet")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(outlets, [("A".to_string(), 1), ("B".to_string(), 0)]);
+        // The same source again is no copy.
+        s.write_batch(&[prepared(doc("a", STRIKE, "2019-05-10", "A"))]).unwrap();
+        assert_eq!(s.conn().query_row("SELECT count(*) FROM copies", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
     }
 
     #[test]

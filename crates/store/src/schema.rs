@@ -193,6 +193,19 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ALTER TABLE documents ADD COLUMN lang TEXT;
     ALTER TABLE documents ADD COLUMN date_source TEXT;
     "#,
+    // 8: copies: a document whose text is already stored under another source (an outlet carrying
+    // another's text word for word) is not stored again, but where it came from is kept, and its
+    // outlet joins the stories of the stored text as one that republished it.
+    r#"
+    CREATE TABLE copies (
+        doc       INTEGER NOT NULL REFERENCES documents(rowid),  -- the stored document with the same text
+        source    TEXT NOT NULL,
+        outlet    TEXT,
+        url       TEXT,
+        published TEXT,                       -- YYYY-MM-DD, as given
+        PRIMARY KEY (doc, source)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.
