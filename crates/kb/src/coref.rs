@@ -5,12 +5,12 @@
 //! person's name (many surnames are common words: بري "land", الصدر "the chest", الشرع "the law").
 //! A name the catalogue does not know stays unlinked.
 
-use rasad_text::{Span, TokenKind, Word};
+use rasad_text::{TokenKind, Word};
 
 use crate::catalogue::ActorType;
 use crate::index::nisba_base;
 use crate::kb::Kb;
-use crate::link::{first_forms, Mention, MentionKind};
+use crate::link::{add_phrase_mentions, keys_at, Mention, MentionKind};
 
 /// Words that end a compound given name or are no surname alone (حسن نصر الله: الله; صلاح الدين).
 const NOT_SURNAMES: &[&str] = &["الله", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "الثاني", "الاول"];
@@ -56,38 +56,21 @@ impl Kb {
         }
         // Longer tails first: بن سلمان before سلمان.
         tails.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
-        let mut linked = vec![false; words.len()];
-        for m in out.iter() {
-            linked[m.first..m.end].iter_mut().for_each(|x| *x = true);
-        }
-        let mut i = 0;
-        while i < words.len() {
-            if linked[i] || words[i].tok.kind != TokenKind::Arabic {
-                i += 1;
-                continue;
-            }
-            let hit = tails.iter().find(|(t, _)| {
-                let n = t.len();
-                i + n <= words.len()
-                    && !linked[i..i + n].contains(&true)
-                    && first_forms(&words[i]).any(|f| f == t[0])
-                    && (1..n).all(|k| words[i + k].key == t[k])
-                    // A word followed by بن is the given name of another's full name (سلمان بن عبد العزيز);
-                    // a definite word after a definite noun is its adjective (المهندس in الفريق المهندس).
-                    && !(n == 1 && words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "بن" | "ابن")))
-                    && !(n == 1 && t[0].starts_with("ال") && definite_before(words, i))
-                    && (n > 1 || (person_at(i) && !after_place_preposition(words, i)))
-            });
-            if let Some((t, a)) = hit {
-                let n = t.len();
-                let span = Span::new(words[i].tok.span.start, words[i + n - 1].tok.span.end);
-                out.push(Mention { first: i, end: i + n, span, actor: Some(*a), place: None, kind: MentionKind::Name });
-                linked[i..i + n].iter_mut().for_each(|x| *x = true);
-                i += n;
-            } else {
-                i += 1;
-            }
-        }
+        add_phrase_mentions(words, out, |i, _| {
+            tails
+                .iter()
+                .find(|(t, _)| {
+                    let n = t.len();
+                    keys_at(words, i, t)
+                        // A word followed by بن is the given name of another's full name (سلمان بن عبد
+                        // العزيز); a definite word after a definite noun is its adjective (المهندس in
+                        // الفريق المهندس).
+                        && !(n == 1 && words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "بن" | "ابن")))
+                        && !(n == 1 && t[0].starts_with("ال") && definite_before(words, i))
+                        && (n > 1 || (person_at(i) && !after_place_preposition(words, i)))
+                })
+                .map(|(t, a)| (t.len(), *a))
+        });
     }
 
     /// The mentions of [`Kb::link`] and the one-word surnames of its persons where `persons`

@@ -142,6 +142,11 @@ impl Kb {
     }
 
     /// The actor with this id.
+    pub(crate) fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actor_ids.get(id).map(|&i| &self.actors[i])
     }

@@ -9,6 +9,7 @@ pub mod build;
 pub mod catalogue;
 mod coref;
 mod cues;
+mod generic;
 mod index;
 pub mod kb;
 pub mod link;

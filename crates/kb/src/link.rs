@@ -83,6 +83,41 @@ pub(crate) fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::
     .flatten()
 }
 
+/// Whether the match keys `keys` are written at token `i` (the first with its clitics).
+pub(crate) fn keys_at<S: AsRef<str>>(words: &[Word], i: usize, keys: &[S]) -> bool {
+    let n = keys.len();
+    n > 0
+        && i + n <= words.len()
+        && first_forms(&words[i]).any(|f| f == keys[0].as_ref())
+        && (1..n).all(|k| words[i + k].key == keys[k].as_ref())
+}
+
+/// Adds to `out` the name mentions that `at` finds, left to right over Arabic words no mention of
+/// `out` covers: `at(i, linked)` gives the token count and the actor of a phrase at token `i`
+/// (`linked` marks the tokens taken so far).
+pub(crate) fn add_phrase_mentions(words: &[Word], out: &mut Vec<Mention>, mut at: impl FnMut(usize, &[bool]) -> Option<(usize, usize)>) {
+    let mut linked = vec![false; words.len()];
+    for m in out.iter() {
+        linked[m.first..m.end].iter_mut().for_each(|x| *x = true);
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if linked[i] || words[i].tok.kind != TokenKind::Arabic {
+            i += 1;
+            continue;
+        }
+        match at(i, &linked).filter(|&(n, _)| n > 0 && i + n <= words.len() && !linked[i..i + n].contains(&true)) {
+            Some((n, actor)) => {
+                let span = Span::new(words[i].tok.span.start, words[i + n - 1].tok.span.end);
+                out.push(Mention { first: i, end: i + n, span, actor: Some(actor), place: None, kind: MentionKind::Name });
+                linked[i..i + n].iter_mut().for_each(|x| *x = true);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
 pub(crate) fn is_open_quote(w: Option<&Word>) -> bool {
     w.is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'" | "‘" | "„"))
 }
@@ -187,6 +222,7 @@ impl Kb {
         self.disambiguate(&mut out, &ambiguous);
         self.drop_foreign_namesakes(words, &mut out);
         self.link_surnames(words, &mut out, None);
+        self.link_generic_forces(words, &mut out);
         out.sort_by_key(|m| m.first);
         out
     }
