@@ -72,6 +72,7 @@ pub(crate) struct Cues {
     pub m_nouns: Class,
     pub vehicles: Class,
     pub vehicle_kinds: Class,
+    pub vehicle_adjectives: Class,
     pub passive_stems: Class,
     pub agent_nouns: Class,
     pub purpose: Class,
