@@ -221,7 +221,8 @@ impl Store {
                 sig_bytes,
                 record,
                 p.doc.lang,
-                p.doc.date_source
+                // A day the reader did not give but the extractor read from the text says so.
+                p.doc.date_source.as_deref().or((p.doc.published.is_none() && p.record.published.is_some()).then_some("text"))
             ])?;
             let doc = tx.last_insert_rowid();
             // Near-duplicates: candidates from any agreeing band, the most similar one above the threshold.
@@ -503,6 +504,22 @@ mod tests {
         // The same source again is no copy.
         s.write_batch(&[prepared(doc("a", STRIKE, "2019-05-10", "A"))]).unwrap();
         assert_eq!(s.conn().query_row("SELECT count(*) FROM copies", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_day_read_from_the_text_is_marked_as_such() {
+        let d = InputDoc { id: "t".into(), text: format!("نشر في 10-05-2019\n{STRIKE}"), ..Default::default() };
+        let s = store_with(&[d, doc("g", "أعلنت وزارة الصحة افتتاح مستشفى جديد في مدينة حلب.", "2019-05-10", "C")]);
+        let rows: Vec<(String, Option<String>, Option<String>)> = s
+            .conn()
+            .prepare("SELECT source, published, date_source FROM documents ORDER BY source")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows[0], ("g".into(), Some("2019-05-10".into()), None), "given by the input: no source to tell");
+        assert_eq!(rows[1], ("t".into(), Some("2019-05-10".into()), Some("text".into())));
     }
 
     #[test]

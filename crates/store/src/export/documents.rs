@@ -51,7 +51,8 @@ pub struct DocRow {
     pub events: usize,
     /// ISO 639-1 code of the text's language, when known.
     pub lang: Option<String>,
-    /// Where a web page's publication date was read (`json-ld`, `meta`, `time`, `byline`, `url`).
+    /// Where the publication date was read: a web page's `json-ld`, `meta`, `time`, `byline` or `url`,
+    /// or `text` when the extractor read it from the text (none when the input gave it).
     pub date_source: Option<String>,
 }
 
