@@ -308,7 +308,10 @@ impl Ctx<'_, '_, '_> {
                     break;
                 }
                 let k = w.key.as_str();
-                if cues().new_phrase.has(k) && j > i {
+                // A person's noun starts a phrase of its own (اعتقلت قوات الأمن | الناشط فلان), unless an
+                // office in construct governs it (نائب الرئيس، مستشار الوزير، مساعد السفير).
+                let office_genitive = j > i && construct(&words[j - 1]) && word_class(&words[j - 1]) == Some(Head::Office);
+                if cues().new_phrase.has(k) && j > i && !office_genitive {
                     break;
                 }
                 if cues().honorifics.has(k) && (self.name_at(j + 1).is_some() || self.mention_starting(j + 1).is_some()) {
