@@ -117,7 +117,11 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     let plain = w.seg.base.as_str();
     // Only a preposition before the article hides the definite form from `bare` (بالمقاتلين).
     let def = (w.seg.definite() && !b.starts_with("ال")).then(|| format!("ال{plain}"));
-    let has = |cl: &crate::cues::Class| cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d));
+    // An indefinite accusative keeps its tanween's alif (وفدا، مسؤولا، قائدا): the noun without it.
+    let tanween = (!w.seg.definite() && b.chars().count() >= 4).then(|| b.strip_suffix('ا')).flatten();
+    let has = |cl: &crate::cues::Class| {
+        cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d)) || tanween.is_some_and(|t| cl.has(t))
+    };
     if c.pairs.has(k) || has(&c.pairs) {
         Some(Head::Pair)
     } else if has(&c.counterpart) || c.counterpart.has(w.seg.key.as_str()) {
