@@ -73,6 +73,7 @@ pub(crate) struct Cues {
     pub vehicles: Class,
     pub vehicle_kinds: Class,
     pub vehicle_adjectives: Class,
+    pub masculine_states: Class,
     pub passive_stems: Class,
     pub agent_nouns: Class,
     pub purpose: Class,

@@ -204,9 +204,20 @@ impl Ctx<'_, '_, '_> {
         let hi = self.purpose_after(t, c.end);
         let masculine_singular = self.masculine_singular(t);
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
+        // A state named alone is feminine too (ودعا إيران إلى، واتهم حماس بـ: he called on Iran, he
+        // accused Hamas), but for the few masculine names (العراق، الأردن، لبنان …: cues.toml).
+        let feminine_state = |p: &Phrase| {
+            p.end == p.first + 1
+                && p.link.is_some_and(|m| {
+                    let mm = &self.d.mentions[m];
+                    mm.first == p.first && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::State)
+                })
+                && !cues().masculine_states.has(words[p.first].key_without_conj())
+        };
         let feminine_singular = |p: &Phrase| {
             let w = &words[p.first];
-            self.quantity_at[p.first].is_none() && w.key.ends_with('ه') && letters(w.tok.text).next_back() == Some('ة')
+            (self.quantity_at[p.first].is_none() && w.key.ends_with('ه') && letters(w.tok.text).next_back() == Some('ة'))
+                || feminine_state(p)
         };
         // A sound masculine plural or a dual in ين is accusative or genitive, never a subject
         // (ودعا المواطنين إلى، قتل المسلحين; the subject would read المواطنون، المسلحون).
