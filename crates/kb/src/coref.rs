@@ -25,8 +25,8 @@ impl Kb {
     /// A one-word tail is taken only when it is three letters or more and not in [`NOT_SURNAMES`].
     ///
     /// `persons`: token ranges `[first, end)` another reader (the NER model) read as person names.
-    /// `None` takes tails of two words or more only; with it, a one-word tail links only inside one
-    /// of them (وقال كيري, not توغل بري "a ground incursion" for نبيه بري, nor في الصدر "in the
+    /// `None` takes tails of two words or more only; with it, one-word tails only, each linking only
+    /// inside one of them (وقال كيري, not توغل بري "a ground incursion" for نبيه بري, nor في الصدر "in the
     /// chest" for مقتدى الصدر).
     pub(crate) fn link_surnames(&self, words: &[Word], out: &mut Vec<Mention>, persons: Option<&[(usize, usize)]>) {
         let person_at = |i: usize| persons.is_some_and(|ps| ps.iter().any(|&(a, b)| a <= i && i < b));
@@ -39,6 +39,11 @@ impl Kb {
             for start in m.first + 1..m.end {
                 let tail: Vec<&str> = words[start..m.end].iter().map(|w| w.key.as_str()).collect();
                 let one = tail.len() == 1;
+                // With the model's persons only one-word tails are left to find (Kb::link took the
+                // longer ones).
+                if persons.is_some() && !one {
+                    continue;
+                }
                 if one && (persons.is_none() || tail[0].chars().count() < 3 || NOT_SURNAMES.contains(&tail[0]) || self.state_nisba(tail[0]))
                 {
                     continue;

@@ -1,7 +1,7 @@
 //! Unit tests of the story clustering and the case file `tests/data/stories.tsv`.
 
 use super::*;
-use crate::{prepare, Prepared};
+use crate::prepare;
 use rasad_model::{DocOutput, InputDoc};
 
 /// A schematic event: `TYPE` with actors, targets and places given as catalogue or gazetteer ids.
@@ -181,6 +181,32 @@ fn text_of(key: &str, doc: &str) -> String {
     format!("{headline}\n{base} خاتمة {doc}")
 }
 
+/// Stores one document with its events.
+fn write_doc(store: &mut Store, seg: &rasad_text::Segmenter, input: InputDoc, events: Vec<Event>) {
+    let record = DocOutput {
+        id: input.id.clone(),
+        published: input.published,
+        relevance: 1.0,
+        entities: Vec::new(),
+        quantities: Vec::new(),
+        times: Vec::new(),
+        events,
+    };
+    store.write_batch(&[prepare(input, record, seg)]).unwrap();
+}
+
+/// The story of every stored event, in storing order.
+fn stories_of(store: &Store) -> Vec<i64> {
+    store
+        .conn()
+        .prepare("SELECT story FROM events ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
 #[test]
 fn case_file() {
     let rows = parse_cases();
@@ -208,26 +234,9 @@ fn case_file() {
                 outlet: Some(first.outlet.clone()),
                 ..Default::default()
             };
-            let record = DocOutput {
-                id: d.to_string(),
-                published: input.published,
-                relevance: 1.0,
-                entities: Vec::new(),
-                quantities: Vec::new(),
-                times: Vec::new(),
-                events: evs.iter().map(|r| r.ev.clone()).collect(),
-            };
-            let p: Prepared = prepare(input, record, &seg);
-            store.write_batch(&[p]).unwrap();
+            write_doc(&mut store, &seg, input, evs.iter().map(|r| r.ev.clone()).collect());
         }
-        let got: Vec<i64> = store
-            .conn()
-            .prepare("SELECT story FROM events ORDER BY rowid")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let got = stories_of(&store);
         assert_eq!(got.len(), mine.len(), "{case}");
         for (i, a) in mine.iter().enumerate() {
             for (j, b) in mine.iter().enumerate().skip(i + 1) {
@@ -346,25 +355,9 @@ fn stories_of_one_event_do_not_make_a_key_common() {
             outlet: Some(format!("O{n}")),
             ..Default::default()
         };
-        let record = DocOutput {
-            id: input.id.clone(),
-            published: input.published,
-            relevance: 1.0,
-            entities: Vec::new(),
-            quantities: Vec::new(),
-            times: Vec::new(),
-            events: vec![event("CONSULT", actors, &[], &[], None, None)],
-        };
-        store.write_batch(&[prepare(input, record, &seg)]).unwrap();
+        write_doc(&mut store, &seg, input, vec![event("CONSULT", actors, &[], &[], None, None)]);
     }
-    let stories: Vec<i64> = store
-        .conn()
-        .prepare("SELECT story FROM events ORDER BY rowid")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let stories = stories_of(&store);
     let mut distinct = stories[..8].to_vec();
     distinct.dedup();
     assert_eq!(distinct.len(), 8, "{stories:?}");

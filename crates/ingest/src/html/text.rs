@@ -178,6 +178,16 @@ pub(crate) fn body_text(doc: &Html) -> String {
     // A short paragraph between two kept ones, beside one of them, is the article's too (a one-line
     // quote between two long paragraphs).
     let parent = |i: usize| doc.tree.get(units[i].owner).and_then(|n| n.parent()).map(|p| p.id());
+    // The next kept unit after each, in one backward pass (a scan per unit would be quadratic on
+    // pages of thousands of units).
+    let mut next_kept: Vec<Option<usize>> = vec![None; units.len()];
+    let mut after: Option<usize> = None;
+    for i in (0..units.len()).rev() {
+        next_kept[i] = after;
+        if keep[i] {
+            after = Some(i);
+        }
+    }
     let mut prev: Option<usize> = None;
     for i in 0..units.len() {
         if keep[i] {
@@ -188,8 +198,7 @@ pub(crate) fn body_text(doc: &Html) -> String {
         if units[i].is_noise() || units[i].letters == 0 {
             continue;
         }
-        let next = (i + 1..units.len()).find(|&k| keep[k]);
-        if next.is_some_and(|b| parent(i).is_some() && (parent(i) == parent(a) || parent(i) == parent(b))) {
+        if next_kept[i].is_some_and(|b| parent(i).is_some() && (parent(i) == parent(a) || parent(i) == parent(b))) {
             keep[i] = true;
         }
     }
