@@ -181,8 +181,9 @@ pub fn trigger_examples(d: &DocInput, marks: &[(usize, usize, rasad_model::Event
     (out, stems)
 }
 
-/// `RASAD_DEBUG` set: the reader prints each sentence's phrases and clauses on standard error.
-static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RASAD_DEBUG").is_some());
+/// `RASAD_DEBUG` set: the reader prints each sentence's phrases and clauses, and the trigger
+/// model's vetoes, on standard error.
+pub(crate) static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RASAD_DEBUG").is_some());
 
 /// Reads the events of one document.
 pub fn extract_events(d: &DocInput) -> Vec<Event> {

@@ -119,8 +119,18 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     let def = (w.seg.definite() && !b.starts_with("ال")).then(|| format!("ال{plain}"));
     // An indefinite accusative keeps its tanween's alif (وفدا، مسؤولا، قائدا): the noun without it.
     let tanween = (!w.seg.definite() && b.chars().count() >= 4).then(|| b.strip_suffix('ا')).flatten();
+    // A sound plural or dual of a listed singular (دبلوماسيون، المراقبين، مسؤولان), with or
+    // without the article: the lists name the singular once.
+    let sound = |cl: &crate::cues::Class| {
+        ["ون", "ين", "ان"].iter().any(|sfx| {
+            b.strip_suffix(sfx).filter(|st| st.chars().count() >= 3).is_some_and(|st| {
+                let bare_st = st.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
+                cl.has(st) || bare_st.is_some_and(|r| cl.has(r))
+            })
+        })
+    };
     let has = |cl: &crate::cues::Class| {
-        cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d)) || tanween.is_some_and(|t| cl.has(t))
+        cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d)) || tanween.is_some_and(|t| cl.has(t)) || sound(cl)
     };
     if c.pairs.has(k) || has(&c.pairs) {
         Some(Head::Pair)
@@ -135,6 +145,21 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     } else {
         None
     }
+}
+
+/// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
+/// four letters or more, not the فعاليل shape): المشاركون، متظاهرين، الفلسطينيين; not القانون،
+/// المليون، الميادين، قوانين.
+fn sound_plural_of_people(w: &Word) -> bool {
+    if w.tok.kind != TokenKind::Arabic || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
+        return false;
+    }
+    let b = bare(w);
+    let b = b.strip_prefix("ال").unwrap_or(b);
+    let letters: Vec<char> = b.chars().collect();
+    let n = letters.len();
+    let suffix = b.ends_with("ون") || b.ends_with("ين");
+    suffix && n >= 6 && letters[n - 4] != 'ا'
 }
 
 /// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which
@@ -195,6 +220,13 @@ impl Ctx<'_, '_, '_> {
     fn opens_new(&self, i: usize) -> bool {
         let p = self.d.words[i].seg.prefixes;
         p.first().is_some_and(|x| matches!(*x, "و" | "ف" | "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"))
+    }
+
+    /// True when the word at `i` is a sound plural that keeps its ن (دبلوماسيون، غربيين), so it
+    /// governs no genitive: a state after it is another phrase (طالب دبلوماسيون غربيون | إيران).
+    fn nun_plural(&self, i: usize) -> bool {
+        let b = bare(&self.d.words[i]);
+        self.mention_at[i].is_none() && b.chars().count() >= 5 && (b.ends_with("ون") || b.ends_with("ين"))
     }
 
     /// The participant phrases of tokens `[lo, hi)`, in order.
@@ -282,7 +314,7 @@ impl Ctx<'_, '_, '_> {
                     let construct = w.seg.prefixes.iter().all(|p| *p == "و") && !w.seg.definite();
                     let state_after_definite = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind != ActorType::Person)
                         && (state || construct)
-                        && words[j - 1].seg.definite()
+                        && (words[j - 1].seg.definite() || self.nun_plural(j - 1))
                         && mm.kind == MentionKind::Name;
                     let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite;
                     // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
@@ -432,7 +464,14 @@ impl Ctx<'_, '_, '_> {
             while j < hi && cues().honorifics.has(words[j].key.as_str()) {
                 j += 1;
             }
-            if let Some(end) = self.name_at(j).map(|n| n.0).or_else(|| self.mention_starting(j).map(|m| self.d.mentions[m].end)) {
+            // Only a person's name (الرئيس بشار الأسد): a state or a place after the title is
+            // another phrase (دعا الرئيس | الصين إلى الحوار).
+            let person_mention = |m: usize| {
+                let mm = &self.d.mentions[m];
+                mm.actor.map_or(mm.place.is_none(), |a| self.d.kb.actors[a].kind == ActorType::Person)
+            };
+            let mention_end = self.mention_starting(j).filter(|&m| person_mention(m)).map(|m| self.d.mentions[m].end);
+            if let Some(end) = self.name_at(j).map(|n| n.0).or(mention_end) {
                 return Some((end, Head::Name));
             }
         }
@@ -502,8 +541,13 @@ impl Ctx<'_, '_, '_> {
             }
             return None;
         }
-        // A definite noun that is no particle, time, place noun or relative word.
+        // A sound masculine plural names people (Arabic keeps it for rational beings): المشاركون،
+        // متظاهرون، الفلسطينيين. Not a broken plural of the فعاليل shape (الميادين، ملايين).
         let c = cues();
+        if sound_plural_of_people(w) && !self.in_time[i] && !c.generic_stop.has(w.key.as_str()) {
+            return Some((i + 1, Head::People));
+        }
+        // A definite noun that is no particle, time, place noun or relative word.
         let k = w.key.as_str();
         let generic = w.seg.definite()
             && !self.in_time[i]

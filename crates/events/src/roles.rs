@@ -338,6 +338,9 @@ impl Ctx<'_, '_, '_> {
                 return r;
             }
             let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
+            // The subject's own place stands between it and the object (دعا دبلوماسيون من جنوب شرق
+            // آسيا | الصين إلى، طالب المحتجون في البصرة | الحكومة بـ).
+            let after = if r.agents.is_empty() { after } else { self.past_subject_place(after, c.end) };
             // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
             // الذي أحرقه المستوطنون): that noun is the target.
             // (Only for acts with a victim: الاتفاق الذي وقعه الطرفان names what was signed, no target.)

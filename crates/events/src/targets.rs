@@ -68,6 +68,24 @@ impl Ctx<'_, '_, '_> {
         (self.with_coordinated(ps, k).len() > 1).then_some(k)
     }
 
+    /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
+    /// a place (with direction or place nouns before the name: من جنوب شرق آسيا، في مدينة البصرة),
+    /// which says where the subject is from or stands. `after` itself otherwise.
+    pub(crate) fn past_subject_place(&self, after: usize, end: usize) -> usize {
+        let words = self.d.words;
+        if after >= end || !matches!(bare(&words[after]), "من" | "في") {
+            return after;
+        }
+        let mut k = after + 1;
+        while k < end && k <= after + 4 && self.mention_at[k].is_none() && cues().locatives.has(bare(&words[k])) {
+            k += 1;
+        }
+        match self.mention_at.get(k).copied().flatten().map(|m| &self.d.mentions[m]) {
+            Some(m) if m.first == k && m.place.is_some() && m.actor.is_none() && m.end <= end => m.end,
+            _ => after,
+        }
+    }
+
     /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
     /// phrase governed by one of the frame's prepositions.
     pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {

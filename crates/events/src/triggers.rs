@@ -160,7 +160,12 @@ impl Ctx<'_, '_, '_> {
                 model.decide(&f)
             });
             let (entries, nominal, form): (&[crate::lexicon::TriggerEntry], bool, &str) = match (&hit, decision) {
-                (Some(_), Some((0, margin))) if margin >= VETO_MARGIN => continue,
+                (Some(_), Some((0, margin))) if margin >= VETO_MARGIN => {
+                    if *crate::extract::DEBUG {
+                        eprintln!("veto {:?} margin {margin:.1}", w.tok.text);
+                    }
+                    continue;
+                }
                 // A verb form after a word that governs a noun is a verbal noun (مقابل رفع الحصار).
                 (Some(h), _) => (h.entries, h.nominal || (i > 0 && governs(&words[i - 1])), h.form),
                 (None, Some((class, margin))) if class != 0 && margin >= ADD_MARGIN => match crate::learn::type_of(class) {
