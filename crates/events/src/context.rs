@@ -43,7 +43,7 @@ pub(crate) fn opening_quote(w: &Word) -> bool {
 
 /// True when the word carries a third-person pronoun suffix (زيارته، نفذتها، قتلهم، أحرقه).
 pub(crate) fn third_person_pronoun(w: &Word) -> bool {
-    w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+    w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما")) || crate::cues::cues().short_pronoun_verbs.has(bare(w))
 }
 
 /// The letters of a token as written, without its diacritics (أُصِيبَ → أصيب).

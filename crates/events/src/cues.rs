@@ -66,6 +66,8 @@ pub(crate) struct Cues {
     pub target_preps: Class,
     pub agent_markers: Class,
     pub drivers: Class,
+    /// Doubled-root verbs with an object pronoun, too short for the segmenter to split (شنه).
+    pub short_pronoun_verbs: Class,
     pub reporters: Class,
     pub count_nouns: Class,
     pub ya_nouns: Class,

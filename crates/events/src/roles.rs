@@ -314,7 +314,7 @@ impl Ctx<'_, '_, '_> {
                 if let Some(k) = subj {
                     r.targets = self.with_coordinated(ps, k);
                 }
-                if let Some(a) = self.agent_after(ps, c, t) {
+                if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.cause_doer(ps, c, t)) {
                     r.agents = self.with_coordinated(ps, a);
                 } else if let Some(a) = self.party_between(ps, c, t) {
                     // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party.
@@ -448,6 +448,9 @@ impl Ctx<'_, '_, '_> {
                 None => r.agents = inherited.to_vec(),
             }
         } else if let Some(a) = agent {
+            r.agents = self.with_coordinated(ps, a);
+        } else if let Some(a) = self.cause_doer(ps, c, t).filter(|_| info(kind).victims) {
+            // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.
             r.agents = self.with_coordinated(ps, a);
         } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && !self.count_noun(t)) {
             // وصول الوفد، اجتماع الوزير مع نظيره: the genitive acts.

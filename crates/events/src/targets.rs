@@ -203,6 +203,38 @@ impl Ctx<'_, '_, '_> {
         ps.iter().position(|p| p.first > verb && p.first <= verb + 2 && p.governor.is_none() && p.participant() && !self.in_source(p))
     }
 
+    /// Who caused a death or an injury told without its doer, named in the attack that caused it
+    /// (قتل ثلاثة جنود في هجوم شنه مسلحون، مقتل 12 عنصرا في قصف للطيران العراقي، جراء غارات
+    /// نفذتها طائرات التحالف): a cause word (في، جراء، إثر، بسبب، خلال، or ب on the noun) before a
+    /// violent verbal noun within the clause, whose doer is told by a clause on it or its لـ
+    /// phrase right after it (past adjectives).
+    pub(crate) fn cause_doer(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let violent = |k: usize| {
+            // A verb form after the cause word is its verbal noun (إثر قصف مدفعي).
+            self.d.lexicon.lookup(&words[k]).is_some_and(|h| info(h.entry.kind).victims) && k != t
+        };
+        let end = c.end.min(t + 14);
+        let noun = (t + 1..end).find(|&k| {
+            let w = &words[k];
+            let cause_word = matches!(bare(w), "في" | "جراء" | "اثر" | "بسبب" | "خلال" | "بعد");
+            (cause_word && k + 1 < end && violent(k + 1)) || (w.seg.prefixes.contains(&"ب") && violent(k))
+        })?;
+        let noun = if violent(noun) { noun } else { noun + 1 };
+        if let Some(d) = self.doer_of_noun(ps, c, noun) {
+            return Some(d);
+        }
+        // Its لـ phrase, over adjectives (قصف مدفعي لقوات النظام، غارة جوية للتحالف).
+        let mut k = noun + 1;
+        while k < end && words[k].tok.kind == TokenKind::Arabic && crate::phrases::phrase_at(ps, k).is_none() && {
+            let w = &words[k];
+            w.seg.prefixes.is_empty() && !w.seg.definite() && self.d.lexicon.lookup(w).is_none() && self.mention_at[k].is_none()
+        } {
+            k += 1;
+        }
+        ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && p.participant() && !self.in_source(p))
+    }
+
     /// Who did what a verbal noun names, told by a clause on it (الغارات التي شنتها طائرات التحالف،
     /// غارات عنيفة شنتها مقاتلات التحالف، الهجوم الذي نفذته الجماعة): the verb stands within three
     /// words after the noun, after adjectives or a relative word only.
