@@ -76,6 +76,7 @@ pub(crate) struct Cues {
     pub vehicle_kinds: Class,
     pub vehicle_adjectives: Class,
     pub masculine_states: Class,
+    pub nonhuman_plurals: Class,
     pub passive_stems: Class,
     pub agent_nouns: Class,
     pub purpose: Class,

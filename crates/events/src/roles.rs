@@ -214,10 +214,20 @@ impl Ctx<'_, '_, '_> {
                 })
                 && !cues().masculine_states.has(words[p.first].key_without_conj())
         };
+        // A plural of things or bodies agrees in the feminine singular too (ودعا الكتل السياسية
+        // إلى، وحث السلطات على: he called on the blocs, he urged the authorities).
+        let feminine_plural = |p: &Phrase| {
+            let w = &words[p.first];
+            let text: String = letters(w.tok.text).collect();
+            let plain = text.trim_start_matches(['و', 'ف']);
+            self.quantity_at[p.first].is_none()
+                && ((plain.ends_with("ات") && plain.chars().count() >= 5) || cues().nonhuman_plurals.has(w.key_without_conj()))
+        };
         let feminine_singular = |p: &Phrase| {
             let w = &words[p.first];
             (self.quantity_at[p.first].is_none() && w.key.ends_with('ه') && letters(w.tok.text).next_back() == Some('ة'))
                 || feminine_state(p)
+                || feminine_plural(p)
         };
         // A sound masculine plural or a dual in ين is accusative or genitive, never a subject
         // (ودعا المواطنين إلى، قتل المسلحين; the subject would read المواطنون، المسلحون).
