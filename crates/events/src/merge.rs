@@ -18,6 +18,8 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
     // of a bucket are tried: restatements sit near each other, and the pass stays linear.
     const RECENT: usize = 24;
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    // Whether a headline event of `out` has already taken its body statement.
+    let mut restated: Vec<bool> = Vec::with_capacity(events.len());
     let mut buckets: std::collections::HashMap<(EventType, Status, String), Vec<usize>> = std::collections::HashMap::new();
     for e in events {
         let shares = |a: &Event| linked_ids(a).any(|x| linked_ids(&e).any(|y| x == y));
@@ -30,15 +32,19 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
         let overlap = |x: &[Arg], y: &[Arg]| ids(x).iter().any(|i| ids(y).contains(i));
         let same_targets = |a: &Event| (ids(&a.targets).is_empty() && ids(&e.targets).is_empty()) || overlap(&a.targets, &e.targets);
         let e_lemma = lemma(&e);
-        let same_predicate = |a: &Event| {
-            a.trigger.start < headline
+        // A headline restates one statement of the body: the first that fits it; a later one
+        // of another predicate is a statement of its own (يحذر in the headline, then وهدد).
+        let same_predicate = |k: usize| {
+            let a = &out[k];
+            (a.trigger.start < headline && !restated[k])
                 || e.trigger.start < headline
                 || (e_lemma != 0 && lemma(a) == e_lemma)
                 || (!ids(&a.targets).is_empty() && overlap(&a.targets, &e.targets))
         };
-        let fits = |a: &Event| {
+        let fits = |k: usize| {
+            let a = &out[k];
             a.kind == e.kind
-                && same_predicate(a)
+                && same_predicate(k)
                 && a.status == e.status
                 && a.sentence != e.sentence
                 && shares(a)
@@ -69,13 +75,17 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
                 && quantities_agree(a))
             .then_some(k)
         };
-        match cands.into_iter().find(|&k| fits(&out[k])).or_else(anaphor) {
-            Some(k) => absorb(&mut out[k], e),
+        match cands.into_iter().find(|&k| fits(k)).or_else(anaphor) {
+            Some(k) => {
+                restated[k] |= out[k].trigger.start < headline && e.trigger.start >= headline;
+                absorb(&mut out[k], e)
+            }
             None => {
                 for k in keys {
                     buckets.entry(k).or_default().push(out.len());
                 }
                 out.push(e);
+                restated.push(false);
             }
         }
     }

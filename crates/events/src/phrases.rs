@@ -219,7 +219,8 @@ impl Ctx<'_, '_, '_> {
     /// True when a word carries a conjunction (و) or a preposition (ب، ل، ك) that ends a phrase.
     fn opens_new(&self, i: usize) -> bool {
         let p = self.d.words[i].seg.prefixes;
-        p.first().is_some_and(|x| matches!(*x, "و" | "ف" | "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"))
+        let clitic = p.first().is_some_and(|x| matches!(*x, "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"));
+        p.first().is_some_and(|x| matches!(*x, "و" | "ف")) || (clitic && !self.name_begins_with_clitic_letter(i))
     }
 
     /// True when the word at `i` is a sound plural that keeps its ن (دبلوماسيون، غربيين), so it
@@ -566,6 +567,10 @@ impl Ctx<'_, '_, '_> {
     fn governor(&self, i: usize) -> Option<String> {
         let words = self.d.words;
         let p = words[i].seg.prefixes;
+        // A name whose own first letter looks like a clitic (باراك أوباما، لطفي): no preposition.
+        if (p.contains(&"ب") || p.contains(&"ل")) && self.name_begins_with_clitic_letter(i) {
+            return None;
+        }
         if p.contains(&"ب") {
             return Some("ب".into());
         }
@@ -586,6 +591,15 @@ impl Ctx<'_, '_, '_> {
             _ => k,
         };
         prep(k).then(|| k.to_string())
+    }
+
+    /// True when a catalogue actor's mention starts at `i` and one of its Arabic names opens with
+    /// the whole word, clitic-like letter included (باراك أوباما, not بأوباما).
+    fn name_begins_with_clitic_letter(&self, i: usize) -> bool {
+        let Some(m) = self.mention_starting(i) else { return false };
+        let Some(a) = self.d.mentions[m].actor else { return false };
+        let key = self.d.words[i].key.as_str();
+        self.d.kb.actors[a].ar.iter().any(|n| n.split_whitespace().next().is_some_and(|f| rasad_text::match_key(f) == key))
     }
 
     /// The phrase's link: a person first (not one an office in it belongs to), then an
