@@ -9,6 +9,9 @@ import { facet } from './filters.js';
 
 const info = document.getElementById('map-info');
 let map = null, layer = null, countries = null, legend = null, shown = '';
+// Gazetteer country names that Natural Earth's outlines spell otherwise.
+const OUTLINE_NAMES = { 'United States': 'United States of America', 'Bosnia and Herzegovina': 'Bosnia and Herz.', 'Czech Republic': 'Czechia',
+  'Democratic Republic of the Congo': 'Dem. Rep. Congo', 'Central African Republic': 'Central African Rep.', 'South Sudan': 'S. Sudan', 'Dominican Republic': 'Dominican Rep.' };
 
 async function setup() {
   map = L.map('map', { zoomControl: true, attributionControl: true, minZoom: 2, maxZoom: 13 }).setView([33, 40], 5);
@@ -47,7 +50,7 @@ function draw(places) {
     const opts = { color: c, fillColor: c };
     let shape;
     if (p.precision === 'country') {
-      const f = countries.get(p.name);
+      const f = countries.get(OUTLINE_NAMES[p.name] || p.name);
       if (!f) { unshaded.push(p); continue; }
       shape = L.geoJSON(f, { style: { ...opts, weight: 2, dashArray: '2 6', fillOpacity: 0.07, className: 'pt pt-country' } });
       shape.bindTooltip(`${p.name}: ${p.events} events known at country level`);
