@@ -49,6 +49,13 @@ export const line = (cls, ...vals) => {
   return out;
 };
 
+/** The direction of a text by its first strong letter (as dir="auto" would find it; a block's
+ * dir="auto" skips the <bdi> its text is in, so titles get theirs from here). */
+export const dirOf = (text) => {
+  const m = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(text || '');
+  return m && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(m[0]) ? 'rtl' : 'ltr';
+};
+
 // Code-point slicing: spans are Unicode code points, JavaScript strings are UTF-16.
 export const cps = (s) => Array.from(s);
 

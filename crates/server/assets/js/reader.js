@@ -1,7 +1,7 @@
 // The document reader: the article with every extracted value highlighted (a legend gives the
 // colours; hovering shows the English name), the events read from it, links to the document and
 // to each event, the source URL as a link (http and https only).
-import { el, api, iso, line, cps, breakable, clip, safeLink } from './dom.js';
+import { el, api, iso, line, cps, breakable, clip, safeLink, dirOf } from './dom.js';
 import { facet } from './filters.js';
 
 const LEGEND = [['PER', 'person'], ['ORG', 'organization'], ['LOC', 'place'], ['MISC', 'other name'], ['quantity', 'number'], ['time', 'date or time'], ['trigger', 'event word (underlined)']];
@@ -39,6 +39,7 @@ async function load(id) {
   try { d = await api('/api/documents/' + encodeURIComponent(id)); } catch (e) { title.replaceChildren('error: ' + e.message); return; }
   // The title's direction comes from its own first strong letter: "07_accusation.txt" stays in order.
   title.replaceChildren(el('bdi', { dir: 'auto' }, d.title || d.source));
+  title.setAttribute('dir', dirOf(d.title || d.source));
   const meta = [d.outlet ? facet('outlet', d.outlet, d.outlet) : '—', d.published || 'undated', d.url ? safeLink(d.url) : iso(d.source)];
   if (d.duplicates.length) meta.push(`${d.duplicates.length} near-duplicate(s)`);
   meta.push(el('a', { href: `?view=doc&doc=${encodeURIComponent(d.id)}`, class: 'permalink' }, 'link to this document'));

@@ -1,6 +1,6 @@
 // Search: Arabic words (other forms of them found too), the shared filters, ranked pages of
 // documents with the total, highlighted snippets and the matching events.
-import { el, api, iso, line, cps, num } from './dom.js';
+import { el, api, iso, line, cps, num, dirOf } from './dom.js';
 import { state, go, filters } from './state.js';
 import { facet } from './filters.js';
 import { pagerOf } from './events.js';
@@ -44,6 +44,7 @@ export async function showSearch(s) {
     if (key !== shown) return;
     const what = s.q ? 'documents match' : 'documents (newest first; type words to search)';
     info.textContent = total ? `${num(offset + 1)}–${num(offset + hits.length)} of ${num(total)} ${what}` : 'No document matches.';
+    list.start = offset + 1;
     const pages = Math.max(1, Math.ceil(total / PAGE));
     const last = Math.min(pages, Math.floor(MAX_OFFSET / PAGE) + 1);
     pager.replaceChildren(...pagerOf(page, last, 'spage', last < pages ? `(the first ${num(last * PAGE)} are served: narrow the search)` : ''));
@@ -52,7 +53,7 @@ export async function showSearch(s) {
       for (const e of h.events.slice(0, 6)) evs.append(el('li', {}, ...line('', e.type, e.date || 'undated', e.place || '—', e.actors.join('، ') || '—').childNodes));
       if (h.events.length > 6) evs.append(el('li', { class: 'info' }, `and ${h.events.length - 6} more events`));
       list.append(el('li', { class: 'hit' },
-        el('a', { class: 'hit-title', href: `?view=doc&doc=${encodeURIComponent(h.id)}`, onclick: (ev) => { ev.preventDefault(); go({ view: 'doc', doc: h.id, event: '' }); } }, iso(h.title || h.source)),
+        el('a', { class: 'hit-title', dir: dirOf(h.title || h.source), href: `?view=doc&doc=${encodeURIComponent(h.id)}`, onclick: (ev) => { ev.preventDefault(); go({ view: 'doc', doc: h.id, event: '' }); } }, iso(h.title || h.source)),
         line('info', h.outlet ? facet('outlet', h.outlet, h.outlet) : '—', h.published || 'undated'),
         snippetNode(h.snippet), evs));
     }
