@@ -126,6 +126,9 @@ impl Narrow {
     }
 }
 
+/// A document's relevance, read from its record without parsing it.
+pub(crate) const RELEVANCE: &str = r#"CAST(substr(record, instr(record, '"relevance":') + 12, 24) AS REAL)"#;
+
 /// The conditions of `q`'s event filters (its text is ignored), `narrow` and the outlet, with
 /// their arguments, and whether the documents table is needed.
 pub(crate) fn page_filter(q: &Query, narrow: &Narrow) -> (String, Vec<Value>, bool) {
@@ -138,7 +141,10 @@ pub(crate) fn page_filter(q: &Query, narrow: &Narrow) -> (String, Vec<Value>, bo
         args.push(Value::Text(st.clone()));
     }
     if let Some(r) = narrow.min_relevance {
-        cond.push_str(" AND e.doc IN (SELECT rowid FROM documents WHERE record ->> '$.relevance' >= ?)");
+        // The record starts {"id":…,"published":…,"relevance":0.98,…: the number is read where
+        // the key first stands (a key inside a string value would have its quotes escaped) rather
+        // than by parsing every record's JSON (about 20 times faster).
+        cond.push_str(&format!(" AND e.doc IN (SELECT rowid FROM documents WHERE {RELEVANCE} >= ?)"));
         args.push(Value::Real(r));
     }
     if let Some(o) = &q.outlet {

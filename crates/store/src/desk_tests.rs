@@ -81,6 +81,11 @@ fn status_and_relevance_narrow_the_events() {
     assert_eq!(none, 0);
     let any = count_events(&s, &all(), &Narrow { min_relevance: Some(0.0), ..Narrow::default() }).unwrap();
     assert_eq!(any, every);
+    // The relevance read without parsing is the record's.
+    let mut stmt = s.conn().prepare(&format!("SELECT {}, record ->> '$.relevance' FROM documents", crate::browse::RELEVANCE)).unwrap();
+    let pairs: Vec<(f64, f64)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    assert_eq!(pairs.len(), 4);
+    assert!(pairs.iter().all(|(a, b)| a == b), "{pairs:?}");
 }
 
 #[test]
