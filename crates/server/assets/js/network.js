@@ -102,8 +102,16 @@ function draw({ nodes, edges, actors, links }, s) {
     l.append(svg('title', {}, `${nodes[idx.get(e.source)].name} → ${nodes[idx.get(e.target)].name}: ${e.type} × ${e.weight}`));
     g.append(l);
   }
-  // Labels for the larger actors only (all on hover), so 150 actors stay readable.
-  const labelled = new Set([...nodes].sort((a, b) => b.events - a.events).slice(0, 30).map((n) => n.id));
+  // Labels for the larger actors only, and none over another (all show on hover), so 150 actors
+  // stay readable: the 30 largest in turn, each kept when its box is clear of those kept before.
+  const labelled = new Set(), boxes = [];
+  for (const n of [...nodes].sort((a, b) => b.events - a.events).slice(0, 30)) {
+    const p = pos[idx.get(n.id)], r = radius(n);
+    const b = [p.x + r + 2, p.y - 8, p.x + r + 2 + 6.5 * n.name.length, p.y + 5];
+    if (boxes.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])) continue;
+    boxes.push(b);
+    labelled.add(n.id);
+  }
   nodes.forEach((n, i) => {
     const node = svg('g', { class: 'node' + (n.id === s.actor ? ' selected' : ''), 'data-id': n.id, tabindex: 0 });
     node.append(svg('circle', { cx: pos[i].x, cy: pos[i].y, r: radius(n) }), svg('title', {}, `${n.name} (${n.id}): ${n.events} events; click to filter by this actor`));
