@@ -231,7 +231,7 @@ await step('the timeline: a time axis with a y-axis; a brush sets the dates ever
   if (Number(m[1].replace(/,/g, '')) > n) throw new Error('the map ignores the brush');
 });
 
-await step('the network: 150 actors readable, links filtered by weight, a node click filters', async () => {
+await step('the network at top=150 (every linked actor of this store, up to 150): at most 30 labels, links filtered by weight, zoom, a node click filters', async () => {
   await page.goto(`${base}?view=network&top=150`);
   await page.waitForSelector('#network g.node', T);
   const r = await page.evaluate(() => ({ nodes: document.querySelectorAll('#network g.node').length, labels: [...document.querySelectorAll('#network text.label')].filter((t) => getComputedStyle(t).display !== 'none').length, info: document.querySelector('#network .info').textContent }));
