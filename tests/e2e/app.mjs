@@ -14,7 +14,7 @@ const problems = [];
 page.on('dialog', (d) => { problems.push('a dialog opened: ' + d.message()); d.dismiss(); });
 page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
 page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-const step = async (name, fn) => { try { await fn(); console.log('ok: ' + name); } catch (e) { await browser.close(); fail(`${name}: ${e.message}`); } };
+const step = async (name, fn) => { try { await fn(); console.log('ok: ' + name); } catch (e) { await shot('failed'); await browser.close(); fail(`${name}: ${e.message}`); } };
 const shot = async (name) => { if (shots) await page.screenshot({ path: `${shots}/${name}.png` }); };
 
 await step('the app loads and shows the counts', async () => {
@@ -22,6 +22,7 @@ await step('the app loads and shows the counts', async () => {
   await page.waitForFunction(() => /documents/.test(document.querySelector('#stats').textContent), null, { timeout: 10000 });
 });
 await step('searching an Arabic word finds other forms of it, highlighted', async () => {
+  await page.click('nav button[data-view=search]');
   await page.fill('#q', 'غارة');
   await page.click('#search-form button[type=submit]');
   await page.waitForSelector('#hits li mark', { timeout: 10000 });
@@ -32,8 +33,7 @@ await step('searching an Arabic word finds other forms of it, highlighted', asyn
 await step('the events table filters by type', async () => {
   await page.click('nav button[data-view=events]');
   await page.waitForSelector('#events-table tbody tr', { timeout: 10000 });
-  await page.selectOption('#events-form select[name=type]', 'ASSAULT');
-  await page.click('#events-form button[type=submit]');
+  await page.selectOption('#filters select[name=type]', 'ASSAULT');
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('#events-table tbody tr')];
     return rows.length > 0 && rows.every((r) => r.dataset.type === 'ASSAULT');
@@ -43,7 +43,7 @@ await step('the events table filters by type', async () => {
   await shot('events');
 });
 await step('a row opens its document; clicking an argument highlights its span', async () => {
-  await page.click('#events-table tbody tr');
+  await page.click('#events-table tbody tr td.text-cell');
   await page.waitForSelector('#view-doc.active #doc-text .s', { timeout: 10000 });
   await page.click('#doc-events .arg');
   const focused = await page.$$eval('#doc-text .s.focus', (xs) => xs.map((x) => x.textContent).join(''));
@@ -51,11 +51,9 @@ await step('a row opens its document; clicking an argument highlights its span',
   if (!focused || !focused.includes(clicked.trim().split(' ')[0])) throw new Error(`focused ${focused} vs ${clicked}`);
   await shot('document');
 });
-await step('the map renders the basemap and clustered events', async () => {
+await step('the map renders the basemap and the events by place', async () => {
   await page.click('nav button[data-view=map]');
-  // The governorates are drawn (world countries off-screen are empty paths, so wait for these).
-  await page.waitForSelector('.leaflet-container path.leaflet-interactive', { timeout: 10000 });
-  await page.waitForFunction(() => document.querySelectorAll('.marker-cluster, path.leaflet-interactive').length > 14, null, { timeout: 10000 });
+  await page.waitForSelector('.leaflet-container path.pt', { timeout: 10000 });
   await shot('map');
 });
 await step('the timeline draws bars', async () => {
@@ -64,8 +62,28 @@ await step('the timeline draws bars', async () => {
 });
 await step('the network draws actors and links', async () => {
   await page.click('nav button[data-view=network]');
-  await page.waitForFunction(() => document.querySelectorAll('#network circle.node').length >= 2 && document.querySelectorAll('#network line.edge').length >= 1, null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll('#network g.node').length >= 2 && document.querySelectorAll('#network line.edge').length >= 1, null, { timeout: 10000 });
   await shot('network');
+});
+await step('a title like a file name keeps its order: "07_accusation.txt", not "accusation.txt_07"', async () => {
+  await page.click('nav button[data-view=search]');
+  await page.fill('#q', 'الحرس الثوري');
+  await page.click('#search-form button[type=submit]');
+  await page.waitForSelector('#hits li', { timeout: 10000 });
+  const inOrder = (sel) => page.evaluate((sel) => {
+    const b = [...document.querySelectorAll(sel)].find((x) => x.textContent === '07_accusation.txt');
+    if (!b) return null;
+    const t = b.firstChild, x = (from, to) => { const g = document.createRange(); g.setStart(t, from); g.setEnd(t, to); return g.getBoundingClientRect().left; };
+    return x(0, 2) < x(3, 13);
+  }, sel);
+  const inList = await inOrder('#hits .hit-title bdi');
+  if (inList !== true) throw new Error(`in the hit list: ${inList}`);
+  await page.click('#hits .hit-title >> text=07_accusation.txt');
+  await page.waitForSelector('#view-doc.active #doc-text .s', { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector('#doc-title').textContent === '07_accusation.txt', null, { timeout: 10000 });
+  const inTitle = await inOrder('#doc-title bdi');
+  if (inTitle !== true) throw new Error(`in the reader's title: ${inTitle}`);
+  await shot('bidi-title');
 });
 await step('hostile article markup is shown as text and never runs', async () => {
   await page.evaluate((id) => window.rasadOpenDoc(id), hostileId);
@@ -80,6 +98,7 @@ await step('hostile article markup is shown as text and never runs', async () =>
 });
 await step('outlet names, titles and long words keep their place: bidi isolated, words broken, snippets short', async () => {
   await page.click('nav button[data-view=search]');
+  await page.click('#clear-filters');
   await page.fill('#q', 'فحصالعرض');
   await page.click('#search-form button[type=submit]');
   await page.waitForSelector('#hits li .snippet', { timeout: 10000 });

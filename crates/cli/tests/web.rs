@@ -12,6 +12,9 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+#[path = "web/desk.rs"]
+mod desk;
+
 /// Kills the server when the test ends, pass or fail.
 struct Server(Child);
 
@@ -39,6 +42,22 @@ fn get(addr: &str, path: &str) -> (u16, String, String) {
     http(addr, &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"))
 }
 
+/// Starts `rasad serve` over `db` on a free port; the server (killed when dropped) and its URL.
+fn serve(db: &Path, extra: &[&str]) -> (Server, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasad"))
+        .arg("serve")
+        .args(extra)
+        .args(["--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("the server prints its address").to_string();
+    (Server(child), url)
+}
+
 const HOSTILE: &str =
     "تجربة أمنية: قصفت طائرات <script>alert('x')</script> مدينة حلب <img src=x onerror=alert(1)> أمس، بحسب \"مصادر\" & <b>ناشطين</b>.";
 
@@ -57,16 +76,7 @@ fn the_web_app_is_safe_and_works_in_a_real_browser() {
     let bin = env!("CARGO_BIN_EXE_rasad");
     let ingest = Command::new(bin).args(["ingest", "--quiet", "--db", db.to_str().unwrap(), hostile.to_str().unwrap()]).output().unwrap();
     assert!(ingest.status.success(), "{}", String::from_utf8_lossy(&ingest.stderr));
-    let mut child = Command::new(bin)
-        .args(["serve", "--examples", "--db", db.to_str().unwrap(), "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let _server = Server(child);
-    let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("the server prints its address").to_string();
+    let (_server, url) = serve(&db, &["--examples"]);
     let addr = url.trim_start_matches("http://").trim_end_matches('/').to_string();
 
     // Security headers on pages and API alike.
@@ -74,7 +84,7 @@ fn the_web_app_is_safe_and_works_in_a_real_browser() {
     assert_eq!(status, 200);
     assert!(head.contains("content-security-policy: default-src 'none'; script-src 'self'"), "{head}");
     assert!(head.contains("x-content-type-options: nosniff"));
-    assert!(body.contains("/assets/app.js"));
+    assert!(body.contains("/assets/js/main.js"));
     let (status, head, _) = get(&addr, "/api/stats");
     assert_eq!(status, 200);
     assert!(head.contains("content-security-policy"));
@@ -110,20 +120,27 @@ fn the_web_app_is_safe_and_works_in_a_real_browser() {
     assert!(limited, "no 429 after {} requests", rasad_server::RATE_PER_MINUTE);
 }
 
-fn browser_checks(url: &str, hostile_id: &str, dir: &Path) {
-    // The app itself, in Chromium.
-    let e2e = root().join("tests/e2e");
+/// True when node, Chromium and playwright-core are there; else says what is missing.
+fn browser_ready() -> bool {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let node_ok = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !node_ok || !Path::new(&chromium).exists() || !e2e.join("node_modules/playwright-core").exists() {
+    if !node_ok || !Path::new(&chromium).exists() || !root().join("tests/e2e/node_modules/playwright-core").exists() {
         eprintln!(
             "skipped the browser part: needs node, {chromium} and tests/e2e/node_modules (apt-get install chromium; npm ci --prefix tests/e2e; .ci/run does both)"
         );
+        return false;
+    }
+    true
+}
+
+fn browser_checks(url: &str, hostile_id: &str, dir: &Path) {
+    // The app itself, in Chromium.
+    if !browser_ready() {
         return;
     }
     let shots = dir.join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let run = Command::new("node").arg(e2e.join("app.mjs")).args([url, hostile_id, shots.to_str().unwrap()]).output().unwrap();
+    let run = Command::new("node").arg(root().join("tests/e2e/app.mjs")).args([url, hostile_id, shots.to_str().unwrap()]).output().unwrap();
     let out = String::from_utf8_lossy(&run.stdout);
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "browser checks failed:\n{out}\n{err}");

@@ -4,9 +4,7 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund leaflet@1.9.4 leaflet.markercluster@1.5.3 >/dev/null)
+(cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund leaflet@1.9.4 >/dev/null)
 cp "$tmp"/node_modules/leaflet/dist/leaflet.js "$tmp"/node_modules/leaflet/dist/leaflet.css "$here/assets/vendor/leaflet/"
 cp "$tmp"/node_modules/leaflet/LICENSE "$here/assets/vendor/leaflet/"
-cp "$tmp"/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js "$tmp"/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
-   "$tmp"/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$here/assets/vendor/leaflet.markercluster/"
-cp "$tmp"/node_modules/leaflet.markercluster/MIT-LICENCE.txt "$here/assets/vendor/leaflet.markercluster/LICENSE"
+

@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query as QueryParams, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rasad_store::browse::{self, PageStart};
+use rasad_store::browse::{self, Narrow, PageStart};
 use rasad_store::export::EventSort;
 use rasad_store::search::Query;
 use rasad_store::{Store, StoreError};
@@ -20,30 +20,33 @@ use crate::AppState;
 
 /// Most events a page may hold.
 pub const MAX_EVENTS: usize = 500;
-/// Most search hits a query may return.
+/// Most search hits a page may hold.
 pub const MAX_HITS: usize = 100;
+/// Largest `offset` of a page of search hits (the hits before it are ranked and read again).
+pub const MAX_HIT_OFFSET: usize = 900;
 /// Largest `offset` of a page of events (each skipped event is read): further pages by cursor.
 pub const MAX_OFFSET: usize = 10_000;
 
 /// A store generation and what was computed at it.
-type Kept<T> = Mutex<HashMap<String, ((i64, i64), T)>>;
+pub(crate) type Kept<T> = Mutex<HashMap<String, ((i64, i64), T)>>;
 
 /// What is kept between requests until the store changes.
 #[derive(Default)]
 pub struct Caches {
-    bodies: Kept<Bytes>,
-    totals: Kept<usize>,
+    pub(crate) bodies: Kept<Bytes>,
+    pub(crate) totals: Kept<usize>,
+    pub(crate) names: Kept<Arc<Vec<rasad_store::desk::Name>>>,
 }
 
 /// Most totals kept (one per filter asked for).
 const MAX_TOTALS: usize = 4096;
 
-fn kept<T: Clone>(map: &Kept<T>, key: &str, generation: (i64, i64)) -> Option<T> {
+pub(crate) fn kept<T: Clone>(map: &Kept<T>, key: &str, generation: (i64, i64)) -> Option<T> {
     let m = map.lock().ok()?;
     m.get(key).filter(|(g, _)| *g == generation).map(|(_, v)| v.clone())
 }
 
-fn keep<T>(map: &Kept<T>, key: String, generation: (i64, i64), value: T) {
+pub(crate) fn keep<T>(map: &Kept<T>, key: String, generation: (i64, i64), value: T) {
     if let Ok(mut m) = map.lock() {
         if m.len() >= MAX_TOTALS {
             m.clear();
@@ -53,7 +56,7 @@ fn keep<T>(map: &Kept<T>, key: String, generation: (i64, i64), value: T) {
 }
 
 /// Runs a store read on a pooled connection, off the async threads, within the time budget.
-async fn with_store<T: Send + 'static>(
+pub(crate) async fn with_store<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, ApiError> {
@@ -67,7 +70,7 @@ async fn with_store<T: Send + 'static>(
         .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("store read failed: {e}")))?
 }
 
-fn json_bytes(bytes: Bytes) -> Response {
+pub(crate) fn json_bytes(bytes: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], bytes).into_response()
 }
 
@@ -111,6 +114,14 @@ pub struct Filters {
     after: Option<String>,
     /// 1 to include background events (by default only current ones).
     background: Option<u8>,
+    /// Least relevance of the event's document, 0–1.
+    relevance: Option<f64>,
+    /// Network: most actors.
+    pub(crate) top: Option<usize>,
+    /// Network: least events on a link.
+    pub(crate) min_weight: Option<usize>,
+    /// Export: csv, geojson or jsonl.
+    pub(crate) format: Option<String>,
 }
 
 fn nonempty(s: &Option<String>) -> Option<String> {
@@ -132,7 +143,33 @@ fn day(s: &Option<String>, what: &str) -> Result<Option<String>, ApiError> {
 }
 
 impl Filters {
-    fn query(&self, default_limit: usize, max_limit: usize) -> Result<Query, ApiError> {
+    /// The status and relevance filters.
+    pub(crate) fn narrow(&self) -> Result<Narrow, ApiError> {
+        let status = nonempty(&self.status);
+        if let Some(st) = &status {
+            if !["reported", "claimed", "planned", "denied", "negated"].contains(&st.as_str()) {
+                return Err(ApiError::bad(format!("unknown status {st:?}: reported, claimed, planned, denied or negated")));
+            }
+        }
+        let min_relevance = match self.relevance {
+            Some(r) if !(0.0..=1.0).contains(&r) => return Err(ApiError::bad("relevance must be between 0 and 1")),
+            r => r.filter(|r| *r > 0.0),
+        };
+        Ok(Narrow { status, min_relevance })
+    }
+
+    /// The order of a page of events.
+    pub(crate) fn sort(&self) -> Result<EventSort, ApiError> {
+        Ok(match self.sort.as_deref().unwrap_or("date_desc") {
+            "date_desc" => EventSort::DateDesc,
+            "date_asc" => EventSort::DateAsc,
+            "type" => EventSort::Type,
+            "confidence" => EventSort::Confidence,
+            other => return Err(ApiError::bad(format!("unknown sort {other:?}: date_desc, date_asc, type or confidence"))),
+        })
+    }
+
+    pub(crate) fn query(&self, default_limit: usize, max_limit: usize) -> Result<Query, ApiError> {
         let near = match nonempty(&self.near) {
             Some(n) => {
                 let v: Vec<f64> = n.split(',').filter_map(|x| x.trim().parse().ok()).collect();
@@ -163,11 +200,28 @@ impl Filters {
 }
 
 pub(crate) async fn search(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
-    let q = f.query(20, MAX_HITS)?;
+    let mut q = f.query(20, MAX_HITS)?;
+    let offset = f.offset.unwrap_or(0) as usize;
+    if offset > MAX_HIT_OFFSET {
+        return Err(ApiError::bad(format!("offset is at most {MAX_HIT_OFFSET} for search: narrow the query or the filters")));
+    }
+    let size = q.limit;
+    q.limit = offset + size;
     let seg = Arc::clone(&st.segmenter);
+    let caches = Arc::clone(&st.caches);
     let body = with_store(&st, move |s| {
-        let hits = rasad_store::search::search(s, &q, &seg)?;
-        Ok(Bytes::from(serde_json::to_vec(&serde_json::json!({ "hits": hits }))?))
+        let key = format!("search|{q:?}");
+        let generation = browse::generation(s)?;
+        let total = match kept(&caches.totals, &key, generation) {
+            Some(t) => t,
+            None => {
+                let t = rasad_store::desk::count_documents(s, &q, &seg)?;
+                keep(&caches.totals, key, generation, t);
+                t
+            }
+        };
+        let hits: Vec<_> = rasad_store::search::search(s, &q, &seg)?.into_iter().skip(offset).collect();
+        Ok(Bytes::from(serde_json::to_vec(&serde_json::json!({ "total": total, "offset": offset, "hits": hits }))?))
     })
     .await?;
     Ok(json_bytes(body))
@@ -175,14 +229,8 @@ pub(crate) async fn search(State(st): State<AppState>, QueryParams(f): QueryPara
 
 pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
     let q = f.query(100, MAX_EVENTS)?;
-    let status = nonempty(&f.status);
-    let sort = match f.sort.as_deref().unwrap_or("date_desc") {
-        "date_desc" => EventSort::DateDesc,
-        "date_asc" => EventSort::DateAsc,
-        "type" => EventSort::Type,
-        "confidence" => EventSort::Confidence,
-        other => return Err(ApiError::bad(format!("unknown sort {other:?}: date_desc, date_asc, type or confidence"))),
-    };
+    let narrow = f.narrow()?;
+    let sort = f.sort()?;
     let offset = f.offset.unwrap_or(0);
     if offset > MAX_OFFSET as u64 {
         return Err(ApiError::bad(format!("offset is at most {MAX_OFFSET}: page on with after=NEXT, the cursor each page gives")));
@@ -195,17 +243,17 @@ pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryPara
     };
     let caches = Arc::clone(&st.caches);
     let body = with_store(&st, move |s| {
-        let key = format!("{q:?}|{status:?}");
+        let key = format!("{q:?}|{narrow:?}");
         let generation = browse::generation(s)?;
         let total = match kept(&caches.totals, &key, generation) {
             Some(t) => t,
             None => {
-                let t = browse::count_events(s, &q, status.as_deref())?;
+                let t = browse::count_events(s, &q, &narrow)?;
                 keep(&caches.totals, key, generation, t);
                 t
             }
         };
-        let page = browse::event_page(s, &q, status.as_deref(), sort, q.limit, &start)?;
+        let page = browse::event_page(s, &q, &narrow, sort, q.limit, &start)?;
         // Serialized here, off the async threads (a page of 500 events is over 600 kB).
         let json = serde_json::json!({ "total": total, "offset": offset, "next": page.next, "events": page.events });
         Ok(Bytes::from(serde_json::to_vec(&json)?))
@@ -223,22 +271,6 @@ pub(crate) async fn document(State(st): State<AppState>, Path(id): Path<String>)
     })
     .await?;
     body.map(json_bytes).ok_or_else(|| ApiError(StatusCode::NOT_FOUND, "no such document".into()))
-}
-
-fn network_json(s: &Store) -> Result<serde_json::Value, StoreError> {
-    let net = rasad_store::export::network(s)?;
-    let nodes: Vec<_> = net.nodes.iter().map(|(id, (name, n))| serde_json::json!({"id": id, "name": name, "events": n})).collect();
-    let edges: Vec<_> =
-        net.edges.iter().map(|((a, b, t), w)| serde_json::json!({"source": a, "target": b, "type": t, "weight": w})).collect();
-    Ok(serde_json::json!({ "nodes": nodes, "edges": edges }))
-}
-
-pub(crate) async fn network(State(st): State<AppState>) -> Result<Response, ApiError> {
-    whole_store(&st, "network", network_json).await
-}
-
-pub(crate) async fn timeline(State(st): State<AppState>) -> Result<Response, ApiError> {
-    whole_store(&st, "timeline", |s| Ok(serde_json::json!({ "days": browse::timeline(s)? }))).await
 }
 
 pub(crate) async fn stats(State(st): State<AppState>) -> Result<Response, ApiError> {

@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 mod api;
+mod desk;
 mod errors;
 mod guard;
 
@@ -28,36 +29,33 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use rasad_store::{Store, StoreError};
 use rasad_text::Segmenter;
 
-pub use api::{MAX_EVENTS, MAX_HITS, MAX_OFFSET};
+pub use api::{MAX_EVENTS, MAX_HITS, MAX_HIT_OFFSET, MAX_OFFSET};
+pub use desk::{MAX_NAMES, MAX_NODES};
 pub use guard::{Hosts, CSP, MAX_QUERY};
 
 /// Requests per client address per minute, by default.
 pub const RATE_PER_MINUTE: u32 = 600;
 
-/// The compiled-in assets: (path, content type, bytes).
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// The compiled-in assets: (path, content type, bytes). The app is ES modules under `assets/js/`.
 const ASSETS: &[(&str, &str, &[u8])] = &[
     ("/", "text/html; charset=utf-8", include_bytes!("../assets/index.html")),
-    ("/assets/app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
+    ("/assets/js/main.js", JS, include_bytes!("../assets/js/main.js")),
+    ("/assets/js/state.js", JS, include_bytes!("../assets/js/state.js")),
+    ("/assets/js/dom.js", JS, include_bytes!("../assets/js/dom.js")),
+    ("/assets/js/filters.js", JS, include_bytes!("../assets/js/filters.js")),
+    ("/assets/js/search.js", JS, include_bytes!("../assets/js/search.js")),
+    ("/assets/js/events.js", JS, include_bytes!("../assets/js/events.js")),
+    ("/assets/js/map.js", JS, include_bytes!("../assets/js/map.js")),
+    ("/assets/js/timeline.js", JS, include_bytes!("../assets/js/timeline.js")),
+    ("/assets/js/network.js", JS, include_bytes!("../assets/js/network.js")),
+    ("/assets/js/reader.js", JS, include_bytes!("../assets/js/reader.js")),
     ("/assets/app.css", "text/css; charset=utf-8", include_bytes!("../assets/app.css")),
     ("/assets/basemap.geojson", "application/geo+json", include_bytes!("../assets/basemap.geojson")),
     ("/assets/world.geojson", "application/geo+json", include_bytes!("../assets/world.geojson")),
     ("/assets/vendor/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.js")),
     ("/assets/vendor/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.css")),
-    (
-        "/assets/vendor/leaflet.markercluster.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/vendor/leaflet.markercluster/leaflet.markercluster.js"),
-    ),
-    (
-        "/assets/vendor/MarkerCluster.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../assets/vendor/leaflet.markercluster/MarkerCluster.css"),
-    ),
-    (
-        "/assets/vendor/MarkerCluster.Default.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../assets/vendor/leaflet.markercluster/MarkerCluster.Default.css"),
-    ),
     ("/api/openapi.json", "application/json", include_bytes!("../assets/openapi.json")),
 ];
 
@@ -163,8 +161,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/events", get(api::events))
         .route("/api/documents/{id}", get(api::document))
-        .route("/api/network", get(api::network))
-        .route("/api/timeline", get(api::timeline))
+        .route("/api/network", get(desk::network))
+        .route("/api/timeline", get(desk::timeline))
+        .route("/api/map", get(desk::map))
+        .route("/api/names", get(desk::names))
+        .route("/api/export", get(desk::export))
         .route("/api/stats", get(api::stats))
         .fallback(asset)
         .layer(tower::limit::ConcurrencyLimitLayer::new(256))

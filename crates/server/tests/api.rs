@@ -114,10 +114,25 @@ fn http_from(addr: SocketAddr, from: [u8; 4], request: &[u8]) -> Answer {
     s.write_all(request).unwrap();
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |i| i + 4);
+    let head = String::from_utf8_lossy(&raw[..end]).trim_end().to_ascii_lowercase();
+    let body = if head.contains("transfer-encoding: chunked") { dechunk(&raw[end..]) } else { raw[end..].to_vec() };
     let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    Answer { status, head: head.to_ascii_lowercase(), body: body.to_string() }
+    Answer { status, head, body: String::from_utf8_lossy(&body).into_owned() }
+}
+
+/// The body of a chunked response (RFC 9112 §7.1).
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = raw.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(String::from_utf8_lossy(&raw[..eol]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&raw[eol + 2..eol + 2 + size]);
+        raw = &raw[eol + 2 + size + 2..];
+    }
+    out
 }
 
 fn get(addr: SocketAddr, path: &str) -> Answer {
@@ -155,6 +170,13 @@ fn every_error_is_json_with_a_4xx_and_the_security_headers() {
         ("/api/events?from=yesterday", 400),
         ("/api/search?near=1,2", 400),
         ("/api/search?near=NaN,1,1", 400),
+        ("/api/events?status=evil", 400),
+        ("/api/events?relevance=2", 400),
+        ("/api/search?offset=100000", 400),
+        ("/api/export?format=xlsx", 400),
+        ("/api/names?role=verb", 400),
+        ("/api/network?top=abc", 400),
+        ("/api/map?from=tomorrow", 400),
         ("/api/documents/..%2f..%2f", 404),
         ("/api/documents/0123456789abcdef", 404),
         ("/no/such/page", 404),
@@ -167,16 +189,39 @@ fn every_error_is_json_with_a_4xx_and_the_security_headers() {
     http_from(addr, [127, 0, 0, 1], post.as_bytes()).assert_error(405, "POST");
     // Generated garbage in every parameter: a 200 or a JSON 4xx, never a 500 nor text.
     let mut noise = Noise(0x9e37_79b9_7f4a_7c15);
-    for i in 0..120 {
-        let param =
-            ["q", "type", "actor", "place", "near", "from", "to", "outlet", "status", "sort", "limit", "offset", "after", "background"]
-                [i % 14];
+    const PARAMS: &[&str] = &[
+        "q",
+        "type",
+        "actor",
+        "place",
+        "near",
+        "from",
+        "to",
+        "outlet",
+        "status",
+        "sort",
+        "limit",
+        "offset",
+        "after",
+        "background",
+        "relevance",
+        "top",
+        "min_weight",
+        "format",
+        "role",
+        "id",
+    ];
+    for i in 0..240 {
+        let param = PARAMS[i % PARAMS.len()];
         let n = 1 + (noise.next() % 40) as usize;
         let value = noise.percent_encoded(n);
-        let path = format!("/api/{}?{param}={value}", if i % 2 == 0 { "events" } else { "search" });
+        let endpoint = ["events", "search", "map", "timeline", "network", "names", "export"][i % 7];
+        let path = format!("/api/{endpoint}?{param}={value}");
         let a = get(addr, &path);
         assert!(a.status == 200 || (400..500).contains(&a.status), "{path}: {}", a.status);
-        let _ = a.json();
+        if !path.starts_with("/api/export") || a.status != 200 {
+            let _ = a.json();
+        }
     }
     // The rate limit's 429 is JSON too, with the same headers (a client address of its own).
     let limited = start(Config { rate_per_minute: 3, ..Default::default() });
@@ -271,4 +316,63 @@ fn pages_by_cursor_walk_every_event_once_and_totals_stay() {
         b.sort();
         assert_eq!(a, b, "{sort}");
     }
+}
+
+#[test]
+fn the_desk_endpoints_count_every_event_of_a_filter() {
+    let addr = shared();
+    let total = |q: &str| get(addr, &format!("/api/events?limit=1&{q}")).json()["total"].as_u64().unwrap() as usize;
+    let all = total("background=1");
+    // The map: every event of the filter drawn or counted as without a place.
+    for q in ["background=1", "type=ASSAULT", "actor=RUS", "from=2019-05-11&to=2019-05-12"] {
+        let m = get(addr, &format!("/api/map?{q}")).json();
+        let drawn: u64 = m["places"].as_array().unwrap().iter().map(|p| p["events"].as_u64().unwrap()).sum();
+        assert_eq!(drawn, m["located"].as_u64().unwrap(), "{q}");
+        assert_eq!((m["located"].as_u64().unwrap() + m["unlocated"].as_u64().unwrap()) as usize, total(q), "{q}: {m}");
+        let t = get(addr, &format!("/api/timeline?{q}")).json();
+        let dated: u64 = t["days"].as_array().unwrap().iter().map(|d| d["count"].as_u64().unwrap()).sum();
+        assert_eq!((dated + t["undated"].as_u64().unwrap()) as usize, total(q), "{q}: {t}");
+    }
+    // The export: a CSV row, a JSON line per event of the filter, as a download.
+    for q in ["background=1", "type=ASSAULT"] {
+        let csv = get(addr, &format!("/api/export?format=csv&{q}"));
+        assert_eq!(csv.status, 200);
+        assert!(csv.head.contains("content-disposition: attachment; filename=\"rasad-events.csv\""), "{}", csv.head);
+        assert!(csv.head.contains("content-security-policy"));
+        let rows = csv::Reader::from_reader(csv.body.as_bytes()).records().map(Result::unwrap).count();
+        assert_eq!(rows, total(q), "{q}");
+        let jsonl = get(addr, &format!("/api/export?format=jsonl&{q}"));
+        let lines = jsonl.body.lines().filter(|l| l.starts_with('{')).count();
+        assert_eq!(lines, total(q), "{q}");
+    }
+    assert!(all >= 5);
+    // Names complete from English or Arabic word starts; an id gives its name.
+    let names = |q: &str| -> Vec<String> {
+        get(addr, &format!("/api/names?role=actor&q={q}")).json()["names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(names("rus").contains(&"RUS".to_string()), "{:?}", names("rus"));
+    assert!(names("%D8%B1%D9%88%D8%B3").contains(&"RUS".to_string()), "روس: {:?}", names("%D8%B1%D9%88%D8%B3"));
+    assert!(names("zzzz").is_empty());
+    let one = get(addr, "/api/names?role=actor&id=RUS").json();
+    assert_eq!(one["names"][0]["name"], "Russia");
+    // The network: at most `top` actors, links of at least `min_weight` among them.
+    let net = get(addr, "/api/network?background=1&top=2&min_weight=1").json();
+    let nodes: Vec<&str> = net["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert!(nodes.len() <= 2);
+    for e in net["edges"].as_array().unwrap() {
+        assert!(nodes.contains(&e["source"].as_str().unwrap()) && nodes.contains(&e["target"].as_str().unwrap()));
+    }
+    // Search: the total and pages that do not repeat.
+    let p1 = get(addr, "/api/search?limit=2").json();
+    let p2 = get(addr, "/api/search?limit=2&offset=2").json();
+    assert_eq!(p1["total"].as_u64().unwrap(), TEXTS.len() as u64);
+    let ids =
+        |p: &serde_json::Value| p["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(ids(&p1).iter().all(|i| !ids(&p2).contains(i)));
+    assert_eq!(ids(&p1).len() + ids(&p2).len(), 4);
 }

@@ -109,16 +109,43 @@ fn sort_sql(sort: EventSort) -> (&'static str, &'static str, &'static str, usize
     }
 }
 
-/// The conditions of `q`'s event filters (its text is ignored), `status` and the outlet, with
+/// Filters of the events table beyond a [`Query`]'s.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Narrow {
+    /// Event status: reported, claimed, planned, denied or negated.
+    pub status: Option<String>,
+    /// Least relevance of the event's document (0–1: the relevance model's probability that it
+    /// is political or conflict news, `record.relevance`).
+    pub min_relevance: Option<f64>,
+}
+
+impl Narrow {
+    /// Only events of this status.
+    pub fn status(status: Option<&str>) -> Narrow {
+        Narrow { status: status.map(str::to_string), ..Narrow::default() }
+    }
+}
+
+/// A document's relevance, read from its record without parsing it.
+pub(crate) const RELEVANCE: &str = r#"CAST(substr(record, instr(record, '"relevance":') + 12, 24) AS REAL)"#;
+
+/// The conditions of `q`'s event filters (its text is ignored), `narrow` and the outlet, with
 /// their arguments, and whether the documents table is needed.
-fn page_filter(q: &Query, status: Option<&str>) -> (String, Vec<Value>, bool) {
+pub(crate) fn page_filter(q: &Query, narrow: &Narrow) -> (String, Vec<Value>, bool) {
     let (mut cond, mut args) = q.event_filter();
     if cond.is_empty() {
         cond = "1".into();
     }
-    if let Some(st) = status {
+    if let Some(st) = &narrow.status {
         cond.push_str(" AND e.status = ?");
-        args.push(Value::Text(st.to_string()));
+        args.push(Value::Text(st.clone()));
+    }
+    if let Some(r) = narrow.min_relevance {
+        // The record starts {"id":…,"published":…,"relevance":0.98,…: the number is read where
+        // the key first stands (a key inside a string value would have its quotes escaped) rather
+        // than by parsing every record's JSON (about 20 times faster).
+        cond.push_str(&format!(" AND e.doc IN (SELECT rowid FROM documents WHERE {RELEVANCE} >= ?)"));
+        args.push(Value::Real(r));
     }
     if let Some(o) = &q.outlet {
         cond.push_str(" AND d.outlet = ?");
@@ -141,9 +168,9 @@ fn numbered(cond: &str, first: usize) -> String {
     out
 }
 
-/// How many events meet `q`'s event filters, `status` and its outlet.
-pub fn count_events(store: &Store, q: &Query, status: Option<&str>) -> Result<usize, StoreError> {
-    let (cond, args, docs) = page_filter(q, status);
+/// How many events meet `q`'s event filters, `narrow` and its outlet.
+pub fn count_events(store: &Store, q: &Query, narrow: &Narrow) -> Result<usize, StoreError> {
+    let (cond, args, docs) = page_filter(q, narrow);
     let from = if docs { "events e JOIN documents d ON d.rowid = e.doc" } else { "events e" };
     let n: i64 = store
         .conn
@@ -152,19 +179,19 @@ pub fn count_events(store: &Store, q: &Query, status: Option<&str>) -> Result<us
     Ok(n as usize)
 }
 
-/// A page of at most `limit` events meeting `q`'s event filters, `status` and its outlet, in
+/// A page of at most `limit` events meeting `q`'s event filters, `narrow` and its outlet, in
 /// `sort` order from `start`. Every sort has an index, and a cursor is a position in it, so a page
 /// costs the same wherever it starts.
 pub fn event_page(
     store: &Store,
     q: &Query,
-    status: Option<&str>,
+    narrow: &Narrow,
     sort: EventSort,
     limit: usize,
     start: &PageStart,
 ) -> Result<EventPage, StoreError> {
     let (order, keys, after, nkeys) = sort_sql(sort);
-    let (cond, filter_args, docs) = page_filter(q, status);
+    let (cond, filter_args, docs) = page_filter(q, narrow);
     let mut args: Vec<Value> = Vec::new();
     let mut sql = format!("SELECT e.rowid, e.story, {keys} FROM events e");
     if docs {
@@ -344,15 +371,15 @@ mod tests {
         ];
         let s = store_with(&texts.iter().enumerate().map(|(i, (t, p))| doc(&i.to_string(), t, p, "A")).collect::<Vec<_>>());
         let q = Query { background: true, ..Default::default() };
-        let total = count_events(&s, &q, None).unwrap();
+        let total = count_events(&s, &q, &Narrow::default()).unwrap();
         assert!(total >= 4, "{total}");
         for sort in [EventSort::DateDesc, EventSort::DateAsc, EventSort::Type, EventSort::Confidence] {
-            let all = event_page(&s, &q, None, sort, 100, &PageStart::First).unwrap();
+            let all = event_page(&s, &q, &Narrow::default(), sort, 100, &PageStart::First).unwrap();
             assert_eq!(all.events.len(), total);
             assert!(all.next.is_none());
             let (mut walked, mut start) = (Vec::new(), PageStart::First);
             loop {
-                let p = event_page(&s, &q, None, sort, 1, &start).unwrap();
+                let p = event_page(&s, &q, &Narrow::default(), sort, 1, &start).unwrap();
                 walked.extend(p.events.iter().map(|e| e.event_id.clone()));
                 match p.next {
                     Some(c) => start = PageStart::After(c),
@@ -361,10 +388,10 @@ mod tests {
             }
             let ids: Vec<String> = all.events.iter().map(|e| e.event_id.clone()).collect();
             assert_eq!(walked, ids, "{sort:?}");
-            let second = event_page(&s, &q, None, sort, 2, &PageStart::Offset(1)).unwrap();
+            let second = event_page(&s, &q, &Narrow::default(), sort, 2, &PageStart::Offset(1)).unwrap();
             assert_eq!(second.events.iter().map(|e| e.event_id.clone()).collect::<Vec<_>>(), ids[1..3], "{sort:?}");
         }
-        let dates: Vec<String> = event_page(&s, &q, None, EventSort::DateDesc, 100, &PageStart::First)
+        let dates: Vec<String> = event_page(&s, &q, &Narrow::default(), EventSort::DateDesc, 100, &PageStart::First)
             .unwrap()
             .events
             .iter()
@@ -372,10 +399,10 @@ mod tests {
             .collect();
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
         for bad in ["", "x", "2019-05-10", "a,b,c,d", "2019-05-10,notanumber"] {
-            let e = event_page(&s, &q, None, EventSort::DateDesc, 10, &PageStart::After(bad.into())).unwrap_err();
+            let e = event_page(&s, &q, &Narrow::default(), EventSort::DateDesc, 10, &PageStart::After(bad.into())).unwrap_err();
             assert!(matches!(e, StoreError::Invalid(_)), "{bad}: {e}");
         }
-        let conf = event_page(&s, &q, None, EventSort::Confidence, 10, &PageStart::After("NaN,1".into())).unwrap_err();
+        let conf = event_page(&s, &q, &Narrow::default(), EventSort::Confidence, 10, &PageStart::After("NaN,1".into())).unwrap_err();
         assert!(matches!(conf, StoreError::Invalid(_)));
     }
 }
