@@ -78,7 +78,8 @@ const MIN_STEM: usize = 3;
 fn search_stem(w: &Word) -> String {
     let key = w.seg.key.as_str();
     // The plural whole too: the segmenter may read its end as a pronoun (المباني → مبا+ني).
-    let mut stem = match broken_plural(key).or_else(|| broken_plural(w.seg.base_key())) {
+    let whole = w.seg.base_key();
+    let mut stem = match broken_plural(key).or_else(|| if whole.len() > key.len() { broken_plural(whole) } else { None }) {
         Some(sing) => rasad_text::match_key(sing),
         // The segmenter took ات off: the singular ends in ة (مظاهرات → مظاهره, like مظاهرة).
         None if w.seg.suffixes.first() == Some(&"ات") => format!("{key}ه"),

@@ -3,10 +3,11 @@
 //! and a column-name line; entries are written in ordinary spelling and keyed here by their match
 //! keys ([`rasad_text::match_key`]), so أ/ا, ة/ه and ى/ي need no second entry.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rasad_text::match_key;
+
+use crate::heads::FxHashMap as HashMap;
 
 static BROKEN_PLURALS_TSV: &str = include_str!("../../data/broken_plurals.tsv");
 static KEPT_ENDINGS_TSV: &str = include_str!("../../data/kept_endings.tsv");
@@ -24,7 +25,7 @@ static PLURALS: LazyLock<HashMap<String, String>> =
 
 /// Keys of words that keep an ending → their endings (`سوريا` → ا، `عملي` → ي، `فلسطين` → ين).
 static KEPT: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
-    let mut m: HashMap<String, Vec<String>> = HashMap::new();
+    let mut m: HashMap<String, Vec<String>> = HashMap::default();
     for r in rows(KEPT_ENDINGS_TSV) {
         m.entry(match_key(r[0])).or_default().push(match_key(r[1]));
     }
