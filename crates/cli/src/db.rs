@@ -52,7 +52,15 @@ impl DbArg {
     /// Opens the store (created when missing), saying which file failed.
     pub fn open(&self) -> Result<Store> {
         let path = self.path()?;
-        Store::open(&path).with_context(|| format!("cannot open the store {}", path.display()))
+        let mut store = Store::open(&path).with_context(|| format!("cannot open the store {}", path.display()))?;
+        // A store indexed by an older search analyzer is re-indexed once (migration 9 records the version).
+        if store.search_index_stale()? {
+            let t = std::time::Instant::now();
+            eprintln!("rasad: rebuilding the search index of {} for the new Arabic analyzer (once) …", path.display());
+            let n = store.reindex(rasad_pipeline::Pipeline::shared().segmenter())?;
+            eprintln!("rasad: re-indexed {n} documents in {:.1} s", t.elapsed().as_secs_f64());
+        }
+        Ok(store)
     }
 }
 

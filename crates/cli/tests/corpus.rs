@@ -172,6 +172,21 @@ fn search_finds_clitic_forms_and_filters_by_event() {
     assert!(stderr(&bad).contains("--near"));
     let text = rasad(&["search", "عنصر", "--db", db.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("[عناصر]"), "{}", String::from_utf8_lossy(&text.stdout));
+    // Labelled hits: title (the file name without one), outlet and date, then the events with
+    // their type, actors and place.
+    let text = rasad(&["search", "غارات", "--limit", "1", "--db", db.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&text.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("1. title: 02_airstrike.txt"), "{out}");
+    assert!(lines[1].contains("outlet: -") && lines[1].contains("date: 2020-02-09"), "{out}");
+    assert!(lines[2].contains("text: …") && lines[2].contains("[غارات]"), "{out}");
+    assert!(lines[3].starts_with("   events ("), "{out}");
+    assert!(
+        lines[4..]
+            .iter()
+            .any(|l| l.contains("ASSAULT") && l.contains("actors: Russian armed forces") && l.contains("place: Idlib Governorate")),
+        "{out}"
+    );
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub fn terms(title: Option<&str>, text: &str, seg: &Segmenter) -> Vec<String> {
         }
     };
     let mut out: Vec<String> = Vec::new();
-    for (t, _) in analyzer::terms(&line, seg) {
+    for (t, _) in analyzer::base_terms(&line, seg) {
         let n = t.chars().count();
         let digits = t.chars().all(|c| c.is_ascii_digit());
         if (n >= 3 || (digits && n >= 2)) && !out.contains(&t) {

@@ -13,6 +13,7 @@ pub mod export;
 pub mod headline;
 mod heads;
 pub mod minhash;
+mod reindex;
 pub mod schema;
 pub mod search;
 pub mod stories;
@@ -97,10 +98,16 @@ pub struct Prepared {
 /// and search terms (read with `seg`, the segmenter the search will read queries with).
 pub fn prepare(doc: InputDoc, record: DocOutput, seg: &Segmenter) -> Prepared {
     let sentences = rasad_text::split_sentences(&doc.text).iter().map(|s| (s.span.start, s.span.end)).collect();
-    let title_terms = doc.title.as_deref().map(|t| analyzer::index_text(t, seg)).unwrap_or_default();
-    let terms = format!("{title_terms} {}", analyzer::index_text(&doc.text, seg));
+    let terms = search_terms(doc.title.as_deref(), &doc.text, seg);
     let headline = headline::terms(doc.title.as_deref(), &doc.text, seg);
     Prepared { id: content_id(&doc.text), minhash: minhash::signature(&doc.text), sentences, terms, headline, record, doc }
+}
+
+/// What the full-text index holds for a document: the search terms of its title, then of its
+/// text ([`analyzer::index_text`]), space-separated.
+pub fn search_terms(title: Option<&str>, text: &str, seg: &Segmenter) -> String {
+    let title_terms = title.map(|t| analyzer::index_text(t, seg)).unwrap_or_default();
+    format!("{title_terms} {}", analyzer::index_text(text, seg))
 }
 
 /// What one batch did.
@@ -168,7 +175,12 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         search::register_functions(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, heads: heads::Heads::default(), counts: headline::Counts::default() })
+        let store = Store { conn, heads: heads::Heads::default(), counts: headline::Counts::default() };
+        // A store without documents has nothing to re-index: its index is the current analyzer's.
+        if store.search_index_stale()? && store.counts()?.documents == 0 {
+            store.record_search_analyzer()?;
+        }
+        Ok(store)
     }
 
     /// The connection, for read queries of the other modules.

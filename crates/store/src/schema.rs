@@ -206,6 +206,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (doc, source)
     ) WITHOUT ROWID;
     "#,
+    // 9: facts about the store as a whole. `search_analyzer` is the version of the analyzer that
+    // wrote the full-text index (crates/store/src/analyzer): the index of an older store was written
+    // by version 1, and is rebuilt once by `Store::reindex_if_stale` (crates/store/src/reindex.rs)
+    // when a newer Rasad opens it for writing.
+    r#"
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO meta (key, value) VALUES ('search_analyzer', '1');
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 use rasad_pipeline::Pipeline;
-use rasad_store::search::Query;
+use rasad_store::search::{Hit, Query};
 
 use crate::db::DbArg;
 
@@ -54,6 +54,57 @@ fn day(s: &Option<String>, what: &str) -> Result<Option<String>> {
     Ok(crate::db::date_opt(s.as_deref(), &format!("--{what}"))?.map(|d| d.to_string()))
 }
 
+/// One hit as labelled lines: its title (else its source), outlet, date (and score, id), the passage with
+/// the matched words marked `on`…`off`, then its events with type, actors and place.
+fn write_hit(out: &mut impl Write, n: usize, h: &Hit, scored: bool, (on, off): (&str, &str)) -> Result<()> {
+    // Without a title, the source (a file name, a URL) stands for it.
+    writeln!(out, "{n}. title: {}", h.title.as_deref().unwrap_or(&h.source))?;
+    // BM25 as FTS5 gives it is negative (lower is better); shown positive, and only for word queries.
+    let score = if scored { format!(" · score {:.2}", -h.score) } else { String::new() };
+    writeln!(
+        out,
+        "   outlet: {} · date: {}{score} · id {}{}",
+        h.outlet.as_deref().unwrap_or("-"),
+        h.published.as_deref().unwrap_or("-"),
+        &h.id[..12],
+        if h.title.is_some() { format!(" · source: {}", h.source) } else { String::new() }
+    )?;
+    // Highlights are document offsets; the snippet starts at h.snippet.start.
+    let mut line = String::new();
+    // One line per hit: line breaks inside the passage become spaces (same length, offsets hold).
+    let chars: Vec<char> = h.snippet.text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    let mut at = 0usize;
+    for hl in &h.snippet.highlights {
+        let (a, b) = (hl.start - h.snippet.start, hl.end - h.snippet.start);
+        if a < at || b > chars.len() {
+            continue;
+        }
+        line.extend(&chars[at..a]);
+        line.push_str(on);
+        line.extend(&chars[a..b]);
+        line.push_str(off);
+        at = b;
+    }
+    line.extend(&chars[at.min(chars.len())..]);
+    writeln!(out, "   text: … {line} …")?;
+    if h.events.is_empty() {
+        writeln!(out, "   events: none")?;
+    } else {
+        writeln!(out, "   events ({}):", h.events.len())?;
+    }
+    for e in &h.events {
+        let actors = if e.actors.is_empty() { "-".to_string() } else { e.actors.join(", ") };
+        writeln!(
+            out,
+            "     {:<10} actors: {actors} · place: {} · date: {}",
+            e.kind,
+            e.place.as_deref().unwrap_or("-"),
+            e.date.as_deref().unwrap_or("-")
+        )?;
+    }
+    Ok(())
+}
+
 /// Runs `rasad search`.
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let near = match &args.near {
@@ -98,45 +149,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             writeln!(out, "no documents match")?;
         }
         for (i, h) in hits.iter().enumerate() {
-            let title = h.title.as_deref().unwrap_or(&h.source);
-            // BM25 as FTS5 gives it is negative (lower is better); shown positive, and only for word queries.
-            let score = if args.query.trim().is_empty() { String::new() } else { format!(", score {:.2}", -h.score) };
-            writeln!(
-                out,
-                "{}. {title}  ({}, {}{score}, id {})",
-                i + 1,
-                h.outlet.as_deref().unwrap_or("-"),
-                h.published.as_deref().unwrap_or("-"),
-                &h.id[..12]
-            )?;
-            // Highlights are document offsets; the snippet starts at h.snippet.start.
-            let mut line = String::new();
-            // One line per hit: line breaks inside the passage become spaces (same length, offsets hold).
-            let chars: Vec<char> = h.snippet.text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
-            let mut at = 0usize;
-            for hl in &h.snippet.highlights {
-                let (a, b) = (hl.start - h.snippet.start, hl.end - h.snippet.start);
-                if a < at || b > chars.len() {
-                    continue;
-                }
-                line.extend(&chars[at..a]);
-                line.push_str(on);
-                line.extend(&chars[a..b]);
-                line.push_str(off);
-                at = b;
-            }
-            line.extend(&chars[at.min(chars.len())..]);
-            writeln!(out, "   … {line} …")?;
-            for e in &h.events {
-                writeln!(
-                    out,
-                    "   {} {} {} {}",
-                    e.kind,
-                    e.date.as_deref().unwrap_or("-"),
-                    e.place.as_deref().unwrap_or("-"),
-                    e.actors.join(", ")
-                )?;
-            }
+            write_hit(&mut out, i + 1, h, !args.query.trim().is_empty(), (on, off))?;
         }
     }
     out.flush()?;
