@@ -71,13 +71,17 @@ def judgments():
 
 
 def corpus():
-    """The documents as extract input: the development articles, then the seeds."""
+    """The documents as extract input: the judged development articles (documents.txt), then the seeds."""
     import importlib.util
     os.environ.setdefault('RASAD_SHARED', SHARED)
     spec = importlib.util.spec_from_file_location('devset', os.path.join(ROOT, 'eval', 'dev', 'devset.py'))
     devset = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(devset)  # reads ../shared
-    docs = [devset.load(row) for row in devset.articles()]
+    # The judged corpus only (documents.txt): articles added to the development set later were
+    # never judged and would count as irrelevant for every system.
+    judged = {l.strip() for l in open(os.path.join(ROOT, 'eval', 'search', 'documents.txt'), encoding='utf-8')
+              if l.strip() and not l.startswith('#')}
+    docs = [devset.load(row) for row in devset.articles() if row['id'] in judged]
     seeds = sorted(glob.glob(os.path.join(SHARED, 'seeds', '*.txt')))
     if not seeds:
         sys.exit(f'skipped: no seeds in {SHARED}/seeds')
