@@ -8,6 +8,7 @@
 
 pub mod analyzer;
 pub mod browse;
+pub mod contested;
 pub mod export;
 pub mod headline;
 mod heads;

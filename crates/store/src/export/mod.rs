@@ -1,10 +1,13 @@
-//! Exports: events as CSV (ACLED-like columns plus PLOVER fields, sources and spans), JSON
-//! Lines, GeoJSON and Parquet, all through one column schema ([`COLUMNS`]) and a writer per
+//! Exports: events as CSV (PLOVER fields, sources and spans), ACLED-shaped CSV (ACLED's columns
+//! and codes: [`acled`], then Rasad's), JSON Lines, GeoJSON and Parquet, all from one row
+//! ([`EventRow`]) through a column schema ([`COLUMNS`], [`ACLED_COLUMNS`]) and a writer per
 //! format ([`RowWriter`]); stored documents as JSON Lines; the actor network as GraphML or GEXF.
 
+pub mod acled;
 mod columns;
 mod documents;
 mod network;
+pub mod notes;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod rows;
@@ -12,7 +15,7 @@ mod writers;
 
 use std::io::Write;
 
-pub use columns::{cells, Cell, Column, EventRow, Kind, COLUMNS};
+pub use columns::{cells, Cell, Column, EventRow, Kind, ACLED_COLUMNS, COLUMNS};
 pub use documents::{documents, DocMeta, DocRow};
 pub use network::{network, write_network, xml_escape, Network, NetworkFormat};
 #[cfg(feature = "parquet")]
@@ -26,8 +29,10 @@ use crate::{Store, StoreError};
 /// Event export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventFormat {
-    /// CSV with a header row.
+    /// CSV with a header row: Rasad's columns.
     Csv,
+    /// CSV with ACLED's columns, names and codes first ([`ACLED_COLUMNS`]).
+    AcledCsv,
     /// One JSON object a line, the columns as keys.
     Jsonl,
     /// A GeoJSON FeatureCollection of the events that have coordinates.
@@ -39,8 +44,15 @@ pub enum EventFormat {
 
 /// The writer of a format over `out`.
 pub fn writer<'w>(format: EventFormat, out: &'w mut dyn Write) -> Result<Box<dyn RowWriter + 'w>, StoreError> {
+    writer_for(format, false, out)
+}
+
+/// The writer of a format over `out`; with `excel`, a CSV starts with a UTF-8 byte-order mark
+/// (other formats ignore it).
+pub fn writer_for<'w>(format: EventFormat, excel: bool, out: &'w mut dyn Write) -> Result<Box<dyn RowWriter + 'w>, StoreError> {
     Ok(match format {
-        EventFormat::Csv => Box::new(Csv::new(out)?),
+        EventFormat::Csv => Box::new(Csv::with_columns(out, COLUMNS, excel)?),
+        EventFormat::AcledCsv => Box::new(Csv::with_columns(out, ACLED_COLUMNS, excel)?),
         EventFormat::Jsonl => Box::new(Jsonl::new(out)),
         EventFormat::Geojson => Box::new(Geojson::new(out)?),
         #[cfg(feature = "parquet")]
@@ -50,7 +62,13 @@ pub fn writer<'w>(format: EventFormat, out: &'w mut dyn Write) -> Result<Box<dyn
 
 /// Writes every event in `format`; returns how many were written.
 pub fn events(store: &Store, format: EventFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
-    let mut w = writer(format, out)?;
+    events_for(store, format, false, out)
+}
+
+/// Writes every event in `format`, a CSV with a byte-order mark when `excel`; returns how many
+/// were written.
+pub fn events_for(store: &Store, format: EventFormat, excel: bool, out: &mut dyn Write) -> Result<usize, StoreError> {
+    let mut w = writer_for(format, excel, out)?;
     for r in &event_rows(store)? {
         w.row(r)?;
     }
