@@ -105,12 +105,13 @@ pub fn inter_code(kb: &Kb, id: &str) -> Option<u8> {
 }
 
 /// ACLED's interaction code: the two actor codes, lower first (`12` state forces against a
-/// rebel group), or actor1's code times ten when there is no second actor (`10`).
+/// rebel group), or actor1's code times ten when there is no second actor (`10`); none when
+/// actor1 has no code (an unlinked actor1 is not "sole").
 pub fn interaction(inter1: Option<u8>, inter2: Option<u8>) -> Option<u8> {
     match (inter1, inter2) {
         (Some(a), Some(b)) => Some(a.min(b) * 10 + a.max(b)),
-        (Some(a), None) | (None, Some(a)) => Some(a * 10),
-        (None, None) => None,
+        (Some(a), None) => Some(a * 10),
+        (None, _) => None,
     }
 }
 
@@ -310,6 +311,7 @@ mod tests {
         assert_eq!(interaction(Some(2), Some(1)), Some(12));
         assert_eq!(interaction(Some(3), None), Some(30));
         assert_eq!(interaction(None, None), None);
+        assert_eq!(interaction(None, Some(7)), None);
     }
 
     fn time(value: Option<&str>, precision: Option<Precision>, start: Option<&str>) -> TimeExpr {
