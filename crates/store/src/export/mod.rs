@@ -121,6 +121,29 @@ mod tests {
     }
 
     #[test]
+    fn acled_rows_carry_acled_codes_an_english_summary_and_a_bom_for_excel() {
+        let s = store();
+        let rows = event_rows(&s).unwrap();
+        let strike = rows.iter().find(|r| r.event_type == "ASSAULT" && r.fatalities == Some(12.0)).unwrap();
+        assert_eq!((strike.acled_event_type.as_str(), strike.sub_event_type.as_str()), ("Explosions/Remote violence", "Air/drone strike"));
+        assert_eq!((strike.iso3.as_deref(), strike.country.as_deref()), (Some("SYR"), Some("Syria")));
+        assert_eq!(
+            (strike.acled_date.as_deref(), strike.acled_time_precision, strike.date_basis.as_deref()),
+            (Some("2019-05-09"), Some(1), Some("text"))
+        );
+        assert_eq!(strike.inter1, Some(1), "Russia's forces are state forces: {strike:#?}");
+        assert!(strike.notes.starts_with("Russia") && strike.notes.contains("12 killed"), "{}", strike.notes);
+        assert!(strike.notes.ends_with("according to Syrian Observatory for Human Rights."), "{}", strike.notes);
+        assert!(strike.sentence.contains("كفرنبل"));
+        let mut buf = Vec::new();
+        events_for(&s, EventFormat::AcledCsv, true, &mut buf).unwrap();
+        assert!(buf.starts_with("\u{feff}".as_bytes()));
+        let mut r = csv::Reader::from_reader(&buf[3..]);
+        assert_eq!(r.headers().unwrap().iter().take(4).collect::<Vec<_>>(), ["event_id", "event_date", "year", "time_precision"]);
+        assert_eq!(r.records().count(), rows.len());
+    }
+
+    #[test]
     fn csv_cells_that_would_run_as_formulas_are_quoted() {
         let mut d = doc(
             "a",
