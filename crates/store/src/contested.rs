@@ -18,14 +18,15 @@ use serde::Serialize;
 
 use crate::{Store, StoreError};
 
-static KINDS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = LazyLock::new(|| {
+/// Unit → (kind, English word, the types whose notes name it).
+static KINDS: LazyLock<HashMap<&'static str, (&'static str, &'static str, &'static str)>> = LazyLock::new(|| {
     include_str!("../data/figure_kinds.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
         .filter_map(|l| {
             let c: Vec<&'static str> = l.split('\t').collect();
-            (c.len() == 3).then(|| (c[0], (c[1], c[2])))
+            (c.len() == 4).then(|| (c[0], (c[1], c[2], c[3])))
         })
         .collect()
 });
@@ -34,7 +35,14 @@ static KINDS: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> = La
 /// word: `("wounded", "wounded")` for جريح, `("troops", "troops")` for جندي; `None` for other
 /// nouns. The killed are told by the event's `fatalities`, not by the noun.
 pub fn figure_kind(unit: &str) -> Option<(&'static str, &'static str)> {
-    KINDS.get(unit).copied()
+    KINDS.get(unit).map(|k| (k.0, k.1))
+}
+
+/// The English word for a count of `unit` in the notes of an event of type `kind`, when
+/// `data/figure_kinds.tsv` says such notes name it (`troops` in a deployment, not in an attack).
+pub fn notes_word(unit: &str, kind: rasad_model::EventType) -> Option<&'static str> {
+    let (_, word, types) = KINDS.get(unit)?;
+    (*types == "*" || types.split('|').any(|t| t == kind.as_str())).then_some(*word)
 }
 
 /// One figure: a count one report gives, where and according to whom.

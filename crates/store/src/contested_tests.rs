@@ -71,12 +71,16 @@ fn figures_disagree_only_when_no_number_fits_both_sources() {
 #[test]
 fn units_of_the_figure_table_are_match_keys() {
     assert!(KINDS.len() >= 5);
-    for (unit, (kind, english)) in KINDS.iter() {
+    for (unit, (kind, english, types)) in KINDS.iter() {
         assert_eq!(rasad_text::match_key(unit), *unit, "{unit} is not its own match key");
         assert!(["wounded", "troops"].contains(kind), "{unit}: kind {kind}");
         assert!(!english.is_empty());
+        assert!(*types == "*" || types.split('|').all(|t| t.parse::<rasad_model::EventType>().is_ok()), "{unit}: {types}");
     }
     assert_eq!(figure_kind("جندي"), Some(("troops", "troops")));
+    assert_eq!(notes_word("جندي", rasad_model::EventType::Mobilize), Some("troops"));
+    assert_eq!(notes_word("جندي", rasad_model::EventType::Assault), None);
+    assert_eq!(notes_word("جريح", rasad_model::EventType::Assault), Some("wounded"));
 }
 
 /// Three outlets report one strike on Kafr Nabl; two give the toll differently.

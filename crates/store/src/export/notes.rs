@@ -87,10 +87,10 @@ fn place_name(ev: &Event, kb: &Kb) -> Option<String> {
 }
 
 /// "12 killed", "at least 23 killed", "about 200 troops": the event's count when it is of the
-/// killed or of a kind `data/figure_kinds.tsv` names in English.
+/// killed, or of a kind `data/figure_kinds.tsv` names in English for the event's type.
 fn figure(ev: &Event) -> Option<String> {
     let q = ev.quantity.as_ref()?;
-    let what = if ev.fatalities.is_some() { "killed" } else { crate::contested::figure_kind(q.unit.as_deref()?)?.1 };
+    let what = if ev.fatalities.is_some() { "killed" } else { crate::contested::notes_word(q.unit.as_deref()?, ev.kind)? };
     let n = |v: f64| if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") };
     let amount = match q.bound {
         Bound::AtLeast => format!("at least {}", n(q.value)),
@@ -287,6 +287,14 @@ mod tests {
         assert!(notes(&threat, None, kb).starts_with("Background: Iran attacked Israel"));
         let visit = event("CONSULT", Some("visit"), &[("لافروف", Some("IRN"))], &[], &[("دمشق", Some(place_id("Damascus")))]);
         assert_eq!(notes(&visit, None, kb), "Iran visited Damascus.");
+        let troops = serde_json::json!({"text": "نحو 200 جندي", "start": 0, "end": 1, "value": 200, "approx": true, "bound": "exact", "unit": "جندي"});
+        let mut deploy = event("MOBILIZE", Some("troops"), &[("روسيا", Some("RUS"))], &[], &[("حماة", Some("P-HAMA"))]);
+        deploy.quantity = serde_json::from_value(troops.clone()).unwrap();
+        assert!(notes(&deploy, None, kb).starts_with("Russia deployed forces to Hama"), "{}", notes(&deploy, None, kb));
+        assert!(notes(&deploy, None, kb).ends_with(", about 200 troops."), "{}", notes(&deploy, None, kb));
+        let mut attack = event("ASSAULT", None, &[("روسيا", Some("RUS"))], &[], &[]);
+        attack.quantity = serde_json::from_value(troops).unwrap();
+        assert_eq!(notes(&attack, None, kb), "Russia attacked.", "a troop count in an attack is not named");
         let many = event(
             "CONSULT",
             None,
