@@ -44,7 +44,7 @@ def rows_of(rec, text=None):
 
 
 def texts_of(lines):
-    """id -> text of a partition's JSON Lines documents (for the `notes` column)."""
+    """id -> text of a partition's JSON Lines documents (for the `sentence` column)."""
     out = {}
     for line in lines:
         try:

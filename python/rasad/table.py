@@ -11,8 +11,10 @@ Differences from an export of the store, which has what a single record has not:
 
 - `doc_id` is the record's `id` (the store uses a hash of the text) and `event_id` is
   `<doc_id>-<n>`, n counting the record's events from 0, as the store does;
-- `story` and `independent_sources` are None (they count documents across a store);
-- `notes` (the event's sentence) needs the document's text: give `texts`, else it is None.
+- `story`, `independent_sources`, `fatalities_min`, `fatalities_max` and `sources_disagree` are None
+  (they come from the stories of a store);
+- `notes` (the English one-line summary) is None: the store writes it (`rasad export events`);
+- `sentence` (the event's Arabic sentence) needs the document's text: give `texts`, else it is None.
 
 Dates stay strings (`event_date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, its precision in
 `time_precision`), so mixed precisions never break `pd.to_datetime`; `date_first` and
@@ -54,9 +56,13 @@ EXPORT_COLUMNS: Tuple[Tuple[str, str, str], ...] = (
     ('url', 'str', "the document's URL"),
     ('title', 'str', "the document's title"),
     ('published', 'str', 'publication date used (YYYY-MM-DD)'),
-    ('notes', 'str', "the event's sentence (None without the text)"),
+    ('notes', 'str', 'one-line English summary, written by the store (None here)'),
+    ('sentence', 'str', "the event's sentence (None without the text)"),
     ('story', 'int', 'story id in a store (None here)'),
     ('independent_sources', 'int', 'independent outlets of the story in a store (None here)'),
+    ('fatalities_min', 'float', "smallest death toll of the story's reports in a store (None here)"),
+    ('fatalities_max', 'float', "largest death toll of the story's reports in a store (None here)"),
+    ('sources_disagree', 'bool', "the story's sources give tolls that cannot both be true (None here)"),
     ('confidence', 'float', "the extractor's confidence, 0..1"),
     ('trigger_span', 'str', 'trigger word and span: text@start-end'),
     ('actor1_span', 'str', 'span of actor1'),
@@ -140,10 +146,10 @@ def event_rows(record: Mapping[str, Any], text: Optional[str] = None) -> List[Ro
         a2 = targets[0] if targets else None
         d, q, s = e.get('date'), e.get('quantity'), e.get('source')
         sent = e.get('sentence') or {}
-        notes = None
+        sentence = None
         if text is not None and 'start' in sent:
             start = min(sent['start'], len(text))
-            notes = text[start:max(start, min(sent['end'], len(text)))]
+            sentence = text[start:max(start, min(sent['end'], len(text)))]
         first, last = _day_range(d)
         background = bool(e.get('background', False))
         row = {
@@ -176,9 +182,13 @@ def event_rows(record: Mapping[str, Any], text: Optional[str] = None) -> List[Ro
             'url': record.get('url'),
             'title': record.get('title'),
             'published': record.get('published'),
-            'notes': notes,
+            'notes': None,
+            'sentence': sentence,
             'story': None,
             'independent_sources': None,
+            'fatalities_min': None,
+            'fatalities_max': None,
+            'sources_disagree': None,
             'confidence': _num(e.get('confidence')),
             'trigger_span': _span(e.get('trigger')),
             'actor1_span': _span(a1),

@@ -4,32 +4,17 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use rasad_kb::{Actor, ActorType, Place};
+use rasad_kb::{Actor, Place};
 use rasad_model::EventType;
 use rasad_pipeline::Pipeline;
 
 use crate::topy::to_py;
 
-fn actor_type(t: ActorType) -> &'static str {
-    match t {
-        ActorType::State => "state",
-        ActorType::Government => "government",
-        ActorType::Military => "military",
-        ActorType::ArmedGroup => "armed_group",
-        ActorType::Militia => "militia",
-        ActorType::Person => "person",
-        ActorType::Media => "media",
-        ActorType::Monitor => "monitor",
-        ActorType::Igo => "igo",
-        ActorType::Other => "other",
-    }
-}
-
 fn actor_row<'py>(py: Python<'py>, a: &Actor) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("id", &a.id)?;
     d.set_item("name", &a.name)?;
-    d.set_item("type", actor_type(a.kind))?;
+    d.set_item("type", a.kind.as_str())?;
     d.set_item("country", &a.country)?;
     d.set_item("parent", a.parent.as_deref().map(str::trim))?;
     d.set_item("backers", &a.backers)?;

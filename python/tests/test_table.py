@@ -32,7 +32,7 @@ def test_rows_keep_every_argument_and_fill_missing_with_none():
             assert row['place_ids'] == [p.get('id') for p in e['places']]
             assert len(row['place_lats']) == len(e['places'])
             text = next(d['text'] for d in DOCS if d['id'] == rec['id'])
-            assert row['notes'] == text[e['sentence']['start']:e['sentence']['end']]
+            assert row['sentence'] == text[e['sentence']['start']:e['sentence']['end']]
     several = [r for r in rows if len(r['places']) > 1]
     assert several, 'the strikes sentence names three cities'
     row = rows[0]
@@ -42,7 +42,7 @@ def test_rows_keep_every_argument_and_fill_missing_with_none():
     assert all(r['url'] is None and r['title'] is None for r in talks)
     for r in rows:
         assert r['date_first'] is None or len(r['date_first']) == 10
-    assert rasad.events_table(recs)[0]['notes'] is None
+    assert rasad.events_table(recs)[0]['sentence'] is None
     with pytest.raises(ValueError, match='kind'):
         rasad.events_table(recs, kind='excel')
     with pytest.raises(TypeError, match='result 0'):
@@ -82,7 +82,7 @@ def test_the_columns_and_values_are_those_of_the_csv_export(tmp_path):
     assert header == [c[0] for c in rasad.EXPORT_COLUMNS]
     rows = rasad.events_table(rasad.extract_jsonl(open(inp, encoding='utf-8')), texts={d['id']: d['text'] for d in DOCS})
     assert len(rows) == len(exported)
-    store_only = {'event_id', 'doc_id', 'story', 'independent_sources'}
+    store_only = {'event_id', 'doc_id', 'story', 'independent_sources', 'notes', 'fatalities_min', 'fatalities_max', 'sources_disagree'}
     key = lambda r: (r['title'] or '', r['trigger_span'])  # noqa: E731
     for mine, theirs in zip(sorted(rows, key=key), sorted(exported, key=key)):
         for name in header:

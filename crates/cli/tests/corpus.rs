@@ -95,7 +95,7 @@ fn ingest_reads_every_format_reports_bad_files_and_is_idempotent() {
     for (outlet, published) in [("موقع المثال", "2024-03-05"), ("وكالة د", "2024-01-01"), ("وكالة ج", "2023-10-01")] {
         assert!(rows.iter().any(|r| r["outlet"] == outlet && r["published"] == published), "{outlet} {published}");
     }
-    assert!(rows.iter().all(|r| !r["notes"].as_str().unwrap_or("").contains("alert(2)")));
+    assert!(rows.iter().all(|r| !r["sentence"].as_str().unwrap_or("").contains("alert(2)")));
     // Again: nothing new.
     let again = rasad(&["ingest", "--db", db.to_str().unwrap(), "--quiet", inputs.to_str().unwrap()]);
     assert!(stderr(&again).contains("stored 0, duplicates 5"), "{}", stderr(&again));

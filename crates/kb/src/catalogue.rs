@@ -47,6 +47,24 @@ pub enum ActorType {
     Other,
 }
 
+impl ActorType {
+    /// The type as the catalogue writes it (`armed_group`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorType::State => "state",
+            ActorType::Government => "government",
+            ActorType::Military => "military",
+            ActorType::ArmedGroup => "armed_group",
+            ActorType::Militia => "militia",
+            ActorType::Person => "person",
+            ActorType::Media => "media",
+            ActorType::Monitor => "monitor",
+            ActorType::Igo => "igo",
+            ActorType::Other => "other",
+        }
+    }
+}
+
 /// One actor of the catalogue.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Actor {

@@ -8,6 +8,7 @@
 
 pub mod analyzer;
 pub mod browse;
+pub mod contested;
 pub mod desk;
 pub mod export;
 pub mod headline;

@@ -12,11 +12,15 @@ use crate::db::{sink, DbArg};
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
-    /// Events: CSV with ACLED-like columns plus PLOVER fields, sources and spans; JSON Lines; GeoJSON; Parquet.
+    /// Events: CSV (PLOVER fields, sources, spans), ACLED-shaped CSV, JSON Lines, GeoJSON, Parquet.
     Events {
-        /// Output format.
+        /// Output format: csv (Rasad's columns), acled-csv (ACLED's columns and codes first, then
+        /// Rasad's ids and spans), jsonl, geojson, parquet.
         #[arg(long, value_enum, default_value = "csv")]
         format: EventFormatArg,
+        /// Start a CSV with a UTF-8 byte-order mark, so that Excel reads its Arabic text as UTF-8.
+        #[arg(long)]
+        excel: bool,
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -25,6 +29,18 @@ pub enum ExportCmd {
     },
     /// Documents (JSON Lines): metadata, near-duplicate cluster and similarity, event count.
     Documents {
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Contested figures (JSON Lines, one story a line): each casualty or troop figure of a
+    /// story's reports with its source, and per kind the range and whether the sources disagree.
+    Figures {
+        /// Only the stories whose sources disagree.
+        #[arg(long)]
+        disagree: bool,
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -47,6 +63,7 @@ pub enum ExportCmd {
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum EventFormatArg {
     Csv,
+    AcledCsv,
     Jsonl,
     Geojson,
     Parquet,
@@ -61,16 +78,20 @@ pub enum NetworkFormatArg {
 /// Runs `rasad export`.
 pub fn run(cmd: ExportCmd) -> Result<ExitCode> {
     match cmd {
-        ExportCmd::Events { format, output, db } => {
+        ExportCmd::Events { format, excel, output, db } => {
             let store = db.open_existing()?;
             let mut out = sink(output.as_deref())?;
             let f = match format {
                 EventFormatArg::Csv => EventFormat::Csv,
+                EventFormatArg::AcledCsv => EventFormat::AcledCsv,
                 EventFormatArg::Jsonl => EventFormat::Jsonl,
                 EventFormatArg::Geojson => EventFormat::Geojson,
                 EventFormatArg::Parquet => EventFormat::Parquet,
             };
-            let n = rasad_store::export::events(&store, f, &mut out)?;
+            if excel && !matches!(f, EventFormat::Csv | EventFormat::AcledCsv) {
+                anyhow::bail!("--excel is for the CSV formats (csv, acled-csv)");
+            }
+            let n = rasad_store::export::events_for(&store, f, excel, &mut out)?;
             out.flush()?;
             if let Some(p) = output {
                 eprintln!("rasad: {n} events → {}", p.display());
@@ -83,6 +104,21 @@ pub fn run(cmd: ExportCmd) -> Result<ExitCode> {
             out.flush()?;
             if let Some(p) = output {
                 eprintln!("rasad: {n} documents → {}", p.display());
+            }
+        }
+        ExportCmd::Figures { disagree, output, db } => {
+            let store = db.open_existing()?;
+            let mut out = sink(output.as_deref())?;
+            let all = rasad_store::contested::story_figures(&store, None)?;
+            let mut stories: Vec<_> = all.values().filter(|f| !disagree || f.ranges.iter().any(|r| r.sources_disagree)).collect();
+            stories.sort_by_key(|f| f.story);
+            for f in &stories {
+                serde_json::to_writer(&mut out, f)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            if let Some(p) = output {
+                eprintln!("rasad: {} stories with figures → {}", stories.len(), p.display());
             }
         }
         ExportCmd::Network { format, output, db } => {

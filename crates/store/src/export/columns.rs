@@ -1,5 +1,7 @@
-//! The event table's one column schema: every export format (CSV, JSON Lines, GeoJSON, Parquet)
-//! and the JSON API write these columns, in this order, from an [`EventRow`].
+//! The event table's column schemas over one [`EventRow`]: Rasad's own ([`COLUMNS`]: every
+//! export format — CSV, JSON Lines, GeoJSON, Parquet — and the JSON API write these, in this
+//! order) and ACLED's ([`ACLED_COLUMNS`]: `--format acled-csv`, ACLED's names, codes and order
+//! first, then Rasad's ids and spans).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -64,8 +66,51 @@ pub struct EventRow {
     pub title: Option<String>,
     /// Publication date.
     pub published: Option<String>,
-    /// The sentence the event was read from.
+    /// A one-line English summary of the event from its linked fields ([`super::notes()`]).
     pub notes: String,
+    /// The sentence the event was read from.
+    pub sentence: String,
+    /// The story's smallest death toll (current events of its reports; [`crate::contested`]).
+    pub fatalities_min: Option<f64>,
+    /// The story's largest death toll.
+    pub fatalities_max: Option<f64>,
+    /// True when two sources of the story give death tolls that cannot both be true; empty when
+    /// the story has no toll.
+    pub sources_disagree: Option<bool>,
+    /// ACLED: the event's day, always `YYYY-MM-DD` (the publication day when the text dates it not).
+    pub acled_date: Option<String>,
+    /// ACLED: the year of `acled_date`.
+    pub year: Option<i64>,
+    /// ACLED: 1 the day is known, 2 the week (or the publication day stands in), 3 the month or year.
+    pub acled_time_precision: Option<i64>,
+    /// `text` (the event's own date) or `published` (the fallback).
+    pub date_basis: Option<String>,
+    /// ACLED disorder type.
+    pub disorder_type: String,
+    /// ACLED event type (from the PLOVER type and mode: `data/plover_acled.tsv`).
+    pub acled_event_type: String,
+    /// ACLED sub-event type.
+    pub sub_event_type: String,
+    /// False for events ACLED does not code (verbal and diplomatic ones).
+    pub in_acled_scope: bool,
+    /// ACLED actor type code of actor1 (1 state forces … 8 external/other), from the catalogue.
+    pub inter1: Option<i64>,
+    /// Of actor2.
+    pub inter2: Option<i64>,
+    /// ACLED interaction code (the two codes, lower first).
+    pub interaction: Option<i64>,
+    /// ISO 3166 alpha-3 of the place's country.
+    pub iso3: Option<String>,
+    /// Its English name.
+    pub country: Option<String>,
+    /// First-level area (governorate) by name.
+    pub admin1: Option<String>,
+    /// Second-level area (district) by name.
+    pub admin2: Option<String>,
+    /// ACLED geo-precision: 1 a town or point, 2 a district, 3 a governorate, region or country.
+    pub acled_geo_precision: Option<i64>,
+    /// ACLED source scale (`National`, `Regional`, `International`, `Other-…`).
+    pub source_scale: Option<String>,
     /// Story id: events of one occurrence across documents share it.
     pub story: i64,
     /// The story's source count: outlets that did not merely republish another outlet's text
@@ -137,15 +182,41 @@ pub struct Column {
     pub get: fn(&EventRow) -> Cell<'_>,
 }
 
+/// A column list: `field: Kind` (named as the field) or `field as "name": Kind`.
 macro_rules! columns {
-    ($($field:ident: $kind:ident,)*) => {
-        /// Every column, in export order.
-        pub const COLUMNS: &[Column] = &[$(Column { name: stringify!($field), kind: Kind::$kind, get: |r| columns!(@cell $kind, r.$field) },)*];
+    ($(#[$meta:meta])* $list:ident { $($field:ident $(as $name:literal)?: $kind:ident,)* }) => {
+        $(#[$meta])*
+        pub const $list: &[Column] = &[$(Column { name: columns!(@name $field $($name)?), kind: Kind::$kind, get: |r| columns!(@cell $kind, r.$field) },)*];
     };
+    (@name $field:ident) => { stringify!($field) };
+    (@name $field:ident $name:literal) => { $name };
     (@cell Str, $v:expr) => { Cell::Str(AsCell::as_str(&$v)) };
     (@cell F64, $v:expr) => { Cell::F64($v.into()) };
     (@cell Bool, $v:expr) => { Cell::Bool(AsBool::as_bool(&$v)) };
-    (@cell I64, $v:expr) => { Cell::I64(Some($v as i64)) };
+    (@cell I64, $v:expr) => { Cell::I64(AsInt::as_int(&$v)) };
+}
+
+/// Counts, optional or not, as an optional i64.
+trait AsInt {
+    fn as_int(&self) -> Option<i64>;
+}
+
+impl AsInt for i64 {
+    fn as_int(&self) -> Option<i64> {
+        Some(*self)
+    }
+}
+
+impl AsInt for usize {
+    fn as_int(&self) -> Option<i64> {
+        Some(*self as i64)
+    }
+}
+
+impl AsInt for Option<i64> {
+    fn as_int(&self) -> Option<i64> {
+        *self
+    }
 }
 
 /// Flags, optional or not, as an optional bool.
@@ -183,6 +254,8 @@ impl AsCell for Option<String> {
 }
 
 columns! {
+    /// Rasad's columns, in export order.
+    COLUMNS {
     event_id: Str,
     doc_id: Str,
     event_date: Str,
@@ -213,8 +286,12 @@ columns! {
     title: Str,
     published: Str,
     notes: Str,
+    sentence: Str,
     story: I64,
     independent_sources: I64,
+    fatalities_min: F64,
+    fatalities_max: F64,
+    sources_disagree: Bool,
     confidence: F64,
     trigger_span: Str,
     actor1_span: Str,
@@ -223,6 +300,74 @@ columns! {
     date_span: Str,
     quantity_span: Str,
     source_span: Str,
+    }
+}
+
+columns! {
+    /// ACLED's columns (names, codes and order of ACLED's exports, `event_id` for its
+    /// `event_id_cnty`, `iso3` for its numeric `iso`), then the contested range and Rasad's ids,
+    /// PLOVER fields and spans. `notes` is the English summary, `sentence` the Arabic.
+    ACLED_COLUMNS {
+    event_id: Str,
+    acled_date as "event_date": Str,
+    year: I64,
+    acled_time_precision as "time_precision": I64,
+    disorder_type: Str,
+    acled_event_type as "event_type": Str,
+    sub_event_type: Str,
+    actor1: Str,
+    assoc_actor_1: Str,
+    inter1: I64,
+    actor2: Str,
+    assoc_actor_2: Str,
+    inter2: I64,
+    interaction: I64,
+    iso3: Str,
+    country: Str,
+    admin1: Str,
+    admin2: Str,
+    location: Str,
+    latitude: F64,
+    longitude: F64,
+    acled_geo_precision as "geo_precision": I64,
+    source: Str,
+    source_scale: Str,
+    notes: Str,
+    fatalities: F64,
+    fatalities_min: F64,
+    fatalities_max: F64,
+    sources_disagree: Bool,
+    date_basis: Str,
+    event_date as "date_text": Str,
+    time_precision as "date_precision": Str,
+    event_type as "plover_type": Str,
+    mode as "plover_mode": Str,
+    status: Str,
+    background: Bool,
+    in_acled_scope: Bool,
+    actor1_id: Str,
+    actor2_id: Str,
+    place_id: Str,
+    geo_precision as "place_precision": Str,
+    quantity: F64,
+    quantity_unit: Str,
+    outlet: Str,
+    url: Str,
+    title: Str,
+    published: Str,
+    doc_id: Str,
+    story: I64,
+    independent_sources: I64,
+    confidence: F64,
+    sentence: Str,
+    trigger_span: Str,
+    actor1_span: Str,
+    actor2_span: Str,
+    location_span: Str,
+    date_span: Str,
+    quantity_span: Str,
+    source_span: Str,
+    }
 }
 
 /// A row as a JSON object (the API's and the JSON Lines export's): the columns in order.
@@ -236,9 +381,9 @@ impl Serialize for EventRow {
     }
 }
 
-/// The cells of a row, in column order.
-pub fn cells(row: &EventRow) -> impl Iterator<Item = Cell<'_>> {
-    COLUMNS.iter().map(move |c| (c.get)(row))
+/// The cells of a row, in the order of `columns`.
+pub fn cells<'r>(columns: &'static [Column], row: &'r EventRow) -> impl Iterator<Item = Cell<'r>> {
+    columns.iter().map(move |c| (c.get)(row))
 }
 
 #[cfg(test)]
@@ -254,5 +399,8 @@ mod tests {
         assert_eq!(v.as_object().unwrap().len(), COLUMNS.len());
         assert_eq!(serde_json::to_string(&v["latitude"]).unwrap(), "3000.0");
         assert_eq!(v["story"], 7);
+        let acled: std::collections::HashSet<_> = ACLED_COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(acled.len(), ACLED_COLUMNS.len());
+        assert_eq!(ACLED_COLUMNS[1].name, "event_date", "ACLED's names (the full list: crates/cli/tests/exports.rs)");
     }
 }

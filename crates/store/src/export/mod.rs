@@ -1,10 +1,13 @@
-//! Exports: events as CSV (ACLED-like columns plus PLOVER fields, sources and spans), JSON
-//! Lines, GeoJSON and Parquet, all through one column schema ([`COLUMNS`]) and a writer per
+//! Exports: events as CSV (PLOVER fields, sources and spans), ACLED-shaped CSV (ACLED's columns
+//! and codes: [`acled`], then Rasad's), JSON Lines, GeoJSON and Parquet, all from one row
+//! ([`EventRow`]) through a column schema ([`COLUMNS`], [`ACLED_COLUMNS`]) and a writer per
 //! format ([`RowWriter`]); stored documents as JSON Lines; the actor network as GraphML or GEXF.
 
+pub mod acled;
 mod columns;
 mod documents;
 mod network;
+pub mod notes;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod rows;
@@ -12,7 +15,7 @@ mod writers;
 
 use std::io::Write;
 
-pub use columns::{cells, Cell, Column, EventRow, Kind, COLUMNS};
+pub use columns::{cells, Cell, Column, EventRow, Kind, ACLED_COLUMNS, COLUMNS};
 pub use documents::{documents, DocMeta, DocRow};
 pub use network::{network, write_network, xml_escape, Network, NetworkFormat};
 #[cfg(feature = "parquet")]
@@ -26,8 +29,10 @@ use crate::{Store, StoreError};
 /// Event export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventFormat {
-    /// CSV with a header row.
+    /// CSV with a header row: Rasad's columns.
     Csv,
+    /// CSV with ACLED's columns, names and codes first ([`ACLED_COLUMNS`]).
+    AcledCsv,
     /// One JSON object a line, the columns as keys.
     Jsonl,
     /// A GeoJSON FeatureCollection of the events that have coordinates.
@@ -39,8 +44,15 @@ pub enum EventFormat {
 
 /// The writer of a format over `out`.
 pub fn writer<'w>(format: EventFormat, out: &'w mut dyn Write) -> Result<Box<dyn RowWriter + 'w>, StoreError> {
+    writer_for(format, false, out)
+}
+
+/// The writer of a format over `out`; with `excel`, a CSV starts with a UTF-8 byte-order mark
+/// (other formats ignore it).
+pub fn writer_for<'w>(format: EventFormat, excel: bool, out: &'w mut dyn Write) -> Result<Box<dyn RowWriter + 'w>, StoreError> {
     Ok(match format {
-        EventFormat::Csv => Box::new(Csv::new(out)?),
+        EventFormat::Csv => Box::new(Csv::with_columns(out, COLUMNS, excel)?),
+        EventFormat::AcledCsv => Box::new(Csv::with_columns(out, ACLED_COLUMNS, excel)?),
         EventFormat::Jsonl => Box::new(Jsonl::new(out)),
         EventFormat::Geojson => Box::new(Geojson::new(out)?),
         #[cfg(feature = "parquet")]
@@ -50,7 +62,13 @@ pub fn writer<'w>(format: EventFormat, out: &'w mut dyn Write) -> Result<Box<dyn
 
 /// Writes every event in `format`; returns how many were written.
 pub fn events(store: &Store, format: EventFormat, out: &mut dyn Write) -> Result<usize, StoreError> {
-    let mut w = writer(format, out)?;
+    events_for(store, format, false, out)
+}
+
+/// Writes every event in `format`, a CSV with a byte-order mark when `excel`; returns how many
+/// were written.
+pub fn events_for(store: &Store, format: EventFormat, excel: bool, out: &mut dyn Write) -> Result<usize, StoreError> {
+    let mut w = writer_for(format, excel, out)?;
     for r in &event_rows(store)? {
         w.row(r)?;
     }
@@ -100,6 +118,29 @@ mod tests {
         }
         let rows = event_rows(&s).unwrap();
         assert!(rows.iter().any(|r| r.event_type == "ASSAULT" && r.fatalities == Some(12.0)), "{rows:#?}");
+    }
+
+    #[test]
+    fn acled_rows_carry_acled_codes_an_english_summary_and_a_bom_for_excel() {
+        let s = store();
+        let rows = event_rows(&s).unwrap();
+        let strike = rows.iter().find(|r| r.event_type == "ASSAULT" && r.fatalities == Some(12.0)).unwrap();
+        assert_eq!((strike.acled_event_type.as_str(), strike.sub_event_type.as_str()), ("Explosions/Remote violence", "Air/drone strike"));
+        assert_eq!((strike.iso3.as_deref(), strike.country.as_deref()), (Some("SYR"), Some("Syria")));
+        assert_eq!(
+            (strike.acled_date.as_deref(), strike.acled_time_precision, strike.date_basis.as_deref()),
+            (Some("2019-05-09"), Some(1), Some("text"))
+        );
+        assert_eq!(strike.inter1, Some(1), "Russia's forces are state forces: {strike:#?}");
+        assert!(strike.notes.starts_with("Russia") && strike.notes.contains("12 killed"), "{}", strike.notes);
+        assert!(strike.notes.ends_with("according to Syrian Observatory for Human Rights."), "{}", strike.notes);
+        assert!(strike.sentence.contains("كفرنبل"));
+        let mut buf = Vec::new();
+        events_for(&s, EventFormat::AcledCsv, true, &mut buf).unwrap();
+        assert!(buf.starts_with("\u{feff}".as_bytes()));
+        let mut r = csv::Reader::from_reader(&buf[3..]);
+        assert_eq!(r.headers().unwrap().iter().take(4).collect::<Vec<_>>(), ["event_id", "event_date", "year", "time_precision"]);
+        assert_eq!(r.records().count(), rows.len());
     }
 
     #[test]

@@ -2,10 +2,13 @@
 
 use std::collections::HashMap;
 
+use rasad_kb::Kb;
 use rasad_model::{Arg, Event, TextSpan};
 use rasad_text::{CharIndex, Span};
 
+use super::acled;
 use super::columns::EventRow;
+use crate::contested::StoryFigures;
 use crate::{Store, StoreError};
 
 fn span_of(text: &str, start: usize, end: usize) -> String {
@@ -107,7 +110,38 @@ fn row_of(ev: &Event, idx: i64, story: i64, doc: &DocCols, text: &str, ci: &Char
     let (a, b) = (ev.sentence.start.min(ci.char_len()), ev.sentence.end.min(ci.char_len()));
     let q = ev.quantity.as_ref();
     let value = q.map(|q| q.value);
+    let kb = Kb::builtin();
+    let inter = |args: &[Arg]| args.first().and_then(|a| a.link.id.as_deref()).and_then(|id| acled::inter_code(kb, id));
+    let (inter1, inter2) = (inter(&ev.actors), inter(&ev.targets));
+    let kind = acled::acled_type(ev.kind, ev.mode.as_deref(), inter1);
+    let date = acled::acled_date(ev.date.as_ref(), doc.published.as_deref());
+    let gaz = place.and_then(|p| p.link.id.as_deref()).and_then(|id| kb.place(id));
+    let iso3 = gaz.map(|g| g.country.clone());
+    let monitor = ev
+        .source
+        .as_ref()
+        .and_then(|s| s.id.as_deref())
+        .and_then(|id| kb.actor(id))
+        .is_some_and(|a| matches!(a.kind, rasad_kb::ActorType::Monitor | rasad_kb::ActorType::Igo));
     EventRow {
+        notes: super::notes::notes(ev, doc.published.as_deref(), kb),
+        acled_date: date.as_ref().map(|d| d.day.clone()),
+        year: date.as_ref().and_then(|d| d.day[..4].parse().ok()),
+        acled_time_precision: date.as_ref().map(|d| i64::from(d.precision)),
+        date_basis: date.as_ref().map(|d| d.basis.as_str().to_string()),
+        disorder_type: kind.disorder_type.to_string(),
+        acled_event_type: kind.event_type.to_string(),
+        sub_event_type: kind.sub_event_type.to_string(),
+        in_acled_scope: kind.in_scope,
+        inter1: inter1.map(i64::from),
+        inter2: inter2.map(i64::from),
+        interaction: acled::interaction(inter1, inter2).map(i64::from),
+        country: iso3.as_deref().and_then(acled::country_name).map(str::to_string),
+        admin1: gaz.and_then(acled::admin1).map(str::to_string),
+        admin2: gaz.and_then(acled::admin2).map(str::to_string),
+        acled_geo_precision: gaz.map(|g| i64::from(acled::geo_precision(g))),
+        source_scale: acled::source_scale(doc.outlet.as_deref(), iso3.as_deref(), monitor),
+        iso3,
         event_id: format!("{}-{idx}", doc.id),
         doc_id: doc.id.clone(),
         event_date: ev.date.as_ref().and_then(|d| d.value.clone()),
@@ -137,7 +171,7 @@ fn row_of(ev: &Event, idx: i64, story: i64, doc: &DocCols, text: &str, ci: &Char
         url: doc.url.clone(),
         title: doc.title.clone(),
         published: doc.published.clone(),
-        notes: ci.slice(text, Span::new(a, b.max(a))).to_string(),
+        sentence: ci.slice(text, Span::new(a, b.max(a))).to_string(),
         story,
         independent_sources: sources.get(&story).copied().unwrap_or(1),
         confidence: ev.confidence,
@@ -148,7 +182,25 @@ fn row_of(ev: &Event, idx: i64, story: i64, doc: &DocCols, text: &str, ci: &Char
         date_span: ev.date.as_ref().map(|d| span_of(&d.text, d.start, d.end)),
         quantity_span: q.map(|q| span_of(&q.text, q.start, q.end)),
         source_span: ev.source.as_ref().map(|s| text_span(&s.span)),
+        fatalities_min: None,
+        fatalities_max: None,
+        sources_disagree: None,
     }
+}
+
+/// Fills each row's story range of death tolls ([`crate::contested`]).
+fn add_figures(store: &Store, rows: &mut [EventRow]) -> Result<(), StoreError> {
+    let mut stories: Vec<i64> = rows.iter().map(|r| r.story).collect();
+    stories.sort_unstable();
+    stories.dedup();
+    // A whole-store export reads every story's figures in one pass instead of a long id list.
+    let figures: HashMap<i64, StoryFigures> = crate::contested::story_figures(store, (stories.len() <= 2000).then_some(&stories[..]))?;
+    for r in rows {
+        if let Some(k) = figures.get(&r.story).and_then(|f| f.range("killed")) {
+            (r.fatalities_min, r.fatalities_max, r.sources_disagree) = (Some(k.min), Some(k.max), Some(k.sources_disagree));
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn rows_for(
@@ -183,5 +235,6 @@ pub(crate) fn rows_for(
         let ev: Event = serde_json::from_str(&r.get::<_, String>(2)?)?;
         out.push(row_of(&ev, r.get(1)?, r.get(3)?, doc, text, ci, sources));
     }
+    add_figures(store, &mut out)?;
     Ok(out)
 }

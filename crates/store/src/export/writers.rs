@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::ser::{SerializeMap, Serializer};
 
-use super::columns::{cells, Cell, EventRow, COLUMNS};
+use super::columns::{cells, Cell, Column, EventRow, COLUMNS};
 use crate::StoreError;
 
 /// Writes event rows in one format: rows one at a time, then `finish`.
@@ -41,21 +41,32 @@ pub fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
 /// CSV with a header row; empty cells for absent values; text cells made safe by [`csv_text`].
 pub struct Csv<'w> {
     w: csv::Writer<&'w mut dyn Write>,
+    columns: &'static [Column],
     n: usize,
 }
 
 impl<'w> Csv<'w> {
-    /// A CSV writer; the header goes out at once.
+    /// A CSV writer of Rasad's columns ([`COLUMNS`]); the header goes out at once.
     pub fn new(out: &'w mut dyn Write) -> Result<Self, StoreError> {
+        Self::with_columns(out, COLUMNS, false)
+    }
+
+    /// A CSV writer of `columns` ([`COLUMNS`] or [`super::ACLED_COLUMNS`]); with `bom`, the file
+    /// starts with a UTF-8 byte-order mark, by which Excel reads it as UTF-8 (Arabic text
+    /// otherwise shows as mojibake there).
+    pub fn with_columns(out: &'w mut dyn Write, columns: &'static [Column], bom: bool) -> Result<Self, StoreError> {
+        if bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(COLUMNS.iter().map(|c| c.name)).map_err(csv_error)?;
-        Ok(Csv { w, n: 0 })
+        w.write_record(columns.iter().map(|c| c.name)).map_err(csv_error)?;
+        Ok(Csv { w, columns, n: 0 })
     }
 }
 
 impl RowWriter for Csv<'_> {
     fn row(&mut self, row: &EventRow) -> Result<(), StoreError> {
-        let escaped: Vec<Option<String>> = cells(row)
+        let escaped: Vec<Option<String>> = cells(self.columns, row)
             .map(|c| match c {
                 Cell::Str(Some(s)) => match csv_text(s) {
                     std::borrow::Cow::Owned(e) => Some(e),
@@ -64,7 +75,7 @@ impl RowWriter for Csv<'_> {
                 _ => None,
             })
             .collect();
-        let safe: Vec<Cell> = cells(row).zip(&escaped).map(|(c, e)| e.as_deref().map_or(c, |s| Cell::Str(Some(s)))).collect();
+        let safe: Vec<Cell> = cells(self.columns, row).zip(&escaped).map(|(c, e)| e.as_deref().map_or(c, |s| Cell::Str(Some(s)))).collect();
         self.w.serialize(safe).map_err(csv_error)?;
         self.n += 1;
         Ok(())
