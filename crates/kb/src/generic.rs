@@ -1,5 +1,5 @@
-//! Generic names of a state's forces (القوات الحكومية، الجيش النظامي): Arabic news names the
-//! forces of whichever state a report is about so. A name of `data/generic_forces.tsv` links to
+//! Generic names of a state's forces (القوات الحكومية، الجيش النظامي) and of a war's coalition
+//! (التحالف): Arabic news names the forces of whichever state a report is about so. A name of `data/generic_forces.tsv` links to
 //! that state's forces in the catalogue (`ISO-MIL`) when more than half of the document's linked
 //! places and actors (two at least; one vote a mention) are of one state that has them; otherwise
 //! it stays unlinked.
@@ -26,10 +26,27 @@ static PHRASES: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
     out
 });
 
+const BY_STATE: &str = include_str!("../data/generic_by_state.tsv");
+
+/// Names whose referent is the document's war (`data/generic_by_state.tsv`): match keys, the
+/// document's state (ISO3) and the actor id.
+static BY_STATE_ROWS: LazyLock<Vec<(Vec<String>, &'static str, &'static str)>> = LazyLock::new(|| {
+    BY_STATE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            Some((name_keys(c.next()?), c.next()?.trim(), c.next()?.trim()))
+        })
+        .collect()
+});
+
 impl Kb {
-    /// Adds to `out` (linked mentions, not overlapping) the generic force names of `words` that the
-    /// document's state resolves (see the module). Does nothing when no state holds half of the
-    /// document's places and actors.
+    /// Links generic names by the document's state (see the module): adds the generic force names
+    /// of `words` to `out` (linked mentions, not overlapping), and relinks a mention that is
+    /// exactly a name of `data/generic_by_state.tsv` to that state's actor (التحالف in a Yemeni
+    /// report: the Saudi-led coalition). Does nothing when no state holds half of the document's
+    /// places and actors.
     pub(crate) fn link_generic_forces(&self, words: &[Word], out: &mut Vec<Mention>) {
         // One vote a mention: its place's state, else its actor's.
         let mut votes: rustc_hash::FxHashMap<&str, usize> = Default::default();
@@ -45,6 +62,13 @@ impl Kb {
         let Some((state, n)) = votes.into_iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c))) else { return };
         if n < 2 || 2 * n <= total {
             return;
+        }
+        for m in out.iter_mut() {
+            let row =
+                BY_STATE_ROWS.iter().find(|(keys, s, _)| *s == state && m.end - m.first == keys.len() && keys_at(words, m.first, keys));
+            if let Some(a) = row.and_then(|(_, _, id)| self.actor_index(id)) {
+                m.actor = Some(a);
+            }
         }
         add_phrase_mentions(words, out, |i, _| {
             let (keys, suffix) = PHRASES.iter().find(|(keys, _)| keys_at(words, i, keys))?;
@@ -78,6 +102,12 @@ mod tests {
         // No state holds the document: left unlinked.
         let none = ids("قالت القوات الحكومية إنها ستواصل العمليات.");
         assert!(none.is_empty(), "{none:?}");
+        // The coalition of the document's war.
+        let yemen = ids("وشن طيران التحالف غارات على مواقع الحوثيين في صنعاء وتعز، وقال التحالف إن الغارات دمرت مخازن أسلحة في عدن.");
+        assert!(yemen.iter().any(|(_, id)| id == "SAU-COALITION"), "{yemen:?}");
+        assert!(yemen.iter().all(|(_, id)| id != "COALITION"), "{yemen:?}");
+        let iraq = ids("وقصفت طائرات التحالف مواقع لتنظيم داعش في الموصل والرمادي، وقال التحالف إن الغارات دمرت مخازن في تكريت.");
+        assert!(iraq.iter().all(|(_, id)| id != "SAU-COALITION"), "{iraq:?}");
         // Two states alike: unlinked.
         let split = ids("تقدمت القوات الحكومية في مدينة تعز اليمنية، فيما وصل وفد إلى الرياض والدوحة.");
         assert!(split.iter().all(|(_, id)| !id.ends_with("-MIL")), "{split:?}");
