@@ -13,6 +13,7 @@ mod generic;
 mod index;
 pub mod kb;
 pub mod link;
+mod within;
 pub mod words;
 
 pub use catalogue::{Actor, ActorType, KbError, Place};

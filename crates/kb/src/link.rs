@@ -221,6 +221,7 @@ impl Kb {
         }
         self.disambiguate(&mut out, &ambiguous);
         self.drop_foreign_namesakes(words, &mut out);
+        self.drop_contradicted_places(words, &mut out);
         self.link_surnames(words, &mut out, None);
         self.link_generic_forces(words, &mut out);
         out.sort_by_key(|m| m.first);
