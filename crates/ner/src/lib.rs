@@ -4,6 +4,7 @@
 //! token lies inside a catalogue or gazetteer name, and of which kind).
 #![warn(missing_docs)]
 
+pub mod clusters;
 pub mod conll;
 pub mod eval;
 pub mod features;
