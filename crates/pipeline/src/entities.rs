@@ -139,4 +139,50 @@ mod tests {
         let out = merge(vec![linked(at(t, 1, 5, Label::Per, Some("P-ASSAD")))], vec![found(at(t, 3, 6, Label::Org, None))]);
         assert_eq!(shown(&out), vec![("الرئيس السوري بشار الأسد".into(), Label::Per, Some("P-ASSAD".into()))]);
     }
+
+    /// Non-overlapping spans in text order from (gap, length) pairs.
+    fn spans_of(parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        let mut pos = 0;
+        parts
+            .iter()
+            .map(|&(gap, len)| {
+                let s = pos + gap;
+                pos = s + len;
+                (s, s + len)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Whatever the spans: the entities come out in text order without overlaps, each span is
+        /// one the linker or the model gave, and a linked mention no model name touches is kept.
+        #[test]
+        fn entities_are_ordered_disjoint_and_come_from_the_inputs(
+            l in proptest::collection::vec((0usize..4, 1usize..4, 0usize..4), 0..12),
+            f in proptest::collection::vec((0usize..4, 1usize..6, 0usize..4), 0..12),
+        ) {
+            let labels = [Label::Per, Label::Org, Label::Loc, Label::Misc];
+            let span = |(s, e): (usize, usize)| TextSpan { text: "x".repeat(e - s), start: s, end: e };
+            let ls = spans_of(&l.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>());
+            let fs = spans_of(&f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>());
+            let linked_in: Vec<Entity> = ls.iter().zip(&l).enumerate().map(|(k, (&sp, x))| Entity {
+                span: span(sp), label: labels[x.2], link: Link { id: Some(format!("L{k}")), ..Link::default() },
+            }).collect();
+            let found_in: Vec<Found> = fs.iter().zip(&f).map(|(&sp, x)| Found { span: span(sp), label: labels[x.2] }).collect();
+            let out = merge(linked_in.clone(), found_in);
+            for w in out.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start, "{:?}", out);
+            }
+            for e in &out {
+                let from_model = fs.contains(&(e.span.start, e.span.end));
+                let from_linker = linked_in.iter().any(|l| l.span == e.span || l.link.id == e.link.id && e.link.id.is_some());
+                proptest::prop_assert!(from_model || from_linker, "{:?}", e);
+            }
+            for l in &linked_in {
+                if !fs.iter().any(|&(s, e)| s < l.span.end && l.span.start < e) {
+                    proptest::prop_assert!(out.contains(l), "{:?} lost", l);
+                }
+            }
+        }
+    }
 }
