@@ -18,6 +18,7 @@
 
 mod entities;
 mod profile;
+mod through;
 
 use std::sync::{Arc, LazyLock};
 
@@ -30,6 +31,7 @@ use rasad_text::{analyze, analyze_text, split_sentences_with, tokenize, Segmente
 
 use profile::{Clock, Laps, NoClock};
 pub use profile::{Stage, StageTimes};
+pub use through::{EntityCounts, ThroughExtract};
 
 /// Relevance below which no event is read from a paragraph: it is more likely sports, markets,
 /// culture, health, technology or religion than political or conflict news.

@@ -234,12 +234,17 @@ pub fn run(cmd: NerCmd) -> Result<ExitCode> {
                 if model.is_some() {
                     bail!("--through-extract runs the pipeline with its built-in model: drop --model");
                 }
-                let through = through_extract_tags(&sents, doc_sentences.max(1));
+                let through = Pipeline::shared().ner_through_extract(&sents, doc_sentences.max(1));
                 let (xs, cs) = (evaluate(&gold, &through.tags), evaluate(&gold, &through.conventions));
                 let model_name = format!("ner eval (window {window})");
                 let cols = [(model_name.as_str(), &sc), ("extract, as emitted", &xs), ("extract, nisbas aside", &cs)];
                 write!(stdout, "{}", side_by_side(&cols))?;
-                writeln!(stdout, "{}", through.sources)?;
+                let line = |name: &str, c: rasad_pipeline::EntityCounts| {
+                    format!("{name}: {} emitted, {} right, {} right span with another type", c.emitted, c.right, c.right_span)
+                };
+                writeln!(stdout, "{}", line("linked mentions", through.linked))?;
+                writeln!(stdout, "{}", line("model names", through.model))?;
+                writeln!(stdout, "linked nisbas and demonyms (MISC with a link) left out in the last column: {}", through.nisbas)?;
                 through.conventions
             } else {
                 write!(stdout, "{}", sc.report())?;
@@ -299,100 +304,6 @@ fn side_by_side(cols: &[(&str, &rasad_ner::Scores)]) -> String {
         s.push('\n');
     }
     s
-}
-
-/// The tags of the entities `rasad extract` emits for some CoNLL sentences, and where they came from.
-struct Through {
-    /// As emitted.
-    tags: Vec<Vec<String>>,
-    /// With ANERcorp's conventions where the output contract differs: linked nisba adjectives
-    /// and demonyms (the MISC entities with a link) are left out, as ANERcorp leaves them O.
-    conventions: Vec<Vec<String>>,
-    sources: String,
-}
-
-/// Runs the built-in pipeline over the sentences, `per_doc` sentences to a document (tokens joined
-/// by spaces, one sentence a line, no publication date), and reads its entities back as BIO tags
-/// of the CoNLL tokens: an entity covers every token it overlaps (widened to whole whitespace
-/// tokens); one that overlaps an entity already read is left out. Also counts, per origin (a
-/// linked catalogue or gazetteer mention, or the NER model's name), the entities emitted, those
-/// right in span and type, and those right in span only. The tags come twice: as emitted, and
-/// with the linked nisbas left out (see [`Through`]).
-fn through_extract_tags(sents: &[Sentence], per_doc: usize) -> Through {
-    let p = Pipeline::shared();
-    let mut tags: Vec<Vec<String>> = Vec::with_capacity(sents.len());
-    let mut conventions: Vec<Vec<String>> = Vec::with_capacity(sents.len());
-    let mut nisbas = 0;
-    // (emitted, exact, span only) for linked mentions and model names.
-    let mut counts = [(0usize, 0usize, 0usize); 2];
-    for (d, chunk) in sents.chunks(per_doc).enumerate() {
-        let mut text = String::new();
-        // (sentence in chunk, token, start, end) in code points.
-        let mut toks: Vec<(usize, usize, usize, usize)> = Vec::new();
-        let mut pos = 0;
-        for (si, s) in chunk.iter().enumerate() {
-            for (ti, t) in s.tokens.iter().enumerate() {
-                if ti > 0 {
-                    text.push(' ');
-                    pos += 1;
-                }
-                let n = t.chars().count();
-                toks.push((si, ti, pos, pos + n));
-                text.push_str(t);
-                pos += n;
-            }
-            text.push('\n');
-            pos += 1;
-        }
-        let out = p.extract_text(&format!("anercorp-{d}"), &text, None);
-        let mut doc: Vec<Vec<String>> = chunk.iter().map(|s| vec!["O".to_string(); s.tokens.len()]).collect();
-        let mut conv = doc.clone();
-        for e in &out.entities {
-            let first = toks.partition_point(|t| t.3 <= e.span.start);
-            let end = toks.partition_point(|t| t.2 < e.span.end);
-            if first >= end || toks[first..end].iter().any(|t| doc[t.0][t.1] != "O" || t.0 != toks[first].0) {
-                continue;
-            }
-            let kind = match e.label {
-                rasad_model::Label::Per => "PERS",
-                rasad_model::Label::Loc => "LOC",
-                rasad_model::Label::Org => "ORG",
-                rasad_model::Label::Misc => "MISC",
-            };
-            for (k, t) in toks[first..end].iter().enumerate() {
-                doc[t.0][t.1] = format!("{}-{kind}", if k == 0 { "B" } else { "I" });
-            }
-            if e.label == rasad_model::Label::Misc && e.link.id.is_some() {
-                nisbas += 1;
-                for t in &toks[first..end] {
-                    conv[t.0][t.1] = "O".into();
-                }
-            } else {
-                for t in &toks[first..end] {
-                    conv[t.0][t.1] = doc[t.0][t.1].clone();
-                }
-            }
-            let (si, a, b) = (toks[first].0, toks[first].1, toks[end - 1].1 + 1);
-            let gold = rasad_ner::conll::spans(&chunk[si].tags.iter().map(String::as_str).collect::<Vec<_>>());
-            let c = &mut counts[usize::from(e.link.id.is_none())];
-            c.0 += 1;
-            if gold.iter().any(|g| g.0 == a && g.1 == b && g.2 == kind) {
-                c.1 += 1;
-            } else if gold.iter().any(|g| g.0 == a && g.1 == b) {
-                c.2 += 1;
-            }
-        }
-        tags.extend(doc);
-        conventions.extend(conv);
-    }
-    let line =
-        |name: &str, c: (usize, usize, usize)| format!("{name}: {} emitted, {} right, {} right span with another type", c.0, c.1, c.2);
-    let sources = format!(
-        "{}\n{}\nlinked nisbas and demonyms (MISC with a link) left out in the last column: {nisbas}",
-        line("linked mentions", counts[0]),
-        line("model names", counts[1])
-    );
-    Through { tags, conventions, sources }
 }
 
 /// The header of a cluster file: what it is, how it was built, and its license.
