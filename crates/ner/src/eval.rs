@@ -24,6 +24,10 @@ impl Scores {
         let (tp, p, g) = self.per_type.values().fold((0, 0, 0), |a, v| (a.0 + v.0, a.1 + v.1, a.2 + v.2));
         prf(tp, p, g)
     }
+    /// F1 of one type in percent (0 for a type never seen).
+    pub fn f1_of(&self, kind: &str) -> f64 {
+        self.per_type.get(kind).map_or(0.0, |v| prf(v.0, v.1, v.2).2)
+    }
     /// A conlleval-like report.
     pub fn report(&self) -> String {
         let (p, r, f) = self.micro();

@@ -78,14 +78,10 @@ fn name_bucket(people: u32) -> u8 {
 /// that names it.
 pub fn parse_person_names(tsv: &str) -> Result<rustc_hash::FxHashMap<String, u8>, String> {
     let mut m = rustc_hash::FxHashMap::default();
-    for (n, line) in tsv.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let bad = || format!("person_names.tsv line {}: expected key, given count, family count", n + 1);
-        let mut it = line.split('\t');
-        let (Some(key), Some(g), Some(f), None) = (it.next(), it.next(), it.next(), it.next()) else { return Err(bad()) };
-        let (g, f): (u32, u32) = (g.parse().map_err(|_| bad())?, f.parse().map_err(|_| bad())?);
+    for row in three_columns(tsv) {
+        let bad = |n: usize| format!("person_names.tsv line {n}: expected key, given count, family count");
+        let (n, [key, g, f]) = row.map_err(bad)?;
+        let (g, f): (u32, u32) = (g.parse().map_err(|_| bad(n))?, f.parse().map_err(|_| bad(n))?);
         let code = name_bucket(g) * 3 + name_bucket(f);
         if code > 0 && !key.is_empty() {
             let slot = m.entry(rasad_text::match_key(key)).or_insert(0);
@@ -93,6 +89,18 @@ pub fn parse_person_names(tsv: &str) -> Result<rustc_hash::FxHashMap<String, u8>
         }
     }
     Ok(m)
+}
+
+/// The rows of a three-column TSV data file, `#` comments and blank lines skipped: (1-based line
+/// number, fields), or `Err(line number)` for a line without exactly three fields.
+pub(crate) fn three_columns(tsv: &str) -> impl Iterator<Item = Result<(usize, [&str; 3]), usize>> {
+    tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).map(|(n, line)| {
+        let mut it = line.split('\t');
+        match (it.next(), it.next(), it.next(), it.next()) {
+            (Some(a), Some(b), Some(c), None) => Ok((n + 1, [a, b, c])),
+            _ => Err(n + 1),
+        }
+    })
 }
 
 /// Person-name units from Wikidata (see `data/person_names.tsv`): match key → code.
@@ -106,6 +114,22 @@ static NAMES: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::sync
 /// conjunction, else by its stem (لمحمد، ومحمد).
 pub fn name_code(w: &Word) -> u8 {
     NAMES.get(w.key_without_conj()).or_else(|| NAMES.get(w.seg.key.as_str())).copied().unwrap_or(0)
+}
+
+/// The word clusters the features read: the built-in ones unless [`use_clusters`] chose others.
+static CLUSTERS: std::sync::OnceLock<crate::clusters::Clusters> = std::sync::OnceLock::new();
+
+/// Makes the features read these clusters instead of the built-in ones (for training and
+/// scoring a model built with other clusters). Must come before the first features are
+/// computed; returns false (and changes nothing) after that.
+pub fn use_clusters(c: crate::clusters::Clusters) -> bool {
+    CLUSTERS.set(c).is_ok()
+}
+
+/// The (fine, coarse) clusters of a word's clitic-free stem; `u16::MAX` for both outside the
+/// clusters' vocabulary.
+pub fn cluster_of(w: &Word) -> (u16, u16) {
+    CLUSTERS.get_or_init(|| crate::clusters::Clusters::builtin().clone()).get(w.seg.key.as_str()).unwrap_or((u16::MAX, u16::MAX))
 }
 
 struct Hx(FxHasher);
@@ -125,6 +149,10 @@ impl Hx {
             c.hash(&mut self.0);
         }
         0xffu8.hash(&mut self.0);
+        self
+    }
+    fn n(mut self, x: u16) -> Self {
+        x.hash(&mut self.0);
         self
     }
     fn b(mut self, x: u8) -> Self {
@@ -180,6 +208,9 @@ pub fn own_features(w: &Word, chars: &mut Vec<char>, f: &mut Vec<u64>) {
     f.push(Hx::new(20).b(u8::from(w.seg.definite())).done());
     f.push(Hx::new(21).s(w.seg.base_key()).done());
     f.push(Hx::new(30).b(name_code(w)).done());
+    let (fine, coarse) = cluster_of(w);
+    f.push(Hx::new(33).n(fine).done());
+    f.push(Hx::new(34).n(coarse).done());
     // Character trigrams inside the word: transliterated names share them (…فيلد، …سكي).
     if m >= 4 {
         for win in chars.windows(3) {
@@ -237,14 +268,26 @@ pub fn role_features(w: Option<&Word>, role: Role, f: &mut Vec<u64>) {
             f.push(Hx::new(8).s(key).done());
             f.push(Hx::new(12).s(stem).done());
             f.push(Hx::new(31).b(w.map_or(255, name_code)).done());
+            let (fine, coarse) = w.map_or((u16::MAX - 1, u16::MAX - 1), cluster_of);
+            f.push(Hx::new(35).n(fine).done());
+            f.push(Hx::new(36).n(coarse).done());
         }
         Role::Next1 => {
             f.push(Hx::new(9).s(key).done());
             f.push(Hx::new(13).s(stem).done());
             f.push(Hx::new(32).b(w.map_or(255, name_code)).done());
+            let (fine, coarse) = w.map_or((u16::MAX - 1, u16::MAX - 1), cluster_of);
+            f.push(Hx::new(37).n(fine).done());
+            f.push(Hx::new(38).n(coarse).done());
         }
-        Role::Prev2 => f.push(Hx::new(10).s(key).done()),
-        Role::Next2 => f.push(Hx::new(11).s(key).done()),
+        Role::Prev2 => {
+            f.push(Hx::new(10).s(key).done());
+            f.push(Hx::new(39).n(w.map_or(u16::MAX - 1, |w| cluster_of(w).1)).done());
+        }
+        Role::Next2 => {
+            f.push(Hx::new(11).s(key).done());
+            f.push(Hx::new(40).n(w.map_or(u16::MAX - 1, |w| cluster_of(w).1)).done());
+        }
     }
 }
 
@@ -315,6 +358,14 @@ pub fn context_features(words: &[Word], codes: &[u8], i: usize, f: &mut Vec<u64>
     f.push(Hx::new(9).s(x.key(1)).done());
     f.push(Hx::new(10).s(x.key(-2)).done());
     f.push(Hx::new(11).s(x.key(2)).done());
+    for (off, fine_t, coarse_t) in [(-1, 35, 36), (1, 37, 38)] {
+        let (fine, coarse) = x.at(off).map_or((u16::MAX - 1, u16::MAX - 1), |j| cluster_of(&words[j]));
+        f.push(Hx::new(fine_t).n(fine).done());
+        f.push(Hx::new(coarse_t).n(coarse).done());
+    }
+    for (off, t) in [(-2, 39), (2, 40)] {
+        f.push(Hx::new(t).n(x.at(off).map_or(u16::MAX - 1, |j| cluster_of(&words[j]).1)).done());
+    }
     f.push(Hx::new(12).s(x.stem(-1)).done());
     f.push(Hx::new(31).b(x.at(-1).map_or(255, |j| name_code(&words[j]))).done());
     f.push(Hx::new(13).s(x.stem(1)).done());

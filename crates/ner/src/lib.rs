@@ -1,9 +1,11 @@
 //! Named-entity recognition for Arabic news: a first-order averaged structured perceptron over
 //! BIO tags (PERS, LOC, ORG, MISC), decoded with Viterbi, with features from the text core
 //! (match key, stem, clitics, affixes, shape, a ±2 window) and from the knowledge base (whether a
-//! token lies inside a catalogue or gazetteer name, and of which kind).
+//! token lies inside a catalogue or gazetteer name, and of which kind), from person-name units,
+//! and from word clusters learned from unlabeled news ([`clusters`]).
 #![warn(missing_docs)]
 
+pub mod clusters;
 pub mod conll;
 pub mod eval;
 pub mod features;

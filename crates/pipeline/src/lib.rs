@@ -16,7 +16,9 @@
 //! ```
 #![warn(missing_docs)]
 
+mod entities;
 mod profile;
+mod through;
 
 use std::sync::{Arc, LazyLock};
 
@@ -29,6 +31,7 @@ use rasad_text::{analyze, analyze_text, split_sentences_with, tokenize, Segmente
 
 use profile::{Clock, Laps, NoClock};
 pub use profile::{Stage, StageTimes};
+pub use through::{EntityCounts, ThroughExtract};
 
 /// Relevance below which no event is read from a paragraph: it is more likely sports, markets,
 /// culture, health, technology or religion than political or conflict news.
@@ -187,20 +190,8 @@ impl Pipeline {
         let Analysis { mentions, quantities, times, .. } = a;
         events.retain(|e| relevance.at(e.trigger.start) >= MIN_RELEVANCE);
         clock.lap(Stage::Events);
-        let mut entities: Vec<Entity> = mentions.iter().map(|m| self.entity(text, &words, m)).collect();
-        // Linked mentions are in text order: a sweep tells which NER names overlap one.
-        let linked: Vec<(usize, usize)> = entities.iter().map(|e| (e.span.start, e.span.end)).collect();
-        let mut cursor = 0;
-        for e in found {
-            while cursor < linked.len() && linked[cursor].1 <= e.span.start {
-                cursor += 1;
-            }
-            let overlaps = linked[cursor..].iter().take_while(|k| k.0 < e.span.end).any(|k| k.0 < e.span.end && e.span.start < k.1);
-            if !overlaps {
-                entities.push(Entity { span: e.span, label: e.label, link: Link::default() });
-            }
-        }
-        entities.sort_by_key(|e| e.span.start);
+        let linked: Vec<Entity> = mentions.iter().map(|m| self.entity(text, &words, m)).collect();
+        let entities = entities::merge(linked, found);
         clock.lap(Stage::Ner);
         let relevance = (relevance.document * 1000.0).round() / 1000.0;
         DocOutput { id: id.to_string(), published, relevance, entities, quantities, times, events }
