@@ -79,18 +79,11 @@ impl Kb {
 
 #[cfg(test)]
 mod tests {
-    use rasad_text::{analyze, tokenize, Segmenter};
-
     use crate::kb::Kb;
 
     fn ids(text: &str) -> Vec<(String, String)> {
         let kb = Kb::builtin();
-        let seg = Segmenter::new(kb.name_words());
-        let words = analyze(&tokenize(text), &seg);
-        kb.link(&words)
-            .into_iter()
-            .filter_map(|m| m.actor.map(|a| (rasad_text::char_slice(text, m.span), kb.actors[a].id.clone())))
-            .collect()
+        crate::linked_for_test(text).into_iter().filter_map(|(t, m)| m.actor.map(|a| (t, kb.actors[a].id.clone()))).collect()
     }
 
     #[test]

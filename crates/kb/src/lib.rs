@@ -14,6 +14,16 @@ mod index;
 pub mod kb;
 pub mod link;
 mod within;
+
+/// Test support: the linked mentions of a text, with their text.
+#[cfg(test)]
+pub(crate) fn linked_for_test(text: &str) -> Vec<(String, link::Mention)> {
+    use rasad_text::{analyze, tokenize, Segmenter};
+    let kb = kb::Kb::builtin();
+    let seg = Segmenter::new(kb.name_words());
+    let words = analyze(&tokenize(text), &seg);
+    kb.link(&words).into_iter().map(|m| (rasad_text::char_slice(text, m.span), m)).collect()
+}
 pub mod words;
 
 pub use catalogue::{Actor, ActorType, KbError, Place};

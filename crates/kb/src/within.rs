@@ -57,18 +57,11 @@ impl Kb {
 
 #[cfg(test)]
 mod tests {
-    use rasad_text::{analyze, tokenize, Segmenter};
-
     use crate::kb::Kb;
 
     fn places(text: &str) -> Vec<(String, String)> {
         let kb = Kb::builtin();
-        let seg = Segmenter::new(kb.name_words());
-        let words = analyze(&tokenize(text), &seg);
-        kb.link(&words)
-            .into_iter()
-            .filter_map(|m| m.place.map(|p| (rasad_text::char_slice(text, m.span), kb.places[p].country.clone())))
-            .collect()
+        crate::linked_for_test(text).into_iter().filter_map(|(t, m)| m.place.map(|p| (t, kb.places[p].country.clone()))).collect()
     }
 
     #[test]
