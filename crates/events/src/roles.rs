@@ -253,6 +253,11 @@ impl Ctx<'_, '_, '_> {
         let w = &self.d.words[t];
         let text: String = letters(w.tok.text).collect();
         let plain = text.trim_start_matches(['و', 'ف']);
+        // The future's س before an imperfect (سينسحب، ستنسحب).
+        let plain = match plain.strip_prefix('س') {
+            Some(r) if r.starts_with(['ي', 'ت', 'ن']) => r,
+            _ => plain,
+        };
         let imperfect = plain.starts_with('ي') && !plain.ends_with("ون") && !plain.ends_with("ان");
         self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
             && w.seg.suffixes.is_empty()
