@@ -144,6 +144,12 @@ fn status_relevance_and_outlet_narrow_the_search_and_its_count() {
             "{o}"
         );
     }
+    // Without event filters every document is found, each listing its current events (all of
+    // them with background), as the events list counts them.
+    for q in [Query { limit: 100, ..Query::default() }, Query { limit: 100, ..all() }] {
+        let listed: usize = crate::search::search(&s, &q, seg).unwrap().iter().map(|h| h.events.len()).sum();
+        assert_eq!(listed, count_events(&s, &q, &Narrow::default()).unwrap(), "{q:?}");
+    }
     let outlets = outlets(&s).unwrap();
     assert_eq!(outlets.len(), 3, "{outlets:?}");
     assert_eq!(outlets.iter().map(|o| o.documents).sum::<usize>(), 5);

@@ -219,7 +219,7 @@ pub fn search(store: &Store, q: &Query, seg: &Segmenter) -> Result<Vec<Hit>, Sto
 
 /// Runs a query over the documents that also meet `narrow`: with an event of its status (and
 /// of the event filters), of at least its relevance. Each hit lists its events meeting the
-/// event filters and status when one is set, else all of them.
+/// event filters and status when one is set, else its current events (all of them with `background`).
 pub fn search_narrowed(store: &Store, q: &Query, narrow: &Narrow, seg: &Segmenter) -> Result<Vec<Hit>, StoreError> {
     let conn = store.conn();
     let expr = analyzer::match_expr(&q.text, seg);
@@ -254,7 +254,9 @@ pub fn search_narrowed(store: &Store, q: &Query, narrow: &Narrow, seg: &Segmente
         })?
         .collect::<Result<_, _>>()?;
     let wanted: Vec<String> = analyzer::terms(&q.text, seg).into_iter().map(|(t, _)| t).collect();
-    let ev = event_condition(q, narrow);
+    // The events listed: those of the filters, else every current one (background ones too when
+    // asked for), as the events list counts them.
+    let ev = event_condition(q, narrow).or_else(|| Some(q.event_filter()).filter(|(c, _)| !c.is_empty()));
     let mut hits = Vec::with_capacity(rows.len());
     for (rowid, id, source, title, outlet, published, text, score) in rows {
         let events = hit_events(conn, rowid, ev.as_ref().map(|(c, a)| (c, a)))?;

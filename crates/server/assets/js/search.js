@@ -2,7 +2,7 @@
 // documents with the total, highlighted snippets and the matching events.
 import { el, api, iso, line, cps, num, dirOf } from './dom.js';
 import { state, go, filters } from './state.js';
-import { facet } from './filters.js';
+import { facet, withBackground } from './filters.js';
 import { pagerOf, askedPage, clampPage } from './events.js';
 
 const PAGE = 20;
@@ -49,7 +49,8 @@ export async function showSearch(s) {
     // The event filters (type, actor, place, dates, status, background) keep documents with a
     // matching event; outlet and relevance are the document's own.
     const narrowed = ['type', 'actor', 'place', 'from', 'to', 'status'].some((k) => s[k]);
-    const what = (s.q ? 'documents match' : 'documents (newest first; type words to search)') + (narrowed ? ', each with an event of the filter' : '');
+    const events = withBackground(s.background) ? 'events listed: background ones too' : 'events listed: current ones';
+    const what = (s.q ? 'documents match' : 'documents (newest first; type words to search)') + (narrowed ? `, each with an event of the filter (${events})` : ` (${events})`);
     info.textContent = total ? `${num(r.offset + 1)}–${num(r.offset + hits.length)} of ${num(total)} ${what}` : 'No document matches.';
     if (notes.spage) { info.append(el('span', { class: 'page-note' }, ' ' + notes.spage)); delete notes.spage; }
     list.start = r.offset + 1;
