@@ -99,7 +99,7 @@ export async function showFilters(s, how = {}) {
     return el('span', { class: 'chip', 'data-filter': k }, `${LABELS[k]} `, iso(v), el('button', { type: 'button', title: 'remove this filter', onclick: () => go({ [k]: '' }) }, '×'));
   }));
   const warnings = bad.map((k) => el('span', { class: 'bad-filter', 'data-filter': k }, `${k}=${s[k]} is not a date of the calendar `, el('button', { type: 'button', onclick: () => go({ [k]: '' }) }, 'remove')));
-  chips.replaceChildren(...warnings, ...(list.length ? list : [el('span', { class: 'info' }, 'no filter: current events only (background events hidden)')]));
+  chips.replaceChildren(...warnings, ...(list.length || warnings.length ? list : [el('span', { class: 'info' }, 'no filter: current events only (background events hidden)')]));
   const qs = new URLSearchParams({ ...f, sort: s.sort });
   for (const a of document.querySelectorAll('#export a')) a.href = `/api/export?format=${a.dataset.format}&${qs}`;
   await Promise.all([showActor(s, how), showPlace(s, how)]);
