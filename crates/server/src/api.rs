@@ -9,13 +9,12 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query as QueryParams, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use rasad_store::browse::{self, Narrow, PageStart};
-use rasad_store::export::EventSort;
+use rasad_store::browse::{self, PageStart};
 use rasad_store::search::Query;
 use rasad_store::{Store, StoreError};
-use serde::Deserialize;
 
 use crate::errors::ApiError;
+use crate::params::{Applied, Filters};
 use crate::AppState;
 
 /// Most events a page may hold.
@@ -78,7 +77,7 @@ pub(crate) fn json_bytes(bytes: Bytes) -> Response {
 async fn whole_store(
     state: &AppState,
     name: &'static str,
-    f: fn(&Store) -> Result<serde_json::Value, StoreError>,
+    f: impl FnOnce(&Store) -> Result<serde_json::Value, StoreError> + Send + 'static,
 ) -> Result<Response, ApiError> {
     let caches = Arc::clone(&state.caches);
     let bytes = with_store(state, move |s| {
@@ -94,134 +93,51 @@ async fn whole_store(
     Ok(json_bytes(bytes))
 }
 
-/// Filters shared by the search and events endpoints.
-#[derive(Debug, Default, Deserialize)]
-pub struct Filters {
-    q: Option<String>,
-    #[serde(rename = "type")]
-    kind: Option<String>,
-    actor: Option<String>,
-    place: Option<String>,
-    near: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
-    outlet: Option<String>,
-    status: Option<String>,
-    sort: Option<String>,
-    limit: Option<usize>,
-    offset: Option<u64>,
-    /// The `next` cursor of the previous page.
-    after: Option<String>,
-    /// 1 to include background events (by default only current ones).
-    background: Option<u8>,
-    /// Least relevance of the event's document, 0–1.
-    relevance: Option<f64>,
-    /// Network: most actors.
-    pub(crate) top: Option<usize>,
-    /// Network: least events on a link.
-    pub(crate) min_weight: Option<usize>,
-    /// Export: csv, geojson or jsonl.
-    pub(crate) format: Option<String>,
-}
-
-fn nonempty(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string)
-}
-
-fn day(s: &Option<String>, what: &str) -> Result<Option<String>, ApiError> {
-    match nonempty(s) {
-        Some(d) => {
-            let ok = d.len() == 10 && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-            if ok {
-                Ok(Some(d))
-            } else {
-                Err(ApiError::bad(format!("{what} must be YYYY-MM-DD")))
-            }
-        }
-        None => Ok(None),
+/// Where a page starts: past the end it is the last page's start (the answer's `offset` says
+/// where it did start), so that a page number beyond the last shows the last page.
+fn clamped_offset(offset: usize, size: usize, total: usize) -> usize {
+    if offset < total || offset == 0 {
+        offset
+    } else {
+        (total.saturating_sub(1) / size) * size
     }
 }
 
-impl Filters {
-    /// The status and relevance filters.
-    pub(crate) fn narrow(&self) -> Result<Narrow, ApiError> {
-        let status = nonempty(&self.status);
-        if let Some(st) = &status {
-            if !["reported", "claimed", "planned", "denied", "negated"].contains(&st.as_str()) {
-                return Err(ApiError::bad(format!("unknown status {st:?}: reported, claimed, planned, denied or negated")));
-            }
-        }
-        let min_relevance = match self.relevance {
-            Some(r) if !(0.0..=1.0).contains(&r) => return Err(ApiError::bad("relevance must be between 0 and 1")),
-            r => r.filter(|r| *r > 0.0),
-        };
-        Ok(Narrow { status, min_relevance })
-    }
-
-    /// The order of a page of events.
-    pub(crate) fn sort(&self) -> Result<EventSort, ApiError> {
-        Ok(match self.sort.as_deref().unwrap_or("date_desc") {
-            "date_desc" => EventSort::DateDesc,
-            "date_asc" => EventSort::DateAsc,
-            "type" => EventSort::Type,
-            "confidence" => EventSort::Confidence,
-            other => return Err(ApiError::bad(format!("unknown sort {other:?}: date_desc, date_asc, type or confidence"))),
-        })
-    }
-
-    pub(crate) fn query(&self, default_limit: usize, max_limit: usize) -> Result<Query, ApiError> {
-        let near = match nonempty(&self.near) {
-            Some(n) => {
-                let v: Vec<f64> = n.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-                match v[..] {
-                    [lat, lon, km]
-                        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) && (0.0..=20_000.0).contains(&km) =>
-                    {
-                        Some((lat, lon, km))
-                    }
-                    _ => return Err(ApiError::bad("near must be LAT,LON,KM")),
-                }
-            }
-            None => None,
-        };
-        Ok(Query {
-            text: nonempty(&self.q).unwrap_or_default(),
-            event_type: nonempty(&self.kind),
-            actor: nonempty(&self.actor),
-            place: nonempty(&self.place),
-            near,
-            from: day(&self.from, "from")?,
-            to: day(&self.to, "to")?,
-            outlet: nonempty(&self.outlet),
-            limit: self.limit.unwrap_or(default_limit).clamp(1, max_limit),
-            background: self.background == Some(1),
-        })
-    }
+/// The JSON object of a page, with the limit applied (and a notice when it was out of range).
+fn page_body(fields: serde_json::Value, limit: Applied) -> Result<Bytes, StoreError> {
+    let mut body = match fields {
+        serde_json::Value::Object(m) => m,
+        _ => serde_json::Map::new(),
+    };
+    limit.describe("limit", &mut body);
+    Ok(Bytes::from(serde_json::to_vec(&body)?))
 }
 
 pub(crate) async fn search(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
     let mut q = f.query(20, MAX_HITS)?;
-    let offset = f.offset.unwrap_or(0) as usize;
-    if offset > MAX_HIT_OFFSET {
+    let (narrow, limit) = (f.narrow()?, f.limit(20, MAX_HITS)?);
+    let asked = f.offset()? as usize;
+    if asked > MAX_HIT_OFFSET {
         return Err(ApiError::bad(format!("offset is at most {MAX_HIT_OFFSET} for search: narrow the query or the filters")));
     }
     let size = q.limit;
-    q.limit = offset + size;
     let seg = Arc::clone(&st.segmenter);
     let caches = Arc::clone(&st.caches);
     let body = with_store(&st, move |s| {
-        let key = format!("search|{q:?}");
+        let key = format!("search|{q:?}|{narrow:?}");
         let generation = browse::generation(s)?;
         let total = match kept(&caches.totals, &key, generation) {
             Some(t) => t,
             None => {
-                let t = rasad_store::desk::count_documents(s, &q, &seg)?;
+                let t = rasad_store::desk::count_documents(s, &q, &narrow, &seg)?;
                 keep(&caches.totals, key, generation, t);
                 t
             }
         };
-        let hits: Vec<_> = rasad_store::search::search(s, &q, &seg)?.into_iter().skip(offset).collect();
-        Ok(Bytes::from(serde_json::to_vec(&serde_json::json!({ "total": total, "offset": offset, "hits": hits }))?))
+        let offset = clamped_offset(asked, size, total);
+        q.limit = offset + size;
+        let hits: Vec<_> = rasad_store::search::search_narrowed(s, &q, &narrow, &seg)?.into_iter().skip(offset).collect();
+        page_body(serde_json::json!({ "total": total, "offset": offset, "hits": hits }), limit)
     })
     .await?;
     Ok(json_bytes(body))
@@ -229,18 +145,15 @@ pub(crate) async fn search(State(st): State<AppState>, QueryParams(f): QueryPara
 
 pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryParams<Filters>) -> Result<Response, ApiError> {
     let q = f.query(100, MAX_EVENTS)?;
-    let narrow = f.narrow()?;
-    let sort = f.sort()?;
-    let offset = f.offset.unwrap_or(0);
-    if offset > MAX_OFFSET as u64 {
+    let (narrow, sort, limit) = (f.narrow()?, f.sort()?, f.limit(100, MAX_EVENTS)?);
+    let asked = f.offset()?;
+    if asked > MAX_OFFSET as u64 {
         return Err(ApiError::bad(format!("offset is at most {MAX_OFFSET}: page on with after=NEXT, the cursor each page gives")));
     }
-    let start = match (nonempty(&f.after), offset) {
-        (Some(_), 1..) => return Err(ApiError::bad("give offset or after, not both")),
-        (Some(c), _) => PageStart::After(c),
-        (None, 0) => PageStart::First,
-        (None, n) => PageStart::Offset(n as usize),
-    };
+    let after = f.after();
+    if after.is_some() && asked > 0 {
+        return Err(ApiError::bad("give offset or after, not both"));
+    }
     let caches = Arc::clone(&st.caches);
     let body = with_store(&st, move |s| {
         let key = format!("{q:?}|{narrow:?}");
@@ -253,10 +166,15 @@ pub(crate) async fn events(State(st): State<AppState>, QueryParams(f): QueryPara
                 t
             }
         };
+        let offset = clamped_offset(asked as usize, q.limit, total);
+        let start = match (after, offset) {
+            (Some(c), _) => PageStart::After(c),
+            (None, 0) => PageStart::First,
+            (None, n) => PageStart::Offset(n),
+        };
         let page = browse::event_page(s, &q, &narrow, sort, q.limit, &start)?;
         // Serialized here, off the async threads (a page of 500 events is over 600 kB).
-        let json = serde_json::json!({ "total": total, "offset": offset, "next": page.next, "events": page.events });
-        Ok(Bytes::from(serde_json::to_vec(&json)?))
+        page_body(serde_json::json!({ "total": total, "offset": offset, "next": page.next, "events": page.events }), limit)
     })
     .await?;
     Ok(json_bytes(body))
@@ -273,6 +191,21 @@ pub(crate) async fn document(State(st): State<AppState>, Path(id): Path<String>)
     body.map(json_bytes).ok_or_else(|| ApiError(StatusCode::NOT_FOUND, "no such document".into()))
 }
 
+/// `/api/stats`: the store's counts (documents, events in all, current events…), with `store`,
+/// the path of the store being served (for the commands that fill it).
 pub(crate) async fn stats(State(st): State<AppState>) -> Result<Response, ApiError> {
-    whole_store(&st, "stats", |s| Ok(serde_json::to_value(s.counts()?)?)).await
+    let path = st.path.display().to_string();
+    whole_store(&st, "stats", move |s| {
+        let mut v = serde_json::to_value(s.counts()?)?;
+        v["current_events"] = browse::count_events(s, &Query::default(), &Default::default())?.into();
+        v["store"] = path.into();
+        Ok(v)
+    })
+    .await
+}
+
+/// `/api/outlets`: every outlet of the store with its documents, most first (for the outlet
+/// box's completion).
+pub(crate) async fn outlets(State(st): State<AppState>) -> Result<Response, ApiError> {
+    whole_store(&st, "outlets", |s| Ok(serde_json::json!({ "outlets": rasad_store::desk::outlets(s)? }))).await
 }

@@ -15,8 +15,9 @@ use rasad_store::export::{self, EventFormat};
 use rasad_store::StoreError;
 use serde::Deserialize;
 
-use crate::api::{json_bytes, keep, kept, with_store, Filters};
+use crate::api::{json_bytes, keep, kept, with_store};
 use crate::errors::ApiError;
+use crate::params::Filters;
 use crate::AppState;
 
 /// Most names a completion gives.
@@ -28,11 +29,12 @@ pub const MAX_NODES: usize = 400;
 /// (each word must start a word of one of them, spelling variants folded as in search); or `id`
 /// an exact id.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NameQuery {
     role: Option<String>,
     q: Option<String>,
     id: Option<String>,
-    limit: Option<usize>,
+    limit: Option<String>,
 }
 
 /// Folded words of a name, each with a leading space so that " رو" finds word starts.
@@ -64,7 +66,7 @@ pub(crate) async fn names(State(st): State<AppState>, QueryParams(nq): QueryPara
         "place" => Role::Place,
         other => return Err(ApiError::bad(format!("unknown role {other:?}: actor or place"))),
     };
-    let limit = nq.limit.unwrap_or(12).clamp(1, MAX_NAMES);
+    let limit = crate::params::limit(&nq.limit, "limit", 12, MAX_NAMES)?.applied;
     let caches = Arc::clone(&st.caches);
     let all: Arc<Vec<Name>> = with_store(&st, move |s| {
         let key = format!("names|{role:?}");
@@ -117,10 +119,13 @@ pub(crate) async fn timeline(State(st): State<AppState>, QueryParams(p): QueryPa
 
 pub(crate) async fn network(State(st): State<AppState>, QueryParams(p): QueryParams<Filters>) -> Result<Response, ApiError> {
     let (q, narrow) = (p.query(1, 1)?, p.narrow()?);
-    let top = p.top.unwrap_or(40).clamp(1, MAX_NODES);
-    let min_weight = p.min_weight.unwrap_or(1).max(1);
-    filtered(&st, format!("network|{q:?}|{narrow:?}|{top}|{min_weight}"), move |s| {
-        Ok(serde_json::to_value(desk::network(s, &q, &narrow, top, min_weight)?)?)
+    let (top, min_weight) = (p.top(40, MAX_NODES)?, p.min_weight()?);
+    filtered(&st, format!("network|{q:?}|{narrow:?}|{top:?}|{min_weight}"), move |s| {
+        let mut v = serde_json::to_value(desk::network(s, &q, &narrow, top.applied, min_weight)?)?;
+        if let Some(body) = v.as_object_mut() {
+            top.describe("top", body);
+        }
+        Ok(v)
     })
     .await
 }

@@ -13,6 +13,7 @@ mod api;
 mod desk;
 mod errors;
 mod guard;
+mod params;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -118,6 +119,8 @@ pub struct AppState {
     /// The segmenter search queries are read with (the one the documents were indexed with).
     segmenter: Arc<Segmenter>,
     caches: Arc<api::Caches>,
+    /// The store's path (told to the user of an empty store).
+    path: PathBuf,
     query_budget: Duration,
     guard: guard::Guard,
 }
@@ -138,6 +141,7 @@ impl AppState {
             readers,
             segmenter,
             caches: Arc::default(),
+            path: path.to_path_buf(),
             query_budget: config.query_budget,
             guard: guard::Guard {
                 hosts: Arc::new(Hosts::new(bound, &config.allowed_hosts)),
@@ -167,6 +171,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/names", get(desk::names))
         .route("/api/export", get(desk::export))
         .route("/api/stats", get(api::stats))
+        .route("/api/outlets", get(api::outlets))
         .fallback(asset)
         .layer(tower::limit::ConcurrencyLimitLayer::new(256))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(1024))

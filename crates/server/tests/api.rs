@@ -376,3 +376,83 @@ fn the_desk_endpoints_count_every_event_of_a_filter() {
     assert!(ids(&p1).iter().all(|i| !ids(&p2).contains(i)));
     assert_eq!(ids(&p1).len() + ids(&p2).len(), 4);
 }
+
+/// The tester's report: the search honours status and relevance, pages past the end show the
+/// last, numbers and dates are read strictly, types in any case, limits clamped and said so.
+#[test]
+fn the_search_honours_the_filters_and_parameters_are_read_strictly() {
+    let addr = shared();
+    let json = |path: &str| get(addr, path).json();
+    let total = |path: &str| json(path)["total"].as_u64().unwrap_or_else(|| panic!("{path}"));
+    let docs = TEXTS.len() as u64;
+    assert_eq!(total("/api/search?limit=1"), docs);
+    // Status and relevance narrow the documents to those with such events.
+    let mut by_status = 0;
+    for st in ["reported", "claimed", "planned", "denied", "negated"] {
+        let n = total(&format!("/api/search?limit=100&status={st}"));
+        let events = total(&format!("/api/events?limit=1&status={st}"));
+        assert!(n <= events && (n == 0) == (events == 0), "{st}: {n} documents, {events} events");
+        let hits = json(&format!("/api/search?limit=100&status={st}"));
+        assert_eq!(hits["hits"].as_array().unwrap().len() as u64, n, "{st}");
+        by_status += n;
+    }
+    assert!(by_status >= 1 && total("/api/search?status=claimed") < docs, "{by_status}");
+    let (high, mid) = (total("/api/search?relevance=0.99"), total("/api/search?relevance=0.5"));
+    assert!(high <= mid && mid <= docs, "{high} {mid}");
+    assert_eq!(total("/api/search?relevance=1.0") == 0, total("/api/events?relevance=1.0&background=1") == 0);
+    assert_eq!(total("/api/search?relevance=0"), docs);
+    get(addr, "/api/search?status=evil").assert_error(400, "unknown status in search");
+    get(addr, "/api/search?relevance=high").assert_error(400, "relevance not a number");
+    // Pages: past the end, the last one; numbers are whole numbers or a 400 naming the parameter.
+    let all = total("/api/events?limit=1&background=1");
+    let past = json("/api/events?limit=2&background=1&offset=1000");
+    assert_eq!(past["offset"].as_u64().unwrap(), (all - 1) / 2 * 2, "{past}");
+    assert!(!past["events"].as_array().unwrap().is_empty());
+    let spast = json("/api/search?limit=2&offset=900");
+    assert_eq!(spast["offset"].as_u64().unwrap(), (docs - 1) / 2 * 2);
+    assert!(!spast["hits"].as_array().unwrap().is_empty());
+    for bad in ["offset=2.5", "offset=1e3", "offset=-1", "limit=2.5", "limit=1e3"] {
+        for endpoint in ["events", "search"] {
+            let a = get(addr, &format!("/api/{endpoint}?{bad}"));
+            a.assert_error(400, bad);
+            assert!(a.json()["error"].as_str().unwrap().contains("whole number"), "{bad}: {}", a.body);
+        }
+    }
+    // Dates of the calendar only; from before to.
+    for bad in ["from=2015-13-45", "from=2015-02-30", "to=2019-02-29", "from=2019-05-12&to=2019-05-11"] {
+        get(addr, &format!("/api/events?{bad}")).assert_error(400, bad);
+        get(addr, &format!("/api/timeline?{bad}")).assert_error(400, bad);
+    }
+    assert_eq!(get(addr, "/api/events?from=2016-02-29").status, 200);
+    // Types in any case; an unknown one is a 400.
+    assert_eq!(total("/api/events?type=assault&background=1"), total("/api/events?type=ASSAULT&background=1"));
+    let t = get(addr, "/api/events?type=BOMBING");
+    t.assert_error(400, "unknown type");
+    assert!(t.body.contains("PLOVER"), "{}", t.body);
+    // background: 1/true or 0/false, else a message (not a deserializer's words).
+    assert_eq!(total("/api/events?background=true"), all);
+    assert_eq!(total("/api/events?background=false"), total("/api/events"));
+    let b = get(addr, "/api/events?background=yes");
+    b.assert_error(400, "background=yes");
+    assert!(b.body.contains("background must be 1 or 0"), "{}", b.body);
+    // Unknown parameters are named.
+    let u = get(addr, "/api/events?colour=red");
+    u.assert_error(400, "unknown parameter");
+    assert!(u.body.contains("colour"), "{}", u.body);
+    // Limits out of range are clamped, and the answer says so.
+    let big = json("/api/events?limit=9999&background=1");
+    assert_eq!(big["limit_applied"], 500);
+    assert!(big["notice"].as_str().unwrap().contains("limit=9999"), "{big}");
+    assert!(json("/api/events?limit=5")["notice"].is_null());
+    assert_eq!(json("/api/search?limit=0")["limit_applied"], 1);
+    let net = json("/api/network?top=100000");
+    assert_eq!(net["top_applied"], 400);
+    assert!(net["notice"].is_string(), "{net}");
+    // The store's path (for the empty store's commands), the outlets for the outlet box.
+    let stats = json("/api/stats");
+    assert!(stats["store"].as_str().unwrap().ends_with("store.db"), "{stats}");
+    assert!(stats["current_events"].as_u64().unwrap() <= stats["events"].as_u64().unwrap());
+    let outlets = json("/api/outlets");
+    let listed: u64 = outlets["outlets"].as_array().unwrap().iter().map(|o| o["documents"].as_u64().unwrap()).sum();
+    assert_eq!(listed, docs, "{outlets}");
+}

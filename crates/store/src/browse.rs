@@ -148,7 +148,7 @@ pub(crate) fn page_filter(q: &Query, narrow: &Narrow) -> (String, Vec<Value>, bo
         args.push(Value::Real(r));
     }
     if let Some(o) = &q.outlet {
-        cond.push_str(" AND d.outlet = ?");
+        cond.push_str(" AND d.outlet = ? COLLATE NOCASE");
         args.push(Value::Text(o.clone()));
     }
     (cond, args, q.outlet.is_some())

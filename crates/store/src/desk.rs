@@ -41,7 +41,8 @@ pub struct Name {
     pub name: String,
     /// The Arabic forms the texts use, most frequent first (at most five): `["روسيا", "الروسية"]`.
     pub forms: Vec<String>,
-    /// Events it takes part in (current and background).
+    /// Current events it takes part in (background ones are not counted, as in the events list
+    /// by default).
     pub events: usize,
 }
 
@@ -49,7 +50,8 @@ pub struct Name {
 pub fn names(store: &Store, role: Role) -> Result<Vec<Name>, StoreError> {
     let conn = store.conn();
     let mut stmt = conn.prepare(&format!(
-        "SELECT kb_id, max(name), count(DISTINCT event) FROM event_args WHERE kb_id IS NOT NULL AND role IN {} GROUP BY kb_id",
+        "SELECT a.kb_id, max(a.name), count(DISTINCT CASE WHEN e.background = 0 THEN a.event END)
+         FROM event_args a JOIN events e ON e.rowid = a.event WHERE a.kb_id IS NOT NULL AND a.role IN {} GROUP BY a.kb_id",
         role.sql()
     ))?;
     let mut out: Vec<Name> = stmt
@@ -78,10 +80,28 @@ pub fn names(store: &Store, role: Role) -> Result<Vec<Name>, StoreError> {
     Ok(out)
 }
 
-/// How many documents [`crate::search::search`] finds for `q` without its limit: those holding
-/// every word (as the analyzer reads them), with an event meeting the event filters when one is
-/// set, of its outlet when one is given.
-pub fn count_documents(store: &Store, q: &Query, seg: &Segmenter) -> Result<usize, StoreError> {
+/// An outlet of the store and its documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outlet {
+    /// The outlet as stored (`alyaum`).
+    pub name: String,
+    /// Its documents.
+    pub documents: usize,
+}
+
+/// Every outlet of the store's documents, most documents first.
+pub fn outlets(store: &Store) -> Result<Vec<Outlet>, StoreError> {
+    let mut stmt = store.conn().prepare(
+        "SELECT outlet, count(*) AS n FROM documents WHERE outlet IS NOT NULL AND outlet != '' GROUP BY outlet ORDER BY n DESC, outlet",
+    )?;
+    let out = stmt.query_map([], |r| Ok(Outlet { name: r.get(0)?, documents: r.get::<_, i64>(1)? as usize }))?.collect::<Result<_, _>>()?;
+    Ok(out)
+}
+
+/// How many documents [`crate::search::search_narrowed`] finds for `q` and `narrow` without
+/// its limit: those holding every word (as the analyzer reads them), with an event meeting the
+/// event filters and status when one is set, of its outlet and least relevance when given.
+pub fn count_documents(store: &Store, q: &Query, narrow: &Narrow, seg: &Segmenter) -> Result<usize, StoreError> {
     let expr = analyzer::match_expr(&q.text, seg);
     if !q.text.trim().is_empty() && expr.is_none() {
         return Ok(0);
@@ -94,17 +114,9 @@ pub fn count_documents(store: &Store, q: &Query, seg: &Segmenter) -> Result<usiz
         }
         None => "SELECT count(*) FROM documents d WHERE 1".to_string(),
     };
-    let filtered =
-        q.event_type.is_some() || q.actor.is_some() || q.place.is_some() || q.near.is_some() || q.from.is_some() || q.to.is_some();
-    if filtered {
-        let (cond, ev_args) = q.event_filter();
-        sql.push_str(&format!(" AND d.rowid IN (SELECT e.doc FROM events e WHERE {cond})"));
-        args.extend(ev_args);
-    }
-    if let Some(o) = &q.outlet {
-        sql.push_str(" AND d.outlet = ?");
-        args.push(Value::Text(o.clone()));
-    }
+    let (cond, cond_args) = crate::search::document_conditions(q, narrow, "d.rowid", false);
+    sql.push_str(&cond);
+    args.extend(cond_args);
     let n: i64 = store.conn().query_row(&sql, params_from_iter(args.iter()), |r| r.get(0))?;
     Ok(n as usize)
 }

@@ -5,7 +5,11 @@ use crate::tests::{doc, store_with};
 /// Four reports (written for this test): strikes on a town and on a governorate, an accusation
 /// between two parties, a visit to a capital.
 fn store() -> Store {
-    store_with(&[
+    store_with(&store_docs())
+}
+
+fn store_docs() -> Vec<rasad_model::InputDoc> {
+    Vec::from([
         doc("a", "قصفت طائرات روسية بلدة كفرنبل في ريف إدلب أمس، ما أسفر عن مقتل 12 مدنيا.", "2019-05-10", "وكالة أ"),
         doc("b", "شنت الطائرات الروسية غارات على محافظة إدلب اليوم.", "2019-05-20", "صحيفة ب"),
         doc("c", "اتهمت تركيا قوات سوريا الديمقراطية بمهاجمة مواقع الجيش التركي في منبج.", "2019-06-02", "وكالة أ"),
@@ -100,6 +104,53 @@ fn the_search_count_is_the_number_of_documents_search_finds() {
         Query::default(),
     ] {
         let found = crate::search::search(&s, &Query { limit: 100, ..q.clone() }, seg).unwrap().len();
-        assert_eq!(count_documents(&s, &q, seg).unwrap(), found, "{q:?}");
+        assert_eq!(count_documents(&s, &q, &Narrow::default(), seg).unwrap(), found, "{q:?}");
     }
+}
+
+#[test]
+fn status_relevance_and_outlet_narrow_the_search_and_its_count() {
+    let mut docs = store_docs();
+    docs.push(doc("e", "قالت الشرطة إن مسلحين هاجموا نقطة تفتيش في العريش فجر اليوم.", "2019-06-04", "Alyaum"));
+    let s = store_with(&docs);
+    let seg = rasad_pipeline::Pipeline::shared().segmenter();
+    let every = count_documents(&s, &Query::default(), &Narrow::default(), seg).unwrap();
+    assert_eq!(every, 5);
+    for status in ["reported", "claimed", "planned", "denied", "negated"] {
+        let narrow = Narrow::status(Some(status));
+        let hits = crate::search::search_narrowed(&s, &Query { limit: 100, ..Query::default() }, &narrow, seg).unwrap();
+        let n = count_documents(&s, &Query::default(), &narrow, seg).unwrap();
+        assert_eq!(hits.len(), n, "{status}");
+        // Each document found has a current event of the status, and only those are listed.
+        let of_status = count_events(&s, &Query::default(), &narrow).unwrap();
+        assert!(n <= of_status, "{status}: {n} documents, {of_status} events");
+        assert!(hits.iter().all(|h| !h.events.is_empty()), "{status}: {hits:#?}");
+        if status == "reported" {
+            assert!(n >= 3, "{n}");
+        }
+    }
+    let none = Narrow { min_relevance: Some(1.01), ..Narrow::default() };
+    assert_eq!(count_documents(&s, &Query::default(), &none, seg).unwrap(), 0);
+    assert_eq!(count_documents(&s, &Query { text: "إدلب".into(), ..Query::default() }, &none, seg).unwrap(), 0);
+    let any = Narrow { min_relevance: Some(0.0), ..Narrow::default() };
+    assert_eq!(count_documents(&s, &Query::default(), &any, seg).unwrap(), every);
+    // Outlets match in any case, in the search and in the events list alike.
+    for o in ["Alyaum", "alyaum", "ALYAUM"] {
+        let q = Query { outlet: Some(o.into()), ..Query::default() };
+        assert_eq!(count_documents(&s, &q, &Narrow::default(), seg).unwrap(), 1, "{o}");
+        assert_eq!(
+            count_events(&s, &Query { background: true, ..q.clone() }, &Narrow::default()).unwrap(),
+            count_events(&s, &Query { outlet: Some("Alyaum".into()), background: true, ..Query::default() }, &Narrow::default()).unwrap(),
+            "{o}"
+        );
+    }
+    // Without event filters every document is found, each listing its current events (all of
+    // them with background), as the events list counts them.
+    for q in [Query { limit: 100, ..Query::default() }, Query { limit: 100, ..all() }] {
+        let listed: usize = crate::search::search(&s, &q, seg).unwrap().iter().map(|h| h.events.len()).sum();
+        assert_eq!(listed, count_events(&s, &q, &Narrow::default()).unwrap(), "{q:?}");
+    }
+    let outlets = outlets(&s).unwrap();
+    assert_eq!(outlets.len(), 3, "{outlets:?}");
+    assert_eq!(outlets.iter().map(|o| o.documents).sum::<usize>(), 5);
 }

@@ -8,6 +8,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{params_from_iter, types::Value, Connection};
 use serde::Serialize;
 
+use crate::browse::{Narrow, RELEVANCE};
 use crate::{analyzer, haversine_km, Store, StoreError};
 
 /// SQL functions the queries use: `dist_km(lat1, lon1, lat2, lon2)`.
@@ -163,14 +164,68 @@ impl Query {
 /// rowid, id, source, title, outlet, published, text, score.
 type DocRow = (i64, String, String, Option<String>, Option<String>, Option<String>, String, f64);
 
-/// Runs a query.
+/// The event condition a document must meet (an event of `q`'s event filters and `narrow`'s
+/// status), when one of them is set.
+fn event_condition(q: &Query, narrow: &Narrow) -> Option<(String, Vec<Value>)> {
+    if !q.has_event_filter() && narrow.status.is_none() {
+        return None;
+    }
+    let (cond, mut args) = q.event_filter();
+    let mut conds: Vec<String> = if cond.is_empty() { Vec::new() } else { vec![cond] };
+    if let Some(st) = &narrow.status {
+        conds.push("e.status = ?".into());
+        args.push(Value::Text(st.clone()));
+    }
+    if conds.is_empty() {
+        conds.push("1".into());
+    }
+    Some((conds.join(" AND "), args))
+}
+
+/// The conditions (each starting ` AND `) a document whose rowid is the SQL `rowid` must meet:
+/// an event of the event filters and status ([`event_condition`]), its outlet (in any case) and
+/// least relevance. `exists` checks a document's events one by one (for the matches of words);
+/// otherwise the filter's documents are listed first.
+pub(crate) fn document_conditions(q: &Query, narrow: &Narrow, rowid: &str, exists: bool) -> (String, Vec<Value>) {
+    let mut sql = String::new();
+    let mut args = Vec::new();
+    if let Some((cond, ev_args)) = event_condition(q, narrow) {
+        sql.push_str(&if exists {
+            format!(" AND EXISTS (SELECT 1 FROM events e WHERE e.doc = {rowid} AND {cond})")
+        } else {
+            format!(" AND {rowid} IN (SELECT e.doc FROM events e WHERE {cond})")
+        });
+        args.extend(ev_args);
+    }
+    let mut own = Vec::new();
+    if let Some(o) = &q.outlet {
+        own.push("o.outlet = ? COLLATE NOCASE".to_string());
+        args.push(Value::Text(o.clone()));
+    }
+    if let Some(r) = narrow.min_relevance {
+        own.push(format!("{RELEVANCE} >= ?"));
+        args.push(Value::Real(r));
+    }
+    if !own.is_empty() {
+        sql.push_str(&format!(" AND EXISTS (SELECT 1 FROM documents o WHERE o.rowid = {rowid} AND {})", own.join(" AND ")));
+    }
+    (sql, args)
+}
+
+/// Runs a query (no status or relevance filter: [`search_narrowed`]).
 pub fn search(store: &Store, q: &Query, seg: &Segmenter) -> Result<Vec<Hit>, StoreError> {
+    search_narrowed(store, q, &Narrow::default(), seg)
+}
+
+/// Runs a query over the documents that also meet `narrow`: with an event of its status (and
+/// of the event filters), of at least its relevance. Each hit lists its events meeting the
+/// event filters and status when one is set, else its current events (all of them with `background`).
+pub fn search_narrowed(store: &Store, q: &Query, narrow: &Narrow, seg: &Segmenter) -> Result<Vec<Hit>, StoreError> {
     let conn = store.conn();
     let expr = analyzer::match_expr(&q.text, seg);
     if !q.text.trim().is_empty() && expr.is_none() {
         return Ok(Vec::new());
     }
-    let (ev_cond, ev_args) = q.event_filter();
     // The ranked or dated list of document rowids first (the sort carries no texts), then the
     // documents of the page.
     let mut inner = String::new();
@@ -179,27 +234,14 @@ pub fn search(store: &Store, q: &Query, seg: &Segmenter) -> Result<Vec<Hit>, Sto
         inner.push_str("SELECT rowid, bm25(doc_fts) AS score FROM doc_fts WHERE doc_fts MATCH ?");
         args.push(Value::Text(m.clone()));
     } else {
-        inner.push_str("SELECT rowid, 0.0 AS score FROM documents WHERE 1");
+        inner.push_str("SELECT d0.rowid, 0.0 AS score FROM documents d0 WHERE 1");
     }
     // Matches are checked one by one against the filters (a few index look-ups each); without
     // words, the filters' documents are listed first.
-    if q.has_event_filter() {
-        inner.push_str(&if expr.is_some() {
-            format!(" AND EXISTS (SELECT 1 FROM events e WHERE e.doc = doc_fts.rowid AND {ev_cond})")
-        } else {
-            format!(" AND rowid IN (SELECT e.doc FROM events e WHERE {ev_cond})")
-        });
-        args.extend(ev_args.iter().cloned());
-    }
-    if let Some(o) = &q.outlet {
-        inner.push_str(if expr.is_some() {
-            " AND EXISTS (SELECT 1 FROM documents o WHERE o.rowid = doc_fts.rowid AND o.outlet = ?)"
-        } else {
-            " AND outlet = ?"
-        });
-        args.push(Value::Text(o.clone()));
-    }
-    inner.push_str(if expr.is_some() { " ORDER BY score, rowid" } else { " ORDER BY published DESC, rowid DESC" });
+    let (cond, cond_args) = document_conditions(q, narrow, if expr.is_some() { "doc_fts.rowid" } else { "d0.rowid" }, expr.is_some());
+    inner.push_str(&cond);
+    args.extend(cond_args);
+    inner.push_str(if expr.is_some() { " ORDER BY score, rowid" } else { " ORDER BY d0.published DESC, d0.rowid DESC" });
     inner.push_str(&format!(" LIMIT {}", q.limit.max(1)));
     let sql = format!(
         "SELECT d.rowid, d.id, d.source, d.title, d.outlet, d.published, d.text, s.score FROM ({inner}) s JOIN documents d ON d.rowid = s.rowid ORDER BY s.score, {}",
@@ -212,9 +254,12 @@ pub fn search(store: &Store, q: &Query, seg: &Segmenter) -> Result<Vec<Hit>, Sto
         })?
         .collect::<Result<_, _>>()?;
     let wanted: Vec<String> = analyzer::terms(&q.text, seg).into_iter().map(|(t, _)| t).collect();
+    // The events listed: those of the filters, else every current one (background ones too when
+    // asked for), as the events list counts them.
+    let ev = event_condition(q, narrow).or_else(|| Some(q.event_filter()).filter(|(c, _)| !c.is_empty()));
     let mut hits = Vec::with_capacity(rows.len());
     for (rowid, id, source, title, outlet, published, text, score) in rows {
-        let events = hit_events(conn, rowid, if q.has_event_filter() { Some((&ev_cond, &ev_args)) } else { None })?;
+        let events = hit_events(conn, rowid, ev.as_ref().map(|(c, a)| (c, a)))?;
         hits.push(Hit { snippet: snippet(&text, &wanted, seg), id, source, title, outlet, published, score, events });
     }
     Ok(hits)

@@ -2,9 +2,16 @@
 // (text nodes), never as markup; the server's Content-Security-Policy forbids inline scripts too.
 
 export const TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
-const COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#86bcb6', '#d37295', '#fabfd2', '#8cd17d', '#499894', '#c1272d'];
+// Sixteen of Kelly's 22 colours of maximum contrast (K. L. Kelly, 1965; white and black left
+// out), the subset whose closest pair is farthest apart in CIELAB (ΔE76 ≥ 27; the Tableau-like
+// list before had pairs at 4). Violence in reds and browns, cooperation in greens and blues.
+const COLORS = {
+  AGREE: '#E68FAC', CONSULT: '#DCD300', SUPPORT: '#0067A5', CONCEDE: '#C2B280', COOPERATE: '#008856', AID: '#8DB600',
+  RETREAT: '#A1CAF1', REQUEST: '#F99379', ACCUSE: '#654522', REJECT: '#848482', THREATEN: '#875692', PROTEST: '#F6A600',
+  SANCTION: '#2B3D26', MOBILIZE: '#E25822', COERCE: '#882D17', ASSAULT: '#BE0032',
+};
 /** The colour of a PLOVER type (the same in every view and legend). */
-export const color = (t) => COLORS[Math.max(0, TYPES.indexOf(t)) % COLORS.length];
+export const color = (t) => COLORS[t] || '#848482';
 
 /** An element with attributes (`on…` are listeners) and children (strings become text nodes). */
 export function el(tag, attrs, ...kids) {

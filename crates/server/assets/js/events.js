@@ -1,8 +1,8 @@
 // The events table: every event of the filter, a page at a time, with the total; each actor,
 // place, type and outlet filters by itself when clicked; a row opens its article at the event.
 import { el, api, iso, breakable, clip, num } from './dom.js';
-import { state, go, filters } from './state.js';
-import { facet } from './filters.js';
+import { state, go, filters, pageNumber } from './state.js';
+import { facet, withBackground } from './filters.js';
 
 /** Events a page holds. */
 export const PAGE = 50;
@@ -32,9 +32,35 @@ export function pagerOf(page, pages, key, note) {
   return [b('‹ previous', page - 1, 'prev'), el('span', { class: 'page-of' }, ` page ${num(page)} of ${num(pages)} `), b('next ›', page + 1, 'next'), el('span', { class: 'info' }, note ? ' ' + note : '')];
 }
 
+/** The page a state asks for, or (when it is no page number) page 1 and a note replacing the
+ * URL's; `key` is `page` or `spage`. */
+export function askedPage(s, key, notes, maxPage) {
+  const page = pageNumber(s[key]);
+  if (page === null) { notes[key] = `"${s[key]}" is not a page number: showing page 1.`; go({ [key]: '1' }, true); return null; }
+  if (page > maxPage) { notes.asked = page; go({ [key]: String(maxPage) }, true); return null; }
+  return page;
+}
+
+/** After a page past the last: the last page instead (the API's offset), said in a note. */
+export function clampPage(s, key, page, offset, size, total, notes) {
+  const served = Math.floor(offset / size) + 1, asked = notes.asked ?? page;
+  if (served === page) {
+    // Clamped to the last page served, and the filter has more pages.
+    if (asked !== page) notes[key] = `Pages past ${num(page)} are not served (narrow the filter, or export it): showing page ${num(page)}.`;
+    delete notes.asked;
+    return false;
+  }
+  notes[key] = `There is no page ${num(asked)}: there are ${num(Math.max(1, Math.ceil(total / size)))}; showing the last.`;
+  delete notes.asked;
+  go({ [key]: String(served) }, true);
+  return true;
+}
+
+const notes = {};
 let shown = '';
 export async function showEvents(s) {
-  const page = Math.max(1, Number(s.page) || 1);
+  const page = askedPage(s, 'page', notes, Math.floor(MAX_OFFSET / PAGE) + 1);
+  if (page === null) return;
   const key = JSON.stringify([filters(s), s.sort, page]);
   if (key === shown) return;
   shown = key;
@@ -43,12 +69,16 @@ export async function showEvents(s) {
   info.textContent = 'loading…';
   body.replaceChildren();
   pager.replaceChildren();
-  if (offset > MAX_OFFSET) { info.textContent = `Pages past event ${num(MAX_OFFSET)} are not served: narrow the filter, or export it (all events).`; return; }
   try {
-    const { total, events } = await api('/api/events', { ...filters(s), sort: s.sort, limit: PAGE, offset });
+    const r = await api('/api/events', { ...filters(s), sort: s.sort, limit: PAGE, offset });
     if (key !== shown) return;
+    if (clampPage(s, 'page', page, r.offset, PAGE, r.total, notes)) return;
+    const { total, events } = r;
     const pages = Math.max(1, Math.ceil(total / PAGE));
-    info.textContent = total ? `${num(offset + 1)}–${num(offset + events.length)} of ${num(total)} events` : 'No event matches the filter.';
+    // The list counts current events unless background ones are asked for (the header: all).
+    const what = withBackground(s.background) ? 'events (background included)' : 'current events';
+    info.textContent = total ? `${num(r.offset + 1)}–${num(r.offset + events.length)} of ${num(total)} ${what}` : 'No event matches the filter.';
+    if (notes.page) { info.append(el('span', { class: 'page-note' }, ' ' + notes.page)); delete notes.page; }
     const last = Math.min(pages, Math.floor(MAX_OFFSET / PAGE) + 1);
     pager.replaceChildren(...pagerOf(page, last, 'page', last < pages ? `(pages past ${num(last)}: narrow the filter or export)` : ''));
     for (const e of events) {

@@ -13,22 +13,29 @@ const VIEWS = { search: showSearch, events: showEvents, map: showMap, timeline: 
 
 document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click', () => go({ view: b.dataset.view })));
 
-onChange((s) => {
+onChange((s, how) => {
   const view = VIEWS[s.view] ? s.view : 'events';
   document.querySelectorAll('.view').forEach((v) => v.classList.toggle('active', v.id === 'view-' + view));
   document.querySelectorAll('nav button').forEach((b) => b.classList.toggle('active', b.dataset.view === view));
   document.getElementById('nav-doc').disabled = !s.doc;
   document.getElementById('filters-bar').hidden = view === 'doc';
-  showFilters(s);
+  showFilters(s, how);
   VIEWS[view](s);
 });
 
+/** A path as one shell word (quoted when it holds anything but plain characters). */
+const shellWord = (p) => /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, "'\\''")}'`;
+
 api('/api/stats').then((c) => {
-  document.getElementById('stats').textContent = `${num(c.documents)} documents · ${num(c.events)} events · ${num(c.stories)} stories`;
+  // All events (background ones too) here; the events list counts current ones unless asked.
+  const stats = document.getElementById('stats');
+  stats.textContent = `${num(c.documents)} documents · ${num(c.events)} events in all (${num(c.current_events)} current) · ${num(c.stories)} stories`;
+  stats.title = 'Events in all include background events (long before publication, or recalled history); the views show current events unless "include background events" is ticked.';
   if (!c.documents) {
+    const db = `--db ${shellWord(c.store || 'STORE')}`;
     document.getElementById('empty').replaceChildren(
       el('h2', {}, 'The store is empty'),
-      el('p', {}, 'Add documents with ', el('code', {}, 'rasad ingest PATH'), ' (text files, saved web pages, JSON Lines, WARC archives, RSS or Atom feeds, or a folder of them), then reload this page. To try the app on the ten built-in example articles, run ', el('code', {}, 'rasad serve --examples'), '.'));
+      el('p', {}, 'This server reads the store ', el('code', {}, c.store || '?'), '. Add documents to it with ', el('code', {}, `rasad ingest ${db} PATH`), ' (text files, saved web pages, JSON Lines, WARC archives, RSS or Atom feeds, or a folder of them), then reload this page. To try the app on the ten built-in example articles, stop this server and run ', el('code', {}, `rasad serve ${db} --examples`), '.'));
     document.getElementById('empty').hidden = false;
   }
 }).catch(() => {});

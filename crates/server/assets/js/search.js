@@ -2,8 +2,8 @@
 // documents with the total, highlighted snippets and the matching events.
 import { el, api, iso, line, cps, num, dirOf } from './dom.js';
 import { state, go, filters } from './state.js';
-import { facet } from './filters.js';
-import { pagerOf } from './events.js';
+import { facet, withBackground } from './filters.js';
+import { pagerOf, askedPage, clampPage } from './events.js';
 
 const PAGE = 20;
 const MAX_OFFSET = 900;
@@ -28,9 +28,11 @@ function snippetNode(sn) {
   return out;
 }
 
+const notes = {};
 let shown = '';
 export async function showSearch(s) {
-  const page = Math.max(1, Number(s.spage) || 1);
+  const page = askedPage(s, 'spage', notes, Math.floor(MAX_OFFSET / PAGE) + 1);
+  if (page === null) return;
   const key = JSON.stringify([s.q, filters(s), page]);
   if (key === shown) return;
   shown = key;
@@ -40,11 +42,18 @@ export async function showSearch(s) {
   info.textContent = 'searching…';
   const offset = (page - 1) * PAGE;
   try {
-    const { total, hits } = await api('/api/search', { q: s.q, ...filters(s), limit: PAGE, offset });
+    const r = await api('/api/search', { q: s.q, ...filters(s), limit: PAGE, offset });
     if (key !== shown) return;
-    const what = s.q ? 'documents match' : 'documents (newest first; type words to search)';
-    info.textContent = total ? `${num(offset + 1)}–${num(offset + hits.length)} of ${num(total)} ${what}` : 'No document matches.';
-    list.start = offset + 1;
+    if (clampPage(s, 'spage', page, r.offset, PAGE, r.total, notes)) return;
+    const { total, hits } = r;
+    // The event filters (type, actor, place, dates, status, background) keep documents with a
+    // matching event; outlet and relevance are the document's own.
+    const narrowed = ['type', 'actor', 'place', 'from', 'to', 'status'].some((k) => s[k]);
+    const events = withBackground(s.background) ? 'events listed: background ones too' : 'events listed: current ones';
+    const what = (s.q ? 'documents match' : 'documents (newest first; type words to search)') + (narrowed ? `, each with an event of the filter (${events})` : ` (${events})`);
+    info.textContent = total ? `${num(r.offset + 1)}–${num(r.offset + hits.length)} of ${num(total)} ${what}` : 'No document matches.';
+    if (notes.spage) { info.append(el('span', { class: 'page-note' }, ' ' + notes.spage)); delete notes.spage; }
+    list.start = r.offset + 1;
     const pages = Math.max(1, Math.ceil(total / PAGE));
     const last = Math.min(pages, Math.floor(MAX_OFFSET / PAGE) + 1);
     pager.replaceChildren(...pagerOf(page, last, 'spage', last < pages ? `(the first ${num(last * PAGE)} are served: narrow the search)` : ''));

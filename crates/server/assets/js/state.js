@@ -24,6 +24,11 @@ export function urlOf(s) {
   return location.pathname + (t ? '?' + t : '');
 }
 
+/** A page number of the URL: a whole number from 1, else null (`2.5`, `1e3`, `x`). */
+export function pageNumber(v) {
+  return /^[1-9]\d{0,8}$/.test(v) ? Number(v) : null;
+}
+
 /** The current filters, as API parameters. */
 export function filters(s = state) {
   const out = {};
@@ -32,7 +37,8 @@ export function filters(s = state) {
 }
 
 const listeners = [];
-/** Calls `fn(state)` after every change (and at the start). */
+/** Calls `fn(state, how)` after every change (and at the start); `how.popstate` is true after
+ * the back or forward button (boxes being typed in then show the state too). */
 export function onChange(fn) { listeners.push(fn); }
 
 /** Changes the state: a filter change goes back to the first page. */
@@ -48,8 +54,8 @@ export function go(patch, replace = false) {
   render();
 }
 
-function render() { for (const fn of listeners) fn(state); }
+function render(how = {}) { for (const fn of listeners) fn(state, how); }
 
-window.addEventListener('popstate', () => { read(); render(); });
+window.addEventListener('popstate', () => { read(); render({ popstate: true }); });
 read();
 export function start() { render(); }

@@ -1,6 +1,7 @@
 // The timeline: events per day and type on a real time axis (days without events are gaps, not
 // squeezed out), a y-axis of counts, and a brush: drag across it to set the date range every
-// other view filters by. The timeline itself shows the whole range of the other filters.
+// other view filters by. With dates chosen the axis spans them; without, the busy span (the
+// shortest holding 95% of the dated events, a few stray dates years away left out and told).
 import { el, svg, api, num, color, typeLegend } from './dom.js';
 import { go, filters } from './state.js';
 
@@ -51,33 +52,49 @@ export async function showTimeline(s) {
   } catch (err) { box.replaceChildren(el('p', { class: 'info' }, 'error: ' + err.message)); }
 }
 
-/** The days holding the middle 98% of the events: a few stray dates years away would squeeze
- * the rest into one bar. */
-function core(days) {
-  const total = days.reduce((a, d) => a + d.count, 0);
-  let seen = 0, first = null, last = null;
+/** Share of the dated events the default span holds. */
+const CORE = 0.95;
+
+/** The busy span [lo, hi) in ms: the shortest run of days holding [`CORE`] of the events (a few
+ * stray dates years away would squeeze the rest into one bar), widened to the days within a
+ * quarter of its width (and a week) of it, so that quieter days next to it are kept. */
+export function core(days) {
+  const per = [];
   for (const d of days) {
-    seen += d.count;
-    if (first === null && seen > total * 0.01) first = d.day;
-    if (last === null && seen >= total * 0.99) last = d.day;
+    const t = ms(d.day);
+    if (per.length && per[per.length - 1][0] === t) per[per.length - 1][1] += d.count; else per.push([t, d.count]);
   }
-  return [ms(first), ms(last) + DAY];
+  const total = per.reduce((a, p) => a + p[1], 0), need = total * CORE;
+  let best = [0, per.length - 1], sum = 0, i = 0;
+  for (let j = 0; j < per.length; j++) {
+    sum += per[j][1];
+    while (i < j && sum - per[i][1] >= need) sum -= per[i++][1];
+    if (sum >= need && per[j][0] - per[i][0] < per[best[1]][0] - per[best[0]][0]) best = [i, j];
+  }
+  let [a, b] = best;
+  const pad = Math.max(7 * DAY, (per[b][0] - per[a][0]) / 4);
+  while (a > 0 && per[a][0] - per[a - 1][0] <= pad) a--;
+  while (b < per.length - 1 && per[b + 1][0] - per[b][0] <= pad) b++;
+  return [per[a][0], per[b][0] + DAY];
 }
 
 function draw(allDays, undated, [from, to], whole) {
   const W = Math.max(700, box.clientWidth || 1100), H = 300, L0 = 50, R0 = 20, T0 = 10, B0 = 40;
   const full = [ms(allDays[0].day), ms(allDays[allDays.length - 1].day) + DAY];
   const [clo, chi] = core(allDays);
-  // Zoomed to the core when it is under a fifth of the whole span (the rest is told and a click away).
-  const zoomed = !whole && (chi - clo) * 5 < full[1] - full[0];
-  const [lo, hi] = zoomed ? [Math.max(full[0], clo - 7 * DAY), Math.min(full[1], chi + 7 * DAY)] : full;
+  // Chosen dates: the axis spans them. Else the busy span when events lie outside it (told, and
+  // the whole span a click away).
+  const selected = !!(from || to);
+  const zoomed = !selected && !whole && (clo > full[0] || chi < full[1]);
+  let [lo, hi] = selected ? [from ? ms(from) : full[0], to ? ms(to) + DAY : full[1]] : zoomed ? [clo, chi] : full;
+  if (!(hi > lo)) hi = lo + DAY;
   const days = allDays.filter((d) => ms(d.day) >= lo && ms(d.day) < hi);
   const outside = allDays.filter((d) => ms(d.day) < lo || ms(d.day) >= hi).reduce((a, d) => a + d.count, 0);
   const x = (t) => L0 + ((t - lo) / (hi - lo)) * (W - L0 - R0);
   const dayW = Math.max(1, (W - L0 - R0) / ((hi - lo) / DAY));
   const perDay = new Map();
   for (const d of days) perDay.set(d.day, (perDay.get(d.day) || 0) + d.count);
-  const max = Math.max(...perDay.values());
+  const max = Math.max(1, ...perDay.values());
   const yt = ticks(max);
   const top = Math.max(max, yt[yt.length - 1]);
   const y = (v) => H - B0 - (v / top) * (H - B0 - T0);
@@ -101,11 +118,13 @@ function draw(allDays, undated, [from, to], whole) {
   // The brush: the selected range (from the URL), and a drag that sets a new one.
   const sel = svg('rect', { class: 'brush', y: T0, height: H - B0 - T0, x: 0, width: 0, visibility: 'hidden' });
   const place = (a, b) => { sel.setAttribute('x', Math.min(a, b)); sel.setAttribute('width', Math.abs(b - a)); sel.setAttribute('visibility', 'visible'); };
-  if (from || to) place(x(from ? ms(from) : lo), x(to ? ms(to) + DAY : hi));
   const overlay = svg('rect', { class: 'brush-area', x: L0, y: T0, width: W - L0 - R0, height: H - B0 - T0 });
   s.append(sel, overlay);
   const at = (ev) => { const r = s.getBoundingClientRect(); return Math.min(W - R0, Math.max(L0, ev.clientX - r.left)); };
-  const dayAt = (px) => lo + Math.floor(((px - L0) / (W - L0 - R0)) * ((hi - lo) / DAY)) * DAY;
+  // The day under a pixel; within half a day (or 6 px) of an edge, the edge's day: a brush that
+  // ends near the edge keeps the last days.
+  const nDays = Math.round((hi - lo) / DAY), edge = Math.max(6, dayW / 2);
+  const dayAt = (px) => px >= W - R0 - edge ? hi - DAY : px <= L0 + edge ? lo : lo + Math.min(nDays - 1, Math.floor(((px - L0) / (W - L0 - R0)) * nDays)) * DAY;
   let start = null;
   overlay.addEventListener('pointerdown', (ev) => { start = at(ev); overlay.setPointerCapture(ev.pointerId); place(start, start); });
   overlay.addEventListener('pointermove', (ev) => { if (start !== null) place(start, at(ev)); });
@@ -114,13 +133,19 @@ function draw(allDays, undated, [from, to], whole) {
     const end = at(ev), a = Math.min(start, end), b = Math.max(start, end);
     start = null;
     if (b - a < 3) { go({ from: '', to: '' }); return; }
-    go({ from: toDay(dayAt(a)), to: toDay(Math.min(dayAt(b), hi - DAY)) });
+    go({ from: toDay(dayAt(a)), to: toDay(dayAt(b)) });
   });
   const types = [...new Set(days.map((d) => d.type))];
   const total = [...perDay.values()].reduce((a, b) => a + b, 0);
   const note = `${num(total)} dated events of the filter on ${num(perDay.size)} days, ${toDay(lo)} to ${toDay(hi - DAY)}${undated ? `; ${num(undated)} undated not shown` : ''}. Drag across the chart to filter every view by those days; click it once to clear.`;
-  const span = zoomed
-    ? el('span', { class: 'outside' }, ` ${num(outside)} events on days from ${toDay(full[0])} to ${toDay(full[1] - DAY)} fall outside this chart. `, el('button', { type: 'button', onclick: () => go({ tspan: 'all' }) }, 'show the whole span'))
-    : whole ? el('span', {}, ' ', el('button', { type: 'button', onclick: () => go({ tspan: '' }) }, 'show the busy days')) : '';
-  box.replaceChildren(el('p', { class: 'info' }, note, span, from || to ? el('b', {}, ` Selected: ${from || '…'} to ${to || '…'}.`) : ''), s, typeLegend(types, (t) => go({ type: t })));
+  const before = allDays.filter((d) => ms(d.day) < lo), after = allDays.filter((d) => ms(d.day) >= hi);
+  const sum = (ds) => ds.reduce((a, d) => a + d.count, 0);
+  const where = [before.length ? `${num(sum(before))} from ${before[0].day} to ${before[before.length - 1].day}` : '', after.length ? `${num(sum(after))} from ${after[0].day} to ${after[after.length - 1].day}` : ''].filter(Boolean).join(', ');
+  const span = selected
+    ? el('span', { class: 'outside' }, el('b', {}, ` Selected: ${from || '…'} to ${to || '…'}.`), outside ? ` ${num(outside)} dated events of the other filters lie outside it (${where}). ` : ' ', el('button', { type: 'button', onclick: () => go({ from: '', to: '' }) }, 'clear the dates'))
+    : zoomed ? el('span', { class: 'outside' }, ` ${num(outside)} events lie outside this span (${where}). `, el('button', { type: 'button', onclick: () => go({ tspan: 'all' }) }, 'show all dates'))
+      : whole ? el('span', {}, ' ', el('button', { type: 'button', onclick: () => go({ tspan: '' }) }, 'show the busy span')) : '';
+  s.dataset.lo = toDay(lo);
+  s.dataset.hi = toDay(hi - DAY);
+  box.replaceChildren(el('p', { class: 'info' }, note, span), s, typeLegend(types, (t) => go({ type: t })));
 }
