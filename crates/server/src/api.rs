@@ -191,6 +191,21 @@ pub(crate) async fn document(State(st): State<AppState>, Path(id): Path<String>)
     body.map(json_bytes).ok_or_else(|| ApiError(StatusCode::NOT_FOUND, "no such document".into()))
 }
 
+/// `/api/documents/{id}/figures`: for each event of the document (by index) whose story has
+/// casualty or troop figures from two sources or more, the story's figures with their sources
+/// and the range per kind (`rasad_store::contested`).
+pub(crate) async fn document_figures(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    if id.len() > 64 {
+        return Err(ApiError(StatusCode::NOT_FOUND, "no such document".into()));
+    }
+    let body = with_store(&st, move |s| {
+        let by_event = rasad_store::contested::figures_of_document(s, &id)?;
+        Ok(Bytes::from(serde_json::to_vec(&serde_json::json!({ "events": by_event }))?))
+    })
+    .await?;
+    Ok(json_bytes(body))
+}
+
 /// `/api/stats`: the store's counts (documents, events in all, current events…), with `store`,
 /// the path of the store being served (for the commands that fill it).
 pub(crate) async fn stats(State(st): State<AppState>) -> Result<Response, ApiError> {

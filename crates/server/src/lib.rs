@@ -165,6 +165,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/events", get(api::events))
         .route("/api/documents/{id}", get(api::document))
+        .route("/api/documents/{id}/figures", get(api::document_figures))
         .route("/api/network", get(desk::network))
         .route("/api/timeline", get(desk::timeline))
         .route("/api/map", get(desk::map))

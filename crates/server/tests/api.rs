@@ -456,3 +456,21 @@ fn the_search_honours_the_filters_and_parameters_are_read_strictly() {
     let listed: u64 = outlets["outlets"].as_array().unwrap().iter().map(|o| o["documents"].as_u64().unwrap()).sum();
     assert_eq!(listed, docs, "{outlets}");
 }
+
+#[test]
+fn a_documents_contested_figures_are_json_by_event() {
+    let addr = shared();
+    let id = rasad_store::content_id(TEXTS[0].0);
+    let a = get(addr, &format!("/api/documents/{id}/figures"));
+    assert_eq!(a.status, 200, "{}", a.body);
+    let v: serde_json::Value = serde_json::from_str(&a.body).unwrap();
+    let events = v["events"].as_object().expect("events by index");
+    // Two outlets gave 9 killed in Idlib: where the story joins them, the range is 9–9 and agrees.
+    for story in events.values() {
+        for r in story["ranges"].as_array().unwrap() {
+            assert!(r["min"].as_f64() <= r["max"].as_f64(), "{r}");
+        }
+    }
+    let none = get(addr, "/api/documents/0123456789abcdef/figures");
+    assert_eq!((none.status, none.body.contains("\"events\":{}")), (200, true), "{}", none.body);
+}

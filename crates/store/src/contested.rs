@@ -227,6 +227,20 @@ pub fn figures_of_story(store: &Store, story: i64) -> Result<Option<StoryFigures
     Ok(story_figures(store, Some(&[story]))?.remove(&story))
 }
 
+/// The figures of the stories of one document's events (document id as stored), by event index,
+/// for the stories whose figures come from two sources or more: the reader shows, beside an
+/// event, who else gave which number.
+pub fn figures_of_document(store: &Store, doc: &str) -> Result<BTreeMap<i64, StoryFigures>, StoreError> {
+    let mut st = store.conn().prepare("SELECT e.idx, e.story FROM events e JOIN documents d ON d.rowid = e.doc WHERE d.id = ?1")?;
+    let pairs: Vec<(i64, i64)> = st.query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let mut stories: Vec<i64> = pairs.iter().map(|p| p.1).collect();
+    stories.sort_unstable();
+    stories.dedup();
+    let mut figures = story_figures(store, Some(&stories))?;
+    figures.retain(|_, f| f.ranges.iter().any(|r| r.sources >= 2));
+    Ok(pairs.into_iter().filter_map(|(idx, story)| figures.get(&story).map(|f| (idx, f.clone()))).collect())
+}
+
 #[cfg(test)]
 #[path = "contested_tests.rs"]
 mod tests;

@@ -98,7 +98,34 @@ async function load(id) {
     li.append(el('div', { class: 'sentence', lang: 'ar', dir: 'rtl' }, ...breakable(clip(chars.slice(ev.sentence.start, ev.sentence.end).join(''), 600))));
     list.append(li);
   });
+  contested(d.id, list);
   if (!rec.events.length) list.append(el('li', { class: 'info' }, 'No event was read from this document.'));
+}
+
+/** Beside each event whose story has figures from two sources or more, who gave which number and
+ * the range (contested figures: ACLED keeps one number, GDELT none). */
+async function contested(id, list) {
+  let got;
+  try { got = await api('/api/documents/' + encodeURIComponent(id) + '/figures'); } catch (e) { return; }
+  for (const [idx, story] of Object.entries(got.events || {})) {
+    const li = list.querySelector(`li[data-event="${CSS.escape(id + '-' + idx)}"]`);
+    if (!li) continue;
+    const box = el('div', { class: 'figures' });
+    for (const r of story.ranges) {
+      const span = r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
+      box.append(el('div', { class: 'figure-range' + (r.sources_disagree ? ' disagree' : '') },
+        `Across outlets (story ${story.story}): ${r.kind} ${span} from ${r.sources} sources`, r.sources_disagree ? ' — sources disagree' : ''));
+    }
+    const ul = el('ul', { class: 'figure-list' });
+    for (const f of story.figures) {
+      // The span is "text@start-end" in the reporting document; the text is what the reader needs.
+      const said = String(f.span).replace(/@\d+-\d+$/, '');
+      ul.append(el('li', {}, `${f.kind} ${f.value}${f.approx ? ' (about)' : ''}: `, el('bdi', { lang: 'ar', dir: 'rtl' }, said), ' — ',
+        iso(f.source), `${f.outlet ? ', ' + f.outlet : ''}${f.published ? ', ' + f.published : ''}`));
+    }
+    box.append(el('details', {}, el('summary', {}, `${story.figures.length} figures with their sources`), ul));
+    li.append(box);
+  }
 }
 
 /** Opens a document (for tests and the console). */
