@@ -220,11 +220,42 @@ impl Kb {
             }
         }
         self.disambiguate(&mut out, &ambiguous);
+        self.governorates_named_by_seat(words, &mut out);
         self.drop_foreign_namesakes(words, &mut out);
         self.link_surnames(words, &mut out, None);
         self.link_generic_forces(words, &mut out);
         out.sort_by_key(|m| m.first);
         out
+    }
+
+    /// A place linked right after محافظة with a quote between (محافظة «لحج») or after the dual
+    /// محافظتي (عمران in محافظتي عمران وصعدة) is the governorate when a curated place has the name with محافظة
+    /// (محافظة لحج), not the seat town the bare name stands for.
+    fn governorates_named_by_seat(&self, words: &[Word], out: &mut [Mention]) {
+        let Some(cands) = self.linker.by_first.get(GOVERNORATE) else { return };
+        for m in out.iter_mut().filter(|m| m.place.is_some() && m.actor.is_none()) {
+            let Some(mut j) = m.first.checked_sub(1) else { continue };
+            let quoted = is_open_quote(words.get(j));
+            if quoted {
+                let Some(k) = j.checked_sub(1) else { continue };
+                j = k;
+            }
+            let noun = words[j].key_without_conj();
+            let noun = noun.strip_prefix('ب').filter(|n| *n == GOVERNORATE).unwrap_or(noun);
+            if !((quoted && noun == GOVERNORATE) || noun == GOVERNORATE_DUAL) {
+                continue;
+            }
+            let n = m.end - m.first;
+            let governorate = cands.iter().find(|(keys, t)| {
+                keys.len() == n + 1
+                    && first_forms(&words[m.first]).any(|f| f == keys[1].as_str())
+                    && keys[2..].iter().zip(&words[m.first + 1..m.end]).all(|(k, w)| *k == w.key)
+                    && t.places.first().is_some_and(|&p| self.places[p].curated && self.places[p].feature == "governorate")
+            });
+            if let Some((_, t)) = governorate {
+                m.place = t.places.first().copied();
+            }
+        }
     }
 
     /// Drops built-gazetteer places of a country the document never names when its curated places
@@ -541,6 +572,10 @@ enum Accept {
     /// Not a mention.
     No,
 }
+
+/// The match keys of محافظة and its dual محافظتي.
+const GOVERNORATE: &str = "محافظه";
+const GOVERNORATE_DUAL: &str = "محافظتي";
 
 /// Population from which a built-gazetteer place is large enough to be meant by its bare name.
 const LARGE_POPULATION: u64 = 20_000;
