@@ -417,10 +417,16 @@ impl Kb {
             if n == 1 && WordStats::builtin().common(&keys[0]) && !place_cue(words, a, 2) {
                 continue;
             }
+            // A curated place that locates the name picks its candidates, or rules them all out
+            // (شقرة بمحافظة أبين is no Syrian Shaqra).
+            let cands = self.locating(words, b, t).unwrap_or_else(|| t.places.clone());
+            if cands.is_empty() {
+                continue;
+            }
             let span = Span::new(words[a].tok.span.start, words[b - 1].tok.span.end);
-            mentions.push(Mention { first: a, end: b, span, actor: None, place: t.places.first().copied(), kind: MentionKind::Name });
-            if t.places.len() > 1 {
-                ambiguous.push((mentions.len() - 1, t.places.clone()));
+            mentions.push(Mention { first: a, end: b, span, actor: None, place: cands.first().copied(), kind: MentionKind::Name });
+            if cands.len() > 1 {
+                ambiguous.push((mentions.len() - 1, cands));
             }
         }
         if mentions.len() > before {
@@ -703,6 +709,22 @@ mod tests {
         assert_eq!(place_of("سافر الوفد إلى السعودية", "السعودية").as_deref(), Some("C-SAU"));
         assert_eq!(place_of("فتح القرار الباب أمام المفاوضات", "الباب"), None);
         assert_eq!(place_of("وقع انفجار في الباب شمال حلب", "الباب").as_deref(), Some("P-ALBAB"));
+    }
+
+    #[test]
+    fn a_place_the_model_reads_is_still_located() {
+        // The model's reading lifts the need for a cue, not the place that locates the name.
+        let kb = Kb::builtin();
+        let seg = Segmenter::new(kb.name_words());
+        for (text, want) in [("قتل جنديان في بلدة شقرة بمحافظة أبين", None), ("سقطت قذيفة على شقرة في ريف دير الزور", Some("OCHA-C5088"))]
+        {
+            let toks = tokenize(text);
+            let words = analyze(&toks, &seg);
+            let at = words.iter().position(|w| w.tok.text.ends_with("شقرة")).unwrap();
+            let got = kb.link_confirmed(&words, kb.link(&words), &[(at, at + 1)]);
+            let place = got.iter().find(|m| m.first == at).and_then(|m| m.place).map(|p| kb.places[p].id.as_str());
+            assert_eq!(place, want, "{text}");
+        }
     }
 
     #[test]
