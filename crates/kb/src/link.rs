@@ -228,12 +228,24 @@ impl Kb {
         out
     }
 
-    /// A place linked right after محافظة with a quote between (محافظة «لحج») or after the dual
-    /// محافظتي (عمران in محافظتي عمران وصعدة) is the governorate when a curated place has the name with محافظة
-    /// (محافظة لحج), not the seat town the bare name stands for.
+    /// A place linked right after محافظة with a quote between (محافظة «لحج»), after the dual or the
+    /// plural (محافظتي عدن ولحج، محافظات عدن ولحج وأبين: every member of the list) is the governorate
+    /// when a curated place has the name with محافظة (محافظة لحج), not the seat town the bare name
+    /// stands for.
     fn governorates_named_by_seat(&self, words: &[Word], out: &mut [Mention]) {
         let Some(cands) = self.linker.by_first.get(GOVERNORATE) else { return };
-        for m in out.iter_mut().filter(|m| m.place.is_some() && m.actor.is_none()) {
+        out.sort_by_key(|m| m.first);
+        let mut list_end: Option<usize> = None;
+        for m in out.iter_mut() {
+            let w = &words[m.first];
+            let member = list_end.is_some_and(|e| {
+                let comma = e < m.first && words[e].tok.kind == TokenKind::Punct && matches!(words[e].tok.text, "،" | ",");
+                (e == m.first || (comma && e + 1 == m.first)) && w.key_without_conj() != w.key
+            });
+            list_end = None;
+            if m.place.is_none() || m.actor.is_some() {
+                continue;
+            }
             let Some(mut j) = m.first.checked_sub(1) else { continue };
             let quoted = is_open_quote(words.get(j));
             if quoted {
@@ -241,14 +253,18 @@ impl Kb {
                 j = k;
             }
             let noun = words[j].key_without_conj();
-            let noun = noun.strip_prefix('ب').filter(|n| *n == GOVERNORATE).unwrap_or(noun);
-            if !((quoted && noun == GOVERNORATE) || noun == GOVERNORATE_DUAL) {
+            let noun = noun.strip_prefix('ب').unwrap_or(noun);
+            let head = GOVERNORATE_LISTS.contains(&noun);
+            if !(member || head || (quoted && noun == GOVERNORATE)) {
                 continue;
+            }
+            if head || member {
+                list_end = Some(m.end);
             }
             let n = m.end - m.first;
             let governorate = cands.iter().find(|(keys, t)| {
                 keys.len() == n + 1
-                    && first_forms(&words[m.first]).any(|f| f == keys[1].as_str())
+                    && first_forms(w).any(|f| f == keys[1].as_str())
                     && keys[2..].iter().zip(&words[m.first + 1..m.end]).all(|(k, w)| *k == w.key)
                     && t.places.first().is_some_and(|&p| self.places[p].curated && self.places[p].feature == "governorate")
             });
@@ -579,9 +595,10 @@ enum Accept {
     No,
 }
 
-/// The match keys of محافظة and its dual محافظتي.
+/// The match key of محافظة.
 const GOVERNORATE: &str = "محافظه";
-const GOVERNORATE_DUAL: &str = "محافظتي";
+/// The match keys of its dual and plural, which head a list of governorates.
+const GOVERNORATE_LISTS: &[&str] = &["محافظتي", "محافظات"];
 
 /// Population from which a built-gazetteer place is large enough to be meant by its bare name.
 const LARGE_POPULATION: u64 = 20_000;
