@@ -295,12 +295,15 @@ impl Kb {
         } else {
             return None;
         };
-        if words.get(k).is_some_and(|x| AREA_NOUNS.contains(&base(x).as_str())) && words.get(k + 1).is_some() {
+        // Only a curated place or an actor locates: a bare built name is too often a common word
+        // (شمال البلاد: البلاد is a village of Bahrain too). An area noun is part of a curated name
+        // (بمحافظة لحج: the governorate, where لحج alone is the town) or stands before one (في ريف حلب).
+        let curated = |k: usize| self.best_at(words, k).filter(|(_, _, a)| !a.gazetteer_only(&self.places));
+        let area = words.get(k).is_some_and(|x| AREA_NOUNS.contains(&base(x).as_str())) && words.get(k + 1).is_some();
+        if area && curated(k).is_none() {
             k += 1;
         }
-        // Only a curated place or an actor locates: a bare built name is too often a common word
-        // (شمال البلاد: البلاد is a village of Bahrain too).
-        let (_, _, anchor) = self.best_at(words, k).filter(|(_, _, a)| !a.gazetteer_only(&self.places))?;
+        let (_, _, anchor) = curated(k)?;
         let mut countries: Vec<&str> = anchor.places.iter().map(|&p| self.places[p].country.as_str()).collect();
         if let Some(c) = anchor.actor.and_then(|a| self.country_of(&self.actors[a].id)) {
             countries.push(c);

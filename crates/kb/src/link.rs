@@ -220,12 +220,59 @@ impl Kb {
             }
         }
         self.disambiguate(&mut out, &ambiguous);
+        self.governorates_named_by_seat(words, &mut out);
         self.drop_foreign_namesakes(words, &mut out);
         self.drop_contradicted_places(words, &mut out);
         self.link_surnames(words, &mut out, None);
         self.link_generic_forces(words, &mut out);
         out.sort_by_key(|m| m.first);
         out
+    }
+
+    /// A place linked right after محافظة with a quote between (محافظة «لحج»), after the dual or the
+    /// plural (محافظتي عدن ولحج، محافظات عدن ولحج وأبين: every member of the list) is the governorate
+    /// when a curated place has the name with محافظة (محافظة لحج), not the seat town the bare name
+    /// stands for.
+    fn governorates_named_by_seat(&self, words: &[Word], out: &mut [Mention]) {
+        let Some(cands) = self.linker.by_first.get(GOVERNORATE) else { return };
+        out.sort_by_key(|m| m.first);
+        let mut list_end: Option<usize> = None;
+        for m in out.iter_mut() {
+            let w = &words[m.first];
+            let member = list_end.is_some_and(|e| {
+                let comma = e < m.first && words[e].tok.kind == TokenKind::Punct && matches!(words[e].tok.text, "،" | ",");
+                (e == m.first || (comma && e + 1 == m.first)) && w.key_without_conj() != w.key
+            });
+            list_end = None;
+            if m.place.is_none() || m.actor.is_some() {
+                continue;
+            }
+            let Some(mut j) = m.first.checked_sub(1) else { continue };
+            let quoted = is_open_quote(words.get(j));
+            if quoted {
+                let Some(k) = j.checked_sub(1) else { continue };
+                j = k;
+            }
+            let noun = words[j].key_without_conj();
+            let noun = noun.strip_prefix('ب').unwrap_or(noun);
+            let head = GOVERNORATE_LISTS.contains(&noun);
+            if !(member || head || (quoted && noun == GOVERNORATE)) {
+                continue;
+            }
+            if head || member {
+                list_end = Some(m.end);
+            }
+            let n = m.end - m.first;
+            let governorate = cands.iter().find(|(keys, t)| {
+                keys.len() == n + 1
+                    && first_forms(w).any(|f| f == keys[1].as_str())
+                    && keys[2..].iter().zip(&words[m.first + 1..m.end]).all(|(k, w)| *k == w.key)
+                    && t.places.first().is_some_and(|&p| self.places[p].curated && self.places[p].feature == "governorate")
+            });
+            if let Some((_, t)) = governorate {
+                m.place = t.places.first().copied();
+            }
+        }
     }
 
     /// Drops built-gazetteer places of a country the document never names when its curated places
@@ -387,10 +434,16 @@ impl Kb {
             if n == 1 && WordStats::builtin().common(&keys[0]) && !place_cue(words, a, 2) {
                 continue;
             }
+            // A curated place that locates the name picks its candidates, or rules them all out
+            // (شقرة بمحافظة أبين is no Syrian Shaqra).
+            let cands = self.locating(words, b, t).unwrap_or_else(|| t.places.clone());
+            if cands.is_empty() {
+                continue;
+            }
             let span = Span::new(words[a].tok.span.start, words[b - 1].tok.span.end);
-            mentions.push(Mention { first: a, end: b, span, actor: None, place: t.places.first().copied(), kind: MentionKind::Name });
-            if t.places.len() > 1 {
-                ambiguous.push((mentions.len() - 1, t.places.clone()));
+            mentions.push(Mention { first: a, end: b, span, actor: None, place: cands.first().copied(), kind: MentionKind::Name });
+            if cands.len() > 1 {
+                ambiguous.push((mentions.len() - 1, cands));
             }
         }
         if mentions.len() > before {
@@ -543,6 +596,11 @@ enum Accept {
     No,
 }
 
+/// The match key of محافظة.
+const GOVERNORATE: &str = "محافظه";
+/// The match keys of its dual and plural, which head a list of governorates.
+const GOVERNORATE_LISTS: &[&str] = &["محافظتي", "محافظات"];
+
 /// Population from which a built-gazetteer place is large enough to be meant by its bare name.
 const LARGE_POPULATION: u64 = 20_000;
 
@@ -669,6 +727,22 @@ mod tests {
         assert_eq!(place_of("سافر الوفد إلى السعودية", "السعودية").as_deref(), Some("C-SAU"));
         assert_eq!(place_of("فتح القرار الباب أمام المفاوضات", "الباب"), None);
         assert_eq!(place_of("وقع انفجار في الباب شمال حلب", "الباب").as_deref(), Some("P-ALBAB"));
+    }
+
+    #[test]
+    fn a_place_the_model_reads_is_still_located() {
+        // The model's reading lifts the need for a cue, not the place that locates the name.
+        let kb = Kb::builtin();
+        let seg = Segmenter::new(kb.name_words());
+        for (text, want) in [("قتل جنديان في بلدة شقرة بمحافظة أبين", None), ("سقطت قذيفة على شقرة في ريف دير الزور", Some("OCHA-C5088"))]
+        {
+            let toks = tokenize(text);
+            let words = analyze(&toks, &seg);
+            let at = words.iter().position(|w| w.tok.text.ends_with("شقرة")).unwrap();
+            let got = kb.link_confirmed(&words, kb.link(&words), &[(at, at + 1)]);
+            let place = got.iter().find(|m| m.first == at).and_then(|m| m.place).map(|p| kb.places[p].id.as_str());
+            assert_eq!(place, want, "{text}");
+        }
     }
 
     #[test]
