@@ -2,28 +2,15 @@
 //! temporary directory.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use rasad_store::Store;
 use serde_json::Value;
 
-fn rasad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rasad")).args(args).stdin(Stdio::null()).output().expect("the rasad binary runs")
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// A fresh directory under the target dir, removed first if a previous run left it.
-fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("scratch dir");
-    d
-}
+mod common;
+use common::{rasad, root, scratch};
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -6,24 +6,12 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn rasad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rasad")).args(args).stdin(Stdio::null()).output().expect("the rasad binary runs")
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("scratch dir");
-    d
-}
+mod common;
+use common::{rasad, root, scratch};
 
 fn ok(o: &Output) -> String {
     assert!(o.status.success(), "rasad failed: {}", String::from_utf8_lossy(&o.stderr));
