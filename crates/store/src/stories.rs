@@ -61,10 +61,20 @@ pub const DATED_FORCE_DAYS: i64 = 1;
 /// Estimated Jaccard similarity (word shingles) from which a near-duplicate of another outlet's
 /// document is a republication of its text, not a report of the outlet's own.
 pub const REPUBLISHED: f64 = 0.5;
-/// The candidate look-up per evidence key: at most 24 stories per key. Its bounds are computed once per event ([`shift_day`])
-/// and its limit is a literal: SQLite re-prepares a statement whose `LIMIT` is a bound parameter
-/// each time it is bound anew.
-const BY_KEY: &str = "SELECT story, count FROM story_keys WHERE key = ?1 AND family = ?2 AND day BETWEEN ?3 AND ?4 LIMIT 24";
+/// The candidate look-up per evidence key: at most 16 stories per key from the event's day on
+/// ([`BY_KEY_AFTER`]) and 16 before it, the nearest days first, so that a key held by many
+/// stories of the window (ISIS in a week of the war) still finds the stories of the event's own
+/// day. Its bounds are computed once per event ([`shift_day`]) and its limit is a literal: SQLite
+/// re-prepares a statement whose `LIMIT` is a bound parameter each time it is bound anew.
+const BY_KEY_BEFORE: &str =
+    "SELECT story, count FROM story_keys WHERE key = ?1 AND family = ?2 AND day >= ?3 AND day < ?4 ORDER BY day DESC LIMIT 16";
+/// The look-up of [`BY_KEY_BEFORE`] from the event's day to the window's end.
+const BY_KEY_AFTER: &str =
+    "SELECT story, count FROM story_keys WHERE key = ?1 AND family = ?2 AND day >= ?3 AND day <= ?4 ORDER BY day ASC LIMIT 16";
+
+/// `RASAD_DEBUG_STORIES` set: each event's evidence and its candidate stories' scores are printed
+/// to standard error while storing (`STORYDBG` lines), to see why reports of one occurrence stay apart.
+static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("RASAD_DEBUG_STORIES").is_some());
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` day as SQLite's `date()` reads it (month 1–12, day
 /// 1–31; a day past the month's end runs into the next), or `None`.
@@ -396,7 +406,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
             }
         }
     }
-    let mut by_key = tx.prepare_cached(BY_KEY)?;
+    let (mut before, mut after) = (tx.prepare_cached(BY_KEY_BEFORE)?, tx.prepare_cached(BY_KEY_AFTER)?);
     if ev.keys.iter().any(|(k, _)| k.starts_with("h:")) {
         doc.heads.window(tx, day - WINDOW_DAYS, day + WINDOW_DAYS)?;
     }
@@ -406,10 +416,12 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
         let hits: Vec<(i64, i64)> = match k.strip_prefix("h:") {
             Some(word) => doc.heads.stories(word, ev.family, day - WINDOW_DAYS, day + WINDOW_DAYS),
             None => {
-                let mut rows = by_key.query(params![k, ev.family, lo, hi])?;
                 let mut hits = Vec::new();
-                while let Some(r) = rows.next()? {
-                    hits.push((r.get(0)?, r.get(1)?));
+                for (st, a, b) in [(&mut after, &ev.day, &hi), (&mut before, &lo, &ev.day)] {
+                    let mut rows = st.query(params![k, ev.family, a, b])?;
+                    while let Some(r) = rows.next()? {
+                        hits.push((r.get(0)?, r.get(1)?));
+                    }
                 }
                 hits
             }
@@ -457,6 +469,22 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
         cands.push(c);
     }
     cands.sort_by_key(|c| c.story);
+    if *DEBUG {
+        eprintln!("STORYDBG doc {} day {} fam {} keys {:?}", doc.rowid, ev.day, ev.family, ev.keys);
+        for c in &cands {
+            eprintln!(
+                "STORYDBG   cand {} day {} m {} d {} score {:?} nd {} shared {:?} common {:?}",
+                c.story,
+                c.day,
+                c.members,
+                c.documents,
+                score(ev, c),
+                c.near_duplicate,
+                c.shared,
+                c.common
+            );
+        }
+    }
     Ok(choose(ev, &cands).and_then(|id| cands.into_iter().find(|c| c.story == id)).map(|c| (c.story, c.day)))
 }
 
