@@ -322,7 +322,7 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun alone (a headline, a nominal clause) states an event only when something
         // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
-        found.retain(|tr| !tr.dependent || self.anchored(c, tr.at));
+        found.retain(|tr| !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr));
         found
     }
 
@@ -404,8 +404,10 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when a place the gazetteer knows follows a verbal noun within seven words of its
-    /// clause, after في، على or ب with no other event word between (اشتباكات عنيفة في مدينة تعز, غارات على ريف حلب,
-    /// العمليات العسكرية الواسعة في ريف دمشق): the noun happened there.
+    /// clause, after في، على or ب with no event word of another type between (اشتباكات عنيفة في
+    /// مدينة تعز, غارات على ريف حلب, العمليات العسكرية الواسعة في ريف دمشق): the noun happened
+    /// there. A word of the noun's own type between is its cause or its kind, one event with it
+    /// (مقتل مدني في قصف على إدلب).
     fn placed(&self, c: &Clause, t: usize) -> bool {
         let words = self.d.words;
         let hi = (t + 8).min(c.end);
@@ -413,7 +415,15 @@ impl Ctx<'_, '_, '_> {
             return false;
         };
         let locative = (t + 1..=k).any(|j| matches!(bare(&words[j]), "في" | "علي") || words[j].seg.prefixes.contains(&"ب"));
-        let other_event = (t + 1..k).any(|j| self.d.lexicon.lookup(&words[j]).is_some());
+        let kinds: Vec<_> = self.d.lexicon.lookup(&words[t]).map(|h| h.entries.iter().map(|e| e.kind).collect()).unwrap_or_default();
+        let other_event =
+            (t + 1..k).any(|j| self.d.lexicon.lookup(&words[j]).is_some_and(|h| !h.entries.iter().any(|e| kinds.contains(&e.kind))));
         locative && !other_event
     }
+}
+
+/// True when a people phrase follows a verbal noun of a type that has victims, as its object
+/// (مقتل مدني، اعتقال شاب، إصابة امرأة): who suffered it anchors it as a named party would.
+fn victim_follows(ps: &[Phrase], tr: &Trig) -> bool {
+    crate::types::info(tr.kind).victims && phrase_at(ps, tr.at + 1).is_some_and(|p| p.first == tr.at + 1 && p.head == Head::People)
 }
