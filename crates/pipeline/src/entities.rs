@@ -12,6 +12,7 @@
 //! - a linked person whose span holds a title before the model's name of the person
 //!   (الرئيس السوري بشار الأسد) keeps its link on the name alone (بشار الأسد): the entity is the
 //!   name; the events keep the mention as linked;
+//! - model person names that split one linked person's name (عبدربه | منصور هادي) count as one;
 //! - any other overlap: the linked mention, as before.
 //!
 //! Only the entity list changes: the event reader reads the linked mentions themselves.
@@ -22,6 +23,7 @@ use rasad_ner::tagger::Found;
 /// Merges linked mentions (as entities, in text order, not overlapping each other) with the
 /// model's names (in text order) by the rules of the module; returns the entities in text order.
 pub fn merge(linked: Vec<Entity>, found: Vec<Found>) -> Vec<Entity> {
+    let found = join_split_persons(&linked, found);
     let mut linked: Vec<Option<Entity>> = linked.into_iter().map(Some).collect();
     let mut out: Vec<Entity> = Vec::with_capacity(linked.len() + found.len());
     let mut cursor = 0;
@@ -56,6 +58,32 @@ pub fn merge(linked: Vec<Entity>, found: Vec<Found>) -> Vec<Entity> {
     }
     out.extend(linked.into_iter().flatten());
     out.sort_by_key(|e| e.span.start);
+    out
+}
+
+/// The model's person names (in text order) with those that split one linked person's name
+/// (عبدربه | منصور هادي of عبدربه منصور هادي; علي | عبدالله صالح) joined into one name, from the first's
+/// start to the last's end, so that the linked person is one entity.
+fn join_split_persons(linked: &[Entity], found: Vec<Found>) -> Vec<Found> {
+    let inside = |f: &Found| {
+        linked
+            .iter()
+            .position(|l| l.label == Label::Per && f.label == Label::Per && l.span.start <= f.span.start && f.span.end <= l.span.end)
+    };
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut last_in: Option<usize> = None;
+    for f in found {
+        let here = inside(&f);
+        match (here, last_in, out.last_mut()) {
+            (Some(k), Some(prev), Some(p)) if k == prev => {
+                let l = &linked[k].span;
+                p.span.text = l.text.chars().skip(p.span.start - l.start).take(f.span.end - p.span.start).collect();
+                p.span.end = f.span.end;
+            }
+            _ => out.push(f),
+        }
+        last_in = here;
+    }
     out
 }
 
@@ -135,6 +163,14 @@ mod tests {
                 ("وحلب".into(), Label::Loc, Some("P-ALEPPO".into())),
             ]
         );
+        // Two model names that split one linked person's name: one entity, the name without the title.
+        let t = "قال الرئيس اليمني عبدربه منصور هادي إن الحرب ستنتهي";
+        let out = merge(
+            vec![linked(at(t, 1, 6, Label::Per, Some("P-HADI")))],
+            vec![found(at(t, 3, 4, Label::Per, None)), found(at(t, 4, 6, Label::Per, None))],
+        );
+        assert_eq!(shown(&out), vec![("عبدربه منصور هادي".into(), Label::Per, Some("P-HADI".into()))]);
+        let t = "قال الرئيس السوري بشار الأسد إن دمشق وحلب آمنتان";
         // The model's name over a linked mention of another label that is not inside it: the linked mention.
         let out = merge(vec![linked(at(t, 1, 5, Label::Per, Some("P-ASSAD")))], vec![found(at(t, 3, 6, Label::Org, None))]);
         assert_eq!(shown(&out), vec![("الرئيس السوري بشار الأسد".into(), Label::Per, Some("P-ASSAD".into()))]);
