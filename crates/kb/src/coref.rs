@@ -45,8 +45,17 @@ impl Kb {
                 continue;
             }
             for start in m.first + 1..m.end {
+                // A tail right after بن, ولد or عبد names the father or ends a compound given name
+                // (زايد آل نهيان of محمد بن زايد آل نهيان, سلمان of محمد بن سلمان, العزيز of عبد العزيز).
+                if matches!(words[start - 1].key.as_str(), "بن" | "ابن" | "ولد" | "عبد") {
+                    continue;
+                }
                 let tail: Vec<&str> = words[start..m.end].iter().map(|w| w.key.as_str()).collect();
                 let one = tail.len() == 1;
+                // A joined عبد name alone is a given name (عبدالعزيز of محمد ولد عبدالعزيز).
+                if one && tail[0].starts_with("عبد") {
+                    continue;
+                }
                 let son = tail[0] == "بن";
                 // With the model's persons only one-word tails and بن tails are left to find (Kb::link
                 // took the other longer ones); without them, no بن tail.

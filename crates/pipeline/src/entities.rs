@@ -11,7 +11,8 @@
 //!   name: مؤيدي بن لادن، عباس دعا);
 //! - a linked person whose span holds a title before the model's name of the person
 //!   (الرئيس السوري بشار الأسد) keeps its link on the name alone (بشار الأسد): the entity is the
-//!   name; the events keep the mention as linked;
+//!   name; the events keep the mention as linked; a model's name that is only the first words of
+//!   the linked one (رياك of رياك مشار) is not the name: the linked mention stays whole;
 //! - model person names that split one linked person's name (عبدربه | منصور هادي) count as one;
 //! - any other overlap: the linked mention, as before.
 //!
@@ -48,7 +49,7 @@ pub fn merge(linked: Vec<Entity>, found: Vec<Found>) -> Vec<Entity> {
             out.push(Entity { span: f.span, label: f.label, link: Link::default() });
         } else if let [(s, e, Label::Per)] = spans[..] {
             // A linked person with a title: the entity is the model's name, with the link.
-            if f.label == Label::Per && s <= fs && fe <= e && fe - fs < e - s {
+            if f.label == Label::Per && s < fs && fe == e {
                 if let Some(mut l) = linked[over[0]].take() {
                     l.span = f.span;
                     out.push(l);
@@ -169,6 +170,9 @@ mod tests {
             vec![linked(at(t, 1, 6, Label::Per, Some("P-HADI")))],
             vec![found(at(t, 3, 4, Label::Per, None)), found(at(t, 4, 6, Label::Per, None))],
         );
+        assert_eq!(shown(&out), vec![("عبدربه منصور هادي".into(), Label::Per, Some("P-HADI".into()))]);
+        // The model's name is only the first word of the linked name: the linked name whole.
+        let out = merge(vec![linked(at(t, 3, 6, Label::Per, Some("P-HADI")))], vec![found(at(t, 3, 4, Label::Per, None))]);
         assert_eq!(shown(&out), vec![("عبدربه منصور هادي".into(), Label::Per, Some("P-HADI".into()))]);
         let t = "قال الرئيس السوري بشار الأسد إن دمشق وحلب آمنتان";
         // The model's name over a linked mention of another label that is not inside it: the linked mention.
