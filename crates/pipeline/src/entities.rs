@@ -195,7 +195,8 @@ mod tests {
 
     proptest::proptest! {
         /// Whatever the spans: the entities come out in text order without overlaps, each span is
-        /// one the linker or the model gave, and a linked mention no model name touches is kept.
+        /// one the linker or the model gave (or model names joined under a linked person), its text
+        /// as long as the span, and a linked mention no model name touches is kept.
         #[test]
         fn entities_are_ordered_disjoint_and_come_from_the_inputs(
             l in proptest::collection::vec((0usize..4, 1usize..4, 0usize..4), 0..12),
@@ -217,6 +218,8 @@ mod tests {
                 let from_model = fs.contains(&(e.span.start, e.span.end));
                 let from_linker = linked_in.iter().any(|l| l.span == e.span || l.link.id == e.link.id && e.link.id.is_some());
                 proptest::prop_assert!(from_model || from_linker, "{:?}", e);
+                // The text is the span's: as long as it (joined model names take the linked text).
+                proptest::prop_assert_eq!(e.span.text.chars().count(), e.span.end - e.span.start, "{:?}", e);
             }
             for l in &linked_in {
                 if !fs.iter().any(|&(s, e)| s < l.span.end && l.span.start < e) {
