@@ -17,6 +17,11 @@ use crate::link::{add_phrase_mentions, keys_at, Mention, MentionKind};
 /// surnames (داود أوغلو: أوغلو alone is as much جاويش أوغلو's).
 const NOT_SURNAMES: &[&str] = &["الله", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "الثاني", "الاول", "الشيخ", "اوغلو"];
 
+/// Words after which the rest of a name is no surname: "son of" (the rest names the father: سلمان
+/// of محمد بن سلمان, زايد آل نهيان of محمد بن زايد آل نهيان) and عبد ("servant of", which the rest
+/// completes as a given name: العزيز of عبد العزيز).
+const BEFORE_NO_SURNAME: &[&str] = &["بن", "ابن", "ولد", "عبد"];
+
 /// Most surnames a document gives (a bound on the scan's cost: each word is compared with each).
 const MAX_SURNAMES: usize = 64;
 
@@ -28,9 +33,10 @@ impl Kb {
     ///
     /// `persons`: token ranges `[first, end)` another reader (the NER model) read as person names.
     /// `None` takes tails of two words or more only, but not those that begin with بن; with it,
-    /// one-word tails, each linking only where one of them is that word alone, and بن tails, each
-    /// linking only where one of them begins with it (وقال بن سلمان, not سيف بن زايد) (وقال كيري, not توغل بري "a ground incursion" for نبيه بري,
-    /// nor في الصدر "in the chest" for مقتدى الصدر, nor صالح of the name صالح الصماد for علي عبد الله صالح).
+    /// one-word tails, each linking only where one of them is that word alone (وقال كيري, not توغل بري
+    /// "a ground incursion" for نبيه بري, nor في الصدر "in the chest" for مقتدى الصدر, nor صالح of the
+    /// name صالح الصماد for علي عبد الله صالح), and بن tails, each linking only where one of them
+    /// begins with it (وقال بن سلمان, not سيف بن زايد).
     pub(crate) fn link_surnames(&self, words: &[Word], out: &mut Vec<Mention>, persons: Option<&[(usize, usize)]>) {
         // The model's name is the surname alone: inside a longer one (صالح of صالح الصماد, الفيصل of
         // خالد الفيصل, القذافي of سيف الإسلام القذافي) it is another person's.
@@ -45,9 +51,7 @@ impl Kb {
                 continue;
             }
             for start in m.first + 1..m.end {
-                // A tail right after بن, ولد or عبد names the father or ends a compound given name
-                // (زايد آل نهيان of محمد بن زايد آل نهيان, سلمان of محمد بن سلمان, العزيز of عبد العزيز).
-                if matches!(words[start - 1].key.as_str(), "بن" | "ابن" | "ولد" | "عبد") {
+                if BEFORE_NO_SURNAME.contains(&words[start - 1].key.as_str()) {
                     continue;
                 }
                 let tail: Vec<&str> = words[start..m.end].iter().map(|w| w.key.as_str()).collect();

@@ -8,7 +8,7 @@ use rasad_text::{analyze, char_slice, tokenize, Segmenter};
 
 /// The actors of the mentions that overlap the last occurrence of `name` in `text`, with their
 /// text. Kind `surname` reads the text as the pipeline does after the NER model read a person's
-/// name exactly there (a one-word surname links only inside such a name).
+/// name exactly there (a one-word surname links only where such a name is that word alone).
 fn linked(kb: &Kb, seg: &Segmenter, c: &Case) -> Vec<(String, String)> {
     let toks = tokenize(c.text);
     let words = analyze(&toks, seg);
