@@ -70,7 +70,9 @@ impl Kb {
                 {
                     continue;
                 }
-                if NOT_SURNAMES.contains(&tail[0]) && tail[0] != "بن" {
+                // A tail of two words or more may begin with بن (بن سلمان) or أبو (أبو مرزوق of موسى أبو
+                // مرزوق, أبو الغيط of أحمد أبو الغيط: a family name).
+                if NOT_SURNAMES.contains(&tail[0]) && !matches!(tail[0], "بن" | "ابو") {
                     continue;
                 }
                 if !tails.iter().any(|(t, _)| *t == tail) && tails.len() < MAX_SURNAMES {
