@@ -1,8 +1,8 @@
 //! Surnames: a person the catalogue knows, named in full once in a document (جون كيري، رجب طيب
 //! أردوغان، محمد بن سلمان), is named by the rest of the name elsewhere in it (كيري، أردوغان، بن
 //! سلمان), before or after. The linker links those later mentions to the same person: a tail of
-//! two words or more wherever it stands, a one-word tail only where the NER model also read a
-//! person's name (many surnames are common words: بري "land", الصدر "the chest", الشرع "the law").
+//! two words or more wherever it stands, a one-word tail only where the NER model read it alone as
+//! a person's name (many surnames are common words: بري "land", الصدر "the chest", الشرع "the law").
 //! A name the catalogue does not know stays unlinked.
 
 use rasad_text::{TokenKind, Word};
@@ -12,8 +12,15 @@ use crate::index::nisba_base;
 use crate::kb::Kb;
 use crate::link::{add_phrase_mentions, keys_at, Mention, MentionKind};
 
-/// Words that end a compound given name or are no surname alone (حسن نصر الله: الله; صلاح الدين).
-const NOT_SURNAMES: &[&str] = &["الله", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "الثاني", "الاول"];
+/// Words that end a compound given name or are no surname alone (حسن نصر الله: الله; صلاح الدين),
+/// a title inside a name (ولد الشيخ أحمد: الشيخ أحمد is anyone's), and the "son of" of Turkish
+/// surnames (داود أوغلو: أوغلو alone is as much جاويش أوغلو's).
+const NOT_SURNAMES: &[&str] = &["الله", "الدين", "بن", "ابن", "ابو", "عبد", "ال", "الثاني", "الاول", "الشيخ", "اوغلو"];
+
+/// Words after which the rest of a name is no surname: "son of" (the rest names the father: سلمان
+/// of محمد بن سلمان, زايد آل نهيان of محمد بن زايد آل نهيان) and عبد ("servant of", which the rest
+/// completes as a given name: العزيز of عبد العزيز).
+const BEFORE_NO_SURNAME: &[&str] = &["بن", "ابن", "ولد", "عبد"];
 
 /// Most surnames a document gives (a bound on the scan's cost: each word is compared with each).
 const MAX_SURNAMES: usize = 64;
@@ -25,11 +32,18 @@ impl Kb {
     /// A one-word tail is taken only when it is three letters or more and not in [`NOT_SURNAMES`].
     ///
     /// `persons`: token ranges `[first, end)` another reader (the NER model) read as person names.
-    /// `None` takes tails of two words or more only; with it, one-word tails only, each linking only
-    /// inside one of them (وقال كيري, not توغل بري "a ground incursion" for نبيه بري, nor في الصدر "in the
-    /// chest" for مقتدى الصدر).
+    /// `None` takes tails of two words or more only, but not those that begin with بن; with it,
+    /// one-word tails, each linking only where one of them is that word alone (وقال كيري, not توغل بري
+    /// "a ground incursion" for نبيه بري, nor في الصدر "in the chest" for مقتدى الصدر, nor صالح of the
+    /// name صالح الصماد for علي عبد الله صالح), and بن tails, each linking only where one of them
+    /// begins with it (وقال بن سلمان, not سيف بن زايد).
     pub(crate) fn link_surnames(&self, words: &[Word], out: &mut Vec<Mention>, persons: Option<&[(usize, usize)]>) {
-        let person_at = |i: usize| persons.is_some_and(|ps| ps.iter().any(|&(a, b)| a <= i && i < b));
+        // The model's name is the surname alone: inside a longer one (صالح of صالح الصماد, الفيصل of
+        // خالد الفيصل, القذافي of سيف الإسلام القذافي) it is another person's.
+        let person_at = |i: usize| persons.is_some_and(|ps| ps.iter().any(|&(a, b)| a == i && b == i + 1));
+        // A tail that begins with بن (بن سلمان) is a name of its own only where the model's name begins
+        // with it: in سيف بن زايد it is the end of another son's name.
+        let named_from = |i: usize, n: usize| persons.is_some_and(|ps| ps.iter().any(|&(a, b)| a == i && b >= i + n));
         let mut tails: Vec<(Vec<&str>, usize)> = Vec::new();
         for m in out.iter() {
             let Some(a) = m.actor.filter(|&a| self.actors[a].kind == ActorType::Person) else { continue };
@@ -37,18 +51,28 @@ impl Kb {
                 continue;
             }
             for start in m.first + 1..m.end {
+                if BEFORE_NO_SURNAME.contains(&words[start - 1].key.as_str()) {
+                    continue;
+                }
                 let tail: Vec<&str> = words[start..m.end].iter().map(|w| w.key.as_str()).collect();
                 let one = tail.len() == 1;
-                // With the model's persons only one-word tails are left to find (Kb::link took the
-                // longer ones).
-                if persons.is_some() && !one {
+                // A joined عبد name alone is a given name (عبدالعزيز of محمد ولد عبدالعزيز).
+                if one && tail[0].starts_with("عبد") {
+                    continue;
+                }
+                let son = tail[0] == "بن";
+                // With the model's persons only one-word tails and بن tails are left to find (Kb::link
+                // took the other longer ones); without them, no بن tail.
+                if (persons.is_some() && !one && !son) || (persons.is_none() && son) {
                     continue;
                 }
                 if one && (persons.is_none() || tail[0].chars().count() < 3 || NOT_SURNAMES.contains(&tail[0]) || self.state_nisba(tail[0]))
                 {
                     continue;
                 }
-                if NOT_SURNAMES.contains(&tail[0]) && tail[0] != "بن" {
+                // A tail of two words or more may begin with بن (بن سلمان) or أبو (أبو مرزوق of موسى أبو
+                // مرزوق, أبو الغيط of أحمد أبو الغيط: a family name).
+                if NOT_SURNAMES.contains(&tail[0]) && !matches!(tail[0], "بن" | "ابو") {
                     continue;
                 }
                 if !tails.iter().any(|(t, _)| *t == tail) && tails.len() < MAX_SURNAMES {
@@ -72,7 +96,7 @@ impl Kb {
                         // الفريق المهندس).
                         && !(n == 1 && words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "بن" | "ابن")))
                         && !(n == 1 && t[0].starts_with("ال") && definite_before(words, i))
-                        && (n > 1 || (person_at(i) && !after_place_preposition(words, i)))
+                        && if n == 1 { person_at(i) && !after_place_preposition(words, i) } else { t[0] != "بن" || named_from(i, n) }
                 })
                 .map(|(t, a)| (t.len(), *a))
         });
@@ -125,12 +149,13 @@ mod tests {
     use crate::kb::Kb;
 
     /// (text, actor id) of the mentions of `text` that name an actor, as if the NER model had read
-    /// every word as part of a person's name (one-word surnames are then taken wherever they stand).
+    /// every word as a person's name of its own (one-word surnames are then taken wherever they stand).
     fn actors(text: &str) -> Vec<(String, String)> {
         let kb = Kb::builtin();
         let seg = Segmenter::new(kb.name_words());
         let words = analyze(&tokenize(text), &seg);
-        kb.link_named_surnames(&words, kb.link(&words), &[(0, words.len())])
+        let every: Vec<(usize, usize)> = (0..words.len()).map(|i| (i, i + 1)).collect();
+        kb.link_named_surnames(&words, kb.link(&words), &every)
             .into_iter()
             .filter_map(|m| m.actor.map(|a| (rasad_text::char_slice(text, m.span), kb.actors[a].id.clone())))
             .collect()

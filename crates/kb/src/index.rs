@@ -98,6 +98,39 @@ pub(crate) fn respelling(keys: &[String]) -> Option<Vec<String>> {
     }
 }
 
+/// The other spellings of a person's name whose compound given name with عبد ("servant of") is
+/// written apart or joined: every عبد + next word joined (عبد ربه → عبدربه، عبد الله الثاني →
+/// عبدالله الثاني), and every joined عبد… split (عبدالملك الحوثي → عبد الملك الحوثي); the rest must
+/// be two letters or more. Empty when the name has no such word.
+pub(crate) fn abd_respellings(keys: &[String]) -> Vec<Vec<String>> {
+    const ABD: &str = "عبد";
+    let mut joined: Vec<String> = Vec::with_capacity(keys.len());
+    let mut k = 0;
+    while k < keys.len() {
+        if keys[k] == ABD && k + 1 < keys.len() && keys[k + 1].chars().count() >= 2 {
+            joined.push(format!("{ABD}{}", keys[k + 1]));
+            k += 2;
+        } else {
+            joined.push(keys[k].clone());
+            k += 1;
+        }
+    }
+    let split: Vec<String> = keys
+        .iter()
+        .flat_map(|w| match w.strip_prefix(ABD).filter(|r| r.chars().count() >= 2) {
+            Some(rest) => vec![ABD.to_string(), rest.to_string()],
+            None => vec![w.clone()],
+        })
+        .collect();
+    let mut out = Vec::new();
+    for v in [joined, split] {
+        if v != keys && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// Prepositions after which a built-gazetteer name of two words or more is read as a place, with
 /// the directions (شمال بغداد، غربي رام الله).
 pub(crate) const PLACE_PREPS: &[&str] = &[
@@ -145,9 +178,14 @@ pub(crate) fn nisba_base(base_key: &str) -> Option<&str> {
 impl Index {
     pub(crate) fn build(actors: &[Actor], places: &[Place]) -> Index {
         let mut merged: HashMap<Vec<String>, Target> = HashMap::default();
+        let mut abd_spelled: Vec<(Vec<String>, usize)> = Vec::new();
         for (i, a) in actors.iter().enumerate() {
             for n in &a.ar {
-                let t = merged.entry(name_keys(n)).or_default();
+                let keys = name_keys(n);
+                if a.kind == ActorType::Person {
+                    abd_spelled.extend(abd_respellings(&keys).into_iter().map(|k| (k, i)));
+                }
+                let t = merged.entry(keys).or_default();
                 t.actor.get_or_insert(i);
             }
             for n in &a.weak {
@@ -157,6 +195,11 @@ impl Index {
                     t.weak = true;
                 }
             }
+        }
+        // A person's name with عبد written joined or apart (عبدربه منصور هادي for عبد ربه منصور هادي)
+        // never takes a name an actor has as written.
+        for (keys, i) in abd_spelled {
+            merged.entry(keys).or_default().actor.get_or_insert(i);
         }
         let mut respelled: Vec<(Vec<String>, usize, usize)> = Vec::new();
         for (i, p) in places.iter().enumerate() {
@@ -235,6 +278,16 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abd_names_join_and_split() {
+        let k = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(abd_respellings(&k("عبد ربه منصور هادي")), vec![k("عبدربه منصور هادي")]);
+        assert_eq!(abd_respellings(&k("عبدالملك الحوثي")), vec![k("عبد الملك الحوثي")]);
+        assert_eq!(abd_respellings(&k("عبد الله بن عبدالعزيز")), vec![k("عبدالله بن عبدالعزيز"), k("عبد الله بن عبد العزيز")]);
+        assert!(abd_respellings(&k("حيدر العبادي")).is_empty(), "العبادي is no عبد name");
+        assert!(abd_respellings(&k("قال عبد")).is_empty());
+    }
 
     #[test]
     fn respellings_join_and_split() {

@@ -148,7 +148,7 @@ impl Kb {
             let comma = |k: usize| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "،" | ",");
             let list_end = if i > 0 && comma(i - 1) { i - 1 } else { i };
             let listed = w.key_without_conj() != w.key && out.last().is_some_and(|m: &Mention| m.end == list_end && m.place.is_some());
-            if let Some((n, keys, t)) = self.best_at_listed(words, i, listed) {
+            if let Some((n, keys, t)) = self.best_at_listed(words, i, listed).filter(|(_, _, t)| !self.fathers_name(words, i, t)) {
                 let places = match self.accept(words, i, n, keys, t, listed) {
                     Accept::Yes => Some(t.places.clone()),
                     Accept::Only(p) => Some(p),
@@ -399,6 +399,13 @@ impl Kb {
         } else {
             Accept::Only(big)
         }
+    }
+
+    /// Whether a person's name found at token `i` follows بن or ابن: it is then the father's name in
+    /// another person's (فيصل بن سلمان بن عبدالعزيز is not King Salman).
+    fn fathers_name(&self, words: &[Word], i: usize, t: &Target) -> bool {
+        let person = t.actor.is_some_and(|a| self.actors[a].kind == ActorType::Person) && t.places.is_empty();
+        person && i.checked_sub(1).is_some_and(|k| matches!(words[k].key.as_str(), "بن" | "ابن"))
     }
 
     /// Whether token `i` is a definite nisba of a state (القطرية، السورية، الإيرانيين) right after a

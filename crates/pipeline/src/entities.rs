@@ -11,7 +11,9 @@
 //!   name: مؤيدي بن لادن، عباس دعا);
 //! - a linked person whose span holds a title before the model's name of the person
 //!   (الرئيس السوري بشار الأسد) keeps its link on the name alone (بشار الأسد): the entity is the
-//!   name; the events keep the mention as linked;
+//!   name; the events keep the mention as linked; a model's name that is only the first words of
+//!   the linked one (رياك of رياك مشار) is not the name: the linked mention stays whole;
+//! - model person names that split one linked person's name (عبدربه | منصور هادي) count as one;
 //! - any other overlap: the linked mention, as before.
 //!
 //! Only the entity list changes: the event reader reads the linked mentions themselves.
@@ -22,6 +24,7 @@ use rasad_ner::tagger::Found;
 /// Merges linked mentions (as entities, in text order, not overlapping each other) with the
 /// model's names (in text order) by the rules of the module; returns the entities in text order.
 pub fn merge(linked: Vec<Entity>, found: Vec<Found>) -> Vec<Entity> {
+    let found = join_split_persons(&linked, found);
     let mut linked: Vec<Option<Entity>> = linked.into_iter().map(Some).collect();
     let mut out: Vec<Entity> = Vec::with_capacity(linked.len() + found.len());
     let mut cursor = 0;
@@ -46,7 +49,7 @@ pub fn merge(linked: Vec<Entity>, found: Vec<Found>) -> Vec<Entity> {
             out.push(Entity { span: f.span, label: f.label, link: Link::default() });
         } else if let [(s, e, Label::Per)] = spans[..] {
             // A linked person with a title: the entity is the model's name, with the link.
-            if f.label == Label::Per && s <= fs && fe <= e && fe - fs < e - s {
+            if f.label == Label::Per && s < fs && fe == e {
                 if let Some(mut l) = linked[over[0]].take() {
                     l.span = f.span;
                     out.push(l);
@@ -56,6 +59,32 @@ pub fn merge(linked: Vec<Entity>, found: Vec<Found>) -> Vec<Entity> {
     }
     out.extend(linked.into_iter().flatten());
     out.sort_by_key(|e| e.span.start);
+    out
+}
+
+/// The model's person names (in text order) with those that split one linked person's name
+/// (عبدربه | منصور هادي of عبدربه منصور هادي; علي | عبدالله صالح) joined into one name, from the first's
+/// start to the last's end, so that the linked person is one entity.
+fn join_split_persons(linked: &[Entity], found: Vec<Found>) -> Vec<Found> {
+    let inside = |f: &Found| {
+        linked
+            .iter()
+            .position(|l| l.label == Label::Per && f.label == Label::Per && l.span.start <= f.span.start && f.span.end <= l.span.end)
+    };
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut last_in: Option<usize> = None;
+    for f in found {
+        let here = inside(&f);
+        match (here, last_in, out.last_mut()) {
+            (Some(k), Some(prev), Some(p)) if k == prev => {
+                let l = &linked[k].span;
+                p.span.text = l.text.chars().skip(p.span.start - l.start).take(f.span.end - p.span.start).collect();
+                p.span.end = f.span.end;
+            }
+            _ => out.push(f),
+        }
+        last_in = here;
+    }
     out
 }
 
@@ -135,6 +164,17 @@ mod tests {
                 ("وحلب".into(), Label::Loc, Some("P-ALEPPO".into())),
             ]
         );
+        // Two model names that split one linked person's name: one entity, the name without the title.
+        let t = "قال الرئيس اليمني عبدربه منصور هادي إن الحرب ستنتهي";
+        let out = merge(
+            vec![linked(at(t, 1, 6, Label::Per, Some("P-HADI")))],
+            vec![found(at(t, 3, 4, Label::Per, None)), found(at(t, 4, 6, Label::Per, None))],
+        );
+        assert_eq!(shown(&out), vec![("عبدربه منصور هادي".into(), Label::Per, Some("P-HADI".into()))]);
+        // The model's name is only the first word of the linked name: the linked name whole.
+        let out = merge(vec![linked(at(t, 3, 6, Label::Per, Some("P-HADI")))], vec![found(at(t, 3, 4, Label::Per, None))]);
+        assert_eq!(shown(&out), vec![("عبدربه منصور هادي".into(), Label::Per, Some("P-HADI".into()))]);
+        let t = "قال الرئيس السوري بشار الأسد إن دمشق وحلب آمنتان";
         // The model's name over a linked mention of another label that is not inside it: the linked mention.
         let out = merge(vec![linked(at(t, 1, 5, Label::Per, Some("P-ASSAD")))], vec![found(at(t, 3, 6, Label::Org, None))]);
         assert_eq!(shown(&out), vec![("الرئيس السوري بشار الأسد".into(), Label::Per, Some("P-ASSAD".into()))]);
@@ -155,7 +195,8 @@ mod tests {
 
     proptest::proptest! {
         /// Whatever the spans: the entities come out in text order without overlaps, each span is
-        /// one the linker or the model gave, and a linked mention no model name touches is kept.
+        /// one the linker or the model gave (or model names joined under a linked person), its text
+        /// as long as the span, and a linked mention no model name touches is kept.
         #[test]
         fn entities_are_ordered_disjoint_and_come_from_the_inputs(
             l in proptest::collection::vec((0usize..4, 1usize..4, 0usize..4), 0..12),
@@ -177,6 +218,8 @@ mod tests {
                 let from_model = fs.contains(&(e.span.start, e.span.end));
                 let from_linker = linked_in.iter().any(|l| l.span == e.span || l.link.id == e.link.id && e.link.id.is_some());
                 proptest::prop_assert!(from_model || from_linker, "{:?}", e);
+                // The text is the span's: as long as it (joined model names take the linked text).
+                proptest::prop_assert_eq!(e.span.text.chars().count(), e.span.end - e.span.start, "{:?}", e);
             }
             for l in &linked_in {
                 if !fs.iter().any(|&(s, e)| s < l.span.end && l.span.start < e) {
