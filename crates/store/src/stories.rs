@@ -23,6 +23,9 @@
 //!   joins the best story scoring at least [`JOIN_SCORE`]; force events (ASSAULT, COERCE) also
 //!   need a place or a number to agree (or the same attacker and target within a day), and an event whose town lies more than
 //!   [`crate::STORY_KM`] from the story's is refused.
+//! - **Talks are their parties** ([`other_meeting`]): an event of a verbal family naming both
+//!   parties is refused by a story of [`KNOWN_PARTIES`] documents or more that holds neither
+//!   their pair nor one of them (a host's talks with another guest, the same day in the same city).
 //! - **Near-duplicates first.** An event of a document that is a near-duplicate of an earlier one
 //!   joins the story of that document's event of the same family and window, whatever the score.
 //!
@@ -279,6 +282,9 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
             return None;
         }
     }
+    if other_meeting(ev, c) {
+        return None;
+    }
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
     for (k, count) in &c.shared {
@@ -308,6 +314,24 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
         total += 0.5;
     }
     Some(total)
+}
+
+/// Documents from which a story of talks is known by its parties ([`other_meeting`]).
+pub const KNOWN_PARTIES: i64 = 3;
+
+/// True when `ev`, of a verbal family, names both parties (a `d:` pair) and a story of
+/// [`KNOWN_PARTIES`] documents or more shares neither the pair nor one of the two: the host's
+/// talks with another guest (خادم الحرمين يستقبل جعجع، then … يستقبل وزير الدفاع الأمريكي in the
+/// same city on the same day) are another occurrence, however often the host and the city agree.
+fn other_meeting(ev: &Evidence, c: &Candidate) -> bool {
+    if ev.family == "force" || c.documents < KNOWN_PARTIES {
+        return false;
+    }
+    let has = |k: &str| c.shared.iter().any(|(x, _)| x == k);
+    ev.keys.iter().filter_map(|(k, _)| k.strip_prefix("d:")).any(|pair| {
+        let (x, y) = pair.split_once('|').unwrap_or((pair, ""));
+        !has(&format!("d:{pair}")) && (!has(&format!("a:{x}")) || !has(&format!("a:{y}")))
+    })
 }
 
 /// A key of an event found in a candidate story.
@@ -511,6 +535,9 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         None => None,
     };
     let story = joined.as_ref().map_or(event, |j| j.0);
+    if *DEBUG {
+        eprintln!("STORYDBG event {event} story {story}");
+    }
     if joined.is_none() {
         let (day, family) = evidence.as_ref().map_or((None, family(ev.kind)), |e| (Some(e.day.as_str()), e.family));
         let (lat, lon) = (evidence.as_ref().and_then(|e| e.located).map(|l| l.0), evidence.as_ref().and_then(|e| e.located).map(|l| l.1));
