@@ -85,6 +85,7 @@ pub(crate) struct Cues {
     pub conditionals: Class,
     pub modals: Class,
     pub belonging: Class,
+    pub affiliated: Class,
     pub scene_breaks: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,

@@ -295,6 +295,21 @@ impl Ctx<'_, '_, '_> {
                     named |= m_end.is_some();
                     continue;
                 }
+                // تنتمي إلى / مرتبطة بـ: a named owner after إلى or ب joins the phrase as with تابعة لـ
+                // (شبكة إرهابية تنتمي إلى تنظيم داعش، خلية مرتبطة بتنظيم القاعدة).
+                let affiliation = [j, j.wrapping_sub(1)].into_iter().find(|&a| a >= i && a < hi && cues().affiliated.has(bare(&words[a])));
+                if let Some(a) = affiliation {
+                    let owner = match words.get(a + 1) {
+                        Some(n) if bare(n) == "الي" => a + 2,
+                        Some(n) if n.seg.prefixes.contains(&"ب") || n.seg.prefixes.contains(&"ل") => a + 1,
+                        _ => usize::MAX,
+                    };
+                    if let Some(m) = (owner < hi).then(|| self.mention_starting(owner)).flatten() {
+                        j = self.d.mentions[m].end;
+                        named = true;
+                        continue;
+                    }
+                }
                 if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
                     break;
                 }
