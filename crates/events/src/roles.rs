@@ -415,7 +415,13 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun.
         let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
-        let gap = |k: usize| (t + 1..k).all(|i| opening_quote(&words[i]));
+        // …or a noun of its type joined to it by و (مقتل وإصابة عشرة أشخاص، اعتقال وتعذيب ناشطين).
+        let joined = |i: usize| {
+            i == t + 1
+                && words[i].seg.prefixes.first() == Some(&"و")
+                && self.d.lexicon.lookup(&words[i]).is_some_and(|h| h.nominal && h.entries.iter().any(|e| e.kind == kind))
+        };
+        let gap = |k: usize| (t + 1..k).all(|i| opening_quote(&words[i]) || joined(i));
         // …or a time expression and its commas (لقائه، أمس، الأمين العام; لقائه أمس رئيس الوزراء).
         let timed = |i: usize| self.in_time[i] || words[i].is_punct("،") || words[i].is_punct(",");
         // A noun whose pronoun names its doer takes that phrase as its object.
@@ -484,6 +490,11 @@ impl Ctx<'_, '_, '_> {
             }
         }
         if transitive {
+            // People after a noun of violence suffered it, even when the clause's subject (ذكر
+            // ناشطون، أعلن الدفاع المدني إصابة خمسة مدنيين) was taken as its agent.
+            if let Some(g) = genitive.filter(|&g| info(kind).victims && ps[g].head == Head::People) {
+                r.agents.retain(|&k| k != g);
+            }
             if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
                 r.targets = self.with_coordinated(ps, g);
             }

@@ -196,7 +196,11 @@ impl Ctx<'_, '_, '_> {
                                 && (i.saturating_sub(15).max(s.first_token)..(i + 16).min(s.end_token))
                                     .any(|k| k != i && cues().armed.has(bare(&words[k]))))
                     }
-                    Need::Unless(keys) => !near_any(words, i, 3, s.first_token, s.end_token, keys),
+                    // @accidents: not in a clause that names an accident (مقتل شخص في حادث سير).
+                    Need::Unless(keys) => {
+                        let accident = keys.iter().any(|k| k == "@accidents") && self.names_accident(c);
+                        !near_any(words, i, 3, s.first_token, s.end_token, keys) && !accident
+                    }
                     // The preposition after it, and no object pronoun on it (حققته = achieved it).
                     Need::Next(keys) => {
                         near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
@@ -313,6 +317,13 @@ impl Ctx<'_, '_, '_> {
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
             let adjunct = cues().temporal.has(prev_key) || entry.needs.contains(&Need::Standalone);
+            // …and a noun of victims before it, of its type, is what it caused (إصابة خمسة مدنيين
+            // جراء القصف): it states the event too, one with its cause.
+            if adjunct && nominal && crate::types::info(entry.kind).victims {
+                if let Some(l) = found.last_mut().filter(|l| l.kind == entry.kind && l.noun && i - l.at <= 8) {
+                    l.dependent = false;
+                }
+            }
             found.push(Trig { dependent: nominal && !after_addition && !adjunct, ..Trig::of(i, entry, nominal) });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
@@ -324,6 +335,19 @@ impl Ctx<'_, '_, '_> {
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
         found.retain(|tr| !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr));
         found
+    }
+
+    /// True when a word or a pair of words of the clause is an accident of the cues (حادث سير،
+    /// تصادم، زلزال): its dead and wounded are no victims of an attack.
+    fn names_accident(&self, c: &Clause) -> bool {
+        let words = self.d.words;
+        let acc = &cues().accidents;
+        let keys = |k: usize| [bare(&words[k]), words[k].seg.key.as_str()];
+        (c.first..c.end).any(|k| {
+            keys(k)
+                .iter()
+                .any(|a| acc.has(a) || (acc.may_start(a) && k + 1 < c.end && keys(k + 1).iter().any(|b| acc.has(&format!("{a} {b}")))))
+        })
     }
 
     /// True when token `k` is أن (or ان, or the conditional إن) before an imperfect verb: a
