@@ -492,7 +492,9 @@ impl Ctx<'_, '_, '_> {
         if transitive {
             // People after a noun of violence suffered it, even when the clause's subject (ذكر
             // ناشطون، أعلن الدفاع المدني إصابة خمسة مدنيين) was taken as its agent.
-            if let Some(g) = genitive.filter(|&g| info(kind).victims && ps[g].head == Head::People) {
+            // (Any phrase after a noun whose frame says so: مقتل ثلاثة جنود أتراك.)
+            let gen_victim = frame.iter().any(|f| f == "gen");
+            if let Some(g) = genitive.filter(|&g| info(kind).victims && (gen_victim || ps[g].head == Head::People)) {
                 r.agents.retain(|&k| k != g);
             }
             if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
@@ -711,7 +713,8 @@ impl Ctx<'_, '_, '_> {
                 actors = sc.fallback.iter().filter(|a| !reported(a)).cloned().collect();
             }
         }
-        if actors.is_empty() && tr.noun {
+        // (Not after a noun whose genitive suffered it: مقتل جنود أتراك names the victims' side.)
+        if actors.is_empty() && tr.noun && !tr.frame.iter().any(|f| f == "gen") {
             // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.
             if let Some(m) = self.mention_at.get(t + 1).copied().flatten() {
                 let mm = &self.d.mentions[m];

@@ -52,10 +52,17 @@ impl Trig {
     }
 }
 
-/// The target positions of an entry: its own frame, else its type's.
+/// The target positions of an entry: its own frame, else its type's; "gen" when the noun's
+/// genitive is its victim.
 pub(crate) fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
     match &e.frame {
-        Some(f) => f.obj.then(|| "obj".to_string()).into_iter().chain(f.on.iter().cloned()).collect(),
+        Some(f) => f
+            .obj
+            .then(|| "obj".to_string())
+            .into_iter()
+            .chain(f.on.iter().cloned())
+            .chain(f.genitive_victim.then(|| "gen".to_string()))
+            .collect(),
         None => crate::types::info(e.kind).target.clone(),
     }
 }
@@ -308,11 +315,18 @@ impl Ctx<'_, '_, '_> {
                 self.claimed.borrow_mut().push(i);
                 continue;
             }
-            if governed_by_prev {
+            // A noun of violence that names its victims as an outcome (أسفر الهجوم عن مقتل جنديين، أدى
+            // القصف إلى إصابة مدنيين) is read even after a trigger of its type: the clause's events
+            // join, the victims with them. (Any noun that names victims: 3 more false events on the
+            // development set.)
+            let names_victims = matches!(prev_key, "عن" | "الي")
+                && nominal
+                && victim_follows(ps, entry.kind, i, frame_of(entry).iter().any(|f| f == "gen"));
+            if governed_by_prev && !names_victims {
                 continue;
             }
             // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
-            if found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 3) {
+            if found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 3) && !names_victims {
                 continue;
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
@@ -333,7 +347,9 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun alone (a headline, a nominal clause) states an event only when something
         // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
-        found.retain(|tr| !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr));
+        found.retain(|tr| {
+            !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr.kind, tr.at, tr.frame.iter().any(|f| f == "gen"))
+        });
         found
     }
 
@@ -448,6 +464,9 @@ impl Ctx<'_, '_, '_> {
 
 /// True when a people phrase follows a verbal noun of a type that has victims, as its object
 /// (مقتل مدني، اعتقال شاب، إصابة امرأة): who suffered it anchors it as a named party would.
-fn victim_follows(ps: &[Phrase], tr: &Trig) -> bool {
-    crate::types::info(tr.kind).victims && phrase_at(ps, tr.at + 1).is_some_and(|p| p.first == tr.at + 1 && p.head == Head::People)
+/// With `gen` (the entry's frame says its genitive suffered it: مقتل، إصابة) any participant
+/// phrase counts (مقتل جنديين، إصابة ثلاثة جنود).
+fn victim_follows(ps: &[Phrase], kind: EventType, at: usize, gen: bool) -> bool {
+    crate::types::info(kind).victims
+        && phrase_at(ps, at + 1).is_some_and(|p| p.first == at + 1 && (p.head == Head::People || (gen && p.participant())))
 }
