@@ -492,10 +492,12 @@ impl Ctx<'_, '_, '_> {
         if transitive {
             // People after a noun of violence suffered it, even when the clause's subject (ذكر
             // ناشطون، أعلن الدفاع المدني إصابة خمسة مدنيين) was taken as its agent.
-            // (Any phrase after a noun whose frame says so: مقتل ثلاثة جنود أتراك.)
+            // (Any phrase after a noun whose frame says so: مقتل ثلاثة جنود أتراك; and what is
+            // joined to it by و.)
             let gen_victim = frame.iter().any(|f| f == "gen");
             if let Some(g) = genitive.filter(|&g| info(kind).victims && (gen_victim || ps[g].head == Head::People)) {
-                r.agents.retain(|&k| k != g);
+                let victims = self.with_coordinated(ps, g);
+                r.agents.retain(|k| !victims.contains(k));
             }
             if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
                 r.targets = self.with_coordinated(ps, g);
