@@ -58,6 +58,7 @@ pub(crate) struct Cues {
     pub phrase_links: Class,
     pub connectors: Class,
     pub connector_phrases: Class,
+    pub accidents: Class,
     pub consequences: Class,
     pub complementizers: Class,
     pub relatives: Class,

@@ -71,6 +71,8 @@ pub struct Frame {
     pub content: Vec<String>,
     /// Prepositions of the sender: its phrase acts and the subject receives (تلقى اتصالا من).
     pub sender: Vec<String>,
+    /// The noun's genitive suffered the event, never did it (مقتل الجنود، إصابة ثلاثة جنود).
+    pub genitive_victim: bool,
 }
 
 /// One lexicon entry (one form of one row).
@@ -201,6 +203,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
         let bad = || LexiconError::Condition { line, cond: part.into() };
         match part.split_once('=') {
             None if part == "obj" => f.obj = true,
+            None if part == "gen" => f.genitive_victim = true,
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),

@@ -130,20 +130,27 @@ pub(crate) fn restates(a: &Event, b: &Event) -> bool {
 /// span), so an event's arguments stay as few as the distinct participants named.
 pub(crate) fn merge_args(into: &mut Vec<Arg>, from: Vec<Arg>) {
     for a in from {
-        if !into.iter().any(|x| {
-            (x.link.id.is_some() && x.link.id == a.link.id)
-                || (x.span.start == a.span.start && x.span.end == a.span.end)
-                || x.span.text == a.span.text
-        }) {
+        if !into.iter().any(|x| same_arg(x, &a)) {
             into.push(a);
         }
     }
 }
 
+/// True when two arguments name one participant: the same linked id, span or words.
+fn same_arg(x: &Arg, a: &Arg) -> bool {
+    (x.link.id.is_some() && x.link.id == a.link.id)
+        || (x.span.start == a.span.start && x.span.end == a.span.end)
+        || x.span.text == a.span.text
+}
+
 /// Folds a restatement into the first mention of the event.
+/// A participant the event already has in one role does not join it in the other (مقتل ثلاثة
+/// جنود في هجوم: the victims the death noun names are no actors of the attack noun).
 pub(crate) fn absorb(e: &mut Event, b: Event) {
-    merge_args(&mut e.actors, b.actors);
-    merge_args(&mut e.targets, b.targets);
+    let actors: Vec<Arg> = b.actors.into_iter().filter(|a| !e.targets.iter().any(|x| same_arg(x, a))).collect();
+    merge_args(&mut e.actors, actors);
+    let targets: Vec<Arg> = b.targets.into_iter().filter(|a| !e.actors.iter().any(|x| same_arg(x, a))).collect();
+    merge_args(&mut e.targets, targets);
     merge_args(&mut e.places, b.places);
     e.date = e.date.take().or(b.date);
     // The more precise number wins (نحو سبعة آلاف over الآلاف).

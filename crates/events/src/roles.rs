@@ -415,7 +415,13 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun.
         let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
-        let gap = |k: usize| (t + 1..k).all(|i| opening_quote(&words[i]));
+        // …or a noun of its type joined to it by و (مقتل وإصابة عشرة أشخاص، اعتقال وتعذيب ناشطين).
+        let joined = |i: usize| {
+            i == t + 1
+                && words[i].seg.prefixes.first() == Some(&"و")
+                && self.d.lexicon.lookup(&words[i]).is_some_and(|h| h.nominal && h.entries.iter().any(|e| e.kind == kind))
+        };
+        let gap = |k: usize| (t + 1..k).all(|i| opening_quote(&words[i]) || joined(i));
         // …or a time expression and its commas (لقائه، أمس، الأمين العام; لقائه أمس رئيس الوزراء).
         let timed = |i: usize| self.in_time[i] || words[i].is_punct("،") || words[i].is_punct(",");
         // A noun whose pronoun names its doer takes that phrase as its object.
@@ -484,6 +490,15 @@ impl Ctx<'_, '_, '_> {
             }
         }
         if transitive {
+            // People after a noun of violence suffered it, even when the clause's subject (ذكر
+            // ناشطون، أعلن الدفاع المدني إصابة خمسة مدنيين) was taken as its agent.
+            // (Any phrase after a noun whose frame says so: مقتل ثلاثة جنود أتراك; and what is
+            // joined to it by و.)
+            let gen_victim = frame.iter().any(|f| f == "gen");
+            if let Some(g) = genitive.filter(|&g| info(kind).victims && (gen_victim || ps[g].head == Head::People)) {
+                let victims = self.with_coordinated(ps, g);
+                r.agents.retain(|k| !victims.contains(k));
+            }
             if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
                 r.targets = self.with_coordinated(ps, g);
             }
@@ -700,7 +715,8 @@ impl Ctx<'_, '_, '_> {
                 actors = sc.fallback.iter().filter(|a| !reported(a)).cloned().collect();
             }
         }
-        if actors.is_empty() && tr.noun {
+        // (Not after a noun whose genitive suffered it: مقتل جنود أتراك names the victims' side.)
+        if actors.is_empty() && tr.noun && !tr.frame.iter().any(|f| f == "gen") {
             // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.
             if let Some(m) = self.mention_at.get(t + 1).copied().flatten() {
                 let mm = &self.d.mentions[m];
