@@ -402,7 +402,16 @@ impl Lexicon {
             }
         }
         if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
-            return None;
+            // A perfect of a verb that opens with ال is no definite noun (التقت، التزمت، التقوا →
+            // التقى، التزم): its ال is the verb's own, the ending a perfect's.
+            let whole = w.key_without_conj();
+            let verb_of = |c: &str| c.starts_with("ال") && self.map.get(c).is_some_and(|l| l.iter().any(|e| e.verb));
+            return ["ت", "تا", "وا"]
+                .iter()
+                .filter_map(|suf| whole.strip_suffix(suf))
+                .flat_map(|r| [r.to_string(), format!("{r}ي")])
+                .find(|c| w.seg.definite() && verb_of(c))
+                .map(|c| (c, false));
         }
         // Endings no verb takes: a nisba or my (ي، ية: وزارتي), a feminine dual (تين، تان:
         // ناسفتين).
@@ -410,7 +419,11 @@ impl Lexicon {
         if sufs.iter().any(|s| matches!(*s, "ي" | "يه" | "ية"))
             || (w.seg.key.ends_with('ت') && sufs.iter().any(|s| matches!(*s, "ين" | "ان")))
         {
-            return None;
+            // …except the ي of a defective verb's imperfect after the person prefix ت or ن
+            // (تستدعي، تلتقي، نلتقي → يستدعي، يلتقي): the letter is the verb's own.
+            let whole = w.key_without_conj();
+            let imperfect = whole.strip_prefix(['ت', 'ن']).filter(|r| r.ends_with('ي') && r.chars().count() >= 3).map(|r| format!("ي{r}"));
+            return imperfect.filter(|c| self.map.get(c).is_some_and(|l| l.iter().any(|e| e.verb))).map(|c| (c, false));
         }
         for c in inflected_candidates(w) {
             if self.map.get(&c).is_some_and(|l| l.iter().any(|e| e.verb)) {
@@ -483,7 +496,14 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
                             push(format!("{r}ي"), &mut out);
                         }
                     }
-                    n if n >= 3 => push(r.to_string(), &mut out),
+                    // …and so do longer defective verbs, whose ى the perfect's ت replaces
+                    // (التقت → التقى، استدعت → استدعى، أجرت → أجرى).
+                    n if n >= 3 => {
+                        push(r.to_string(), &mut out);
+                        if matches!(*suf, "ت" | "وا" | "تا" | "تم" | "تن" | "تما") {
+                            push(format!("{r}ي"), &mut out);
+                        }
+                    }
                     _ => {}
                 }
             }
