@@ -366,6 +366,11 @@ impl Lexicon {
         self.lookup_entry(w)
     }
 
+    /// True when the lexicon form `c` has a verb entry.
+    fn is_verb(&self, c: &str) -> bool {
+        self.map.get(c).is_some_and(|l| l.iter().any(|e| e.verb))
+    }
+
     fn lookup_entry(&self, w: &Word) -> Option<(String, bool)> {
         let nounish = w.seg.definite()
             || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
@@ -405,7 +410,7 @@ impl Lexicon {
             // A perfect of a verb that opens with ال is no definite noun (التقت، التزمت، التقوا →
             // التقى، التزم): its ال is the verb's own, the ending a perfect's.
             let whole = w.key_without_conj();
-            let verb_of = |c: &str| c.starts_with("ال") && self.map.get(c).is_some_and(|l| l.iter().any(|e| e.verb));
+            let verb_of = |c: &str| c.starts_with("ال") && self.is_verb(c);
             return ["ت", "تا", "وا"]
                 .iter()
                 .filter_map(|suf| whole.strip_suffix(suf))
@@ -423,10 +428,10 @@ impl Lexicon {
             // (تستدعي، تلتقي، نلتقي → يستدعي، يلتقي): the letter is the verb's own.
             let whole = w.key_without_conj();
             let imperfect = whole.strip_prefix(['ت', 'ن']).filter(|r| r.ends_with('ي') && r.chars().count() >= 3).map(|r| format!("ي{r}"));
-            return imperfect.filter(|c| self.map.get(c).is_some_and(|l| l.iter().any(|e| e.verb))).map(|c| (c, false));
+            return imperfect.filter(|c| self.is_verb(c)).map(|c| (c, false));
         }
         for c in inflected_candidates(w) {
-            if self.map.get(&c).is_some_and(|l| l.iter().any(|e| e.verb)) {
+            if self.is_verb(&c) {
                 return Some((c, false));
             }
         }

@@ -327,10 +327,11 @@ fn other_meeting(ev: &Evidence, c: &Candidate) -> bool {
     if ev.family == "force" || c.documents < KNOWN_PARTIES {
         return false;
     }
-    let has = |k: &str| c.shared.iter().any(|(x, _)| x == k);
+    // The story's shared keys of one kind (`a:`, `d:`), read without their prefix.
+    let has = |kind: &str, id: &str| c.shared.iter().any(|(x, _)| x.strip_prefix(kind) == Some(id));
     ev.keys.iter().filter_map(|(k, _)| k.strip_prefix("d:")).any(|pair| {
         let (x, y) = pair.split_once('|').unwrap_or((pair, ""));
-        !has(&format!("d:{pair}")) && (!has(&format!("a:{x}")) || !has(&format!("a:{y}")))
+        !has("d:", pair) && (!has("a:", x) || !has("a:", y))
     })
 }
 
