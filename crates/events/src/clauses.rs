@@ -74,7 +74,11 @@ impl Ctx<'_, '_, '_> {
             // وسط before a place is where, not "amid" (وسط مدينة الناصرية، وسط بغداد).
             let locative = matches!(b, "وسط" | "قبل" | "بعد")
                 && words.get(i + 1).is_some_and(|n| {
-                    c.locatives.has(bare(n)) || self.mention_at[i + 1].is_some_and(|m| self.d.mentions[m].place.is_some())
+                    // (with the article too: وسط المدينة، وسط العاصمة)
+                    let b = bare(n);
+                    c.locatives.has(b)
+                        || b.strip_prefix("ال").is_some_and(|r| c.locatives.has(r))
+                        || self.mention_at[i + 1].is_some_and(|m| self.d.mentions[m].place.is_some())
                 });
             let consequence = c.consequences.has(&two) || (c.consequences.has(w.key.as_str()) && after_comma);
             let phrase_len = if c.consequences.has(&two) { 2 } else { phrase_len };

@@ -87,6 +87,7 @@ pub(crate) struct Cues {
     pub modals: Class,
     pub belonging: Class,
     pub affiliated: Class,
+    pub clashes: Class,
     pub scene_breaks: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,

@@ -337,6 +337,15 @@ impl Ctx<'_, '_, '_> {
                 }
                 return r;
             }
+            // اندلعت اشتباكات بين الجيش والمسلحين: of the parties after بين the first acts.
+            if let Some(k) = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين") {
+                let parties = self.with_coordinated(ps, k);
+                if parties.len() > 1 {
+                    r.agents = vec![parties[0]];
+                    r.targets = parties[1..].to_vec();
+                    return r;
+                }
+            }
             match (subj, self.agent_after(ps, c, t)) {
                 (Some(k), _) => r.agents = self.with_coordinated(ps, k),
                 // انفجرت سيارة يقودها انتحاري: no subject, but a marked agent.
@@ -469,6 +478,12 @@ impl Ctx<'_, '_, '_> {
                 None => r.agents = inherited.to_vec(),
             }
         } else if let Some(a) = agent {
+            // سيطرت القوات على البلدة بعد مواجهات مع المسلحين: the subject fought the partner.
+            if let Some(s) = self.clash_subject(ps, c, t, a, inherited) {
+                r.agents = s;
+                r.targets = self.with_coordinated(ps, a);
+                return r;
+            }
             r.agents = self.with_coordinated(ps, a);
         } else if let Some(a) = self.cause_doer(ps, c, t).filter(|_| info(kind).victims) {
             // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.

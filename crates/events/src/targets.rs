@@ -2,7 +2,7 @@
 //! owner of a noun in the target's place (أشاد بجهود مصر، رحب بمبادرة دولة قطر), the subject of a
 //! clause on that noun (الخطوات التي اتخذتها الحكومة), the verbal noun a statement verb states
 //! (أعرب عن ترحيبه ب …), the content that holds no target (اتفق الجانبان على تبادل …), and the
-//! parties after بين.
+//! parties after بين and the sides of a clash (مواجهات مع X).
 
 use rasad_model::EventType;
 use rasad_text::{TokenKind, Word};
@@ -10,6 +10,7 @@ use rasad_text::{TokenKind, Word};
 use crate::clauses::Clause;
 use crate::context::{bare, third_person_pronoun, Ctx};
 use crate::cues::cues;
+use crate::phrases::Head;
 use crate::phrases::Phrase;
 use crate::types::info;
 
@@ -66,6 +67,29 @@ impl Ctx<'_, '_, '_> {
         let b = (t + 2..c.end).find(|&k| bare(&words[k]) == "بين" && self.d.lexicon.lookup(&words[k - 1]).is_some())?;
         let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
         (self.with_coordinated(ps, k).len() > 1).then_some(k)
+    }
+
+    /// The side that fought the partner `a` of a clash noun at `t` (مواجهات عنيفة مع X): the
+    /// clause's own subject before the noun, else the parent's; an armed or named side, never
+    /// counted victims (سقط عشرة قتلى في مواجهات مع مسلحين: the gunmen did it). None when `a` is
+    /// no partner after مع within two words of a clash noun (cue list `clashes`).
+    pub(crate) fn clash_subject(&self, ps: &[Phrase], c: &Clause, t: usize, a: usize, inherited: &[usize]) -> Option<Vec<usize>> {
+        let words = self.d.words;
+        let partner = ps[a].governor.as_deref() == Some("مع") && ps[a].first >= t + 2 && ps[a].first <= t + 3;
+        if !partner || !cues().clashes.has(bare(&words[t])) {
+            return None;
+        }
+        let side = |k: usize| {
+            matches!(ps[k].head, Head::Group | Head::Name | Head::Office)
+                && self.quantity_at[ps[k].first].is_none()
+                && !self.in_source(&ps[k])
+        };
+        let own = ps.iter().position(|p| p.first >= c.first && p.end <= t && p.participant() && p.governor.is_none() && !self.in_source(p));
+        match own {
+            Some(k) if side(k) => Some(self.with_coordinated(ps, k)),
+            Some(_) => None,
+            None => (!inherited.is_empty() && inherited.iter().all(|&k| side(k))).then(|| inherited.to_vec()),
+        }
     }
 
     /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
