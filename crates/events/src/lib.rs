@@ -13,6 +13,7 @@ pub mod furniture;
 pub mod learn;
 pub mod lexicon;
 mod merge;
+mod objects;
 mod phrases;
 mod roles;
 pub mod status;

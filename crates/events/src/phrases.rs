@@ -173,7 +173,7 @@ fn construct(w: &Word) -> bool {
 impl Ctx<'_, '_, '_> {
     /// The NER name (token range, label) that starts at token `i`, if any.
     /// The NER name (end token, label) that starts at token `i`, if any.
-    fn name_at(&self, i: usize) -> Option<(usize, Label)> {
+    pub(crate) fn name_at(&self, i: usize) -> Option<(usize, Label)> {
         let names = &self.names;
         let k = names.partition_point(|n| n.0 < i);
         names.get(k).filter(|n| n.0 == i && n.1 > i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
@@ -236,7 +236,23 @@ impl Ctx<'_, '_, '_> {
         let mut out: Vec<Phrase> = Vec::new();
         let mut i = lo;
         while i < hi {
+            // The kind of a weapon after it (بقذائف الهاون، بصواريخ الكاتيوشا، بنيران المدفعية) is
+            // no participant and no object.
+            let weapon_kind = i > lo && words[i].seg.definite() && {
+                let prev = &words[i - 1];
+                !prev.seg.definite() && prev.seg.prefixes.first() == Some(&"ب") && cues().weapons.has(prev.seg.base.as_str())
+            };
+            if weapon_kind && self.mention_starting(i).is_none() {
+                i += 1;
+                continue;
+            }
             let Some((mut j, head)) = self.phrase_start(i, hi) else {
+                // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
+                if let Some(end) = self.indefinite_object(i, hi, &out) {
+                    out.push(Phrase { first: i, end, head: Head::Generic, link: None, state: None, governor: None, coordinated: false });
+                    i = end;
+                    continue;
+                }
                 i += 1;
                 continue;
             };

@@ -266,20 +266,6 @@ impl Ctx<'_, '_, '_> {
             && (imperfect || !plain.starts_with(['ي', 'ت', 'ن']))
     }
 
-    /// The agent of a passive or of a verbal noun: after برصاص، بنيران، على يد، من قبل، مع (in
-    /// مواجهات مع), within the clause.
-    fn agent_after(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
-        let words = self.d.words;
-        ps.iter().position(|p| {
-            p.first > t && p.end <= c.end && p.participant() && {
-                let g = p.governor.as_deref().unwrap_or("");
-                let before2 = p.first.checked_sub(2).map(|k| bare(&words[k])).unwrap_or("");
-                cues().agent_markers.has(g) && (g != "قبل" || before2 == "من") && (g != "يد" || before2 == "علي")
-                    || (g == "مع" && (t..p.first).any(|k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| info(h.entry.kind).victims)))
-            }
-        })
-    }
-
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
     pub(crate) fn roles(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, tr: &Trig, inherited: &[usize]) -> Roles {
         let words = self.d.words;
@@ -318,8 +304,10 @@ impl Ctx<'_, '_, '_> {
             let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
             // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
             let object_pronoun = third_person_pronoun(&words[t]);
+            // (Not with an object after it: أحرق مستوطنون منزلا is active.)
+            let object = |k: usize| ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && o.head == Head::Generic && o.governor.is_none());
             let victims = !pronoun_subject
-                && subj.is_some_and(|k| ps[k].head == Head::People || counted(k))
+                && subj.is_some_and(|k| (ps[k].head == Head::People || counted(k)) && !object(k))
                 && info(kind).victims
                 && !driver
                 && !attacker
@@ -710,9 +698,12 @@ impl Ctx<'_, '_, '_> {
         // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
         let pronoun = third_person_pronoun(&self.d.words[t]);
         let object_pronoun = !tr.noun && pronoun;
-        roles
-            .agents
-            .retain(|&k| !(ps[k].head == Head::People && info(kind).victims) || marked(k) || self.names_attacker(&ps[k]) || object_pronoun);
+        // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it).
+        let acts_on =
+            |k: usize| !tr.noun && roles.targets.first().is_some_and(|&o| ps[o].first == ps[k].end && ps[o].head == Head::Generic);
+        roles.agents.retain(|&k| {
+            !(ps[k].head == Head::People && info(kind).victims) || marked(k) || self.names_attacker(&ps[k]) || object_pronoun || acts_on(k)
+        });
         // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
         let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));
         if info(kind).material {

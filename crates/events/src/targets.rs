@@ -92,6 +92,20 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// The agent of a passive or of a verbal noun: after برصاص، بنيران، على يد، من قبل، مع (in
+    /// مواجهات مع), within the clause.
+    pub(crate) fn agent_after(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        ps.iter().position(|p| {
+            p.first > t && p.end <= c.end && p.participant() && {
+                let g = p.governor.as_deref().unwrap_or("");
+                let before2 = p.first.checked_sub(2).map(|k| bare(&words[k])).unwrap_or("");
+                cues().agent_markers.has(g) && (g != "قبل" || before2 == "من") && (g != "يد" || before2 == "علي")
+                    || (g == "مع" && (t..p.first).any(|k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| info(h.entry.kind).victims)))
+            }
+        })
+    }
+
     /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
     /// a place (with direction or place nouns before the name: من جنوب شرق آسيا، في مدينة البصرة),
     /// which says where the subject is from or stands. `after` itself otherwise.
@@ -115,11 +129,36 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
         let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
         let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
-        if frame.iter().any(|f| f == "obj") {
+        let words = self.d.words;
+        let in_frame = |g: &str| frame.iter().any(|f| f == g);
+        // The owner of the struck object, named after تابعة لـ or الخاضعة لسيطرة (استهدفت غارة دبابة
+        // تابعة للحوثيين): within eight words after the trigger, for a frame with an object.
+        let owned = || {
+            (0..ps.len()).find(|&k| {
+                let p = &ps[k];
+                usable(k)
+                    && p.participant()
+                    && p.first <= t + 9
+                    && (p.governor.as_deref() == Some("ل")
+                        || words[p.first].seg.prefixes.contains(&"ل")
+                        || (p.first >= 2 && bare(&words[p.first - 1]).ends_with("سيطره")))
+                    && (p.first.saturating_sub(2)..p.first).any(|i| i > t && cues().belonging.has(bare(&words[i])))
+            })
+        };
+        if in_frame("obj") {
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
                 // Only right after: a later free phrase belongs to something else.
                 if ps[k].first <= after + 3 {
-                    return Some(k);
+                    // An unnamed thing and its owner with ل (تجمعا للحوثيين): the owner.
+                    let owner = (ps[k].head == Head::Generic && ps[k].link.is_none()).then(|| k + 1).filter(|&o| {
+                        o < ps.len()
+                            && usable(o)
+                            && ps[o].first == ps[k].end
+                            && ps[o].participant()
+                            && ps[o].governor.as_deref() == Some("ل")
+                    });
+                    let unnamed = ps[k].head == Head::Generic && ps[k].link.is_none();
+                    return owner.or_else(|| unnamed.then(owned).flatten()).or(Some(k));
                 }
             }
         }
@@ -138,8 +177,6 @@ impl Ctx<'_, '_, '_> {
         // The owner of a noun in the target's place that names no participant: its genitive
         // (أشاد بجهود مصر، رحب بمبادرة الإمارات) or, after an object, its لـ phrase (قصفت مواقع
         // لتنظيم داعش).
-        let words = self.d.words;
-        let in_frame = |g: &str| frame.iter().any(|f| f == g);
         let owner_of = |k: usize| {
             let p = &ps[k];
             // Over one bare construct noun between (بمبادرة دولة الإمارات، بجهود قيادة المملكة).
@@ -156,7 +193,7 @@ impl Ctx<'_, '_, '_> {
             // A verbal noun may own it too when the frame governs it (رحب بإقرار مجلس الشيوخ …).
             let noun = words[head].tok.kind == TokenKind::Arabic
                 && self.mention_at[head].is_none()
-                && crate::phrases::phrase_at(ps, head).is_none()
+                && crate::phrases::phrase_at(ps, head).is_none_or(|h| h.head == Head::Generic && h.link.is_none() && h.first == head)
                 && (self.d.lexicon.lookup(&words[head]).is_none() || clitic.is_some_and(in_frame));
             let governed = clitic.is_some_and(in_frame) || (head > t + 1 && in_frame(bare(&words[head - 1])));
             noun && ((p.governor.is_none() && governed)
@@ -169,21 +206,9 @@ impl Ctx<'_, '_, '_> {
         if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k)) {
             return Some(k);
         }
-        // The owner of the struck object, named after تابعة لـ or الخاضعة لسيطرة (استهدفت غارة دبابة
-        // تابعة للحوثيين): within eight words after the trigger, for a frame with an object.
         if in_frame("obj") {
-            let owned = (0..ps.len()).find(|&k| {
-                let p = &ps[k];
-                usable(k)
-                    && p.participant()
-                    && p.first <= t + 9
-                    && (p.governor.as_deref() == Some("ل")
-                        || words[p.first].seg.prefixes.contains(&"ل")
-                        || (p.first >= 2 && bare(&words[p.first - 1]) == "سيطره"))
-                    && (p.first.saturating_sub(2)..p.first).any(|i| i > t && cues().belonging.has(bare(&words[i])))
-            });
-            if owned.is_some() {
-                return owned;
+            if let Some(k) = owned() {
+                return Some(k);
             }
         }
         self.doer_of_relative(ps, if after == usize::MAX { t + 1 } else { after }, frame)

@@ -1,0 +1,162 @@
+//! Indefinite objects: the thing a verb of the lexicon acts on when it is no named actor and no
+//! definite noun (هاجم مسلحون فندقا، دمرت الطائرات مخزنا للأسلحة، استهدفت طائرة مسيرة حافلة،
+//! قصف الطيران بالصواريخ مستشفى ميدانيا، قصفت القوات بقذائف المدفعية حي الوعر). Such a noun becomes
+//! a phrase of the generic kind: a target where the verb's frame has an object, never an actor.
+
+use rasad_text::{TokenKind, Word};
+
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+use crate::phrases::Phrase;
+
+/// How many words before the noun the verb may stand (its subject and an instrument between).
+const REACH: usize = 8;
+
+impl Ctx<'_, '_, '_> {
+    /// The end of an indefinite object starting at token `i` (below `hi`), given the phrases `out`
+    /// found before it; None when the word is no such object. The object follows a verb of the
+    /// lexicon (not a verb of saying), with only its subject (a free participant phrase), an
+    /// instrument with ب (بالصواريخ، بقذائف الهاون) and time words between; right after the verb it
+    /// needs the accusative's alif (اقتحموا منزلا), since an unmarked noun there is the subject
+    /// (قتل شخص). The phrase runs over its adjectives (مستشفى ميدانيا، أحياء سكنية), an owner with
+    /// ل (مخزنا للأسلحة) or, for a noun without the alif, its genitive (حي الوعر).
+    pub(crate) fn indefinite_object(&self, i: usize, hi: usize, out: &[Phrase]) -> Option<usize> {
+        let words = self.d.words;
+        let w = &words[i];
+        if !self.object_noun(i) {
+            return None;
+        }
+        let accusative = w.key.ends_with('ا') && !w.key.ends_with("وا");
+        // A construct before a participant is no object of its own: its owner is (قصفت الطائرات
+        // مواقع تنظيم داعش، استهدف مسجد قوات الطوارئ).
+        if let Some(n) = words.get(i + 1).filter(|_| i + 1 < hi) {
+            let actor = self.mention_at[i + 1].is_some_and(|m| self.d.mentions[m].actor.is_some());
+            let explosive = cues().explosives.has(n.key.as_str());
+            if actor || explosive || self.name_at(i + 1).is_some() || crate::phrases::word_class(n).is_some() {
+                return None;
+            }
+        }
+        // Back to the verb.
+        let mut k = i;
+        let mut subject = false;
+        loop {
+            if k == 0 || i - k > REACH {
+                return None;
+            }
+            let p = k - 1;
+            if self.is_verb(p) {
+                let speech = cues().speech_verbs.has(bare(&words[p]));
+                let hit = self.d.lexicon.lookup(&words[p]).is_some_and(|h| !h.nominal);
+                if speech || !hit || (!subject && !accusative) {
+                    return None;
+                }
+                break;
+            }
+            if let Some(ph) = out.iter().rev().find(|ph| ph.end == k).filter(|ph| !subject && ph.governor.is_none() && ph.participant()) {
+                subject = true;
+                k = ph.first;
+                continue;
+            }
+            let instrument = |x: &Word| {
+                x.seg.prefixes.first() == Some(&"ب")
+                    && (self.d.lexicon.lookup(x).is_none() || {
+                        let b = x.seg.base.as_str();
+                        cues().weapons.has(b.strip_prefix("ال").unwrap_or(b))
+                    })
+            };
+            if instrument(&words[p]) || self.in_time[p] {
+                k = p;
+                continue;
+            }
+            // The genitive of an instrument (بقذائف | الهاون).
+            if p > 0 && words[p].seg.definite() && words[p].seg.prefixes == ["ال"] && instrument(&words[p - 1]) {
+                k = p - 1;
+                continue;
+            }
+            return None;
+        }
+        // Its adjectives, then an owner with ل or a genitive.
+        let mut j = i + 1;
+        while j < hi && self.indefinite_adjective(&words[j]) {
+            j += 1;
+        }
+        if j < hi && j == i + 1 {
+            let n = &words[j];
+            let noun = self.d.lexicon.lookup(n).is_none() && self.mention_at[j].is_none();
+            // (A participant with ل is a phrase of its own, the owner: تجمعا للحوثيين، مركزا للأمن.)
+            let owner = noun && n.seg.prefixes.contains(&"ل") && n.seg.definite() && crate::phrases::word_class(n).is_none();
+            let genitive = noun && !accusative && n.seg.prefixes == ["ال"];
+            if let Some(m) =
+                self.mention_at[j].filter(|&m| !accusative && self.d.mentions[m].first == j && self.d.mentions[m].place.is_some())
+            {
+                j = self.d.mentions[m].end.min(hi);
+            } else if owner || genitive {
+                j += 1;
+            }
+        }
+        Some(j)
+    }
+
+    /// True when token `i` may head an indefinite object: a bare Arabic word (no conjunction,
+    /// preposition or article) of three letters or more that is no trigger, time, number, name, verb, particle or
+    /// adverb (cue lists).
+    fn object_noun(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        let c = cues();
+        let k = w.key.as_str();
+        w.tok.kind == TokenKind::Arabic
+            // (The segmenter may read a first ف, a last نا or ى as clitics: فندقا، مخزنا، مستشفى.)
+            && w.seg.prefixes.iter().all(|x| *x == "ف")
+            && w.seg.suffixes.iter().all(|x| matches!(*x, "ا" | "نا" | "ي"))
+            && !k.starts_with("ال")
+            // (A preposition with a pronoun is none: عليها، فيه، منهم.)
+            && !pronoun_suffixed(w.tok.text)
+            && (k.chars().count() >= 3 || c.quarters.has(k))
+            && !self.in_time[i]
+            && self.quantity_at[i].is_none()
+            && self.mention_at[i].is_none()
+            && self.d.lexicon.lookup(w).is_none()
+            && !self.is_verb(i)
+            && (!c.locatives.has(k) || c.quarters.has(k))
+            && ![&c.generic_stop, &c.relatives, &c.negations, &c.connectors, &c.governors, &c.purpose, &c.temporal, &c.adjectives, &c.not_objects]
+                .iter()
+                .any(|cl| cl.has(k))
+    }
+
+    /// An indefinite adjective after an indefinite object: a nisba with or without the
+    /// accusative's alif (ميدانيا، فلسطينيا، سكنية، جوية), or one of the adjective cues.
+    fn indefinite_adjective(&self, w: &Word) -> bool {
+        if w.tok.kind != TokenKind::Arabic || !w.seg.prefixes.is_empty() || w.seg.definite() {
+            return false;
+        }
+        let k = w.key.as_str();
+        let stem = k.strip_suffix('ا').unwrap_or(k);
+        cues().adjectives.has(k)
+            || cues().vehicle_adjectives.has(k)
+            || (stem.chars().count() >= 4 && (stem.ends_with('ي') || stem.ends_with("يه")))
+    }
+}
+
+/// True when a word's letters end in a pronoun (ه، ها، هم، هما، هن): عليها، فيه، منهم.
+fn pronoun_suffixed(text: &str) -> bool {
+    let mut tail = crate::context::letters(text).rev();
+    matches!(
+        (tail.next(), tail.next(), tail.next()),
+        (Some('ه'), _, _) | (Some('ا' | 'م' | 'ن'), Some('ه'), _) | (Some('ا'), Some('م'), Some('ه'))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pronoun_suffixed;
+
+    #[test]
+    fn pronouns_end_words_but_ta_marbuta_does_not() {
+        for w in ["عليه", "عليها", "منهم", "فيهما", "لهن"] {
+            assert!(pronoun_suffixed(w), "{w}");
+        }
+        for w in ["حافلة", "منزلا", "مستشفى", "فندقًا"] {
+            assert!(!pronoun_suffixed(w), "{w}");
+        }
+    }
+}
