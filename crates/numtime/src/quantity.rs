@@ -1,8 +1,8 @@
 //! Quantities: numbers in digits or words, vague amounts, modifiers and the counted noun.
 //!
 //! Vague amounts follow ACLED's conservative convention: the value is the lowest number the
-//! phrase can mean (عشرات "tens" = 10, مئات = 100, آلاف = 1000, بضعة "a few" = 3), with the
-//! whole range in `min` and `max`.
+//! phrase can mean (عشرات "tens" = 20: more than one ten, as eval/dev/GUIDELINES.md codes it;
+//! مئات = 100, آلاف = 1000, بضعة "a few" = 3), with the whole range in `min` and `max`.
 
 use rasad_model::{Bound, Quantity};
 use rasad_text::Word;
@@ -27,11 +27,11 @@ fn vague_at(words: &[Word], i: usize) -> Option<Num> {
     let k = bare(&words[i]);
     let next_thousands = words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "الالاف" | "الاف" | "الوف"));
     let (base, range) = match k {
-        "عشرات" | "العشرات" if next_thousands => return Some(Num { value: 1e4, end: i + 2, vague: Some((1e4, 99_999.0)) }),
+        "عشرات" | "العشرات" if next_thousands => return Some(Num { value: 2e4, end: i + 2, vague: Some((2e4, 99_999.0)) }),
         "ماءات" | "مءات" | "الماءات" | "المءات" if next_thousands => {
             return Some(Num { value: 1e5, end: i + 2, vague: Some((1e5, 999_999.0)) })
         }
-        "عشرات" | "العشرات" => (10.0, (10.0, 99.0)),
+        "عشرات" | "العشرات" => (20.0, (20.0, 99.0)),
         "ماءات" | "مءات" | "الماءات" | "المءات" => (100.0, (100.0, 999.0)),
         "الاف" | "الالاف" | "الوف" => (1e3, (1e3, 9_999.0)),
         "ملايين" | "الملايين" => (1e6, (1e6, 9_999_999.0)),
@@ -444,10 +444,10 @@ mod tests {
     #[test]
     fn vague_amounts_are_conservative_ranges() {
         let x = &q("العشرات من مقاتلي الحشد")[0];
-        assert_eq!((x.value, x.min, x.max, x.approx), (10.0, Some(10.0), Some(99.0), true));
+        assert_eq!((x.value, x.min, x.max, x.approx), (20.0, Some(20.0), Some(99.0), true));
         assert_eq!(x.unit.as_deref(), Some("مقاتل"));
         assert_eq!(q("مئات من الجنود")[0].value, 100.0);
-        assert_eq!(q("عشرات الآلاف")[0].value, 10000.0);
+        assert_eq!(q("عشرات الآلاف")[0].value, 20000.0);
     }
 
     #[test]
