@@ -7,6 +7,7 @@ use rasad_text::{Sentence, TokenKind};
 use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
+use crate::phrases::{Head, Phrase};
 use crate::types::info;
 
 impl Ctx<'_, '_, '_> {
@@ -135,6 +136,42 @@ impl Ctx<'_, '_, '_> {
             .filter(|q| q.start >= s.span.start.max(clo) && q.end <= s.span.end.min(chi) && fits(q) && !owned_by_other(q))
             .min_by_key(|q| dist(q))
             .cloned()
+    }
+
+    /// One victim: the count of an event of a type with victims whose only target names one
+    /// person (a named person, an office, or a singular noun of a person: مقتل جندي تركي، استشهاد
+    /// شاب، اغتيال القيادي، قُتل ضابط). Value 1, its span the target's phrase. None otherwise.
+    pub(crate) fn one_victim(&self, ps: &[Phrase], targets: &[usize], kind: EventType) -> Option<Quantity> {
+        let [k] = targets else { return None };
+        let p = &ps[*k];
+        if !info(kind).victims || !matches!(p.head, Head::People | Head::Office | Head::Name) {
+            return None;
+        }
+        let words = self.d.words;
+        let w = &words[p.first];
+        let person = p.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::Person);
+        let c = cues();
+        // The singular without the article and the accusative's alif (جنديا، الضابط).
+        let b = bare(w);
+        let b = b.strip_prefix("ال").unwrap_or(b);
+        let one = [b, b.strip_suffix('ا').unwrap_or(b)]
+            .iter()
+            .any(|x| c.victim_units.has(x) || c.force_units.has(x) || c.one_person.has(x) || (p.head == Head::Office && c.titles.has(x)));
+        if !(person || one) || self.quantity_at[p.first].is_some() {
+            return None;
+        }
+        let span = self.slice(p.first, p.end);
+        Some(Quantity {
+            text: span.text,
+            start: span.start,
+            end: span.end,
+            value: 1.0,
+            approx: false,
+            bound: rasad_model::Bound::Exact,
+            min: None,
+            max: None,
+            unit: None,
+        })
     }
 
     /// True when a quantity counts deaths: its noun is a death noun (قتيل، شهيد …), or one of the

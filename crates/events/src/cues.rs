@@ -92,6 +92,7 @@ pub(crate) struct Cues {
     pub weapons: Class,
     pub explosives: Class,
     pub quarters: Class,
+    pub one_person: Class,
     pub scene_breaks: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,

@@ -749,7 +749,7 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         let background = self.background(c, date.as_ref());
-        let quantity = self.quantity(s, t, lo, hi, kind);
+        let quantity = self.quantity(s, t, lo, hi, kind).or_else(|| self.one_victim(ps, &roles.targets, kind));
         let fatalities = quantity.as_ref().filter(|q| self.counts_deaths(q)).map(|q| q.value);
         let status = self.status(s, t, &source);
         // The text says it did not or will not happen: no event (PLOVER and ACLED code none).

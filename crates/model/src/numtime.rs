@@ -40,7 +40,7 @@ pub struct Quantity {
     pub start: usize,
     /// Code-point end (exclusive).
     pub end: usize,
-    /// The value (for vague amounts the lowest the phrase can mean, as ACLED counts: عشرات = 10).
+    /// The value (for vague amounts the lowest the phrase can mean, as ACLED counts: عشرات = 20).
     #[serde(serialize_with = "ser_num")]
     pub value: f64,
     /// True for "about", "nearly" and vague amounts.
