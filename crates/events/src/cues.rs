@@ -93,6 +93,7 @@ pub(crate) struct Cues {
     pub explosives: Class,
     pub quarters: Class,
     pub one_person: Class,
+    pub manner: Class,
     pub scene_breaks: Class,
     pub occurrence: Class,
     pub auxiliaries: Class,

@@ -78,7 +78,7 @@ impl Phrase {
 }
 
 /// Nisba adjectives: السوري، الروسية، الإيرانيين, and others of the adjective class.
-fn is_adjective(w: &Word) -> bool {
+pub(crate) fn is_adjective(w: &Word) -> bool {
     if w.tok.kind != TokenKind::Arabic || !w.seg.prefixes.iter().all(|p| *p == "ال") {
         return false;
     }
@@ -240,7 +240,10 @@ impl Ctx<'_, '_, '_> {
             // no participant and no object.
             let weapon_kind = i > lo && words[i].seg.definite() && {
                 let prev = &words[i - 1];
-                !prev.seg.definite() && prev.seg.prefixes.first() == Some(&"ب") && cues().weapons.has(prev.seg.base.as_str())
+                !prev.seg.definite()
+                    && prev.seg.prefixes.first() == Some(&"ب")
+                    && cues().weapons.has(prev.seg.base.as_str())
+                    && !cues().agent_markers.has(bare(prev))
             };
             if weapon_kind && self.mention_starting(i).is_none() {
                 i += 1;

@@ -395,10 +395,12 @@ impl Ctx<'_, '_, '_> {
         // الشرطة والمسلحين): the first acts, the others are its counterparts.
         // بين right after the noun, or after one word that is no event and no clitic phrase (محادثات
         // مباشرة بين …; not ترحيبه بالاتفاق بين …: those are the agreement's parties).
-        let between = (t + 1..(t + 3).min(c.end)).find(|&k| {
-            bare(&words[k]) == "بين"
-                && (k == t + 1 || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
-        });
+        let between = (t + 1..(t + 3).min(c.end))
+            .find(|&k| {
+                bare(&words[k]) == "بين"
+                    && (k == t + 1 || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
+            })
+            .or_else(|| self.bain_after(t, c.end));
         if let Some(b) = between {
             if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
                 let parties = self.with_coordinated(ps, k);

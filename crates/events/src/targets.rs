@@ -64,9 +64,36 @@ impl Ctx<'_, '_, '_> {
     /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
     pub(crate) fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
-        let b = (t + 2..c.end).find(|&k| bare(&words[k]) == "بين" && self.d.lexicon.lookup(&words[k - 1]).is_some())?;
+        let b = (t + 1..c.end).filter(|&n| self.d.lexicon.lookup(&words[n]).is_some()).find_map(|n| self.bain_after(n, c.end))?;
         let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
         (self.with_coordinated(ps, k).len() > 1).then_some(k)
+    }
+
+    /// The بين after an event noun at `n` (below `end`): right after it, or past its adjectives, a
+    /// verb of occurrence, time words and commas, three words at most (مواجهات عنيفة دارت بين،
+    /// اشتباكات صباح أمس، بين). None when something else stands between.
+    pub(crate) fn bain_after(&self, n: usize, end: usize) -> Option<usize> {
+        let words = self.d.words;
+        let skippable = |k: usize| {
+            let w = &words[k];
+            self.in_time[k]
+                || cues().occurrence.has(bare(w))
+                || crate::phrases::is_adjective(w)
+                || cues().manner.has(bare(w))
+                || w.is_punct("،")
+                || w.is_punct(",")
+        };
+        let mut k = n + 1;
+        while k < end && k <= n + 4 {
+            if bare(&words[k]) == "بين" {
+                return Some(k);
+            }
+            if !skippable(k) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The side that fought the partner `a` of a clash noun at `t` (مواجهات عنيفة مع X): the
