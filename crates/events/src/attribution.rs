@@ -111,6 +111,32 @@ impl Ctx<'_, '_, '_> {
         out
     }
 
+    /// The agency of the document's dateline or sign-off: a news agency of the catalogue standing
+    /// alone between punctuation, a date or a number and the end of its line or sentence, in the
+    /// first three sentences or the last one (الرياض 10 أغسطس 2015 م واس، بغداد (رويترز) -،
+    /// …(أ ف ب)). It is the source of the events no sentence attributes.
+    pub(crate) fn dateline_source(&self) -> Option<Source> {
+        let (words, sentences) = (self.d.words, self.d.sentences);
+        let near = |t: usize| {
+            let k = sentences.partition_point(|s| s.end_token <= t);
+            k < 3 || k + 1 == sentences.len()
+        };
+        let opens = |t: usize| {
+            t == 0 || {
+                let w = &words[t - 1];
+                matches!(w.tok.kind, TokenKind::Punct | TokenKind::Number) || matches!(w.tok.text, "م" | "هـ" | "ه")
+            }
+        };
+        let closes = |e: usize| e >= words.len() || words[e].tok.kind == TokenKind::Punct || sentences.iter().any(|s| s.end_token == e);
+        self.d.mentions.iter().find_map(|m| {
+            let media = m.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Media);
+            (media && near(m.first) && opens(m.first) && closes(m.end)).then(|| {
+                let a = self.mention_arg(m, false);
+                Source { span: a.span, name: a.link.name, id: a.link.id }
+            })
+        })
+    }
+
     pub(crate) fn source_phrase(&mut self, j: usize, end: usize) -> Option<Source> {
         let words = self.d.words;
         if let Some(mi) = self.mention_at[j] {

@@ -192,6 +192,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
     let mut prev_spoke = false;
     let mut story_source: Option<(usize, rasad_model::Source)> = None;
+    let dateline = cx.dateline_source();
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
@@ -208,7 +209,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                 story_source = Some((si, x.clone()));
                 Some(x)
             }
-            None => story_source.as_ref().filter(|(at, _)| si - at <= 2).map(|(_, x)| x.clone()),
+            // …else the agency of the dateline (الرياض … واس).
+            None => story_source.as_ref().filter(|(at, _)| si - at <= 2).map(|(_, x)| x.clone()).or_else(|| dateline.clone()),
         };
         if furniture || n_words < 4 {
             continue;
