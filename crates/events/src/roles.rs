@@ -353,6 +353,7 @@ impl Ctx<'_, '_, '_> {
             // The subject's own place stands between it and the object (دعا دبلوماسيون من جنوب شرق
             // آسيا | الصين إلى، طالب المحتجون في البصرة | الحكومة بـ).
             let after = if r.agents.is_empty() { after } else { self.past_subject_place(after, c.end) };
+            let after = self.past_apposition(ps, &r.agents, after);
             // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
             // الذي أحرقه المستوطنون): that noun is the target.
             // (Only for acts with a victim: الاتفاق الذي وقعه الطرفان names what was signed, no target.)

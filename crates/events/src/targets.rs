@@ -13,6 +13,7 @@ use crate::cues::cues;
 use crate::phrases::Head;
 use crate::phrases::Phrase;
 use crate::types::info;
+use rasad_kb::ActorType;
 
 impl Ctx<'_, '_, '_> {
     /// Where the content of a trigger whose type asks starts (its ب، إلى، على، حول، بشأن after
@@ -131,6 +132,37 @@ impl Ctx<'_, '_, '_> {
                     || (g == "مع" && (t..p.first).any(|k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| info(h.entry.kind).victims)))
             }
         })
+    }
+
+    /// Past the office that follows a subject named by a person's name (دعا موسى أبو مرزوق نائب
+    /// رئيس المكتب السياسي لحماس إلى …، التقى محمد جواد ظريف وزير الخارجية الإيراني نظيره): that office
+    /// is the name's apposition, not the verb's object, unless its state is not the person's
+    /// (التقى جون كيري وزير الخارجية السعودي: the object) or, for a person of the catalogue, it is a
+    /// definite office naming no state or body (التقى البرهان المبعوث الأممي; a construct office
+    /// stays the apposition: ليبرمان رئيس حزب …). A subject opened by a title (الرئيس
+    /// السيسي) takes no apposition. `after` itself otherwise.
+    pub(crate) fn past_apposition(&self, ps: &[Phrase], agents: &[usize], after: usize) -> usize {
+        let kb = self.d.kb;
+        let Some(&a) = agents.iter().find(|&&k| ps[k].end == after) else { return after };
+        let subject = &ps[a];
+        let person_of =
+            |t: usize| self.mention_at[t].and_then(|m| self.d.mentions[m].actor).filter(|&x| kb.actors[x].kind == ActorType::Person);
+        let named = subject.head == Head::Name && (person_of(subject.first).is_some() || self.name_at(subject.first).is_some());
+        let Some(o) = ps.iter().find(|p| p.first == after && p.head == Head::Office && p.governor.is_none()) else { return after };
+        // The state or body the office names (وزير الخارجية السعودي، المبعوث الأممي، … لحماس)
+        // against the person's country and organization.
+        let id = |m: usize| self.d.mentions[m].actor.map(|x| kb.actors[x].id.as_str());
+        let person = person_of(subject.first).map(|x| &kb.actors[x]);
+        let other_state = match (o.link.or(o.state).and_then(id), person) {
+            (Some(named), Some(p)) => p.country.as_deref() != Some(named) && p.parent.as_deref() != Some(named),
+            (None, Some(_)) => self.d.words[o.first].seg.definite(),
+            _ => false,
+        };
+        if named && !other_state {
+            o.end
+        } else {
+            after
+        }
     }
 
     /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
