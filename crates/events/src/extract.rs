@@ -239,7 +239,11 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let inherited: Vec<usize> = match c.link {
                 // A relative clause describes the phrase right before it.
                 ClauseLink::Relative => {
-                    phrases.iter().rposition(|p| p.end <= c.first && p.end + 1 >= c.first && p.participant()).into_iter().collect()
+                    // (Over a comma, not over a noun that is no phrase: دان الوزير الهجوم الذي …)
+                    let next_to = |p: &crate::phrases::Phrase| {
+                        p.end == c.first || (p.end + 1 == c.first && d.words[p.end].tok.kind == TokenKind::Punct)
+                    };
+                    phrases.iter().rposition(|p| next_to(p) && p.participant()).into_iter().collect()
                 }
                 // قال كيري إنه التقى …: the pronoun on the complementizer is the speaker.
                 ClauseLink::Complement if speaker_pronoun(&d.words[c.first]) => c.parent.map(|p| subjects[p].clone()).unwrap_or_default(),

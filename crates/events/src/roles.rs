@@ -296,7 +296,10 @@ impl Ctx<'_, '_, '_> {
                 && crate::extract::speaker_pronoun(comp)
                 && !impersonal
                 && !inherited.is_empty();
-            let subj = if hal || pronoun_subject { None } else { self.subject(ps, c, t) };
+            // الهجوم الذي استهدف قافلة: a verb right after the relative word has the noun it
+            // describes as its subject (not with an object pronoun: الذي نفذه انتحاري).
+            let relative = c.link == crate::clauses::Link::Relative && t <= c.first + 1 && !third_person_pronoun(&words[t]);
+            let subj = if hal || pronoun_subject || relative { None } else { self.subject(ps, c, t) };
             // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
             // verb puts its agent first and the count after it).
             let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
