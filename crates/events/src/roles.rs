@@ -189,6 +189,11 @@ impl Ctx<'_, '_, '_> {
                     || matches!(bare(w), "قد" | "لقد" | "ايضا" | "بدورها" | "بدوره" | "امس" | "اليوم")
                     || w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "," | "،" | "»" | "”" | "\"")
             });
+            // A definite noun that is no participant stands in the subject's place (وكانت الحكومة
+            // المحلية دعت أهالي الفلوجة): the phrase after the verb is its object, not its subject.
+            if between && ps[k].head == Head::Generic && ps[k].governor.is_none() && ps[k].end == t {
+                return None;
+            }
             if between && ok(&ps[k]) {
                 // Back to the first of a coordination (إيران وروسيا تدعمان).
                 let mut first = k;
