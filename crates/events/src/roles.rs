@@ -525,25 +525,6 @@ impl Ctx<'_, '_, '_> {
         r
     }
 
-    /// The state a nisba names after the noun in the object's place of a verb at `t` (its object
-    /// right after the subject, or a noun with ب or ل there): الهجوم الإسرائيلي، بالإجراءات
-    /// «الإسرائيلية». None when that noun is a phrase of its own or names something already.
-    fn nisba_owner(&self, ps: &[Phrase], agents: &[usize], t: usize, end: usize) -> Option<Arg> {
-        let words = self.d.words;
-        let noun = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
-        let w = words.get(noun).filter(|_| noun < end)?;
-        let plain = w.tok.kind == TokenKind::Arabic
-            && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "ب" | "ل"))
-            && self.mention_at[noun].is_none()
-            && crate::phrases::phrase_at(ps, noun).is_none();
-        if !plain {
-            return None;
-        }
-        let at = if words.get(noun + 1).is_some_and(opening_quote) { noun + 2 } else { noun + 1 };
-        let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
-        (m.kind == MentionKind::Demonym && m.actor.is_some()).then(|| self.mention_arg(m, false))
-    }
-
     /// True when the phrase names an attacker (انتحاري، قناص، مهاجم): a people noun that acts.
     fn names_attacker(&self, p: &Phrase) -> bool {
         (p.first..p.end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])))

@@ -4,11 +4,12 @@
 //! (أعرب عن ترحيبه ب …), the content that holds no target (اتفق الجانبان على تبادل …), and the
 //! parties after بين and the sides of a clash (مواجهات مع X).
 
-use rasad_model::EventType;
+use rasad_kb::MentionKind;
+use rasad_model::{Arg, EventType};
 use rasad_text::{TokenKind, Word};
 
 use crate::clauses::Clause;
-use crate::context::{bare, third_person_pronoun, Ctx};
+use crate::context::{bare, opening_quote, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::phrases::Head;
 use crate::phrases::Phrase;
@@ -163,6 +164,25 @@ impl Ctx<'_, '_, '_> {
         } else {
             after
         }
+    }
+
+    /// The state a nisba names after the noun in the object's place of a verb at `t` (its object
+    /// right after the subject, or a noun with ب or ل there): الهجوم الإسرائيلي، بالإجراءات
+    /// «الإسرائيلية». None when that noun is a phrase of its own or names something already.
+    pub(crate) fn nisba_owner(&self, ps: &[Phrase], agents: &[usize], t: usize, end: usize) -> Option<Arg> {
+        let words = self.d.words;
+        let noun = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
+        let w = words.get(noun).filter(|_| noun < end)?;
+        let plain = w.tok.kind == TokenKind::Arabic
+            && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "ب" | "ل"))
+            && self.mention_at[noun].is_none()
+            && crate::phrases::phrase_at(ps, noun).is_none();
+        if !plain {
+            return None;
+        }
+        let at = if words.get(noun + 1).is_some_and(opening_quote) { noun + 2 } else { noun + 1 };
+        let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
+        (m.kind == MentionKind::Demonym && m.actor.is_some()).then(|| self.mention_arg(m, false))
     }
 
     /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
