@@ -51,6 +51,9 @@ pub enum Need {
     Next(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
+    /// Only with a number in its sentence, up to 8 tokens before or 15 after it: a toll states
+    /// its event by its count (بلغت حصيلة القتلى 20 قتيلا; not أكد المصدر حصيلة الضحايا).
+    Counted,
     /// A noun that states its own event even beside a verb (فرقت الشرطة مظاهرة).
     Standalone,
     /// Only with an armed force: an armed or state actor, or a word of the `armed` cues near it
@@ -182,6 +185,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
             let bad = || LexiconError::Condition { line, cond: c.into() };
             Ok(match c {
                 "verbal" => Need::Verbal,
+                "counted" => Need::Counted,
                 "standalone" => Need::Standalone,
                 "force" => Need::Force,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),

@@ -216,6 +216,9 @@ impl Ctx<'_, '_, '_> {
                     Need::Next(keys) => {
                         near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
                     }
+                    Need::Counted => {
+                        (i.saturating_sub(8).max(s.first_token)..(i + 16).min(s.end_token)).any(|k| self.quantity_at[k].is_some())
+                    }
                     Need::PersonType(_) | Need::Standalone | Need::Force => true,
                 })
             };
