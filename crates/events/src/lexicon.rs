@@ -49,6 +49,9 @@ pub enum Need {
     /// Only when one of these match keys is among the 4 tokens after the word (the preposition that
     /// takes its object: حقق في، حققت النيابة مع) and the word has no object pronoun (حققته).
     Next(Vec<String>),
+    /// Not when the word right after it (its object or genitive) is one of these match keys:
+    /// يهدد الأمن، تهديد الاستقرار name a risk, not a threat.
+    UnlessNext(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
     /// Only with a number in its sentence, up to 8 tokens before or 15 after it: a toll states
@@ -191,6 +194,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
+                _ if c.starts_with("unless_next=") => Need::UnlessNext(keys(&c[12..])),
                 _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),
                 _ => return Err(bad()),
             })
