@@ -52,6 +52,9 @@ pub enum Need {
     /// Not when the word right after it (its object or genitive) is one of these match keys:
     /// يهدد الأمن، تهديد الاستقرار name a risk, not a threat.
     UnlessNext(Vec<String>),
+    /// Not when one of these match keys is among the 10 tokens after it in its sentence (a
+    /// prayer's words well after دعا: ودعا نائب الرئيس الله تعالى أن يتغمد الشهداء برحمته).
+    UnlessAfter(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
     /// Only with a number in its sentence, up to 8 tokens before or 15 after it: a toll states
@@ -194,6 +197,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
+                _ if c.starts_with("unless_after=") => Need::UnlessAfter(keys(&c[13..])),
                 _ if c.starts_with("unless_next=") => Need::UnlessNext(keys(&c[12..])),
                 _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),
                 _ => return Err(bad()),
