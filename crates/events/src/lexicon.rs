@@ -52,7 +52,7 @@ pub enum Need {
     /// Not when the word right after it (its object or genitive) is one of these match keys:
     /// يهدد الأمن، تهديد الاستقرار name a risk, not a threat.
     UnlessNext(Vec<String>),
-    /// Not when one of these match keys is among the 10 tokens after it in its sentence (a
+    /// Not when one of these match keys is among the 16 tokens after it in its sentence (a
     /// prayer's words well after دعا: ودعا نائب الرئيس الله تعالى أن يتغمد الشهداء برحمته).
     UnlessAfter(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
