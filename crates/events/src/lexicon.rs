@@ -49,8 +49,17 @@ pub enum Need {
     /// Only when one of these match keys is among the 4 tokens after the word (the preposition that
     /// takes its object: حقق في، حققت النيابة مع) and the word has no object pronoun (حققته).
     Next(Vec<String>),
+    /// Not when the word right after it (its object or genitive) is one of these match keys:
+    /// يهدد الأمن، تهديد الاستقرار name a risk, not a threat.
+    UnlessNext(Vec<String>),
+    /// Not when one of these match keys is among the 16 tokens after it in its sentence (a
+    /// prayer's words well after دعا: ودعا نائب الرئيس الله تعالى أن يتغمد الشهداء برحمته).
+    UnlessAfter(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
+    /// Only with a number in its sentence, up to 8 tokens before or 15 after it: a toll states
+    /// its event by its count (بلغت حصيلة القتلى 20 قتيلا; not أكد المصدر حصيلة الضحايا).
+    Counted,
     /// A noun that states its own event even beside a verb (فرقت الشرطة مظاهرة).
     Standalone,
     /// Only with an armed force: an armed or state actor, or a word of the `armed` cues near it
@@ -182,11 +191,14 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
             let bad = || LexiconError::Condition { line, cond: c.into() };
             Ok(match c {
                 "verbal" => Need::Verbal,
+                "counted" => Need::Counted,
                 "standalone" => Need::Standalone,
                 "force" => Need::Force,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
+                _ if c.starts_with("unless_after=") => Need::UnlessAfter(keys(&c[13..])),
+                _ if c.starts_with("unless_next=") => Need::UnlessNext(keys(&c[12..])),
                 _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),
                 _ => return Err(bad()),
             })

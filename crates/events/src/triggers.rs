@@ -216,6 +216,11 @@ impl Ctx<'_, '_, '_> {
                     Need::Next(keys) => {
                         near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
                     }
+                    Need::UnlessNext(keys) => !(i + 1 < s.end_token && near_any(words, i, 1, i + 1, i + 2, keys)),
+                    Need::UnlessAfter(keys) => !near_any(words, i, 16, i + 1, s.end_token, keys),
+                    Need::Counted => {
+                        (i.saturating_sub(8).max(s.first_token)..(i + 16).min(s.end_token)).any(|k| self.quantity_at[k].is_some())
+                    }
                     Need::PersonType(_) | Need::Standalone | Need::Force => true,
                 })
             };
@@ -297,7 +302,8 @@ impl Ctx<'_, '_, '_> {
             if negated || light_negated {
                 self.negated.borrow_mut().push(i);
             }
-            // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه), and so does
+            // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه), as does one after
+            // مما, a prospect of what came before (مما يهدد بانتخابات مبكرة), and so does
             // one right after an indefinite noun inside its clause, an adjectival clause (ضد كل عمل
             // إرهابي يستهدف أمنها، لفراغ يهدد استقرار البلد; not a headline's طائرات تقصف).
             // (A perfect may open with ت or ن too: تقدمت، تسللوا، نفذت end as perfects do.)
@@ -307,7 +313,9 @@ impl Ctx<'_, '_, '_> {
             // (Not the subject of إن or أن: إن مسلحين تسللوا، بأن طائرات حربية تقصف.)
             let after_complementizer = (c.first..i.saturating_sub(1)).rev().take(3).any(|k| cues().complementizers.has(bare(&words[k])));
             let describes = i >= c.first + 2 && !after_complementizer && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
-            if !nominal && imperfect && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما") || describes)
+            if !nominal
+                && imperfect
+                && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes)
             {
                 continue;
             }
