@@ -115,7 +115,7 @@ impl Ctx<'_, '_, '_> {
     /// alone between punctuation, a date or a number and the end of its line or sentence, in the
     /// first three sentences or the last one (الرياض 10 أغسطس 2015 م واس، بغداد (رويترز) -،
     /// …(أ ف ب)). It is the source of the events no sentence attributes.
-    pub(crate) fn dateline_source(&self) -> Option<Source> {
+    pub(crate) fn dateline_source(&self) -> Option<(Source, (usize, usize))> {
         let (words, sentences) = (self.d.words, self.d.sentences);
         let near = |t: usize| {
             let k = sentences.partition_point(|s| s.end_token <= t);
@@ -127,12 +127,15 @@ impl Ctx<'_, '_, '_> {
                 matches!(w.tok.kind, TokenKind::Punct | TokenKind::Number) || matches!(w.tok.text, "م" | "هـ" | "ه")
             }
         };
-        let closes = |e: usize| e >= words.len() || words[e].tok.kind == TokenKind::Punct || sentences.iter().any(|s| s.end_token == e);
+        // (…or a verb: the article's first line starts there, الرياض … م واس أصيب …)
+        let closes = |e: usize| {
+            e >= words.len() || words[e].tok.kind == TokenKind::Punct || sentences.iter().any(|s| s.end_token == e) || self.is_verb(e)
+        };
         self.d.mentions.iter().find_map(|m| {
             let media = m.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Media);
             (media && near(m.first) && opens(m.first) && closes(m.end)).then(|| {
                 let a = self.mention_arg(m, false);
-                Source { span: a.span, name: a.link.name, id: a.link.id }
+                (Source { span: a.span, name: a.link.name, id: a.link.id }, (m.first, m.end))
             })
         })
     }

@@ -25,6 +25,8 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     pub(crate) negated: std::cell::RefCell<Vec<usize>>,
     /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
     pub(crate) source_spans: Vec<(usize, usize)>,
+    /// Tokens `[first, end)` of the dateline's agency (الرياض … م واس): a source, never a participant.
+    pub(crate) dateline: Option<(usize, usize)>,
     /// The last parties named together (السعودية وإيران), for البلدان / الجانبان.
     pub(crate) last_pair: Vec<Arg>,
     /// Doc-level memory for الوكالة / المصدر.

@@ -100,6 +100,7 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         claimed: Default::default(),
         negated: Default::default(),
         source_spans: Vec::new(),
+        dateline: None,
         last_pair: Vec::new(),
         last_agency: None,
         last_source: None,
@@ -192,7 +193,10 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
     let mut prev_spoke = false;
     let mut story_source: Option<(usize, rasad_model::Source)> = None;
-    let dateline = cx.dateline_source();
+    let dateline = cx.dateline_source().map(|(src, tokens)| {
+        cx.dateline = Some(tokens);
+        src
+    });
     for (si, s) in d.sentences.iter().enumerate() {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();

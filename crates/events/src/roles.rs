@@ -163,8 +163,12 @@ impl Ctx<'_, '_, '_> {
         out
     }
 
-    /// True when the phrase is inside the sentence's attribution (وفق ما أفاد المرصد): a source.
+    /// True when the phrase is inside the sentence's attribution (وفق ما أفاد المرصد) or is the
+    /// dateline's agency: a source.
     pub(crate) fn in_source(&self, p: &Phrase) -> bool {
+        if self.dateline.is_some_and(|(f, e)| p.first < e && f < p.end) {
+            return true;
+        }
         let (a, b) = (self.d.words[p.first].tok.span.start, self.d.words[p.end - 1].tok.span.end);
         self.source_spans.iter().any(|&(s, e)| a >= s && b <= e)
     }
