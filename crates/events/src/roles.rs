@@ -498,6 +498,12 @@ impl Ctx<'_, '_, '_> {
             // زيارته، دعمها: the clause's or the parent's subject.
             r.agents = inherited.to_vec();
         }
+        // اغتياله، إصابتها: the pronoun names the victim.
+        if let Some((agents, victims)) = self.pronoun_victim(ps, c, t, frame, agent, inherited) {
+            r.agents = agents;
+            r.targets = victims;
+            return r;
+        }
         if r.agents.is_empty() {
             // The clause's own subject: the first free participant before the noun (أبدت إيران
             // وروسيا قلقها … واعدة بدعم دمشق), else the parent's.

@@ -185,6 +185,38 @@ impl Ctx<'_, '_, '_> {
         (m.kind == MentionKind::Demonym && m.actor.is_some()).then(|| self.mention_arg(m, false))
     }
 
+    /// The roles of a noun whose genitive suffers it when its pronoun names the victim (اغتياله،
+    /// إصابتها): `(agents, targets)`, the victim being the clause's subject before the noun (not
+    /// the subject of a verb of saying that opens the clause: أعلن الجيش مقتله), else the parent's;
+    /// the doer only when marked (برصاص قناص) or the cause's. None when the noun is of another
+    /// kind, has no such pronoun, or no victim is found.
+    pub(crate) fn pronoun_victim(
+        &self,
+        ps: &[Phrase],
+        c: &Clause,
+        t: usize,
+        frame: &[String],
+        agent: Option<usize>,
+        inherited: &[usize],
+    ) -> Option<(Vec<usize>, Vec<usize>)> {
+        let words = self.d.words;
+        if !frame.iter().any(|f| f == "gen") || !third_person_pronoun(&words[t]) {
+            return None;
+        }
+        let speaker = |p: &Phrase| p.first == c.first + 1 && crate::attribution::is_attribution(bare(&words[c.first]));
+        let own = ps.iter().position(|p| p.first >= c.first && p.end <= t && p.participant() && p.governor.is_none() && !self.in_source(p));
+        let victim = match own {
+            Some(k) if speaker(&ps[k]) => Vec::new(),
+            Some(k) => self.with_coordinated(ps, k),
+            None => inherited.to_vec(),
+        };
+        if victim.is_empty() {
+            return None;
+        }
+        let doer = agent.or_else(|| self.cause_doer(ps, c, t));
+        Some((doer.map(|a| self.with_coordinated(ps, a)).unwrap_or_default(), victim))
+    }
+
     /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
     /// a place (with direction or place nouns before the name: من جنوب شرق آسيا، في مدينة البصرة),
     /// which says where the subject is from or stands. `after` itself otherwise.
