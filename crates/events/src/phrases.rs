@@ -382,7 +382,17 @@ impl Ctx<'_, '_, '_> {
                 // A person's noun starts a phrase of its own (اعتقلت قوات الأمن | الناشط فلان), unless an
                 // office in construct governs it (نائب الرئيس، مستشار الوزير، مساعد السفير).
                 let office_genitive = j > i && construct(&words[j - 1]) && word_class(&words[j - 1]) == Some(Head::Office);
-                if cues().new_phrase.has(k) && j > i && !office_genitive {
+                // …but a title before a name after an office names its holder (رئيس المجلس المحلي
+                // الشيخ أحمد العلي، رئيس النادي السابق المستشار فلان).
+                let holder = head == Head::Office
+                    && !person
+                    && cues().honorifics.has(k)
+                    && (self.name_at(j + 1).is_some()
+                        || self
+                            .mention_starting(j + 1)
+                            .and_then(|m| self.d.mentions[m].actor)
+                            .is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person));
+                if cues().new_phrase.has(k) && j > i && !office_genitive && !holder {
                     break;
                 }
                 if cues().honorifics.has(k) && (self.name_at(j + 1).is_some() || self.mention_starting(j + 1).is_some()) {
