@@ -157,7 +157,12 @@ impl Ctx<'_, '_, '_> {
         let one = [b, b.strip_suffix('ا').unwrap_or(b)]
             .iter()
             .any(|x| c.victim_units.has(x) || c.force_units.has(x) || c.one_person.has(x) || (p.head == Head::Office && c.titles.has(x)));
-        if !(person || one) || self.quantity_at[p.first].is_some() {
+        // (Not one of several: رجل وزوجته، طفل وأمه.)
+        // (…but قتل مدني وجرح عشرة: what follows و is another act.)
+        let joined = words
+            .get(p.end)
+            .is_some_and(|n| n.tok.kind == TokenKind::Arabic && n.seg.prefixes.first() == Some(&"و") && self.d.lexicon.lookup(n).is_none());
+        if !(person || one) || joined || self.quantity_at[p.first].is_some() {
             return None;
         }
         let span = self.slice(p.first, p.end);

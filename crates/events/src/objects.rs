@@ -44,6 +44,11 @@ impl Ctx<'_, '_, '_> {
                 return None;
             }
             let p = k - 1;
+            // (A time word first: فجر اليوم is no verb فجّر.)
+            if self.in_time[p] {
+                k = p;
+                continue;
+            }
             if self.is_verb(p) {
                 let speech = cues().speech_verbs.has(bare(&words[p]));
                 let hit = self.d.lexicon.lookup(&words[p]).is_some_and(|h| !h.nominal);
@@ -64,7 +69,7 @@ impl Ctx<'_, '_, '_> {
                         cues().weapons.has(b.strip_prefix("ال").unwrap_or(b))
                     })
             };
-            if instrument(&words[p]) || self.in_time[p] {
+            if instrument(&words[p]) {
                 k = p;
                 continue;
             }
@@ -118,6 +123,8 @@ impl Ctx<'_, '_, '_> {
             && self.d.lexicon.lookup(w).is_none()
             && !self.is_verb(i)
             && (!c.locatives.has(k) || c.quarters.has(k))
+            // (A weapon launched is the means: أطلق مسلحون صاروخا على سديروت.)
+            && !c.weapons.has(k.strip_suffix('ا').unwrap_or(k))
             && ![&c.generic_stop, &c.relatives, &c.negations, &c.connectors, &c.governors, &c.purpose, &c.temporal, &c.adjectives, &c.not_objects]
                 .iter()
                 .any(|cl| cl.has(k))

@@ -351,7 +351,18 @@ impl Ctx<'_, '_, '_> {
                         && (state || construct)
                         && (words[j - 1].seg.definite() || self.nun_plural(j - 1))
                         && mm.kind == MentionKind::Name;
-                    let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite;
+                    // A definite name after a definite word is no genitive (the first is no construct):
+                    // هاجم الجيش | المسلحين، اعتقلت الشرطة | المسلحين.
+                    // (Not a nisba-shaped name: المتمردين الحوثيين; not one with ل: الأمين العام للأمم المتحدة.)
+                    let nisba_shaped = ["يين", "يون", "يه", "ي"].iter().any(|x| w.key.ends_with(x));
+                    let definite_pair = !is_person
+                        && mm.kind == MentionKind::Name
+                        && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "و"))
+                        && w.seg.definite()
+                        && !nisba_shaped
+                        && words[j - 1].seg.definite()
+                        && j > i;
+                    let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite && !definite_pair;
                     // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
                     let titled = cues().honorifics.has(words[j - 1].key.as_str());
                     // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
