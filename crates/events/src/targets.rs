@@ -155,7 +155,7 @@ impl Ctx<'_, '_, '_> {
         let id = |m: usize| self.d.mentions[m].actor.map(|x| kb.actors[x].id.as_str());
         let person = person_of(subject.first).map(|x| &kb.actors[x]);
         let other_state = match (o.link.or(o.state).and_then(id), person) {
-            (Some(named), Some(p)) => p.country.as_deref() != Some(named) && p.parent.as_deref() != Some(named),
+            (Some(named), Some(p)) => ![p.country.as_deref(), p.parent.as_deref(), p.affiliation.as_deref()].contains(&Some(named)),
             (None, Some(_)) => self.d.words[o.first].seg.definite(),
             _ => false,
         };
