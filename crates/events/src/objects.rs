@@ -116,6 +116,7 @@ impl Ctx<'_, '_, '_> {
             && !k.starts_with("ال")
             // (A preposition with a pronoun is none: عليها، فيه، منهم.)
             && !pronoun_suffixed(w.tok.text)
+            && !imperfect_shaped(k)
             && (k.chars().count() >= 3 || c.quarters.has(k))
             && !self.in_time[i]
             && self.quantity_at[i].is_none()
@@ -155,7 +156,7 @@ fn pronoun_suffixed(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::pronoun_suffixed;
+    use super::{imperfect_shaped, pronoun_suffixed};
 
     #[test]
     fn pronouns_end_words_but_ta_marbuta_does_not() {
@@ -166,4 +167,17 @@ mod tests {
             assert!(!pronoun_suffixed(w), "{w}");
         }
     }
+
+    #[test]
+    fn imperfects_are_no_objects_but_nouns_with_their_endings_are() {
+        assert!(imperfect_shaped("تقع") && imperfect_shaped("يعمل"));
+        assert!(!imperfect_shaped("تجمعا") && !imperfect_shaped("تحصينات") && !imperfect_shaped("منزلا"));
+    }
+}
+
+/// True when a bare key looks like an imperfect verb the lexicon does not know (تقع، يعمل، نرى):
+/// a person prefix ي، ت or ن and none of the endings of an indefinite noun (the accusative's
+/// alif, ة، ات).
+fn imperfect_shaped(key: &str) -> bool {
+    key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ا') && !key.ends_with('ه') && !key.ends_with("ات")
 }
