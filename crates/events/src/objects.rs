@@ -154,6 +154,13 @@ fn pronoun_suffixed(text: &str) -> bool {
     )
 }
 
+/// True when a bare key looks like an imperfect verb the lexicon does not know (تقع، يعمل، نرى):
+/// a person prefix ي، ت or ن and none of the endings of an indefinite noun (the accusative's
+/// alif, ة، ات).
+fn imperfect_shaped(key: &str) -> bool {
+    key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ا') && !key.ends_with('ه') && !key.ends_with("ات")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{imperfect_shaped, pronoun_suffixed};
@@ -173,11 +180,4 @@ mod tests {
         assert!(imperfect_shaped("تقع") && imperfect_shaped("يعمل"));
         assert!(!imperfect_shaped("تجمعا") && !imperfect_shaped("تحصينات") && !imperfect_shaped("منزلا"));
     }
-}
-
-/// True when a bare key looks like an imperfect verb the lexicon does not know (تقع، يعمل، نرى):
-/// a person prefix ي، ت or ن and none of the endings of an indefinite noun (the accusative's
-/// alif, ة، ات).
-fn imperfect_shaped(key: &str) -> bool {
-    key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ا') && !key.ends_with('ه') && !key.ends_with("ات")
 }

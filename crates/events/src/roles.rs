@@ -324,16 +324,11 @@ impl Ctx<'_, '_, '_> {
                 && !driver
                 && !attacker
                 && !object_pronoun;
-            // الحكومة اليمنية اتهمها الحوثيون، المدينة قصفتها الطائرات: a phrase before a verb whose
-            // pronoun takes it up is its object; the subject follows the verb.
-            if object_pronoun && !passive {
-                let fronted = ps.iter().position(|p| p.end == t && p.governor.is_none() && p.patient());
-                let after = ps.iter().position(|p| p.first == t + 1 && p.governor.is_none() && p.participant());
-                if let (Some(f), Some(a)) = (fronted, after) {
-                    r.agents = self.with_coordinated(ps, a);
-                    r.targets = vec![f];
-                    return r;
-                }
+            // الحكومة اليمنية اتهمها الحوثيون: the object before the verb, its subject after.
+            if let Some((a, f)) = self.fronted_object(ps, t).filter(|_| object_pronoun && !passive) {
+                r.agents = self.with_coordinated(ps, a);
+                r.targets = vec![f];
+                return r;
             }
             if passive || victims {
                 // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.

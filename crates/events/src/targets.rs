@@ -217,6 +217,15 @@ impl Ctx<'_, '_, '_> {
         Some((doer.map(|a| self.with_coordinated(ps, a)).unwrap_or_default(), victim))
     }
 
+    /// `(subject, object)` around a verb at `t` whose object pronoun takes up the free phrase right
+    /// before it (الحكومة اليمنية اتهمها الحوثيون، المدينة قصفتها الطائرات): the participant right
+    /// after the verb is the subject. None without both phrases.
+    pub(crate) fn fronted_object(&self, ps: &[Phrase], t: usize) -> Option<(usize, usize)> {
+        let fronted = ps.iter().position(|p| p.end == t && p.governor.is_none() && p.patient())?;
+        let after = ps.iter().position(|p| p.first == t + 1 && p.governor.is_none() && p.participant())?;
+        Some((after, fronted))
+    }
+
     /// Where the object may start after a subject ending at `after`: past a من or في phrase naming
     /// a place (with direction or place nouns before the name: من جنوب شرق آسيا، في مدينة البصرة),
     /// which says where the subject is from or stands. `after` itself otherwise.
