@@ -164,20 +164,11 @@ impl Kb {
             .iter()
             .flat_map(|a| a.ar.iter().chain(a.weak.iter()).chain(a.demonyms.iter()))
             .chain(self.places.iter().flat_map(|p| p.ar.iter()));
-        // Keys seen written with a final ة, and those seen with a final ه.
-        let (mut with_ta, mut with_ha) = (HashSet::new(), HashSet::new());
         for n in names {
             for w in n.split_whitespace() {
-                let k = rasad_text::match_key(w);
-                if w.ends_with('ة') {
-                    with_ta.insert(k.clone());
-                } else if k.ends_with('ه') {
-                    with_ha.insert(k.clone());
-                }
-                set.insert(k);
+                set.insert(rasad_text::match_key(w));
             }
         }
-        let ta_only: HashSet<String> = with_ta.difference(&with_ha).cloned().collect();
         // A word of a name that is a clitic plus another name word (لإيران in "موالية لإيران") must
         // not become known as a whole, or the segmenter would stop splitting it.
         let clitic_forms: Vec<String> = set
@@ -194,10 +185,7 @@ impl Kb {
         for w in clitic_forms {
             set.remove(&w);
         }
-        // Keys of names written only with a final ة keep it (قرية الدعمة), so that the segmenter
-        // still splits the pronoun ه off a word of the same letters (دعمه = دعم + ه).
-        let mut v: Vec<String> =
-            set.into_iter().map(|k| if ta_only.contains(&k) { format!("{}ة", &k[..k.len() - 'ه'.len_utf8()]) } else { k }).collect();
+        let mut v: Vec<String> = set.into_iter().collect();
         v.sort();
         v
     }

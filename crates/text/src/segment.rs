@@ -190,9 +190,6 @@ static SUFFIXES: &[Suffix] = &[
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     known: FxHashSet<String>,
-    /// Keys of known words written with a final ة (قرية الدعمة): they match a form ending in ة
-    /// only, not one ending in the pronoun ه (دعمه "his support" is دعم + ه).
-    known_ta: FxHashSet<String>,
     id: u64,
 }
 
@@ -231,7 +228,7 @@ impl Segmenter {
     pub fn new<S: AsRef<str>>(extra: impl IntoIterator<Item = S>) -> Self {
         let known: FxHashSet<String> =
             BUILTIN_LEXICON.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(match_key).collect();
-        let mut s = Segmenter { known, known_ta: FxHashSet::default(), id: NEXT_ID.fetch_add(1, Ordering::Relaxed) };
+        let mut s = Segmenter { known, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) };
         s.extend(extra);
         s
     }
@@ -245,12 +242,7 @@ impl Segmenter {
                 Some(rest) if rest.chars().count() >= 3 => rest.to_string(),
                 _ => k,
             };
-            if k.is_empty() {
-                continue;
-            }
-            if w.as_ref().trim_end().ends_with('ة') {
-                self.known_ta.insert(k);
-            } else {
+            if !k.is_empty() {
                 self.known.insert(k);
             }
         }
@@ -260,12 +252,7 @@ impl Segmenter {
 
     /// True when `word`'s match key is a known word.
     pub fn is_known(&self, word: &str) -> bool {
-        self.knows(word.trim_end(), &match_key(word))
-    }
-
-    /// True when a form (its match key `key`) is a known word: a ة-final one only as ة.
-    fn knows(&self, form: &str, key: &str) -> bool {
-        self.known.contains(key) || (form.ends_with('ة') && self.known_ta.contains(key))
+        self.known.contains(&match_key(word))
     }
 
     /// Identifies this segmenter and its lexicon (it changes when words are added), for memos.
@@ -285,7 +272,7 @@ impl Segmenter {
         let key = if form.contains('ة') { form.replace('ة', "ه") } else { form.clone() };
         let n_chars = form.chars().count();
         let arabic = form.chars().any(crate::is_arabic_letter);
-        if !arabic || n_chars < 3 || self.knows(&form, &key) {
+        if !arabic || n_chars < 3 || self.known.contains(&key) {
             return Segmentation::whole(form, key);
         }
         let last = form.chars().next_back();
@@ -342,11 +329,11 @@ impl Segmenter {
                     continue;
                 }
                 let sb = sfx.surface.len();
-                if sfx.kind != Sk::None && self.knows(&form[pb..], &key[pb..]) {
+                if sfx.kind != Sk::None && self.known.contains(&key[pb..]) {
                     // The whole remainder is known: a known word with a suffix-like ending.
                     continue;
                 }
-                let known = self.knows(&form[pb..form.len() - sb], &key[pb..key.len() - sb]);
+                let known = self.known.contains(&key[pb..key.len() - sb]);
                 if needs_known && !known {
                     continue;
                 }
@@ -376,16 +363,6 @@ impl Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_known_name_with_final_ta_marbuta_does_not_stop_the_pronoun() {
-        // A village الدعمة must not make دعمه (his support) one unknown word.
-        let seg = Segmenter::new(["الدعمة", "مقتلة"]);
-        assert_eq!(seg.segment("دعمه").display(), "دعم+ه");
-        assert_eq!(seg.segment("مقتله").display(), "مقتل+ه");
-        assert!(seg.is_known("مقتلة") && !seg.is_known("مقتله"));
-        assert_eq!(seg.segment("الدعمة").display(), "ال+دعمة");
-    }
 
     #[test]
     fn issue_examples() {
