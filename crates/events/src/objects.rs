@@ -23,7 +23,8 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn indefinite_object(&self, i: usize, hi: usize, out: &[Phrase]) -> Option<usize> {
         let words = self.d.words;
         let w = &words[i];
-        if !self.object_noun(i) {
+        // The cheap tests first: this runs on every word that starts no phrase.
+        if !self.object_shape(i) {
             return None;
         }
         let accusative = w.key.ends_with('ا') && !w.key.ends_with("وا");
@@ -49,15 +50,8 @@ impl Ctx<'_, '_, '_> {
                 k = p;
                 continue;
             }
-            if self.is_verb(p) {
-                let speech = cues().speech_verbs.has(bare(&words[p]));
-                let hit = self.d.lexicon.lookup(&words[p]).is_some_and(|h| !h.nominal);
-                if speech || !hit || (!subject && !accusative) {
-                    return None;
-                }
-                break;
-            }
-            if let Some(ph) = out.iter().rev().find(|ph| ph.end == k).filter(|ph| !subject && ph.governor.is_none() && ph.participant()) {
+            let before = out.iter().rev().take_while(|ph| ph.end >= k).find(|ph| ph.end == k);
+            if let Some(ph) = before.filter(|ph| !subject && ph.governor.is_none() && ph.participant()) {
                 subject = true;
                 k = ph.first;
                 continue;
@@ -78,6 +72,17 @@ impl Ctx<'_, '_, '_> {
                 k = p - 1;
                 continue;
             }
+            if self.is_verb(p) {
+                let speech = cues().speech_verbs.has(bare(&words[p]));
+                let hit = self.d.lexicon.lookup(&words[p]).is_some_and(|h| !h.nominal);
+                if speech || !hit || (!subject && !accusative) {
+                    return None;
+                }
+                break;
+            }
+            return None;
+        }
+        if !self.object_word(i) {
             return None;
         }
         // Its adjectives, then an owner with ل or a genitive.
@@ -102,10 +107,10 @@ impl Ctx<'_, '_, '_> {
         Some(j)
     }
 
-    /// True when token `i` may head an indefinite object: a bare Arabic word (no conjunction,
-    /// preposition or article) of three letters or more that is no trigger, time, number, name, verb, particle or
-    /// adverb (cue lists).
-    fn object_noun(&self, i: usize) -> bool {
+    /// True when token `i` has the shape of an indefinite object's noun: a bare Arabic word (no
+    /// conjunction, preposition or article) of three letters or more that is no time, number,
+    /// name, pronoun-suffixed particle or imperfect. Cheap: no lexicon look-up.
+    fn object_shape(&self, i: usize) -> bool {
         let w = &self.d.words[i];
         let c = cues();
         let k = w.key.as_str();
@@ -114,21 +119,38 @@ impl Ctx<'_, '_, '_> {
             && w.seg.prefixes.iter().all(|x| *x == "ف")
             && w.seg.suffixes.iter().all(|x| matches!(*x, "ا" | "نا" | "ي"))
             && !k.starts_with("ال")
-            // (A preposition with a pronoun is none: عليها، فيه، منهم.)
-            && !pronoun_suffixed(w.tok.text)
-            && !imperfect_shaped(k)
             && (k.chars().count() >= 3 || c.quarters.has(k))
             && !self.in_time[i]
             && self.quantity_at[i].is_none()
             && self.mention_at[i].is_none()
+            // (A preposition with a pronoun is none: عليها، فيه، منهم.)
+            && !pronoun_suffixed(w.tok.text)
+            && !imperfect_shaped(k)
+    }
+
+    /// True when the word at `i` is no trigger, verb, particle or adverb (the lexicon and the cue
+    /// lists), and a weapon only as the means (أطلق مسلحون صاروخا على سديروت).
+    fn object_word(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        let c = cues();
+        let k = w.key.as_str();
+        (!c.locatives.has(k) || c.quarters.has(k))
+            && !c.weapons.has(k.strip_suffix('ا').unwrap_or(k))
+            && ![
+                &c.generic_stop,
+                &c.relatives,
+                &c.negations,
+                &c.connectors,
+                &c.governors,
+                &c.purpose,
+                &c.temporal,
+                &c.adjectives,
+                &c.not_objects,
+            ]
+            .iter()
+            .any(|cl| cl.has(k))
             && self.d.lexicon.lookup(w).is_none()
             && !self.is_verb(i)
-            && (!c.locatives.has(k) || c.quarters.has(k))
-            // (A weapon launched is the means: أطلق مسلحون صاروخا على سديروت.)
-            && !c.weapons.has(k.strip_suffix('ا').unwrap_or(k))
-            && ![&c.generic_stop, &c.relatives, &c.negations, &c.connectors, &c.governors, &c.purpose, &c.temporal, &c.adjectives, &c.not_objects]
-                .iter()
-                .any(|cl| cl.has(k))
     }
 
     /// An indefinite adjective after an indefinite object: a nisba with or without the
