@@ -38,6 +38,10 @@ pub(crate) const ATTRIBUTION: &[&str] = &[
     "اضافت",
     "تابع",
     "تابعت",
+    "اورد",
+    "اوردت",
+    "اوردته",
+    "اوردها",
     "زعم",
     "زعمت",
     "ادعي",
@@ -90,7 +94,7 @@ impl Ctx<'_, '_, '_> {
             // Skip "ما" and a second cue (وفق ما أفاد), and a quoted opening.
             let mut j = i + 1;
             while j < s.end_token
-                && (matches!(bare(&words[j]), "ما")
+                && (matches!(bare(&words[j]), "ما" | "لما")
                     || is_attribution(bare(&words[j]))
                     || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
             {
@@ -164,7 +168,14 @@ impl Ctx<'_, '_, '_> {
         let mut e = j + 1;
         while e < end && e < j + 4 {
             let x = &words[e];
+            // (…and at what the source says: an event word, a pronoun-suffixed noun, a number or a
+            // time: أفاد شاهد عيان | بمقتل خمسة، أعلنت الجماعة | مسؤوليتها.)
+            let said = self.d.lexicon.lookup(x).is_some()
+                || x.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما"))
+                || self.quantity_at[e].is_some()
+                || self.in_time[e];
             if x.tok.kind != TokenKind::Arabic
+                || said
                 || SOURCE_STOPS.contains(&bare(x))
                 || x.seg.prefixes.contains(&"ل")
                 || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)
