@@ -121,8 +121,9 @@ impl Ctx<'_, '_, '_> {
     /// …(أ ف ب)). It is the source of the events no sentence attributes.
     pub(crate) fn dateline_source(&self) -> Option<(Source, (usize, usize))> {
         let (words, sentences) = (self.d.words, self.d.sentences);
+        let sentence_of = |t: usize| sentences.partition_point(|s| s.end_token <= t);
         let near = |t: usize| {
-            let k = sentences.partition_point(|s| s.end_token <= t);
+            let k = sentence_of(t);
             k < 3 || k + 1 == sentences.len()
         };
         let opens = |t: usize| {
@@ -133,7 +134,10 @@ impl Ctx<'_, '_, '_> {
         };
         // (…or a verb: the article's first line starts there, الرياض … م واس أصيب …)
         let closes = |e: usize| {
-            e >= words.len() || words[e].tok.kind == TokenKind::Punct || sentences.iter().any(|s| s.end_token == e) || self.is_verb(e)
+            e >= words.len()
+                || words[e].tok.kind == TokenKind::Punct
+                || sentences.get(sentence_of(e - 1)).is_some_and(|s| s.end_token == e)
+                || self.is_verb(e)
         };
         self.d.mentions.iter().find_map(|m| {
             let media = m.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Media);

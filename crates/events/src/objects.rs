@@ -56,13 +56,7 @@ impl Ctx<'_, '_, '_> {
                 k = ph.first;
                 continue;
             }
-            let instrument = |x: &Word| {
-                x.seg.prefixes.first() == Some(&"ب")
-                    && (self.d.lexicon.lookup(x).is_none() || {
-                        let b = x.seg.base.as_str();
-                        cues().weapons.has(b.strip_prefix("ال").unwrap_or(b))
-                    })
-            };
+            let instrument = |x: &Word| x.seg.prefixes.first() == Some(&"ب") && (self.d.lexicon.lookup(x).is_none() || weapon(x));
             if instrument(&words[p]) {
                 k = p;
                 continue;
@@ -174,6 +168,13 @@ fn pronoun_suffixed(text: &str) -> bool {
         (tail.next(), tail.next(), tail.next()),
         (Some('ه'), _, _) | (Some('ا' | 'م' | 'ن'), Some('ه'), _) | (Some('ا'), Some('م'), Some('ه'))
     )
+}
+
+/// True when a word names a weapon (قذائف، بالصواريخ، براميل: cue list `weapons`), its clitics and
+/// article aside.
+pub(crate) fn weapon(w: &Word) -> bool {
+    let b = w.seg.base.as_str();
+    cues().weapons.has(b.strip_prefix("ال").unwrap_or(b))
 }
 
 /// True when a bare key looks like an imperfect verb the lexicon does not know (تقع، يعمل، نرى):

@@ -89,7 +89,12 @@ pub(crate) fn is_adjective(w: &Word) -> bool {
     }
     // A key's ي may be a folded ى (المستشفى، المبنى): no nisba.
     let maqsura = crate::context::letters(w.tok.text).next_back() == Some('ى');
-    c.adjectives.has(k) || (k.chars().count() >= 5 && !maqsura && ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s)))
+    c.adjectives.has(k) || (k.chars().count() >= 5 && !maqsura && nisba_ending(k))
+}
+
+/// True when a match key ends as a nisba does (ي، يه، يين، يون، يات: السوري، الحوثيين).
+fn nisba_ending(k: &str) -> bool {
+    ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s))
 }
 
 /// A definite participle that describes the definite noun before it and agrees with it in gender
@@ -242,7 +247,7 @@ impl Ctx<'_, '_, '_> {
                 let prev = &words[i - 1];
                 !prev.seg.definite()
                     && prev.seg.prefixes.first() == Some(&"ب")
-                    && cues().weapons.has(prev.seg.base.as_str())
+                    && crate::objects::weapon(prev)
                     && !cues().agent_markers.has(bare(prev))
             };
             if weapon_kind && self.mention_starting(i).is_none() {
@@ -354,7 +359,7 @@ impl Ctx<'_, '_, '_> {
                     // A definite name after a definite word is no genitive (the first is no construct):
                     // هاجم الجيش | المسلحين، اعتقلت الشرطة | المسلحين.
                     // (Not a nisba-shaped name: المتمردين الحوثيين; not one with ل: الأمين العام للأمم المتحدة.)
-                    let nisba_shaped = ["يين", "يون", "يه", "ي"].iter().any(|x| w.key.ends_with(x));
+                    let nisba_shaped = nisba_ending(&w.key);
                     let definite_pair = !is_person
                         && mm.kind == MentionKind::Name
                         && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "و"))

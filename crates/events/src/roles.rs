@@ -317,9 +317,8 @@ impl Ctx<'_, '_, '_> {
             // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
             let object_pronoun = third_person_pronoun(&words[t]);
             // (Not with an object after it: أحرق مستوطنون منزلا is active.)
-            let object = |k: usize| ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && o.head == Head::Generic && o.governor.is_none());
             let victims = !pronoun_subject
-                && subj.is_some_and(|k| (ps[k].head == Head::People || counted(k)) && !object(k))
+                && subj.is_some_and(|k| (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k))
                 && info(kind).victims
                 && !driver
                 && !attacker
@@ -707,10 +706,12 @@ impl Ctx<'_, '_, '_> {
         let pronoun = third_person_pronoun(&self.d.words[t]);
         let object_pronoun = !tr.noun && pronoun;
         // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it).
-        let acts_on =
-            |k: usize| !tr.noun && roles.targets.first().is_some_and(|&o| ps[o].first == ps[k].end && ps[o].head == Head::Generic);
         roles.agents.retain(|&k| {
-            !(ps[k].head == Head::People && info(kind).victims) || marked(k) || self.names_attacker(&ps[k]) || object_pronoun || acts_on(k)
+            !(ps[k].head == Head::People && info(kind).victims)
+                || marked(k)
+                || self.names_attacker(&ps[k])
+                || object_pronoun
+                || (!tr.noun && crate::targets::object_after(ps, k))
         });
         // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
         let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));

@@ -4,17 +4,15 @@
 //! (أعرب عن ترحيبه ب …), the content that holds no target (اتفق الجانبان على تبادل …), and the
 //! parties after بين and the sides of a clash (مواجهات مع X).
 
-use rasad_kb::MentionKind;
+use rasad_kb::{ActorType, MentionKind};
 use rasad_model::{Arg, EventType};
 use rasad_text::{TokenKind, Word};
 
 use crate::clauses::Clause;
 use crate::context::{bare, opening_quote, third_person_pronoun, Ctx};
 use crate::cues::cues;
-use crate::phrases::Head;
-use crate::phrases::Phrase;
+use crate::phrases::{Head, Phrase};
 use crate::types::info;
-use rasad_kb::ActorType;
 
 impl Ctx<'_, '_, '_> {
     /// Where the content of a trigger whose type asks starts (its ب، إلى، على، حول، بشأن after
@@ -269,16 +267,18 @@ impl Ctx<'_, '_, '_> {
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
                 // Only right after: a later free phrase belongs to something else.
                 if ps[k].first <= after + 3 {
-                    // An unnamed thing and its owner with ل (تجمعا للحوثيين): the owner.
-                    let owner = (ps[k].head == Head::Generic && ps[k].link.is_none()).then(|| k + 1).filter(|&o| {
+                    // An unnamed thing and its owner with ل (تجمعا للحوثيين) or after تابعة لـ: the owner.
+                    if ps[k].head != Head::Generic || ps[k].link.is_some() {
+                        return Some(k);
+                    }
+                    let owner = Some(k + 1).filter(|&o| {
                         o < ps.len()
                             && usable(o)
                             && ps[o].first == ps[k].end
                             && ps[o].participant()
                             && ps[o].governor.as_deref() == Some("ل")
                     });
-                    let unnamed = ps[k].head == Head::Generic && ps[k].link.is_none();
-                    return owner.or_else(|| unnamed.then(owned).flatten()).or(Some(k));
+                    return owner.or_else(owned).or(Some(k));
                 }
             }
         }
@@ -424,4 +424,10 @@ impl Ctx<'_, '_, '_> {
         }
         self.subject_pointing_back(ps, verb)
     }
+}
+
+/// True when a free generic phrase (an object of no name: منزلا، المدينة) starts where phrase
+/// `k` ends: `k` is a subject acting on it (أحرق مستوطنون منزلا).
+pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
+    ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && o.head == Head::Generic && o.governor.is_none())
 }
