@@ -138,13 +138,16 @@ impl Ctx<'_, '_, '_> {
             .cloned()
     }
 
-    /// One victim: the count of an event of a type with victims whose only target names one
-    /// person (a named person, an office, or a singular noun of a person: مقتل جندي تركي، استشهاد
+    /// One victim: the count of an event of a type with victims whose only person-like target
+    /// (a person, an office, a people noun) names one person (a named person, an office, or a singular noun of a person: مقتل جندي تركي، استشهاد
     /// شاب، اغتيال القيادي، قُتل ضابط). Value 1, its span the target's phrase. None otherwise.
     pub(crate) fn one_victim(&self, ps: &[Phrase], targets: &[usize], kind: EventType) -> Option<Quantity> {
-        let [k] = targets else { return None };
+        // (What the attack struck besides is no victim: لقي جندي مصرعه في إطلاق نار استهدف مروحية.)
+        let person_like = |k: &&usize| matches!(ps[**k].head, Head::People | Head::Office | Head::Name);
+        let victims: Vec<&usize> = targets.iter().filter(person_like).collect();
+        let [k] = victims[..] else { return None };
         let p = &ps[*k];
-        if !info(kind).victims || !matches!(p.head, Head::People | Head::Office | Head::Name) {
+        if !info(kind).victims {
             return None;
         }
         let words = self.d.words;

@@ -69,6 +69,9 @@ impl Ctx<'_, '_, '_> {
             if self.is_verb(p) {
                 let speech = cues().speech_verbs.has(bare(&words[p]));
                 let hit = self.d.lexicon.lookup(&words[p]).is_some_and(|h| !h.nominal);
+                // A verb right after an attack noun describes it, the noun its subject (في قصف
+                // مدفعي استهدف مدرسة).
+                let subject = subject || (k == i && self.attack_noun_before(p));
                 if speech || !hit || (!subject && !accusative) {
                     return None;
                 }
@@ -79,7 +82,55 @@ impl Ctx<'_, '_, '_> {
         if !self.object_word(i) {
             return None;
         }
-        // Its adjectives, then an owner with ل or a genitive.
+        Some(self.object_end(i, hi, accusative))
+    }
+
+    /// True when a verbal noun of an act with victims stands right before the verb at `v`, past
+    /// its adjectives (غارة جوية استهدفت، قصف مدفعي استهدف): the verb describes the noun. (The
+    /// lexicon may read the noun as its verb, قصف: two verbs in a row do not occur.)
+    fn attack_noun_before(&self, v: usize) -> bool {
+        let words = self.d.words;
+        let mut k = v;
+        while k > 0 && k + 3 > v && self.indefinite_adjective(&words[k - 1]) {
+            k -= 1;
+        }
+        k > 0 && self.d.lexicon.lookup(&words[k - 1]).is_some_and(|h| h.entries.iter().any(|e| crate::types::info(e.kind).victims))
+    }
+
+    /// The end of an indefinite noun at `i` struck by the act before على (هجوم مسلح على مركز
+    /// للشرطة، غارة إسرائيلية على منزل، اعتدى مستوطنون على مسجد): a word of the lexicon whose act
+    /// has victims and whose frame takes على stands within six words before على, with only its
+    /// adjectives, its doer, an instrument with ب and time words between (no punctuation, no other
+    /// word of the lexicon). The phrase is governed by على. None when the word is no such object.
+    pub(crate) fn struck_object(&self, i: usize, hi: usize) -> Option<usize> {
+        let words = self.d.words;
+        if i < 2 || bare(&words[i - 1]) != "علي" || !self.object_shape(i) {
+            return None;
+        }
+        // (An explosive adjective on the instrument is no act: بسيارة مفخخة.)
+        let act = (i.saturating_sub(REACH - 1)..i - 1).rev().find(|&k| {
+            let w = &words[k];
+            w.tok.kind != TokenKind::Arabic
+                || cues().relatives.has(w.key.as_str())
+                || (self.d.lexicon.lookup(w).is_some() && !cues().explosives.has(w.key.as_str()))
+        })?;
+        let struck = self.d.lexicon.lookup(&words[act]).is_some_and(|h| {
+            h.entries.iter().any(|e| crate::types::info(e.kind).victims && crate::triggers::frame_of(e).iter().any(|f| f == "علي"))
+        });
+        // (A construct before a definite genitive is none: the genitive is the struck thing, مقر الفوج.)
+        // (Nor one of nouns joined before their genitive: على مواقع وتعزيزات المليشيات.)
+        let construct = words.get(i + 1).is_some_and(|n| i + 1 < hi && (n.seg.prefixes == ["ال"] || n.seg.prefixes.first() == Some(&"و")));
+        if !struck || construct || !self.object_word(i) {
+            return None;
+        }
+        let accusative = words[i].key.ends_with('ا') && !words[i].key.ends_with("وا");
+        Some(self.object_end(i, hi, accusative))
+    }
+
+    /// Where an indefinite object at `i` ends (below `hi`): past its adjectives, then an owner with
+    /// ل or, for a noun without the accusative's alif, its genitive or a place named after it.
+    fn object_end(&self, i: usize, hi: usize, accusative: bool) -> usize {
+        let words = self.d.words;
         let mut j = i + 1;
         while j < hi && self.indefinite_adjective(&words[j]) {
             j += 1;
@@ -98,7 +149,7 @@ impl Ctx<'_, '_, '_> {
                 j += 1;
             }
         }
-        Some(j)
+        j
     }
 
     /// True when token `i` has the shape of an indefinite object's noun: a bare Arabic word (no

@@ -93,7 +93,7 @@ pub(crate) fn is_adjective(w: &Word) -> bool {
 }
 
 /// True when a match key ends as a nisba does (ي، يه، يين، يون، يات: السوري، الحوثيين).
-fn nisba_ending(k: &str) -> bool {
+pub(crate) fn nisba_ending(k: &str) -> bool {
     ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s))
 }
 
@@ -258,6 +258,13 @@ impl Ctx<'_, '_, '_> {
                 // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
                 if let Some(end) = self.indefinite_object(i, hi, &out) {
                     out.push(Phrase { first: i, end, head: Head::Generic, link: None, state: None, governor: None, coordinated: false });
+                    i = end;
+                    continue;
+                }
+                // …or one struck after على (هجوم على مركز للشرطة).
+                if let Some(end) = self.struck_object(i, hi) {
+                    let governor = Some("علي".to_string());
+                    out.push(Phrase { first: i, end, head: Head::Generic, link: None, state: None, governor, coordinated: false });
                     i = end;
                     continue;
                 }

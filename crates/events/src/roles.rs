@@ -337,8 +337,15 @@ impl Ctx<'_, '_, '_> {
                 if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.cause_doer(ps, c, t)) {
                     r.agents = self.with_coordinated(ps, a);
                 } else if let Some(a) = self.party_between(ps, c, t) {
-                    // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party.
+                    // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party acts, the others
+                    // fought it.
+                    let parties = self.with_coordinated(ps, a);
                     r.agents = vec![a];
+                    r.targets.extend(parties.into_iter().skip(1));
+                }
+                // أصيب سبعة أشخاص في هجوم على مركز للشرطة: what the attack struck.
+                if let Some(k) = self.cause_target(ps, c, t, &r.targets) {
+                    r.targets.push(k);
                 }
                 return r;
             }
@@ -538,20 +545,6 @@ impl Ctx<'_, '_, '_> {
             }
         }
         r
-    }
-
-    /// True when the phrase names an attacker (انتحاري، قناص، مهاجم): a people noun that acts.
-    fn names_attacker(&self, p: &Phrase) -> bool {
-        (p.first..p.end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])))
-    }
-
-    /// True when the trigger is a noun that counts acts (غارات، ضربات، هجمات، غارة، هجوم): its genitive
-    /// is who carried them out (غارات التحالف), never what they hit (that takes على).
-    fn count_noun(&self, t: usize) -> bool {
-        let w = &self.d.words[t];
-        let key = w.seg.base_key();
-        let key = key.strip_prefix("ال").unwrap_or(key);
-        cues().count_nouns.has(key)
     }
 
     /// A phrase as an argument: its whole span, linked to its most specific actor (a counterpart

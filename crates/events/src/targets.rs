@@ -242,6 +242,33 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// True when the phrase names an attacker (انتحاري، قناص، مهاجم): a people noun that acts.
+    pub(crate) fn names_attacker(&self, p: &Phrase) -> bool {
+        (p.first..p.end).any(|i| cues().agent_nouns.has(bare(&self.d.words[i])))
+    }
+
+    /// True when the trigger is a noun that counts acts (غارات، ضربات، هجمات، غارة، هجوم): its genitive
+    /// is who carried them out (غارات التحالف), never what they hit (that takes على).
+    pub(crate) fn count_noun(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        let key = w.seg.base_key();
+        let key = key.strip_prefix("ال").unwrap_or(key);
+        cues().count_nouns.has(key)
+    }
+
+    /// The owner with ل right after an unnamed generic phrase at `k` (مواقع للحوثيين، مركزا للأمن):
+    /// a participant, the thing's side. None when `k` is named or no such phrase follows.
+    fn owner_after(&self, ps: &[Phrase], k: usize) -> Option<usize> {
+        let o = k + 1;
+        (ps[k].head == Head::Generic
+            && ps[k].link.is_none()
+            && o < ps.len()
+            && ps[o].first == ps[k].end
+            && ps[o].participant()
+            && ps[o].governor.as_deref() == Some("ل"))
+        .then_some(o)
+    }
+
     /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
     /// phrase governed by one of the frame's prepositions.
     pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
@@ -263,6 +290,8 @@ impl Ctx<'_, '_, '_> {
                     && (p.first.saturating_sub(2)..p.first).any(|i| i > t && cues().belonging.has(bare(&words[i])))
             })
         };
+        // An unnamed thing and its owner with ل right after it (غارات على مواقع للحوثيين): the owner.
+        let owner_after = |k: usize| self.owner_after(ps, k).filter(|&o| usable(o));
         if in_frame("obj") {
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
                 // Only right after: a later free phrase belongs to something else.
@@ -271,19 +300,15 @@ impl Ctx<'_, '_, '_> {
                     if ps[k].head != Head::Generic || ps[k].link.is_some() {
                         return Some(k);
                     }
-                    let owner = Some(k + 1).filter(|&o| {
-                        o < ps.len()
-                            && usable(o)
-                            && ps[o].first == ps[k].end
-                            && ps[o].participant()
-                            && ps[o].governor.as_deref() == Some("ل")
-                    });
-                    return owner.or_else(owned).or(Some(k));
+                    return owner_after(k).or_else(owned).or(Some(k));
                 }
             }
         }
         let governed = |k: usize| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g));
         if let Some(k) = (0..ps.len()).find(|&k| governed(k)) {
+            if let Some(o) = owner_after(k) {
+                return Some(o);
+            }
             // A city after ب is where it happened when a partner follows (أجرى مباحثات بالقاهرة مع …).
             let city_after_bi = ps[k].governor.as_deref() == Some("ب")
                 && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
@@ -378,6 +403,19 @@ impl Ctx<'_, '_, '_> {
     /// violent verbal noun within the clause, whose doer is told by a clause on it or its لـ
     /// phrase right after it (past adjectives).
     pub(crate) fn cause_doer(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let noun = self.cause_noun(c, t)?;
+        if let Some(d) = self.doer_of_noun(ps, c, noun) {
+            return Some(d);
+        }
+        // Its لـ phrase, over adjectives (قصف مدفعي لقوات النظام، غارة جوية للتحالف).
+        let k = self.past_adjectives(ps, noun + 1, c.end.min(t + 14));
+        ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && p.participant() && !self.in_source(p))
+    }
+
+    /// The violent verbal noun that caused what the trigger at `t` tells (قتل ثلاثة جنود في هجوم،
+    /// جراء غارات، إثر قصف مدفعي، بقذيفة): after a cause word (في، جراء، إثر، بسبب، خلال، بعد) or
+    /// with ب on it, within 14 words of the clause.
+    fn cause_noun(&self, c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let violent = |k: usize| {
             // A verb form after the cause word is its verbal noun (إثر قصف مدفعي).
@@ -389,19 +427,55 @@ impl Ctx<'_, '_, '_> {
             let cause_word = matches!(bare(w), "في" | "جراء" | "اثر" | "بسبب" | "خلال" | "بعد");
             (cause_word && k + 1 < end && violent(k + 1)) || (w.seg.prefixes.contains(&"ب") && violent(k))
         })?;
-        let noun = if violent(noun) { noun } else { noun + 1 };
-        if let Some(d) = self.doer_of_noun(ps, c, noun) {
-            return Some(d);
-        }
-        // Its لـ phrase, over adjectives (قصف مدفعي لقوات النظام، غارة جوية للتحالف).
-        let mut k = noun + 1;
-        while k < end && words[k].tok.kind == TokenKind::Arabic && crate::phrases::phrase_at(ps, k).is_none() && {
-            let w = &words[k];
-            w.seg.prefixes.is_empty() && !w.seg.definite() && self.d.lexicon.lookup(w).is_none() && self.mention_at[k].is_none()
-        } {
+        Some(if violent(noun) { noun } else { noun + 1 })
+    }
+
+    /// The first word from `k` (below `end`) past adjectives and manner words (مسلح، جوية، عنيف).
+    fn past_adjectives(&self, ps: &[Phrase], mut k: usize, end: usize) -> usize {
+        let words = self.d.words;
+        let adjective = |w: &Word| {
+            crate::phrases::is_adjective(w)
+                || cues().manner.has(bare(w))
+                || (w.tok.kind == TokenKind::Arabic
+                    && w.seg.prefixes.is_empty()
+                    && self.d.lexicon.lookup(w).is_none()
+                    && crate::phrases::nisba_ending(w.key.as_str()))
+        };
+        while k < end && crate::phrases::phrase_at(ps, k).is_none() && adjective(&words[k]) {
             k += 1;
         }
-        ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && p.participant() && !self.in_source(p))
+        k
+    }
+
+    /// What the attack that caused a death or an injury struck, when the victims are its subject
+    /// (أصيب سبعة أشخاص في هجوم مسلح على مركز للشرطة، قتل مدنيان في غارة جوية استهدفت منزلا): the
+    /// phrase after على of the cause noun, or the object of a violent verb after the noun, within
+    /// four words past its adjectives, its doer's لـ phrase and its instrument (بسيارة مفخخة). None
+    /// when neither stands there.
+    pub(crate) fn cause_target(&self, ps: &[Phrase], c: &Clause, t: usize, skip: &[usize]) -> Option<usize> {
+        let words = self.d.words;
+        let noun = self.cause_noun(c, t)?;
+        let usable = |j: usize| ps[j].patient() && ps[j].end <= c.end && !self.in_source(&ps[j]) && !skip.contains(&j);
+        for (k, w) in words.iter().enumerate().take(c.end.min(noun + 6)).skip(noun + 1) {
+            if bare(w) == "علي" {
+                let j = ps.iter().position(|p| p.first == k + 1 && p.governor.as_deref() == Some("علي")).filter(|&j| usable(j))?;
+                return Some(self.owner_after(ps, j).filter(|&o| usable(o)).unwrap_or(j));
+            }
+            if let Some(h) = self.d.lexicon.lookup(w).filter(|_| !cues().explosives.has(w.key.as_str())) {
+                let struck = !h.nominal
+                    && info(h.entry.kind).victims
+                    && !third_person_pronoun(w)
+                    && h.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == "obj"));
+                let j = ps.iter().position(|p| p.first == k + 1 && p.governor.is_none()).filter(|&j| struck && usable(j))?;
+                return Some(self.owner_after(ps, j).filter(|&o| usable(o)).unwrap_or(j));
+            }
+            let open =
+                w.tok.kind == TokenKind::Arabic && !cues().relatives.has(w.key.as_str()) && !matches!(bare(w), "في" | "من" | "بين" | "مع");
+            if !open {
+                return None;
+            }
+        }
+        None
     }
 
     /// Who did what a verbal noun names, told by a clause on it (الغارات التي شنتها طائرات التحالف،
