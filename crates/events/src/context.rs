@@ -80,6 +80,15 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         names.get(i).is_some_and(|n| n.0 <= k)
     }
 
+    /// Prints why the word at token `i` states no event, with its code-point offset, when
+    /// `RASAD_DEBUG` is set (a trace for the rule writer; nothing otherwise).
+    pub(crate) fn skip(&self, i: usize, why: &str) {
+        if *crate::extract::DEBUG {
+            let w = &self.d.words[i];
+            eprintln!("skip {:?} @{} {why}", w.tok.text, w.tok.span.start);
+        }
+    }
+
     pub(crate) fn word(&self, i: usize) -> Option<&'d Word<'a>> {
         self.d.words.get(i)
     }

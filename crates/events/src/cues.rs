@@ -102,6 +102,7 @@ pub(crate) struct Cues {
     pub governors: Class,
     pub temporal: Class,
     pub history: Class,
+    pub censure: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -113,6 +114,27 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// The built-in cues.
 pub(crate) fn cues() -> &'static Cues {
     &CUES
+}
+
+/// True when the word is of the cue class a lexicon condition names with `@` (near=@armed,
+/// after=@censure); None for a name that is no class a condition may use. @armed matches the word
+/// as written without its conjunction (القوات، جنود); @censure also without ب and the article of
+/// a judgment (بالإرهابية، بالخطير) or the accusative's alif (استفزازا), but not a definite
+/// adjective without ب, which describes a noun rather than judges it (التنظيم الإرهابي).
+pub(crate) fn cue_word(name: &str, w: &rasad_text::Word) -> Option<bool> {
+    let c = cues();
+    let b = crate::context::bare(w);
+    match name {
+        "armed" => Some(c.armed.has(b)),
+        "censure" => {
+            let base = w.seg.base_key();
+            let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite();
+            let stem = base.strip_prefix("ال").unwrap_or(base);
+            let forms = [b, base, stem, stem.strip_suffix('ا').unwrap_or(stem)];
+            Some(judged && forms.iter().any(|k| c.censure.has(k)))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -313,7 +313,13 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let headline =
         d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
     let mut out = merge_restatements(out, lemma, headline);
-    out.retain(situated);
+    out.retain(|e| {
+        let keep = situated(e);
+        if !keep && *DEBUG {
+            eprintln!("skip {:?} @{} unsituated {:?}", e.trigger.text, e.trigger.start, e.kind);
+        }
+        keep
+    });
     crate::carry::carry(&mut out, &scene_breaks(&cx, d));
     out
 }

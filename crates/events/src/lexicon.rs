@@ -55,6 +55,10 @@ pub enum Need {
     /// Not when one of these match keys is among the 16 tokens after it in its sentence (a
     /// prayer's words well after دعا: ودعا نائب الرئيس الله تعالى أن يتغمد الشهداء برحمته).
     UnlessAfter(Vec<String>),
+    /// Only when one of these match keys (or a word of a cue class, @censure) is among the 16
+    /// tokens after the word in its sentence: what a verb of judging says of its object (اعتبر
+    /// القرار استفزازا، وصفه بالخطير), not a word of the kind before it (التنظيم الإرهابي … يعتبر).
+    After(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
     /// Only with a number in its sentence, up to 8 tokens before or 15 after it: a toll states
@@ -195,9 +199,14 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 "standalone" => Need::Standalone,
                 "force" => Need::Force,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
+                // A class named with @ must be one a condition may use (a typo would match nothing).
+                _ if c.split('|').any(|k| k.split_once('@').is_some_and(|(_, n)| !matches!(n, "armed" | "censure" | "accidents"))) => {
+                    return Err(bad())
+                }
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
                 _ if c.starts_with("unless_after=") => Need::UnlessAfter(keys(&c[13..])),
+                _ if c.starts_with("after=") => Need::After(keys(&c[6..])),
                 _ if c.starts_with("unless_next=") => Need::UnlessNext(keys(&c[12..])),
                 _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),
                 _ => return Err(bad()),
@@ -476,6 +485,13 @@ fn bare_candidates(w: &Word) -> Vec<String> {
             out.push(r.to_string());
         }
     }
+    // A verbal noun whose own first letters are الت (التزام، التقاء، التحاق of Form VIII verbs
+    // that open with ل): the segmenter read ال as the article (التزامه → ال + تزام + ه).
+    if w.seg.prefixes.last() == Some(&"ال") {
+        let own: Vec<String> =
+            out.iter().filter(|c| c.chars().count() >= 3 && c.starts_with('ت') && !c.ends_with("ات")).map(|c| format!("ال{c}")).collect();
+        out.extend(own);
+    }
     out.dedup();
     out
 }
@@ -560,6 +576,13 @@ mod tests {
         for t in EventType::ALL {
             assert!(lex.map.values().flatten().any(|e| e.kind == t), "no trigger for {t}");
         }
+    }
+
+    #[test]
+    fn an_unknown_cue_class_is_a_bad_condition() {
+        let err = Lexicon::parse("قصف\t-\t-\tASSAULT\t-\t-\tnear=@armd\tx").unwrap_err();
+        assert!(err.to_string().contains("@armd"), "{err}");
+        assert!(Lexicon::parse("وصف\t-\t-\tACCUSE\t-\t-\tafter=@censure|بالجريمة\tx").is_ok());
     }
 
     #[test]

@@ -67,6 +67,13 @@ pub(crate) fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
     }
 }
 
+/// True when a word of tokens `lo..hi` (not `i`) is of a cue class named by a key "@class".
+fn near_class(words: &[rasad_text::Word], i: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
+    keys.iter()
+        .filter_map(|k| k.strip_prefix('@'))
+        .any(|name| (lo..hi).any(|k| k != i && crate::cues::cue_word(name, &words[k]) == Some(true)))
+}
+
 /// True when a word governs the noun after it (في، بعد، مقابل، لأي).
 fn governs(w: &rasad_text::Word) -> bool {
     let g = &cues().governors;
@@ -152,6 +159,8 @@ impl Ctx<'_, '_, '_> {
         // too (ضرب زلزال … ما أسفر عن مقتل ثلاثة; the whole sentence: one more false event on the
         // development set).
         let accident_from = if c.link == crate::clauses::Link::Consequence { s.first_token } else { c.first };
+        // Why a word of the lexicon states no event here (`RASAD_DEBUG`).
+        let skip = |i: usize, why: &str| self.skip(i, why);
         for i in c.first..c.end {
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] || self.named(i) {
@@ -193,6 +202,7 @@ impl Ctx<'_, '_, '_> {
                 .is_some_and(|l| crate::types::info(l.kind).asks && (i == l.at + 1 || (i - l.at <= 8 && (l.at + 1..=i).any(opens_ask))));
             if asked_act {
                 last_seen = entries.first().map(|e| (i, e.kind));
+                skip(i, &format!("asked act {:?}", entries[0].kind));
                 continue;
             }
             // The first reading whose conditions hold (فتح المعبر CONCEDE، فتح النار ASSAULT).
@@ -201,11 +211,14 @@ impl Ctx<'_, '_, '_> {
                     // … or the definite noun after a verb of occurrence (تم الاتفاق، جرت المفاوضات).
                     Need::Verbal => !is_definite_or_governed(words, i) || self.occurred(c, i),
                     // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
+                    // A key "@class" stands for a cue class (@armed, @censure).
                     Need::Near(keys) => {
-                        near_any(words, i, 15, s.first_token, s.end_token, keys)
-                            || (keys.iter().any(|k| k == "@armed")
-                                && (i.saturating_sub(15).max(s.first_token)..(i + 16).min(s.end_token))
-                                    .any(|k| k != i && cues().armed.has(bare(&words[k]))))
+                        let (lo, hi) = (i.saturating_sub(15).max(s.first_token), (i + 16).min(s.end_token));
+                        near_any(words, i, 15, s.first_token, s.end_token, keys) || near_class(words, i, lo, hi, keys)
+                    }
+                    Need::After(keys) => {
+                        let hi = (i + 17).min(s.end_token);
+                        near_any(words, i, 16, i + 1, hi, keys) || near_class(words, i, i + 1, hi, keys)
                     }
                     // @accidents: not in a clause that names an accident (مقتل شخص في حادث سير).
                     Need::Unless(keys) => {
@@ -231,19 +244,38 @@ impl Ctx<'_, '_, '_> {
                     || words[i - 1].tok.kind == TokenKind::Punct
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");
-            let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else { continue };
+            let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else {
+                if *crate::extract::DEBUG {
+                    // Which condition failed, per reading: the first need that does not hold.
+                    let why: Vec<String> = entries
+                        .iter()
+                        .map(|e| {
+                            let failed =
+                                e.needs.iter().find(|n| !holds(&crate::lexicon::TriggerEntry { needs: vec![(*n).clone()], ..e.clone() }));
+                            let what = failed
+                                .map_or(if e.verb || e.noun { "?" } else { "participle not as a hal" }.to_string(), |n| format!("{n:?}"));
+                            format!("{:?} {}", e.kind, what.chars().take(40).collect::<String>())
+                        })
+                        .collect();
+                    skip(i, &format!("no reading holds: {}", why.join("; ")));
+                }
+                continue;
+            };
             // A condition states no event (إذا ما طلب النظام ذلك، لو تدخلت، على أن تقوم), nor does
             // what أن with the subjunctive wants (أصروا على أن تنسحب، طالب بأن يتم الإفراج).
             if irrealis_from.is_some_and(|k| k < i) {
+                skip(i, &format!("irrealis {:?}", entry.kind));
                 continue;
             }
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
             if self.d.lexicon.negated_phrase(words, i, form) {
+                skip(i, &format!("idiom {:?}", entry.kind));
                 continue;
             }
             // A verbal noun that names a kind of vehicle (طائرة شحن، طائرات نقل، سفينة إنزال; طائرة
             // مساعدات still carries aid).
             if i > 0 && cues().vehicle_kinds.has(bare(&words[i])) && cues().vehicles.has(bare(&words[i - 1])) {
+                skip(i, &format!("vehicle kind {:?}", entry.kind));
                 continue;
             }
             let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (nominal || is_definite_or_governed(words, i));
@@ -254,6 +286,7 @@ impl Ctx<'_, '_, '_> {
                 if let Some(l) = found.last_mut() {
                     l.dependent = false;
                 }
+                skip(i, &format!("attributive {:?}", entry.kind));
                 continue;
             }
             // Only a trigger that stands (or a purpose passed over) governs the noun after it.
@@ -267,6 +300,7 @@ impl Ctx<'_, '_, '_> {
             let passive_lam =
                 (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
             if lam && !passive_lam && !after_addition {
+                skip(i, &format!("purpose ل {:?}", entry.kind));
                 continue;
             }
             // من أجل X, and لا بد من X (what must be done, not what was).
@@ -274,14 +308,17 @@ impl Ctx<'_, '_, '_> {
                 && ((bare(&words[i - 2]) == "من" && prev_key == "اجل")
                     || (matches!(bare(&words[i - 2]), "بد" | "لابد") && prev_key == "من"));
             if cues().purpose.has(prev_key) || two_words {
+                skip(i, &format!("purpose word {:?}", entry.kind));
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
             if nominal && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
+                skip(i, &format!("complement of a purpose {:?}", entry.kind));
                 continue;
             }
             // "أي هجوم": any attack, none in particular.
             if matches!(prev_key, "اي" | "لاي" | "باي") {
+                skip(i, &format!("any {:?}", entry.kind));
                 continue;
             }
             // لم يصل، لن تنسحب، عدم مشاركة: the event is read, and marked as not having happened.
@@ -317,6 +354,7 @@ impl Ctx<'_, '_, '_> {
                 && imperfect
                 && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes)
             {
+                skip(i, &format!("describes {:?}", entry.kind));
                 continue;
             }
             // اتهمت إيران إسرائيل بشن غارة: the accused act is an event, claimed by the accuser.
@@ -335,10 +373,12 @@ impl Ctx<'_, '_, '_> {
                 && nominal
                 && victim_follows(ps, entry.kind, i, frame_of(entry).iter().any(|f| f == "gen"));
             if governed_by_prev && !names_victims {
+                skip(i, &format!("governed by the trigger before {:?}", entry.kind));
                 continue;
             }
             // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
             if found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 3) && !names_victims {
+                skip(i, &format!("adjacent of its type {:?}", entry.kind));
                 continue;
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
@@ -354,13 +394,22 @@ impl Ctx<'_, '_, '_> {
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
         if found.iter().any(|t| !t.dependent) {
-            found.retain(|t| !t.dependent);
+            found.retain(|t| {
+                if t.dependent {
+                    skip(t.at, &format!("complement of the clause's verb {:?}", t.kind));
+                }
+                !t.dependent
+            });
         }
         // A verbal noun alone (a headline, a nominal clause) states an event only when something
         // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
         found.retain(|tr| {
-            !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr.kind, tr.at, tr.frame.iter().any(|f| f == "gen"))
+            let keep = !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr.kind, tr.at, tr.frame.iter().any(|f| f == "gen"));
+            if !keep {
+                skip(tr.at, &format!("unanchored noun {:?}", tr.kind));
+            }
+            keep
         });
         found
     }
