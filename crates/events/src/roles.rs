@@ -713,6 +713,9 @@ impl Ctx<'_, '_, '_> {
             roles.agents.retain(|&k| !reporter(k));
         }
         roles.targets.retain(|k| !roles.agents.contains(k));
+        if roles.targets.is_empty() {
+            roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
+        }
         let mut actors = self.args_of(ps, &roles.agents);
         if actors.is_empty() && (!tr.noun || pronoun) && !tr.accused {
             // The subject carried from the sentence before, unless it only reported a physical act.

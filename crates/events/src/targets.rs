@@ -39,6 +39,28 @@ impl Ctx<'_, '_, '_> {
             .unwrap_or(end)
     }
 
+    /// The party a request is about when it names no addressee: the first named participant
+    /// (a group, an office, a name, or people of a known side) of its content within 14 words after
+    /// the trigger, not one of its `agents` and no source (دعا إلى إبرام اتفاق بين طرفي النزاع،
+    /// شدد على ضرورة تضافر جهود المجتمع الدولي). None for a type without `content_fallback`.
+    pub(crate) fn content_party(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
+        if !info(kind).content_fallback {
+            return None;
+        }
+        let hi = c.end.min(t + 15);
+        let from = self.content_from(t, hi);
+        if from >= hi {
+            return None;
+        }
+        ps.iter()
+            .position(|p| {
+                let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
+                    || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
+                p.first > from && p.end <= hi && named && !self.in_source(p)
+            })
+            .filter(|k| !agents.contains(k))
+    }
+
     /// The verbal noun a statement verb states and its frame (أعرب عن ترحيبه ب، عبر عن تضامنه مع):
     /// the noun after عن within a few words of the subject; its own frame when the lexicon knows
     /// it, else its type's prepositions. None for a verb with a target position of its own.

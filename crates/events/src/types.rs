@@ -35,6 +35,10 @@ pub(crate) struct TypeInfo {
     /// The participant of that content is the event's target (هدد باستهداف السفن).
     #[serde(default)]
     pub content_target: bool,
+    /// Without an addressee, the first named party of that content is the target (دعا إلى اتفاق
+    /// بين طرفي النزاع، شدد على ضرورة تضافر جهود المجتمع الدولي).
+    #[serde(default)]
+    pub content_fallback: bool,
     /// What opens the content (match keys; ب and ل as clitics): targets stop there.
     #[serde(default)]
     pub content: Vec<String>,
