@@ -103,6 +103,7 @@ pub(crate) struct Cues {
     pub temporal: Class,
     pub history: Class,
     pub censure: Class,
+    pub performers: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

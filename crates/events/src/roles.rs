@@ -616,23 +616,6 @@ impl Ctx<'_, '_, '_> {
             .then_some(alt)
     }
 
-    /// True when an armed force takes part: an agent or target linked to a state, an army or an
-    /// armed group (or, without an agent, the subject carried from before), or a word of the
-    /// `armed` cues within eight words of the trigger in its clause (وصلت تعزيزات، دخل رتل).
-    fn armed(&self, ps: &[Phrase], c: &Clause, t: usize, agents: &[usize], targets: &[usize], fallback: &[Arg]) -> bool {
-        let kb = self.d.kb;
-        let armed_kind = |k: ActorType| matches!(k, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia);
-        let linked = agents
-            .iter()
-            .chain(targets)
-            .any(|&k| ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| armed_kind(kb.actors[a].kind)));
-        let carried = agents.is_empty()
-            && fallback.iter().any(|a| a.link.id.as_deref().and_then(|id| kb.actor(id)).is_some_and(|x| armed_kind(x.kind)));
-        let words = self.d.words;
-        let near = (t.saturating_sub(8).max(c.first)..(t + 9).min(c.end)).any(|k| k != t && cues().armed.has(bare(&words[k])));
-        linked || carried || near
-    }
-
     /// The first verb of a clause (a trigger verb or a verb of saying) within its first words.
     pub(crate) fn clause_verb(&self, c: &Clause) -> Option<usize> {
         let words = self.d.words;
@@ -688,6 +671,10 @@ impl Ctx<'_, '_, '_> {
         }) {
             kind = alt;
             mode = Some("visit".into());
+            // وصل الرئيس إلى طهران: the host by the new type's positions.
+            if roles.targets.is_empty() {
+                roles.targets.extend(self.target(ps, c, t, t + 1, &info(alt).target, &roles.agents));
+            }
         } else if tr.needs.contains(&Need::Force) && !self.armed(ps, c, t, &roles.agents, &roles.targets, sc.fallback) {
             // وصل الطبيب، تعزيز العلاقات: a motion word without a force states no deployment.
             self.skip(t, &format!("no armed force {kind:?}"));

@@ -278,6 +278,23 @@ impl Ctx<'_, '_, '_> {
         cues().count_nouns.has(key)
     }
 
+    /// True when an armed force takes part: an agent or target linked to a state, an army or an
+    /// armed group (or, without an agent, the subject carried from before), or a word of the
+    /// `armed` cues within eight words of the trigger in its clause (وصلت تعزيزات، دخل رتل).
+    pub(crate) fn armed(&self, ps: &[Phrase], c: &Clause, t: usize, agents: &[usize], targets: &[usize], fallback: &[Arg]) -> bool {
+        let kb = self.d.kb;
+        let armed_kind = |k: ActorType| matches!(k, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia);
+        let linked = agents
+            .iter()
+            .chain(targets)
+            .any(|&k| ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| armed_kind(kb.actors[a].kind)));
+        let carried = agents.is_empty()
+            && fallback.iter().any(|a| a.link.id.as_deref().and_then(|id| kb.actor(id)).is_some_and(|x| armed_kind(x.kind)));
+        let words = self.d.words;
+        let near = (t.saturating_sub(8).max(c.first)..(t + 9).min(c.end)).any(|k| k != t && cues().armed.has(bare(&words[k])));
+        linked || carried || near
+    }
+
     /// The owner with ل right after an unnamed generic phrase at `k` (مواقع للحوثيين، مركزا للأمن):
     /// a participant, the thing's side. None when `k` is named or no such phrase follows.
     fn owner_after(&self, ps: &[Phrase], k: usize) -> Option<usize> {
@@ -331,11 +348,15 @@ impl Ctx<'_, '_, '_> {
             if let Some(o) = owner_after(k) {
                 return Some(o);
             }
-            // A city after ب is where it happened when a partner follows (أجرى مباحثات بالقاهرة مع …).
-            let city_after_bi = ps[k].governor.as_deref() == Some("ب")
-                && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
-            if city_after_bi {
-                if let Some(other) = (k + 1..ps.len()).find(|&j| governed(j) && ps[j].governor.as_deref() != Some("ب")) {
+            // A city after ب or إلى is where it happened when a partner follows (أجرى مباحثات
+            // بالقاهرة مع …، وصل إلى القاهرة والتقى بالأمين العام).
+            let place_gov = |j: usize| matches!(ps[j].governor.as_deref(), Some("ب" | "الي"));
+            let city =
+                place_gov(k) && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
+            if city {
+                let partner = (k + 1..ps.len())
+                    .find(|&j| governed(j) && (!place_gov(j) || ps[j].link.is_none_or(|m| self.d.mentions[m].place.is_none())));
+                if let Some(other) = partner {
                     return Some(other);
                 }
             }

@@ -35,6 +35,10 @@ pub(crate) struct TypeInfo {
     /// The participant of that content is the event's target (هدد باستهداف السفن).
     #[serde(default)]
     pub content_target: bool,
+    /// The destination of an entry's frame (dest=) is its target: the host of a visit, the
+    /// recipient of aid (زيارات إلى الأردن، قدم مساعدات إلى اليمن).
+    #[serde(default)]
+    pub dest_target: bool,
     /// Without an addressee, the first named party of that content is the target (دعا إلى اتفاق
     /// بين طرفي النزاع، شدد على ضرورة تضافر جهود المجتمع الدولي).
     #[serde(default)]
