@@ -101,6 +101,13 @@ mod tests {
         assert!(yemen.iter().all(|(_, id)| id != "COALITION"), "{yemen:?}");
         let iraq = ids("وقصفت طائرات التحالف مواقع لتنظيم داعش في الموصل والرمادي، وقال التحالف إن الغارات دمرت مخازن في تكريت.");
         assert!(iraq.iter().all(|(_, id)| id != "SAU-COALITION"), "{iraq:?}");
+        // A name that is a force only in some wars: the resistance of a Yemeni report, none in a
+        // Lebanese one; the Republican Guard of Yemen, not Syria's, in a Yemeni report.
+        let yemen = ids("سيطرت المقاومة الشعبية على مدينة الضالع بعد معارك مع الحوثيين في لحج، وانسحب الحرس الجمهوري من تعز.");
+        assert!(yemen.iter().any(|(_, id)| id == "YEM-RESISTANCE"), "{yemen:?}");
+        assert!(yemen.iter().any(|(_, id)| id == "YEM-RG") && yemen.iter().all(|(_, id)| id != "SYR-RG"), "{yemen:?}");
+        let lebanon = ids("وقالت المقاومة في بيروت إن الجيش اللبناني انتشر في صيدا وطرابلس.");
+        assert!(lebanon.iter().all(|(t, _)| t != "المقاومة"), "{lebanon:?}");
         // Two states alike: unlinked.
         let split = ids("تقدمت القوات الحكومية في مدينة تعز اليمنية، فيما وصل وفد إلى الرياض والدوحة.");
         assert!(split.iter().all(|(_, id)| !id.ends_with("-MIL")), "{split:?}");
