@@ -114,7 +114,12 @@ impl Ctx<'_, '_, '_> {
         // "N من X" counts members of X: people, for a type whose victims are targets (ستة من
         // مليشيا الحشد); so does a nisba (20 عراقيًا).
         let fits = |q: &Quantity| match q.unit.as_deref() {
-            Some(u) => units.iter().any(|x| x == u) || (info(kind).victims && (q.text.contains(" من ") || self.d.kb.is_demonym(u))),
+            // (…and a nisba counts people for any type that counts persons: تظاهر آلاف الفلسطينيين.)
+            Some(u) => {
+                units.iter().any(|x| x == u)
+                    || (info(kind).victims && q.text.contains(" من "))
+                    || ((info(kind).victims || units.iter().any(|x| x == "شخص")) && self.d.kb.is_demonym(u))
+            }
             None => info(kind).unitless,
         };
         // The counted subject stands before the verb as often as after it (أن مئات من الجنود وصلوا):
@@ -124,9 +129,16 @@ impl Ctx<'_, '_, '_> {
         let owned_by_other = |q: &Quantity| {
             let k = words.partition_point(|w| w.tok.span.start < q.start);
             // The word before it: joined by و or ف, indefinite, not the trigger (وأصيب، وجرح).
-            k.checked_sub(1).filter(|&j| j != t && words[j].tok.kind == TokenKind::Arabic).is_some_and(|j| {
+            // (Not the second noun of the trigger's own pair: مقتل وإصابة عشرة أشخاص; but قتلوا وأصيب
+            // اثنان are two acts.)
+            let noun = |i: usize| self.d.lexicon.lookup(&words[i]).is_some_and(|h| h.nominal);
+            let pair = |j: usize| j == t + 1 && noun(t) && noun(j);
+            k.checked_sub(1).filter(|&j| j != t && !pair(j) && words[j].tok.kind == TokenKind::Arabic).is_some_and(|j| {
                 let w = &words[j];
-                w.seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف")) && !w.seg.definite() && !w.key.ends_with('ه')
+                // (A verbal noun of the lexicon too: مقتل مدني وإصابة 4 آخرين.)
+                w.seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف"))
+                    && !w.seg.definite()
+                    && (!w.key.ends_with('ه') || self.d.lexicon.lookup(w).is_some())
             })
         };
         let qs = self.d.quantities;
