@@ -232,6 +232,7 @@ impl Ctx<'_, '_, '_> {
                     }
                     Need::UnlessNext(keys) => !(i + 1 < s.end_token && near_any(words, i, 1, i + 1, i + 2, keys)),
                     Need::UnlessAfter(keys) => !near_any(words, i, 16, i + 1, s.end_token, keys),
+                    Need::UnlessBefore(keys) => !near_any(words, i, 5, s.first_token, i, keys),
                     Need::Counted => {
                         (i.saturating_sub(8).max(s.first_token)..(i + 16).min(s.end_token)).any(|k| self.quantity_at[k].is_some())
                     }
@@ -433,7 +434,9 @@ impl Ctx<'_, '_, '_> {
             let content = e.frame.as_ref().map(|f| &f.content).filter(|c| !c.is_empty()).unwrap_or(&info.content);
             info.claims
                 && content.iter().any(|p| p == "ب")
-                && e.needs.iter().all(|n| matches!(n, Need::Unless(_) | Need::UnlessNext(_) | Need::UnlessAfter(_) | Need::Verbal))
+                && e.needs.iter().all(|n| {
+                    matches!(n, Need::Unless(_) | Need::UnlessNext(_) | Need::UnlessAfter(_) | Need::UnlessBefore(_) | Need::Verbal)
+                })
         };
         let lo = s.first_token.max(i.saturating_sub(10));
         let Some((k, h)) =
