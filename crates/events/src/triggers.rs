@@ -198,9 +198,11 @@ impl Ctx<'_, '_, '_> {
             // طالب إيران بوقف تدخلها، دعا إلى أن يوقف، هدد بقصف المدينة: what is asked for (after
             // the ب، إلى or على that opens it) has not happened.
             let opens_ask = |k: usize| words[k].seg.prefixes.contains(&"ب") || matches!(bare(&words[k]), "الي" | "علي" | "حول" | "بشان");
-            let asked_act = found
-                .last()
-                .is_some_and(|l| crate::types::info(l.kind).asks && (i == l.at + 1 || (i - l.at <= 8 && (l.at + 1..=i).any(opens_ask))));
+            let asks_at = |k: usize| i == k + 1 || (i - k <= 8 && (k + 1..=i).any(opens_ask));
+            // (Also after a word that asks but states no event itself: يدعو إلى اغتيال after a
+            // noun, حرض على اغتيال in a headline.)
+            let asked_act = found.last().is_some_and(|l| crate::types::info(l.kind).asks && asks_at(l.at))
+                || self.asking_word_before(c, i).is_some_and(asks_at);
             if asked_act {
                 last_seen = entries.first().map(|e| (i, e.kind));
                 skip(i, &format!("asked act {:?}", entries[0].kind));
@@ -449,6 +451,21 @@ impl Ctx<'_, '_, '_> {
         let opens = |j: usize| words[j].seg.prefixes.contains(&"ب") && (j == k + 1 || !accused_persons);
         let w = &words[i];
         opens(i) || (nominal && !w.seg.prefixes.contains(&"و") && ((k + 1).max(i.saturating_sub(3))..i).any(opens))
+    }
+
+    /// The nearest word among the eight tokens before `i` in its clause that asks, whether or
+    /// not it states an event there: an entry of a type that `asks` (types.toml) whose conditions
+    /// only exclude (دعا، يدعو، طالب، حث، حرض; not وقع near=اتفاق, which is "happened" otherwise).
+    fn asking_word_before(&self, c: &Clause, i: usize) -> Option<usize> {
+        let words = self.d.words;
+        let asks = |e: &crate::lexicon::TriggerEntry| {
+            crate::types::info(e.kind).asks
+                && (e.verb || e.noun)
+                && e.needs.iter().all(|n| {
+                    matches!(n, Need::Unless(_) | Need::UnlessNext(_) | Need::UnlessAfter(_) | Need::UnlessBefore(_) | Need::Verbal)
+                })
+        };
+        (c.first.max(i.saturating_sub(8))..i).rev().find(|&k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(asks)))
     }
 
     /// True when a word or a pair of words of tokens `first..end` is an accident of the cues (حادث
