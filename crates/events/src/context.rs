@@ -19,8 +19,6 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     /// The NER model's names `(first, end, label)`, each ending before a verb the tagger took
     /// into it (إسماعيل ولد الشيخ أحمد | التقى), in text order.
     pub(crate) names: Vec<(usize, usize, rasad_model::Label)>,
-    /// Triggers read as the content of an accusation (claimed by the accuser).
-    pub(crate) claimed: std::cell::RefCell<Vec<usize>>,
     /// Negated triggers (لم، لن، عدم …).
     pub(crate) negated: std::cell::RefCell<Vec<usize>>,
     /// The attribution adverbials of the current sentence: their mentions are sources, not actors.

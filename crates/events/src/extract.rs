@@ -97,7 +97,6 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         in_time,
         quantity_at,
         names: Vec::new(),
-        claimed: Default::default(),
         negated: Default::default(),
         source_spans: Vec::new(),
         dateline: None,

@@ -55,6 +55,10 @@ pub enum Need {
     /// Not when one of these match keys is among the 16 tokens after it in its sentence (a
     /// prayer's words well after دعا: ودعا نائب الرئيس الله تعالى أن يتغمد الشهداء برحمته).
     UnlessAfter(Vec<String>),
+    /// Not when one of these match keys is among the 5 tokens before the word in its sentence:
+    /// what an attack struck (استهدف تجمعا للمدنيين، غارات على تجمعات وتمركزات المسلحين) is no
+    /// rally or deployment of its own.
+    UnlessBefore(Vec<String>),
     /// Only when one of these match keys (or a word of a cue class, @censure) is among the 16
     /// tokens after the word in its sentence: what a verb of judging says of its object (اعتبر
     /// القرار استفزازا، وصفه بالخطير), not a word of the kind before it (التنظيم الإرهابي … يعتبر).
@@ -206,6 +210,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),
                 _ if c.starts_with("unless=") => Need::Unless(keys(&c[7..])),
                 _ if c.starts_with("unless_after=") => Need::UnlessAfter(keys(&c[13..])),
+                _ if c.starts_with("unless_before=") => Need::UnlessBefore(keys(&c[14..])),
                 _ if c.starts_with("after=") => Need::After(keys(&c[6..])),
                 _ if c.starts_with("unless_next=") => Need::UnlessNext(keys(&c[12..])),
                 _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),

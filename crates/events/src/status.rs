@@ -10,7 +10,7 @@ use crate::cues::cues;
 impl Ctx<'_, '_, '_> {
     /// The status of the event of trigger `t`: negated (لم، لن، عدم before it), planned (سـ، سوف،
     /// من المقرر within three words before), denied (نفى before it in the sentence), claimed
-    /// (زعم، ادعى, or the act an accusation names).
+    /// (زعم، ادعى before it; the act an accusation names is no event of its own: triggers.rs).
     pub(crate) fn status(&self, s: &Sentence, t: usize, source: &Option<Source>) -> Status {
         let words = self.d.words;
         let c = cues();
@@ -31,10 +31,7 @@ impl Ctx<'_, '_, '_> {
         if (s.first_token..t).any(|i| c.denials.has(bare(&words[i]))) {
             return Status::Denied;
         }
-        if self.claimed.borrow().contains(&t)
-            || (s.first_token..t).any(|i| c.claims.has(bare(&words[i])))
-            || source.as_ref().is_some_and(|x| x.span.text.is_empty())
-        {
+        if (s.first_token..t).any(|i| c.claims.has(bare(&words[i]))) || source.as_ref().is_some_and(|x| x.span.text.is_empty()) {
             return Status::Claimed;
         }
         Status::Reported

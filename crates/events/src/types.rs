@@ -26,7 +26,7 @@ pub(crate) struct TypeInfo {
     /// People named by what befell them are targets, never actors.
     #[serde(default)]
     pub victims: bool,
-    /// An act its ب-phrase names is an event of its target, claimed.
+    /// The act its ب-phrase names is its content, no event of its own (اتهمه بتفجير سيارة).
     #[serde(default)]
     pub claims: bool,
     /// The act its ب، إلى or على phrase asks for or threatens with is no event of its own.

@@ -26,15 +26,22 @@ fn future_events_are_planned() {
 }
 
 #[test]
-fn an_accused_act_is_a_claimed_event_of_the_accused() {
+fn an_accused_act_is_the_content_of_the_accusation() {
     let out = run("اتهمت تركيا حزب العمال الكردستاني بتفجير سيارة مفخخة في مدينة أعزاز.");
     let accuse = out.events.iter().find(|e| e.kind.as_str() == "ACCUSE").expect("an accusation");
     assert_eq!(ids(&accuse.actors), vec!["TUR"]);
     assert_eq!(ids(&accuse.targets), vec!["PKK"]);
-    let act = out.events.iter().find(|e| e.kind.as_str() == "ASSAULT").expect("the accused act");
+    assert_eq!(ids(&accuse.places), vec!["P-AZAZ"]);
+    // The bombing it names is what Turkey claims, not an event the text reports (a coder codes
+    // the accusation; on the development set such acts matched no required event).
+    assert_eq!(out.events.len(), 1, "{:#?}", out.events);
+}
+
+#[test]
+fn a_claimed_act_is_claimed() {
+    let out = run("زعمت الجماعة أنها أسقطت طائرة مسيرة في أجواء محافظة مأرب.");
+    let act = out.events.iter().find(|e| e.kind.as_str() == "ASSAULT").expect("the claimed shoot-down");
     assert_eq!(act.status, Status::Claimed);
-    assert_eq!(ids(&act.actors), vec!["PKK"]);
-    assert_eq!(ids(&act.places), vec!["P-AZAZ"]);
 }
 
 #[test]
