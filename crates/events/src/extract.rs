@@ -257,16 +257,16 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let fallback: &[rasad_model::Arg] =
                 if ci == 0 && subjects[0].is_empty() && cx.opens_with_verb(c) { &prev_subject } else { &[] };
             let mut here: Vec<Event> = Vec::new();
-            // The targets of the clause's last accusation: the agents of the act it names.
-            let mut accused: Vec<usize> = Vec::new();
             for tr in cx.triggers(s, c, &phrases) {
-                let inherit = if tr.accused { &accused } else { &inherited };
-                let scope =
-                    crate::roles::Scope { ps: &phrases, clauses: &clauses, ci, inherited: inherit, fallback, fallback_spoke: prev_spoke };
-                if let Some((ev, agents, targets)) = cx.event(s, &scope, &tr, source.clone()) {
-                    if crate::types::info(ev.kind).claims {
-                        accused = targets;
-                    }
+                let scope = crate::roles::Scope {
+                    ps: &phrases,
+                    clauses: &clauses,
+                    ci,
+                    inherited: &inherited,
+                    fallback,
+                    fallback_spoke: prev_spoke,
+                };
+                if let Some((ev, agents, _)) = cx.event(s, &scope, &tr, source.clone()) {
                     if subjects[ci].is_empty() {
                         subjects[ci] = if agents.is_empty() { inherited.clone() } else { agents };
                     }

@@ -396,14 +396,6 @@ impl Ctx<'_, '_, '_> {
             }
             return r;
         }
-        // The act an accusation names: the accused did it.
-        if tr.accused {
-            r.agents = inherited.to_vec();
-            if let Some(k) = self.target(ps, c, t, usize::MAX, frame, &r.agents) {
-                r.targets = self.with_coordinated(ps, k);
-            }
-            return r;
-        }
         // A verbal noun after تعرض ل: the subject of تعرض suffered it, the noun's nisba or agent did it
         // (تعرضت مواقع حزب الله لغارات إسرائيلية).
         if let Some(tw) = (c.first..t).rev().take(10).find(|&k| bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"))
@@ -704,7 +696,7 @@ impl Ctx<'_, '_, '_> {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
         let mut actors = self.args_of(ps, &roles.agents);
-        if actors.is_empty() && (!tr.noun || pronoun) && !tr.accused {
+        if actors.is_empty() && (!tr.noun || pronoun) {
             // The subject carried from the sentence before, unless it only reported a physical act.
             let reported = |a: &Arg| {
                 info(kind).material

@@ -31,13 +31,10 @@ pub(crate) struct Trig {
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
     /// a verb trigger); nouns after إثر، لدى … or marked standalone state their own event.
     pub dependent: bool,
-    /// The act an accusation names (اتهمت X Y بتفجير). Never set now that such an act is no event
-    /// of its own (see `accused_content`); roles.rs and extract.rs still read it.
-    pub accused: bool,
 }
 
 impl Trig {
-    /// The trigger of `entry` at token `at`, read as a noun or not; neither dependent nor accused.
+    /// The trigger of `entry` at token `at`, read as a noun or not; not dependent.
     fn of(at: usize, entry: &crate::lexicon::TriggerEntry, noun: bool) -> Trig {
         Trig {
             at,
@@ -48,7 +45,6 @@ impl Trig {
             sender: entry.frame.as_ref().map(|f| f.sender.clone()).unwrap_or_default(),
             noun,
             dependent: false,
-            accused: false,
         }
     }
 }
