@@ -80,6 +80,18 @@ impl Ctx<'_, '_, '_> {
                         || b.strip_prefix("ال").is_some_and(|r| c.locatives.has(r))
                         || self.mention_at[i + 1].is_some_and(|m| self.d.mentions[m].place.is_some())
                 });
+            // A connector whose last word a trigger just before takes as its preposition is that
+            // trigger's complement, no boundary (وقفت الكويت إلى جانب السعودية: وقف on=جانب).
+            let governed = phrase_len > 1 && {
+                let last = bare(&words[i + phrase_len - 1]);
+                (i.saturating_sub(5).max(s.first_token)..i).any(|k| {
+                    self.d
+                        .lexicon
+                        .lookup(&words[k])
+                        .is_some_and(|h| h.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == last)))
+                })
+            };
+            let phrase_len = if governed { 1 } else { phrase_len };
             let consequence = c.consequences.has(&two) || (c.consequences.has(w.key.as_str()) && after_comma);
             let phrase_len = if c.consequences.has(&two) { 2 } else { phrase_len };
             let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || locative {
