@@ -131,7 +131,7 @@ pub(crate) fn cue_word(name: &str, w: &rasad_text::Word) -> Option<bool> {
             let base = w.seg.base_key();
             let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite();
             let stem = base.strip_prefix("ال").unwrap_or(base);
-            let forms = [b, base, stem, stem.strip_suffix('ا').unwrap_or(stem)];
+            let forms = [b, b.strip_suffix('ا').unwrap_or(b), base, stem, stem.strip_suffix('ا').unwrap_or(stem)];
             Some(judged && forms.iter().any(|k| c.censure.has(k)))
         }
         _ => None,

@@ -150,9 +150,26 @@ impl Ctx<'_, '_, '_> {
                 let g = p.governor.as_deref().unwrap_or("");
                 let before2 = p.first.checked_sub(2).map(|k| bare(&words[k])).unwrap_or("");
                 cues().agent_markers.has(g) && (g != "قبل" || before2 == "من") && (g != "يد" || before2 == "علي")
-                    || (g == "مع" && (t..p.first).any(|k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| info(h.entry.kind).victims)))
+                    || (g == "مع" && self.fought_with(t, p.first))
             }
         })
+    }
+
+    /// True when the مع before the phrase at `first` is the partner of a violent noun or verb: one
+    /// of the lexicon (an act with victims) stands right before مع, past its adjectives, the
+    /// trigger `t` or after it (مواجهات عنيفة مع، اشتبكوا مع). Not a border's neighbour (هجوم قرب
+    /// الحدود مع الأردن، قرية حدودية مع لبنان).
+    fn fought_with(&self, t: usize, first: usize) -> bool {
+        let words = self.d.words;
+        let Some(ma) = first.checked_sub(1) else { return false };
+        let mut k = ma;
+        while k > t && (crate::phrases::is_adjective(&words[k - 1]) || cues().manner.has(bare(&words[k - 1]))) && k + 3 > ma {
+            k -= 1;
+        }
+        k > t && {
+            let w = &words[k - 1];
+            self.d.lexicon.lookup(w).is_some_and(|h| info(h.entry.kind).victims) || cues().clashes.has(bare(w))
+        }
     }
 
     /// Past the office that follows a subject named by a person's name (دعا موسى أبو مرزوق نائب
