@@ -230,6 +230,7 @@ impl Ctx<'_, '_, '_> {
                         near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
                     }
                     Need::UnlessNext(keys) => !(i + 1 < s.end_token && near_any(words, i, 1, i + 1, i + 2, keys)),
+                    Need::UnlessPrev(keys) => !(i > s.first_token && near_any(words, i, 1, i - 1, i, keys)),
                     Need::UnlessAfter(keys) => !near_any(words, i, 16, i + 1, s.end_token, keys),
                     Need::Counted => {
                         (i.saturating_sub(8).max(s.first_token)..(i + 16).min(s.end_token)).any(|k| self.quantity_at[k].is_some())
