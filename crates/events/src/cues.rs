@@ -81,6 +81,7 @@ pub(crate) struct Cues {
     pub passive_stems: Class,
     pub agent_nouns: Class,
     pub purpose: Class,
+    pub topics: Class,
     pub negations: Class,
     pub future: Class,
     pub conditionals: Class,

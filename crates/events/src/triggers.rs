@@ -312,6 +312,15 @@ impl Ctx<'_, '_, '_> {
                 skip(i, &format!("purpose word {:?}", entry.kind));
                 continue;
             }
+            // The genitive of a head that names a file, a document, a cost, an outcome or the news
+            // of it (ملف المصالحة، مذكرة التفاهم، كلفة جولة، نتائج اللقاءات، خبر مقتل): what is
+            // spoken of, no act of its own. The head stands in a construct: no article.
+            let topic_head =
+                prev.is_some_and(|p| !p.seg.definite() && (cues().topics.has(prev_key) || cues().topics.has(p.seg.base_key())));
+            if nominal && topic_head {
+                skip(i, &format!("topic of a head noun {:?}", entry.kind));
+                continue;
+            }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
             if nominal && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
                 skip(i, &format!("complement of a purpose {:?}", entry.kind));
