@@ -85,6 +85,7 @@ pub(crate) struct Cues {
     pub negations: Class,
     pub future: Class,
     pub conditionals: Class,
+    pub interrogatives: Class,
     pub modals: Class,
     pub belonging: Class,
     pub affiliated: Class,

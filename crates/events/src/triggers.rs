@@ -159,6 +159,8 @@ impl Ctx<'_, '_, '_> {
         // too (ضرب زلزال … ما أسفر عن مقتل ثلاثة; the whole sentence: one more false event on the
         // development set).
         let accident_from = if c.link == crate::clauses::Link::Consequence { s.first_token } else { c.first };
+        // A direct question (هل دخلت المنطقة مرحلة جديدة؟ فمن دعمهم بالمال؟) asks, it reports no event.
+        let question = self.question(s);
         // Why a word of the lexicon states no event here (`RASAD_DEBUG`).
         let skip = |i: usize, why: &str| self.skip(i, why);
         for i in c.first..c.end {
@@ -268,6 +270,10 @@ impl Ctx<'_, '_, '_> {
                 skip(i, &format!("irrealis {:?}", entry.kind));
                 continue;
             }
+            if question {
+                skip(i, &format!("question {:?}", entry.kind));
+                continue;
+            }
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
             if self.d.lexicon.negated_phrase(words, i, form) {
                 skip(i, &format!("idiom {:?}", entry.kind));
@@ -317,7 +323,7 @@ impl Ctx<'_, '_, '_> {
             // spoken of, no act of its own. The head stands in a construct: no article.
             let topic_head =
                 prev.is_some_and(|p| !p.seg.definite() && (cues().topics.has(prev_key) || cues().topics.has(p.seg.base_key())));
-            if nominal && topic_head {
+            if topic_head {
                 skip(i, &format!("topic of a head noun {:?}", entry.kind));
                 continue;
             }
@@ -422,6 +428,19 @@ impl Ctx<'_, '_, '_> {
             keep
         });
         found
+    }
+
+    /// True when sentence `s` is a direct question: its first Arabic word is an interrogative of
+    /// the cues (هل، لماذا، كيف، من، ما …, with و or ف) and a question mark (؟ or ?) ends it or
+    /// its last clause. Headlines and interview questions ask; an event in them is no report.
+    fn question(&self, s: &Sentence) -> bool {
+        let words = &self.d.words[s.first_token..s.end_token];
+        let Some(first) = words.iter().find(|w| w.tok.kind == TokenKind::Arabic) else { return false };
+        let asks = |w: &rasad_text::Word| w.tok.text.contains(['؟', '?']);
+        // (The analyzer leaves و and ف on a word of two letters: وهل، فمن.)
+        let k = bare(first);
+        let interrogative = |k: &str| cues().interrogatives.has(k);
+        (interrogative(k) || k.strip_prefix(['و', 'ف']).is_some_and(interrogative)) && words.iter().rev().take(3).any(asks)
     }
 
     /// True when a word or a pair of words of tokens `first..end` is an accident of the cues (حادث
