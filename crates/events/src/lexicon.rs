@@ -52,6 +52,10 @@ pub enum Need {
     /// Not when the word right after it (its object or genitive) is one of these match keys:
     /// يهدد الأمن، تهديد الاستقرار name a risk, not a threat.
     UnlessNext(Vec<String>),
+    /// Not when the word right before it is one of these match keys: a verb of dying after a
+    /// relative pronoun of persons describes victims named before (الضحايا الذين قتلوا في التفجير،
+    /// أبناؤها الذين استشهدوا), whose event the text states elsewhere.
+    UnlessPrev(Vec<String>),
     /// Not when one of these match keys is among the 16 tokens after it in its sentence (a
     /// prayer's words well after دعا: ودعا نائب الرئيس الله تعالى أن يتغمد الشهداء برحمته).
     UnlessAfter(Vec<String>),
@@ -213,6 +217,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 _ if c.starts_with("unless_before=") => Need::UnlessBefore(keys(&c[14..])),
                 _ if c.starts_with("after=") => Need::After(keys(&c[6..])),
                 _ if c.starts_with("unless_next=") => Need::UnlessNext(keys(&c[12..])),
+                _ if c.starts_with("unless_prev=") => Need::UnlessPrev(keys(&c[12..])),
                 _ if c.starts_with("next=") => Need::Next(keys(&c[5..])),
                 _ => return Err(bad()),
             })

@@ -157,6 +157,8 @@ impl Ctx<'_, '_, '_> {
         // too (ضرب زلزال … ما أسفر عن مقتل ثلاثة; the whole sentence: one more false event on the
         // development set).
         let accident_from = if c.link == crate::clauses::Link::Consequence { s.first_token } else { c.first };
+        // A direct question (هل دخلت المنطقة مرحلة جديدة؟ فمن دعمهم بالمال؟) asks, it reports no event.
+        let question = self.question(s);
         // Why a word of the lexicon states no event here (`RASAD_DEBUG`).
         let skip = |i: usize, why: &str| self.skip(i, why);
         for i in c.first..c.end {
@@ -230,6 +232,7 @@ impl Ctx<'_, '_, '_> {
                         near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
                     }
                     Need::UnlessNext(keys) => !(i + 1 < s.end_token && near_any(words, i, 1, i + 1, i + 2, keys)),
+                    Need::UnlessPrev(keys) => !(i > s.first_token && near_any(words, i, 1, i - 1, i, keys)),
                     Need::UnlessAfter(keys) => !near_any(words, i, 16, i + 1, s.end_token, keys),
                     Need::UnlessBefore(keys) => !near_any(words, i, 5, s.first_token, i, keys),
                     Need::Counted => {
@@ -266,6 +269,10 @@ impl Ctx<'_, '_, '_> {
             // what أن with the subjunctive wants (أصروا على أن تنسحب، طالب بأن يتم الإفراج).
             if irrealis_from.is_some_and(|k| k < i) {
                 skip(i, &format!("irrealis {:?}", entry.kind));
+                continue;
+            }
+            if question {
+                skip(i, &format!("question {:?}", entry.kind));
                 continue;
             }
             // Idioms and other senses: ضرب مثالا، بحث عن، تراجع المؤشر، وصل المنتخب.
@@ -310,6 +317,15 @@ impl Ctx<'_, '_, '_> {
                     || (matches!(bare(&words[i - 2]), "بد" | "لابد") && prev_key == "من"));
             if cues().purpose.has(prev_key) || two_words {
                 skip(i, &format!("purpose word {:?}", entry.kind));
+                continue;
+            }
+            // The genitive of a head that names a file, a document, a cost, an outcome or the news
+            // of it (ملف المصالحة، مذكرة التفاهم، كلفة جولة، نتائج اللقاءات، خبر مقتل): what is
+            // spoken of, no act of its own. The head stands in a construct: no article.
+            let topic_head =
+                prev.is_some_and(|p| !p.seg.definite() && (cues().topics.has(prev_key) || cues().topics.has(p.seg.base_key())));
+            if topic_head {
+                skip(i, &format!("topic of a head noun {:?}", entry.kind));
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
@@ -463,6 +479,19 @@ impl Ctx<'_, '_, '_> {
                 })
         };
         (c.first.max(i.saturating_sub(8))..i).rev().find(|&k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(asks)))
+    }
+
+    /// True when sentence `s` is a direct question: its first Arabic word is an interrogative of
+    /// the cues (هل، لماذا، كيف، من، ما …, with و or ف) and a question mark (؟ or ?) ends it or
+    /// its last clause. Headlines and interview questions ask; an event in them is no report.
+    fn question(&self, s: &Sentence) -> bool {
+        let words = &self.d.words[s.first_token..s.end_token];
+        let Some(first) = words.iter().find(|w| w.tok.kind == TokenKind::Arabic) else { return false };
+        let asks = |w: &rasad_text::Word| w.tok.text.contains(['؟', '?']);
+        // (The analyzer leaves و and ف on a word of two letters: وهل، فمن.)
+        let k = bare(first);
+        let interrogative = |k: &str| cues().interrogatives.has(k);
+        (interrogative(k) || k.strip_prefix(['و', 'ف']).is_some_and(interrogative)) && words.iter().rev().take(3).any(asks)
     }
 
     /// True when a word or a pair of words of tokens `first..end` is an accident of the cues (حادث
