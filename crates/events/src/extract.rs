@@ -113,7 +113,12 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         })
         // A one-word name no mention links that the lexicon reads as a verb is the model's error
         // (دان الأمين العام … : "condemned", not the village of Dan).
-        .filter(|&(a, b, _)| !(b == a + 1 && cx.mention_at[a].is_none() && cx.d.lexicon.lookup(&cx.d.words[a]).is_some_and(|h| !h.nominal)))
+        // (…and so is a one-word name that is a people noun of the cues: شاب، مواطن.)
+        .filter(|&(a, b, _)| {
+            let w = &cx.d.words[a];
+            let one = b == a + 1 && cx.mention_at[a].is_none();
+            !(one && (cx.d.lexicon.lookup(w).is_some_and(|h| !h.nominal) || cues().people.has(bare(w)) || cues().one_person.has(bare(w))))
+        })
         .collect();
     cx
 }
@@ -127,7 +132,7 @@ pub(crate) fn speaker_pronoun(w: &Word) -> bool {
 /// into it at either edge: a verb after the name with a word after it (إسماعيل ولد الشيخ أحمد |
 /// التقى خلال …), unless a name particle holds it (آل صادق، بن سلمان); a verb with و or ف before
 /// the name (وطالب | بارزاني); an event word with ب or ل at either edge (بفيتو | أوباما، آل سعود |
-/// بزيارة). A name of one token stays as it is.
+/// بزيارة), or an agent marker with ب at its end (شاب | برصاص). A name of one token stays as it is.
 fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
     let words = cx.d.words;
     let clitic = |k: usize, set: &[&str]| words[k].seg.prefixes.first().is_some_and(|p| set.contains(p));
@@ -142,7 +147,9 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
         let word_after = words.get(b).is_some_and(|w| w.tok.kind == TokenKind::Arabic);
         // A verb after a person's name agrees with it: a plural form ends no name (داني دانون).
         let plural = words[k].seg.suffixes.iter().any(|x| matches!(*x, "ون" | "وا" | "ين"));
-        if !particle && ((cx.is_verb(k) && word_after && !plural) || (clitic(k, &["ب", "ل"]) && event_word(k))) {
+        // …nor the agent marker of a passive after a victim (قتل شاب | برصاص الجيش).
+        let marker = cues().agent_markers.has(bare(&words[k])) && clitic(k, &["ب"]);
+        if !particle && ((cx.is_verb(k) && word_after && !plural) || (clitic(k, &["ب", "ل"]) && event_word(k)) || marker) {
             b -= 1;
         }
     }
