@@ -137,6 +137,8 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     let has = |cl: &crate::cues::Class| {
         cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d)) || tanween.is_some_and(|t| cl.has(t)) || sound(cl)
     };
+    // (A person's noun whole: the segmenter may read its first ف as the conjunction, فتاة.)
+    let whole_person = w.seg.prefixes == ["ف"] && c.people.has(k);
     if c.pairs.has(k) || has(&c.pairs) {
         Some(Head::Pair)
     } else if has(&c.counterpart) || c.counterpart.has(w.seg.key.as_str()) {
@@ -145,7 +147,7 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
         Some(Head::Office)
     } else if has(&c.groups) {
         Some(Head::Group)
-    } else if has(&c.people) {
+    } else if has(&c.people) || whole_person {
         Some(Head::People)
     } else {
         None
