@@ -151,8 +151,9 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// One victim: the count of an event of a type with victims whose only person-like target
-    /// (a person, an office, a people noun) names one person (a named person, an office, or a singular noun of a person: مقتل جندي تركي، استشهاد
-    /// شاب، اغتيال القيادي، قُتل ضابط). Value 1, its span the target's phrase. None otherwise.
+    /// (a named person, an office, or a singular noun of a person: مقتل جندي تركي، استشهاد شاب،
+    /// اغتيال القيادي، قُتل ضابط) names one person; a struck thing beside it does not count. Value
+    /// 1, its span the target's phrase. None otherwise.
     pub(crate) fn one_victim(&self, ps: &[Phrase], targets: &[usize], kind: EventType) -> Option<Quantity> {
         // (What the attack struck besides is no victim: لقي جندي مصرعه في إطلاق نار استهدف مروحية.)
         let person_like = |k: &&usize| matches!(ps[**k].head, Head::People | Head::Office | Head::Name);

@@ -79,8 +79,9 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     }
 
     /// Prints why the word at token `i` states no event, with its code-point offset, when
-    /// `RASAD_DEBUG` is set (a trace for the rule writer; nothing otherwise).
-    pub(crate) fn skip(&self, i: usize, why: &str) {
+    /// `RASAD_DEBUG` is set (a trace for the rule writer; nothing otherwise: `why` is formatted
+    /// only then).
+    pub(crate) fn skip(&self, i: usize, why: std::fmt::Arguments) {
         if *crate::extract::DEBUG {
             let w = &self.d.words[i];
             eprintln!("skip {:?} @{} {why}", w.tok.text, w.tok.span.start);

@@ -119,6 +119,10 @@ pub(crate) fn cues() -> &'static Cues {
     &CUES
 }
 
+/// The cue classes a lexicon condition may name with `@`: near= and after= match their words
+/// ([`cue_word`]); unless=@accidents looks for an accident in the clause.
+pub(crate) const CONDITION_CLASSES: [&str; 3] = ["armed", "censure", "accidents"];
+
 /// True when the word is of the cue class a lexicon condition names with `@` (near=@armed,
 /// after=@censure); None for a name that is no class a condition may use. @armed matches the word
 /// as written without its conjunction (القوات، جنود); @censure also without ب and the article of

@@ -79,6 +79,18 @@ pub enum Need {
     Force,
 }
 
+impl Need {
+    /// True for a condition that only excludes contexts (unless…, verbal): an entry whose
+    /// conditions all exclude names its type wherever no exclusion applies (اتهم، دعا، طالب; not
+    /// an entry that needs a word near it, as وقع near=اتفاق).
+    pub fn only_excludes(&self) -> bool {
+        matches!(
+            self,
+            Need::Unless(_) | Need::UnlessNext(_) | Need::UnlessPrev(_) | Need::UnlessAfter(_) | Need::UnlessBefore(_) | Need::Verbal
+        )
+    }
+}
+
 /// Where a trigger's arguments stand (the `frame` column).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frame {
@@ -208,7 +220,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 "force" => Need::Force,
                 _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
                 // A class named with @ must be one a condition may use (a typo would match nothing).
-                _ if c.split('|').any(|k| k.split_once('@').is_some_and(|(_, n)| !matches!(n, "armed" | "censure" | "accidents"))) => {
+                _ if c.split('|').any(|k| k.split_once('@').is_some_and(|(_, n)| !crate::cues::CONDITION_CLASSES.contains(&n))) => {
                     return Err(bad())
                 }
                 _ if c.starts_with("near=") => Need::Near(keys(&c[5..])),

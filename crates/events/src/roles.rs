@@ -669,7 +669,7 @@ impl Ctx<'_, '_, '_> {
             }
         } else if tr.needs.contains(&Need::Force) && !self.armed(ps, c, t, &roles.agents, &roles.targets, sc.fallback) {
             // وصل الطبيب، تعزيز العلاقات: a motion word without a force states no deployment.
-            self.skip(t, &format!("no armed force {kind:?}"));
+            self.skip(t, format_args!("no armed force {kind:?}"));
             return None;
         }
         // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة), unless marked as
@@ -731,7 +731,7 @@ impl Ctx<'_, '_, '_> {
             && roles.targets.iter().all(|&k| ps[k].head == Head::Generic && ps[k].link.is_none() && ps[k].state.is_none())
             && targets.iter().all(|a| a.link.id.is_none());
         if thing_only && actors.is_empty() && places.is_empty() && date.is_none() && source.is_none() && !info(kind).material {
-            self.skip(t, &format!("a thing only {kind:?}"));
+            self.skip(t, format_args!("a thing only {kind:?}"));
             return None;
         }
         let background = self.background(c, date.as_ref());
@@ -740,7 +740,7 @@ impl Ctx<'_, '_, '_> {
         let status = self.status(s, t, &source);
         // The text says it did not or will not happen: no event (PLOVER and ACLED code none).
         if status == Status::Negated {
-            self.skip(t, &format!("negated {kind:?}"));
+            self.skip(t, format_args!("negated {kind:?}"));
             return None;
         }
         let trig = self.slice(t, t + 1);

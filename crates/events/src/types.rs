@@ -1,6 +1,6 @@
 //! What varies by PLOVER type in reading an event (`data/types.toml`): where the target stands,
 //! which counted nouns give the number, whether places after من are origins, whether victims are
-//! never actors, whether an accusation's ب-phrase names a claimed act.
+//! never actors, whether the act an accusation's ب-phrase names is its content.
 
 use std::sync::LazyLock;
 
