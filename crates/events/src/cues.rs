@@ -45,6 +45,7 @@ pub(crate) struct Cues {
     pub titles: Class,
     pub honorifics: Class,
     pub groups: Class,
+    pub construct_groups: Class,
     pub people: Class,
     pub victim_units: Class,
     pub force_units: Class,
@@ -88,6 +89,7 @@ pub(crate) struct Cues {
     pub interrogatives: Class,
     pub modals: Class,
     pub belonging: Class,
+    pub victim_sides: Class,
     pub affiliated: Class,
     pub clashes: Class,
     pub not_objects: Class,
@@ -137,7 +139,9 @@ pub(crate) fn cue_word(name: &str, w: &rasad_text::Word) -> Option<bool> {
             let base = w.seg.base_key();
             let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite();
             let stem = base.strip_prefix("ال").unwrap_or(base);
-            let forms = [b, b.strip_suffix('ا').unwrap_or(b), base, stem, stem.strip_suffix('ا').unwrap_or(stem)];
+            // (The whole key too: the segmenter may read a first ف as the conjunction, فاشلة.)
+            let whole = w.key.as_str();
+            let forms = [b, b.strip_suffix('ا').unwrap_or(b), base, stem, stem.strip_suffix('ا').unwrap_or(stem), whole];
             Some(judged && forms.iter().any(|k| c.censure.has(k)))
         }
         _ => None,

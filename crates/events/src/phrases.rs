@@ -145,7 +145,7 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
         Some(Head::Counterpart)
     } else if has(&c.titles) {
         Some(Head::Office)
-    } else if has(&c.groups) {
+    } else if has(&c.groups) || (construct(w) && w.seg.prefixes.iter().all(|p| *p == "و") && c.construct_groups.has(b)) {
         Some(Head::Group)
     } else if has(&c.people) || whole_person {
         Some(Head::People)
@@ -504,7 +504,39 @@ impl Ctx<'_, '_, '_> {
             });
             i = j.max(i + 1);
         }
+        self.join_victim_sides(&mut out);
         out
+    }
+
+    /// Victims take in the side they belong to (cue list `victim_sides`): سقوط قتلى وجرحى | في
+    /// صفوف | المدنيين، تسعة أشخاص | بينهم | خمسة مدنيين; and counted fighters their named owner
+    /// after ل (عشرين عنصرا | لقوات النظام). The joined phrase keeps the victims' head and takes the
+    /// side's link: its target names the side.
+    fn join_victim_sides(&self, out: &mut Vec<Phrase>) {
+        let words = self.d.words;
+        let mut k = 0;
+        while k + 1 < out.len() {
+            let (p, q) = (&out[k], &out[k + 1]);
+            let counted = self.quantity_at[p.first].is_some();
+            let gap = (p.end < q.first).then(|| {
+                let keys: Vec<&str> = (p.end..q.first).map(|t| bare(&words[t])).collect();
+                keys.join(" ")
+            });
+            let side = match gap.as_deref() {
+                Some(g) => p.head == Head::People && cues().victim_sides.has(g) && q.head != Head::Place,
+                // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.
+                None => counted && p.head == Head::Group && q.governor.as_deref() == Some("ل") && q.link.is_some() && !q.coordinated,
+            };
+            if side {
+                let q = out.remove(k + 1);
+                let p = &mut out[k];
+                p.end = q.end;
+                p.link = q.link.or(p.link);
+                p.state = q.state.or(p.state);
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// A لـ-prefixed mention after a phrase-linking adjective (فصائل موالية لإيران) continues the phrase.

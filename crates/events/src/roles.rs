@@ -695,6 +695,9 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
+        if roles.targets.is_empty() && !tr.noun {
+            roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
+        }
         let mut actors = self.args_of(ps, &roles.agents);
         if actors.is_empty() && (!tr.noun || pronoun) {
             // The subject carried from the sentence before, unless it only reported a physical act.

@@ -8,7 +8,7 @@ use rasad_kb::{ActorType, MentionKind};
 use rasad_model::{Arg, EventType};
 use rasad_text::{TokenKind, Word};
 
-use crate::clauses::Clause;
+use crate::clauses::{Clause, Link};
 use crate::context::{bare, opening_quote, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
@@ -57,6 +57,37 @@ impl Ctx<'_, '_, '_> {
                 let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
                     || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
                 p.first > from && p.end <= hi && named && !self.in_source(p)
+            })
+            .filter(|k| !agents.contains(k))
+    }
+
+    /// The party a judging verb is about when its clause names none (types.toml
+    /// `complement_party`): the first named participant of the content clause that hangs on the
+    /// trigger's clause and opens within four words after the trigger's subject (اعتبر الرئيس |
+    /// أن واشنطن راعية للإرهاب), not one of its `agents` and no source.
+    pub(crate) fn complement_party(
+        &self,
+        ps: &[Phrase],
+        clauses: &[Clause],
+        ci: usize,
+        t: usize,
+        kind: EventType,
+        agents: &[usize],
+    ) -> Option<usize> {
+        if !info(kind).complement_party {
+            return None;
+        }
+        let after = agents.iter().map(|&k| ps[k].end).max().unwrap_or(t + 1).max(t + 1);
+        let cc = clauses.iter().skip(ci + 1).find(|x| x.parent == Some(ci) && x.link == Link::Complement)?;
+        if cc.first > after + 4 {
+            return None;
+        }
+        let hi = cc.end.min(cc.first + 12);
+        ps.iter()
+            .position(|p| {
+                let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
+                    || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
+                p.first >= cc.first && p.end <= hi && named && !self.in_source(p)
             })
             .filter(|k| !agents.contains(k))
     }

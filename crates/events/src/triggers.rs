@@ -218,9 +218,10 @@ impl Ctx<'_, '_, '_> {
                         let (lo, hi) = (i.saturating_sub(15).max(s.first_token), (i + 16).min(s.end_token));
                         near_any(words, i, 15, s.first_token, s.end_token, keys) || near_class(words, i, lo, hi, keys)
                     }
+                    // (Past a long subject: ووصف … في كلمة بالجامعة …، النظام الإيراني بأنه "قمعي").
                     Need::After(keys) => {
-                        let hi = (i + 17).min(s.end_token);
-                        near_any(words, i, 16, i + 1, hi, keys) || near_class(words, i, i + 1, hi, keys)
+                        let hi = (i + 31).min(s.end_token);
+                        near_any(words, i, 30, i + 1, hi, keys) || near_class(words, i, i + 1, hi, keys)
                     }
                     // @accidents: not in a clause that names an accident (مقتل شخص في حادث سير).
                     Need::Unless(keys) => {

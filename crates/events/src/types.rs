@@ -43,6 +43,10 @@ pub(crate) struct TypeInfo {
     /// بين طرفي النزاع، شدد على ضرورة تضافر جهود المجتمع الدولي).
     #[serde(default)]
     pub content_fallback: bool,
+    /// A judging verb without an object names its target in the content clause after it: the
+    /// first named party there (اعتبر الرئيس أن واشنطن راعية للإرهاب، وصف … أن قرار الحكومة خيانة).
+    #[serde(default)]
+    pub complement_party: bool,
     /// What opens the content (match keys; ب and ل as clitics): targets stop there.
     #[serde(default)]
     pub content: Vec<String>,
