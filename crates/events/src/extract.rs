@@ -113,11 +113,17 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         })
         // A one-word name no mention links that the lexicon reads as a verb is the model's error
         // (دان الأمين العام … : "condemned", not the village of Dan).
-        // (…and so is a one-word name that is a people noun of the cues: شاب، مواطن.)
+        // (…and so is a one-word name that is a people noun of the cues: شاب، مواطن; or a plural
+        // verbal noun of the lexicon: صدامات is clashes, not Saddam.)
         .filter(|&(a, b, _)| {
             let w = &cx.d.words[a];
             let one = b == a + 1 && cx.mention_at[a].is_none();
-            !(one && (cx.d.lexicon.lookup(w).is_some_and(|h| !h.nominal) || cues().people.has(bare(w)) || cues().one_person.has(bare(w))))
+            let plural_noun = || cx.d.lexicon.lookup(w).is_some_and(|h| h.nominal) && w.seg.key.ends_with("ات");
+            !(one
+                && (cx.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
+                    || cues().people.has(bare(w))
+                    || cues().one_person.has(bare(w))
+                    || plural_noun()))
         })
         .collect();
     cx

@@ -369,6 +369,17 @@ impl Lexicon {
     /// Memoized per thread by the word's shared analysis (the word as written, not its match key:
     /// تقدمة and تقدمه share a key but not a segmentation), since the answer depends on the word alone.
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
+        let h = self.lookup_memo(w)?;
+        // A form written with tanween (قابلاً، قصفًا) is a noun or a participle (داعياً), never a
+        // finite verb: a verb-only reading goes, a form that is also a noun is read as one.
+        let tanween = w.tok.text.chars().any(|c| matches!(c, '\u{064B}' | '\u{064C}' | '\u{064D}'));
+        if tanween && !h.nominal && !h.entries.iter().any(|e| e.participle) {
+            return h.entries.iter().any(|e| e.noun).then_some(Hit { nominal: true, ..h });
+        }
+        Some(h)
+    }
+
+    fn lookup_memo(&self, w: &Word) -> Option<Hit<'_>> {
         let id = self.id;
         let info = w.shared();
         // The entry holds the analysis, so its address names this word form while the entry lives.

@@ -629,7 +629,10 @@ impl Ctx<'_, '_, '_> {
         // A group named by what it does is a participant too (المتظاهرون، المحتجين): the word may
         // still be a trigger of its own where no verb states the event.
         let hit = self.d.lexicon.lookup(w);
-        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite()) {
+        // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
+        // محتجون المقر.)
+        let nominative = bare(w).ends_with("ون");
+        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative) {
             return Some((i + 1, h));
         }
         if let Some(h) = &hit {

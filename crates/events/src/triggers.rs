@@ -137,7 +137,11 @@ impl Ctx<'_, '_, '_> {
                 let w = &words[k];
                 (bare(w) == "اجل" && k > 0 && bare(&words[k - 1]) == "من")
                     || cues().purpose.has(bare(w))
-                    || (w.seg.prefixes.contains(&"ل") && self.mention_at[k].is_none() && self.d.lexicon.lookup(w).is_some())
+                    || (w.seg.prefixes.contains(&"ل")
+                        && self.mention_at[k].is_none()
+                        && self.d.lexicon.lookup(w).is_some()
+                        // (Not after a word of belonging: نقاط خاضعة لسيطرة قوات النظام.)
+                        && !cues().belonging.has(bare(&words[k - 1])))
             })
             .unwrap_or(hi)
     }
@@ -228,9 +232,13 @@ impl Ctx<'_, '_, '_> {
                         let accident = keys.iter().any(|k| k == "@accidents") && self.names_accident(accident_from, c.end);
                         !near_any(words, i, 3, s.first_token, s.end_token, keys) && !accident
                     }
-                    // The preposition after it, and no object pronoun on it (حققته = achieved it).
+                    // The preposition after it, and no object pronoun on it (حققته = achieved it); a
+                    // noun's pronoun is its owner when what must follow is a preposition (سيطرته على
+                    // البلدة), not when it is the noun's kind (حملة اعتقالات).
                     Need::Next(keys) => {
-                        near_any(words, i, 4, i + 1, s.end_token, keys) && !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x))
+                        let preposition = nominal && keys.iter().all(|k| cues().target_preps.has(k) || cues().locatives.has(k));
+                        near_any(words, i, 4, i + 1, s.end_token, keys)
+                            && (preposition || !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x)))
                     }
                     Need::UnlessNext(keys) => !(i + 1 < s.end_token && near_any(words, i, 1, i + 1, i + 2, keys)),
                     Need::UnlessPrev(keys) => !(i > s.first_token && near_any(words, i, 1, i - 1, i, keys)),
