@@ -108,6 +108,7 @@ pub(crate) struct Cues {
     pub history: Class,
     pub censure: Class,
     pub performers: Class,
+    pub sufferers: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

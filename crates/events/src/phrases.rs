@@ -631,7 +631,8 @@ impl Ctx<'_, '_, '_> {
         let hit = self.d.lexicon.lookup(w);
         // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
         // محتجون المقر.)
-        let nominative = bare(w).ends_with("ون");
+        // (…nor one a preposition governs: من قبل محتجين.)
+        let nominative = bare(w).ends_with("ون") || (i > 0 && cues().governors.has(bare(&self.d.words[i - 1])));
         if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative) {
             return Some((i + 1, h));
         }

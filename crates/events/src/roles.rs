@@ -403,7 +403,7 @@ impl Ctx<'_, '_, '_> {
             if let Some(k) = self.subject(ps, c, tw) {
                 r.targets = self.with_coordinated(ps, k);
             }
-            if let Some(a) = self.agent_after(ps, c, t) {
+            if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.suffered_from(ps, c, t)) {
                 r.agents = self.with_coordinated(ps, a);
             }
             return r;

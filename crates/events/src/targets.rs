@@ -186,6 +186,12 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
+    /// Who did what a subject suffered after تعرض ل: a participant after من within three words of
+    /// the noun at `t`, past its adjectives (تعرضت البلدة لقصف عنيف من طائرات النظام).
+    pub(crate) fn suffered_from(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        ps.iter().position(|p| p.first > t && p.first <= t + 3 && p.end <= c.end && p.participant() && p.governor.as_deref() == Some("من"))
+    }
+
     /// True when the مع before the phrase at `first` is the partner of a violent noun or verb: one
     /// of the lexicon (an act with victims) stands right before مع, past its adjectives, the
     /// trigger `t` or after it (مواجهات عنيفة مع، اشتبكوا مع). Not a border's neighbour (هجوم قرب

@@ -338,7 +338,12 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // The complement of a purpose or of another verbal noun (لتبرير قصف، ترجمة دعمهم).
-            if nominal && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic) && !after_addition {
+            // (Not the noun after تعرض ل itself: تعرضت دورية للجيش | لهجوم.)
+            if nominal
+                && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic)
+                && !after_addition
+                && !(lam && passive_lam)
+            {
                 skip(i, format_args!("complement of a purpose {:?}", entry.kind));
                 continue;
             }
@@ -400,7 +405,8 @@ impl Ctx<'_, '_, '_> {
             let names_victims = matches!(prev_key, "عن" | "الي")
                 && nominal
                 && victim_follows(ps, entry.kind, i, frame_of(entry).iter().any(|f| f == "gen"));
-            if governed_by_prev && !names_victims {
+            // (Nor the act a subject suffered after تعرض ل: تعرضت قافلة مساعدات لهجوم.)
+            if governed_by_prev && !names_victims && !(lam && passive_lam) {
                 skip(i, format_args!("governed by the trigger before {:?}", entry.kind));
                 continue;
             }
@@ -593,7 +599,10 @@ impl Ctx<'_, '_, '_> {
                 && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل"))
                 && ![&cues().governors, &cues().target_preps, &cues().locatives].iter().any(|cl| cl.has(b))
         };
-        let performed = (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
+        // (…or تعرض ل, whose subject suffered it: تعرض مقر الحزب لهجوم.)
+        let suffered = words[t].seg.prefixes.contains(&"ل")
+            && (c.first..t).rev().take(5).any(|k| cues().sufferers.has(bare(&words[k])) && (k + 1..t).all(plain));
+        let performed = suffered || (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
         near || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
     }
 
