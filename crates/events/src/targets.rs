@@ -25,9 +25,18 @@ impl Ctx<'_, '_, '_> {
         if !ti.asks || ti.content_target {
             return end;
         }
+        // (A definite verbal noun after ب too, which the lexicon need not know: طالب … بالتدخل.)
+        let masdar_with_ba = |w: &Word| {
+            w.seg.prefixes.first() == Some(&"ب") && w.seg.definite() && {
+                let k = w.seg.base_key();
+                let k = k.strip_prefix("ال").unwrap_or(k);
+                k.chars().count() >= 4 && (k.starts_with('ت') || k.starts_with('ا'))
+            }
+        };
         let opens = |w: &Word| {
             ti.content.iter().any(|o| o == bare(w))
                 || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
+                || (ti.content.iter().any(|o| o == "ب") && masdar_with_ba(w))
         };
         (t + 1..end)
             .find(|&k| {
@@ -238,6 +247,40 @@ impl Ctx<'_, '_, '_> {
         } else {
             after
         }
+    }
+
+    /// The addressee of a request verb at `t` (types.toml `content_fallback`): the participant that
+    /// ends where its content opens (إلى، ب، على), past the subject, in the trigger's clause (ودعا العطية الولايات المتحدة | إلى …، طالب
+    /// الشيخ … وزير الأوقاف علماء الأمة | بالانتباه، طالبت وفقا لهذه الحقائق مجلس الأمن | بإعادة).
+    /// None when that phrase is the subject (دعا الرئيس | إلى الحوار) or the verb has none.
+    pub(crate) fn addressee(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
+        if !info(kind).content_fallback || agents.is_empty() {
+            return None;
+        }
+        let from = self.content_from(t, c.end);
+        if from >= c.end {
+            return None;
+        }
+        // (Across a comma closing an apposition: مجلس الشورى، سلطة التشريع، بالتوقف takes the
+        // apposition; the phrase before it is the one addressed.)
+        let k = ps.iter().position(|p| p.end == from)?;
+        let first_agent = agents.iter().map(|&a| ps[a].first).min()?;
+        let p = &ps[k];
+        // (Not when the frame's own preposition names one before: طلب النواب من أمانو توضيح …; nor
+        // the last of a coordination: داعيا الوزير ومن بعده الحكومة والنواب إلى.)
+        let info_t = info(kind);
+        let governed =
+            ps.iter().any(|q| q.first > t && q.end <= from && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g)));
+        (p.first > first_agent
+            && !governed
+            && !p.coordinated
+            && p.patient()
+            && !agents.contains(&k)
+            && p.governor.is_none()
+            && p.first >= c.first
+            && !self.in_source(p)
+            && matches!(p.head, Head::Name | Head::Group | Head::Office | Head::People | Head::Counterpart | Head::Pair))
+        .then_some(k)
     }
 
     /// The state a nisba names after the noun in the object's place of a verb at `t` (its object
