@@ -720,7 +720,7 @@ impl Ctx<'_, '_, '_> {
             }
         }
         let mut targets = self.args_of(ps, &roles.targets);
-        if targets.is_empty() && !tr.noun {
+        if targets.is_empty() {
             // أدانت مصر الهجوم الإسرائيلي، نددت بالإجراءات «الإسرائيلية»، أشاد بالدعم الإيراني: the
             // nisba of the object says whose act it is about.
             targets.extend(self.nisba_owner(ps, &roles.agents, t, c.end));

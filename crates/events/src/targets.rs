@@ -250,8 +250,10 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// The addressee of a request verb at `t` (types.toml `content_fallback`): the participant that
-    /// ends where its content opens (إلى، ب، على), past the subject, in the trigger's clause (ودعا العطية الولايات المتحدة | إلى …، طالب
-    /// الشيخ … وزير الأوقاف علماء الأمة | بالانتباه، طالبت وفقا لهذه الحقائق مجلس الأمن | بإعادة).
+    /// ends where its content opens (إلى، ب، على), past the subject, in the trigger's clause
+    /// (ودعا العطية الولايات المتحدة | إلى …، طالب الشيخ … وزير الأوقاف علماء الأمة | بالانتباه،
+    /// طالبت وفقا لهذه الحقائق مجلس الأمن | بإعادة). An apposition after a comma is not passed
+    /// over (مجلس الشورى، سلطة التشريع، بالتوقف gives the apposition).
     /// None when that phrase is the subject (دعا الرئيس | إلى الحوار) or the verb has none.
     pub(crate) fn addressee(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
         if !info(kind).content_fallback || agents.is_empty() {
@@ -261,8 +263,6 @@ impl Ctx<'_, '_, '_> {
         if from >= c.end {
             return None;
         }
-        // (Across a comma closing an apposition: مجلس الشورى، سلطة التشريع، بالتوقف takes the
-        // apposition; the phrase before it is the one addressed.)
         let k = ps.iter().position(|p| p.end == from)?;
         let first_agent = agents.iter().map(|&a| ps[a].first).min()?;
         let p = &ps[k];
