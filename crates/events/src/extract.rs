@@ -129,6 +129,12 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
     cx
 }
 
+/// True when two events have the same actors, by their text (non-empty).
+fn same_actors(a: &Event, b: &Event) -> bool {
+    let texts = |e: &Event| e.actors.iter().map(|x| rasad_text::match_key(&x.span.text)).collect::<Vec<_>>();
+    !a.actors.is_empty() && texts(a) == texts(b)
+}
+
 /// True when a complementizer carries the pronoun of a speaker (إنه، أنه، أنها، أنهم، إننا).
 pub(crate) fn speaker_pronoun(w: &Word) -> bool {
     matches!(w.key_without_conj(), "انه" | "انها" | "انهم" | "انهما" | "اننا" | "انا")
@@ -279,7 +285,17 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                     fallback,
                     fallback_spoke: prev_spoke,
                 };
-                if let Some((ev, agents, _)) = cx.event(s, &scope, &tr, source.clone()) {
+                if let Some((mut ev, agents, _)) = cx.event(s, &scope, &tr, source.clone()) {
+                    // وصفها، شكرها: the object pronoun of a verb takes up what the same actor's
+                    // event before it in the sentence was about.
+                    if ev.targets.is_empty() && !tr.noun && crate::context::third_person_pronoun(&d.words[tr.at]) {
+                        let mut before = here.iter().rev().chain(out.iter().rev().take_while(|e| e.sentence.start == s.span.start));
+                        if let Some(e) = before.find(|e| !e.targets.is_empty()) {
+                            if same_actors(e, &ev) {
+                                ev.targets = e.targets.clone();
+                            }
+                        }
+                    }
                     if subjects[ci].is_empty() {
                         subjects[ci] = if agents.is_empty() { inherited.clone() } else { agents };
                     }
