@@ -457,6 +457,25 @@ impl Ctx<'_, '_, '_> {
                     j += 1;
                     continue;
                 }
+                // An indefinite construct chain after an office or a group runs to its definite
+                // genitive (رئيس لجنة حقوق الإنسان، قائد قوات التحالف، رئيس هيئة الأركان).
+                let head_construct = j > i && construct(&words[j - 1]) && matches!(genitive_head, Some(Head::Office | Head::Group));
+                let bare_noun = |k: usize| {
+                    let x = &words[k];
+                    x.tok.kind == TokenKind::Arabic
+                        && x.seg.prefixes.is_empty()
+                        && construct(x)
+                        && !self.in_time[k]
+                        && self.quantity_at[k].is_none()
+                        && self.d.lexicon.lookup(x).is_none_or(|h| h.nominal)
+                };
+                if head_construct && bare_noun(j) {
+                    let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"]);
+                    if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun)) {
+                        j = end + 1;
+                        continue;
+                    }
+                }
                 // Who a group belongs to: من حزب الله، لإيران (after موالية)، باسم الجيش.
                 let link_word = cues().phrase_links.has(bare(w));
                 if link_word && j + 1 < hi && (head != Head::Name || !named_start) {
@@ -504,15 +523,16 @@ impl Ctx<'_, '_, '_> {
             });
             i = j.max(i + 1);
         }
-        self.join_victim_sides(&mut out);
+        self.join_phrases(&mut out);
         out
     }
 
-    /// Victims take in the side they belong to (cue list `victim_sides`): سقوط قتلى وجرحى | في
+    /// An office takes in its holder's name after a comma (رئيس اللجنة، الدكتور فلان،). Victims
+    /// take in the side they belong to (cue list `victim_sides`): سقوط قتلى وجرحى | في
     /// صفوف | المدنيين، تسعة أشخاص | بينهم | خمسة مدنيين; and counted fighters their named owner
     /// after ل (عشرين عنصرا | لقوات النظام). The joined phrase keeps the victims' head and takes the
     /// side's link: its target names the side.
-    fn join_victim_sides(&self, out: &mut Vec<Phrase>) {
+    fn join_phrases(&self, out: &mut Vec<Phrase>) {
         let words = self.d.words;
         let mut k = 0;
         while k + 1 < out.len() {
@@ -522,6 +542,21 @@ impl Ctx<'_, '_, '_> {
                 let keys: Vec<&str> = (p.end..q.first).map(|t| bare(&words[t])).collect();
                 keys.join(" ")
             });
+            // An office and its holder's name between commas (رئيس اللجنة، الدكتور فلان الفلاني،):
+            // one phrase, named by the person.
+            let holder = p.head == Head::Office
+                && q.head == Head::Name
+                && q.first == p.end + 1
+                && matches!(words[p.end].tok.text, "،" | ",")
+                && (cues().honorifics.has(words[q.first].key.as_str()) || self.is_person_at(q.first, q.end));
+            if holder {
+                let q = out.remove(k + 1);
+                let p = &mut out[k];
+                p.end = q.end;
+                p.head = Head::Name;
+                p.link = q.link.or(p.link);
+                continue;
+            }
             let side = match gap.as_deref() {
                 Some(g) => p.head == Head::People && cues().victim_sides.has(g) && q.head != Head::Place,
                 // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.
