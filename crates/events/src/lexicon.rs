@@ -460,6 +460,14 @@ impl Lexicon {
                 return Some((c, noun && (!verb || nounish)));
             }
         }
+        // A pronoun ه the segmenter took for a folded ة (دعمه read as one noun "دعمة"): the text
+        // writes ه, not ة, so the verbal noun before it is the entry (جدد الملك دعمه للحكومة).
+        let written_ha = crate::context::letters(w.tok.text).next_back() == Some('ه') && w.seg.suffixes.is_empty();
+        if let Some(c) = w.seg.key.strip_suffix('ه').filter(|c| written_ha && c.chars().count() >= 3) {
+            if self.map.get(c).is_some_and(|l| l.iter().any(|e| e.noun)) {
+                return Some((c.to_string(), true));
+            }
+        }
         if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
             // A perfect of a verb that opens with ال is no definite noun (التقت، التزمت، التقوا →
             // التقى، التزم): its ال is the verb's own, the ending a perfect's.

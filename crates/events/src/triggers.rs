@@ -585,7 +585,10 @@ impl Ctx<'_, '_, '_> {
     fn anchored(&self, c: &Clause, t: usize) -> bool {
         let near =
             (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
-        let possessed = self.d.words[t].seg.suffixes.iter().any(|x| PRONOUNS.contains(x));
+        let w = &self.d.words[t];
+        // (…or a pronoun ه the segmenter left on the stem: دعمه, found under دعم.)
+        let written_ha = self.d.lexicon.lookup(w).is_some_and(|h| h.form.len() < w.seg.key.len() && w.seg.key.ends_with('ه'));
+        let possessed = w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x)) || written_ha;
 
         let dated = (c.first..c.end).any(|k| self.in_time[k]);
         let counted = (c.first..c.end).any(|k| self.quantity_at[k].is_some());
