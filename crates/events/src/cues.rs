@@ -109,6 +109,8 @@ pub(crate) struct Cues {
     pub censure: Class,
     pub performers: Class,
     pub sufferers: Class,
+    pub press_nouns: Class,
+    pub press_adjectives: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

@@ -663,6 +663,10 @@ impl Ctx<'_, '_, '_> {
         }
         // A group named by what it does is a participant too (المتظاهرون، المحتجين): the word may
         // still be a trigger of its own where no verb states the event.
+        // "Press" after a press noun is an adjective, no journalist (مؤتمر صحفي، بيان صحافي).
+        if i > 0 && cues().press_adjectives.has(bare(w)) && cues().press_nouns.has(bare(&words[i - 1])) {
+            return None;
+        }
         let hit = self.d.lexicon.lookup(w);
         // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
         // محتجون المقر.)

@@ -38,12 +38,20 @@ impl Ctx<'_, '_, '_> {
                 || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
                 || (ti.content.iter().any(|o| o == "ب") && masdar_with_ba(w))
         };
+        // Not inside a parenthesis between commas (طالب الرئيس، في رسالة وجهها إلى الأمين العام،
+        // إسرائيل بالانسحاب): of twelve words at most.
+        let comma = |k: usize| matches!(words[k].tok.text, "،" | ",");
+        let parenthetical = |k: usize| {
+            let open = (t + 1..k).rev().find(|&j| comma(j));
+            let close = (k + 1..end).find(|&j| comma(j));
+            matches!((open, close), (Some(o), Some(c)) if c - o <= 12)
+        };
         (t + 1..end)
             .find(|&k| {
                 // A group named by what it does is the addressee, not the content (دعا المتظاهرين إلى).
                 let content_noun =
                     self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal) && crate::phrases::word_class(&words[k]).is_none();
-                (k == t + 1 && content_noun) || opens(&words[k])
+                (k == t + 1 && content_noun) || (opens(&words[k]) && !parenthetical(k))
             })
             .unwrap_or(end)
     }
@@ -269,8 +277,14 @@ impl Ctx<'_, '_, '_> {
         // (Not when the frame's own preposition names one before: طلب النواب من أمانو توضيح …; nor
         // the last of a coordination: داعيا الوزير ومن بعده الحكومة والنواب إلى.)
         let info_t = info(kind);
-        let governed =
-            ps.iter().any(|q| q.first > t && q.end <= from && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g)));
+        // (A phrase inside a parenthesis between commas does not count: طالب الرئيس، في رسالة
+        // وجهها إلى الأمين العام، إسرائيل بـ.)
+        let words = self.d.words;
+        let comma = |k: usize| matches!(words[k].tok.text, "،" | ",");
+        let parenthetical = |q: &Phrase| (t + 1..q.first).any(comma) && (q.end..from).any(comma);
+        let governed = ps.iter().any(|q| {
+            q.first > t && q.end <= from && !parenthetical(q) && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g))
+        });
         (p.first > first_agent
             && !governed
             && !p.coordinated
