@@ -320,10 +320,15 @@ impl Ctx<'_, '_, '_> {
                 skip(i, format_args!("purpose ل {:?}", entry.kind));
                 continue;
             }
-            // من أجل X, and لا بد من X (what must be done, not what was).
-            let two_words = i >= 2
-                && ((bare(&words[i - 2]) == "من" && prev_key == "اجل")
-                    || (matches!(bare(&words[i - 2]), "بد" | "لابد") && prev_key == "من"));
+            // من أجل X, and لا بد من X (what must be done, not what was); the predicate of an aim
+            // (الهدف هو حشد المقاتلين، هدفها الأول السيطرة على).
+            let aim = (i.saturating_sub(3)..i.saturating_sub(1))
+                .any(|k| matches!(bare(&words[k]), "الهدف" | "هدفها" | "هدفه" | "هدفهم" | "الغايه"))
+                && (matches!(prev_key, "هو" | "هي") || words[i].seg.definite());
+            let two_words = aim
+                || i >= 2
+                    && ((bare(&words[i - 2]) == "من" && prev_key == "اجل")
+                        || (matches!(bare(&words[i - 2]), "بد" | "لابد") && prev_key == "من"));
             if cues().purpose.has(prev_key) || two_words {
                 skip(i, format_args!("purpose word {:?}", entry.kind));
                 continue;
