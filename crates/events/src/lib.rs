@@ -10,6 +10,7 @@ mod context;
 mod cues;
 pub mod extract;
 pub mod furniture;
+mod holders;
 pub mod learn;
 pub mod lexicon;
 mod merge;
