@@ -109,6 +109,8 @@ pub(crate) struct Cues {
     pub censure: Class,
     pub performers: Class,
     pub sufferers: Class,
+    pub anaphoric_bodies: Class,
+    pub anaphoric_offices: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

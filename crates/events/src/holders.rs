@@ -95,7 +95,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when tokens `[a, b)` hold a person's name.
-    fn person_in(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn person_in(&self, a: usize, b: usize) -> bool {
         (a..b).any(|t| self.person_starting(t).is_some())
     }
 }

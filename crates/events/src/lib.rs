@@ -2,6 +2,7 @@
 //! to the characters of the source.
 #![warn(missing_docs)]
 
+mod anaphora;
 mod args;
 mod attribution;
 mod carry;
