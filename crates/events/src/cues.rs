@@ -111,6 +111,8 @@ pub(crate) struct Cues {
     pub sufferers: Class,
     pub press_nouns: Class,
     pub press_adjectives: Class,
+    pub anaphoric_bodies: Class,
+    pub anaphoric_offices: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

@@ -2,6 +2,7 @@
 //! to the characters of the source.
 #![warn(missing_docs)]
 
+mod anaphora;
 mod args;
 mod attribution;
 mod carry;
@@ -10,6 +11,7 @@ mod context;
 mod cues;
 pub mod extract;
 pub mod furniture;
+mod holders;
 pub mod learn;
 pub mod lexicon;
 mod merge;

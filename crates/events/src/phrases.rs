@@ -523,6 +523,7 @@ impl Ctx<'_, '_, '_> {
             });
             i = j.max(i + 1);
         }
+        self.join_holders(&mut out, hi);
         self.join_phrases(&mut out);
         out
     }
@@ -750,7 +751,7 @@ impl Ctx<'_, '_, '_> {
 
     /// The phrase's link: a person first (not one an office in it belongs to), then an
     /// organization or group, then a state; and the state it belongs to.
-    fn best_link(&self, first: usize, end: usize) -> (Option<usize>, Option<usize>) {
+    pub(crate) fn best_link(&self, first: usize, end: usize) -> (Option<usize>, Option<usize>) {
         let kb = self.d.kb;
         let mut seen = Vec::new();
         for t in first..end {

@@ -564,7 +564,8 @@ impl Ctx<'_, '_, '_> {
                 }
                 continue;
             }
-            let a = self.phrase_arg(p);
+            // (A bare body or office noun is the one named before: وطالب المجلس.)
+            let a = self.antecedent(p).unwrap_or_else(|| self.phrase_arg(p));
             if !out.iter().any(|o| o.span == a.span) {
                 out.push(a);
             }

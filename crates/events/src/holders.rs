@@ -1,0 +1,101 @@
+//! An office's holder named after its institution: an office phrase without a person, then the
+//! body it serves in (after في، لدى or a clitic ب/ل), then a person's name, is one phrase named
+//! by the person (القيادي في حزب المؤتمر الشعبي العام ياسر اليماني، النائب بالمجلس التأسيسي سمير
+//! فلان، وزير الأسرى في الحكومة المقالة في قطاع غزة فلان الفلاني، النائب العربي في الكنيست محمد
+//! بركة، سفير المملكة لدى مصر أحمد قطان). The office alone was the phrase before, and the name
+//! was lost to the institution's phrase.
+//!
+//! Not a place or a state after في (التقى وزير الخارجية في القاهرة الرئيس فلان: the name is the
+//! object), nor across a verb, a number, punctuation, a و or another office.
+
+use rasad_kb::ActorType;
+use rasad_model::Label;
+use rasad_text::TokenKind;
+
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+use crate::phrases::{word_class, Head, Phrase};
+
+/// How far after the office the holder's name may stand (its institution's words between).
+const REACH: usize = 12;
+
+impl Ctx<'_, '_, '_> {
+    /// Joins an office phrase to its holder's name after its institution (see the module).
+    pub(crate) fn join_holders(&self, out: &mut Vec<Phrase>, hi: usize) {
+        let mut k = 0;
+        while k < out.len() {
+            let p = &out[k];
+            let end = (p.head == Head::Office && !self.person_in(p.first, p.end)).then(|| self.holder_after(p.end, hi)).flatten();
+            if let Some(mut end) = end {
+                // The phrases the institution and the name made are taken in whole.
+                while k + 1 < out.len() && out[k + 1].first < end {
+                    end = end.max(out.remove(k + 1).end);
+                }
+                let (link, state) = self.best_link(out[k].first, end);
+                let p = &mut out[k];
+                p.end = end;
+                p.head = Head::Name;
+                p.link = link.or(p.link);
+                p.state = state.or(p.state);
+            }
+            k += 1;
+        }
+    }
+
+    /// The end of a person's name after an office ending at `start`, when the words between are
+    /// the office's institution (see the module).
+    fn holder_after(&self, start: usize, hi: usize) -> Option<usize> {
+        let words = self.d.words;
+        let hi = hi.min(words.len());
+        let org = |t: usize| {
+            self.mention_at[t]
+                .filter(|&m| self.d.mentions[m].first == t)
+                .and_then(|m| self.d.mentions[m].actor)
+                .is_some_and(|a| !matches!(self.d.kb.actors[a].kind, ActorType::Person | ActorType::State))
+        };
+        let body = |t: usize| t < hi && (word_class(&words[t]) == Some(Head::Group) || org(t));
+        let first = words.get(start)?;
+        let clitic = first.seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل"));
+        let opens = match bare(first) {
+            "في" => body(start + 1),
+            // لدى: where an envoy is accredited, a state too (سفير المملكة لدى مصر فلان).
+            "لدي" => start + 1 < hi && (body(start + 1) || self.mention_at[start + 1].is_some()),
+            _ => clitic && body(start),
+        };
+        if !opens {
+            return None;
+        }
+        for (t, w) in words.iter().enumerate().take((start + REACH).min(hi)).skip(start) {
+            if let Some(end) = self.person_starting(t) {
+                let governed = w.seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل" | "ك"));
+                return (t > start && !governed).then_some(end);
+            }
+            let verb = self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal);
+            // (An adjective that looks like an office is none: حزب المؤتمر الحاكم.)
+            let c = cues();
+            let office = word_class(w) == Some(Head::Office) && !c.honorifics.has(w.key.as_str()) && !c.adjectives.has(w.key.as_str());
+            let and = t > start && w.seg.prefixes.first() == Some(&"و");
+            // A preposition other than the institution's governs the name: it is no holder (طلب
+            // النواب في مجلس الشيوخ من فلان).
+            let prep = t > start && c.governors.has(bare(w)) && !matches!(bare(w), "في" | "لدي");
+            if w.tok.kind != TokenKind::Arabic || self.in_time[t] || self.quantity_at[t].is_some() || verb || office || and || prep {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The end of a person's name starting at `t`: a person of the catalogue or a PER name.
+    fn person_starting(&self, t: usize) -> Option<usize> {
+        let kb_person = self.mention_at[t]
+            .filter(|&m| self.d.mentions[m].first == t)
+            .filter(|&m| self.d.mentions[m].actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person))
+            .map(|m| self.d.mentions[m].end);
+        kb_person.or_else(|| self.name_at(t).filter(|n| n.1 == Label::Per).map(|n| n.0))
+    }
+
+    /// True when tokens `[a, b)` hold a person's name.
+    pub(crate) fn person_in(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|t| self.person_starting(t).is_some())
+    }
+}
