@@ -540,7 +540,8 @@ impl Ctx<'_, '_, '_> {
             let (p, q) = (&out[k], &out[k + 1]);
             let counted = self.quantity_at[p.first].is_some();
             let gap = (p.end < q.first).then(|| {
-                let keys: Vec<&str> = (p.end..q.first).map(|t| bare(&words[t])).collect();
+                // (Past a comma before the side: قتل سبعة أشخاص، بينهم ثلاثة من الشرطة.)
+                let keys: Vec<&str> = (p.end..q.first).map(|t| bare(&words[t])).skip_while(|k| matches!(*k, "،" | ",")).collect();
                 keys.join(" ")
             });
             // An office and its holder's name between commas (رئيس اللجنة، الدكتور فلان الفلاني،):
@@ -561,7 +562,14 @@ impl Ctx<'_, '_, '_> {
             let side = match gap.as_deref() {
                 Some(g) => p.head == Head::People && cues().victim_sides.has(g) && q.head != Head::Place,
                 // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.
-                None => counted && p.head == Head::Group && q.governor.as_deref() == Some("ل") && q.link.is_some() && !q.coordinated,
+                // (…or a group noun: عشرين عنصرا لميليشيا محلية.)
+                None => {
+                    counted
+                        && p.head == Head::Group
+                        && q.governor.as_deref() == Some("ل")
+                        && (q.link.is_some() || q.head == Head::Group)
+                        && !q.coordinated
+                }
             };
             if side {
                 let q = out.remove(k + 1);
