@@ -92,8 +92,9 @@ fn ingest_reads_every_format_reports_bad_files_and_is_idempotent() {
 #[test]
 fn an_ingest_killed_midway_completes_on_a_rerun_with_every_document_once() {
     let dir = scratch("ingest-kill");
-    // Many distinct documents: example articles under distinct opening lines.
-    let n = 400;
+    // Many distinct documents: example articles under distinct opening lines (enough that the
+    // ingest cannot finish between the poll that sees the first batches and the kill).
+    let n = 2000;
     let mut jsonl = String::new();
     let names = ["01_deployment.txt", "02_airstrike.txt", "03_clashes.txt", "06_visit.txt", "08_withdrawal.txt"];
     let texts: Vec<String> = names.iter().map(|n| example(n)).collect();
