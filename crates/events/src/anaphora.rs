@@ -37,7 +37,10 @@ impl Ctx<'_, '_, '_> {
             if b.strip_prefix("ال").unwrap_or(b) != stem {
                 continue;
             }
-            let Some(s) = self.d.sentences.iter().find(|s| s.first_token <= k && k < s.end_token) else { continue };
+            let sentences = self.d.sentences;
+            let Some(s) = sentences.get(sentences.partition_point(|s| s.end_token <= k)).filter(|s| s.first_token <= k) else {
+                continue;
+            };
             let ps = self.phrases(k, s.end_token);
             let Some(q) = ps.first().filter(|q| q.first == k) else { continue };
             let full = if office { self.person_in(q.first, q.end) } else { q.end > q.first + 1 };

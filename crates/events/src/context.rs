@@ -36,6 +36,11 @@ pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
+/// True for a comma (، or ,).
+pub(crate) fn is_comma(w: &Word) -> bool {
+    w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "،" | ",")
+}
+
 /// True for an opening quotation mark (« “ ").
 pub(crate) fn opening_quote(w: &Word) -> bool {
     w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "«" | "\"" | "“")

@@ -118,12 +118,12 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         .filter(|&(a, b, _)| {
             let w = &cx.d.words[a];
             let one = b == a + 1 && cx.mention_at[a].is_none();
-            let plural_noun = || cx.d.lexicon.lookup(w).is_some_and(|h| h.nominal) && w.seg.key.ends_with("ات");
-            !(one
-                && (cx.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
-                    || cues().people.has(bare(w))
-                    || cues().one_person.has(bare(w))
-                    || plural_noun()))
+            let reading = || cx.d.lexicon.lookup(w).map(|h| h.nominal);
+            let lexicon_word = || match reading() {
+                Some(nominal) => !nominal || w.seg.key.ends_with("ات"),
+                None => false,
+            };
+            !(one && (cues().people.has(bare(w)) || cues().one_person.has(bare(w)) || lexicon_word()))
         })
         .collect();
     cx

@@ -18,7 +18,7 @@ use rasad_kb::{ActorType, MentionKind};
 use rasad_model::Label;
 use rasad_text::{TokenKind, Word};
 
-use crate::context::{bare, Ctx};
+use crate::context::{bare, is_comma, Ctx};
 use crate::cues::cues;
 
 /// What heads a phrase.
@@ -541,7 +541,7 @@ impl Ctx<'_, '_, '_> {
             let counted = self.quantity_at[p.first].is_some();
             let gap = (p.end < q.first).then(|| {
                 // (Past a comma before the side: قتل سبعة أشخاص، بينهم ثلاثة من الشرطة.)
-                let keys: Vec<&str> = (p.end..q.first).map(|t| bare(&words[t])).skip_while(|k| matches!(*k, "،" | ",")).collect();
+                let keys: Vec<&str> = (p.end..q.first).skip_while(|&t| is_comma(&words[t])).map(|t| bare(&words[t])).collect();
                 keys.join(" ")
             });
             // An office and its holder's name between commas (رئيس اللجنة، الدكتور فلان الفلاني،):
@@ -549,7 +549,7 @@ impl Ctx<'_, '_, '_> {
             let holder = p.head == Head::Office
                 && q.head == Head::Name
                 && q.first == p.end + 1
-                && matches!(words[p.end].tok.text, "،" | ",")
+                && is_comma(&words[p.end])
                 && (cues().honorifics.has(words[q.first].key.as_str()) || self.is_person_at(q.first, q.end));
             if holder {
                 let q = out.remove(k + 1);

@@ -9,7 +9,7 @@ use rasad_model::{Arg, EventType};
 use rasad_text::{TokenKind, Word};
 
 use crate::clauses::{Clause, Link};
-use crate::context::{bare, opening_quote, third_person_pronoun, Ctx};
+use crate::context::{bare, is_comma, opening_quote, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
 use crate::types::info;
@@ -38,20 +38,13 @@ impl Ctx<'_, '_, '_> {
                 || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
                 || (ti.content.iter().any(|o| o == "ب") && masdar_with_ba(w))
         };
-        // Not inside a parenthesis between commas (طالب الرئيس، في رسالة وجهها إلى الأمين العام،
-        // إسرائيل بالانسحاب): of twelve words at most.
-        let comma = |k: usize| matches!(words[k].tok.text, "،" | ",");
-        let parenthetical = |k: usize| {
-            let open = (t + 1..k).rev().find(|&j| comma(j));
-            let close = (k + 1..end).find(|&j| comma(j));
-            matches!((open, close), (Some(o), Some(c)) if c - o <= 12)
-        };
+        // (Not inside a parenthesis: طالب الرئيس، في رسالة وجهها إلى الأمين العام، إسرائيل بالانسحاب.)
         (t + 1..end)
             .find(|&k| {
                 // A group named by what it does is the addressee, not the content (دعا المتظاهرين إلى).
                 let content_noun =
                     self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal) && crate::phrases::word_class(&words[k]).is_none();
-                (k == t + 1 && content_noun) || (opens(&words[k]) && !parenthetical(k))
+                (k == t + 1 && content_noun) || (opens(&words[k]) && !self.in_parenthesis(t, k, k + 1, end))
             })
             .unwrap_or(end)
     }
@@ -76,6 +69,16 @@ impl Ctx<'_, '_, '_> {
                 p.first > from && p.end <= hi && named && !self.in_source(p)
             })
             .filter(|k| !agents.contains(k))
+    }
+
+    /// True when tokens `[a, b)` stand inside a parenthesis between commas after the trigger `t`
+    /// and before `end`, of twelve words at most (طالب الرئيس، في رسالة وجهها إلى الأمين العام،
+    /// إسرائيل بالانسحاب).
+    fn in_parenthesis(&self, t: usize, a: usize, b: usize, end: usize) -> bool {
+        let words = self.d.words;
+        let open = (t + 1..a).rev().find(|&j| is_comma(&words[j]));
+        let close = (b..end).find(|&j| is_comma(&words[j]));
+        matches!((open, close), (Some(o), Some(c)) if c - o <= 12)
     }
 
     /// The party a judging verb is about when its clause names none (types.toml
@@ -277,13 +280,13 @@ impl Ctx<'_, '_, '_> {
         // (Not when the frame's own preposition names one before: طلب النواب من أمانو توضيح …; nor
         // the last of a coordination: داعيا الوزير ومن بعده الحكومة والنواب إلى.)
         let info_t = info(kind);
-        // (A phrase inside a parenthesis between commas does not count: طالب الرئيس، في رسالة
-        // وجهها إلى الأمين العام، إسرائيل بـ.)
-        let words = self.d.words;
-        let comma = |k: usize| matches!(words[k].tok.text, "،" | ",");
-        let parenthetical = |q: &Phrase| (t + 1..q.first).any(comma) && (q.end..from).any(comma);
+        // (A phrase inside a parenthesis does not count: طالب الرئيس، في رسالة وجهها إلى الأمين
+        // العام، إسرائيل بـ.)
         let governed = ps.iter().any(|q| {
-            q.first > t && q.end <= from && !parenthetical(q) && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g))
+            q.first > t
+                && q.end <= from
+                && !self.in_parenthesis(t, q.first, q.end, from)
+                && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g))
         });
         (p.first > first_agent
             && !governed
