@@ -217,6 +217,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     INSERT INTO meta (key, value) VALUES ('search_analyzer', '1');
     "#,
+    // 10: a story's speaker (crates/store/src/stories.rs, `speaker_side`): the side of the first
+    // linked actor of its statements (a request, an accusation, a sanction …); NULL for stories of
+    // other families, of an older store, or whose events name no linked actor.
+    r#"
+    ALTER TABLE stories ADD COLUMN speaker TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

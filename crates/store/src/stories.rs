@@ -26,6 +26,9 @@
 //! - **Talks are their parties** ([`other_meeting`]): an event of a verbal family naming both
 //!   parties is refused by a story of [`KNOWN_PARTIES`] documents or more that holds neither
 //!   their pair nor one of them (a host's talks with another guest, the same day in the same city).
+//! - **Statements are their speakers'** ([`SPEAKER_FAMILIES`], [`speaker_side`]): a call, an
+//!   accusation or a sanction by another side than the story's (a president and his state are one
+//!   side; the Arab League another) is refused, however alike its target, words and day.
 //! - **Near-duplicates first.** An event of a document that is a near-duplicate of an earlier one
 //!   joins the story of that document's event of the same family and window, whatever the score.
 //!
@@ -165,6 +168,37 @@ pub fn place_weight(id: &str, precision: Option<GeoPrecision>) -> f64 {
     }
 }
 
+/// Families whose occurrence is its speaker's: a call, an accusation, a sanction, a concession
+/// or a gift by one party is another occurrence when another party makes it, however alike the
+/// words, the target and the day (the Arab League's call on the Houthis to respect a truce is not
+/// the Yemeni president's of the same evening). Talks (`cooperate`) are their pair of parties
+/// instead ([`other_meeting`]); force, movements and protests are their place.
+pub const SPEAKER_FAMILIES: &[&str] = &["request", "accuse", "sanction", "concede", "aid"];
+
+/// The side a linked actor speaks for, as stories compare speakers: a state, its government,
+/// military and the persons serving them (by their affiliation) speak for the country (its ISO
+/// code: `YEM` for اليمن، الحكومة اليمنية، الرئيس هادي); any other actor (an armed group, an
+/// international organization, a party, a person of none of these) for itself, or the actor it
+/// is part of. An id the catalogue does not know is its own side.
+pub fn speaker_side(id: &str) -> String {
+    let kb = Kb::builtin();
+    let Some(a) = kb.actor(id) else { return id.to_string() };
+    let official = |k: ActorType| matches!(k, ActorType::State | ActorType::Government | ActorType::Military);
+    let country = |a: &rasad_kb::Actor| a.country.clone().filter(|_| official(a.kind));
+    if let Some(c) = country(a) {
+        return c;
+    }
+    if a.kind == ActorType::Person {
+        if let Some(c) = a.affiliation.as_deref().and_then(|f| kb.actor(f)).and_then(country) {
+            return c;
+        }
+        if let Some(f) = &a.affiliation {
+            return f.clone();
+        }
+    }
+    a.parent.clone().unwrap_or_else(|| a.id.clone())
+}
+
 /// What an event brings to a story: its evidence keys with their weights, its place and day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
@@ -180,6 +214,8 @@ pub struct Evidence {
     /// True when the day is the event's own, read from its text at day precision (not its
     /// document's publication day).
     pub dated: bool,
+    /// [`speaker_side`] of its first linked actor, for the families of [`SPEAKER_FAMILIES`].
+    pub speaker: Option<String>,
 }
 
 impl Evidence {
@@ -223,7 +259,9 @@ impl Evidence {
             add(format!("f:{f}"), 2.0);
         }
         let dated = ev.date.as_ref().and_then(|d| d.value.as_deref()).is_some_and(|v| v == day);
-        Evidence { keys, located, day: day.to_string(), family: family(ev.kind), dated }
+        let fam = family(ev.kind);
+        let speaker = if SPEAKER_FAMILIES.contains(&fam) { first(&ev.actors).map(|id| speaker_side(&id)) } else { None };
+        Evidence { keys, located, day: day.to_string(), family: fam, dated, speaker }
     }
 
     /// Adds the document's headline words (`h:TERM`, weights in [0, 1]); together they count at
@@ -271,6 +309,8 @@ pub struct Candidate {
     pub near_duplicate: bool,
     /// Days between its anchor and the event's day.
     pub apart: i64,
+    /// Its speaker ([`speaker_side`]), for a story of [`SPEAKER_FAMILIES`] whose events named one.
+    pub speaker: Option<String>,
 }
 
 /// The evidence score of `ev` against a story: the weights of the keys they share (half for a
@@ -284,6 +324,12 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     }
     if other_meeting(ev, c) {
         return None;
+    }
+    // Another party's statement is another occurrence.
+    if let (Some(a), Some(b)) = (&ev.speaker, &c.speaker) {
+        if a != b {
+            return None;
+        }
     }
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
@@ -463,7 +509,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
     if found.is_empty() {
         return Ok(None);
     }
-    let mut rec = tx.prepare_cached("SELECT day, events, documents, lat, lon, pub_day FROM stories WHERE rowid = ?1")?;
+    let mut rec = tx.prepare_cached("SELECT day, events, documents, lat, lon, pub_day, speaker FROM stories WHERE rowid = ?1")?;
     let (ev_day, published) = (Some(day), doc.published.map(day_number));
     let mut cands: Vec<Candidate> = Vec::with_capacity(found.len());
     for (story, f) in found {
@@ -474,8 +520,9 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
             common: f.shared.iter().filter(|s| s.common).map(|s| ev.keys[s.key].0.clone()).collect(),
             ..Default::default()
         };
-        let (day, members, documents, lat, lon, pub_day): (String, i64, i64, Option<f64>, Option<f64>, Option<String>) =
-            rec.query_row(params![c.story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+        type Record = (String, i64, i64, Option<f64>, Option<f64>, Option<String>, Option<String>);
+        let (day, members, documents, lat, lon, pub_day, speaker): Record =
+            rec.query_row(params![c.story], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?;
         // The publication window: the story's first document within WINDOW_DAYS of this one's.
         if let (Some(p), Some(q)) = (pub_day.as_deref(), published) {
             match (day_number(p), q) {
@@ -491,6 +538,7 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
         c.members = members;
         c.documents = documents;
         c.located = lat.zip(lon);
+        c.speaker = speaker;
         cands.push(c);
     }
     cands.sort_by_key(|c| c.story);
@@ -558,7 +606,7 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         "UPDATE stories SET events = events + 1, documents = documents + ?2,
              first_published = min(coalesce(first_published, ?3), coalesce(?3, first_published)),
              latest_published = max(coalesce(latest_published, ?3), coalesce(?3, latest_published)),
-             lat = coalesce(lat, ?4), lon = coalesce(lon, ?5)
+             lat = coalesce(lat, ?4), lon = coalesce(lon, ?5), speaker = coalesce(speaker, ?6)
          WHERE rowid = ?1",
     )?
     .execute(params![
@@ -566,7 +614,8 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         new_doc as i64,
         doc.published,
         evidence.as_ref().and_then(|e| e.located).map(|l| l.0),
-        evidence.as_ref().and_then(|e| e.located).map(|l| l.1)
+        evidence.as_ref().and_then(|e| e.located).map(|l| l.1),
+        evidence.as_ref().and_then(|e| e.speaker.as_deref())
     ])?;
     if let Some(e) = &evidence {
         // The story's family and anchor day: the event's own for a new story.

@@ -395,3 +395,35 @@ fn a_key_of_many_stories_still_finds_the_story_of_the_event_s_own_day() {
     assert_eq!(stories[60], stories[61], "{:?}", &stories[55..]);
     assert_ne!(stories[0], stories[1]);
 }
+
+#[test]
+fn a_statement_is_its_speakers() {
+    // The president, his state and its government speak for one side; the Arab League and an
+    // armed group for themselves.
+    assert_eq!(speaker_side("P-HADI"), "YEM");
+    assert_eq!(speaker_side("YEM"), "YEM");
+    assert_eq!(speaker_side("ARABLEAGUE"), "ARABLEAGUE");
+    assert_eq!(speaker_side("HOUTHIS"), "HOUTHIS");
+    assert_eq!(speaker_side("X-UNKNOWN"), "X-UNKNOWN");
+    let hadi = Evidence::of(&event("REQUEST", &["P-HADI"], &["HOUTHIS"], &[], None, None), "2015-07-26");
+    let league = Evidence::of(&event("REQUEST", &["ARABLEAGUE"], &["HOUTHIS"], &[], None, None), "2015-07-26");
+    assert_eq!(hadi.speaker.as_deref(), Some("YEM"));
+    let shared = vec![("a:HOUTHIS".to_string(), 3), ("d:HOUTHIS|P-HADI".to_string(), 3)];
+    let story = Candidate {
+        story: 1,
+        day: "2015-07-26".into(),
+        members: 3,
+        documents: 3,
+        shared: shared.clone(),
+        speaker: Some("YEM".into()),
+        ..Default::default()
+    };
+    assert!(score(&hadi, &story).is_some_and(|s| s >= JOIN_SCORE));
+    // The League's call on the same target the same day is another occurrence.
+    assert_eq!(score(&league, &Candidate { shared: vec![("a:HOUTHIS".to_string(), 3)], ..story.clone() }), None);
+    // Talks are not compared by speaker (the host of one outlet is the guest of another).
+    assert_eq!(Evidence::of(&event("CONSULT", &["P-HADI"], &["UN"], &[], None, None), "2015-07-26").speaker, None);
+    // A story whose events named no speaker takes any (while still small enough not to be known by
+    // its parties).
+    assert!(score(&league, &Candidate { speaker: None, documents: 1, ..story }).is_some());
+}
