@@ -257,6 +257,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         // Each clause's subject: its verb's, else the one its first event found; for the clauses
         // that continue it.
         let mut subjects: Vec<Vec<usize>> = clauses.iter().map(|c| cx.clause_subject(&phrases, c)).collect();
+        let mut first_doers: Option<Vec<usize>> = None;
         for (ci, c) in clauses.iter().enumerate() {
             let inherited: Vec<usize> = match c.link {
                 // A relative clause describes the phrase right before it.
@@ -285,7 +286,13 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                     fallback,
                     fallback_spoke: prev_spoke,
                 };
-                if let Some((mut ev, agents, _)) = cx.event(s, &scope, &tr, source.clone()) {
+                if let Some((mut ev, agents, suffered)) = cx.event(s, &scope, &tr, source.clone()) {
+                    // A subject that suffered the act (قُتل 19 شخصا، قتل ثلاثة جنود) did nothing a
+                    // sentence after it continues: that takes the act's doer, if any (قتل 19 شخصا.
+                    // واستهدف …: the dead attacked nobody).
+                    if ci == 0 && !subjects[0].is_empty() && subjects[0].iter().all(|k| suffered.contains(k)) {
+                        first_doers = Some(agents.clone());
+                    }
                     // وصفها، شكرها: the object pronoun of a verb takes up what the same actor's
                     // event before it in the sentence was about.
                     if ev.targets.is_empty() && !tr.noun && crate::context::third_person_pronoun(&d.words[tr.at]) {
@@ -323,7 +330,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         }
         cx.remember_pair(&phrases);
         // The subject of the sentence's first clause, for a next sentence that continues it.
-        let first = subjects.first().filter(|v| !v.is_empty());
+        let first = first_doers.as_ref().or(subjects.first()).filter(|v| !v.is_empty());
         if let Some(v) = first {
             prev_subject = cx.args_of(&phrases, v);
             // Its verb only says (قال، أكد), or it does something (the lexicon knows the verb).

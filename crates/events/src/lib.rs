@@ -22,6 +22,7 @@ pub mod status;
 mod targets;
 mod triggers;
 mod types;
+mod verbal_nouns;
 
 pub use extract::{extract_events, trigger_examples, DocInput};
 pub use furniture::furniture_mask;

@@ -104,7 +104,8 @@ impl Ctx<'_, '_, '_> {
     /// word of the lexicon). The phrase is governed by على. None when the word is no such object.
     pub(crate) fn struck_object(&self, i: usize, hi: usize) -> Option<usize> {
         let words = self.d.words;
-        if i < 2 || bare(&words[i - 1]) != "علي" || !self.object_shape(i) {
+        // (Not على أيدي: the agent follows.)
+        if i < 2 || bare(&words[i - 1]) != "علي" || cues().agent_markers.has(bare(&words[i])) || !self.object_shape(i) {
             return None;
         }
         // (An explosive adjective on the instrument is no act: بسيارة مفخخة.)

@@ -270,6 +270,13 @@ impl Ctx<'_, '_, '_> {
                     i = end;
                     continue;
                 }
+                // …or a verbal noun's object after its agent (قصف الطائرات لحي سكني: verbal_nouns.rs).
+                if let Some((end, link, state)) = self.lam_object(i, hi, &out) {
+                    let governor = Some("ل".to_string());
+                    out.push(Phrase { first: i, end, head: Head::Generic, link, state, governor, coordinated: false });
+                    i = end;
+                    continue;
+                }
                 i += 1;
                 continue;
             };

@@ -192,7 +192,7 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
-    /// The agent of a passive or of a verbal noun: after برصاص، بنيران، على يد، من قبل، مع (in
+    /// The agent of a passive or of a verbal noun: after برصاص، بنيران، على يد، على أيدي، من قبل، مع (in
     /// مواجهات مع), within the clause.
     pub(crate) fn agent_after(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
@@ -200,7 +200,7 @@ impl Ctx<'_, '_, '_> {
             p.first > t && p.end <= c.end && p.participant() && {
                 let g = p.governor.as_deref().unwrap_or("");
                 let before2 = p.first.checked_sub(2).map(|k| bare(&words[k])).unwrap_or("");
-                cues().agent_markers.has(g) && (g != "قبل" || before2 == "من") && (g != "يد" || before2 == "علي")
+                cues().agent_markers.has(g) && (g != "قبل" || before2 == "من") && (!matches!(g, "يد" | "ايدي") || before2 == "علي")
                     || (g == "مع" && self.fought_with(t, p.first))
             }
         })

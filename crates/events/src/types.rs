@@ -53,6 +53,10 @@ pub(crate) struct TypeInfo {
     /// A physical act: who reports it (an agency, an observatory, a source) never did it.
     #[serde(default)]
     pub material: bool,
+    /// A stance on someone's act (condemn, welcome, demand, refuse): the subject of its verb did
+    /// not do the physical act the verb's object names (أدانت الحكومة قصف المدينة).
+    #[serde(default)]
+    pub stance: bool,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {
