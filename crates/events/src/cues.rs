@@ -113,6 +113,7 @@ pub(crate) struct Cues {
     pub press_adjectives: Class,
     pub anaphoric_bodies: Class,
     pub anaphoric_offices: Class,
+    pub documents: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

@@ -715,6 +715,7 @@ impl Ctx<'_, '_, '_> {
         let generic = w.seg.definite()
             && !self.in_time[i]
             && !c.generic_stop.has(k)
+            && !c.documents.has(k)
             && !c.locatives.has(bare(w))
             && !c.relatives.has(k)
             && !c.adjectives.has(k)

@@ -213,6 +213,13 @@ impl Ctx<'_, '_, '_> {
         // VSO: the first free phrase after the verb, within a few words and before a purpose. A
         // masculine perfect does not agree with a feminine singular after it: that is its object
         // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
+        // A document stands in the subject's place (وأدان البيان الهجوم): no party acts in it but
+        // its issuer, when named right after it (البيان الصادر عن الخارجية، التقرير الصادر عن …).
+        if words.get(t + 1).is_some_and(|w| w.seg.definite() && cues().documents.has(w.key.as_str())) {
+            let issued = words.get(t + 2).is_some_and(|w| matches!(w.key.as_str(), "الصادر" | "الصادره"))
+                && words.get(t + 3).is_some_and(|w| bare(w) == "عن");
+            return ps.iter().position(|p| issued && p.first == t + 4 && p.participant());
+        }
         let hi = self.purpose_after(t, c.end);
         let masculine_singular = self.masculine_singular(t);
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
