@@ -72,7 +72,9 @@ impl Ctx<'_, '_, '_> {
                 // A verb right after an attack noun describes it, the noun its subject (في قصف
                 // مدفعي استهدف مدرسة).
                 let subject = subject || (k == i && self.attack_noun_before(p));
-                if speech || !hit || (!subject && !accusative) {
+                // A passive's subject suffered it (واختُطفت ناشطة سودانية على يد …).
+                let patient = k == i && self.reads_passive(p, i, hi);
+                if speech || !hit || (!subject && !accusative && !patient) {
                     return None;
                 }
                 break;
@@ -83,6 +85,50 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         Some(self.object_end(i, hi, accusative))
+    }
+
+    /// True when the verb at `v`, whose subject would start at `i`, reads as a passive: spelled so
+    /// (اختُطف، أُصيب، اغتيل) or with its agent marked within the clause after the subject (اختطف
+    /// ثلاثة مهندسين على أيدي مسلحين، احتجزت ناقلة من قبل البحرية): then an indefinite noun after it
+    /// is the one who suffered the act.
+    pub(crate) fn reads_passive(&self, v: usize, i: usize, hi: usize) -> bool {
+        let words = self.d.words;
+        if crate::roles::passive_spelling(words[v].tok.text) || cues().passive_stems.has_prefix_of(bare(&words[v])) {
+            return true;
+        }
+        // (The marker is the verb's own: no punctuation and no other act between, أدانت تركيا خطف
+        // صحفيين على أيدي مسلحين.)
+        let end = hi.min(i + 8);
+        let stop = (i..end)
+            .find(|&k| {
+                words[k].tok.kind == TokenKind::Punct
+                    || (k > i
+                        && self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(|e| crate::types::info(e.kind).victims)))
+            })
+            .unwrap_or(end);
+        (i + 1..stop).any(|k| matches!(bare(&words[k]), "يد" | "ايدي" | "قبل") && matches!(bare(&words[k - 1]), "علي" | "من"))
+    }
+
+    /// The phrase a passive verb at `t` has as its subject when no participant is (واختُطفت
+    /// الناشطة السودانية، احتجزت ناقلة نفط يونانية من قبل …): the first phrase after it, past time
+    /// words and a count only, that no preposition governs.
+    pub(crate) fn passive_patient(&self, ps: &[Phrase], c: &crate::clauses::Clause, t: usize) -> Option<usize> {
+        ps.iter().position(|p| {
+            p.first > t
+                && p.first <= t + 3
+                && p.end <= c.end
+                && p.governor.is_none()
+                && p.patient()
+                && (t + 1..p.first).all(|k| self.in_time[k] || self.quantity_at[k].is_some())
+        })
+    }
+
+    /// True when the verb at `t` has no subject and its agent, marked after it, follows an
+    /// object phrase that no preposition governs (اختطف ثلاثة مهندسين على أيدي مسلحين، احتجزت ناقلة
+    /// نفط من قبل البحرية): the object is sought from the verb on, not after the agent.
+    pub(crate) fn object_before_agent(&self, ps: &[Phrase], t: usize, subj: Option<usize>, agents: &[usize]) -> bool {
+        let Some(a) = agents.first().map(|&a| &ps[a]).filter(|a| subj.is_none() && a.first > t) else { return false };
+        ps.iter().any(|p| p.first > t && p.end <= a.first && p.patient() && p.governor.is_none())
     }
 
     /// True when a verbal noun of an act with victims stands right before the verb at `v`, past

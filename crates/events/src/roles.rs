@@ -294,9 +294,8 @@ impl Ctx<'_, '_, '_> {
         let nominal = tr.noun || self.d.lexicon.lookup(&words[t]).is_some_and(|h| self.object_noun(ps, t, &h));
         let frame = &tr.frame;
         let mut r = Roles::default();
-        let passive = passive_spelling(words[t].tok.text)
-            || cues().passive_stems.has_prefix_of(bare(&words[t]))
-            || bare(&words[t]).starts_with("تعرض");
+        // (Spelled so, or with its agent marked after its subject: objects.rs reads_passive.)
+        let passive = self.reads_passive(t, t + 1, c.end) || bare(&words[t]).starts_with("تعرض");
         if !nominal {
             // A circumstantial participle shares the main clause's subject: the phrase after it is
             // its object (… داعيا المتظاهرين إلى التهدئة، محذرا إسرائيل من).
@@ -327,8 +326,8 @@ impl Ctx<'_, '_, '_> {
             let driver = subj.is_some_and(|k| ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)));
             let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
             // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
-            let object_pronoun = third_person_pronoun(&words[t]);
             // (Not with an object after it: أحرق مستوطنون منزلا is active.)
+            let object_pronoun = third_person_pronoun(&words[t]);
             let victims = !pronoun_subject
                 && subj.is_some_and(|k| (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k))
                 && info(kind).victims
@@ -343,7 +342,7 @@ impl Ctx<'_, '_, '_> {
             }
             if passive || victims {
                 // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
-                if let Some(k) = subj {
+                if let Some(k) = subj.or_else(|| self.passive_patient(ps, c, t)) {
                     r.targets = self.with_coordinated(ps, k);
                 }
                 if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.cause_doer(ps, c, t)) {
@@ -385,9 +384,9 @@ impl Ctx<'_, '_, '_> {
                 r.agents = self.with_coordinated(ps, k);
                 return r;
             }
-            let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
-            // The subject's own place stands between it and the object (دعا دبلوماسيون من جنوب شرق
-            // آسيا | الصين إلى، طالب المحتجون في البصرة | الحكومة بـ).
+            let marked = self.object_before_agent(ps, t, subj, &r.agents);
+            let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t && !marked).unwrap_or(t + 1);
+            // The subject's own place stands between it and the object (طالب المحتجون في البصرة | الحكومة بـ).
             let after = if r.agents.is_empty() { after } else { self.past_subject_place(after, c.end) };
             let after = self.past_apposition(ps, &r.agents, after);
             // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
