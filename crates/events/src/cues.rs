@@ -114,6 +114,7 @@ pub(crate) struct Cues {
     pub anaphoric_bodies: Class,
     pub anaphoric_offices: Class,
     pub documents: Class,
+    pub act_verbs: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

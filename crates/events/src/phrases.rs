@@ -308,6 +308,10 @@ impl Ctx<'_, '_, '_> {
                 let joined_nisba = w.seg.prefixes.first() == Some(&"و")
                     && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
                     && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+                // A verbal noun's genitive ends before its ل object (دعم الجامعة | للحكومة: verbal_nouns.rs).
+                if self.lam_after_genitive(i, j, head) && !self.linked_by_lam(j) {
+                    break;
+                }
                 // An office takes its institution with ل (الأمين العام لحزب المؤتمر، المندوب الدائم للعراق).
                 let office_lam = head == Head::Office
                     && w.seg.prefixes.contains(&"ل")

@@ -509,8 +509,8 @@ impl Ctx<'_, '_, '_> {
         } else if let Some(a) = self.cause_doer(ps, c, t).filter(|_| info(kind).victims) {
             // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.
             r.agents = self.with_coordinated(ps, a);
-        } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && !self.count_noun(t)) {
-            // وصول الوفد، اجتماع الوزير مع نظيره: the genitive acts.
+        } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && self.genitive_suffers(ps, c, tr, genitive)) {
+            // وصول الوفد، اجتماع الوزير مع نظيره، رفض الحكومة (verbal_nouns.rs): the genitive acts.
             r.agents = self.with_coordinated(ps, g);
         } else if third_person_pronoun(&words[t]) {
             // زيارته، دعمها: the clause's or the parent's subject.

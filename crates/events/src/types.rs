@@ -57,6 +57,9 @@ pub(crate) struct TypeInfo {
     /// not do the physical act the verb's object names (أدانت الحكومة قصف المدينة).
     #[serde(default)]
     pub stance: bool,
+    /// A verbal noun's genitive took the stance it names, object or not (رفض الحكومة، دعم واشنطن).
+    #[serde(default)]
+    pub doer_genitive: bool,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {

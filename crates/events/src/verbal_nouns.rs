@@ -13,6 +13,17 @@
 //!   الطائرات …): its roles are a noun's, not a verb's whose subject is the phrase before it. (The
 //!   word still states its event as a verb would: read as a noun there, 4 required events went
 //!   on the development set, the nouns a reporting verb governs.)
+//!   The genitive's phrase ends before that ل word (دعم الجامعة | للحكومة، استقبال الرئيس التونسي |
+//!   لوزير الخارجية), and a definite noun of the lexicon its adjective closes is such an object,
+//!   no purpose (رفض إسرائيل للمقترح المصري، تأييد موسكو للانقلاب العسكري).
+//! - A verb form that is its noun too is a noun when a ل object follows its genitive, whatever
+//!   stands before it (وتواصل قصف طائرات التحالف لحي سكني), or after a verb whose subject is an
+//!   act (cue act_verbs: وجاء رفض الحكومة، وأثار قصف المدفعية).
+//! - A stance noun (its type's `doer_genitive` in types.toml: رفض، دعم، إدانة، مطالبة) heading its
+//!   clause names who took the stance in its genitive, with no ل object too (وجاء رفض الحكومة،
+//!   ولقي دعم واشنطن ترحيبا); after a party or a pronoun that acts (أكد الوزير دعم الجيش، ويتوقف
+//!   عن دعم «حماس»، ودعمها) its genitive is the one supported. A physical act's genitive without a
+//!   ل object stays its target (قصف المدينة، اعتقال الناشطين).
 //! - A stance verb's subject (its type `stance` in types.toml: أدان، رحب، طالب، رفض) did not do the
 //!   physical act its object names (أدانت الحكومة قصف المدينة، استنكر الوزير خطف الصحفيين).
 
@@ -63,9 +74,11 @@ impl Ctx<'_, '_, '_> {
         if !shaped {
             return None;
         }
-        // A purpose is a singular verbal noun (لتحرير، للمشاركة); a plural of acts is an object
-        // (للتدخلات، للهجمات).
-        if self.d.lexicon.lookup(w).is_some() && !w.key.ends_with("ات") {
+        // A purpose is a singular verbal noun (لتحرير، للمشاركة في); a plural of acts is an object
+        // (للتدخلات، للهجمات), and so is a definite one its adjective or the clause's end closes
+        // (للمقترح المصري، للتدخل العسكري، للاتفاق.).
+        let closed = w.seg.definite() && words.get(i + 1).is_none_or(|n| n.tok.kind != TokenKind::Arabic || describes(n));
+        if self.d.lexicon.lookup(w).is_some() && !w.key.ends_with("ات") && !closed {
             return None;
         }
         let agent = out.last()?;
@@ -82,6 +95,58 @@ impl Ctx<'_, '_, '_> {
         }
         let (link, state) = self.best_link(i, end);
         Some((end, link, state))
+    }
+
+    /// True when the ل word at `j` opens the object of the verbal noun whose genitive starts at `i`
+    /// (with `head`), not that phrase's owner: دعم الجامعة | للحكومة الشرعية، استقبال الرئيس التونسي
+    /// | لوزير الخارجية. An office takes its institution with ل (زيارة الأمين العام للأمم المتحدة)
+    /// until a nisba or a name says whose it is; an owner after تابعة لـ stays.
+    pub(crate) fn lam_after_genitive(&self, i: usize, j: usize, head: Head) -> bool {
+        let words = self.d.words;
+        let w = &words[j];
+        w.tok.kind == TokenKind::Arabic
+            && w.seg.prefixes.contains(&"ل")
+            && !w.seg.prefixes.contains(&"ب")
+            && j > i
+            && i > 0
+            && !cues().belonging.has(bare(&words[j - 1]))
+            && (head != Head::Office || (i..j).any(|k| self.mention_at[k].is_some()))
+            && self.transitive_noun(i - 1).is_some()
+    }
+
+    /// True when the definite genitive `g` of a verbal noun trigger took the stance it names with
+    /// no object after it too (its type's `doer_genitive` in types.toml: وجاء رفض الحكومة، لقي دعم
+    /// واشنطن ترحيبا، في أعقاب دعوات التحالف): the noun heads its clause, no party stands before it.
+    /// Not when a party before it is the one who acts (يتوقف الأمير عن دعم «حماس»، أكد المؤتمر دعم
+    /// مسيرة الوحدة: the genitive is supported), nor on a noun whose pronoun names the doer
+    /// (ودعمها الدبلوماسي، مبايعته تنظيم داعش), nor for an entry whose frame has gen.
+    pub(crate) fn doer_genitive(&self, ps: &[Phrase], c: &crate::clauses::Clause, tr: &crate::triggers::Trig, g: usize) -> bool {
+        let w = &self.d.words[tr.at];
+        let written_ha = self.d.lexicon.lookup(w).is_some_and(|h| h.form.len() < w.seg.key.len() && w.seg.key.ends_with('ه'));
+        crate::types::info(tr.kind).doer_genitive
+            && !tr.frame.iter().any(|f| f == "gen")
+            && w.seg.suffixes.is_empty()
+            && !written_ha
+            && self.definite_phrase(&ps[g])
+            && !ps.iter().any(|p| p.first >= c.first && p.end <= tr.at && p.participant() && p.governor.is_none() && !self.in_source(p))
+            && !(c.first..tr.at).any(|k| self.names_doer(k))
+    }
+
+    /// True when the word at `k` before a verbal noun names or implies who acts there: a pronoun
+    /// on it (أنه يختلف مع انتقادات …، باعتناقه … وتأييد …) or an imperfect verb with its subject
+    /// in it (ويتوقف عن دعم …).
+    fn names_doer(&self, k: usize) -> bool {
+        let w = &self.d.words[k];
+        w.tok.kind == TokenKind::Arabic
+            && (w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+                || (w.key_without_conj().starts_with('ي') && !self.in_time[k] && self.mention_at[k].is_none()))
+    }
+
+    /// True when the genitive `g` of a transitive verbal noun trigger without a prepositional
+    /// target suffered its act (قصف المدينة، اعتقال الناشطين): not the number of a counted noun,
+    /// nor the doer of a stance (`doer_genitive`).
+    pub(crate) fn genitive_suffers(&self, ps: &[Phrase], c: &crate::clauses::Clause, tr: &crate::triggers::Trig, g: Option<usize>) -> bool {
+        !self.count_noun(tr.at) && !g.is_some_and(|g| self.doer_genitive(ps, c, tr, g))
     }
 
     /// True when a phrase is definite: a name, or a word of it with ال (طائرات التحالف،
@@ -135,11 +200,19 @@ impl Ctx<'_, '_, '_> {
             return false;
         }
         // (Only with its genitive right after it: أكد الوزير دعم بلاده … stays as it reads.)
-        if !ps.iter().any(|p| p.first == i + 1 && p.governor.is_none() && p.participant()) {
+        let Some(g) = ps.iter().position(|p| p.first == i + 1 && p.governor.is_none() && p.participant()) else {
             return false;
+        };
+        // (Or with a ل object after that genitive, which no verb takes after its subject: وتواصل
+        // قصف طائرات التحالف لحي سكني، وأثار قصف المدفعية للقرى.)
+        if self.lam_patient(ps, g, self.d.words.len()).is_some() {
+            return true;
         }
         // (Or right after the verb, whose subject is implicit: وأكد رفض المملكة …)
-        let after_verb = i > 0 && self.is_verb(i - 1) && self.d.lexicon.lookup(&self.d.words[i - 1]).is_none_or(|v| !v.nominal);
+        // (Or after a verb whose subject is an act: وجاء رفض الحكومة، وأثار دعم واشنطن; cue act_verbs.)
+        let after_verb = i > 0
+            && ((self.is_verb(i - 1) && self.d.lexicon.lookup(&self.d.words[i - 1]).is_none_or(|v| !v.nominal))
+                || cues().act_verbs.has(bare(&self.d.words[i - 1])));
         after_verb
             || ps.iter().find(|p| p.end == i).is_some_and(|p| {
                 p.first > 0 && p.governor.is_none() && (p.participant() || p.head == Head::Generic) && self.is_verb(p.first - 1)
@@ -171,6 +244,26 @@ mod tests {
         for k in ["قصف", "رفض", "دعم", "استهداف", "اقتحام"] {
             assert!(!verb_shaped(k), "{k}");
         }
+    }
+
+    #[test]
+    fn stance_types_name_their_doer_in_the_genitive_and_physical_acts_do_not() {
+        use rasad_model::EventType;
+        for t in [EventType::Reject, EventType::Support, EventType::Request, EventType::Accuse] {
+            assert!(crate::types::info(t).doer_genitive, "{t}");
+        }
+        for t in [EventType::Assault, EventType::Coerce, EventType::Consult] {
+            assert!(!crate::types::info(t).doer_genitive, "{t}");
+        }
+    }
+
+    #[test]
+    fn verbs_whose_subject_is_an_act_are_cues() {
+        let c = crate::cues::cues();
+        for w in ["جاء", "أثار", "أدى", "تسبب", "لقي"] {
+            assert!(c.act_verbs.has(&rasad_text::match_key(w)), "{w}");
+        }
+        assert!(!c.act_verbs.has(&rasad_text::match_key("قال")));
     }
 
     #[test]
