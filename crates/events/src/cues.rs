@@ -115,6 +115,7 @@ pub(crate) struct Cues {
     pub anaphoric_offices: Class,
     pub documents: Class,
     pub act_verbs: Class,
+    pub masculine_titles: Class,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

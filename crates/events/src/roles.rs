@@ -243,8 +243,8 @@ impl Ctx<'_, '_, '_> {
                 && ((plain.ends_with("ات") && plain.chars().count() >= 5) || cues().nonhuman_plurals.has(w.key_without_conj()))
         };
         let feminine_singular = |p: &Phrase| {
-            let w = &words[p.first];
-            (self.quantity_at[p.first].is_none() && w.key.ends_with('ه') && letters(w.tok.text).next_back() == Some('ة'))
+            let (w, t_marbuta) = (&words[p.first], |w: &rasad_text::Word| letters(w.tok.text).next_back() == Some('ة'));
+            (self.quantity_at[p.first].is_none() && t_marbuta(w) && !cues().masculine_titles.has(&rasad_text::match_key(w.tok.text)))
                 || feminine_state(p)
                 || feminine_plural(p)
         };
