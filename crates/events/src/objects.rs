@@ -31,7 +31,11 @@ impl Ctx<'_, '_, '_> {
         // A construct before a participant is no object of its own: its owner is (قصفت الطائرات
         // مواقع تنظيم داعش، استهدف مسجد قوات الطوارئ).
         if let Some(n) = words.get(i + 1).filter(|_| i + 1 < hi) {
-            let actor = self.mention_at[i + 1].is_some_and(|m| self.d.mentions[m].actor.is_some());
+            // (Not an indefinite nisba: ناشطة سودانية is a noun and its adjective.)
+            let actor = self.mention_at[i + 1].is_some_and(|m| {
+                let mm = &self.d.mentions[m];
+                mm.actor.is_some() && (mm.kind != rasad_kb::MentionKind::Demonym || n.seg.definite())
+            });
             let explosive = cues().explosives.has(n.key.as_str());
             if actor || explosive || self.name_at(i + 1).is_some() || crate::phrases::word_class(n).is_some() {
                 return None;
