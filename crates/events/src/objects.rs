@@ -110,6 +110,7 @@ impl Ctx<'_, '_, '_> {
                         && self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(|e| crate::types::info(e.kind).victims)))
             })
             .unwrap_or(end);
+        // (Only على يد، على أيدي، من قبل: the other agent markers, من هجمات، name no agent here.)
         (i + 1..stop).any(|k| matches!(bare(&words[k]), "يد" | "ايدي" | "قبل") && matches!(bare(&words[k - 1]), "علي" | "من"))
     }
 

@@ -210,9 +210,6 @@ impl Ctx<'_, '_, '_> {
                 return Some(first);
             }
         }
-        // VSO: the first free phrase after the verb, within a few words and before a purpose. A
-        // masculine perfect does not agree with a feminine singular after it: that is its object
-        // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
         // A document stands in the subject's place (وأدان البيان الهجوم): no party acts in it but
         // its issuer, when named right after it (البيان الصادر عن الخارجية، التقرير الصادر عن …).
         if words.get(t + 1).is_some_and(|w| w.seg.definite() && cues().documents.has(w.key.as_str())) {
@@ -220,6 +217,9 @@ impl Ctx<'_, '_, '_> {
                 && words.get(t + 3).is_some_and(|w| bare(w) == "عن");
             return ps.iter().position(|p| issued && p.first == t + 4 && p.participant());
         }
+        // VSO: the first free phrase after the verb, within a few words and before a purpose. A
+        // masculine perfect does not agree with a feminine singular after it: that is its object
+        // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
         let hi = self.purpose_after(t, c.end);
         let masculine_singular = self.masculine_singular(t);
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
@@ -243,8 +243,9 @@ impl Ctx<'_, '_, '_> {
                 && ((plain.ends_with("ات") && plain.chars().count() >= 5) || cues().nonhuman_plurals.has(w.key_without_conj()))
         };
         let feminine_singular = |p: &Phrase| {
-            let (w, t_marbuta) = (&words[p.first], |w: &rasad_text::Word| letters(w.tok.text).next_back() == Some('ة'));
-            (self.quantity_at[p.first].is_none() && t_marbuta(w) && !cues().masculine_titles.has(&rasad_text::match_key(w.tok.text)))
+            let w = &words[p.first];
+            let ta_marbuta = letters(w.tok.text).next_back() == Some('ة');
+            (self.quantity_at[p.first].is_none() && ta_marbuta && !cues().masculine_titles.has(&rasad_text::match_key(w.tok.text)))
                 || feminine_state(p)
                 || feminine_plural(p)
         };
