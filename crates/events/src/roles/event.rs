@@ -1,0 +1,166 @@
+//! The event record of a trigger from its roles: a visit rather than a deployment for a person
+//! (وصل الرئيس إلى طهران), no deployment without an armed force (وصل الطبيب), no victim and no
+//! reporter as actor (قتل جندي روسي في هجوم، أفادت الوكالة … وقتل اثنان), the subject carried
+//! from the sentence before, the nisba that says whose (غارات روسية), then places, date,
+//! quantity, status and confidence.
+
+use rasad_kb::{ActorType, MentionKind};
+use rasad_model::{Arg, Event, EventMention, EventType, SentenceSpan, Source, Status};
+use rasad_text::Sentence;
+
+use super::Scope;
+use crate::context::{bare, third_person_pronoun, Ctx};
+use crate::cues::cues;
+use crate::lexicon::Need;
+use crate::phrases::{Head, Phrase};
+use crate::triggers::Trig;
+use crate::types::info;
+
+impl Ctx<'_, '_, '_> {
+    /// A visit rather than a deployment when the agent is a person or an official (not the
+    /// forces of one: قوات الرئيس بشار الأسد).
+    fn person_type(&self, ps: &[Phrase], agents: &[usize], needs: &[Need]) -> Option<EventType> {
+        let alt = needs.iter().find_map(|n| if let Need::PersonType(a) = n { Some(*a) } else { None })?;
+        let kb = self.d.kb;
+        agents
+            .iter()
+            .any(|&k| match ps[k].head {
+                Head::Office | Head::Pair | Head::Counterpart => true,
+                Head::Name => ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person),
+                Head::Group | Head::People | Head::Place | Head::Generic => false,
+            })
+            .then_some(alt)
+    }
+
+    /// The event of a trigger, with its arguments, and the phrases of its actors and targets.
+    pub(crate) fn event(&self, s: &Sentence, sc: &Scope, tr: &Trig, source: Option<Source>) -> Option<(Event, Vec<usize>, Vec<usize>)> {
+        let (ps, clauses, ci) = (sc.ps, sc.clauses, sc.ci);
+        let (t, mut kind, mut mode) = (tr.at, tr.kind, tr.mode.clone());
+        let c = &clauses[ci];
+        let mut roles = self.roles(ps, clauses, ci, tr, sc.inherited);
+        if let Some(alt) = self.person_type(ps, &roles.agents, &tr.needs).or_else(|| {
+            // An implicit subject carried from the sentence before: a person when its link is one.
+            let person = roles.agents.is_empty()
+                && sc
+                    .fallback
+                    .iter()
+                    .any(|a| a.link.id.as_deref().is_some_and(|id| self.d.kb.actor(id).is_some_and(|x| x.kind == ActorType::Person)));
+            tr.needs.iter().find_map(|n| if let Need::PersonType(a) = n { Some(*a) } else { None }).filter(|_| person)
+        }) {
+            kind = alt;
+            mode = Some("visit".into());
+            // وصل الرئيس إلى طهران: the host by the new type's positions.
+            if roles.targets.is_empty() {
+                roles.targets.extend(self.target(ps, c, t, t + 1, &info(alt).target, &roles.agents));
+            }
+        } else if tr.needs.contains(&Need::Force) && !self.armed(ps, c, t, &roles.agents, &roles.targets, sc.fallback) {
+            // وصل الطبيب، تعزيز العلاقات: a motion word without a force states no deployment.
+            self.skip(t, format_args!("no armed force {kind:?}"));
+            return None;
+        }
+        // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة), unless marked as
+        // the agent (برصاص قناص، يقودها انتحاري).
+        let marked = |k: usize| ps[k].governor.as_deref().is_some_and(|g| cues().agent_markers.has(g));
+        // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
+        let pronoun = third_person_pronoun(&self.d.words[t]);
+        let object_pronoun = !tr.noun && pronoun;
+        // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it).
+        roles.agents.retain(|&k| {
+            !(ps[k].head == Head::People && info(kind).victims)
+                || marked(k)
+                || self.names_attacker(&ps[k])
+                || object_pronoun
+                || (!tr.noun && crate::targets::object_after(ps, k))
+        });
+        // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
+        let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));
+        if info(kind).material {
+            roles.agents.retain(|&k| !reporter(k));
+        }
+        roles.targets.retain(|k| !roles.agents.contains(k));
+        if roles.targets.is_empty() {
+            roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
+        }
+        if roles.targets.is_empty() && !tr.noun {
+            roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
+        }
+        let mut actors = self.args_of(ps, &roles.agents);
+        if actors.is_empty() && (!tr.noun || pronoun) {
+            // The subject carried from the sentence before, unless it only reported a physical act.
+            let reported = |a: &Arg| {
+                info(kind).material
+                    && a.span.text.split_whitespace().next().is_some_and(|w| cues().reporters.has(&rasad_text::match_key(w)))
+            };
+            if !(info(kind).material && sc.fallback_spoke) {
+                actors = sc.fallback.iter().filter(|a| !reported(a)).cloned().collect();
+            }
+        }
+        // (Not after a noun whose genitive suffered it: مقتل جنود أتراك names the victims' side.)
+        if actors.is_empty() && tr.noun && !tr.frame.iter().any(|f| f == "gen") {
+            // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.
+            if let Some(m) = self.mention_at.get(t + 1).copied().flatten() {
+                let mm = &self.d.mentions[m];
+                if mm.kind == MentionKind::Demonym {
+                    actors.push(self.mention_arg(mm, false));
+                }
+            }
+        }
+        let mut targets = self.args_of(ps, &roles.targets);
+        if targets.is_empty() {
+            // أدانت مصر الهجوم الإسرائيلي، نددت بالإجراءات «الإسرائيلية»، أشاد بالدعم الإيراني: the
+            // nisba of the object says whose act it is about.
+            targets.extend(self.nisba_owner(ps, &roles.agents, t, c.end));
+        }
+        let places = self.places(s, c, t, kind);
+        let (lo, hi) = (c.first, c.end);
+        let date = self.nearest_time(s, t, lo, hi);
+        // A statement whose only argument is a thing (ودعم الاقتصاد، دعم التنمية in a list of aims)
+        // addresses nobody: it says nothing an analyst can code (see `situated` in extract.rs).
+        let thing_only = !roles.targets.is_empty()
+            && roles.targets.iter().all(|&k| ps[k].head == Head::Generic && ps[k].link.is_none() && ps[k].state.is_none())
+            && targets.iter().all(|a| a.link.id.is_none());
+        if thing_only && actors.is_empty() && places.is_empty() && date.is_none() && source.is_none() && !info(kind).material {
+            self.skip(t, format_args!("a thing only {kind:?}"));
+            return None;
+        }
+        let background = self.background(c, date.as_ref());
+        let quantity = self.quantity(s, t, lo, hi, kind).or_else(|| self.one_victim(ps, &roles.targets, kind));
+        let fatalities = quantity.as_ref().filter(|q| self.counts_deaths(q)).map(|q| q.value);
+        let status = self.status(s, t, &source);
+        // The text says it did not or will not happen: no event (PLOVER and ACLED code none).
+        if status == Status::Negated {
+            self.skip(t, format_args!("negated {kind:?}"));
+            return None;
+        }
+        let trig = self.slice(t, t + 1);
+        let sentence = SentenceSpan { start: s.span.start, end: s.span.end };
+        let mut confidence: f64 = 0.45;
+        confidence += if actors.is_empty() { 0.0 } else { 0.15 };
+        confidence += if places.is_empty() { 0.0 } else { 0.1 };
+        confidence += if date.is_some() { 0.1 } else { 0.0 };
+        confidence += if source.is_some() { 0.1 } else { 0.0 };
+        confidence -= if tr.noun { 0.05 } else { 0.0 };
+        let (agents, target_phrases) = (roles.agents.clone(), roles.targets.clone());
+        Some((
+            Event {
+                kind,
+                mode,
+                trigger: trig.clone(),
+                sentence,
+                actors,
+                targets,
+                places,
+                date,
+                quantity,
+                fatalities,
+                source,
+                status,
+                background,
+                confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+                mentions: vec![EventMention { trigger: trig, sentence }],
+            },
+            agents,
+            target_phrases,
+        ))
+    }
+}

@@ -1,0 +1,279 @@
+//! The roles around a verbal noun: after تعرض ل its subject suffered it (تعرضت مواقع حزب الله
+//! لغارات إسرائيلية); parties after بين, the first acts (مفاوضات بين الحكومة والمعارضة); the
+//! subject of a light verb acts (شنت الطائرات الروسية غارات على …); the genitive acts on the
+//! phrase after it (بعد اقتحام الجيش المدينة) or suffers a transitive noun (اعتقال الناشط); a
+//! noun's agent after من قبل / على يد; else the clause's or the parent's subject.
+
+use super::Roles;
+use crate::clauses::Clause;
+use crate::context::{bare, opening_quote, third_person_pronoun, Ctx};
+use crate::phrases::{Head, Phrase};
+use crate::triggers::Trig;
+use crate::types::info;
+
+/// Verbs whose object is the event (شنت غارات، نفذت هجوما، أجرى محادثات، عقد اجتماعا).
+const LIGHT_VERBS: &[&str] = &[
+    "شن",
+    "شنت",
+    "يشن",
+    "تشن",
+    "شنوا",
+    "نفذ",
+    "نفذت",
+    "ينفذ",
+    "تنفذ",
+    "نفذوا",
+    "اجري",
+    "اجرت",
+    "يجري",
+    "تجري",
+    "عقد",
+    "عقدت",
+    "يعقد",
+    "تعقد",
+    "قام",
+    "قامت",
+    "يقوم",
+    "تقوم",
+    "يقم",
+    "تقم",
+    "اطلق",
+    "اطلقت",
+    "يطلق",
+    "تطلق",
+    "بدا",
+    "بدات",
+    "يبدا",
+    "تبدا",
+    "واصل",
+    "واصلت",
+    "يواصل",
+    "تواصل",
+    "استانف",
+    "استانفت",
+    "شهد",
+    "شهدت",
+    "قيام",
+    "بقيام",
+    "يشهد",
+    "تشهد",
+    "ابدي",
+    "ابدت",
+    "اعرب",
+    "اعربت",
+    "يعرب",
+    "تعرب",
+    "اعلن",
+    "اعلنت",
+    "يعلن",
+    "تعلن",
+    "جدد",
+    "جددت",
+    "يجدد",
+    "تجدد",
+    "وجه",
+    "وجهت",
+    "يوجه",
+    "توجه",
+    "قدم",
+    "قدمت",
+    "تمكن",
+    "تمكنت",
+    "يتمكن",
+    "تتمكن",
+    "تمكنوا",
+    "استطاع",
+    "استطاعت",
+    "نجح",
+    "نجحت",
+    "حاول",
+    "حاولت",
+    "يحاول",
+    "تحاول",
+    "سعي",
+    "سعت",
+    "يسعي",
+    "تسعي",
+    "بدء",
+    "اعاد",
+    "اعادت",
+];
+
+/// True when a word (its key without و/ف) is a light verb whose noun states the event (شن،
+/// أجرى، قام، عقد …).
+pub(crate) fn is_light_verb(key: &str) -> bool {
+    LIGHT_VERBS.contains(&key)
+}
+
+impl Ctx<'_, '_, '_> {
+    /// The roles of the verbal noun `tr` in clause `c`; `inherited` is the subject its parent
+    /// clause had.
+    pub(super) fn noun_roles(&self, ps: &[Phrase], c: &Clause, tr: &Trig, inherited: &[usize]) -> Roles {
+        let words = self.d.words;
+        let (t, kind) = (tr.at, tr.kind);
+        let frame = &tr.frame;
+        let mut r = Roles::default();
+        // A verbal noun after تعرض ل: the subject of تعرض suffered it, the noun's nisba or agent did it
+        // (تعرضت مواقع حزب الله لغارات إسرائيلية).
+        if let Some(tw) = (c.first..t).rev().take(10).find(|&k| bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"))
+        {
+            if let Some(k) = self.subject(ps, c, tw) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+            if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.suffered_from(ps, c, t)) {
+                r.agents = self.with_coordinated(ps, a);
+            }
+            return r;
+        }
+        // A verbal noun with its parties after بين (مفاوضات بين الحكومة والمعارضة، اشتباكات بين
+        // الشرطة والمسلحين): the first acts, the others are its counterparts.
+        // بين right after the noun, or after one word that is no event and no clitic phrase (محادثات
+        // مباشرة بين …; not ترحيبه بالاتفاق بين …: those are the agreement's parties).
+        let between = (t + 1..(t + 3).min(c.end))
+            .find(|&k| {
+                bare(&words[k]) == "بين"
+                    && (k == t + 1 || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
+            })
+            .or_else(|| self.bain_after(t, c.end));
+        if let Some(b) = between {
+            if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
+                let parties = self.with_coordinated(ps, k);
+                if parties.len() > 1 {
+                    r.agents = vec![parties[0]];
+                    r.targets = parties[1..].to_vec();
+                    return r;
+                }
+            }
+        }
+        // A verbal noun.
+        let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
+        // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
+        // …or a noun of its type joined to it by و (مقتل وإصابة عشرة أشخاص، اعتقال وتعذيب ناشطين).
+        let joined = |i: usize| {
+            i == t + 1
+                && words[i].seg.prefixes.first() == Some(&"و")
+                && self.d.lexicon.lookup(&words[i]).is_some_and(|h| h.nominal && h.entries.iter().any(|e| e.kind == kind))
+        };
+        let gap = |k: usize| (t + 1..k).all(|i| opening_quote(&words[i]) || joined(i));
+        // …or a time expression and its commas (لقائه، أمس، الأمين العام; لقائه أمس رئيس الوزراء).
+        let timed = |i: usize| self.in_time[i] || words[i].is_punct("،") || words[i].is_punct(",");
+        // A noun whose pronoun names its doer takes that phrase as its object.
+        let after_time = (t + 1..c.end.min(t + 7)).find(|&i| !timed(i)).filter(|&i| (t + 1..i).any(|j| self.in_time[j]));
+        if let Some(o) = after_time
+            .filter(|_| third_person_pronoun(&words[t]))
+            .and_then(|a| ps.iter().position(|p| p.first == a && p.governor.is_none() && p.participant()))
+        {
+            r.targets = self.with_coordinated(ps, o);
+        }
+        let genitive = ps.iter().position(|p| p.first > t && p.first <= t + 2 && gap(p.first) && p.governor.is_none() && p.participant());
+        let prep_target = self.target(ps, c, t, usize::MAX, frame, &[]);
+        let agent = self.agent_after(ps, c, t);
+        let transitive = frame.iter().any(|f| f == "obj");
+        // A verbal noun with its agent and its object (منذ سحب الحلف قواته، بعد اقتحام الجيش
+        // المدينة): the genitive acts on the free phrase right after it.
+        let object_after = genitive.filter(|_| transitive).and_then(|g| {
+            let e = ps[g].end;
+            // Over a quantifier (سحب الحلف معظم قواته).
+            let from = if e < c.end && matches!(bare(&words[e]), "معظم" | "كل" | "جميع" | "بعض" | "كافه" | "غالبيه")
+            {
+                e + 1
+            } else {
+                e
+            };
+            ps.iter().position(|p| p.first == from && p.governor.is_none() && p.patient() && p.end <= c.end)
+        });
+        // …or its object after ل (قصف طائرات التحالف لحي سكني: verbal_nouns.rs).
+        // (First: an adjective between is no object, دعم مصر الكامل للحكومة.)
+        let object_after = genitive.filter(|_| transitive).and_then(|g| self.lam_patient(ps, g, c.end)).or(object_after);
+        if let Some(d) = self.doer_of_noun(ps, c, t) {
+            r.agents = self.with_coordinated(ps, d);
+        } else if let (Some(g), Some(o)) = (genitive, object_after) {
+            r.agents = self.with_coordinated(ps, g);
+            r.targets = self.with_coordinated(ps, o);
+            return r;
+        } else if let Some(lv) = light {
+            // شنت الطائرات الروسية غارات على …: the light verb's subject acts; قيام's is its genitive
+            // (أعلن الجيش قيام الطيران بقصف …).
+            let noun_light = matches!(bare(&words[lv]), "قيام" | "بقيام");
+            let subj = if noun_light {
+                ps.iter().position(|p| p.first == lv + 1 && p.governor.is_none() && p.participant())
+            } else {
+                self.subject(ps, c, lv)
+            };
+            match subj {
+                Some(k) => r.agents = self.with_coordinated(ps, k),
+                None => r.agents = inherited.to_vec(),
+            }
+        } else if let Some(a) = agent {
+            // سيطرت القوات على البلدة بعد مواجهات مع المسلحين: the subject fought the partner.
+            if let Some(s) = self.clash_subject(ps, c, t, a, inherited) {
+                r.agents = s;
+                r.targets = self.with_coordinated(ps, a);
+                return r;
+            }
+            r.agents = self.with_coordinated(ps, a);
+        } else if let Some(a) = self.cause_doer(ps, c, t).filter(|_| info(kind).victims) {
+            // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.
+            r.agents = self.with_coordinated(ps, a);
+        } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && self.genitive_suffers(ps, c, tr, genitive)) {
+            // وصول الوفد، اجتماع الوزير مع نظيره، رفض الحكومة (verbal_nouns.rs): the genitive acts.
+            r.agents = self.with_coordinated(ps, g);
+        } else if third_person_pronoun(&words[t]) {
+            // زيارته، دعمها: the clause's or the parent's subject.
+            r.agents = inherited.to_vec();
+        }
+        // اغتياله، إصابتها: the pronoun names the victim.
+        if let Some((agents, victims)) = self.pronoun_victim(ps, c, t, frame, agent, inherited) {
+            r.agents = agents;
+            r.targets = victims;
+            return r;
+        }
+        if r.agents.is_empty() {
+            // The clause's own subject: the first free participant before the noun (أبدت إيران
+            // وروسيا قلقها … واعدة بدعم دمشق), else the parent's.
+            // (Not a statement verb's subject for the physical act it names: أدانت الحكومة قصف
+            // المدينة; verbal_nouns.rs.)
+            match ps.iter().position(|p| p.first >= c.first && p.end <= t && p.participant() && p.governor.is_none() && !self.in_source(p))
+            {
+                _ if self.stated_act(c, t, kind) => {}
+                Some(k) if genitive != Some(k) => r.agents = self.with_coordinated(ps, k),
+                _ => r.agents = inherited.to_vec(),
+            }
+        }
+        if transitive {
+            // People after a noun of violence suffered it, even when the clause's subject (ذكر
+            // ناشطون، أعلن الدفاع المدني إصابة خمسة مدنيين) was taken as its agent.
+            // (Any phrase after a noun whose frame says so: مقتل ثلاثة جنود أتراك; and what is
+            // joined to it by و.)
+            let gen_victim = frame.iter().any(|f| f == "gen");
+            if let Some(g) = genitive.filter(|&g| info(kind).victims && (gen_victim || ps[g].head == Head::People)) {
+                let victims = self.with_coordinated(ps, g);
+                r.agents.retain(|k| !victims.contains(k));
+            }
+            if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
+                r.targets = self.with_coordinated(ps, g);
+            }
+        }
+        if r.targets.is_empty() {
+            if let Some(k) = self.target(ps, c, t, usize::MAX, frame, &r.agents) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_light_verb;
+
+    #[test]
+    fn light_verbs_are_known_by_their_inflections_and_acts_are_not() {
+        for k in ["شن", "شنت", "نفذوا", "اجرت", "يعقد", "قامت"] {
+            assert!(is_light_verb(k), "{k}");
+        }
+        for k in ["قصف", "قتل", "اعتقل", "شنوه"] {
+            assert!(!is_light_verb(k), "{k}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Phrases as arguments and the parties that go together: a phrase and those joined to it by و
+//! (السعودية وإيران، مقاتل إيراني وعراقي); its arg, linked to its most specific actor (نظيره
+//! الروسي → Russia); and the last parties named together, which البلدان / الجانبان in a later
+//! sentence stand for.
+
+use rasad_kb::ActorType;
+use rasad_model::{Arg, Link};
+
+use crate::context::Ctx;
+use crate::phrases::{Head, Phrase};
+
+impl Ctx<'_, '_, '_> {
+    /// The phrase and those joined to it by و (السعودية وإيران، مقاتل إيراني وعراقي).
+    pub(crate) fn with_coordinated(&self, ps: &[Phrase], k: usize) -> Vec<usize> {
+        let mut out = vec![k];
+        let mut j = k + 1;
+        while j < ps.len()
+            && ps[j].coordinated
+            && ps[j].participant()
+            && ps[j].first <= ps[j - 1].end + 1
+            && ps[j].governor == ps[k].governor
+        {
+            out.push(j);
+            j += 1;
+        }
+        out
+    }
+
+    /// A phrase as an argument: its whole span, linked to its most specific actor (a counterpart
+    /// to its state).
+    pub(crate) fn phrase_arg(&self, p: &Phrase) -> Arg {
+        let kb = self.d.kb;
+        let span = self.slice(p.first, p.end);
+        let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
+        let link = match m.and_then(|m| m.actor) {
+            Some(a) => Link { id: Some(kb.actors[a].id.clone()), name: Some(kb.actors[a].name.clone()), ..Link::default() },
+            None => Link::default(),
+        };
+        Arg { span, link }
+    }
+
+    /// The args of phrases, with البلدان / الجانبان resolved to the parties named before.
+    pub(crate) fn args_of(&self, ps: &[Phrase], ks: &[usize]) -> Vec<Arg> {
+        let mut out: Vec<Arg> = Vec::new();
+        for &k in ks {
+            let p = &ps[k];
+            if p.head == Head::Pair && !self.last_pair.is_empty() {
+                let here = self.slice(p.first, p.end);
+                for a in &self.last_pair {
+                    out.push(Arg { span: here.clone(), link: a.link.clone() });
+                }
+                continue;
+            }
+            // (A bare body or office noun is the one named before: وطالب المجلس.)
+            let a = self.antecedent(p).unwrap_or_else(|| self.phrase_arg(p));
+            if !out.iter().any(|o| o.span == a.span) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// Remembers the last parties named together (السعودية وإيران) for البلدان.
+    pub(crate) fn remember_pair(&mut self, ps: &[Phrase]) {
+        let kb = self.d.kb;
+        for k in 0..ps.len() {
+            let group = self.with_coordinated(ps, k);
+            let linked: Vec<Arg> = group
+                .iter()
+                .filter(|&&g| {
+                    ps[g]
+                        .link
+                        .and_then(|m| self.d.mentions[m].actor)
+                        .is_some_and(|a| matches!(kb.actors[a].kind, ActorType::State | ActorType::Government | ActorType::Person))
+                })
+                .map(|&g| self.phrase_arg(&ps[g]))
+                .collect();
+            if group.len() >= 2 && linked.len() == group.len() {
+                self.last_pair = linked;
+            }
+        }
+    }
+}

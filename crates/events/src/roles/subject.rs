@@ -1,0 +1,171 @@
+//! The subject of a clause's verb: the free phrase before it (SVO: أن قوات إيرانية توجهت), else
+//! the first one after it that agrees with it (VSO: قصفت الطائرات البلدة; not ودعا الجامعة العربية
+//! إلى, whose feminine noun is the object of a masculine verb), and the clause's first verb (وكان
+//! الوزير قد أكد). A phrase inside the attribution (وفق ما أفاد المرصد) is a source, no subject.
+
+use rasad_text::TokenKind;
+
+use crate::clauses::Clause;
+use crate::context::{bare, letters, Ctx};
+use crate::cues::cues;
+use crate::phrases::{Head, Phrase};
+
+impl Ctx<'_, '_, '_> {
+    /// True when the phrase is inside the sentence's attribution (وفق ما أفاد المرصد) or is the
+    /// dateline's agency: a source.
+    pub(crate) fn in_source(&self, p: &Phrase) -> bool {
+        if self.dateline.is_some_and(|(f, e)| p.first < e && f < p.end) {
+            return true;
+        }
+        let (a, b) = (self.d.words[p.first].tok.span.start, self.d.words[p.end - 1].tok.span.end);
+        self.source_spans.iter().any(|&(s, e)| a >= s && b <= e)
+    }
+
+    /// The subject of a clause's verb at `t`: before it (SVO), else after it (VSO).
+    pub(super) fn subject(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let ok = |p: &Phrase| p.participant() && p.governor.is_none() && !self.in_source(p);
+        // SVO: the last free phrase before the verb, with nothing but particles and times between
+        // (a driver is free to act again: سيارة يقودها انتحاري استهدف …). A verb joined by و or ف
+        // opens a clause of its own: the phrase before it belongs to the clause before (سقط فيها
+        // قتلى | واتهمت السلطات …).
+        let joined = words[t].seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف"));
+        if let Some(k) = ps.iter().rposition(|p| p.end <= t && p.first >= c.first).filter(|_| !joined) {
+            let driver = ps[k].participant() && ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)) && ps[k].end == t;
+            if driver {
+                return Some(k);
+            }
+            let between = (ps[k].end..t).all(|i| {
+                let w = &words[i];
+                self.in_time[i]
+                    || matches!(bare(w), "قد" | "لقد" | "ايضا" | "بدورها" | "بدوره" | "امس" | "اليوم")
+                    || w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "," | "،" | "»" | "”" | "\"")
+            });
+            // A definite noun that is no participant stands in the subject's place (وكانت الحكومة
+            // المحلية دعت أهالي الفلوجة): the phrase after the verb is its object, not its subject.
+            if between && ps[k].head == Head::Generic && ps[k].governor.is_none() && ps[k].end == t {
+                return None;
+            }
+            if between && ok(&ps[k]) {
+                // Back to the first of a coordination (إيران وروسيا تدعمان).
+                let mut first = k;
+                while first > 0 && ps[first].coordinated && ok(&ps[first - 1]) && ps[first - 1].end + 1 >= ps[first].first {
+                    first -= 1;
+                }
+                return Some(first);
+            }
+        }
+        // A document stands in the subject's place (وأدان البيان الهجوم): no party acts in it but
+        // its issuer, when named right after it (البيان الصادر عن الخارجية، التقرير الصادر عن …).
+        if words.get(t + 1).is_some_and(|w| w.seg.definite() && cues().documents.has(w.key.as_str())) {
+            let issued = words.get(t + 2).is_some_and(|w| matches!(w.key.as_str(), "الصادر" | "الصادره"))
+                && words.get(t + 3).is_some_and(|w| bare(w) == "عن");
+            return ps.iter().position(|p| issued && p.first == t + 4 && p.participant());
+        }
+        // VSO: the first free phrase after the verb, within a few words and before a purpose. A
+        // masculine perfect does not agree with a feminine singular after it: that is its object
+        // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
+        let hi = self.purpose_after(t, c.end);
+        let masculine_singular = self.masculine_singular(t);
+        // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
+        // A state named alone is feminine too (ودعا إيران إلى، واتهم حماس بـ: he called on Iran, he
+        // accused Hamas), but for the few masculine names (العراق، الأردن، لبنان …: cues.toml).
+        let feminine_state = |p: &Phrase| {
+            p.end == p.first + 1
+                && p.link.is_some_and(|m| {
+                    let mm = &self.d.mentions[m];
+                    mm.first == p.first && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::State)
+                })
+                && !cues().masculine_states.has(words[p.first].key_without_conj())
+        };
+        // A plural of things or bodies agrees in the feminine singular too (ودعا الكتل السياسية
+        // إلى، وحث السلطات على: he called on the blocs, he urged the authorities).
+        let feminine_plural = |p: &Phrase| {
+            let w = &words[p.first];
+            let text: String = letters(w.tok.text).collect();
+            let plain = text.trim_start_matches(['و', 'ف']);
+            self.quantity_at[p.first].is_none()
+                && ((plain.ends_with("ات") && plain.chars().count() >= 5) || cues().nonhuman_plurals.has(w.key_without_conj()))
+        };
+        let feminine_singular = |p: &Phrase| {
+            let w = &words[p.first];
+            let ta_marbuta = letters(w.tok.text).next_back() == Some('ة');
+            (self.quantity_at[p.first].is_none() && ta_marbuta && !cues().masculine_titles.has(&rasad_text::match_key(w.tok.text)))
+                || feminine_state(p)
+                || feminine_plural(p)
+        };
+        // A sound masculine plural or a dual in ين is accusative or genitive, never a subject
+        // (ودعا المواطنين إلى، قتل المسلحين; the subject would read المواطنون، المسلحون).
+        let accusative_plural = |p: &Phrase| {
+            matches!(p.head, Head::People | Head::Generic | Head::Group)
+                && self.quantity_at[p.first].is_none()
+                && letters(words[p.first].tok.text).collect::<String>().ends_with("ين")
+        };
+        ps.iter().position(|p| {
+            p.first > t
+                && p.first <= t + 4
+                && p.end <= hi
+                && ok(p)
+                && !(masculine_singular && feminine_singular(p))
+                && !accusative_plural(p)
+        })
+    }
+
+    /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
+    /// verb with no subject suffix, a perfect (دعا، حث، طالب; not دعت، دعوا) or an imperfect with ي
+    /// (يطالب، يدعو; not تطالب، يطالبون).
+    fn masculine_singular(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        let text: String = letters(w.tok.text).collect();
+        let plain = text.trim_start_matches(['و', 'ف']);
+        // The future's س before an imperfect (سينسحب، ستنسحب).
+        let plain = match plain.strip_prefix('س') {
+            Some(r) if r.starts_with(['ي', 'ت', 'ن']) => r,
+            _ => plain,
+        };
+        let imperfect = plain.starts_with('ي') && !plain.ends_with("ون") && !plain.ends_with("ان");
+        self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
+            && w.seg.suffixes.is_empty()
+            && !plain.ends_with('ت')
+            && !plain.ends_with("وا")
+            && (imperfect || !plain.starts_with(['ي', 'ت', 'ن']))
+    }
+
+    /// The first verb of a clause (a trigger verb or a verb of saying) within its first words.
+    pub(crate) fn clause_verb(&self, c: &Clause) -> Option<usize> {
+        let words = self.d.words;
+        // After كان the subject comes first and the verb later (وكان الوزير قد أكد).
+        let kana = (c.first..c.end.min(c.first + 2)).any(|i| matches!(bare(&words[i]), "كان" | "كانت" | "كانوا"));
+        (c.first..c.end)
+            .filter(|&i| words[i].tok.kind == rasad_text::TokenKind::Arabic && !cues().connectors.has(words[i].key.as_str()))
+            .take(if kana { 12 } else { 3 })
+            .find(|&i| self.is_verb(i))
+    }
+
+    /// True when a word reads as a verb: a trigger verb or a verb of saying, in any inflection.
+    pub(crate) fn is_verb(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        // The lexicon first: a verb may open with ال (التقى، التزم).
+        if self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal) {
+            return true;
+        }
+        if w.seg.definite() {
+            return false;
+        }
+        let sv = &cues().speech_verbs;
+        sv.has(bare(w)) || crate::lexicon::inflected_candidates(w).iter().any(|c| sv.has(c))
+    }
+
+    /// True when a clause opens with its verb (after و or a connector): its subject may be implicit.
+    pub(crate) fn opens_with_verb(&self, c: &Clause) -> bool {
+        self.clause_verb(c).is_some_and(|v| (c.first..v).all(|i| self.mention_at[i].is_none() && !self.named(i)))
+    }
+
+    /// The subject of a clause's verb, with what is coordinated with it.
+    pub(crate) fn clause_subject(&self, ps: &[Phrase], c: &Clause) -> Vec<usize> {
+        match self.clause_verb(c).and_then(|v| self.subject(ps, c, v)) {
+            Some(k) => self.with_coordinated(ps, k),
+            None => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The roles around a trigger verb: its subject acts and its object or the phrase its frame's
+//! preposition governs suffers it (قصفت الطائرات البلدة، دعا الوزير إيران إلى), but a passive or a
+//! counted subject of a casualty verb suffered it, its agent marked after it (قُتل جنديان برصاص
+//! قناص، أصيب سبعة أشخاص في هجوم شنه مسلحون); a sender acts on the subject that receives (تلقى
+//! الوزير اتصالا من نظيره); a fronted object has its subject after the verb (الحكومة اليمنية
+//! اتهمها الحوثيون).
+
+use rasad_text::TokenKind;
+
+use super::Roles;
+use crate::clauses::Clause;
+use crate::context::{bare, third_person_pronoun, Ctx};
+use crate::cues::cues;
+use crate::phrases::{Head, Phrase};
+use crate::triggers::Trig;
+use crate::types::info;
+
+/// A word spelled with a damma on its first letter or its alif reads as a passive (قُتل، أُصيب), as
+/// does a perfect of the forms with ت after its alif with the damma on that ت (اعتُقل، استُهدف،
+/// اختُطف).
+pub(crate) fn passive_spelling(text: &str) -> bool {
+    let cs: Vec<char> = text.chars().filter(|c| !matches!(c, 'و' | 'ف')).take(5).collect();
+    matches!(cs.get(1), Some('\u{064F}'))
+        || (matches!(cs.first(), Some('ا' | 'إ')) && matches!((cs.get(2), cs.get(3)), (Some('ت'), Some('\u{064F}'))))
+}
+
+impl Ctx<'_, '_, '_> {
+    /// The roles of trigger verb `tr` in clause `ci`; `inherited` is the subject its parent clause
+    /// had.
+    pub(super) fn verb_roles(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, tr: &Trig, inherited: &[usize]) -> Roles {
+        let words = self.d.words;
+        let c = &clauses[ci];
+        let (t, kind) = (tr.at, tr.kind);
+        let frame = &tr.frame;
+        let mut r = Roles::default();
+        // (Spelled so, or with its agent marked after its subject: objects.rs reads_passive.)
+        let passive = self.reads_passive(t, t + 1, c.end) || bare(&words[t]).starts_with("تعرض");
+        // A circumstantial participle shares the main clause's subject: the phrase after it is
+        // its object (… داعيا المتظاهرين إلى التهدئة، محذرا إسرائيل من).
+        let hal = c.link == crate::clauses::Link::Hal && (c.first..t).all(|k| words[k].tok.kind == TokenKind::Punct || words[k].key == "و");
+        // أعلن الجيش أنه قتل 15 مسلحا: the pronoun on the complementizer right before the verb is
+        // its subject (the speaker, inherited); the counted phrase after it is the object.
+        // (Not أنه after a feminine verb, أعلنت الشرطة أنه قتل 3 أشخاص: that أنه is the
+        // impersonal pronoun before a passive.)
+        let comp = &words[c.first];
+        let impersonal = matches!(comp.key_without_conj(), "انه")
+            && c.parent.and_then(|p| self.clause_verb(&clauses[p])).is_some_and(|v| {
+                let k = words[v].key_without_conj();
+                k.ends_with('ت') || k.starts_with('ت')
+            });
+        let pronoun_subject = c.link == crate::clauses::Link::Complement
+            && t == c.first + 1
+            && crate::extract::speaker_pronoun(comp)
+            && !impersonal
+            && !inherited.is_empty();
+        // الهجوم الذي استهدف قافلة: a verb right after the relative word has the noun it
+        // describes as its subject (not with an object pronoun: الذي نفذه انتحاري).
+        let relative = c.link == crate::clauses::Link::Relative && t <= c.first + 1 && !third_person_pronoun(&words[t]);
+        let subj = if hal || pronoun_subject || relative { None } else { self.subject(ps, c, t) };
+        // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
+        // verb puts its agent first and the count after it).
+        let counted = |k: usize| self.quantity_at[ps[k].first].is_some();
+        let driver = subj.is_some_and(|k| ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)));
+        let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
+        // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
+        // (Not with an object after it: أحرق مستوطنون منزلا is active.)
+        let object_pronoun = third_person_pronoun(&words[t]);
+        let victims = !pronoun_subject
+            && subj.is_some_and(|k| (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k))
+            && info(kind).victims
+            && !driver
+            && !attacker
+            && !object_pronoun;
+        // الحكومة اليمنية اتهمها الحوثيون: the object before the verb, its subject after.
+        if let Some((a, f)) = self.fronted_object(ps, t).filter(|_| object_pronoun && !passive) {
+            r.agents = self.with_coordinated(ps, a);
+            r.targets = vec![f];
+            return r;
+        }
+        if passive || victims {
+            // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
+            if let Some(k) = subj.or_else(|| self.passive_patient(ps, c, t)) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+            if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.cause_doer(ps, c, t)) {
+                r.agents = self.with_coordinated(ps, a);
+            } else if let Some(a) = self.party_between(ps, c, t) {
+                // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party acts, the others
+                // fought it.
+                let parties = self.with_coordinated(ps, a);
+                r.agents = vec![a];
+                r.targets.extend(parties.into_iter().skip(1));
+            }
+            // أصيب سبعة أشخاص في هجوم على مركز للشرطة: what the attack struck.
+            if let Some(k) = self.cause_target(ps, c, t, &r.targets) {
+                r.targets.push(k);
+            }
+            return r;
+        }
+        // اندلعت اشتباكات بين الجيش والمسلحين: of the parties after بين the first acts.
+        if let Some(k) = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين") {
+            let parties = self.with_coordinated(ps, k);
+            if parties.len() > 1 {
+                r.agents = vec![parties[0]];
+                r.targets = parties[1..].to_vec();
+                return r;
+            }
+        }
+        match (subj, self.agent_after(ps, c, t)) {
+            (Some(k), _) => r.agents = self.with_coordinated(ps, k),
+            // انفجرت سيارة يقودها انتحاري: no subject, but a marked agent.
+            (None, Some(a)) => r.agents = self.with_coordinated(ps, a),
+            (None, None) => r.agents = inherited.to_vec(),
+        }
+        // تلقى الوزير اتصالا من نظيره: the sender acts, the subject receives.
+        let sender = ps.iter().position(|p| {
+            p.first > t && p.end <= c.end && p.participant() && p.governor.as_deref().is_some_and(|g| tr.sender.iter().any(|x| x == g))
+        });
+        if let Some(k) = sender {
+            r.targets = std::mem::take(&mut r.agents);
+            r.agents = self.with_coordinated(ps, k);
+            return r;
+        }
+        let marked = self.object_before_agent(ps, t, subj, &r.agents);
+        let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t && !marked).unwrap_or(t + 1);
+        // The subject's own place stands between it and the object (طالب المحتجون في البصرة | الحكومة بـ).
+        let after = if r.agents.is_empty() { after } else { self.past_subject_place(after, c.end) };
+        let after = self.past_apposition(ps, &r.agents, after);
+        // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
+        // الذي أحرقه المستوطنون): that noun is the target.
+        // (Only for acts with a victim: الاتفاق الذي وقعه الطرفان names what was signed, no target.)
+        let antecedent = (object_pronoun && info(kind).victims && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
+            .then(|| ps.iter().position(|p| p.end == c.first && p.patient()))
+            .flatten();
+        if let Some(k) = antecedent.or_else(|| self.addressee(ps, c, t, kind, &r.agents)) {
+            r.targets = self.with_coordinated(ps, k);
+        } else if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
+            r.targets = self.with_coordinated(ps, k);
+        } else if let Some((n, noun_frame)) = self.stated_noun(c, t, after, kind) {
+            // أعرب عن ترحيبه بمبادرة الإمارات: the verbal noun the verb states finds the target.
+            if let Some(k) = self.target(ps, c, n, n + 1, &noun_frame, &r.agents) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::passive_spelling;
+
+    #[test]
+    fn passives_of_the_forms_with_ta_are_read() {
+        for w in ["قُتل", "أُصيب", "اعتُقل", "استُهدف", "اختُطف", "واعتُقل"] {
+            assert!(passive_spelling(w), "{w}");
+        }
+        for w in ["قتل", "اعتقل", "استهدف", "اعتَقل"] {
+            assert!(!passive_spelling(w), "{w}");
+        }
+    }
+}
