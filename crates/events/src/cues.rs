@@ -80,6 +80,7 @@ pub(crate) struct Cues {
     pub masculine_states: Class,
     pub nonhuman_plurals: Class,
     pub passive_stems: Class,
+    pub armed_titles: Class,
     pub agent_nouns: Class,
     pub purpose: Class,
     pub topics: Class,

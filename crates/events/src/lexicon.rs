@@ -40,8 +40,11 @@ pub enum LexiconError {
 /// A condition on a trigger.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Need {
-    /// Use another type when the agent is a person or an official.
-    PersonType(EventType),
+    /// Use another type (and its PLOVER mode, when given) when the agent is a person or an
+    /// official: `person=CONSULT/visit` (وصل الوزير), `person=ACCUSE/criticize/own` (هاجم الرئيس
+    /// خصومه). With `/own` only the word's own subject or genitive counts, never a party carried
+    /// from elsewhere.
+    PersonType(EventType, Option<String>, bool),
     /// Only when one of these match keys is within a few tokens.
     Near(Vec<String>),
     /// Not when one of these match keys is within 3 tokens.
@@ -218,7 +221,17 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
                 "counted" => Need::Counted,
                 "standalone" => Need::Standalone,
                 "force" => Need::Force,
-                _ if c.starts_with("person=") => Need::PersonType(plover(&c[7..]).ok_or_else(bad)?),
+                _ if c.starts_with("person=") => {
+                    let mut parts = c[7..].split('/');
+                    let t = plover(parts.next().unwrap_or_default()).ok_or_else(bad)?;
+                    let mode = parts.next().filter(|m| !m.is_empty()).map(str::to_string);
+                    let own = match parts.next() {
+                        None => false,
+                        Some("own") => true,
+                        Some(_) => return Err(bad()),
+                    };
+                    Need::PersonType(t, mode, own)
+                }
                 // A class named with @ must be one a condition may use (a typo would match nothing).
                 _ if c.split('|').any(|k| k.split_once('@').is_some_and(|(_, n)| !crate::cues::CONDITION_CLASSES.contains(&n))) => {
                     return Err(bad())
@@ -624,6 +637,20 @@ mod tests {
         let err = Lexicon::parse("قصف\t-\t-\tASSAULT\t-\t-\tnear=@armd\tx").unwrap_err();
         assert!(err.to_string().contains("@armd"), "{err}");
         assert!(Lexicon::parse("وصف\t-\t-\tACCUSE\t-\t-\tafter=@censure|بالجريمة\tx").is_ok());
+    }
+
+    #[test]
+    fn the_person_condition_carries_a_type_a_mode_and_the_own_flag() {
+        let needs = |c: &str| {
+            Lexicon::parse(&format!("هاجم\t-\t-\tASSAULT\t-\t-\t{c}\tx")).map(|l| l.map.values().flatten().next().unwrap().needs.clone())
+        };
+        assert_eq!(needs("person=CONSULT").unwrap(), vec![Need::PersonType(EventType::Consult, None, false)]);
+        assert_eq!(
+            needs("person=ACCUSE/criticize/own").unwrap(),
+            vec![Need::PersonType(EventType::Accuse, Some("criticize".into()), true)]
+        );
+        assert!(needs("person=ACCUSE/criticize/mine").is_err());
+        assert!(needs("person=ATTACK/visit").is_err());
     }
 
     #[test]

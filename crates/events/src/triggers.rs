@@ -247,7 +247,7 @@ impl Ctx<'_, '_, '_> {
                     Need::Counted => {
                         (i.saturating_sub(8).max(s.first_token)..(i + 16).min(s.end_token)).any(|k| self.quantity_at[k].is_some())
                     }
-                    Need::PersonType(_) | Need::Standalone | Need::Force => true,
+                    Need::PersonType(..) | Need::Standalone | Need::Force => true,
                 })
             };
             // A participle states an event as a circumstantial clause: indefinite, right after a

@@ -9,6 +9,7 @@ use rasad_model::{Arg, Event, EventMention, EventType, SentenceSpan, Source, Sta
 use rasad_text::Sentence;
 
 use super::Scope;
+use crate::clauses::Clause;
 use crate::context::{bare, third_person_pronoun, Ctx};
 use crate::cues::cues;
 use crate::lexicon::Need;
@@ -17,19 +18,27 @@ use crate::triggers::Trig;
 use crate::types::info;
 
 impl Ctx<'_, '_, '_> {
-    /// A visit rather than a deployment when the agent is a person or an official (not the
-    /// forces of one: قوات الرئيس بشار الأسد).
-    fn person_type(&self, ps: &[Phrase], agents: &[usize], needs: &[Need]) -> Option<EventType> {
-        let alt = needs.iter().find_map(|n| if let Need::PersonType(a) = n { Some(*a) } else { None })?;
+    /// Another type when the agent is a person or an official (the entry's `person=TYPE/mode`): a
+    /// visit rather than a deployment (وصل الوزير), words rather than arms (هاجم الرئيس خصومه).
+    /// Not the forces of one (قوات الرئيس بشار الأسد), nor a commander, who acts with his forces
+    /// (هاجم قائد الفصيل مواقع الجيش: cue list `armed_titles`). With `/own` the agent must be the
+    /// verb's own subject in its clause, or the noun's genitive right after it (هجوم ترامب), never
+    /// a speaker the reader fell back on (أعلن رئيس الوزراء … هوية مشتبه به في هجوم سوروتش).
+    fn person_type(&self, ps: &[Phrase], c: &Clause, tr: &Trig, agents: &[usize]) -> Option<(EventType, Option<String>)> {
+        let (alt, mode, own_only) = person_alternative(&tr.needs)?;
         let kb = self.d.kb;
+        let words = self.d.words;
+        let own = |k: usize| !own_only || if tr.noun { ps[k].first == tr.at + 1 } else { ps[k].first >= c.first && ps[k].end <= c.end };
         agents
             .iter()
+            .filter(|&&k| own(k))
             .any(|&k| match ps[k].head {
-                Head::Office | Head::Pair | Head::Counterpart => true,
+                Head::Office => !cues().armed_titles.has(bare(&words[ps[k].first])),
+                Head::Pair | Head::Counterpart => true,
                 Head::Name => ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person),
                 Head::Group | Head::People | Head::Place | Head::Generic => false,
             })
-            .then_some(alt)
+            .then_some((alt, mode))
     }
 
     /// The event of a trigger, with its arguments, and the phrases of its actors and targets.
@@ -38,17 +47,18 @@ impl Ctx<'_, '_, '_> {
         let (t, mut kind, mut mode) = (tr.at, tr.kind, tr.mode.clone());
         let c = &clauses[ci];
         let mut roles = self.roles(ps, clauses, ci, tr, sc.inherited);
-        if let Some(alt) = self.person_type(ps, &roles.agents, &tr.needs).or_else(|| {
+        if let Some(alt) = self.person_type(ps, c, tr, &roles.agents).or_else(|| {
             // An implicit subject carried from the sentence before: a person when its link is one.
             let person = roles.agents.is_empty()
                 && sc
                     .fallback
                     .iter()
                     .any(|a| a.link.id.as_deref().is_some_and(|id| self.d.kb.actor(id).is_some_and(|x| x.kind == ActorType::Person)));
-            tr.needs.iter().find_map(|n| if let Need::PersonType(a) = n { Some(*a) } else { None }).filter(|_| person)
+            person_alternative(&tr.needs).filter(|a| person && !a.2).map(|(t, m, _)| (t, m))
         }) {
+            let (alt, alt_mode) = alt;
             kind = alt;
-            mode = Some("visit".into());
+            mode = alt_mode.or(mode);
             // وصل الرئيس إلى طهران: the host by the new type's positions.
             if roles.targets.is_empty() {
                 roles.targets.extend(self.target(ps, c, t, t + 1, &info(alt).target, &roles.agents));
@@ -163,4 +173,9 @@ impl Ctx<'_, '_, '_> {
             target_phrases,
         ))
     }
+}
+
+/// The type, mode and own-agent flag an entry's `person=` condition gives.
+fn person_alternative(needs: &[Need]) -> Option<(EventType, Option<String>, bool)> {
+    needs.iter().find_map(|n| if let Need::PersonType(a, m, own) = n { Some((*a, m.clone(), *own)) } else { None })
 }
