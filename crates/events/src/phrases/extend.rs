@@ -1,0 +1,244 @@
+//! What a phrase takes in after its first unit, and where it stops: a genitive (وزير الخارجية،
+//! قوات الأمن), a nisba (القوات الأمنية), an office's institution (الأمين العام لحزب المؤتمر), an
+//! owner (فصائل موالية لإيران، قوات تابعة لعملية الكرامة), an apposed name (وزير الخارجية التركي
+//! هاكان فيدان); it stops at a number, a clitic و or preposition, a person's noun (اعتقلت قوات الأمن
+//! | الناشط) or a state after a definite word (ودعا الوزير | روسيا).
+
+use rasad_kb::{ActorType, MentionKind};
+use rasad_model::Label;
+use rasad_text::TokenKind;
+
+use super::words::{construct, is_adjective, nisba_ending, participle_adjective, word_class};
+use super::Head;
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+
+impl Ctx<'_, '_, '_> {
+    /// The end of the phrase whose first unit `[i, j)` is headed by `head`, extended over what
+    /// belongs to it up to `hi`, and whether it took in a name.
+    pub(super) fn extend(&self, i: usize, mut j: usize, hi: usize, head: Head) -> (usize, bool) {
+        let words = self.d.words;
+        let named_start = head == Head::Name;
+        let mut named = named_start;
+        // A person's name joins an office or a nisba before it in apposition (الرئيس الأمريكي
+        // دونالد ترامب), once.
+        let mut person = self.is_person_at(i, j);
+        // Extend over what belongs to the phrase.
+        while j < hi {
+            // A quoted name is the genitive of a group noun (عناصر «داعش»).
+            let quoted = self.quoted_name(j);
+            if quoted > j && quoted < hi && construct(&words[j - 1]) && word_class(&words[j - 1]).is_some_and(|h| h != Head::Name) {
+                j = quoted;
+            }
+            let w = &words[j];
+            // A number starts a phrase of its own (قتل مقاتلون | جنديين).
+            if w.tok.kind != TokenKind::Arabic
+                || self.in_time[j]
+                || self.quantity_at[j].is_some_and(|q| self.d.quantities[q].start == w.tok.span.start)
+            {
+                break;
+            }
+            // نظيره starts the counterpart's phrase, whatever the NER model ran it into.
+            if word_class(w) == Some(Head::Counterpart) {
+                break;
+            }
+            // و between two nisbas joins them (المقاتلين الإيرانيين والعراقيين).
+            let joined_nisba = w.seg.prefixes.first() == Some(&"و")
+                && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
+                && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+            // A verbal noun's genitive ends before its ل object (دعم الجامعة | للحكومة: verbal_nouns.rs).
+            if self.lam_after_genitive(i, j, head) && !self.linked_by_lam(j) {
+                break;
+            }
+            // An office takes its institution with ل (الأمين العام لحزب المؤتمر، المندوب الدائم للعراق).
+            let office_lam = head == Head::Office
+                && w.seg.prefixes.contains(&"ل")
+                && !w.seg.prefixes.contains(&"ال")
+                && (word_class(w).is_some_and(|h| matches!(h, Head::Group | Head::Office)) || self.mention_starting(j).is_some());
+            if office_lam {
+                // The institution names the phrase: an actor after it is another phrase
+                // (الأمين العام لحزب الله | الحكومة الإسرائيلية).
+                named |= self.mention_starting(j).is_some();
+                j = self.mention_starting(j).map_or(j + 1, |m| self.d.mentions[m].end);
+                continue;
+            }
+            // تابعة لـ / الموالية لـ: the owner joins the phrase, named or not (قوات تابعة لعملية
+            // الكرامة), with the genitive of an indefinite owner noun.
+            let owned_by = j > i
+                && (cues().belonging.has(bare(&words[j - 1]))
+                    || matches!(bare(&words[j - 1]), "مواليه" | "الموالية" | "الموالي" | "موالي"))
+                && w.seg.prefixes.contains(&"ل");
+            if owned_by {
+                let m_end = self.mention_starting(j).map(|m| self.d.mentions[m].end);
+                let genitive = words
+                    .get(j + 1)
+                    .is_some_and(|n| n.tok.kind == TokenKind::Arabic && n.seg.definite() && self.mention_at[j + 1].is_none());
+                j = m_end.unwrap_or(if !w.seg.definite() && genitive && j + 2 <= hi { j + 2 } else { j + 1 });
+                named |= m_end.is_some();
+                continue;
+            }
+            // تنتمي إلى / مرتبطة بـ: a named owner after إلى or ب joins the phrase as with تابعة لـ
+            // (شبكة إرهابية تنتمي إلى تنظيم داعش، خلية مرتبطة بتنظيم القاعدة).
+            let affiliation = [j, j.wrapping_sub(1)].into_iter().find(|&a| a >= i && a < hi && cues().affiliated.has(bare(&words[a])));
+            if let Some(a) = affiliation {
+                let owner = match words.get(a + 1) {
+                    Some(n) if bare(n) == "الي" => a + 2,
+                    Some(n) if n.seg.prefixes.contains(&"ب") || n.seg.prefixes.contains(&"ل") => a + 1,
+                    _ => usize::MAX,
+                };
+                if let Some(m) = (owner < hi).then(|| self.mention_starting(owner)).flatten() {
+                    j = self.d.mentions[m].end;
+                    named = true;
+                    continue;
+                }
+            }
+            if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
+                break;
+            }
+            if let Some(m) = self.mention_starting(j) {
+                let mm = &self.d.mentions[m];
+                let is_person = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person);
+                // A nisba qualifies (التركي); a name after an office or a group is its
+                // apposition or genitive (وزير الخارجية التركي هاكان فيدان، قوات النظام).
+                // After a nisba only a person stands in apposition: وزير الخارجية السعودي |
+                // إيران is the verb's object.
+                let after_nisba = self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].kind == MentionKind::Demonym);
+                // A state or an organization after a definite word is the verb's object, no
+                // apposition (ودعا الوزير | روسيا إلى، دعا مجلس التعاون | مجلس الأمن إلى; وزير
+                // خارجية روسيا is a genitive chain).
+                // (An organization only when its name opens with a bare construct noun: المتمردين
+                // الحوثيين and المدير العام للوكالة stay one phrase.)
+                let state = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State);
+                let construct = w.seg.prefixes.iter().all(|p| *p == "و") && !w.seg.definite();
+                let state_after_definite = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind != ActorType::Person)
+                    && (state || construct)
+                    && (words[j - 1].seg.definite() || self.nun_plural(j - 1))
+                    && mm.kind == MentionKind::Name;
+                // A definite name after a definite word is no genitive (the first is no construct):
+                // هاجم الجيش | المسلحين، اعتقلت الشرطة | المسلحين.
+                // (Not a nisba-shaped name: المتمردين الحوثيين; not one with ل: الأمين العام للأمم المتحدة.)
+                let nisba_shaped = nisba_ending(&w.key);
+                let definite_pair = !is_person
+                    && mm.kind == MentionKind::Name
+                    && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "و"))
+                    && w.seg.definite()
+                    && !nisba_shaped
+                    && words[j - 1].seg.definite()
+                    && j > i;
+                let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite && !definite_pair;
+                // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
+                let titled = cues().honorifics.has(words[j - 1].key.as_str());
+                // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
+                let same =
+                    self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].actor.is_some() && self.d.mentions[p].actor == mm.actor);
+                if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled)) {
+                    named |= mm.kind == MentionKind::Name;
+                    // A person an office belongs to (سفير خادم الحرمين الشريفين) is not the
+                    // office holder: a name after it still joins (… أحمد قطان).
+                    let office_of =
+                        head == Head::Office && word_class(&words[j - 1]) == Some(Head::Office) && self::construct(&words[j - 1]);
+                    person |= is_person && !office_of;
+                    j = mm.end;
+                    continue;
+                }
+                break;
+            }
+            if let Some((end, label)) = self.name_at(j) {
+                if (label == Label::Per && !person) || !named {
+                    named = true;
+                    person |= label == Label::Per;
+                    j = end;
+                    continue;
+                }
+                break;
+            }
+            let k = w.key.as_str();
+            // A person's noun starts a phrase of its own (اعتقلت قوات الأمن | الناشط فلان), unless an
+            // office in construct governs it (نائب الرئيس، مستشار الوزير، مساعد السفير).
+            let office_genitive = j > i && construct(&words[j - 1]) && word_class(&words[j - 1]) == Some(Head::Office);
+            // …but a title before a name after an office names its holder (رئيس المجلس المحلي
+            // الشيخ أحمد العلي، رئيس النادي السابق المستشار فلان).
+            let holder = head == Head::Office
+                && !person
+                && cues().honorifics.has(k)
+                && (self.name_at(j + 1).is_some()
+                    || self
+                        .mention_starting(j + 1)
+                        .and_then(|m| self.d.mentions[m].actor)
+                        .is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person));
+            if cues().new_phrase.has(k) && j > i && !office_genitive && !holder {
+                break;
+            }
+            if cues().honorifics.has(k) && (self.name_at(j + 1).is_some() || self.mention_starting(j + 1).is_some()) {
+                j += 1;
+                continue;
+            }
+            // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
+            // حربية; not البلدان | اتفاقية).
+            let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);
+            if (is_adjective(w) && w.seg.definite() == words[j - 1].seg.definite())
+                || participle_adjective(&words[j - 1], w)
+                || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())
+            {
+                j += 1;
+                continue;
+            }
+            // An office in construct with another office (نائب رئيس الحركة، مساعد وزير الخارجية).
+            if j > i
+                && construct(&words[j - 1])
+                && word_class(&words[j - 1]) == Some(Head::Office)
+                && word_class(w) == Some(Head::Office)
+                && !w.seg.definite()
+            {
+                j += 1;
+                continue;
+            }
+            // One genitive after a construct head (وزير الخارجية، قوات الأمن، قائد الجيش), an
+            // event noun too after a group or an office: a name, not an event (قوات الدعم
+            // السريع، حزب المؤتمر الشعبي، مجلس التعاون، وفد التفاوض).
+            let genitive_head = word_class(&words[j - 1]);
+            if j > i
+                && construct(&words[j - 1])
+                && w.seg.definite()
+                && genitive_head.is_some()
+                && (self.d.lexicon.lookup(w).is_none() || matches!(genitive_head, Some(Head::Group | Head::Office)))
+            {
+                j += 1;
+                continue;
+            }
+            // An indefinite construct chain after an office or a group runs to its definite
+            // genitive (رئيس لجنة حقوق الإنسان، قائد قوات التحالف، رئيس هيئة الأركان).
+            let head_construct = j > i && construct(&words[j - 1]) && matches!(genitive_head, Some(Head::Office | Head::Group));
+            let bare_noun = |k: usize| {
+                let x = &words[k];
+                x.tok.kind == TokenKind::Arabic
+                    && x.seg.prefixes.is_empty()
+                    && construct(x)
+                    && !self.in_time[k]
+                    && self.quantity_at[k].is_none()
+                    && self.d.lexicon.lookup(x).is_none_or(|h| h.nominal)
+            };
+            if head_construct && bare_noun(j) {
+                let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"]);
+                if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun)) {
+                    j = end + 1;
+                    continue;
+                }
+            }
+            // Who a group belongs to: من حزب الله، لإيران (after موالية)، باسم الجيش.
+            let link_word = cues().phrase_links.has(bare(w));
+            if link_word && j + 1 < hi && (head != Head::Name || !named_start) {
+                if let Some(m) = self.mention_starting(self.quoted_name(j + 1)).filter(|&m| self.d.mentions[m].actor.is_some()) {
+                    j = self.d.mentions[m].end;
+                    continue;
+                }
+                if bare(w) == "باسم" {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        (j, named)
+    }
+}

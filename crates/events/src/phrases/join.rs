@@ -1,0 +1,64 @@
+//! Neighbouring phrases that are one: an office and its holder's name between commas (رئيس
+//! اللجنة، الدكتور فلان،), victims and the side they belong to (تسعة أشخاص بينهم خمسة مدنيين، سقوط
+//! قتلى في صفوف المدنيين), counted fighters and their named owner (عشرين عنصرا لقوات النظام).
+
+use super::{Head, Phrase};
+use crate::context::{bare, is_comma, Ctx};
+use crate::cues::cues;
+
+impl Ctx<'_, '_, '_> {
+    /// An office takes in its holder's name after a comma (رئيس اللجنة، الدكتور فلان،). Victims
+    /// take in the side they belong to (cue list `victim_sides`): سقوط قتلى وجرحى | في
+    /// صفوف | المدنيين، تسعة أشخاص | بينهم | خمسة مدنيين; and counted fighters their named owner
+    /// after ل (عشرين عنصرا | لقوات النظام). The joined phrase keeps the victims' head and takes the
+    /// side's link: its target names the side.
+    pub(super) fn join_phrases(&self, out: &mut Vec<Phrase>) {
+        let words = self.d.words;
+        let mut k = 0;
+        while k + 1 < out.len() {
+            let (p, q) = (&out[k], &out[k + 1]);
+            let counted = self.quantity_at[p.first].is_some();
+            let gap = (p.end < q.first).then(|| {
+                // (Past a comma before the side: قتل سبعة أشخاص، بينهم ثلاثة من الشرطة.)
+                let keys: Vec<&str> = (p.end..q.first).skip_while(|&t| is_comma(&words[t])).map(|t| bare(&words[t])).collect();
+                keys.join(" ")
+            });
+            // An office and its holder's name between commas (رئيس اللجنة، الدكتور فلان الفلاني،):
+            // one phrase, named by the person.
+            let holder = p.head == Head::Office
+                && q.head == Head::Name
+                && q.first == p.end + 1
+                && is_comma(&words[p.end])
+                && (cues().honorifics.has(words[q.first].key.as_str()) || self.is_person_at(q.first, q.end));
+            if holder {
+                let q = out.remove(k + 1);
+                let p = &mut out[k];
+                p.end = q.end;
+                p.head = Head::Name;
+                p.link = q.link.or(p.link);
+                continue;
+            }
+            let side = match gap.as_deref() {
+                Some(g) => p.head == Head::People && cues().victim_sides.has(g) && q.head != Head::Place,
+                // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.
+                // (…or a group noun: عشرين عنصرا لميليشيا محلية.)
+                None => {
+                    counted
+                        && p.head == Head::Group
+                        && q.governor.as_deref() == Some("ل")
+                        && (q.link.is_some() || q.head == Head::Group)
+                        && !q.coordinated
+                }
+            };
+            if side {
+                let q = out.remove(k + 1);
+                let p = &mut out[k];
+                p.end = q.end;
+                p.link = q.link.or(p.link);
+                p.state = q.state.or(p.state);
+            } else {
+                k += 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Names and what marks them in a phrase: the NER name or the catalogue mention at a token, a
+//! name inside quotation marks (عناصر «داعش»), a person in a span, a clitic that opens a new
+//! phrase unless a name begins with that letter (باراك أوباما، لطفي), the preposition that governs
+//! a phrase (على، مع، بـ، لـ), and the phrase's link (سفير خادم الحرمين الشريفين is the office, not
+//! the king).
+
+use rasad_kb::ActorType;
+use rasad_model::Label;
+use rasad_text::TokenKind;
+
+use super::words::{construct, word_class};
+use super::Head;
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+
+impl Ctx<'_, '_, '_> {
+    /// The NER name (token range, label) that starts at token `i`, if any.
+    /// The NER name (end token, label) that starts at token `i`, if any.
+    pub(crate) fn name_at(&self, i: usize) -> Option<(usize, Label)> {
+        let names = &self.names;
+        let k = names.partition_point(|n| n.0 < i);
+        names.get(k).filter(|n| n.0 == i && n.1 > i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
+    }
+
+    /// The mention that starts at token `i`, if any.
+    pub(super) fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)
+    }
+
+    /// Past an opening quotation mark before a name (عناصر «داعش»، من “حزب الله”): the name's first
+    /// token; past the closing mark of a quoted group (مسلحو «المقاومة الشعبية»); `i` itself
+    /// otherwise.
+    pub(super) fn quoted_name(&self, i: usize) -> usize {
+        let w = &self.d.words[i];
+        let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'");
+        // …or a group the catalogue lacks, taken whole up to its closing mark (مسلحو «المقاومة
+        // الشعبية»).
+        let words = self.d.words;
+        if quote && i + 1 < words.len() && word_class(&words[i + 1]) == Some(Head::Group) && self.mention_starting(i + 1).is_none() {
+            let close = (i + 2..(i + 6).min(words.len())).find(|&k| words[k].tok.kind == TokenKind::Punct);
+            if let Some(k) = close.filter(|&k| matches!(words[k].tok.text, "»" | "”" | "\"" | "'")) {
+                return k + 1;
+            }
+        }
+        if quote && i + 1 < self.d.words.len() && (self.mention_starting(i + 1).is_some() || self.name_at(i + 1).is_some()) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// True when tokens `[a, b)` name a person (a person of the catalogue, or a PER name).
+    pub(super) fn is_person_at(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|t| {
+            self.mention_at[t].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| self.d.kb.actors[x].kind == ActorType::Person) || {
+                let k = self.names.partition_point(|n| n.1 <= t);
+                self.names.get(k).is_some_and(|n| n.0 <= t && n.2 == Label::Per)
+            }
+        })
+    }
+
+    /// True when a word carries a conjunction (و) or a preposition (ب، ل، ك) that ends a phrase.
+    pub(super) fn opens_new(&self, i: usize) -> bool {
+        let p = self.d.words[i].seg.prefixes;
+        let clitic = p.first().is_some_and(|x| matches!(*x, "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"));
+        p.first().is_some_and(|x| matches!(*x, "و" | "ف")) || (clitic && !self.name_begins_with_clitic_letter(i))
+    }
+
+    /// True when the word at `i` is a sound plural that keeps its ن (دبلوماسيون، غربيين), so it
+    /// governs no genitive: a state after it is another phrase (طالب دبلوماسيون غربيون | إيران).
+    pub(super) fn nun_plural(&self, i: usize) -> bool {
+        let b = bare(&self.d.words[i]);
+        self.mention_at[i].is_none() && b.chars().count() >= 5 && (b.ends_with("ون") || b.ends_with("ين"))
+    }
+
+    /// A لـ-prefixed mention after a phrase-linking adjective (فصائل موالية لإيران) continues the phrase.
+    pub(super) fn linked_by_lam(&self, j: usize) -> bool {
+        let words = self.d.words;
+        j > 0 && words[j].seg.prefixes.contains(&"ل") && self.mention_starting(j).is_some() && {
+            let prev = words[j - 1].key.as_str();
+            ["موال", "تابع", "مدعوم", "مقرب", "مناصر", "مؤيد"].iter().any(|s| prev.contains(s))
+        }
+    }
+
+    /// The preposition governing a phrase starting at `i`: a clitic ب/ل on its first word, or the
+    /// word before it.
+    pub(super) fn governor(&self, i: usize) -> Option<String> {
+        let words = self.d.words;
+        let p = words[i].seg.prefixes;
+        // A name whose own first letter looks like a clitic (باراك أوباما، لطفي): no preposition.
+        if (p.contains(&"ب") || p.contains(&"ل")) && self.name_begins_with_clitic_letter(i) {
+            return None;
+        }
+        if p.contains(&"ب") {
+            return Some("ب".into());
+        }
+        if p.contains(&"ل") && !self.linked_by_lam(i) {
+            return Some("ل".into());
+        }
+        let prev = i.checked_sub(1).map(|k| &words[k])?;
+        let k = bare(prev);
+        // كل من إيران وروسيا: "both", no preposition.
+        if k == "من" && i >= 2 && bare(&words[i - 2]) == "كل" {
+            return None;
+        }
+        let k = if matches!(prev.tok.text, "لـ" | "ل") { "ل" } else { k };
+        let prep = |k: &str| cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k);
+        // A preposition the segmenter left joined to و or ف (وفي ليبيا، وعلى الحدود).
+        let k = match k.strip_prefix(['و', 'ف']) {
+            Some(r) if !prep(k) && prep(r) => r,
+            _ => k,
+        };
+        prep(k).then(|| k.to_string())
+    }
+
+    /// True when a catalogue actor's mention starts at `i` and one of its Arabic names opens with
+    /// the whole word, clitic-like letter included (باراك أوباما, not بأوباما).
+    pub(super) fn name_begins_with_clitic_letter(&self, i: usize) -> bool {
+        let Some(m) = self.mention_starting(i) else { return false };
+        let Some(a) = self.d.mentions[m].actor else { return false };
+        let key = self.d.words[i].key.as_str();
+        self.d.kb.actors[a].ar.iter().any(|n| n.split_whitespace().next().is_some_and(|f| rasad_text::match_key(f) == key))
+    }
+
+    /// The phrase's link: a person first (not one an office in it belongs to), then an
+    /// organization or group, then a state; and the state it belongs to.
+    pub(crate) fn best_link(&self, first: usize, end: usize) -> (Option<usize>, Option<usize>) {
+        let kb = self.d.kb;
+        let mut seen = Vec::new();
+        for t in first..end {
+            if let Some(m) = self.mention_at[t].filter(|m| !seen.contains(m)) {
+                seen.push(m);
+            }
+        }
+        let kind = |m: usize| self.d.mentions[m].actor.map(|a| kb.actors[a].kind);
+        let rank = |m: usize| match kind(m) {
+            Some(ActorType::Person) => 0,
+            Some(ActorType::State) => 3,
+            Some(_) => 1,
+            None => 9,
+        };
+        // A person whose office it is (سفير خادم الحرمين الشريفين، مستشار الرئيس) is not the phrase.
+        let words = self.d.words;
+        let owner = |m: usize| {
+            let f = self.d.mentions[m].first;
+            kind(m) == Some(ActorType::Person) && f > first && word_class(&words[f - 1]) == Some(Head::Office) && construct(&words[f - 1])
+        };
+        let link = seen.iter().copied().filter(|&m| kind(m).is_some() && !owner(m)).min_by_key(|&m| rank(m));
+        let state = seen.iter().copied().find(|&m| kind(m) == Some(ActorType::State));
+        (link, state)
+    }
+}

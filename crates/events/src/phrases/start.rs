@@ -1,0 +1,139 @@
+//! Where a phrase may start and what heads it: a catalogue name (الرئيس بشار الأسد), a count of
+//! people or of a group (13 من ميليشيا الحوثي، عدد من المتظاهرين), a class word (قوات، الناشط),
+//! forces named with their nisba (تعزيزات عسكرية روسية), a sound plural of people (المشاركون) or
+//! a definite noun (الكتل السياسية: generic).
+
+use rasad_kb::{ActorType, MentionKind};
+
+use super::words::{is_adjective, sound_plural_of_people, word_class};
+use super::Head;
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+
+impl Ctx<'_, '_, '_> {
+    /// Where a phrase may start at token `i`: the end of its first unit and what heads it.
+    pub(super) fn phrase_start(&self, i: usize, hi: usize) -> Option<(usize, Head)> {
+        let words = self.d.words;
+        let w = &words[i];
+        if let Some(m) = self.mention_starting(i) {
+            let mm = &self.d.mentions[m];
+            // A nisba alone is no phrase (it qualifies one, or says whose: غارات روسية).
+            return (mm.kind == MentionKind::Name).then_some((mm.end, Head::Name));
+        }
+        if self.mention_at[i].is_some() {
+            return None;
+        }
+        if let Some((end, _)) = self.name_at(i) {
+            return Some((end, Head::Name));
+        }
+        if cues().honorifics.has(w.key.as_str()) {
+            let mut j = i + 1;
+            while j < hi && cues().honorifics.has(words[j].key.as_str()) {
+                j += 1;
+            }
+            // Only a person's name (الرئيس بشار الأسد): a state or a place after the title is
+            // another phrase (دعا الرئيس | الصين إلى الحوار).
+            let person_mention = |m: usize| {
+                let mm = &self.d.mentions[m];
+                mm.actor.map_or(mm.place.is_none(), |a| self.d.kb.actors[a].kind == ActorType::Person)
+            };
+            let mention_end = self.mention_starting(j).filter(|&m| person_mention(m)).map(|m| self.d.mentions[m].end);
+            if let Some(end) = self.name_at(j).map(|n| n.0).or(mention_end) {
+                return Some((end, Head::Name));
+            }
+        }
+        // A number of people or of a group (13 من ميليشيا الحوثي، 6 حوثيين، الآلاف من المقاتلين):
+        // the phrase runs from the number over what it counts.
+        if let Some(q) = self.quantity_at[i].map(|k| &self.d.quantities[k]) {
+            let mut j = i;
+            while j < hi && words[j].tok.span.end <= q.end {
+                j += 1;
+            }
+            // The counted noun may open a name that runs past the number's span (30 من تنظيم | داعش):
+            // the phrase takes the whole name; a name counted directly is a group (30 من داعش), a
+            // nisba people.
+            let counted = if j > i { self.mention_at[j - 1].filter(|&m| self.d.mentions[m].actor.is_some()) } else { None };
+            if let Some(m) = counted {
+                let mm = &self.d.mentions[m];
+                if mm.first > i && mm.kind == MentionKind::Name {
+                    return Some((mm.end.clamp(j, hi), Head::Group));
+                }
+                // A counted nisba names people (20 عراقيًا، 15 سوريًا).
+                if mm.first > i && mm.kind == MentionKind::Demonym {
+                    return Some((j, Head::People));
+                }
+            }
+            let next = words.get(j);
+            let after_min = if j + 1 < hi { self.quoted_name(j + 1) } else { j + 1 };
+            if next.is_some_and(|n| {
+                bare(n) == "من" && after_min < hi && (word_class(&words[after_min]).is_some() || self.mention_starting(after_min).is_some())
+            }) {
+                let (end, head) = self.phrase_start(after_min, hi).unwrap_or((after_min + 1, Head::People));
+                let head = if head == Head::Name { Head::Group } else { head };
+                return Some((end, if q.unit.as_deref().is_some_and(|u| cues().victim_units.has(u)) { Head::People } else { head }));
+            }
+            match q.unit.as_deref() {
+                Some(u) if cues().victim_units.has(u) => return Some((j, Head::People)),
+                Some(u) if cues().force_units.has(u) => return Some((j, Head::Group)),
+                _ if j > i && word_class(&words[j - 1]).is_some() => return Some((j, word_class(&words[j - 1]).unwrap_or(Head::People))),
+                _ => {}
+            }
+        }
+        // An unnumbered count of people or of a group (عدد من المتظاهرين، العديد من المسلحين، بعض
+        // عناصر الأمن): the phrase runs over what it counts.
+        if matches!(bare(w), "عدد" | "العديد" | "بعض") && i + 2 < hi {
+            let after = if bare(&words[i + 1]) == "من" { self.quoted_name(i + 2) } else { i + 1 };
+            if after < hi && (word_class(&words[after]).is_some_and(|h| h != Head::Pair) || self.mention_starting(after).is_some()) {
+                if let Some((end, head)) = self.phrase_start(after, hi) {
+                    return Some((end, if head == Head::Name { Head::Group } else { head }));
+                }
+            }
+        }
+        // A group named by what it does is a participant too (المتظاهرون، المحتجين): the word may
+        // still be a trigger of its own where no verb states the event.
+        // "Press" after a press noun is an adjective, no journalist (مؤتمر صحفي، بيان صحافي).
+        if i > 0 && cues().press_adjectives.has(bare(w)) && cues().press_nouns.has(bare(&words[i - 1])) {
+            return None;
+        }
+        let hit = self.d.lexicon.lookup(w);
+        // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
+        // محتجون المقر.)
+        // (…nor one a preposition governs: من قبل محتجين.)
+        let nominative = bare(w).ends_with("ون") || (i > 0 && cues().governors.has(bare(&self.d.words[i - 1])));
+        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative) {
+            return Some((i + 1, h));
+        }
+        if let Some(h) = &hit {
+            // Forces named by what they are sent as, with whose they are (تعزيزات عسكرية روسية،
+            // قوات … ): a participant phrase up to the nisba, when the noun is plural and indefinite.
+            let forces = h.nominal && !w.seg.definite() && h.entry.kind == rasad_model::EventType::Mobilize;
+            if forces {
+                let nisba = (i + 1..(i + 4).min(hi))
+                    .find(|&k| self.mention_starting(k).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym));
+                if let Some(k) = nisba.filter(|&k| (i + 1..k).all(|j| is_adjective(&self.d.words[j]) || !self.d.words[j].seg.definite())) {
+                    return Some((self.d.mentions[self.mention_at[k].unwrap_or(0)].end, Head::Group));
+                }
+            }
+            return None;
+        }
+        // A sound masculine plural names people (Arabic keeps it for rational beings): المشاركون،
+        // متظاهرون، الفلسطينيين. Not a broken plural of the فعاليل shape (الميادين، ملايين).
+        let c = cues();
+        if sound_plural_of_people(w) && !self.in_time[i] && !c.generic_stop.has(w.key.as_str()) {
+            return Some((i + 1, Head::People));
+        }
+        // A definite noun that is no particle, time, place noun or relative word.
+        let k = w.key.as_str();
+        let generic = w.seg.definite()
+            && !self.in_time[i]
+            && !c.generic_stop.has(k)
+            && !c.documents.has(k)
+            && !c.locatives.has(bare(w))
+            && !c.relatives.has(k)
+            && !c.adjectives.has(k)
+            && !is_adjective(w)
+            && w.seg.stem.chars().count() >= 3
+            && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"));
+        generic.then_some((i + 1, Head::Generic))
+    }
+}

@@ -1,0 +1,125 @@
+//! The closed word classes of a phrase (`data/cues.toml`): what a word heads (an office وزير، a
+//! group قوات، people مدنيين، a counterpart نظيره، a pair البلدان), a nisba adjective (السوري،
+//! الإيرانيين), a participle that describes the noun before it (التنظيم المتطرف), a sound plural
+//! that names people (المتظاهرون) and a construct head that takes a genitive (وزير | الخارجية).
+
+use rasad_text::{TokenKind, Word};
+
+use super::Head;
+use crate::context::bare;
+use crate::cues::cues;
+
+/// Nisba adjectives: السوري، الروسية، الإيرانيين, and others of the adjective class.
+pub(crate) fn is_adjective(w: &Word) -> bool {
+    if w.tok.kind != TokenKind::Arabic || !w.seg.prefixes.iter().all(|p| *p == "ال") {
+        return false;
+    }
+    let k = w.key.as_str();
+    let c = cues();
+    if c.new_phrase.has(k) || c.groups.has(k) || c.titles.has(k) || c.ya_nouns.has(k) || c.ya_nouns.has(bare(w)) {
+        return false;
+    }
+    // A key's ي may be a folded ى (المستشفى، المبنى): no nisba.
+    let maqsura = crate::context::letters(w.tok.text).next_back() == Some('ى');
+    c.adjectives.has(k) || (k.chars().count() >= 5 && !maqsura && nisba_ending(k))
+}
+
+/// True when a match key ends as a nisba does (ي، يه، يين، يون، يات: السوري، الحوثيين).
+pub(crate) fn nisba_ending(k: &str) -> bool {
+    ["يه", "يين", "يون", "يات", "ي"].iter().any(|s| k.ends_with(s))
+}
+
+/// A definite participle that describes the definite noun before it and agrees with it in gender
+/// and number (التنظيم المتطرف، الاتفاق المبرم، القوات المدعومة): not the object of a verb (هاجم
+/// الجيش المسلحين: a singular noun before a plural).
+pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
+    let (k, pk) = (w.key.as_str(), prev.key.as_str());
+    let shaped = w.tok.kind == TokenKind::Arabic
+        && w.seg.prefixes.iter().all(|p| *p == "ال")
+        && k.starts_with("الم")
+        && k.chars().count() >= 6
+        && prev.seg.definite();
+    let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
+    let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
+    shaped && feminine(k) == feminine(pk) && !plural(k) && word_class(w).is_none() && !cues().m_nouns.has(k)
+}
+
+pub(crate) fn word_class(w: &Word) -> Option<Head> {
+    if w.tok.kind != TokenKind::Arabic {
+        return None;
+    }
+    let c = cues();
+    let (k, b) = (w.key.as_str(), bare(w));
+    // Without clitics but with the article (المقاتلين), and without either (مقاتلين).
+    let plain = w.seg.base.as_str();
+    // Only a preposition before the article hides the definite form from `bare` (بالمقاتلين).
+    let def = (w.seg.definite() && !b.starts_with("ال")).then(|| format!("ال{plain}"));
+    // An indefinite accusative keeps its tanween's alif (وفدا، مسؤولا، قائدا): the noun without it.
+    let tanween = (!w.seg.definite() && b.chars().count() >= 4).then(|| b.strip_suffix('ا')).flatten();
+    // A sound plural or dual of a listed singular (دبلوماسيون، المراقبين، مسؤولان), with or
+    // without the article: the lists name the singular once.
+    let sound = |cl: &crate::cues::Class| {
+        ["ون", "ين", "ان"].iter().any(|sfx| {
+            b.strip_suffix(sfx).filter(|st| st.chars().count() >= 3).is_some_and(|st| {
+                let bare_st = st.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
+                cl.has(st) || bare_st.is_some_and(|r| cl.has(r))
+            })
+        })
+    };
+    let has = |cl: &crate::cues::Class| {
+        cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d)) || tanween.is_some_and(|t| cl.has(t)) || sound(cl)
+    };
+    // (A person's noun whole: the segmenter may read its first ف as the conjunction, فتاة.)
+    let whole_person = w.seg.prefixes == ["ف"] && c.people.has(k);
+    if c.pairs.has(k) || has(&c.pairs) {
+        Some(Head::Pair)
+    } else if has(&c.counterpart) || c.counterpart.has(w.seg.key.as_str()) {
+        Some(Head::Counterpart)
+    } else if has(&c.titles) {
+        Some(Head::Office)
+    } else if has(&c.groups) || (construct(w) && w.seg.prefixes.iter().all(|p| *p == "و") && c.construct_groups.has(b)) {
+        Some(Head::Group)
+    } else if has(&c.people) || whole_person {
+        Some(Head::People)
+    } else {
+        None
+    }
+}
+
+/// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
+/// four letters or more, not the فعاليل shape): المشاركون، متظاهرين، الفلسطينيين; not القانون،
+/// المليون، الميادين، قوانين.
+pub(super) fn sound_plural_of_people(w: &Word) -> bool {
+    if w.tok.kind != TokenKind::Arabic || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
+        return false;
+    }
+    let b = bare(w);
+    let b = b.strip_prefix("ال").unwrap_or(b);
+    let letters: Vec<char> = b.chars().collect();
+    let n = letters.len();
+    let suffix = b.ends_with("ون") || b.ends_with("ين");
+    suffix && n >= 6 && letters[n - 4] != 'ا'
+}
+
+/// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which
+/// takes a genitive after it.
+pub(super) fn construct(w: &Word) -> bool {
+    // A sound plural or dual keeps its ن only outside a construct (مسلحون | النار، مسلحو الحوثي).
+    let n_ending = w.seg.suffixes.iter().any(|s| matches!(*s, "ون" | "ين" | "ان"));
+    !w.seg.definite() && !n_ending
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nisba_ending;
+
+    #[test]
+    fn nisba_endings_are_read_from_the_key() {
+        for k in ["السوري", "الروسيه", "الحوثيين", "الايرانيون", "الاوروبيات"] {
+            assert!(nisba_ending(k), "{k}");
+        }
+        for k in ["الجيش", "القوات", "الحكومه"] {
+            assert!(!nisba_ending(k), "{k}");
+        }
+    }
+}
