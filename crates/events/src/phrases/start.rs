@@ -81,7 +81,7 @@ impl Ctx<'_, '_, '_> {
         }
         // An unnumbered count of people or of a group (عدد من المتظاهرين، العديد من المسلحين، بعض
         // عناصر الأمن): the phrase runs over what it counts.
-        if matches!(bare(w), "عدد" | "العديد" | "بعض") && i + 2 < hi {
+        if cues().unnumbered_counts.has(bare(w)) && i + 2 < hi {
             let after = if bare(&words[i + 1]) == "من" { self.quoted_name(i + 2) } else { i + 1 };
             if after < hi && (word_class(&words[after]).is_some_and(|h| h != Head::Pair) || self.mention_starting(after).is_some()) {
                 if let Some((end, head)) = self.phrase_start(after, hi) {

@@ -58,11 +58,15 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     let tanween = (!w.seg.definite() && b.chars().count() >= 4).then(|| b.strip_suffix('ا')).flatten();
     // A sound plural or dual of a listed singular (دبلوماسيون، المراقبين، مسؤولان), with or
     // without the article: the lists name the singular once.
+    // A feminine dual writes its ة as ت (طفلتان، مواطنتين ← طفلة، مواطنة: keys fold ة to ه).
     let sound = |cl: &crate::cues::Class| {
         ["ون", "ين", "ان"].iter().any(|sfx| {
             b.strip_suffix(sfx).filter(|st| st.chars().count() >= 3).is_some_and(|st| {
                 let bare_st = st.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
-                cl.has(st) || bare_st.is_some_and(|r| cl.has(r))
+                let feminine = (*sfx != "ون").then(|| st.strip_suffix('ت').map(|r| format!("{r}ه"))).flatten();
+                cl.has(st)
+                    || bare_st.is_some_and(|r| cl.has(r))
+                    || feminine.is_some_and(|f| cl.has(&f) || f.strip_prefix("ال").is_some_and(|r| cl.has(r)))
             })
         })
     };
@@ -111,7 +115,18 @@ pub(super) fn construct(w: &Word) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::nisba_ending;
+    use super::{nisba_ending, word_class, Head};
+    use rasad_text::{analyze, tokenize, Segmenter};
+
+    #[test]
+    fn duals_of_listed_people_nouns_are_people_feminine_ones_too() {
+        let seg = Segmenter::new(std::iter::empty::<&str>());
+        for w in ["طفلتان", "طفلتين", "جنديان", "مدنيين"] {
+            let toks = tokenize(w);
+            let words = analyze(&toks, &seg);
+            assert_eq!(word_class(&words[0]), Some(Head::People), "{w}");
+        }
+    }
 
     #[test]
     fn nisba_endings_are_read_from_the_key() {

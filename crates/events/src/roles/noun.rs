@@ -171,7 +171,10 @@ impl Ctx<'_, '_, '_> {
         let transitive = frame.iter().any(|f| f == "obj");
         // A verbal noun with its agent and its object (منذ سحب الحلف قواته، بعد اقتحام الجيش
         // المدينة): the genitive acts on the free phrase right after it.
-        let object_after = genitive.filter(|_| transitive).and_then(|g| {
+        // (Not after a noun whose genitive suffered it, مقتل 5 من قوات الأمن وانتحاري; nor the
+        // phrase joined to the genitive by و, which is more of it.)
+        let acting_genitive = genitive.filter(|_| transitive && !frame.iter().any(|f| f == "gen"));
+        let object_after = acting_genitive.and_then(|g| {
             let e = ps[g].end;
             // Over a quantifier (سحب الحلف معظم قواته).
             let from = if e < c.end && matches!(bare(&words[e]), "معظم" | "كل" | "جميع" | "بعض" | "كافه" | "غالبيه")
@@ -180,11 +183,11 @@ impl Ctx<'_, '_, '_> {
             } else {
                 e
             };
-            ps.iter().position(|p| p.first == from && p.governor.is_none() && p.patient() && p.end <= c.end)
+            ps.iter().position(|p| p.first == from && p.governor.is_none() && p.patient() && !p.coordinated && p.end <= c.end)
         });
         // …or its object after ل (قصف طائرات التحالف لحي سكني: verbal_nouns.rs).
         // (First: an adjective between is no object, دعم مصر الكامل للحكومة.)
-        let object_after = genitive.filter(|_| transitive).and_then(|g| self.lam_patient(ps, g, c.end)).or(object_after);
+        let object_after = acting_genitive.and_then(|g| self.lam_patient(ps, g, c.end)).or(object_after);
         if let Some(d) = self.doer_of_noun(ps, c, t) {
             r.agents = self.with_coordinated(ps, d);
         } else if let (Some(g), Some(o)) = (genitive, object_after) {
