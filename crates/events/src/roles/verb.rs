@@ -59,8 +59,11 @@ impl Ctx<'_, '_, '_> {
         let subj = if hal || pronoun_subject || relative { None } else { self.subject(ps, c, t) };
         // A counted subject suffered it too: قتل ثلاثة عناصر من الجيش، جنديان قتلا (an active
         // verb puts its agent first and the count after it).
-        // (Or an unnumbered count: قتل عدد من الحوثيين، أصيب العديد من المدنيين.)
-        let counted = |k: usize| self.quantity_at[ps[k].first].is_some() || cues().unnumbered_counts.has(bare(&words[ps[k].first]));
+        // (Or an unnumbered count of a casualty word, whose frame says its genitive suffered it:
+        // قتل عدد من الحوثيين; not هاجم عدد من المسلحين القرية, where the count attacked.)
+        let casualty = tr.frame.iter().any(|f| f == "gen");
+        let counted =
+            |k: usize| self.quantity_at[ps[k].first].is_some() || (casualty && cues().unnumbered_counts.has(bare(&words[ps[k].first])));
         let driver = subj.is_some_and(|k| ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)));
         let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
         // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
