@@ -424,6 +424,42 @@ impl Ctx<'_, '_, '_> {
 
     /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
     /// phrase governed by one of the frame's prepositions.
+    /// The object after offices in apposition to the agent: when the free phrase `k` is an office
+    /// right after a person who acts (a name or an office among `skip`), further offices may follow
+    /// it (ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع), and after a place or a time (في أبوظبي
+    /// أمس، في مكتبه) another free participant comes, that one is the object. None otherwise: the
+    /// office is the object (استقبل الرئيس السيسي رئيس الوزراء الإثيوبي في القاهرة).
+    fn apposed_object(&self, ps: &[Phrase], k: usize, skip: &[usize], hi: usize, usable: &dyn Fn(usize) -> bool) -> Option<usize> {
+        // (A person: an office, or a name of a person; not a state, استدعت الكويت السفير الإيراني.)
+        let kb = self.d.kb;
+        let person = |p: &Phrase| {
+            p.head == Head::Office
+                || (p.head == Head::Name
+                    && p.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person))
+        };
+        let adjacent = skip.iter().any(|&a| person(&ps[a]) && ps[a].end == ps[k].first);
+        if !adjacent || ps[k].head != Head::Office {
+            return None;
+        }
+        // Over the chain of offices, each right after the one before.
+        let mut last = k;
+        while ps.get(last + 1).is_some_and(|p| p.first == ps[last].end && p.head == Head::Office && p.governor.is_none()) {
+            last += 1;
+        }
+        let words = self.d.words;
+        // The first free participant with something that is no part of the title between: a
+        // governed phrase or a time (not عهد أبوظبي, which ends the title); within eight words,
+        // with no comma and no verb (أقال الوزير مساعده من منصبه يوم الخميس … قال كارتر: the
+        // office is the object).
+        let adverbial = |j: usize| {
+            let between = ps[last].end..ps[j].first;
+            (between.clone().any(|i| self.in_time[i]) || ps.iter().any(|p| p.governor.is_some() && between.contains(&p.first)))
+                && between.len() <= 8
+                && !between.clone().any(|i| crate::context::is_comma(&words[i]) || self.is_verb(i))
+        };
+        (last + 1..ps.len()).find(|&j| usable(j) && ps[j].governor.is_none() && ps[j].participant() && ps[j].end <= hi && adverbial(j))
+    }
+
     pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
         let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
         let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
@@ -449,6 +485,11 @@ impl Ctx<'_, '_, '_> {
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
                 // Only right after: a later free phrase belongs to something else.
                 if ps[k].first <= after + 3 {
+                    // An office right after a person who acts is the person's (استقبل الشيخ محمد
+                    // بن زايد ولي عهد أبوظبي في أبوظبي أمس وزير الخارجية): the guest comes later.
+                    if let Some(j) = self.apposed_object(ps, k, skip, hi, &usable) {
+                        return Some(j);
+                    }
                     // An unnamed thing and its owner with ل (تجمعا للحوثيين) or after تابعة لـ: the owner.
                     if ps[k].head != Head::Generic || ps[k].link.is_some() {
                         return Some(k);
