@@ -1,8 +1,11 @@
 //! The trigger model: an averaged multiclass perceptron that reads each candidate word (a word
 //! the lexicon knows, or one the training data marked) in its context and says which PLOVER type
 //! it states, or none. It is trained by `rasad events train` on SANAD politics articles the team
-//! annotated (`crates/events/data/trigger_train.tsv`, offsets and types only) and shipped as
-//! `data/triggers.model`; the reader combines it with the rules (see `triggers.rs`).
+//! annotated (`crates/events/data/trigger_train.tsv`, offsets and types only) and on the team's
+//! case sentences (`data/cases.tsv`: their trigger marks are derived, see the CLI's
+//! `cmd/case_marks.rs`), ten shuffling orders averaged, and shipped as `data/triggers.model`; the
+//! reader combines it with the rules (see `triggers.rs`): it vetoes a lexicon word of a type with a
+//! `veto_margin` in types.toml and adds none.
 //!
 //! Features are hashed strings (template and value): the word's keys, its lexicon reading, its
 //! clitics, its neighbours and what they are (a preposition, a light verb, a negation, a name),
