@@ -1,8 +1,11 @@
 //! The trigger model: an averaged multiclass perceptron that reads each candidate word (a word
 //! the lexicon knows, or one the training data marked) in its context and says which PLOVER type
 //! it states, or none. It is trained by `rasad events train` on SANAD politics articles the team
-//! annotated (`crates/events/data/trigger_train.tsv`, offsets and types only) and shipped as
-//! `data/triggers.model`; the reader combines it with the rules (see `triggers.rs`).
+//! annotated (`crates/events/data/trigger_train.tsv`, offsets and types only) and on the team's
+//! case sentences (`data/cases.tsv`: their trigger marks are derived, see the CLI's
+//! `cmd/case_marks.rs`), ten shuffling orders averaged, and shipped as `data/triggers.model`; the
+//! reader combines it with the rules (see `triggers.rs`): it vetoes a lexicon word of a type with a
+//! `veto_margin` in types.toml and adds none.
 //!
 //! Features are hashed strings (template and value): the word's keys, its lexicon reading, its
 //! clitics, its neighbours and what they are (a preposition, a light verb, a negation, a name),
@@ -33,6 +36,9 @@ pub fn class_of(t: EventType) -> usize {
 pub fn type_of(c: usize) -> Option<EventType> {
     c.checked_sub(1).and_then(|i| EventType::ALL.get(i).copied())
 }
+
+/// The first bytes of a model file (version 2: sparse weights).
+const MAGIC: &[u8] = b"RSDTRG2\n";
 
 /// A malformed model file.
 #[derive(Debug, thiserror::Error)]
@@ -255,15 +261,37 @@ impl TriggerModel {
         TriggerModel { w: avg, stems }
     }
 
-    /// The model as bytes: `RSDTRG1`, counts, then weights and stems.
+    /// The mean of models (their weights averaged, their stems joined): models trained on one
+    /// data set in different orders vote as one, steadier than any of them.
+    pub fn mean(models: &[TriggerModel]) -> TriggerModel {
+        let mut w: FxHashMap<u64, Scores> = FxHashMap::default();
+        let n = models.len().max(1) as f32;
+        for m in models {
+            for (f, s) in &m.w {
+                let x = w.entry(*f).or_insert([0.0; CLASSES]);
+                for (a, b) in x.iter_mut().zip(s) {
+                    *a += b / n;
+                }
+            }
+        }
+        let stems = models.iter().flat_map(|m| m.stems.iter().cloned()).collect();
+        TriggerModel { w, stems }
+    }
+
+    /// The model as bytes: `RSDTRG2`, then each feature (by hash order) with the classes it
+    /// weighs (most features weigh two or three of the 17: a class byte and an f32 each), then
+    /// the stems.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = b"RSDTRG1\n".to_vec();
+        let mut out = MAGIC.to_vec();
         let mut feats: Vec<(&u64, &Scores)> = self.w.iter().collect();
         feats.sort_by_key(|(f, _)| **f);
         out.extend((feats.len() as u64).to_le_bytes());
         for (f, s) in feats {
             out.extend(f.to_le_bytes());
-            for v in s {
+            let kept: Vec<(usize, f32)> = s.iter().copied().enumerate().filter(|(_, v)| *v != 0.0).collect();
+            out.push(kept.len() as u8);
+            for (k, v) in kept {
+                out.push(k as u8);
                 out.extend(v.to_le_bytes());
             }
         }
@@ -282,10 +310,10 @@ impl TriggerModel {
         if b.is_empty() {
             return Ok(TriggerModel::default());
         }
-        if !b.starts_with(b"RSDTRG1\n") {
+        if !b.starts_with(MAGIC) {
             return Err(ModelError(0));
         }
-        let mut at = 8;
+        let mut at = MAGIC.len();
         let mut take = |n: usize| -> Result<&[u8], ModelError> {
             let s = b.get(at..at + n).ok_or(ModelError(at))?;
             at += n;
@@ -298,8 +326,10 @@ impl TriggerModel {
         for _ in 0..n {
             let f = u64_of(take(8)?);
             let mut s = [0f32; CLASSES];
-            for v in s.iter_mut() {
-                *v = f32::from_le_bytes(take(4)?.try_into().unwrap_or([0; 4]));
+            for _ in 0..take(1)?[0] {
+                let k = take(1)?[0] as usize;
+                let v = f32::from_le_bytes(take(4)?.try_into().unwrap_or([0; 4]));
+                *s.get_mut(k).ok_or(ModelError(0))? = v;
             }
             w.insert(f, s);
         }
@@ -329,5 +359,8 @@ mod tests {
         assert_eq!(again.decide(&[1, 2]).0, 3);
         assert!(again.knows_stem("قصف"));
         assert!(TriggerModel::from_bytes(b"nope").is_err());
+        let half = TriggerModel::mean(&[m.clone(), TriggerModel::default()]);
+        assert_eq!(half.decide(&[1, 2]).0, 3);
+        assert!((half.scores(&[1, 2])[3] - m.scores(&[1, 2])[3] / 2.0).abs() < 1e-6);
     }
 }

@@ -60,6 +60,10 @@ pub(crate) struct TypeInfo {
     /// A verbal noun's genitive took the stance it names, object or not (رفض الحكومة، دعم واشنطن).
     #[serde(default)]
     pub doer_genitive: bool,
+    /// How much surer than of any type the trigger model must be that a lexicon word of this type
+    /// states no event to drop it; absent, the model never drops a word of the type.
+    #[serde(default)]
+    pub veto_margin: Option<f32>,
 }
 
 static TYPES: LazyLock<FxHashMap<EventType, TypeInfo>> = LazyLock::new(|| {
@@ -102,5 +106,8 @@ mod tests {
         assert_eq!(m.len(), 16);
         assert!(m[&EventType::Assault].target.contains(&"obj".to_string()));
         assert!(parse("[ATTACK]\ntarget = []\nunits = []\n").unwrap_err().contains("not a PLOVER"));
+        // The trigger model may veto an agreement, never an attack.
+        assert!(m[&EventType::Agree].veto_margin.is_some_and(|x| x > 0.0));
+        assert!(m[&EventType::Assault].veto_margin.is_none());
     }
 }

@@ -1,4 +1,5 @@
-//! `rasad events train`: the trigger model from the team's annotations of SANAD politics articles;
+//! `rasad events train`: the trigger model from the team's annotations of SANAD politics articles
+//! and the team's case sentences (their marks derived as `case_marks` says);
 //! `rasad events lookup`: what the trigger lexicon reads in a word.
 
 use std::collections::BTreeMap;
@@ -26,12 +27,22 @@ pub enum EventsCmd {
         /// Where to write the model.
         #[arg(long, default_value = "crates/events/data/triggers.model")]
         out: PathBuf,
+        /// The team's case sentences (crates/events/data/cases.tsv), used for training only (never in
+        /// the held-out tenth); `-` for none.
+        #[arg(long, default_value = "crates/events/data/cases.tsv")]
+        cases: PathBuf,
+        /// How many times each case example is seen per pass (cases are short and many).
+        #[arg(long, default_value_t = 1)]
+        case_weight: usize,
         /// Passes over the data.
         #[arg(long, default_value_t = 8)]
         epochs: usize,
         /// Seed of the shuffling (training is deterministic for a seed).
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Models trained in different orders (seeds seed, seed+1, …) and averaged into one.
+        #[arg(long, default_value_t = 10)]
+        orders: u64,
     },
     /// Show what the trigger lexicon reads in words: the form found, whether it reads as a noun,
     /// and each entry (type, mode, line of crates/events/data/triggers.tsv).
@@ -67,9 +78,16 @@ type Example = (Vec<u64>, usize);
 
 /// Runs `rasad events`.
 pub fn run(cmd: EventsCmd) -> Result<ExitCode> {
-    let (annotations, sanad, out, epochs, seed) = match cmd {
+    let (annotations, sanad, out, epochs, seed, orders, cases, case_weight) = match cmd {
         EventsCmd::Lookup { words } => return lookup(&words),
-        EventsCmd::Train { annotations, sanad, out, epochs, seed } => (annotations, sanad, out, epochs, seed),
+        EventsCmd::Train { annotations, sanad, out, epochs, seed, orders, cases, case_weight } => {
+            (annotations, sanad, out, epochs, seed, orders, cases, case_weight)
+        }
+    };
+    let train_mean = |examples: &[Example], stems: &[String]| {
+        let models: Vec<TriggerModel> =
+            (seed..seed + orders.max(1)).map(|s| TriggerModel::train(examples, epochs, stems.iter().cloned().collect(), s)).collect();
+        TriggerModel::mean(&models)
     };
     let tsv = std::fs::read_to_string(&annotations).with_context(|| format!("cannot read {}", annotations.display()))?;
     let mut marks: BTreeMap<String, Vec<(usize, usize, EventType)>> = BTreeMap::new();
@@ -114,7 +132,32 @@ pub fn run(cmd: EventsCmd) -> Result<ExitCode> {
             })
             .collect()
     };
+    // The case sentences: training only.
+    let case_examples: Vec<(Vec<Example>, Vec<String>)> = if cases.as_os_str() == "-" {
+        Vec::new()
+    } else {
+        let tsv = std::fs::read_to_string(&cases).with_context(|| format!("cannot read {}", cases.display()))?;
+        let derived = super::case_marks::case_marks(&p, &tsv);
+        let mut per_type: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in &derived {
+            for m in &c.marks {
+                *per_type.entry(m.2.as_str()).or_default() += 1;
+            }
+        }
+        eprintln!("rasad: {} cases, marks by type {per_type:?}", derived.len());
+        derived
+            .iter()
+            .map(|c| {
+                let (ex, st) = p.trigger_examples(&c.text, &c.marks);
+                (ex.iter().cycle().take(ex.len() * case_weight).cloned().collect(), st)
+            })
+            .collect()
+    };
     let (mut train, mut test, mut stems) = (Vec::new(), Vec::new(), Vec::new());
+    for (ex, st) in &case_examples {
+        train.extend(ex.iter().cloned());
+        stems.extend(st.iter().cloned());
+    }
     for (i, (_, ex, st)) in per_doc.iter().enumerate() {
         if i % 10 == 9 {
             test.extend(ex.iter().cloned());
@@ -131,12 +174,20 @@ pub fn run(cmd: EventsCmd) -> Result<ExitCode> {
         test.len(),
         t0.elapsed().as_secs_f64()
     );
-    let m = TriggerModel::train(&train, epochs, stems.into_iter().collect(), seed);
+    let m = train_mean(&train, &stems);
     report(&m, &test);
     // The shipped model learns from every article.
-    let all: Vec<Example> = per_doc.iter().flat_map(|(_, ex, _)| ex.iter().cloned()).collect();
-    let all_stems = per_doc.iter().flat_map(|(_, _, st)| st.iter().cloned()).collect();
-    let m = TriggerModel::train(&all, epochs, all_stems, seed);
+    let all: Vec<Example> = per_doc
+        .iter()
+        .flat_map(|(_, ex, _)| ex.iter().cloned())
+        .chain(case_examples.iter().flat_map(|(ex, _)| ex.iter().cloned()))
+        .collect();
+    let all_stems: Vec<String> = per_doc
+        .iter()
+        .flat_map(|(_, _, st)| st.iter().cloned())
+        .chain(case_examples.iter().flat_map(|(_, st)| st.iter().cloned()))
+        .collect();
+    let m = train_mean(&all, &all_stems);
     let bytes = m.to_bytes();
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("rasad: {} bytes → {}", bytes.len(), out.display());

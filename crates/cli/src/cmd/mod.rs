@@ -2,6 +2,7 @@
 
 pub mod bench_search;
 pub mod bench_text;
+pub mod case_marks;
 pub mod demo;
 pub mod events;
 pub mod export;
