@@ -87,9 +87,11 @@ impl Ctx<'_, '_, '_> {
             self.quantity_at[p.first].is_none()
                 && ((plain.ends_with("ات") && plain.chars().count() >= 5) || cues().nonhuman_plurals.has(w.key_without_conj()))
         };
+        // (Not a man's name in ة the tagger found, ودعا العطية الولايات المتحدة إلى، حمزة، أسامة.)
+        let persons_name = |p: &Phrase| p.head == Head::Name && self.name_at(p.first).is_some_and(|n| n.1 == rasad_model::Label::Per);
         let feminine_singular = |p: &Phrase| {
             let w = &words[p.first];
-            let ta_marbuta = letters(w.tok.text).next_back() == Some('ة');
+            let ta_marbuta = letters(w.tok.text).next_back() == Some('ة') && !persons_name(p);
             (self.quantity_at[p.first].is_none() && ta_marbuta && !cues().masculine_titles.has(&rasad_text::match_key(w.tok.text)))
                 || feminine_state(p)
                 || feminine_plural(p)
