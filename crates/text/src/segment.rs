@@ -287,7 +287,9 @@ impl Segmenter {
             let rest = &form[pb..];
             match p.kind {
                 Pk::None => {}
-                Pk::Conj if rest_chars < 3 => continue,
+                // A known word of two letters after و stays one (وشن مسلحون هجوما: شنّ); an
+                // unknown one does not (ود، وحد).
+                Pk::Conj if rest_chars < 2 || (rest_chars < 3 && !self.known.contains(&key[pb..])) => continue,
                 Pk::Article if rest_chars < 2 => continue,
                 Pk::Future => {
                     // Future س before an imperfect prefix; verbs do not end in ة, ات or nisba ي.
