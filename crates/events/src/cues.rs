@@ -81,6 +81,7 @@ pub(crate) struct Cues {
     pub nonhuman_plurals: Class,
     pub passive_stems: Class,
     pub armed_titles: Class,
+    pub civil_bodies: Class,
     pub unnumbered_counts: Class,
     pub agent_nouns: Class,
     pub purpose: Class,

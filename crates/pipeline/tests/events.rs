@@ -86,3 +86,16 @@ fn no_events_from_page_furniture() {
     assert_eq!(out.events.len(), 1);
     assert_eq!(out.events[0].kind, EventType::Consult);
 }
+
+#[test]
+fn a_body_of_civil_society_is_not_its_country() {
+    // The nisba says where the union is; the union, not Palestine, condemns.
+    let out = run("أدانت نقابة الصحفيين الفلسطينيين اعتقال مراسل في مدينة رام الله.");
+    let accuse = out.events.iter().find(|e| e.kind == EventType::Accuse).expect("a condemnation");
+    assert_eq!(accuse.actors.len(), 1, "{:#?}", accuse.actors);
+    assert!(ids(&accuse.actors).is_empty(), "{:#?}", accuse.actors);
+    // A government keeps its state's forces' link.
+    let out = run("اتهمت الحكومة اليمنية الحوثيين بخرق الهدنة في مدينة تعز.");
+    let accuse = out.events.iter().find(|e| e.kind == EventType::Accuse).expect("an accusation");
+    assert_eq!(ids(&accuse.actors), vec!["YEM-GOV"]);
+}

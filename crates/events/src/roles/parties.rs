@@ -3,10 +3,11 @@
 //! الروسي → Russia); and the last parties named together, which البلدان / الجانبان in a later
 //! sentence stand for.
 
-use rasad_kb::ActorType;
+use rasad_kb::{ActorType, MentionKind};
 use rasad_model::{Arg, Link};
 
 use crate::context::Ctx;
+use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
 
 impl Ctx<'_, '_, '_> {
@@ -32,6 +33,11 @@ impl Ctx<'_, '_, '_> {
         let kb = self.d.kb;
         let span = self.slice(p.first, p.end);
         let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
+        // A body of civil society or a party is not its country (نقابة الصحفيين الفلسطينيين is no
+        // Palestine: cue list `civil_bodies`): a nisba or a state inside it links nothing.
+        let civil = cues().civil_bodies.has(crate::context::bare(&self.d.words[p.first]));
+        let m =
+            m.filter(|m| !(civil && (m.kind == MentionKind::Demonym || m.actor.is_some_and(|a| kb.actors[a].kind == ActorType::State))));
         let link = match m.and_then(|m| m.actor) {
             Some(a) => Link { id: Some(kb.actors[a].id.clone()), name: Some(kb.actors[a].name.clone()), ..Link::default() },
             None => Link::default(),
