@@ -181,7 +181,7 @@ impl Ctx<'_, '_, '_> {
         if !(person || one) || joined || self.quantity_at[p.first].is_some() {
             return None;
         }
-        let span = self.slice(p.first, p.end);
+        let span = self.arg_slice(p.first, p.end);
         Some(Quantity {
             text: span.text,
             start: span.start,

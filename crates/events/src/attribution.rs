@@ -196,7 +196,7 @@ impl Ctx<'_, '_, '_> {
                 if let Some(mi) = self.mention_at[k] {
                     let m = &self.d.mentions[mi];
                     if m.actor.is_some_and(|x| matches!(self.d.kb.actors[x].kind, ActorType::Media)) {
-                        let span = self.slice(j, m.end);
+                        let span = self.arg_slice(j, m.end);
                         let a = self.mention_arg(m, false);
                         self.last_agency = Some((a.link.name.clone().unwrap_or(a.span.text.clone()), a.link.id.clone()));
                         self.last_source = a.link.name.clone();
@@ -206,7 +206,7 @@ impl Ctx<'_, '_, '_> {
                 k += 1;
             }
         }
-        let span = self.slice(j, e);
+        let span = self.arg_slice(j, e);
         let (name, id) = match head.as_str() {
             "الوكاله" => self.last_agency.clone().map(|(n, i)| (Some(n), i)).unwrap_or((None, None)),
             "المصدر" | "المصادر" => (self.last_source.clone(), None),

@@ -103,8 +103,41 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         TextSpan { text: self.d.text[a.byte_start..b.byte_start + b.text.len()].to_string(), start: a.span.start, end: b.span.end }
     }
 
+    /// The span of an argument over tokens `[start_tok, end_tok)`: as [`Self::slice`], less the
+    /// first word's conjunction and preposition (و، ف، ب، ك، ل), which belong to the sentence, not
+    /// to the mention: ومصر → مصر، لجماعة الحوثي → جماعة الحوثي, and للمتمردين → لمتمردين (the
+    /// article's lam stays; ل + ال is written لل). The article and the word itself stay whole.
+    pub(crate) fn arg_slice(&self, start_tok: usize, end_tok: usize) -> TextSpan {
+        let mut s = self.slice(start_tok, end_tok);
+        let w = &self.d.words[start_tok];
+        let n = w.seg.prefixes.iter().take_while(|p| matches!(**p, "و" | "ف" | "ب" | "ك" | "ل")).count();
+        if n == 0 || w.tok.kind != rasad_text::TokenKind::Arabic {
+            return s;
+        }
+        // Skip n letters of the surface and the marks that ride on them (وَبِـ).
+        let mut letters = 0;
+        let mut cut = 0;
+        for (k, c) in s.text.char_indices() {
+            if rasad_text::normalize::is_diacritic(c) || c == '\u{0640}' {
+                continue;
+            }
+            if letters == n {
+                cut = k;
+                break;
+            }
+            letters += 1;
+        }
+        // Something of the word must remain.
+        if cut == 0 || cut >= w.tok.text.len() {
+            return s;
+        }
+        s.start += s.text[..cut].chars().count();
+        s.text.drain(..cut);
+        s
+    }
+
     pub(crate) fn mention_arg(&self, m: &Mention, as_place: bool) -> Arg {
-        let s = self.slice(m.first, m.end);
+        let s = self.arg_slice(m.first, m.end);
         let kb = self.d.kb;
         let (id, name, lat, lon, geo) = if as_place {
             match m.place.map(|p| &kb.places[p]) {

@@ -99,3 +99,21 @@ fn a_body_of_civil_society_is_not_its_country() {
     let accuse = out.events.iter().find(|e| e.kind == EventType::Accuse).expect("an accusation");
     assert_eq!(ids(&accuse.actors), vec!["YEM-GOV"]);
 }
+
+#[test]
+fn argument_spans_leave_out_the_conjunction_and_the_preposition() {
+    // و، ب and ل belong to the sentence; the article and the name stay whole, diacritics or not.
+    let text = "قصفت الطائرات مواقع لِلمتمردين وللحوثيين في صعدة. والتقى الوزير بالأمين العام للجامعة العربية في القاهرة.";
+    let out = run(text);
+    let chars: Vec<char> = text.chars().collect();
+    let all: Vec<&Arg> = out.events.iter().flat_map(|e| e.actors.iter().chain(&e.targets).chain(&e.places)).collect();
+    assert!(!all.is_empty(), "{:#?}", out.events);
+    for a in &all {
+        assert_eq!(chars[a.span.start..a.span.end].iter().collect::<String>(), a.span.text);
+        let first = a.span.text.chars().next().unwrap();
+        assert!(!matches!(first, 'و' | 'ب' | 'ف'), "{:?}", a.span.text);
+    }
+    let texts: Vec<&str> = all.iter().map(|a| a.span.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("لمتمردين") || t.starts_with("لحوثيين")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("الأمين العام")), "{texts:?}");
+}

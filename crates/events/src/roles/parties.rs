@@ -31,7 +31,7 @@ impl Ctx<'_, '_, '_> {
     /// to its state).
     pub(crate) fn phrase_arg(&self, p: &Phrase) -> Arg {
         let kb = self.d.kb;
-        let span = self.slice(p.first, p.end);
+        let span = self.arg_slice(p.first, p.end);
         let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
         // A body of civil society or a party is not its country (نقابة الصحفيين الفلسطينيين is no
         // Palestine: cue list `civil_bodies`): a nisba or a state inside it links nothing.
@@ -51,7 +51,7 @@ impl Ctx<'_, '_, '_> {
         for &k in ks {
             let p = &ps[k];
             if p.head == Head::Pair && !self.last_pair.is_empty() {
-                let here = self.slice(p.first, p.end);
+                let here = self.arg_slice(p.first, p.end);
                 for a in &self.last_pair {
                     out.push(Arg { span: here.clone(), link: a.link.clone() });
                 }
