@@ -46,7 +46,7 @@ impl Ctx<'_, '_, '_> {
             if between && ps[k].head == Head::Generic && ps[k].governor.is_none() && ps[k].end == t {
                 return None;
             }
-            if between && ok(&ps[k]) {
+            if between && ok(&ps[k]) && !self.in_adjunct(ps, c, ps[k].first) {
                 // Back to the first of a coordination (إيران وروسيا تدعمان).
                 let mut first = k;
                 while first > 0 && ps[first].coordinated && ok(&ps[first - 1]) && ps[first - 1].end + 1 >= ps[first].first {
@@ -111,6 +111,44 @@ impl Ctx<'_, '_, '_> {
                 && !(masculine_singular && feminine_singular(p))
                 && !accusative_plural(p)
         })
+    }
+
+    /// True when the phrase starting at token `first` ends a prepositional adjunct that opens the
+    /// clause: the words before it back to a governor are nouns in construct, none a verb, a particle, a name
+    /// or a number (وبعد اجتماع الحكومة قصفت …، وإلى جانب أهداف الحزب قصفت …: the government and
+    /// the party are genitives, not the verb's subject). A name before it stops the walk (في تعز
+    /// قوات صالح قصفت: تعز takes no genitive).
+    fn in_adjunct(&self, ps: &[Phrase], c: &Clause, first: usize) -> bool {
+        let words = self.d.words;
+        let in_phrase = |i: usize| ps.iter().any(|p| p.first <= i && i < p.end);
+        // Only an adjunct that opens the clause: mid-clause, a genitive chain may hang on the
+        // subject (قوات عراقية مدعومة بمتطوعي الحشد الشعبي اشتبكت).
+        let fronted = |i: usize| (c.first..i).all(|j| words[j].tok.kind == TokenKind::Punct);
+        let mut i = first;
+        let mut nouns = 0;
+        while i > c.first && nouns < 4 {
+            i -= 1;
+            let w = &words[i];
+            if w.tok.kind != TokenKind::Arabic || in_phrase(i) || self.in_time[i] || self.quantity_at[i].is_some() {
+                return false;
+            }
+            let b = bare(w);
+            // (وإلى keeps its و: the segmenter reads it as والي, a governor of a province.)
+            if cues().governors.has(b) || w.key.strip_prefix('و').is_some_and(|r| cues().governors.has(r)) {
+                return nouns > 0 && fronted(i);
+            }
+            // A noun in construct: no article, not a verb, not a particle (أن، إن، قد …).
+            if w.seg.definite() || self.is_verb(i) || cues().connectors.has(w.key.as_str()) || b.chars().count() < 3 {
+                return false;
+            }
+            nouns += 1;
+            // The construct noun that opens the adjunct may carry its preposition (بعد، لدى …
+            // as words; ب، ل as clitics: وبمشاركة الجيش).
+            if w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل")) {
+                return fronted(i);
+            }
+        }
+        false
     }
 
     /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
