@@ -65,6 +65,11 @@ impl Ctx<'_, '_, '_> {
         // VSO: the first free phrase after the verb, within a few words and before a purpose. A
         // masculine perfect does not agree with a feminine singular after it: that is its object
         // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
+        // A verb of the first person plural (نطالب، ندعو، نرفض) has its subject in itself: the
+        // phrase after it is its object (ونطالب وزارة الصحة بـ …).
+        if self.first_person_plural(t) {
+            return None;
+        }
         let hi = self.purpose_after(t, c.end);
         let masculine_singular = self.masculine_singular(t);
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
@@ -149,6 +154,13 @@ impl Ctx<'_, '_, '_> {
             }
         }
         false
+    }
+
+    /// True when the verb at `t` is an imperfect of the first person plural: its ن is the person
+    /// prefix the lexicon reads as ي (نطالب → يطالب، ندين → يدين; not ندد or نفذ, perfects).
+    fn first_person_plural(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        bare(w).starts_with('ن') && self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal && h.form.starts_with('ي'))
     }
 
     /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
