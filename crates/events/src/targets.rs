@@ -482,9 +482,14 @@ impl Ctx<'_, '_, '_> {
         // An unnamed thing and its owner with ل right after it (غارات على مواقع للحوثيين): the owner.
         let owner_after = |k: usize| self.owner_after(ps, k).filter(|&o| usable(o));
         if in_frame("obj") {
-            if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && ps[k].governor.is_none()) {
-                // Only right after: a later free phrase belongs to something else.
-                if ps[k].first <= after + 3 {
+            // (Not an unnamed genitive of a prepositional adjunct: في قصر | السلام.)
+            let adjunct =
+                |k: usize| ps[k].head == Head::Generic && ps[k].link.is_none() && self.chain_governor(ps, after, ps[k].first).is_some();
+            let free = |k: usize| ps[k].governor.is_none() && !adjunct(k);
+            if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && free(k)) {
+                // Only right after: a later free phrase belongs to something else. A place or a
+                // time between does not count (استقبل الملك، في قصر السلام أمس، وزير الدفاع).
+                if ps[k].first <= after + 3 || self.only_adjuncts(ps, after, ps[k].first) {
                     // An office right after a person who acts is the person's (استقبل الشيخ محمد
                     // بن زايد ولي عهد أبوظبي في أبوظبي أمس وزير الخارجية): the guest comes later.
                     if let Some(j) = self.apposed_object(ps, k, skip, hi, &usable) {
@@ -679,6 +684,42 @@ impl Ctx<'_, '_, '_> {
     /// Who did what a verbal noun names, told by a clause on it (الغارات التي شنتها طائرات التحالف،
     /// غارات عنيفة شنتها مقاتلات التحالف، الهجوم الذي نفذته الجماعة): the verb stands within three
     /// words after the noun, after adjectives or a relative word only.
+    /// True when only adjuncts stand between tokens `from` and `to`: punctuation, times, and
+    /// prepositional phrases (في قصر السلام، بالعاصمة، أمس), no verb and no other noun. Then a
+    /// free phrase at `to` is still the verb's object (استقبل الملك، في قصر السلام أمس، الوزير).
+    fn only_adjuncts(&self, ps: &[Phrase], from: usize, to: usize) -> bool {
+        let words = self.d.words;
+        let governed = |i: usize| crate::phrases::phrase_at(ps, i).is_some_and(|p| p.governor.is_some());
+        let mut i = from;
+        let mut saw = false;
+        while i < to {
+            let w = &words[i];
+            let adjunct = || crate::phrases::phrase_at(ps, i).is_some_and(|p| p.first == i && self.chain_governor(ps, from, i).is_some());
+            if w.tok.kind == TokenKind::Punct || self.in_time[i] || governed(i) || adjunct() {
+                i += 1;
+                continue;
+            }
+            // A preposition and up to three plain words it governs (في قصر السلام).
+            let prep = cues().governors.has(bare(w)) || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "في"));
+            if !prep || self.is_verb(i) {
+                return false;
+            }
+            saw = true;
+            i += 1;
+            let mut n = 0;
+            while i < to
+                && n < 3
+                && words[i].tok.kind == TokenKind::Arabic
+                && !self.is_verb(i)
+                && crate::phrases::phrase_at(ps, i).is_none()
+            {
+                i += 1;
+                n += 1;
+            }
+        }
+        saw || from < to
+    }
+
     pub(crate) fn doer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let describes = |k: usize| {

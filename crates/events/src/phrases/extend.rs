@@ -38,6 +38,19 @@ impl Ctx<'_, '_, '_> {
             {
                 break;
             }
+            // A person's name goes on with its nasab and family (سلمان بن عبدالعزيز، حمد بن خليفة
+            // آل ثاني): بن، بنت or آل and the name after it.
+            let nasab: String = crate::context::letters(w.tok.text).collect();
+            if (person || named) && matches!(nasab.as_str(), "بن" | "بنت" | "ابن" | "آل") {
+                if let Some(n) =
+                    words.get(j + 1).filter(|n| j + 1 < hi && n.tok.kind == TokenKind::Arabic && !n.seg.definite() && !self.in_time[j + 1])
+                {
+                    if self.d.lexicon.lookup(n).is_none() {
+                        j += 2;
+                        continue;
+                    }
+                }
+            }
             // نظيره starts the counterpart's phrase, whatever the NER model ran it into.
             if word_class(w) == Some(Head::Counterpart) {
                 break;

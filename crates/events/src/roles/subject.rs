@@ -119,41 +119,47 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when the phrase starting at token `first` ends a prepositional adjunct that opens the
-    /// clause: the words before it back to a governor are nouns in construct, none a verb, a particle, a name
-    /// or a number (وبعد اجتماع الحكومة قصفت …، وإلى جانب أهداف الحزب قصفت …: the government and
-    /// the party are genitives, not the verb's subject). A name before it stops the walk (في تعز
-    /// قوات صالح قصفت: تعز takes no genitive).
+    /// clause (وبعد اجتماع الحكومة قصفت …، وإلى جانب أهداف الحزب قصفت …: the government and the
+    /// party are genitives, not the verb's subject). Only an adjunct that opens the clause:
+    /// mid-clause, a genitive chain may hang on the subject (قوات عراقية مدعومة بمتطوعي الحشد
+    /// الشعبي اشتبكت).
     fn in_adjunct(&self, ps: &[Phrase], c: &Clause, first: usize) -> bool {
         let words = self.d.words;
+        self.chain_governor(ps, c.first, first).is_some_and(|g| (c.first..g).all(|j| words[j].tok.kind == TokenKind::Punct))
+    }
+
+    /// The preposition that governs the phrase starting at token `first` through nouns in
+    /// construct: the words before it back to the preposition (no further back than `lo`) are
+    /// nouns with no article, none a verb, a particle, a name or a number (في قصر | السلام،
+    /// إلى جانب أهداف | الحزب، بمشاركة | الجيش: the construct noun may carry ب or ل). A name
+    /// before it ends the walk (في تعز | قوات صالح: تعز takes no genitive). None when the phrase
+    /// is not so governed.
+    pub(crate) fn chain_governor(&self, ps: &[Phrase], lo: usize, first: usize) -> Option<usize> {
+        let words = self.d.words;
         let in_phrase = |i: usize| ps.iter().any(|p| p.first <= i && i < p.end);
-        // Only an adjunct that opens the clause: mid-clause, a genitive chain may hang on the
-        // subject (قوات عراقية مدعومة بمتطوعي الحشد الشعبي اشتبكت).
-        let fronted = |i: usize| (c.first..i).all(|j| words[j].tok.kind == TokenKind::Punct);
         let mut i = first;
         let mut nouns = 0;
-        while i > c.first && nouns < 4 {
+        while i > lo && nouns < 4 {
             i -= 1;
             let w = &words[i];
             if w.tok.kind != TokenKind::Arabic || in_phrase(i) || self.in_time[i] || self.quantity_at[i].is_some() {
-                return false;
+                return None;
             }
             let b = bare(w);
             // (وإلى keeps its و: the segmenter reads it as والي, a governor of a province.)
             if cues().governors.has(b) || w.key.strip_prefix('و').is_some_and(|r| cues().governors.has(r)) {
-                return nouns > 0 && fronted(i);
+                return (nouns > 0).then_some(i);
             }
             // A noun in construct: no article, not a verb, not a particle (أن، إن، قد …).
             if w.seg.definite() || self.is_verb(i) || cues().connectors.has(w.key.as_str()) || b.chars().count() < 3 {
-                return false;
+                return None;
             }
             nouns += 1;
-            // The construct noun that opens the adjunct may carry its preposition (بعد، لدى …
-            // as words; ب، ل as clitics: وبمشاركة الجيش).
             if w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل")) {
-                return fronted(i);
+                return Some(i);
             }
         }
-        false
+        None
     }
 
     /// True when the verb at `t` is an imperfect of the first person plural: its ن is the person
