@@ -59,6 +59,40 @@ impl Ctx<'_, '_, '_> {
             let joined_nisba = w.seg.prefixes.first() == Some(&"و")
                 && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
                 && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+            // A body's name goes on with its field after ل (مركز الميزان لحقوق الإنسان، الهيئة
+            // العامة للاستثمار، منظمة العفو الدولية): an unnamed noun and its definite genitive.
+            let body_field = matches!(head, Head::Group | Head::Name)
+                && cues().civil_bodies.has(bare(&words[i]))
+                && w.seg.prefixes.contains(&"ل")
+                && !w.seg.prefixes.contains(&"ب")
+                && self.mention_at[j].is_none()
+                && word_class(w).is_none()
+                && self.d.lexicon.lookup(w).is_none_or(|h| !h.nominal || w.seg.definite());
+            // (…when the tagger's name stopped at the field: المنظمة العربية لحقوق | الإنسان.)
+            let field_genitive = matches!(head, Head::Group | Head::Name)
+                && j > i + 1
+                && cues().civil_bodies.has(bare(&words[i]))
+                && words[j - 1].seg.prefixes.contains(&"ل")
+                && !words[j - 1].seg.definite()
+                && w.seg.definite()
+                && w.seg.prefixes.iter().all(|p| *p == "ال")
+                && self.mention_at[j].is_none()
+                && word_class(w).is_none();
+            if field_genitive {
+                j += 1;
+                continue;
+            }
+            if body_field {
+                let genitive = words.get(j + 1).is_some_and(|n| {
+                    !w.seg.definite()
+                        && j + 1 < hi
+                        && n.tok.kind == TokenKind::Arabic
+                        && n.seg.definite()
+                        && self.mention_at[j + 1].is_none()
+                });
+                j += if genitive { 2 } else { 1 };
+                continue;
+            }
             // A verbal noun's genitive ends before its ل object (دعم الجامعة | للحكومة: verbal_nouns.rs).
             if self.lam_after_genitive(i, j, head) && !self.linked_by_lam(j) {
                 break;

@@ -30,12 +30,21 @@ impl Ctx<'_, '_, '_> {
         // opens a clause of its own: the phrase before it belongs to the clause before (سقط فيها
         // قتلى | واتهمت السلطات …).
         let joined = words[t].seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف"));
-        if let Some(k) = ps.iter().rposition(|p| p.end <= t && p.first >= c.first).filter(|_| !joined) {
+        // A verb of the first person plural (نطالب، ندعو، نرفض) has its subject in itself: the
+        // phrase after it is its object (ونطالب وزارة الصحة بـ …), the one before it no subject.
+        if self.first_person_plural(t) {
+            return None;
+        }
+        let last = ps.iter().rposition(|p| p.end <= t && p.first >= c.first).filter(|_| !joined);
+        // A place right before the verb says where the subject is (وكانت الحكومة المحلية في الأنبار
+        // دعت، قوات الأمن في بغداد اعتقلت): the subject is the phrase before the place.
+        if let Some(k0) = last {
+            let k = self.past_place(ps, c, k0);
             let driver = ps[k].participant() && ps[k].governor.as_deref().is_some_and(|g| cues().drivers.has(g)) && ps[k].end == t;
             if driver {
                 return Some(k);
             }
-            let between = (ps[k].end..t).all(|i| {
+            let between = (ps[k0].end..t).all(|i| {
                 let w = &words[i];
                 self.in_time[i]
                     || matches!(bare(w), "قد" | "لقد" | "ايضا" | "بدورها" | "بدوره" | "امس" | "اليوم")
@@ -65,11 +74,6 @@ impl Ctx<'_, '_, '_> {
         // VSO: the first free phrase after the verb, within a few words and before a purpose. A
         // masculine perfect does not agree with a feminine singular after it: that is its object
         // (وحث الحكومة على …، ودعا الجامعة العربية إلى …; the subject is implicit).
-        // A verb of the first person plural (نطالب، ندعو، نرفض) has its subject in itself: the
-        // phrase after it is its object (ونطالب وزارة الصحة بـ …).
-        if self.first_person_plural(t) {
-            return None;
-        }
         let hi = self.purpose_after(t, c.end);
         let masculine_singular = self.masculine_singular(t);
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
@@ -108,6 +112,11 @@ impl Ctx<'_, '_, '_> {
                 && self.quantity_at[p.first].is_none()
                 && letters(words[p.first].tok.text).collect::<String>().ends_with("ين")
         };
+        // …and so is a noun with the accusative's tanween (عدداً، عددا من المقاتلين).
+        let accusative = |p: &Phrase| {
+            let w = &words[p.first];
+            w.tok.text.contains('\u{064B}') || bare(w) == "عددا"
+        };
         ps.iter().position(|p| {
             p.first > t
                 && p.first <= t + 4
@@ -115,7 +124,24 @@ impl Ctx<'_, '_, '_> {
                 && ok(p)
                 && !(masculine_singular && feminine_singular(p))
                 && !accusative_plural(p)
+                && !accusative(p)
         })
+    }
+
+    /// The phrase before phrase `k` when `k` is a place after في or ب that follows it directly
+    /// (الحكومة المحلية | في الأنبار); `k` otherwise.
+    fn past_place(&self, ps: &[Phrase], c: &Clause, k: usize) -> usize {
+        let p = &ps[k];
+        let place = p.head == Head::Place || p.link.is_some_and(|m| self.d.mentions[m].place.is_some());
+        let gov_at = match p.governor.as_deref() {
+            Some("في") => p.first.checked_sub(1),
+            Some("ب") => Some(p.first),
+            _ => None,
+        };
+        match (place, gov_at) {
+            (true, Some(g)) if k > 0 && ps[k - 1].end == g && ps[k - 1].first >= c.first && ps[k - 1].governor.is_none() => k - 1,
+            _ => k,
+        }
     }
 
     /// True when the phrase starting at token `first` ends a prepositional adjunct that opens the
