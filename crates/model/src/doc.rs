@@ -15,8 +15,9 @@ pub struct InputDoc {
     pub id: String,
     /// The text.
     pub text: String,
-    /// Publication date. In JSON a `YYYY-MM-DD` string; an empty string or null is no date, and
-    /// anything else is an error that says so.
+    /// Publication date. In JSON a `YYYY-MM-DD` string or a feed timestamp (ISO 8601, RFC 2822: see
+    /// [`parse_published`]); an empty string or null is no date, and anything else is an error
+    /// that says so.
     #[serde(default, deserialize_with = "published_date")]
     pub published: Option<Date>,
     /// Source URL.
@@ -45,16 +46,33 @@ impl InputDoc {
     }
 }
 
-/// Reads `"YYYY-MM-DD"` (surrounding spaces allowed); `""` and `null` are no date.
+/// Reads `"YYYY-MM-DD"` (surrounding spaces allowed), and the two timestamps feeds carry: an ISO
+/// 8601 / RFC 3339 one (`2015-07-21T10:30:00+03:00`, `2015-07-21 10:30`) and an RFC 2822 one (RSS
+/// `pubDate`: `Tue, 21 Jul 2015 10:30:00 +0300`). A timestamp gives the calendar date it states in
+/// its own offset, as the outlet dated the article. `""` and `null` are no date.
 fn published_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
     let s: Option<String> = Option::deserialize(d)?;
     match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => s
-            .parse::<Date>()
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom(format!("published date {s:?} is not a valid YYYY-MM-DD date"))),
+        Some(s) => parse_published(s).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "published date {s:?} is not a valid date (YYYY-MM-DD, an ISO 8601 timestamp or an RFC 2822 one)"
+            ))
+        }),
     }
+}
+
+/// A publication date from a date or a timestamp (see [`published_date`]).
+pub fn parse_published(s: &str) -> Option<Date> {
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    // An ISO 8601 timestamp: the date, then T or a space and a time.
+    let timestamp = s.len() > 10 && s.is_char_boundary(10) && s[10..].starts_with(['T', 't', ' ']);
+    if let Some(d) = timestamp.then(|| s[..10].parse::<Date>().ok()).flatten() {
+        return Some(d);
+    }
+    jiff::fmt::rfc2822::parse(s).ok().map(|z| z.date())
 }
 
 /// The output record of one document (`docs/output.md`): `{"id", "published", "entities",
@@ -91,7 +109,20 @@ mod tests {
             assert_eq!(d.published, None);
         }
         let e = serde_json::from_str::<InputDoc>(r#"{"id":"a","text":"t","published":"2024-13-40"}"#).unwrap_err();
-        assert!(e.to_string().contains("\"2024-13-40\" is not a valid YYYY-MM-DD date"), "{e}");
+        assert!(e.to_string().contains("\"2024-13-40\" is not a valid date"), "{e}");
+        // Feed timestamps give the date they state, in their own offset.
+        for (stamp, day) in [
+            ("2015-07-21T23:30:00+03:00", 21),
+            ("2015-07-21T10:30:00Z", 21),
+            ("2015-07-21 10:30", 21),
+            ("Tue, 21 Jul 2015 23:30:00 +0300", 21),
+            ("Wed, 22 Jul 2015 01:00:00 GMT", 22),
+        ] {
+            assert_eq!(parse_published(stamp), Some(Date::new(2015, 7, day).unwrap()), "{stamp}");
+        }
+        for bad in ["2015-07-21X", "21/07/2015", "yesterday", "2015-02-30T10:00:00"] {
+            assert_eq!(parse_published(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod event;
 mod numtime;
 mod span;
 
-pub use doc::{DocOutput, InputDoc};
+pub use doc::{parse_published, DocOutput, InputDoc};
 pub use entity::{Arg, Entity, GeoPrecision, Label, Link};
 pub use event::{Event, EventMention, EventType, Source, Status, UnknownEventType};
 pub use numtime::{Bound, Precision, Quantity, TimeExpr};

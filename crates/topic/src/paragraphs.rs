@@ -12,7 +12,9 @@ pub const OWN_WEIGHT: f32 = 25.0;
 /// A document's relevance and its paragraphs'.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relevance {
-    /// The probability that the whole document is political or conflict news, 0..1.
+    /// The probability that the whole document is political or conflict news, 0..1; 0 for a
+    /// document from which the model reads no feature (empty, or no words): no evidence is
+    /// no politics, not the model's prior.
     pub document: f64,
     /// Paragraphs in text order: `(start, end, probability)`, code-point offsets; paragraphs are
     /// separated by line breaks.
@@ -33,7 +35,7 @@ impl Relevance {
 
 /// Scores a document and its paragraphs (`words` analyzed from `text`).
 pub fn paragraph_relevance(model: &Model, text: &str, words: &[Word]) -> Relevance {
-    let (doc_logit, _) = model.logit_of(&features(words));
+    let (doc_logit, doc_n) = model.logit_of(&features(words));
     let mut paragraphs = Vec::new();
     let mut first = 0;
     for i in 1..=words.len() {
@@ -50,7 +52,8 @@ pub fn paragraph_relevance(model: &Model, text: &str, words: &[Word]) -> Relevan
             first = i;
         }
     }
-    Relevance { document: sigmoid(doc_logit), paragraphs }
+    let document = if doc_n == 0 { 0.0 } else { sigmoid(doc_logit) };
+    Relevance { document, paragraphs }
 }
 
 #[cfg(test)]
@@ -69,5 +72,14 @@ mod tests {
         assert!(r.paragraphs[0].2 > 0.5 && r.paragraphs[1].2 < r.paragraphs[0].2, "{r:?}");
         assert_eq!(r.at(5), r.paragraphs[0].2);
         assert_eq!(r.at(r.paragraphs[1].0 + 3), r.paragraphs[1].2);
+    }
+
+    #[test]
+    fn a_document_without_evidence_is_not_relevant() {
+        let seg = Segmenter::new(Vec::<String>::new());
+        for text in ["", "   \n", "12345 !!!"] {
+            let words = analyze(&tokenize(text), &seg);
+            assert_eq!(paragraph_relevance(Model::builtin(), text, &words).document, 0.0, "{text:?}");
+        }
     }
 }
