@@ -407,7 +407,7 @@ impl Reader for JsonlReader {
         start.starts_with(b"{")
     }
     fn read<'r>(&self, name: &'r str, input: Box<dyn BufRead + 'r>) -> Docs<'r> {
-        Box::new(JsonLines { name, input, line_no: 0, buf: Vec::new(), done: false })
+        Box::new(JsonLines { name, input, line_no: 0, buf: Vec::new(), done: false, pending: None })
     }
 }
 
@@ -417,12 +417,17 @@ struct JsonLines<'r> {
     line_no: usize,
     buf: Vec<u8>,
     done: bool,
+    /// The document of a line whose note came first (a publication date that is no date).
+    pending: Option<Found>,
 }
 
 impl Iterator for JsonLines<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {
+        if let Some(f) = self.pending.take() {
+            return Some(f);
+        }
         while !self.done {
             self.buf.clear();
             let n = match read_line_capped(&mut self.input, &mut self.buf, MAX_LINE_BYTES) {
@@ -461,16 +466,35 @@ impl Iterator for JsonLines<'_> {
                 Ok(doc) => sized(|d| format!("{at} (document {:?})", d.id), doc),
                 Err(e) => {
                     // Name the document when the line is an object with an id (a bad field, not bad JSON).
-                    let id = serde_json::from_str::<serde_json::Value>(line)
-                        .ok()
+                    let value = serde_json::from_str::<serde_json::Value>(line).ok();
+                    let id = value
+                        .as_ref()
                         .and_then(|v| v.get("id").and_then(|i| i.as_str().map(str::to_string)))
                         .map_or(String::new(), |id| format!(" (document {id:?})"));
+                    // A publication date that is no date does not lose the document: it is read
+                    // without one (and its date looked for in its text), with a note.
+                    if let Some((doc, date)) = value.and_then(without_bad_date) {
+                        self.pending = Some(sized(|d| format!("{at} (document {:?})", d.id), doc));
+                        let why = format!(
+                            "published date {date} is not a date (YYYY-MM-DD, or an ISO 8601 or RFC 2822 timestamp); the document is read without one"
+                        );
+                        return Some(Found::Note(Problem { at: format!("{at}{id}"), why }));
+                    }
                     problem(format!("{at}{id}"), format!("not a document object ({e}); expected {{\"id\", \"text\", \"published\"?}}"))
                 }
             });
         }
         None
     }
+}
+
+/// The document of a JSON object whose `published` is the only thing wrong with it, read without
+/// that date, and the date as written (JSON); None when the object fails otherwise.
+fn without_bad_date(mut v: serde_json::Value) -> Option<(InputDoc, String)> {
+    let obj = v.as_object_mut()?;
+    let bad = obj.get("published").filter(|p| !p.is_null())?.to_string();
+    obj.insert("published".to_string(), serde_json::Value::Null);
+    serde_json::from_value::<InputDoc>(v).ok().map(|d| (d, bad))
 }
 
 /// Reads a line, its newline included, keeping its first `max` bytes in `buf`; returns how many

@@ -228,3 +228,21 @@ fn documents_larger_than_the_limit_are_problems_whatever_the_format() {
     let r = read(Format::Html, "<i></i>".repeat(rasad_ingest::html::MAX_ELEMENTS + 1).as_bytes());
     assert!(has(&r.problems, "in", "more than 100000 elements"), "{:?}", r.problems);
 }
+
+#[test]
+fn a_publication_date_that_is_no_date_costs_the_date_not_the_document() {
+    let line = |id: &str, published: &str| format!("{{\"id\":\"{id}\",\"published\":{published},\"text\":\"نص الخبر\"}}\n");
+    let jsonl =
+        [line("a", "\"21/07/2015\""), line("b", "7"), line("c", "\"Tue, 21 Jul 2015 10:30:00 +0300\""), line("d", "\"2015-07-21\"")]
+            .concat();
+    let r = read(Format::Jsonl, jsonl.as_bytes());
+    assert_eq!(r.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "b", "c", "d"], "{r:?}");
+    assert_eq!(r.docs[0].published, None);
+    assert_eq!(r.docs[2].published.map(|d| d.to_string()).as_deref(), Some("2015-07-21"));
+    assert!(r.problems.is_empty(), "{r:?}");
+    assert!(has(&r.notes, "in:1", "published date \"21/07/2015\" is not a date"), "{:?}", r.notes);
+    assert!(has(&r.notes, "in:2", "the document is read without one"), "{:?}", r.notes);
+    // Any other fault still costs the line.
+    let r = read(Format::Jsonl, b"{\"id\":\"e\",\"published\":\"x\",\"text\":5}\n");
+    assert!(r.docs.is_empty() && has(&r.problems, "in:1", "not a document object"), "{r:?}");
+}

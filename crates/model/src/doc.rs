@@ -72,7 +72,9 @@ pub fn parse_published(s: &str) -> Option<Date> {
     if let Some(d) = timestamp.then(|| s[..10].parse::<Date>().ok()).flatten() {
         return Some(d);
     }
-    jiff::fmt::rfc2822::parse(s).ok().map(|z| z.date())
+    // (A weekday that does not fit the date is the feed's slip, not a reason to lose the date.)
+    static RFC2822: jiff::fmt::rfc2822::DateTimeParser = jiff::fmt::rfc2822::DateTimeParser::new().relaxed_weekday(true);
+    RFC2822.parse_zoned(s).ok().map(|z| z.date())
 }
 
 /// The output record of one document (`docs/output.md`): `{"id", "published", "entities",
@@ -117,6 +119,7 @@ mod tests {
             ("2015-07-21 10:30", 21),
             ("Tue, 21 Jul 2015 23:30:00 +0300", 21),
             ("Wed, 22 Jul 2015 01:00:00 GMT", 22),
+            ("Mon, 21 Jul 2015 10:30:00 +0300", 21),
         ] {
             assert_eq!(parse_published(stamp), Some(Date::new(2015, 7, day).unwrap()), "{stamp}");
         }
