@@ -105,13 +105,20 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
 
     /// The span of an argument over tokens `[start_tok, end_tok)`: as [`Self::slice`], less the
     /// first word's conjunction and preposition (و، ف، ب، ك، ل), which belong to the sentence, not
-    /// to the mention: ومصر → مصر، لجماعة الحوثي → جماعة الحوثي, and للمتمردين → لمتمردين (the
-    /// article's lam stays; ل + ال is written لل). The article and the word itself stay whole.
+    /// to the mention: ومصر → مصر، والجيش → الجيش, and للمتمردين → لمتمردين (the article's lam
+    /// stays; ل + ال is written لل). Only where the split is sure: before the article, or on a
+    /// catalogue name that does not itself begin with the letters (وليد المعلم، فرنسا، بغداد
+    /// stay whole); an indefinite common noun keeps them (فندقا، فتاة: the segmenter's guess).
     pub(crate) fn arg_slice(&self, start_tok: usize, end_tok: usize) -> TextSpan {
         let mut s = self.slice(start_tok, end_tok);
         let w = &self.d.words[start_tok];
         let n = w.seg.prefixes.iter().take_while(|p| matches!(**p, "و" | "ف" | "ب" | "ك" | "ل")).count();
         if n == 0 || w.tok.kind != rasad_text::TokenKind::Arabic {
+            return s;
+        }
+        let named = self.mention_at[start_tok].is_some_and(|m| self.d.mentions[m].first == start_tok);
+        let sure = w.seg.definite() || (named && !self.d.kb.begins_a_name(&w.key));
+        if !sure {
             return s;
         }
         // Skip n letters of the surface and the marks that ride on them (وَبِـ).

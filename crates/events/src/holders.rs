@@ -6,7 +6,8 @@
 //! was lost to the institution's phrase.
 //!
 //! Not a place or a state after في (التقى وزير الخارجية في القاهرة الرئيس فلان: the name is the
-//! object), nor across a verb, a number, punctuation, a و or another office.
+//! object), nor across a verb, a number, punctuation (but for a short parenthesis), a و or
+//! another office.
 
 use rasad_kb::ActorType;
 use rasad_model::Label;
@@ -65,7 +66,21 @@ impl Ctx<'_, '_, '_> {
         if !opens {
             return None;
         }
-        for (t, w) in words.iter().enumerate().take((start + REACH).min(hi)).skip(start) {
+        let reach = (start + REACH).min(hi);
+        let mut t = start;
+        while t < reach {
+            let w = &words[t];
+            // A parenthesis inside the institution is passed over (حزب المؤتمر الشعبي العام (حزب
+            // صالح) عبد الرحمن القوسي).
+            if t > start && w.tok.kind == TokenKind::Punct && w.tok.text == "(" {
+                match (t + 1..reach.min(t + 8)).find(|&k| words[k].tok.text == ")") {
+                    Some(close) => {
+                        t = close + 1;
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
             if let Some(end) = self.person_starting(t) {
                 let governed = w.seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل" | "ك"));
                 return (t > start && !governed).then_some(end);
@@ -81,6 +96,7 @@ impl Ctx<'_, '_, '_> {
             if w.tok.kind != TokenKind::Arabic || self.in_time[t] || self.quantity_at[t].is_some() || verb || office || and || prep {
                 return None;
             }
+            t += 1;
         }
         None
     }

@@ -163,7 +163,9 @@ impl Ctx<'_, '_, '_> {
                 && self.mention_starting(i - 1).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
                 && out.last().is_none_or(|p| p.end < i);
             let first = if nisba_before { i - 1 } else { i };
-            let coordinated = words[first].seg.prefixes.first() == Some(&"و") || (first > lo && words[first - 1].key == "و");
+            // (Not a name that begins with و: وليد، وهبي.)
+            let and = words[first].seg.prefixes.first() == Some(&"و") && !self.d.kb.begins_a_name(&words[first].key);
+            let coordinated = and || (first > lo && words[first - 1].key == "و");
             out.push(Phrase {
                 first,
                 end: j,

@@ -432,10 +432,12 @@ impl Ctx<'_, '_, '_> {
     fn apposed_object(&self, ps: &[Phrase], k: usize, skip: &[usize], hi: usize, usable: &dyn Fn(usize) -> bool) -> Option<usize> {
         // (A person: an office, or a name of a person; not a state, استدعت الكويت السفير الإيراني.)
         let kb = self.d.kb;
+        // (…or a name the tagger reads as a person's: السناتور الجمهوري ميتش مكونيل.)
         let person = |p: &Phrase| {
             p.head == Head::Office
                 || (p.head == Head::Name
-                    && p.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person))
+                    && (p.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person)
+                        || (p.link.is_none() && self.is_person_at(p.first, p.end))))
         };
         let adjacent = skip.iter().any(|&a| person(&ps[a]) && ps[a].end == ps[k].first);
         if !adjacent || ps[k].head != Head::Office {
@@ -451,11 +453,14 @@ impl Ctx<'_, '_, '_> {
         // governed phrase or a time (not عهد أبوظبي, which ends the title); within eight words,
         // with no comma and no verb (أقال الوزير مساعده من منصبه يوم الخميس … قال كارتر: the
         // office is the object).
+        // (Commas and a longer stretch when all of it is adjuncts: رفض السناتور فلان زعيم الأغلبية
+        // في مجلس الشيوخ، يوم الخميس، الطرح …)
         let adverbial = |j: usize| {
             let between = ps[last].end..ps[j].first;
             (between.clone().any(|i| self.in_time[i]) || ps.iter().any(|p| p.governor.is_some() && between.contains(&p.first)))
-                && between.len() <= 8
-                && !between.clone().any(|i| crate::context::is_comma(&words[i]) || self.is_verb(i))
+                && !between.clone().any(|i| self.is_verb(i))
+                && ((between.len() <= 8 && !between.clone().any(|i| crate::context::is_comma(&words[i])))
+                    || self.only_adjuncts(ps, between.start, between.end))
         };
         (last + 1..ps.len()).find(|&j| usable(j) && ps[j].governor.is_none() && ps[j].participant() && ps[j].end <= hi && adverbial(j))
     }
@@ -742,5 +747,6 @@ impl Ctx<'_, '_, '_> {
 /// True when a free generic phrase (an object of no name: منزلا، المدينة) starts where phrase
 /// `k` ends: `k` is a subject acting on it (أحرق مستوطنون منزلا).
 pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
-    ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && o.head == Head::Generic && o.governor.is_none())
+    // (A generic noun, an office or a person's title and name: اغتال مجهولون الملازم فلان.)
+    ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && matches!(o.head, Head::Generic | Head::Office) && o.governor.is_none())
 }

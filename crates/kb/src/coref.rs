@@ -114,6 +114,12 @@ impl Kb {
         mentions
     }
 
+    /// Whether some name of the catalogue or the gazetteer begins with the match key as a whole
+    /// word (وليد for وليد المعلم, بغداد): its first letter is the name's, not a clitic.
+    pub fn begins_a_name(&self, key: &str) -> bool {
+        self.linker.by_first.contains_key(key)
+    }
+
     /// Whether a match key is the nisba of an actor of the catalogue, definite or not (سوري،
     /// الحوثي، عراقيين): a counted nisba counts that actor's people (15 سوريًا).
     pub fn is_demonym(&self, key: &str) -> bool {

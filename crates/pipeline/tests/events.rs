@@ -116,4 +116,9 @@ fn argument_spans_leave_out_the_conjunction_and_the_preposition() {
     let texts: Vec<&str> = all.iter().map(|a| a.span.text.as_str()).collect();
     assert!(texts.iter().any(|t| t.starts_with("لمتمردين") || t.starts_with("لحوثيين")), "{texts:?}");
     assert!(texts.iter().any(|t| t.starts_with("الأمين العام")), "{texts:?}");
+    // A name that begins with و، ب or ف keeps its letter, and so does a common noun the
+    // segmenter might split (فندقا).
+    let out = run("اعتقلت قوات الأمن العراقية وليد الجبوري في بغداد. وهاجم مسلحون فندقا في العاصمة المالية.");
+    let texts: Vec<&str> = out.events.iter().flat_map(|e| e.targets.iter().chain(&e.places)).map(|a| a.span.text.as_str()).collect();
+    assert!(texts.contains(&"وليد الجبوري") && texts.contains(&"بغداد") && texts.contains(&"فندقا"), "{texts:?}");
 }

@@ -50,7 +50,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when tokens `[a, b)` name a person (a person of the catalogue, or a PER name).
-    pub(super) fn is_person_at(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn is_person_at(&self, a: usize, b: usize) -> bool {
         (a..b).any(|t| {
             self.mention_at[t].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| self.d.kb.actors[x].kind == ActorType::Person) || {
                 let k = self.names.partition_point(|n| n.1 <= t);

@@ -149,9 +149,20 @@ impl Ctx<'_, '_, '_> {
     /// party are genitives, not the verb's subject). Only an adjunct that opens the clause:
     /// mid-clause, a genitive chain may hang on the subject (قوات عراقية مدعومة بمتطوعي الحشد
     /// الشعبي اشتبكت).
+    /// The adjunct may nest: قبل ساعات من قمة الجامعة، بعيدا عن أنظار المراقبين.
     fn in_adjunct(&self, ps: &[Phrase], c: &Clause, first: usize) -> bool {
         let words = self.d.words;
-        self.chain_governor(ps, c.first, first).is_some_and(|g| (c.first..g).all(|j| words[j].tok.kind == TokenKind::Punct))
+        let mut g = self.chain_governor(ps, c.first, first);
+        for _ in 0..3 {
+            match g {
+                Some(at) if (c.first..at).all(|j| words[j].tok.kind == TokenKind::Punct) => return true,
+                // (Two governors in a row make one: بعيدا عن، بالقرب من، في ظل.)
+                Some(at) if at > c.first && cues().governors.has(bare(&words[at - 1])) => g = Some(at - 1),
+                Some(at) => g = self.chain_governor(ps, c.first, at),
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The preposition that governs the phrase starting at token `first` through nouns in
