@@ -83,6 +83,8 @@ pub(crate) struct Cues {
     pub armed_titles: Class,
     pub civil_bodies: Class,
     pub unnumbered_counts: Class,
+    /// Independent pronouns, alone or on إن (نحن، هم، إننا): no noun a verb after them describes.
+    pub pronouns: Class,
     pub agent_nouns: Class,
     pub purpose: Class,
     pub topics: Class,

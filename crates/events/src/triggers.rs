@@ -565,6 +565,7 @@ impl Ctx<'_, '_, '_> {
             && !cues().speech_verbs.has(bare(w))
             && self.d.lexicon.lookup(w).is_none_or(|h| h.nominal)
             && !matches!(bare(w), "قد" | "لا" | "لم" | "لن" | "ما" | "كان" | "كانت" | "لقد" | "انه" | "انها" | "ان" | "بات" | "باتت")
+            && !cues().pronouns.has(bare(w))
     }
 
     /// True when token `k` is قد before an imperfect verb: a possibility (ما قد يهدد، قد يؤدي إلى),

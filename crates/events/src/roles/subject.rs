@@ -128,18 +128,24 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
-    /// The phrase before phrase `k` when `k` is a place after في or ب that follows it directly
-    /// (الحكومة المحلية | في الأنبار); `k` otherwise.
+    /// The phrase before phrase `k` when `k` stands after في or ب right after it, directly or
+    /// past a word or two of place (الحكومة المحلية | في الأنبار، قوات الأمن | في مدينة بغداد،
+    /// المتظاهرون | في ساحة التحرير، المعارضة | في فنزويلا); `k` otherwise.
     fn past_place(&self, ps: &[Phrase], c: &Clause, k: usize) -> usize {
+        let words = self.d.words;
         let p = &ps[k];
-        let place = p.head == Head::Place || p.link.is_some_and(|m| self.d.mentions[m].place.is_some());
         let gov_at = match p.governor.as_deref() {
             Some("في") => p.first.checked_sub(1),
             Some("ب") => Some(p.first),
-            _ => None,
+            _ => {
+                // في + up to two locative nouns (مدينة، ساحة، جنوب) + the phrase.
+                let noun = |i: usize| bare(&words[i]) != "في" && cues().locatives.has(bare(&words[i]));
+                let locs = (1..=2).take_while(|&n| p.first >= n && noun(p.first - n)).last();
+                locs.and_then(|n| p.first.checked_sub(n + 1)).filter(|&g| bare(&words[g]) == "في")
+            }
         };
-        match (place, gov_at) {
-            (true, Some(g)) if k > 0 && ps[k - 1].end == g && ps[k - 1].first >= c.first && ps[k - 1].governor.is_none() => k - 1,
+        match gov_at {
+            Some(g) if k > 0 && ps[k - 1].end == g && ps[k - 1].first >= c.first && ps[k - 1].governor.is_none() => k - 1,
             _ => k,
         }
     }
@@ -201,7 +207,7 @@ impl Ctx<'_, '_, '_> {
 
     /// True when the verb at `t` is an imperfect of the first person plural: its ن is the person
     /// prefix the lexicon reads as ي (نطالب → يطالب، ندين → يدين; not ندد or نفذ, perfects).
-    fn first_person_plural(&self, t: usize) -> bool {
+    pub(crate) fn first_person_plural(&self, t: usize) -> bool {
         let w = &self.d.words[t];
         bare(w).starts_with('ن') && self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal && h.form.starts_with('ي'))
     }

@@ -114,6 +114,13 @@ impl Ctx<'_, '_, '_> {
             (Some(k), _) => r.agents = self.with_coordinated(ps, k),
             // انفجرت سيارة يقودها انتحاري: no subject, but a marked agent.
             (None, Some(a)) => r.agents = self.with_coordinated(ps, a),
+            // نطالب، ندعو in a quotation: "we" are its speaker, the subject of the verb of saying
+            // before it (قال المتحدث: "نحن نطالب …"), in its clause or the one it continues.
+            (None, None) if self.first_person_plural(t) => {
+                let speaker = |c: &crate::clauses::Clause| self.clause_verb(c).filter(|&v| v < t).and_then(|v| self.subject(ps, c, v));
+                let said = speaker(c).or_else(|| c.parent.and_then(|p| speaker(&clauses[p])));
+                r.agents = said.map_or_else(|| inherited.to_vec(), |k| self.with_coordinated(ps, k));
+            }
             (None, None) => r.agents = inherited.to_vec(),
         }
         // تلقى الوزير اتصالا من نظيره: the sender acts, the subject receives.
