@@ -85,6 +85,8 @@ pub(crate) struct Cues {
     pub unnumbered_counts: Class,
     /// Independent pronouns, alone or on إن (نحن، هم، إننا): no noun a verb after them describes.
     pub pronouns: Class,
+    /// Words that open an aside naming some of the phrase before it (بينهم، منهم).
+    pub asides: Class,
     pub agent_nouns: Class,
     pub purpose: Class,
     pub topics: Class,

@@ -35,7 +35,9 @@ impl Ctx<'_, '_, '_> {
         if self.first_person_plural(t) {
             return None;
         }
-        let last = ps.iter().rposition(|p| p.end <= t && p.first >= c.first).filter(|_| !joined);
+        // (An aside between commas is passed over: 7 أشخاص، بينهم لبنانيان، خطفوا.)
+        let before = self.before_aside(c, t);
+        let last = ps.iter().rposition(|p| p.end <= before && p.first >= c.first).filter(|_| !joined);
         // A place right before the verb says where the subject is (وكانت الحكومة المحلية في الأنبار
         // دعت، قوات الأمن في بغداد اعتقلت): the subject is the phrase before the place.
         if let Some(k0) = last {
@@ -44,7 +46,7 @@ impl Ctx<'_, '_, '_> {
             if driver {
                 return Some(k);
             }
-            let between = (ps[k0].end..t).all(|i| {
+            let between = (ps[k0].end..before).all(|i| {
                 let w = &words[i];
                 self.in_time[i]
                     || matches!(bare(w), "قد" | "لقد" | "ايضا" | "بدورها" | "بدوره" | "امس" | "اليوم")
@@ -126,6 +128,21 @@ impl Ctx<'_, '_, '_> {
                 && !accusative_plural(p)
                 && !accusative(p)
         })
+    }
+
+    /// Where the words before the verb at `t` end, past an aside between commas that names some of
+    /// the subject (7 أشخاص، بينهم لبنانيان، خطفوا; cue list `asides`): the first comma; `t` when
+    /// there is none.
+    fn before_aside(&self, c: &Clause, t: usize) -> usize {
+        let words = self.d.words;
+        if t < 3 || !crate::context::is_comma(&words[t - 1]) {
+            return t;
+        }
+        let open = (c.first.max(t.saturating_sub(10))..t - 1).rev().find(|&k| crate::context::is_comma(&words[k]));
+        match open {
+            Some(a) if cues().asides.has(bare(&words[a + 1])) => a,
+            _ => t,
+        }
     }
 
     /// The phrase before phrase `k` when `k` stands after في or ب right after it, directly or
