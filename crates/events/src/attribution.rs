@@ -188,6 +188,20 @@ impl Ctx<'_, '_, '_> {
             }
             e += 1;
         }
+        // A person's name the words ran into goes to its end (وزيرة حقوق الإنسان حورية | مشهور،
+        // رئيس اللجنة النائب جمال | الخضري): the tagger's name or the catalogue's person.
+        // (…or that starts right after them when they end in a rank or an honorific: المتحدث باسم
+        // الجيش العميد | أحمد عسيري.)
+        let titled = e < end && crate::cues::cues().honorifics.has(words[e - 1].key.as_str());
+        let last = if titled { e } else { e - 1 };
+        if let Some(n) = (j + 1..=last).find_map(|k| self.name_at(k).filter(|n| n.1 == rasad_model::Label::Per && n.0 > e)) {
+            e = n.0.min(end);
+        } else if let Some(m) = (j + 1..e).filter_map(|k| self.mention_at[k]).find(|&m| {
+            let mm = &self.d.mentions[m];
+            mm.end > e && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person)
+        }) {
+            e = self.d.mentions[m].end.min(end);
+        }
         // A named agency right after وكالة (نقلت وكالة "فارس"): take the name.
         let head = bare(w).to_string();
         if matches!(head.as_str(), "وكاله" | "صحيفه" | "قناه" | "موقع") {
