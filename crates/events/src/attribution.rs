@@ -148,6 +148,37 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
+    /// The end of a document's issuer named at token `k` (before `end`): a ل phrase (للوزارة،
+    /// لرئاسة الإقليم) or one after صدر عن / الصادر عن, up to four words or its catalogue name.
+    fn issuer_after(&self, k: usize, end: usize) -> Option<usize> {
+        let words = self.d.words;
+        let w = words.get(k).filter(|_| k < end)?;
+        let start = if w.seg.prefixes.contains(&"ل") && !w.seg.prefixes.contains(&"ب") {
+            k
+        } else if matches!(bare(w), "صدر" | "صادر" | "الصادر") && words.get(k + 1).is_some_and(|n| bare(n) == "عن") && k + 2 < end
+        {
+            k + 2
+        } else {
+            return None;
+        };
+        if let Some(m) = self.mention_at[start].filter(|&m| self.d.mentions[m].first == start) {
+            return Some(self.d.mentions[m].end.min(end));
+        }
+        let mut e = start + 1;
+        while e < end && e < start + 4 {
+            let x = &words[e];
+            if x.tok.kind != TokenKind::Arabic
+                || self.d.lexicon.lookup(x).is_some()
+                || SOURCE_STOPS.contains(&bare(x))
+                || x.seg.prefixes.contains(&"ب")
+            {
+                break;
+            }
+            e += 1;
+        }
+        Some(e)
+    }
+
     pub(crate) fn source_phrase(&mut self, j: usize, end: usize) -> Option<Source> {
         let words = self.d.words;
         if let Some(mi) = self.mention_at[j] {
@@ -218,6 +249,24 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
                 k += 1;
+            }
+        }
+        // A document names its issuer after ل or صدر عن (بيان للوزارة، بيان ثالث لرئاسة الإقليم،
+        // بيان صدر عن مكتب حاكم الإقليم): the source runs over the issuer; a document named again
+        // (البيان) is the last issuer's.
+        let document = {
+            let b = head.strip_prefix("ال").unwrap_or(&head);
+            crate::cues::cues().documents.has(&format!("ال{b}"))
+        };
+        if document {
+            if let Some(issuer_end) = self.issuer_after(e, end) {
+                let span = self.arg_slice(j, issuer_end);
+                self.last_issuer = Some(span.text.clone());
+                return Some(Source { span, name: None, id: None });
+            }
+            if w.seg.definite() {
+                let span = self.arg_slice(j, e);
+                return Some(Source { span, name: self.last_issuer.clone(), id: None });
             }
         }
         let span = self.arg_slice(j, e);

@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     /// Doc-level memory for الوكالة / المصدر.
     pub(crate) last_agency: Option<(String, Option<String>)>,
     pub(crate) last_source: Option<String>,
+    /// The last document issuer named (بيان للوزارة), for a document named again (البيان).
+    pub(crate) last_issuer: Option<String>,
 }
 
 pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {

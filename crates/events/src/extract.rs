@@ -103,6 +103,7 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         last_pair: Vec::new(),
         last_agency: None,
         last_source: None,
+        last_issuer: None,
     };
     cx.names = d
         .names

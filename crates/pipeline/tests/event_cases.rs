@@ -107,7 +107,7 @@ fn check(events: &[Event], wants: &[Want]) -> Vec<String> {
 }
 
 /// Cases that pass, at least (raised as the event reader improves; never lowered).
-const MIN_PASSING: usize = 1290;
+const MIN_PASSING: usize = 1295;
 
 #[test]
 fn event_cases() {
