@@ -270,6 +270,25 @@ impl Ctx<'_, '_, '_> {
             }
         }
         let span = self.arg_slice(j, e);
+        // A body named again by its bare noun (وأوضحت الوزارة) is the one named in full before
+        // (anaphora.rs): its name, the span staying where the source is said.
+        if e == j + 1 && w.seg.definite() {
+            let p = crate::phrases::Phrase {
+                first: j,
+                end: e,
+                head: crate::phrases::Head::Group,
+                link: None,
+                state: None,
+                governor: None,
+                coordinated: false,
+            };
+            if let Some(a) = self.antecedent(&p) {
+                // (Its words, not its state's name: وزارة الدفاع اليمنية, not Yemen.)
+                let name = Some(a.span.text.clone());
+                self.last_source = name.clone();
+                return Some(Source { span, name, id: a.link.id });
+            }
+        }
         let (name, id) = match head.as_str() {
             "الوكاله" => self.last_agency.clone().map(|(n, i)| (Some(n), i)).unwrap_or((None, None)),
             "المصدر" | "المصادر" => (self.last_source.clone(), None),

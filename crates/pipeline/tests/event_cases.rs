@@ -54,7 +54,8 @@ fn mismatch(e: &Event, w: &Want) -> Option<String> {
             "actor" => overlaps(&texts(&e.actors), v),
             "target" => overlaps(&texts(&e.targets), v),
             "place" => overlaps(&texts(&e.places), v),
-            "source" => e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str()], v)),
+            // (Its span or its name, as the shared scorer reads it: الوزارة named before in full.)
+            "source" => e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str(), s.name.as_deref().unwrap_or("")], v)),
             "quantity" => e.quantity.as_ref().is_some_and(|q| v.parse::<f64>().is_ok_and(|n| q.value == n)),
             "date" => e.date.as_ref().and_then(|d| d.value.as_deref()).is_some_and(|d| d.starts_with(v.as_str())),
             "status" => e.status.as_str() == v,
@@ -107,7 +108,7 @@ fn check(events: &[Event], wants: &[Want]) -> Vec<String> {
 }
 
 /// Cases that pass, at least (raised as the event reader improves; never lowered).
-const MIN_PASSING: usize = 1295;
+const MIN_PASSING: usize = 1301;
 
 #[test]
 fn event_cases() {
