@@ -83,6 +83,8 @@ pub(crate) struct Cues {
     pub armed_titles: Class,
     pub civil_bodies: Class,
     pub unnumbered_counts: Class,
+    /// Adjectives of size between an unnumbered count and its من (عدد كبير من).
+    pub count_sizes: Class,
     /// Independent pronouns, alone or on إن (نحن، هم، إننا): no noun a verb after them describes.
     pub pronouns: Class,
     /// Words that open an aside naming some of the phrase before it (بينهم، منهم).

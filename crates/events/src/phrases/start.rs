@@ -82,7 +82,15 @@ impl Ctx<'_, '_, '_> {
         // An unnumbered count of people or of a group (عدد من المتظاهرين، العديد من المسلحين، بعض
         // عناصر الأمن): the phrase runs over what it counts.
         if cues().unnumbered_counts.has(bare(w)) && i + 2 < hi {
-            let after = if bare(&words[i + 1]) == "من" { self.quoted_name(i + 2) } else { i + 1 };
+            // (An adjective of size may stand between: عدد كبير من، عدداً كبيراً من.)
+            let sized = cues().count_sizes.has(bare(&words[i + 1])) && words.get(i + 2).is_some_and(|n| bare(n) == "من") && i + 3 < hi;
+            let after = if sized {
+                self.quoted_name(i + 3)
+            } else if bare(&words[i + 1]) == "من" {
+                self.quoted_name(i + 2)
+            } else {
+                i + 1
+            };
             if after < hi && (word_class(&words[after]).is_some_and(|h| h != Head::Pair) || self.mention_starting(after).is_some()) {
                 if let Some((end, head)) = self.phrase_start(after, hi) {
                     return Some((end, if head == Head::Name { Head::Group } else { head }));
