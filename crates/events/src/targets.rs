@@ -686,9 +686,6 @@ impl Ctx<'_, '_, '_> {
         None
     }
 
-    /// Who did what a verbal noun names, told by a clause on it (الغارات التي شنتها طائرات التحالف،
-    /// غارات عنيفة شنتها مقاتلات التحالف، الهجوم الذي نفذته الجماعة): the verb stands within three
-    /// words after the noun, after adjectives or a relative word only.
     /// True when only adjuncts stand between tokens `from` and `to`: punctuation, times, and
     /// prepositional phrases (في قصر السلام، بالعاصمة، أمس), no verb and no other noun. Then a
     /// free phrase at `to` is still the verb's object (استقبل الملك، في قصر السلام أمس، الوزير).
@@ -696,7 +693,6 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let governed = |i: usize| crate::phrases::phrase_at(ps, i).is_some_and(|p| p.governor.is_some());
         let mut i = from;
-        let mut saw = false;
         while i < to {
             let w = &words[i];
             let adjunct = || crate::phrases::phrase_at(ps, i).is_some_and(|p| p.first == i && self.chain_governor(ps, from, i).is_some());
@@ -705,11 +701,10 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // A preposition and up to three plain words it governs (في قصر السلام).
-            let prep = cues().governors.has(bare(w)) || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "في"));
+            let prep = cues().governors.has(bare(w)) || w.seg.prefixes.contains(&"ب");
             if !prep || self.is_verb(i) {
                 return false;
             }
-            saw = true;
             i += 1;
             let mut n = 0;
             while i < to
@@ -722,9 +717,12 @@ impl Ctx<'_, '_, '_> {
                 n += 1;
             }
         }
-        saw || from < to
+        from < to
     }
 
+    /// Who did what a verbal noun names, told by a clause on it (الغارات التي شنتها طائرات التحالف،
+    /// غارات عنيفة شنتها مقاتلات التحالف، الهجوم الذي نفذته الجماعة): the verb stands within three
+    /// words after the noun, after adjectives or a relative word only.
     pub(crate) fn doer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let describes = |k: usize| {

@@ -23,6 +23,8 @@ impl Ctx<'_, '_, '_> {
         // A person's name joins an office or a nisba before it in apposition (الرئيس الأمريكي
         // دونالد ترامب), once.
         let mut person = self.is_person_at(i, j);
+        // A body of civil society (cue list `civil_bodies`) heads it: its name takes its field.
+        let body = matches!(head, Head::Group | Head::Name) && cues().civil_bodies.has(bare(&words[i]));
         // Extend over what belongs to the phrase.
         while j < hi {
             // A quoted name is the genitive of a group noun (عناصر «داعش»).
@@ -40,8 +42,8 @@ impl Ctx<'_, '_, '_> {
             }
             // A person's name goes on with its nasab and family (سلمان بن عبدالعزيز، حمد بن خليفة
             // آل ثاني): بن، بنت or آل and the name after it.
-            let nasab: String = crate::context::letters(w.tok.text).collect();
-            if (person || named) && matches!(nasab.as_str(), "بن" | "بنت" | "ابن" | "آل") {
+            let nasab = matches!(w.key.as_str(), "بن" | "بنت" | "ابن") || (w.key == "ال" && w.tok.text.starts_with('آ'));
+            if (person || named) && nasab {
                 if let Some(n) =
                     words.get(j + 1).filter(|n| j + 1 < hi && n.tok.kind == TokenKind::Arabic && !n.seg.definite() && !self.in_time[j + 1])
                 {
@@ -61,17 +63,15 @@ impl Ctx<'_, '_, '_> {
                 && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
             // A body's name goes on with its field after ل (مركز الميزان لحقوق الإنسان، الهيئة
             // العامة للاستثمار، منظمة العفو الدولية): an unnamed noun and its definite genitive.
-            let body_field = matches!(head, Head::Group | Head::Name)
-                && cues().civil_bodies.has(bare(&words[i]))
+            let body_field = body
                 && w.seg.prefixes.contains(&"ل")
                 && !w.seg.prefixes.contains(&"ب")
                 && self.mention_at[j].is_none()
                 && word_class(w).is_none()
                 && self.d.lexicon.lookup(w).is_none_or(|h| !h.nominal || w.seg.definite());
             // (…when the tagger's name stopped at the field: المنظمة العربية لحقوق | الإنسان.)
-            let field_genitive = matches!(head, Head::Group | Head::Name)
+            let field_genitive = body
                 && j > i + 1
-                && cues().civil_bodies.has(bare(&words[i]))
                 && words[j - 1].seg.prefixes.contains(&"ل")
                 && !words[j - 1].seg.definite()
                 && w.seg.definite()

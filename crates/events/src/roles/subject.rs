@@ -196,13 +196,16 @@ impl Ctx<'_, '_, '_> {
     /// is not so governed.
     pub(crate) fn chain_governor(&self, ps: &[Phrase], lo: usize, first: usize) -> Option<usize> {
         let words = self.d.words;
-        let in_phrase = |i: usize| ps.iter().any(|p| p.first <= i && i < p.end);
         let mut i = first;
         let mut nouns = 0;
         while i > lo && nouns < 4 {
             i -= 1;
             let w = &words[i];
-            if w.tok.kind != TokenKind::Arabic || in_phrase(i) || self.in_time[i] || self.quantity_at[i].is_some() {
+            if w.tok.kind != TokenKind::Arabic
+                || crate::phrases::phrase_at(ps, i).is_some()
+                || self.in_time[i]
+                || self.quantity_at[i].is_some()
+            {
                 return None;
             }
             let b = bare(w);
