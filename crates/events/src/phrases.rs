@@ -163,8 +163,10 @@ impl Ctx<'_, '_, '_> {
                 && self.mention_starting(i - 1).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
                 && out.last().is_none_or(|p| p.end < i);
             let first = if nisba_before { i - 1 } else { i };
-            // (Not a name that begins with و: وليد، وهبي.)
-            let and = words[first].seg.prefixes.first() == Some(&"و") && !self.d.kb.begins_a_name(&words[first].key);
+            // (Not a name that begins with و: وليد، وهبي; nor a noun: وفدا.)
+            let and = words[first].seg.prefixes.first() == Some(&"و")
+                && !self.d.kb.begins_a_name(&words[first].key)
+                && !words::own_waw(&words[first]);
             let coordinated = and || (first > lo && words[first - 1].key == "و");
             out.push(Phrase {
                 first,

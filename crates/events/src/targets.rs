@@ -5,7 +5,7 @@
 //! parties after بين and the sides of a clash (مواجهات مع X).
 
 use rasad_kb::{ActorType, MentionKind};
-use rasad_model::{Arg, EventType};
+use rasad_model::{Arg, EventType, Label};
 use rasad_text::{TokenKind, Word};
 
 use crate::clauses::{Clause, Link};
@@ -242,7 +242,12 @@ impl Ctx<'_, '_, '_> {
         let subject = &ps[a];
         let person_of =
             |t: usize| self.mention_at[t].and_then(|m| self.d.mentions[m].actor).filter(|&x| kb.actors[x].kind == ActorType::Person);
-        let named = subject.head == Head::Name && (person_of(subject.first).is_some() || self.name_at(subject.first).is_some());
+        // (Not a body or a state of the catalogue: ودعت منظمة العفو الدولية الزعيم الليبي | إلى.)
+        let body =
+            self.mention_at[subject.first].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| kb.actors[x].kind != ActorType::Person);
+        let named = subject.head == Head::Name
+            && !body
+            && (person_of(subject.first).is_some() || self.name_at(subject.first).is_some_and(|n| n.1 == Label::Per));
         let Some(o) = ps.iter().find(|p| p.first == after && p.head == Head::Office && p.governor.is_none()) else { return after };
         // The state or body the office names (وزير الخارجية السعودي، المبعوث الأممي، … لحماس)
         // against the person's country and organization.
@@ -265,8 +270,9 @@ impl Ctx<'_, '_, '_> {
     /// (ودعا العطية الولايات المتحدة | إلى …، طالب الشيخ … وزير الأوقاف علماء الأمة | بالانتباه،
     /// طالبت وفقا لهذه الحقائق مجلس الأمن | بإعادة). An apposition after a comma is not passed
     /// over (مجلس الشورى، سلطة التشريع، بالتوقف gives the apposition).
-    /// None when that phrase is the subject (دعا الرئيس | إلى الحوار) or the verb has none.
-    pub(crate) fn addressee(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
+    /// None when that phrase is the subject (دعا الرئيس | إلى الحوار), begins before `after` (the
+    /// subject's apposition: دعا خالد العطية وزير الخارجية القطري | إلى) or the verb has none.
+    pub(crate) fn addressee(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize], after: usize) -> Option<usize> {
         if !info(kind).content_fallback || agents.is_empty() {
             return None;
         }
@@ -289,6 +295,7 @@ impl Ctx<'_, '_, '_> {
                 && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g))
         });
         (p.first > first_agent
+            && p.first >= after
             && !governed
             && !p.coordinated
             && p.patient()

@@ -53,6 +53,9 @@ fn mismatch(e: &Event, w: &Want) -> Option<String> {
         let ok = match k.as_str() {
             "actor" => overlaps(&texts(&e.actors), v),
             "target" => overlaps(&texts(&e.targets), v),
+            // (A role that must not hold these words: target!=وزير_الخارجية.)
+            "actor!" => !overlaps(&texts(&e.actors), v),
+            "target!" => !overlaps(&texts(&e.targets), v),
             "place" => overlaps(&texts(&e.places), v),
             // (Its span or its name, as the shared scorer reads it: الوزارة named before in full.)
             "source" => e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str(), s.name.as_deref().unwrap_or("")], v)),
@@ -64,8 +67,8 @@ fn mismatch(e: &Event, w: &Want) -> Option<String> {
         };
         if !ok {
             let got = match k.as_str() {
-                "actor" => format!("{:?}", texts(&e.actors)),
-                "target" => format!("{:?}", texts(&e.targets)),
+                "actor" | "actor!" => format!("{:?}", texts(&e.actors)),
+                "target" | "target!" => format!("{:?}", texts(&e.targets)),
                 "place" => format!("{:?}", texts(&e.places)),
                 "source" => format!("{:?}", e.source.as_ref().map(|s| &s.span.text)),
                 "quantity" => format!("{:?}", e.quantity.as_ref().map(|q| q.value)),
@@ -108,7 +111,7 @@ fn check(events: &[Event], wants: &[Want]) -> Vec<String> {
 }
 
 /// Cases that pass, at least (raised as the event reader improves; never lowered).
-const MIN_PASSING: usize = 1304;
+const MIN_PASSING: usize = 1318;
 
 #[test]
 fn event_cases() {

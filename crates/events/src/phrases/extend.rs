@@ -23,6 +23,18 @@ impl Ctx<'_, '_, '_> {
         // A person's name joins an office or a nisba before it in apposition (الرئيس الأمريكي
         // دونالد ترامب), once.
         let mut person = self.is_person_at(i, j);
+        // …but not a body's name (ودعت منظمة العفو الدولية | الرئيس السوري بشار الأسد); its
+        // owner's may (المقاومة الموالية للرئيس هادي), and a state's may be a region's (إقليم
+        // كردستان العراق مسعود البارزاني).
+        let body_end = self
+            .mention_starting(i)
+            .filter(|&m| {
+                named_start
+                    && self.d.mentions[m].actor.is_some_and(|a| !matches!(self.d.kb.actors[a].kind, ActorType::Person | ActorType::State))
+            })
+            .map(|m| self.d.mentions[m].end);
+        let body_name =
+            |j: usize| body_end.is_some_and(|e| !(e..=j).any(|k| words[k].seg.prefixes.iter().any(|p| matches!(*p, "ل" | "ب"))));
         // A body of civil society (cue list `civil_bodies`) heads it: its name takes its field.
         let body = matches!(head, Head::Group | Head::Name) && cues().civil_bodies.has(bare(&words[i]));
         // Extend over what belongs to the phrase.
@@ -111,10 +123,7 @@ impl Ctx<'_, '_, '_> {
             }
             // تابعة لـ / الموالية لـ: the owner joins the phrase, named or not (قوات تابعة لعملية
             // الكرامة), with the genitive of an indefinite owner noun.
-            let owned_by = j > i
-                && (cues().belonging.has(bare(&words[j - 1]))
-                    || matches!(bare(&words[j - 1]), "مواليه" | "الموالية" | "الموالي" | "موالي"))
-                && w.seg.prefixes.contains(&"ل");
+            let owned_by = j > i && cues().belonging.has(bare(&words[j - 1])) && w.seg.prefixes.contains(&"ل");
             if owned_by {
                 let m_end = self.mention_starting(j).map(|m| self.d.mentions[m].end);
                 let genitive = words
@@ -178,7 +187,7 @@ impl Ctx<'_, '_, '_> {
                 // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
                 let same =
                     self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].actor.is_some() && self.d.mentions[p].actor == mm.actor);
-                if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled)) {
+                if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled) && !body_name(j)) {
                     named |= mm.kind == MentionKind::Name;
                     // A person an office belongs to (سفير خادم الحرمين الشريفين) is not the
                     // office holder: a name after it still joins (… أحمد قطان).
@@ -247,6 +256,8 @@ impl Ctx<'_, '_, '_> {
             if j > i
                 && construct(&words[j - 1])
                 && w.seg.definite()
+                // (Not a verb that opens with ال: إن مسؤولا | التقى.)
+                && !self.is_verb(j)
                 && genitive_head.is_some()
                 && (self.d.lexicon.lookup(w).is_none() || matches!(genitive_head, Some(Head::Group | Head::Office)))
             {
@@ -268,7 +279,8 @@ impl Ctx<'_, '_, '_> {
             if head_construct && bare_noun(j) {
                 let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"]);
                 if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun)) {
-                    j = end + 1;
+                    // (A name there is taken whole: وفد من الأمم المتحدة.)
+                    j = self.mention_starting(end).map_or(end + 1, |m| self.d.mentions[m].end.max(end + 1));
                     continue;
                 }
             }

@@ -44,6 +44,17 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
     shaped && feminine(k) == feminine(pk) && !plural(k) && word_class(w).is_none() && !cues().m_nouns.has(k)
 }
 
+/// True when a word's first و is its own letter, not the conjunction the segmenter read: an
+/// indefinite accusative of a listed noun (وفدا ← وفد) that means nothing without it (فدا).
+pub(crate) fn own_waw(w: &Word) -> bool {
+    let c = cues();
+    let k = w.key.as_str();
+    w.seg.prefixes == ["و"]
+        && k.chars().count() >= 4
+        && k.strip_suffix('ا').is_some_and(|t| c.titles.has(t) || c.groups.has(t) || c.people.has(t))
+        && ![&c.titles, &c.groups, &c.people].iter().any(|cl| cl.has(bare(w)))
+}
+
 pub(crate) fn word_class(w: &Word) -> Option<Head> {
     if w.tok.kind != TokenKind::Arabic {
         return None;
@@ -56,6 +67,8 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     let def = (w.seg.definite() && !b.starts_with("ال")).then(|| format!("ال{plain}"));
     // An indefinite accusative keeps its tanween's alif (وفدا، مسؤولا، قائدا): the noun without it.
     let tanween = (!w.seg.definite() && b.chars().count() >= 4).then(|| b.strip_suffix('ا')).flatten();
+    // (…with its own و, which the segmenter may read as the conjunction: وفدا.)
+    let whole_tanween = (w.seg.prefixes == ["و"] && k.chars().count() >= 4).then(|| k.strip_suffix('ا')).flatten();
     // A sound plural or dual of a listed singular (دبلوماسيون، المراقبين، مسؤولان), with or
     // without the article: the lists name the singular once.
     // A feminine dual writes its ة as ت (طفلتان، مواطنتين ← طفلة، مواطنة: keys fold ة to ه).
@@ -71,7 +84,12 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
         })
     };
     let has = |cl: &crate::cues::Class| {
-        cl.has(b) || cl.has(plain) || def.as_deref().is_some_and(|d| cl.has(d)) || tanween.is_some_and(|t| cl.has(t)) || sound(cl)
+        cl.has(b)
+            || cl.has(plain)
+            || def.as_deref().is_some_and(|d| cl.has(d))
+            || tanween.is_some_and(|t| cl.has(t))
+            || whole_tanween.is_some_and(|t| cl.has(t))
+            || sound(cl)
     };
     // (A person's noun whole: the segmenter may read its first ف as the conjunction, فتاة.)
     let whole_person = w.seg.prefixes == ["ف"] && c.people.has(k);
@@ -110,7 +128,8 @@ pub(super) fn sound_plural_of_people(w: &Word) -> bool {
 pub(super) fn construct(w: &Word) -> bool {
     // A sound plural or dual keeps its ن only outside a construct (مسلحون | النار، مسلحو الحوثي).
     let n_ending = w.seg.suffixes.iter().any(|s| matches!(*s, "ون" | "ين" | "ان"));
-    !w.seg.definite() && !n_ending
+    // (Nor a noun with its own و and its tanween: وفدا | التقى.)
+    !w.seg.definite() && !n_ending && !own_waw(w)
 }
 
 #[cfg(test)]

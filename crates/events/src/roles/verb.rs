@@ -143,7 +143,7 @@ impl Ctx<'_, '_, '_> {
         let antecedent = (object_pronoun && info(kind).victims && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
             .then(|| ps.iter().position(|p| p.end == c.first && p.patient()))
             .flatten();
-        if let Some(k) = antecedent.or_else(|| self.addressee(ps, c, t, kind, &r.agents)) {
+        if let Some(k) = antecedent.or_else(|| self.addressee(ps, c, t, kind, &r.agents, after)) {
             r.targets = self.with_coordinated(ps, k);
         } else if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
             r.targets = self.with_coordinated(ps, k);
