@@ -85,6 +85,8 @@ pub(crate) struct Cues {
     pub unnumbered_counts: Class,
     /// Adjectives of size between an unnumbered count and its من (عدد كبير من).
     pub count_sizes: Class,
+    /// Offices in the plural: no apposition of one person (رؤساء، قادة، أعضاء).
+    pub plural_offices: Class,
     /// Independent pronouns, alone or on إن (نحن، هم، إننا): no noun a verb after them describes.
     pub pronouns: Class,
     /// Words that open an aside naming some of the phrase before it (بينهم، منهم).

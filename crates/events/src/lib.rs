@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod anaphora;
+mod appositions;
 mod args;
 mod attribution;
 mod carry;

@@ -274,7 +274,8 @@ impl Ctx<'_, '_, '_> {
                     && construct(x)
                     && !self.in_time[k]
                     && self.quantity_at[k].is_none()
-                    && self.d.lexicon.lookup(x).is_none_or(|h| h.nominal)
+                    // (A form that is a verb and a noun is the noun in a chain: طيران تحالف الدول العربية.)
+                    && self.d.lexicon.lookup(x).is_none_or(|h| h.nominal || h.entries.iter().any(|e| e.noun))
             };
             if head_construct && bare_noun(j) {
                 let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"]);

@@ -1,0 +1,156 @@
+//! Who a request addresses and where an apposition ends: the office after a person's name that
+//! is the name's apposition (دعا موسى أبو مرزوق نائب رئيس المكتب السياسي لحماس إلى …), the one
+//! addressed before the content's preposition (ودعا العطية الولايات المتحدة إلى …), and the object
+//! after offices in apposition to the agent (استقبل الشيخ محمد بن زايد ولي عهد أبوظبي … وزير الخارجية).
+
+use rasad_kb::ActorType;
+use rasad_model::{EventType, Label};
+
+use crate::clauses::Clause;
+use crate::context::{bare, Ctx};
+use crate::cues::cues;
+use crate::phrases::{Head, Phrase};
+use crate::types::info;
+
+impl Ctx<'_, '_, '_> {
+    /// Past the office that follows a subject named by a person's name (دعا موسى أبو مرزوق نائب
+    /// رئيس المكتب السياسي لحماس إلى …، التقى محمد جواد ظريف وزير الخارجية الإيراني نظيره): that office
+    /// is the name's apposition, not the verb's object, unless its state is not the person's
+    /// (التقى جون كيري وزير الخارجية السعودي: the object) or, for a person of the catalogue, it is a
+    /// definite office naming no state or body (التقى البرهان المبعوث الأممي; a construct office
+    /// stays the apposition: ليبرمان رئيس حزب …). A subject opened by a title (الرئيس
+    /// السيسي) takes no apposition. `after` itself otherwise.
+    pub(crate) fn past_apposition(&self, ps: &[Phrase], agents: &[usize], after: usize) -> usize {
+        let kb = self.d.kb;
+        let Some(&a) = agents.iter().find(|&&k| ps[k].end == after) else { return after };
+        let subject = &ps[a];
+        let person_of =
+            |t: usize| self.mention_at[t].and_then(|m| self.d.mentions[m].actor).filter(|&x| kb.actors[x].kind == ActorType::Person);
+        // (Not a body or a state of the catalogue: ودعت منظمة العفو الدولية الزعيم الليبي | إلى.)
+        let body =
+            self.mention_at[subject.first].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| kb.actors[x].kind != ActorType::Person);
+        let named = subject.head == Head::Name
+            && !body
+            && (person_of(subject.first).is_some() || self.name_at(subject.first).is_some_and(|n| n.1 == Label::Per));
+        // (Not offices in the plural: دعا الجبوري | رؤساء الكتل إلى.)
+        let Some(o) = ps.iter().find(|p| {
+            p.first == after
+                && p.head == Head::Office
+                && p.governor.is_none()
+                && !cues().plural_offices.has(bare(&self.d.words[p.first]).trim_start_matches("ال"))
+        }) else {
+            return after;
+        };
+        // The state or body the office names (وزير الخارجية السعودي، المبعوث الأممي، … لحماس)
+        // against the person's country and organization.
+        let id = |m: usize| self.d.mentions[m].actor.map(|x| kb.actors[x].id.as_str());
+        let person = person_of(subject.first).map(|x| &kb.actors[x]);
+        let other_state = match (o.link.or(o.state).and_then(id), person) {
+            (Some(named), Some(p)) => ![p.country.as_deref(), p.parent.as_deref(), p.affiliation.as_deref()].contains(&Some(named)),
+            (None, Some(_)) => self.d.words[o.first].seg.definite(),
+            _ => false,
+        };
+        if named && !other_state {
+            o.end
+        } else {
+            after
+        }
+    }
+
+    /// The addressee of a request verb at `t` (types.toml `content_fallback`): the participant that
+    /// ends where its content opens (إلى، ب، على), past the subject, in the trigger's clause
+    /// (ودعا العطية الولايات المتحدة | إلى …، طالب الشيخ … وزير الأوقاف علماء الأمة | بالانتباه،
+    /// طالبت وفقا لهذه الحقائق مجلس الأمن | بإعادة). An apposition after a comma is not passed
+    /// over (مجلس الشورى، سلطة التشريع، بالتوقف gives the apposition).
+    /// None when that phrase is the subject (دعا الرئيس | إلى الحوار), begins before `after` (the
+    /// subject's apposition: دعا خالد العطية وزير الخارجية القطري | إلى) or the verb has none.
+    pub(crate) fn addressee(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize], after: usize) -> Option<usize> {
+        if !info(kind).content_fallback || agents.is_empty() {
+            return None;
+        }
+        let from = self.content_from(t, c.end);
+        if from >= c.end {
+            return None;
+        }
+        let k = ps.iter().position(|p| p.end == from)?;
+        // (Those addressed may be named with their institution: رؤساء الكتل | في مجلس النواب | إلى.)
+        let holder = k > 0
+            && matches!(ps[k].governor.as_deref(), Some("في" | "لدي" | "من"))
+            && ps[k - 1].end + 1 == ps[k].first
+            && ps[k - 1].governor.is_none()
+            && matches!(ps[k - 1].head, Head::Office | Head::Group | Head::People);
+        let k = if holder { k - 1 } else { k };
+        let first_agent = agents.iter().map(|&a| ps[a].first).min()?;
+        let p = &ps[k];
+        // (Not when the frame's own preposition names one before: طلب النواب من أمانو توضيح …; nor
+        // the last of a coordination: داعيا الوزير ومن بعده الحكومة والنواب إلى.)
+        let info_t = info(kind);
+        // (A phrase inside a parenthesis does not count: طالب الرئيس، في رسالة وجهها إلى الأمين
+        // العام، إسرائيل بـ.)
+        let governed = ps.iter().any(|q| {
+            q.first > t
+                && q.end <= from
+                && !self.in_parenthesis(t, q.first, q.end, from)
+                && q.governor.as_deref().is_some_and(|g| info_t.target.iter().any(|f| f == g))
+        });
+        (p.first > first_agent
+            && p.first >= after
+            && !governed
+            && !p.coordinated
+            && p.patient()
+            && !agents.contains(&k)
+            && p.governor.is_none()
+            && p.first >= c.first
+            && !self.in_source(p)
+            && matches!(p.head, Head::Name | Head::Group | Head::Office | Head::People | Head::Counterpart | Head::Pair))
+        .then_some(k)
+    }
+
+    /// The object after offices in apposition to the agent: when the free phrase `k` is an office
+    /// right after a person who acts (a name or an office among `skip`), further offices may follow
+    /// it (ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع), and after a place or a time (في أبوظبي
+    /// أمس، في مكتبه) another free participant comes, that one is the object. None otherwise: the
+    /// office is the object (استقبل الرئيس السيسي رئيس الوزراء الإثيوبي في القاهرة).
+    pub(crate) fn apposed_object(
+        &self,
+        ps: &[Phrase],
+        k: usize,
+        skip: &[usize],
+        hi: usize,
+        usable: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        // (A person: an office, or a name of a person; not a state, استدعت الكويت السفير الإيراني.)
+        let kb = self.d.kb;
+        // (…or a name the tagger reads as a person's: السناتور الجمهوري ميتش مكونيل.)
+        let person = |p: &Phrase| {
+            p.head == Head::Office
+                || (p.head == Head::Name
+                    && (p.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person)
+                        || (p.link.is_none() && self.is_person_at(p.first, p.end))))
+        };
+        let adjacent = skip.iter().any(|&a| person(&ps[a]) && ps[a].end == ps[k].first);
+        if !adjacent || ps[k].head != Head::Office {
+            return None;
+        }
+        // Over the chain of offices, each right after the one before.
+        let mut last = k;
+        while ps.get(last + 1).is_some_and(|p| p.first == ps[last].end && p.head == Head::Office && p.governor.is_none()) {
+            last += 1;
+        }
+        let words = self.d.words;
+        // The first free participant with something that is no part of the title between: a
+        // governed phrase or a time (not عهد أبوظبي, which ends the title); within eight words,
+        // with no comma and no verb (أقال الوزير مساعده من منصبه يوم الخميس … قال كارتر: the
+        // office is the object).
+        // (Commas and a longer stretch when all of it is adjuncts: رفض السناتور فلان زعيم الأغلبية
+        // في مجلس الشيوخ، يوم الخميس، الطرح …)
+        let adverbial = |j: usize| {
+            let between = ps[last].end..ps[j].first;
+            (between.clone().any(|i| self.in_time[i]) || ps.iter().any(|p| p.governor.is_some() && between.contains(&p.first)))
+                && !between.clone().any(|i| self.is_verb(i))
+                && ((between.len() <= 8 && !between.clone().any(|i| crate::context::is_comma(&words[i])))
+                    || self.only_adjuncts(ps, between.start, between.end))
+        };
+        (last + 1..ps.len()).find(|&j| usable(j) && ps[j].governor.is_none() && ps[j].participant() && ps[j].end <= hi && adverbial(j))
+    }
+}
