@@ -47,7 +47,13 @@ impl Ctx<'_, '_, '_> {
         let person = person_of(subject.first).map(|x| &kb.actors[x]);
         let other_state = match (o.link.or(o.state).and_then(id), person) {
             (Some(named), Some(p)) => ![p.country.as_deref(), p.parent.as_deref(), p.affiliation.as_deref()].contains(&Some(named)),
-            (None, Some(_)) => self.d.words[o.first].seg.definite(),
+            // (A known person's role tells: ودعا ترامب | وزير الخارجية إلى الاستقالة, not
+            // نتنياهو رئيس الوزراء; cue table office_roles.)
+            (None, Some(p)) => match (self.role_states(o, p), self.d.words[o.first].seg.definite()) {
+                (Some(same), _) => !same,
+                (None, definite) => definite,
+            },
+            (None, None) => self.d.words[o.first].seg.definite(),
             _ => false,
         };
         if named && !other_state {
@@ -55,6 +61,16 @@ impl Ctx<'_, '_, '_> {
         } else {
             after
         }
+    }
+
+    /// Whether the office phrase `o` states the catalogue person `p`'s role (cue table
+    /// `office_roles`): None when the person has no role or the table does not know the office.
+    fn role_states(&self, o: &Phrase, p: &rasad_kb::Actor) -> Option<bool> {
+        let role = p.role.as_deref()?.to_lowercase();
+        let words = self.d.words;
+        let key = |k: usize| words.get(k).filter(|_| k < o.end).map(|w| w.key.as_str());
+        let fragments = cues().office_roles.of(key(o.first)?, key(o.first + 1))?;
+        Some(fragments.iter().any(|f| role.contains(f.as_str())))
     }
 
     /// The addressee of a request verb at `t` (types.toml `content_fallback`): the participant that

@@ -127,6 +127,29 @@ pub(crate) struct Cues {
     pub documents: Class,
     pub act_verbs: Class,
     pub masculine_titles: Class,
+    /// What an office's first words say in a catalogue person's English role (وزير الخارجية →
+    /// foreign, secretary of state).
+    pub office_roles: OfficeRoles,
+}
+
+/// Offices by match key (one or two words joined by a space) and the lower-case fragments of
+/// an English role that state them.
+#[derive(Debug, Default)]
+pub(crate) struct OfficeRoles(rustc_hash::FxHashMap<String, Vec<String>>);
+
+impl OfficeRoles {
+    /// The role fragments of the office whose words are `first` and `second` (the longer entry
+    /// first), or None when the table does not know it.
+    pub(crate) fn of(&self, first: &str, second: Option<&str>) -> Option<&[String]> {
+        second.and_then(|s| self.0.get(&format!("{first} {s}"))).or_else(|| self.0.get(first)).map(Vec::as_slice)
+    }
+}
+
+impl<'de> Deserialize<'de> for OfficeRoles {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let table: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::deserialize(d)?;
+        Ok(OfficeRoles(table.into_iter().map(|(k, v)| (k.split_whitespace().map(match_key).collect::<Vec<_>>().join(" "), v)).collect()))
+    }
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {

@@ -66,7 +66,11 @@ impl Ctx<'_, '_, '_> {
             .position(|p| {
                 let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
                     || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
-                p.first > from && p.end <= hi && named && !self.in_source(p)
+                // (Not where the content is to happen: إلى عقد اجتماع طارئ | في الرياض.)
+                // (A country may be the party: بالإفراج عن سجينات في لبنان.)
+                let venue = matches!(p.governor.as_deref(), Some("في" | "داخل" | "عند" | "قرب"))
+                    && p.link.and_then(|m| self.d.mentions[m].place).is_some_and(|x| self.d.kb.places[x].feature != "country");
+                p.first > from && p.end <= hi && named && !venue && !self.in_source(p)
             })
             .filter(|k| !agents.contains(k))
     }

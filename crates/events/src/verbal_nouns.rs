@@ -191,6 +191,25 @@ impl Ctx<'_, '_, '_> {
         Some(if owner { k + 1 } else { k })
     }
 
+    /// True when the stance noun's genitive `g` is followed, past its adjectives, by a word with ل
+    /// that no phrase holds (دعم المملكة | للحل السياسي، رفض الحكومة للتدخل): the genitive took the
+    /// stance, the ل word is what it is about. Not a time (للمرة الثانية).
+    pub(crate) fn lam_word_after(&self, ps: &[Phrase], g: usize, end: usize) -> bool {
+        let words = self.d.words;
+        if !self.definite_phrase(&ps[g]) {
+            return false;
+        }
+        let from = ps[g].end;
+        let Some(k) = (from..(from + 3).min(end)).find(|&k| !describes(&words[k])) else { return false };
+        let w = &words[k];
+        w.tok.kind == TokenKind::Arabic
+            && w.seg.prefixes.contains(&"ل")
+            && !w.seg.prefixes.contains(&"ب")
+            && !self.in_time[k]
+            && !cues().belonging.has(bare(&words[k - 1]))
+            && !ps.iter().any(|p| p.first == k)
+    }
+
     /// True when the word at `i` (a lexicon form read as a verb, `h`) also names its act as a noun
     /// and stands right after a verb and the phrase that is its subject (أدان الوزير قصف …، أكدت
     /// الحكومة رفض …): the verb's object.
@@ -200,8 +219,13 @@ impl Ctx<'_, '_, '_> {
             return false;
         }
         // (Only with its genitive right after it: أكد الوزير دعم بلاده … stays as it reads.)
+        // (An unnamed one before what the stance is about reads as its doer: أكد الملك دعم المملكة
+        // للحل السياسي.)
         let Some(g) = ps.iter().position(|p| p.first == i + 1 && p.governor.is_none() && p.participant()) else {
-            return false;
+            let unnamed = ps.iter().position(|p| p.first == i + 1 && p.governor.is_none() && p.head == Head::Generic);
+            return unnamed.is_some_and(|g| {
+                h.entries.iter().any(|e| crate::types::info(e.kind).doer_genitive) && self.lam_word_after(ps, g, self.d.words.len())
+            });
         };
         // (Or with a ل object after that genitive, which no verb takes after its subject: وتواصل
         // قصف طائرات التحالف لحي سكني، وأثار قصف المدفعية للقرى.)

@@ -194,6 +194,10 @@ impl Ctx<'_, '_, '_> {
             r.agents = self.with_coordinated(ps, g);
             r.targets = self.with_coordinated(ps, o);
             return r;
+        } else if let Some(g) = acting_genitive.filter(|&g| info(kind).doer_genitive && self.lam_word_after(ps, g, c.end)) {
+            // دعم المملكة للحل السياسي: the genitive took the stance; what it is about names no party.
+            r.agents = self.with_coordinated(ps, g);
+            return r;
         } else if let Some(lv) = light {
             // شنت الطائرات الروسية غارات على …: the light verb's subject acts; قيام's is its genitive
             // (أعلن الجيش قيام الطيران بقصف …).
@@ -261,6 +265,12 @@ impl Ctx<'_, '_, '_> {
             if let Some(k) = self.target(ps, c, t, usize::MAX, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);
             }
+        }
+        // A stance noun's unnamed genitive before what the stance is about took it, it is no
+        // target (دعم المملكة | للحل السياسي).
+        let stance_genitive = ps.iter().position(|p| p.first == t + 1 && p.governor.is_none() && p.head == Head::Generic);
+        if let Some(g) = stance_genitive.filter(|&g| info(kind).doer_genitive && transitive && self.lam_word_after(ps, g, c.end)) {
+            r.targets.retain(|&k| k != g);
         }
         r
     }
