@@ -87,6 +87,8 @@ pub(crate) struct Cues {
     pub count_sizes: Class,
     /// Offices in the plural: no apposition of one person (رؤساء، قادة، أعضاء).
     pub plural_offices: Class,
+    /// Nisbas in the accusative that are adverbs (رسميا، حاليا): no adjective of the noun before.
+    pub nisba_adverbs: Class,
     /// Independent pronouns, alone or on إن (نحن، هم، إننا): no noun a verb after them describes.
     pub pronouns: Class,
     /// Words that open an aside naming some of the phrase before it (بينهم، منهم).

@@ -32,7 +32,7 @@ mod names;
 mod start;
 mod words;
 
-pub(crate) use words::{is_adjective, nisba_ending, word_class};
+pub(crate) use words::{describes_word, is_adjective, nisba_ending, word_class};
 
 use rasad_kb::MentionKind;
 use rasad_text::TokenKind;

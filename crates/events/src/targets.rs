@@ -351,7 +351,7 @@ impl Ctx<'_, '_, '_> {
         let describes = |i: usize| {
             let w = &words[i];
             w.tok.kind == TokenKind::Arabic
-                && w.seg.prefixes.is_empty()
+                && (w.seg.prefixes.is_empty() || (i > 0 && crate::phrases::describes_word(&words[i - 1], w)))
                 && self.mention_at[i].is_none()
                 && !self.in_time[i]
                 && !self.is_verb(i)

@@ -8,7 +8,7 @@ use rasad_kb::{ActorType, MentionKind};
 use rasad_model::Label;
 use rasad_text::TokenKind;
 
-use super::words::{construct, is_adjective, nisba_ending, participle_adjective, word_class};
+use super::words::{construct, nisba_ending, participle_adjective, word_class};
 use super::Head;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
@@ -232,7 +232,7 @@ impl Ctx<'_, '_, '_> {
             // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
             // حربية; not البلدان | اتفاقية).
             let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);
-            if (is_adjective(w) && w.seg.definite() == words[j - 1].seg.definite())
+            if (super::words::describes_word(&words[j - 1], w) && w.seg.definite() == words[j - 1].seg.definite())
                 || participle_adjective(&words[j - 1], w)
                 || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())
             {

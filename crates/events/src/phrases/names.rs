@@ -63,7 +63,9 @@ impl Ctx<'_, '_, '_> {
     pub(super) fn opens_new(&self, i: usize) -> bool {
         let p = self.d.words[i].seg.prefixes;
         let clitic = p.first().is_some_and(|x| matches!(*x, "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"));
-        p.first().is_some_and(|x| matches!(*x, "و" | "ف")) || (clitic && !self.name_begins_with_clitic_letter(i))
+        // (Not a nisba whose own ب the segmenter read as a clitic: وفدا برلمانيا.)
+        let nisba_ba = p == ["ب"] && i > 0 && super::words::describes_word(&self.d.words[i - 1], &self.d.words[i]);
+        p.first().is_some_and(|x| matches!(*x, "و" | "ف")) || (clitic && !nisba_ba && !self.name_begins_with_clitic_letter(i))
     }
 
     /// True when the word at `i` is a sound plural that keeps its ن (دبلوماسيون، غربيين), so it
@@ -147,9 +149,13 @@ impl Ctx<'_, '_, '_> {
         };
         // A person whose office it is (سفير خادم الحرمين الشريفين، مستشار الرئيس) is not the phrase.
         let words = self.d.words;
+        // Nor a person the group is loyal to (ميليشيات موالية للرئيس الأسد: not the president).
         let owner = |m: usize| {
             let f = self.d.mentions[m].first;
-            kind(m) == Some(ActorType::Person) && f > first && word_class(&words[f - 1]) == Some(Head::Office) && construct(&words[f - 1])
+            let loyal = (first..f).any(|k| cues().belonging.has(bare(&words[k])));
+            kind(m) == Some(ActorType::Person)
+                && f > first
+                && ((word_class(&words[f - 1]) == Some(Head::Office) && construct(&words[f - 1])) || loyal)
         };
         let link = seen.iter().copied().filter(|&m| kind(m).is_some() && !owner(m)).min_by_key(|&m| rank(m));
         let state = seen.iter().copied().find(|&m| kind(m) == Some(ActorType::State));

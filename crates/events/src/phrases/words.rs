@@ -9,6 +9,23 @@ use super::Head;
 use crate::context::bare;
 use crate::cues::cues;
 
+/// True when a word is an indefinite nisba in the accusative, which keeps its tanween's alif (and
+/// its ب where the segmenter read a clitic): حكوميا، يمنيا، برلمانيا; not an adverb (رسميا).
+pub(crate) fn accusative_nisba(w: &Word) -> bool {
+    let k = w.key.as_str();
+    !w.seg.definite()
+        && k.chars().count() >= 5
+        && k.ends_with("يا")
+        && w.seg.prefixes.iter().all(|p| *p == "ب")
+        && !cues().nisba_adverbs.has(k)
+}
+
+/// True when `w` may describe the word `prev` before it: an adjective, and a nisba in the
+/// accusative only after an accusative (وفدا حكوميا; not قناص | مدنيا, the object).
+pub(crate) fn describes_word(prev: &Word, w: &Word) -> bool {
+    (accusative_nisba(w) && prev.key.ends_with('ا')) || is_adjective(w)
+}
+
 /// Nisba adjectives: السوري، الروسية، الإيرانيين, and others of the adjective class.
 pub(crate) fn is_adjective(w: &Word) -> bool {
     if w.tok.kind != TokenKind::Arabic || !w.seg.prefixes.iter().all(|p| *p == "ال") {
