@@ -11,7 +11,9 @@ use crate::numtime::{Quantity, TimeExpr};
 /// `{"id", "text", "published"?, "url"?, "outlet"?, "title"?, "lang"?, "date_source"?}`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct InputDoc {
-    /// Document id (a file name for text input, a URL for pages and feed items).
+    /// Document id (a file name for text input, a URL for pages and feed items). In JSON a string
+    /// or an integer (feeds number their items: `5` reads as `"5"`).
+    #[serde(deserialize_with = "string_or_integer")]
     pub id: String,
     /// The text.
     pub text: String,
@@ -77,6 +79,22 @@ pub fn parse_published(s: &str) -> Option<Date> {
     RFC2822.parse_zoned(s).ok().map(|z| z.date())
 }
 
+/// A JSON string, or an integer written as its decimal digits.
+fn string_or_integer<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Text(String),
+        Signed(i64),
+        Unsigned(u64),
+    }
+    Ok(match Id::deserialize(d).map_err(|_| serde::de::Error::custom("the id is neither a string nor an integer"))? {
+        Id::Text(s) => s,
+        Id::Signed(n) => n.to_string(),
+        Id::Unsigned(n) => n.to_string(),
+    })
+}
+
 /// The output record of one document (`docs/output.md`): `{"id", "published", "entities",
 /// "quantities", "times", "events"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,6 +119,17 @@ pub struct DocOutput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_read_as_strings_or_integers() {
+        let d: InputDoc = serde_json::from_str(r#"{"id":5,"text":"t"}"#).unwrap();
+        assert_eq!(d.id, "5");
+        let d: InputDoc = serde_json::from_str(r#"{"id":"snn-5","text":"t"}"#).unwrap();
+        assert_eq!(d.id, "snn-5");
+        let e = serde_json::from_str::<InputDoc>(r#"{"id":[1],"text":"t"}"#).unwrap_err();
+        assert!(e.to_string().contains("neither a string nor an integer"), "{e}");
+        assert!(serde_json::from_str::<InputDoc>(r#"{"id":1.5,"text":"t"}"#).is_err());
+    }
 
     #[test]
     fn published_dates_read_strictly() {
