@@ -75,6 +75,30 @@ impl Ctx<'_, '_, '_> {
             .filter(|k| !agents.contains(k))
     }
 
+    /// The party an act is against when it names no target (types.toml `causes`): the first named
+    /// participant of the sentence within 14 words after a cause word (تنديدا، احتجاجا على) that
+    /// follows the trigger in its clause, not one of its `agents`, no source and no venue (تظاهر آلاف الأكراد
+    /// تنديدا بالغارات التي يشنها الجيش التركي → the army).
+    pub(crate) fn cause_party(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
+        let causes = &info(kind).causes;
+        if causes.is_empty() {
+            return None;
+        }
+        let words = self.d.words;
+        // (The party may stand in a relative clause of the cause: … بالغارات التي يشنها الجيش.)
+        let from = (t + 1..c.end).find(|&k| causes.iter().any(|x| x == bare(&words[k])))?;
+        let hi = from + 15;
+        ps.iter()
+            .position(|p| {
+                let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
+                    || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
+                let venue = matches!(p.governor.as_deref(), Some("في" | "داخل" | "عند" | "قرب"))
+                    && p.link.and_then(|m| self.d.mentions[m].place).is_some();
+                p.first > from && p.end <= hi && named && !venue && !self.in_source(p)
+            })
+            .filter(|k| !agents.contains(k))
+    }
+
     /// True when tokens `[a, b)` stand inside a parenthesis between commas after the trigger `t`
     /// and before `end`, of twelve words at most (طالب الرئيس، في رسالة وجهها إلى الأمين العام،
     /// إسرائيل بالانسحاب).

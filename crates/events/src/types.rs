@@ -50,6 +50,11 @@ pub(crate) struct TypeInfo {
     /// What opens the content (match keys; ب and ل as clitics): targets stop there.
     #[serde(default)]
     pub content: Vec<String>,
+    /// Words that open what the act is against (تنديدا، احتجاجا، رفضا; match keys): without a
+    /// target, the first named party after one in its clause is it (تظاهر آلاف الأكراد تنديدا
+    /// بالغارات التي يشنها الجيش التركي).
+    #[serde(default)]
+    pub causes: Vec<String>,
     /// A physical act: who reports it (an agency, an observatory, a source) never did it.
     #[serde(default)]
     pub material: bool,
@@ -77,7 +82,7 @@ fn parse(s: &str) -> Result<FxHashMap<EventType, TypeInfo>, String> {
     let mut out = FxHashMap::default();
     for (name, mut info) in raw {
         let t = name.parse::<EventType>().map_err(|e| e.to_string())?;
-        for x in info.target.iter_mut().chain(info.units.iter_mut()).chain(info.content.iter_mut()) {
+        for x in info.target.iter_mut().chain(info.units.iter_mut()).chain(info.content.iter_mut()).chain(info.causes.iter_mut()) {
             if x != "obj" {
                 *x = match_key(x);
             }

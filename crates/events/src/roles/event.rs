@@ -91,6 +91,9 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
+        if roles.targets.is_empty() {
+            roles.targets.extend(self.cause_party(ps, c, t, kind, &roles.agents));
+        }
         if roles.targets.is_empty() && !tr.noun {
             roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
         }
