@@ -158,6 +158,8 @@ impl Ctx<'_, '_, '_> {
         let mut found: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
         let mut last_seen: Option<(usize, EventType)> = None;
+        // Where the model last vetoed a noun that still governs the next (see below).
+        let mut vetoed_at: Option<usize> = None;
         // Where the clause turns into a condition or a wish (one pass, not one per word).
         let irrealis_from = (c.first..c.end).find(|&k| {
             let b = bare(&words[k]);
@@ -201,6 +203,7 @@ impl Ctx<'_, '_, '_> {
                     let prev = i.checked_sub(1).map(|k| &words[k]);
                     if h.nominal || prev.is_some_and(|p| governs(p) || cues().purpose.has(bare(p))) {
                         last_seen = h.entries.first().map(|e| (i, e.kind));
+                        vetoed_at = Some(i);
                     }
                     continue;
                 }
@@ -309,7 +312,11 @@ impl Ctx<'_, '_, '_> {
                 skip(i, format_args!("vehicle kind {:?}", entry.kind));
                 continue;
             }
-            let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3) && (nominal || is_definite_or_governed(words, i));
+            // (Not by a vetoed noun across إثر، لدى، عقب …, which make it an event of its own: الوزير
+            // بطرس حرب إثر لقائه.)
+            let across_temporal = i > 0 && cues().temporal.has(bare(&words[i - 1]));
+            let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3 && !(across_temporal && vetoed_at == Some(pt)))
+                && (nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
             let attributive = !nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
             if attributive {
