@@ -108,7 +108,17 @@ impl Ctx<'_, '_, '_> {
         // محتجون المقر.)
         // (…nor one a preposition governs: من قبل محتجين.)
         let nominative = bare(w).ends_with("ون") || (i > 0 && cues().governors.has(bare(&self.d.words[i - 1])));
-        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative) {
+        // (…nor one right after a transitive verb of the lexicon, its object: ستمنع متظاهرين من.)
+        let object = i > 0 && !w.seg.definite() && {
+            let prev = &self.d.words[i - 1];
+            self.is_verb(i - 1)
+                && self
+                    .d
+                    .lexicon
+                    .lookup(prev)
+                    .is_some_and(|v| !v.nominal && v.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == "obj")))
+        };
+        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative || object) {
             return Some((i + 1, h));
         }
         if let Some(h) = &hit {
