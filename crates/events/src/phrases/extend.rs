@@ -278,7 +278,7 @@ impl Ctx<'_, '_, '_> {
                     && self.d.lexicon.lookup(x).is_none_or(|h| h.nominal || h.entries.iter().any(|e| e.noun))
                     // (A preposition other than في، من، لدى is no link to an institution: اعتقلت
                     // محتجين | قرب مبنى البرلمان; عناصر في التنظيم stays one phrase.)
-                    && !(cues().governors.has(bare(x)) && !matches!(bare(x), "في" | "من" | "لدي"))
+                    && (!cues().governors.has(bare(x)) || matches!(bare(x), "في" | "من" | "لدي"))
             };
             if head_construct && bare_noun(j) {
                 let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"]);
