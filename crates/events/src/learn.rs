@@ -3,7 +3,7 @@
 //! it states, or none. It is trained by `rasad events train` on SANAD politics articles the team
 //! annotated (`crates/events/data/trigger_train.tsv`, offsets and types only) and on the team's
 //! case sentences (`data/cases.tsv`: their trigger marks are derived, see the CLI's
-//! `cmd/case_marks.rs`), ten shuffling orders averaged, and shipped as `data/triggers.model`; the
+//! `cmd/case_marks.rs`), thirty shuffling orders averaged, and shipped as `data/triggers.model`; the
 //! reader combines it with the rules (see `triggers.rs`): it vetoes a lexicon word of a type with a
 //! `veto_margin` in types.toml and adds none.
 //!
