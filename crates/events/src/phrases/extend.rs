@@ -214,19 +214,21 @@ impl Ctx<'_, '_, '_> {
             let office_genitive = j > i && construct(&words[j - 1]) && word_class(&words[j - 1]) == Some(Head::Office);
             // …but a title before a name after an office names its holder (رئيس المجلس المحلي
             // الشيخ أحمد العلي، رئيس النادي السابق المستشار فلان).
+            // (Over a run of them: صاحب السمو الملكي الأمير محمد بن نايف.)
+            let run_end = (j..hi).find(|&x| !cues().honorifics.has(words[x].key.as_str())).unwrap_or(hi);
             let holder = head == Head::Office
                 && !person
                 && cues().honorifics.has(k)
-                && (self.name_at(j + 1).is_some()
+                && (self.name_at(run_end).is_some()
                     || self
-                        .mention_starting(j + 1)
+                        .mention_starting(run_end)
                         .and_then(|m| self.d.mentions[m].actor)
                         .is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person));
             if cues().new_phrase.has(k) && j > i && !office_genitive && !holder {
                 break;
             }
-            if cues().honorifics.has(k) && (self.name_at(j + 1).is_some() || self.mention_starting(j + 1).is_some()) {
-                j += 1;
+            if cues().honorifics.has(k) && (self.name_at(run_end).is_some() || self.mention_starting(run_end).is_some()) {
+                j = run_end;
                 continue;
             }
             // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
