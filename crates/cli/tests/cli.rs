@@ -145,6 +145,18 @@ fn bad_files_are_reported_by_name_and_the_rest_still_processed() {
 }
 
 #[test]
+fn a_wrong_format_is_reported_under_the_flag_typed_and_integer_ids_are_read() {
+    for flag in ["--input", "--format"] {
+        let out = rasad(&["extract", flag, "xml", "-"], Some(b"{}"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(&format!("'{flag} <")), "{flag}: {err}");
+    }
+    let out = rasad(&["extract", "--input", "jsonl", "-"], Some("{\"id\":7,\"text\":\"وصل الوفد إلى بغداد.\"}\n".as_bytes()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(docs(&out)[0]["id"], "7");
+}
+
+#[test]
 fn malformed_jsonl_lines_are_reported_with_their_number() {
     let input = "{\"id\":\"one\",\"text\":\"وصل الوفد إلى بغداد.\"}\nnot json\n{\"id\":\"three\"}\n{\"id\":\"four\",\"text\":\"غادر الوفد.\",\"published\":\"2024-99-99\"}\n{\"id\":\"five\",\"text\":\"قصفت الطائرات البلدة.\"}\n";
     let out = rasad(&["extract", "--input", "jsonl", "-"], Some(input.as_bytes()));

@@ -21,8 +21,12 @@ pub struct ExtractArgs {
     /// them); "-" or nothing reads standard input.
     pub paths: Vec<PathBuf>,
     /// Read every input as this format (default: by file name, else by the first bytes).
-    #[arg(long, visible_alias = "input", value_enum)]
+    #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    /// The same as --format.
+    // (A flag of its own, not an alias, so that a wrong value is reported under the name typed.)
+    #[arg(long, value_enum, conflicts_with = "format", hide_possible_values = true)]
+    pub input: Option<FormatArg>,
     /// Publication date (YYYY-MM-DD) for documents that do not give one.
     #[arg(long)]
     pub published: Option<String>,
@@ -79,7 +83,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         batch.clear();
         Ok(())
     };
-    let inputs = Inputs::new(&args.paths, args.format.map(Into::into));
+    let inputs = Inputs::new(&args.paths, args.format.or(args.input).map(Into::into));
     inputs.read(None, |found| {
         match found {
             Found::Doc(mut doc) => {
