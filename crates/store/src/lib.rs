@@ -157,7 +157,19 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        Self::setup(Connection::open(path)?)
+        // Another process opening the same new store at the same moment may hold the lock that
+        // switching to WAL or the first migration needs, and SQLite may answer "busy" without
+        // waiting: try again for up to ten seconds, as the busy timeout waits for statements.
+        let mut tries = 0;
+        loop {
+            match Self::setup(Connection::open(path)?) {
+                Err(StoreError::Sql(e)) if tries < 100 && e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// A store in memory (tests, one-off runs).
