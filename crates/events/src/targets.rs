@@ -62,12 +62,18 @@ impl Ctx<'_, '_, '_> {
         if from >= hi {
             return None;
         }
+        self.first_party(ps, from, hi, agents)
+    }
+
+    /// The first named participant (a group, an office, a name, or people of a known side) that
+    /// starts after token `from` and ends by `hi`: not one of `agents`, no source, and no venue (a
+    /// place other than a country after في، داخل، عند، قرب: إلى عقد اجتماع طارئ | في الرياض; a
+    /// country may be the party, بالإفراج عن سجينات في لبنان).
+    fn first_party(&self, ps: &[Phrase], from: usize, hi: usize, agents: &[usize]) -> Option<usize> {
         ps.iter()
             .position(|p| {
                 let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
                     || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
-                // (Not where the content is to happen: إلى عقد اجتماع طارئ | في الرياض.)
-                // (A country may be the party: بالإفراج عن سجينات في لبنان.)
                 let venue = matches!(p.governor.as_deref(), Some("في" | "داخل" | "عند" | "قرب"))
                     && p.link.and_then(|m| self.d.mentions[m].place).is_some_and(|x| self.d.kb.places[x].feature != "country");
                 p.first > from && p.end <= hi && named && !venue && !self.in_source(p)
@@ -77,8 +83,8 @@ impl Ctx<'_, '_, '_> {
 
     /// The party an act is against when it names no target (types.toml `causes`): the first named
     /// participant of the sentence within 14 words after a cause word (تنديدا، احتجاجا على) that
-    /// follows the trigger in its clause, not one of its `agents`, no source and no venue (تظاهر آلاف الأكراد
-    /// تنديدا بالغارات التي يشنها الجيش التركي → the army).
+    /// follows the trigger in its clause ([`Self::first_party`]: تظاهر آلاف الأكراد تنديدا بالغارات
+    /// التي يشنها الجيش التركي → the army).
     pub(crate) fn cause_party(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
         let causes = &info(kind).causes;
         if causes.is_empty() {
@@ -87,16 +93,7 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         // (The party may stand in a relative clause of the cause: … بالغارات التي يشنها الجيش.)
         let from = (t + 1..c.end).find(|&k| causes.iter().any(|x| x == bare(&words[k])))?;
-        let hi = from + 15;
-        ps.iter()
-            .position(|p| {
-                let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
-                    || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
-                let venue = matches!(p.governor.as_deref(), Some("في" | "داخل" | "عند" | "قرب"))
-                    && p.link.and_then(|m| self.d.mentions[m].place).is_some();
-                p.first > from && p.end <= hi && named && !venue && !self.in_source(p)
-            })
-            .filter(|k| !agents.contains(k))
+        self.first_party(ps, from, from + 15, agents)
     }
 
     /// True when tokens `[a, b)` stand inside a parenthesis between commas after the trigger `t`

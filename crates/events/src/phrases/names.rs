@@ -75,16 +75,10 @@ impl Ctx<'_, '_, '_> {
         self.mention_at[i].is_none() && b.chars().count() >= 5 && (b.ends_with("ون") || b.ends_with("ين"))
     }
 
-    /// A لـ-prefixed mention after a phrase-linking adjective (فصائل موالية لإيران) continues the
-    /// phrase, and so does a title with لـ before a person's name (الموالية للرئيس عبد ربه منصور هادي).
+    /// A لـ-prefixed mention after a phrase-linking adjective (فصائل موالية لإيران) continues the phrase.
     pub(super) fn linked_by_lam(&self, j: usize) -> bool {
         let words = self.d.words;
-        let titled = || {
-            let w = &words[j];
-            let plain = format!("ال{}", w.seg.base);
-            cues().honorifics.has(&plain) && (self.mention_starting(j + 1).is_some() || self.name_at(j + 1).is_some())
-        };
-        j > 0 && words[j].seg.prefixes.contains(&"ل") && (self.mention_starting(j).is_some() || titled()) && {
+        j > 0 && words[j].seg.prefixes.contains(&"ل") && self.mention_starting(j).is_some() && {
             let prev = words[j - 1].key.as_str();
             ["موال", "تابع", "مدعوم", "مقرب", "مناصر", "مؤيد"].iter().any(|s| prev.contains(s))
         }
