@@ -18,8 +18,9 @@ impl Ctx<'_, '_, '_> {
     /// is the name's apposition, not the verb's object, unless its state is not the person's
     /// (التقى جون كيري وزير الخارجية السعودي: the object) or, for a person of the catalogue, it is a
     /// definite office naming no state or body (التقى البرهان المبعوث الأممي; a construct office
-    /// stays the apposition: ليبرمان رئيس حزب …). A subject opened by a title (الرئيس
-    /// السيسي) takes no apposition. `after` itself otherwise.
+    /// stays the apposition: ليبرمان رئيس حزب …). A subject opened by an office (الرئيس
+    /// السيسي) takes no apposition; one opened by a courtesy title does (الأمير محمد بن سلمان ولي
+    /// ولي العهد). `after` itself otherwise.
     pub(crate) fn past_apposition(&self, ps: &[Phrase], agents: &[usize], after: usize) -> usize {
         let kb = self.d.kb;
         let Some(&a) = agents.iter().find(|&&k| ps[k].end == after) else { return after };
@@ -29,9 +30,15 @@ impl Ctx<'_, '_, '_> {
         // (Not a body or a state of the catalogue: ودعت منظمة العفو الدولية الزعيم الليبي | إلى.)
         let body =
             self.mention_at[subject.first].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| kb.actors[x].kind != ActorType::Person);
-        let named = subject.head == Head::Name
-            && !body
-            && (person_of(subject.first).is_some() || self.name_at(subject.first).is_some_and(|n| n.1 == Label::Per));
+        // The name proper, past courtesy titles (الأمير، الشيخ، صاحب السمو الملكي; not an office:
+        // الرئيس السيسي | ولي العهد السعودي stays the object).
+        let courtesy = |t: usize| {
+            let k = self.d.words[t].key.as_str();
+            cues().honorifics.has(k) && !cues().office_honorifics.has(k)
+        };
+        let first = (subject.first..subject.end).find(|&t| !courtesy(t)).unwrap_or(subject.first);
+        let named =
+            subject.head == Head::Name && !body && (person_of(first).is_some() || self.name_at(first).is_some_and(|n| n.1 == Label::Per));
         // (Not offices in the plural: دعا الجبوري | رؤساء الكتل إلى.)
         let Some(o) = ps.iter().find(|p| {
             p.first == after
@@ -44,7 +51,9 @@ impl Ctx<'_, '_, '_> {
         // The state or body the office names (وزير الخارجية السعودي، المبعوث الأممي، … لحماس)
         // against the person's country and organization.
         let id = |m: usize| self.d.mentions[m].actor.map(|x| kb.actors[x].id.as_str());
-        let person = person_of(subject.first).map(|x| &kb.actors[x]);
+        let person = person_of(first).map(|x| &kb.actors[x]);
+        let words = self.d.words;
+        let lam_genitive = |p: &Phrase| (p.first + 1..p.end).any(|t| words[t].seg.prefixes.contains(&"ل"));
         let other_state = match (o.link.or(o.state).and_then(id), person) {
             (Some(named), Some(p)) => ![p.country.as_deref(), p.parent.as_deref(), p.affiliation.as_deref()].contains(&Some(named)),
             // (A known person's role tells: ودعا ترامب | وزير الخارجية إلى الاستقالة, not
@@ -54,13 +63,39 @@ impl Ctx<'_, '_, '_> {
                 (None, definite) => definite,
             },
             (None, None) => self.d.words[o.first].seg.definite(),
-            _ => false,
+            // (A person the catalogue does not know: an office in construct is his (فلان وزير
+            // الخارجية القطري), as is a definite one with its ل genitive (الأمين العام للأمم
+            // المتحدة); a definite one with a state's nisba is another's (الأمير فلان | الرئيس
+            // الأمريكي).)
+            (Some(_), None) => self.d.words[o.first].seg.definite() && !lam_genitive(o),
         };
-        if named && !other_state {
-            o.end
-        } else {
-            after
+        if !named || other_state {
+            return after;
         }
+        // Further offices of the same person follow in a chain (ولي العهد نائب رئيس مجلس الوزراء
+        // وزير الداخلية، ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء): an office in construct, or
+        // a definite one with its ل genitive, that names no other state; any other definite office
+        // starts the object (… وزير الداخلية | السفير الأمريكي).
+        // (The state or body of the first office, else the person's: نبيل العربي الأمين العام
+        // لجامعة الدول العربية | وزير الخارجية المصري is another person.)
+        let own = match o.link.or(o.state).and_then(id) {
+            Some(s) => [Some(s), None],
+            None => [person.and_then(|p| p.country.as_deref()), person.and_then(|p| p.affiliation.as_deref())],
+        };
+        let mut end = o.end;
+        while let Some(n) = ps.iter().find(|p| {
+            p.first == end
+                && p.head == Head::Office
+                && p.governor.is_none()
+                && (!words[p.first].seg.definite() || lam_genitive(p))
+                && !cues().plural_offices.has(bare(&words[p.first]))
+        }) {
+            if n.link.or(n.state).and_then(id).is_some_and(|s| !own.contains(&Some(s))) {
+                break;
+            }
+            end = n.end;
+        }
+        end
     }
 
     /// Whether the office phrase `o` states the catalogue person `p`'s role (cue table

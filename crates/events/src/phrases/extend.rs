@@ -60,7 +60,10 @@ impl Ctx<'_, '_, '_> {
                     words.get(j + 1).filter(|n| j + 1 < hi && n.tok.kind == TokenKind::Arabic && !n.seg.definite() && !self.in_time[j + 1])
                 {
                     if self.d.lexicon.lookup(n).is_none() {
-                        j += 2;
+                        // A compound name goes on with its second part (بن عبد العزيز، بن أبي بكر).
+                        let compound = matches!(n.key.as_str(), "عبد" | "ابو" | "ابي")
+                            && words.get(j + 2).is_some_and(|m| j + 2 < hi && m.tok.kind == TokenKind::Arabic && !self.in_time[j + 2]);
+                        j += if compound { 3 } else { 2 };
                         continue;
                     }
                 }
@@ -283,7 +286,15 @@ impl Ctx<'_, '_, '_> {
                     && (!cues().governors.has(bare(x)) || matches!(bare(x), "في" | "من" | "لدي"))
             };
             if head_construct && bare_noun(j) {
-                let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"]);
+                // (…or to a place's or a state's name without ال: ولي عهد أبوظبي، رئيس وزراء قطر.)
+                let named_place = |k: usize| {
+                    words[k].seg.prefixes.is_empty()
+                        && self.mention_starting(k).is_some_and(|m| {
+                            let mm = &self.d.mentions[m];
+                            mm.place.is_some() || mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State)
+                        })
+                };
+                let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"] || named_place(k));
                 if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun)) {
                     // (A name there is taken whole: وفد من الأمم المتحدة.)
                     j = self.mention_starting(end).map_or(end + 1, |m| self.d.mentions[m].end.max(end + 1));
