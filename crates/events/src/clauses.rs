@@ -99,7 +99,10 @@ impl Ctx<'_, '_, '_> {
             } else if consequence {
                 Some(Link::Consequence)
             } else if phrase_len > 1
-                || c.connectors.has(w.key.as_str()) && (after_comma || !matches!(b, "بعد" | "قبل" | "حتي" | "ما" | "مما"))
+                || c.connectors.has(w.key.as_str())
+                    && (after_comma || !matches!(b, "بعد" | "قبل" | "حتي" | "ما" | "مما"))
+                    // (An adverb, no boundary, when no verb follows: وانتقد أردوغان كذلك | الدول.)
+                    && (after_comma || !c.adverbial_connectors.has(w.key.as_str()) || i + 1 >= s.end_token || self.verb_like(i + 1))
             {
                 Some(Link::Main)
             } else if c.hal_openers.has(w.key.as_str()) && after_comma {

@@ -89,11 +89,13 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
     // A sound plural or dual of a listed singular (دبلوماسيون، المراقبين، مسؤولان), with or
     // without the article: the lists name the singular once.
     // A feminine dual writes its ة as ت (طفلتان، مواطنتين ← طفلة، مواطنة: keys fold ة to ه).
+    // (…and a masculine plural in construct, which drops its ن: مفاوضو الأمم المتحدة.)
     let sound = |cl: &crate::cues::Class| {
-        ["ون", "ين", "ان"].iter().any(|sfx| {
-            b.strip_suffix(sfx).filter(|st| st.chars().count() >= 3).is_some_and(|st| {
+        let construct = (w.seg.prefixes.iter().all(|p| *p == "و") && !w.seg.definite()).then_some("و");
+        ["ون", "ين", "ان"].into_iter().chain(construct).any(|sfx| {
+            b.strip_suffix(sfx).filter(|st| st.chars().count() >= if sfx == "و" { 4 } else { 3 }).is_some_and(|st| {
                 let bare_st = st.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
-                let feminine = (*sfx != "ون").then(|| st.strip_suffix('ت').map(|r| format!("{r}ه"))).flatten();
+                let feminine = (!matches!(sfx, "ون" | "و")).then(|| st.strip_suffix('ت').map(|r| format!("{r}ه"))).flatten();
                 cl.has(st)
                     || bare_st.is_some_and(|r| cl.has(r))
                     || feminine.is_some_and(|f| cl.has(&f) || f.strip_prefix("ال").is_some_and(|r| cl.has(r)))
