@@ -129,6 +129,8 @@ pub(crate) struct Cues {
     pub documents: Class,
     pub act_verbs: Class,
     pub masculine_titles: Class,
+    /// Parties, movements and associations (cue list `organization_nouns`).
+    pub organization_nouns: Class,
     /// Connectors that are adverbs when no verb follows them (cue list `adverbial_connectors`).
     pub adverbial_connectors: Class,
     /// Honorifics that are offices (cue list `office_honorifics`).

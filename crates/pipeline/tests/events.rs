@@ -101,6 +101,21 @@ fn a_body_of_civil_society_is_not_its_country() {
 }
 
 #[test]
+fn the_head_of_a_party_is_not_its_country() {
+    // The nisba qualifies the party (حزب القوات اللبنانية), not the office before it.
+    let out = run("استقبل الرئيس اللبناني في بعبدا أمس رئيس حزب القوات اللبنانية سمير جعجع.");
+    let meet = out.events.iter().find(|e| e.kind == EventType::Consult).expect("a meeting");
+    assert!(!ids(&meet.targets).contains(&"LBN"), "{:#?}", meet.targets);
+    let out = run("اتهم رئيس حركة النهضة التونسية الحكومة بالفشل في إدارة الأزمة.");
+    let accuse = out.events.iter().find(|e| e.kind == EventType::Accuse).expect("an accusation");
+    assert!(ids(&accuse.actors).is_empty(), "{:#?}", accuse.actors);
+    // A party the catalogue knows keeps its link, and a state's office its state.
+    let out = run("التقى وزير الخارجية اللبناني نظيره السوري في دمشق.");
+    let meet = out.events.iter().find(|e| e.kind == EventType::Consult).expect("a meeting");
+    assert_eq!(ids(&meet.actors), vec!["LBN"]);
+}
+
+#[test]
 fn argument_spans_leave_out_the_conjunction_and_the_preposition() {
     // و، ب and ل belong to the sentence; the article and the name stay whole, diacritics or not.
     let text = "قصفت الطائرات مواقع لِلمتمردين وللحوثيين في صعدة. والتقى الوزير بالأمين العام للجامعة العربية في القاهرة.";

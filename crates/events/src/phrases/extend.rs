@@ -298,6 +298,9 @@ impl Ctx<'_, '_, '_> {
                 if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun)) {
                     // (A name there is taken whole: وفد من الأمم المتحدة.)
                     j = self.mention_starting(end).map_or(end + 1, |m| self.d.mentions[m].end.max(end + 1));
+                    // (The place names the phrase: a state after it is the verb's object, حذر ولي عهد
+                    // أبوظبي | طهران من.)
+                    named |= named_place(end);
                     continue;
                 }
             }

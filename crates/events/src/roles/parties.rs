@@ -35,9 +35,14 @@ impl Ctx<'_, '_, '_> {
         let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
         // A body of civil society or a party is not its country (نقابة الصحفيين الفلسطينيين is no
         // Palestine: cue list `civil_bodies`): a nisba or a state inside it links nothing.
-        let civil = cues().civil_bodies.has(crate::context::bare(&self.d.words[p.first]));
+        // (…nor is the office of one: رئيس حزب القوات اللبنانية، رئيس حركة النهضة التونسية; cue list
+        // `organization_nouns` before the nisba.)
+        let civil = |m: &rasad_kb::Mention| {
+            let bare = |k: usize| crate::context::bare(&self.d.words[k]);
+            cues().civil_bodies.has(bare(p.first)) || (p.first..m.first).any(|k| cues().organization_nouns.has(bare(k)))
+        };
         let m =
-            m.filter(|m| !(civil && (m.kind == MentionKind::Demonym || m.actor.is_some_and(|a| kb.actors[a].kind == ActorType::State))));
+            m.filter(|m| !(civil(m) && (m.kind == MentionKind::Demonym || m.actor.is_some_and(|a| kb.actors[a].kind == ActorType::State))));
         let link = match m.and_then(|m| m.actor) {
             Some(a) => Link { id: Some(kb.actors[a].id.clone()), name: Some(kb.actors[a].name.clone()), ..Link::default() },
             None => Link::default(),

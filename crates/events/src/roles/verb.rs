@@ -136,6 +136,7 @@ impl Ctx<'_, '_, '_> {
         let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t && !marked).unwrap_or(t + 1);
         // The subject's own place stands between it and the object (طالب المحتجون في البصرة | الحكومة بـ).
         let after = if r.agents.is_empty() { after } else { self.past_subject_place(after, c.end) };
+        let before_apposition = after;
         let after = self.past_apposition(ps, &r.agents, after);
         // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
         // الذي أحرقه المستوطنون): that noun is the target.
@@ -150,6 +151,14 @@ impl Ctx<'_, '_, '_> {
         } else if let Some((n, noun_frame)) = self.stated_noun(c, t, after, kind) {
             // أعرب عن ترحيبه بمبادرة الإمارات: the verbal noun the verb states finds the target.
             if let Some(k) = self.target(ps, c, n, n + 1, &noun_frame, &r.agents) {
+                r.targets = self.with_coordinated(ps, k);
+            }
+        }
+        // An office read as the subject's apposition with no object after it was the object
+        // (التقى الأمير خالد بن سلمان | وزير الخارجية التركي في الرياض), unless the verb's content
+        // may stand for its object (دعا خالد العطية وزير الخارجية القطري إلى …).
+        if r.targets.is_empty() && after != before_apposition && !info(kind).content_fallback {
+            if let Some(k) = self.target(ps, c, t, before_apposition, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);
             }
         }
