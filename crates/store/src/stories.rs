@@ -13,7 +13,7 @@
 //!   abduction or a capture is typed either way by different outlets), CONSULT with AGREE,
 //!   SUPPORT and COOPERATE, and so on.
 //! - **Evidence weighted by specificity** ([`Evidence`]): a town or village 3, a city 2, a
-//!   capital, governorate or region 1.5, a person, an armed group or a militia 2, a matching
+//!   capital 1.5, a governorate or region 1, a person, an armed group or a militia 2, a matching
 //!   count or death toll 2, a state, government or international organization 0.5 (so a
 //!   country-level actor alone never joins, nor does one name or one number alone), the same actor-and-target pair 1.5 (verbal types) or 0.5 (force), the same day 0.5.
 //!   A story keeps the evidence keys of all its members with their counts; a key seen in fewer
@@ -154,8 +154,9 @@ pub fn actor_weight(id: &str) -> f64 {
     }
 }
 
-/// Weight of a linked place: a town, village, base or crossing 3, a city 2, a capital or an
-/// area (district, governorate, region) 1.5, a country 0. Cities hold many occurrences a day.
+/// Weight of a linked place: a town, village, base or crossing 3, a city 2, a capital 1.5, an
+/// area (district, governorate, region) 1, a country 0. Cities hold many occurrences a day, and a
+/// governorate (منطقة عسير، محافظة إدلب) more.
 pub fn place_weight(id: &str, precision: Option<GeoPrecision>) -> f64 {
     match precision {
         Some(GeoPrecision::Exact) => match Kb::builtin().place(id).map(|p| p.feature.as_str()) {
@@ -163,7 +164,7 @@ pub fn place_weight(id: &str, precision: Option<GeoPrecision>) -> f64 {
             Some("city") => 2.0,
             _ => 3.0,
         },
-        Some(GeoPrecision::Admin) => 1.5,
+        Some(GeoPrecision::Admin) => 1.0,
         _ => 0.0,
     }
 }

@@ -427,3 +427,13 @@ fn a_statement_is_its_speakers() {
     // its parties).
     assert!(score(&league, &Candidate { speaker: None, documents: 1, ..story }).is_some());
 }
+
+#[test]
+fn a_governorate_is_weaker_evidence_than_a_city_and_a_town() {
+    // منطقة عسير or محافظة إدلب hold many occurrences a day; Abha fewer; a village one.
+    let admin = place_weight("G-SA-ASIR", Some(GeoPrecision::Admin));
+    let city = place_weight("GN-110690", Some(GeoPrecision::Exact));
+    let base = place_weight("P-ANAD", Some(GeoPrecision::Exact));
+    assert!(admin < city && city < base, "{admin} {city} {base}");
+    assert_eq!(place_weight("C-SYR", Some(GeoPrecision::Country)), 0.0);
+}
