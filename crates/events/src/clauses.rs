@@ -47,6 +47,19 @@ impl Ctx<'_, '_, '_> {
         w.tok.kind == TokenKind::Arabic && !w.seg.definite() && self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
     }
 
+    /// True when the verb with و at `i` opens a clause of its own without a comma (اعتقلت الشرطة
+    /// خمسة في حمص | واعتقلت ثلاثة في حماة): the clause since `first` already has a verb and a
+    /// word after it, and no verb stands right before (هاجموا وقتلوا is one act told twice); a
+    /// toll's wounded go on with its dead (قتل خمسة وأصيب عشرة: cue list `wound_stems`).
+    fn coordinated_verb(&self, i: usize, first: usize) -> bool {
+        let words = self.d.words;
+        i >= first + 3
+            && words[i - 1].tok.kind == TokenKind::Arabic
+            && !self.verb_like(i - 1)
+            && (first..i - 1).any(|k| self.verb_like(k))
+            && !crate::cues::cues().wound_stems.has_prefix_of(bare(&words[i]))
+    }
+
     /// The clauses of a sentence, in order.
     pub(crate) fn clauses(&self, s: &Sentence) -> Vec<Clause> {
         let words = self.d.words;
@@ -111,7 +124,10 @@ impl Ctx<'_, '_, '_> {
                 Some(Link::Complement)
             } else if c.relatives.has(w.key.as_str()) {
                 Some(Link::Relative)
-            } else if after_comma && w.seg.prefixes.first() == Some(&"و") && self.verb_like(i) {
+            } else if w.seg.prefixes.first() == Some(&"و")
+                && self.verb_like(i)
+                && (after_comma || self.coordinated_verb(i, out[out.len() - 1].first))
+            {
                 Some(Link::Coordinated)
             } else if matches!(w.tok.text, "«" | "\"" | "“") {
                 Some(Link::Quote)
