@@ -98,6 +98,16 @@ impl Ctx<'_, '_, '_> {
         end
     }
 
+    /// Past a short parenthesis that opens at `after` (at most six words to its `)`, before
+    /// `end`): the word after it; `after` itself when none opens there.
+    pub(crate) fn past_bracket(&self, after: usize, end: usize) -> usize {
+        let words = self.d.words;
+        if words.get(after).is_none_or(|w| w.tok.text != "(") {
+            return after;
+        }
+        (after + 1..(after + 8).min(end)).find(|&j| words[j].tok.text == ")").map_or(after, |j| j + 1)
+    }
+
     /// Whether the office phrase `o` states the catalogue person `p`'s role (cue table
     /// `office_roles`): None when the person has no role or the table does not know the office.
     fn role_states(&self, o: &Phrase, p: &rasad_kb::Actor) -> Option<bool> {

@@ -136,6 +136,9 @@ impl Ctx<'_, '_, '_> {
         let after = r.agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t && !marked).unwrap_or(t + 1);
         // The subject's own place stands between it and the object (طالب المحتجون في البصرة | الحكومة بـ).
         let after = if r.agents.is_empty() { after } else { self.past_subject_place(after, c.end) };
+        // A parenthesis right after the subject names it again or points at a photo (تنظيم الدولة
+        // الإسلامية (داعش)، محمد بن سلمان (MBS)، حيدر العبادي (الصورة)): no object in it.
+        let after = if r.agents.is_empty() { after } else { self.past_bracket(after, c.end) };
         let before_apposition = after;
         let after = self.past_apposition(ps, &r.agents, after);
         // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
