@@ -32,8 +32,9 @@ impl Ctx<'_, '_, '_> {
             self.mention_at[subject.first].and_then(|m| self.d.mentions[m].actor).is_some_and(|x| kb.actors[x].kind != ActorType::Person);
         // The name proper, past courtesy titles (الأمير، الشيخ، صاحب السمو الملكي; not an office:
         // الرئيس السيسي | ولي العهد السعودي stays the object).
+        let words = self.d.words;
         let courtesy = |t: usize| {
-            let k = self.d.words[t].key.as_str();
+            let k = words[t].key.as_str();
             cues().honorifics.has(k) && !cues().office_honorifics.has(k)
         };
         let first = (subject.first..subject.end).find(|&t| !courtesy(t)).unwrap_or(subject.first);
@@ -52,22 +53,21 @@ impl Ctx<'_, '_, '_> {
         // against the person's country and organization.
         let id = |m: usize| self.d.mentions[m].actor.map(|x| kb.actors[x].id.as_str());
         let person = person_of(first).map(|x| &kb.actors[x]);
-        let words = self.d.words;
         let lam_genitive = |p: &Phrase| (p.first + 1..p.end).any(|t| words[t].seg.prefixes.contains(&"ل"));
         let other_state = match (o.link.or(o.state).and_then(id), person) {
             (Some(named), Some(p)) => ![p.country.as_deref(), p.parent.as_deref(), p.affiliation.as_deref()].contains(&Some(named)),
             // (A known person's role tells: ودعا ترامب | وزير الخارجية إلى الاستقالة, not
             // نتنياهو رئيس الوزراء; cue table office_roles.)
-            (None, Some(p)) => match (self.role_states(o, p), self.d.words[o.first].seg.definite()) {
+            (None, Some(p)) => match (self.role_states(o, p), words[o.first].seg.definite()) {
                 (Some(same), _) => !same,
                 (None, definite) => definite,
             },
-            (None, None) => self.d.words[o.first].seg.definite(),
+            (None, None) => words[o.first].seg.definite(),
             // (A person the catalogue does not know: an office in construct is his (فلان وزير
             // الخارجية القطري), as is a definite one with its ل genitive (الأمين العام للأمم
             // المتحدة); a definite one with a state's nisba is another's (الأمير فلان | الرئيس
             // الأمريكي).)
-            (Some(_), None) => self.d.words[o.first].seg.definite() && !lam_genitive(o),
+            (Some(_), None) => words[o.first].seg.definite() && !lam_genitive(o),
         };
         if !named || other_state {
             return after;

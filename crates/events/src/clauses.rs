@@ -57,7 +57,7 @@ impl Ctx<'_, '_, '_> {
             && words[i - 1].tok.kind == TokenKind::Arabic
             && !self.verb_like(i - 1)
             && (first..i - 1).any(|k| self.verb_like(k))
-            && !crate::cues::cues().wound_stems.has_prefix_of(bare(&words[i]))
+            && !cues().wound_stems.has_prefix_of(bare(&words[i]))
     }
 
     /// The clauses of a sentence, in order.

@@ -131,7 +131,7 @@ pub(crate) struct Cues {
     pub masculine_titles: Class,
     /// Stems of the verbs that count a toll's wounded (cue list `wound_stems`).
     pub wound_stems: Class,
-    /// Parties, movements and associations (cue list `organization_nouns`).
+    /// Movements and fronts, bodies beside `civil_bodies` (cue list `organization_nouns`).
     pub organization_nouns: Class,
     /// Connectors that are adverbs when no verb follows them (cue list `adverbial_connectors`).
     pub adverbial_connectors: Class,

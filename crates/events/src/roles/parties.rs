@@ -35,11 +35,14 @@ impl Ctx<'_, '_, '_> {
         let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
         // A body of civil society or a party is not its country (نقابة الصحفيين الفلسطينيين is no
         // Palestine: cue list `civil_bodies`): a nisba or a state inside it links nothing.
-        // (…nor is the office of one: رئيس حزب القوات اللبنانية، رئيس حركة النهضة التونسية; cue list
-        // `organization_nouns` before the nisba.)
+        // (…nor is the office of one, or of a movement: رئيس حزب القوات اللبنانية، رئيس حركة النهضة
+        // التونسية; cue list `organization_nouns`.)
         let civil = |m: &rasad_kb::Mention| {
-            let bare = |k: usize| crate::context::bare(&self.d.words[k]);
-            cues().civil_bodies.has(bare(p.first)) || (p.first..m.first).any(|k| cues().organization_nouns.has(bare(k)))
+            let body = |k: usize| {
+                let b = crate::context::bare(&self.d.words[k]);
+                cues().civil_bodies.has(b) || cues().organization_nouns.has(b)
+            };
+            body(p.first) || (p.first..m.first).any(body)
         };
         let m =
             m.filter(|m| !(civil(m) && (m.kind == MentionKind::Demonym || m.actor.is_some_and(|a| kb.actors[a].kind == ActorType::State))));
