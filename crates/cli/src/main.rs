@@ -73,6 +73,7 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    alloc::keep_freed_memory();
     match run() {
         Ok(code) => code,
         // The reader went away (rasad … | head): stop quietly, as Unix tools do.

@@ -72,8 +72,10 @@ pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: u
     // An indefinite accusative's ا counts as its noun (شن هجوما for near=هجوم).
     (from..to).any(|k| {
         let w = &words[k];
-        let accusative = w.seg.key.strip_suffix('ا').filter(|r| r.chars().count() >= 3 && !w.seg.definite());
-        k != i && keys.iter().any(|x| *x == w.key || *x == bare(w) || *x == w.seg.key || accusative == Some(x.as_str()))
+        let accusative = || w.seg.key.strip_suffix('ا').filter(|r| !w.seg.definite() && r.chars().count() >= 3);
+        k != i
+            && (keys.iter().any(|x| *x == w.key || *x == bare(w) || *x == w.seg.key)
+                || accusative().is_some_and(|r| keys.iter().any(|x| x == r)))
     })
 }
 

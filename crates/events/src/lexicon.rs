@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use rasad_model::EventType;
-use rasad_text::{match_key, Word};
+use rasad_text::{match_key, FormNote, FormSlot, Word};
 
 /// Errors in the trigger lexicon file.
 #[derive(Debug, thiserror::Error)]
@@ -157,7 +157,10 @@ struct Negative {
 /// The trigger lexicon: form key → entries; negative phrases by their blocked word.
 #[derive(Debug)]
 pub struct Lexicon {
-    map: HashMap<String, Vec<TriggerEntry>>,
+    /// Form (match key) → its place in `lists`.
+    map: HashMap<String, u32>,
+    /// Each form with its entries, in the order first listed.
+    lists: Vec<(String, Vec<TriggerEntry>)>,
     negatives: HashMap<String, Vec<Negative>>,
     /// Unique in the process: what the per-thread memo is keyed by (an address could be reused
     /// by a later lexicon).
@@ -279,7 +282,8 @@ impl Lexicon {
 
     /// Parses and validates a lexicon file (see the header of `data/triggers.tsv`).
     pub fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
-        let mut map: HashMap<String, Vec<TriggerEntry>> = HashMap::default();
+        let mut map: HashMap<String, u32> = HashMap::default();
+        let mut lists: Vec<(String, Vec<TriggerEntry>)> = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             let line_no = n + 1;
             if line.trim().is_empty() || line.starts_with('#') || line.starts_with("verbs\t") {
@@ -299,7 +303,12 @@ impl Lexicon {
                         Some(f) => (f, true),
                         None => (form, false),
                     };
-                    let list = map.entry(match_key(form)).or_default();
+                    let key = match_key(form);
+                    let at = *map.entry(key.clone()).or_insert_with(|| {
+                        lists.push((key, Vec::new()));
+                        (lists.len() - 1) as u32
+                    });
+                    let list = &mut lists[at as usize].1;
                     // The same row may list a form twice (a verb that is also its noun): one entry.
                     let e = match list.iter_mut().find(|e| e.kind == kind && e.mode == mode && e.needs == needs) {
                         Some(e) => e,
@@ -324,7 +333,7 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon { map, negatives: HashMap::default(), id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
+        Ok(Lexicon { map, lists, negatives: HashMap::default(), id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
     }
 
     /// Adds the negative phrases of a file (see the header of `data/negatives.tsv`).
@@ -365,7 +374,7 @@ impl Lexicon {
 
     /// Every form in the lexicon (for the segmenter's known words).
     pub fn forms(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.lists.iter().map(|(f, _)| f.as_str())
     }
 
     /// Number of forms.
@@ -393,28 +402,29 @@ impl Lexicon {
     }
 
     fn lookup_memo(&self, w: &Word) -> Option<Hit<'_>> {
-        let id = self.id;
         let info = w.shared();
+        // The reading depends on the form alone: kept beside the form's analysis, for the first
+        // lexicon that reads the form (the built-in one, in the binary).
+        let note = info.memo(*SLOT, |_| FormNote { bits: self.note_bits(w), ..FormNote::default() });
+        if note.bits >> 32 == self.id as u64 {
+            return self.hit_of(note.bits);
+        }
+        // Another lexicon's note (tests build several): the per-thread memo.
         // The entry holds the analysis, so its address names this word form while the entry lives.
         let addr = std::sync::Arc::as_ptr(info) as usize;
-        let hit = |v: &Option<(String, bool)>| {
-            v.as_ref().and_then(|(form, nominal)| {
-                self.map.get_key_value(form).map(|(f, entries)| Hit { entries, entry: &entries[0], nominal: *nominal, form: f.as_str() })
-            })
-        };
+        let id = self.id;
         let cached = MEMO.with(|m| {
             let m = m.borrow();
             if m.0 == id {
-                m.1.get(&addr).map(|(_, v)| hit(v))
+                m.1.get(&addr).map(|(_, bits)| *bits)
             } else {
                 None
             }
         });
-        if let Some(h) = cached {
-            return h;
+        if let Some(bits) = cached {
+            return self.hit_of(bits);
         }
-        let v = self.lookup_uncached(w);
-        let out = hit(&v);
+        let bits = self.note_bits(w);
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
             // Bounded, and letting go of the analyses the analysis memo has dropped.
@@ -424,18 +434,33 @@ impl Lexicon {
                 m.1.clear();
                 m.2 = generation;
             }
-            m.1.insert(addr, (std::sync::Arc::clone(info), v));
+            m.1.insert(addr, (std::sync::Arc::clone(info), bits));
         });
-        out
+        self.hit_of(bits)
     }
 
-    fn lookup_uncached(&self, w: &Word) -> Option<(String, bool)> {
-        self.lookup_entry(w)
+    /// A word's reading packed in a number: this lexicon's id in the high 32 bits, then the place
+    /// of its form in `lists` plus one (0: no entry) and, lowest, whether it reads as a noun.
+    fn note_bits(&self, w: &Word) -> u64 {
+        let found = self.lookup_entry(w).and_then(|(form, nominal)| self.map.get(&form).map(|&i| (i, nominal)));
+        (self.id as u64) << 32 | found.map_or(0, |(i, nominal)| (u64::from(i) + 1) << 1 | u64::from(nominal))
+    }
+
+    /// The hit that [`Lexicon::note_bits`] packed.
+    fn hit_of(&self, bits: u64) -> Option<Hit<'_>> {
+        let at = ((bits & 0xFFFF_FFFF) >> 1) as usize;
+        let (form, entries) = self.lists.get(at.checked_sub(1)?)?;
+        Some(Hit { entries, entry: &entries[0], nominal: bits & 1 == 1, form })
+    }
+
+    /// The entries of a form (match key).
+    fn get(&self, form: &str) -> Option<&Vec<TriggerEntry>> {
+        self.map.get(form).map(|&i| &self.lists[i as usize].1)
     }
 
     /// True when the lexicon form `c` has a verb entry.
     fn is_verb(&self, c: &str) -> bool {
-        self.map.get(c).is_some_and(|l| l.iter().any(|e| e.verb))
+        self.get(c).is_some_and(|l| l.iter().any(|e| e.verb))
     }
 
     fn lookup_entry(&self, w: &Word) -> Option<(String, bool)> {
@@ -449,7 +474,7 @@ impl Lexicon {
             if nisba && c == w.seg.key && c != w.seg.base_key() {
                 continue;
             }
-            if let Some(list) = self.map.get(&c) {
+            if let Some(list) = self.get(&c) {
                 let e = &list[0];
                 if e.inflected_only && !e.noun {
                     continue;
@@ -477,7 +502,7 @@ impl Lexicon {
         // writes ه, not ة, so the verbal noun before it is the entry (جدد الملك دعمه للحكومة).
         let written_ha = crate::context::letters(w.tok.text).next_back() == Some('ه') && w.seg.suffixes.is_empty();
         if let Some(c) = w.seg.key.strip_suffix('ه').filter(|c| written_ha && c.chars().count() >= 3) {
-            if self.map.get(c).is_some_and(|l| l.iter().any(|e| e.noun)) {
+            if self.get(c).is_some_and(|l| l.iter().any(|e| e.noun)) {
                 return Some((c.to_string(), true));
             }
         }
@@ -514,11 +539,14 @@ impl Lexicon {
     }
 }
 
-type Memo = (usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, Option<(String, bool)>)>, u64);
+type Memo = (usize, rustc_hash::FxHashMap<usize, (std::sync::Arc<rasad_text::WordInfo>, u64)>, u64);
+
+/// The form slot where the first lexicon to read a word form keeps its reading.
+static SLOT: LazyLock<FormSlot> = LazyLock::new(FormSlot::claim);
 
 thread_local! {
-    /// Word (by the address of its shared analysis) → (lexicon form, read as a noun), for the
-    /// lexicon with the given id.
+    /// Word (by the address of its shared analysis) → its reading as [`Lexicon::note_bits`] packs
+    /// it, for the lexicon with the given id.
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((0, Default::default(), 0));
 }
 
@@ -628,7 +656,7 @@ mod tests {
         let lex = Lexicon::parse(include_str!("../data/triggers.tsv")).unwrap();
         assert!(lex.len() > 150);
         for t in EventType::ALL {
-            assert!(lex.map.values().flatten().any(|e| e.kind == t), "no trigger for {t}");
+            assert!(lex.lists.iter().flat_map(|(_, l)| l).any(|e| e.kind == t), "no trigger for {t}");
         }
     }
 
@@ -642,7 +670,8 @@ mod tests {
     #[test]
     fn the_person_condition_carries_a_type_a_mode_and_the_own_flag() {
         let needs = |c: &str| {
-            Lexicon::parse(&format!("هاجم\t-\t-\tASSAULT\t-\t-\t{c}\tx")).map(|l| l.map.values().flatten().next().unwrap().needs.clone())
+            Lexicon::parse(&format!("هاجم\t-\t-\tASSAULT\t-\t-\t{c}\tx"))
+                .map(|l| l.lists.iter().flat_map(|(_, l)| l).next().unwrap().needs.clone())
         };
         assert_eq!(needs("person=CONSULT").unwrap(), vec![Need::PersonType(EventType::Consult, None, false)]);
         assert_eq!(

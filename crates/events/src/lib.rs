@@ -11,6 +11,7 @@ mod clauses;
 mod context;
 mod cues;
 pub mod extract;
+mod forms;
 pub mod furniture;
 mod holders;
 pub mod learn;

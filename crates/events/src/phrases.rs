@@ -32,7 +32,8 @@ mod names;
 mod start;
 mod words;
 
-pub(crate) use words::{describes_word, is_adjective, nisba_ending, word_class};
+pub(crate) use crate::forms::{is_adjective, word_class};
+pub(crate) use words::{adjective, classify, describes_word, nisba_ending, sound_plural_of_people};
 
 use rasad_kb::MentionKind;
 use rasad_text::TokenKind;

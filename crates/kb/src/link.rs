@@ -83,13 +83,31 @@ pub(crate) fn first_forms<'w>(w: &'w Word) -> impl Iterator<Item = std::borrow::
     .flatten()
 }
 
+/// True when `key` is one of the [`first_forms`] of `w`, decided without building any of them.
+pub(crate) fn is_first_form(w: &Word, key: &str) -> bool {
+    let full = w.key.as_str();
+    if key == full {
+        return true;
+    }
+    let wc = w.key_without_conj();
+    if key == wc {
+        return true;
+    }
+    if w.seg.prefixes.is_empty() {
+        return false;
+    }
+    let base = w.seg.base_key();
+    if w.seg.definite() {
+        key.strip_prefix("ال") == Some(base)
+    } else {
+        key == base && base != full && base != wc
+    }
+}
+
 /// Whether the match keys `keys` are written at token `i` (the first with its clitics).
 pub(crate) fn keys_at<S: AsRef<str>>(words: &[Word], i: usize, keys: &[S]) -> bool {
     let n = keys.len();
-    n > 0
-        && i + n <= words.len()
-        && first_forms(&words[i]).any(|f| f == keys[0].as_ref())
-        && (1..n).all(|k| words[i + k].key == keys[k].as_ref())
+    n > 0 && i + n <= words.len() && (1..n).all(|k| words[i + k].key == keys[k].as_ref()) && is_first_form(&words[i], keys[0].as_ref())
 }
 
 /// Adds to `out` the name mentions that `at` finds, left to right over Arabic words no mention of
@@ -265,7 +283,7 @@ impl Kb {
             let n = m.end - m.first;
             let governorate = cands.iter().find(|(keys, t)| {
                 keys.len() == n + 1
-                    && first_forms(w).any(|f| f == keys[1].as_str())
+                    && is_first_form(w, keys[1].as_str())
                     && keys[2..].iter().zip(&words[m.first + 1..m.end]).all(|(k, w)| *k == w.key)
                     && t.places.first().is_some_and(|&p| self.places[p].curated && self.places[p].feature == "governorate")
             });

@@ -283,12 +283,14 @@ impl Pipeline {
         let mentions = self.kb.link(words);
         clock.lap(Stage::Linking);
         let furniture = furniture_mask(text, words, &sentences);
+        clock.lap(Stage::Events);
         let found = rasad_ner::tagger::tag(&self.ner, &self.kb, text, words, &sentences, &mentions);
         let names = name_tokens(words, &found);
         let mentions = self.confirm_places(words, mentions, &names);
         // A person named in full is named by the surname alone where the model reads a person.
         let persons: Vec<(usize, usize)> = names.iter().filter(|n| n.2 == Label::Per).map(|n| (n.0, n.1)).collect();
         let mentions = self.kb.link_named_surnames(words, mentions, &persons);
+        clock.lap(Stage::Ner);
         Analysis { sentences, furniture, mentions, names, found, quantities, times }
     }
 

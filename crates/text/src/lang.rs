@@ -12,6 +12,24 @@ pub const MIN_LETTERS: usize = 20;
 /// Kurdish and Pashto, which are told first by their own).
 const DISTINCT: &[(&str, &str)] = &[("ar", "يكةى"), ("fa", "یکگپچژ"), ("ur", "ےںٹڈڑہ"), ("ku", "ەێۆڵڕ"), ("ps", "ښږټډړګڼېۍ")];
 
+/// The class of each code point of the Arabic (U+0600–U+06FF) and Arabic Supplement
+/// (U+0750–U+077F) blocks, by position: [`NOT_LETTER`], the place of the [`DISTINCT`] set that
+/// holds the letter, or [`OTHER_LETTER`]. Read once per character instead of testing every set.
+static ARABIC_LETTERS: std::sync::LazyLock<[u8; 0x130]> = std::sync::LazyLock::new(|| {
+    let mut t = [NOT_LETTER; 0x130];
+    for (i, slot) in t.iter_mut().enumerate() {
+        let code = if i < 0x100 { 0x0600 + i as u32 } else { 0x0750 + i as u32 - 0x100 };
+        let Some(c) = char::from_u32(code).filter(|c| c.is_alphabetic()) else { continue };
+        *slot = DISTINCT.iter().position(|(_, set)| set.contains(c)).map_or(OTHER_LETTER, |p| p as u8);
+    }
+    t
+});
+
+/// An Arabic-block code point that is no letter (digits, punctuation, most marks).
+const NOT_LETTER: u8 = u8::MAX;
+/// An Arabic-script letter in none of the [`DISTINCT`] sets.
+const OTHER_LETTER: u8 = u8::MAX - 1;
+
 /// What [`script_language`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScriptLanguage {
@@ -36,13 +54,24 @@ pub enum ScriptLanguage {
 pub fn script_language(text: &str) -> ScriptLanguage {
     let (mut letters, mut arabic) = (0usize, 0usize);
     let mut counts = [0usize; 5];
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
-            arabic += 1;
-            if let Some(i) = DISTINCT.iter().position(|(_, set)| set.contains(c)) {
-                counts[i] += 1;
+    let table = &*ARABIC_LETTERS;
+    for c in text.chars() {
+        let code = c as u32;
+        let class = match code {
+            0x0600..=0x06FF => table[(code - 0x0600) as usize],
+            0x0750..=0x077F => table[(code - 0x0750 + 0x100) as usize],
+            _ => {
+                letters += usize::from(if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() });
+                continue;
             }
+        };
+        if class == NOT_LETTER {
+            continue;
+        }
+        letters += 1;
+        arabic += 1;
+        if let Some(n) = counts.get_mut(class as usize) {
+            *n += 1;
         }
     }
     if letters < MIN_LETTERS {

@@ -8,10 +8,11 @@ use rasad_kb::{ActorType, MentionKind};
 use rasad_model::Label;
 use rasad_text::TokenKind;
 
-use super::words::{construct, nisba_ending, participle_adjective, word_class};
+use super::words::{construct, nisba_ending, participle_adjective};
 use super::Head;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
+use crate::forms::word_class;
 
 impl Ctx<'_, '_, '_> {
     /// The end of the phrase whose first unit `[i, j)` is headed by `head`, extended over what

@@ -8,10 +8,11 @@ use rasad_kb::ActorType;
 use rasad_model::Label;
 use rasad_text::TokenKind;
 
-use super::words::{construct, word_class};
+use super::words::construct;
 use super::Head;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
+use crate::forms::word_class;
 
 impl Ctx<'_, '_, '_> {
     /// The NER name (token range, label) that starts at token `i`, if any.

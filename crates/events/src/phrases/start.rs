@@ -5,10 +5,10 @@
 
 use rasad_kb::{ActorType, MentionKind};
 
-use super::words::{is_adjective, sound_plural_of_people, word_class};
 use super::Head;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
+use crate::forms::{is_adjective, word_class};
 
 impl Ctx<'_, '_, '_> {
     /// Where a phrase may start at token `i`: the end of its first unit and what heads it.
@@ -107,18 +107,19 @@ impl Ctx<'_, '_, '_> {
         // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
         // محتجون المقر.)
         // (…nor one a preposition governs: من قبل محتجين.)
-        let nominative = bare(w).ends_with("ون") || (i > 0 && cues().governors.has(bare(&self.d.words[i - 1])));
+        let nominative = || bare(w).ends_with("ون") || (i > 0 && cues().governors.has(bare(&self.d.words[i - 1])));
         // (…nor one right after a transitive verb of the lexicon, its object: ستمنع متظاهرين من.)
-        let object = i > 0 && !w.seg.definite() && {
-            let prev = &self.d.words[i - 1];
-            self.is_verb(i - 1)
-                && self
-                    .d
-                    .lexicon
-                    .lookup(prev)
-                    .is_some_and(|v| !v.nominal && v.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == "obj")))
-        };
-        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative || object) {
+        let object =
+            || {
+                i > 0 && !w.seg.definite() && {
+                    let prev = &self.d.words[i - 1];
+                    self.is_verb(i - 1)
+                        && self.d.lexicon.lookup(prev).is_some_and(|v| {
+                            !v.nominal && v.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == "obj"))
+                        })
+                }
+            };
+        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative() || object()) {
             return Some((i + 1, h));
         }
         if let Some(h) = &hit {
@@ -136,22 +137,10 @@ impl Ctx<'_, '_, '_> {
         }
         // A sound masculine plural names people (Arabic keeps it for rational beings): المشاركون،
         // متظاهرون، الفلسطينيين. Not a broken plural of the فعاليل shape (الميادين، ملايين).
-        let c = cues();
-        if sound_plural_of_people(w) && !self.in_time[i] && !c.generic_stop.has(w.key.as_str()) {
+        if crate::forms::people_plural(w) && !self.in_time[i] {
             return Some((i + 1, Head::People));
         }
         // A definite noun that is no particle, time, place noun or relative word.
-        let k = w.key.as_str();
-        let generic = w.seg.definite()
-            && !self.in_time[i]
-            && !c.generic_stop.has(k)
-            && !c.documents.has(k)
-            && !c.locatives.has(bare(w))
-            && !c.relatives.has(k)
-            && !c.adjectives.has(k)
-            && !is_adjective(w)
-            && w.seg.stem.chars().count() >= 3
-            && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"));
-        generic.then_some((i + 1, Head::Generic))
+        (crate::forms::generic_noun(w) && !self.in_time[i]).then_some((i + 1, Head::Generic))
     }
 }

@@ -23,11 +23,12 @@ pub(crate) fn accusative_nisba(w: &Word) -> bool {
 /// True when `w` may describe the word `prev` before it: an adjective, and a nisba in the
 /// accusative only after an accusative (وفدا حكوميا; not قناص | مدنيا, the object).
 pub(crate) fn describes_word(prev: &Word, w: &Word) -> bool {
-    (accusative_nisba(w) && prev.key.ends_with('ا')) || is_adjective(w)
+    (accusative_nisba(w) && prev.key.ends_with('ا')) || crate::forms::is_adjective(w)
 }
 
 /// Nisba adjectives: السوري، الروسية، الإيرانيين, and others of the adjective class.
-pub(crate) fn is_adjective(w: &Word) -> bool {
+/// Computed (callers read it memoized per form through [`crate::forms::is_adjective`]).
+pub(crate) fn adjective(w: &Word) -> bool {
     if w.tok.kind != TokenKind::Arabic || !w.seg.prefixes.iter().all(|p| *p == "ال") {
         return false;
     }
@@ -58,7 +59,7 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
         && prev.seg.definite();
     let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
     let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
-    shaped && feminine(k) == feminine(pk) && !plural(k) && word_class(w).is_none() && !cues().m_nouns.has(k)
+    shaped && feminine(k) == feminine(pk) && !plural(k) && crate::forms::word_class(w).is_none() && !cues().m_nouns.has(k)
 }
 
 /// True when a word's first و is its own letter, not the conjunction the segmenter read: an
@@ -72,7 +73,9 @@ pub(crate) fn own_waw(w: &Word) -> bool {
         && ![&c.titles, &c.groups, &c.people].iter().any(|cl| cl.has(bare(w)))
 }
 
-pub(crate) fn word_class(w: &Word) -> Option<Head> {
+/// The closed class of a word form, computed (callers read it memoized per form through
+/// [`crate::forms::word_class`]).
+pub(crate) fn classify(w: &Word) -> Option<Head> {
     if w.tok.kind != TokenKind::Arabic {
         return None;
     }
@@ -130,7 +133,7 @@ pub(crate) fn word_class(w: &Word) -> Option<Head> {
 /// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
 /// four letters or more, not the فعاليل shape): المشاركون، متظاهرين، الفلسطينيين; not القانون،
 /// المليون، الميادين، قوانين.
-pub(super) fn sound_plural_of_people(w: &Word) -> bool {
+pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     if w.tok.kind != TokenKind::Arabic || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
         return false;
     }
@@ -153,7 +156,7 @@ pub(super) fn construct(w: &Word) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{nisba_ending, word_class, Head};
+    use super::{classify as word_class, nisba_ending, Head};
     use rasad_text::{analyze, tokenize, Segmenter};
 
     #[test]

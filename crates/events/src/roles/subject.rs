@@ -270,11 +270,7 @@ impl Ctx<'_, '_, '_> {
         if self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal) {
             return true;
         }
-        if w.seg.definite() {
-            return false;
-        }
-        let sv = &cues().speech_verbs;
-        sv.has(bare(w)) || crate::lexicon::inflected_candidates(w).iter().any(|c| sv.has(c))
+        crate::forms::speech_verb(w)
     }
 
     /// True when a clause opens with its verb (after و or a connector): its subject may be implicit.
