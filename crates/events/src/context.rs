@@ -66,6 +66,20 @@ pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     i > 0 && crate::cues::cues().governors.has(bare(&words[i - 1]))
 }
 
+/// True when tokens `i` and `i + 1` are an adverbial of manner (أدان بأشد العبارات: cue list
+/// `manner_phrases`).
+pub(crate) fn manner_at(words: &[Word], i: usize) -> bool {
+    let c = crate::cues::cues();
+    i + 1 < words.len()
+        && c.manner_phrases.may_start(&words[i].key)
+        && c.manner_phrases.has(&format!("{} {}", words[i].key, words[i + 1].key))
+}
+
+/// The number of tokens in `[lo, hi)` that adverbials of manner take ([`manner_at`]).
+pub(crate) fn manner_tokens(words: &[Word], lo: usize, hi: usize) -> usize {
+    (lo..hi).filter(|&k| manner_at(words, k)).count() * 2
+}
+
 pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
     let from = i.saturating_sub(radius).max(lo);
     let to = (i + radius + 1).min(hi);

@@ -72,6 +72,8 @@ pub(crate) struct Cues {
     pub short_pronoun_verbs: Class,
     pub reporters: Class,
     pub count_nouns: Class,
+    pub act_counts: Class,
+    pub manner_phrases: Class,
     pub ya_nouns: Class,
     pub m_nouns: Class,
     pub vehicles: Class,

@@ -117,6 +117,11 @@ impl Ctx<'_, '_, '_> {
                 i += 1;
                 continue;
             }
+            // An adverbial of manner (أدان بأشد العبارات: cue list `manner_phrases`) is none either.
+            if i + 1 < hi && crate::context::manner_at(words, i) {
+                i += 2;
+                continue;
+            }
             let Some((j, head)) = self.phrase_start(i, hi) else {
                 // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
                 if let Some(end) = self.indefinite_object(i, hi, &out) {

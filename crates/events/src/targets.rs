@@ -439,6 +439,10 @@ impl Ctx<'_, '_, '_> {
             if let Some(o) = owner_after(k) {
                 return Some(o);
             }
+            // …or after تابعة لـ (غارات على مواقع تابعة للحوثيين: the owner, as for an object).
+            if let Some(o) = owned().filter(|_| ps[k].head == Head::Generic && ps[k].link.is_none()) {
+                return Some(o);
+            }
             // A city after ب or إلى is where it happened when a partner follows (أجرى مباحثات
             // بالقاهرة مع …، وصل إلى القاهرة والتقى بالأمين العام).
             let place_gov = |j: usize| matches!(ps[j].governor.as_deref(), Some("ب" | "الي"));

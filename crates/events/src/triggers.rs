@@ -315,7 +315,11 @@ impl Ctx<'_, '_, '_> {
             // (Not by a vetoed noun across إثر، لدى، عقب …, which make it an event of its own: الوزير
             // بطرس حرب إثر لقائه.)
             let across_temporal = i > 0 && cues().temporal.has(bare(&words[i - 1]));
-            let governed_by_prev = last_seen.is_some_and(|(pt, _)| i - pt <= 3 && !(across_temporal && vetoed_at == Some(pt)))
+            // (An adverbial of manner or a count of acts between counts for nothing: أدان بأشد
+            // العبارات الهجوم على …، نفذت القوات سلسلة هجمات على …)
+            let counts = |pt: usize| (pt + 1..i).filter(|&k| cues().act_counts.has(bare(&words[k]))).count();
+            let gap = |pt: usize| i - pt - crate::context::manner_tokens(words, pt + 1, i) - counts(pt);
+            let governed_by_prev = last_seen.is_some_and(|(pt, _)| gap(pt) <= 3 && !(across_temporal && vetoed_at == Some(pt)))
                 && (nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
             let attributive = !nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);

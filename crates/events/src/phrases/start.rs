@@ -42,6 +42,13 @@ impl Ctx<'_, '_, '_> {
                 return Some((end, Head::Name));
             }
         }
+        // A count of acts before the act's noun is no participant (شنت الطائرات عشرات الغارات: cue
+        // list `act_counts`).
+        if cues().act_counts.has(bare(w))
+            && words.get(i + 1).is_some_and(|n| i + 1 < hi && self.d.lexicon.lookup(n).is_some_and(|h| h.nominal))
+        {
+            return None;
+        }
         // A number of people or of a group (13 من ميليشيا الحوثي، 6 حوثيين، الآلاف من المقاتلين):
         // the phrase runs from the number over what it counts.
         if let Some(q) = self.quantity_at[i].map(|k| &self.d.quantities[k]) {
