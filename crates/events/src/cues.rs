@@ -74,6 +74,7 @@ pub(crate) struct Cues {
     pub count_nouns: Class,
     pub act_counts: Class,
     pub manner_phrases: Class,
+    pub manner_heads: Class,
     pub ya_nouns: Class,
     pub m_nouns: Class,
     pub vehicles: Class,

@@ -55,6 +55,11 @@ impl Ctx<'_, '_, '_> {
                 return None;
             }
             let p = k - 1;
+            // (An adverbial of manner and its adjective: هاجم المسلحون بطريقة منظمة مواقع …)
+            if cues().manner_heads.has(bare(&words[p])) || (p > 0 && cues().manner_heads.has(bare(&words[p - 1]))) {
+                k = if cues().manner_heads.has(bare(&words[p])) { p } else { p - 1 };
+                continue;
+            }
             // (A time word first: فجر اليوم is no verb فجّر.)
             if self.in_time[p] {
                 k = p;
@@ -91,7 +96,8 @@ impl Ctx<'_, '_, '_> {
             }
             return None;
         }
-        if !self.object_word(i) {
+        // (Nor the adjective of an adverbial of manner: سيطر بشكل كامل، بطريقة منظمة.)
+        if !self.object_word(i) || (i > 0 && cues().manner_heads.has(bare(&words[i - 1]))) {
             return None;
         }
         Some(self.object_end(i, hi, accusative))

@@ -122,6 +122,11 @@ impl Ctx<'_, '_, '_> {
                 i += 2;
                 continue;
             }
+            // …nor is the adjective of a manner head (هاجموا بطريقة منظمة: cue list `manner_heads`).
+            if i > lo && cues().manner_heads.has(bare(&words[i - 1])) && self.mention_starting(i).is_none() {
+                i += 1;
+                continue;
+            }
             let Some((j, head)) = self.phrase_start(i, hi) else {
                 // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
                 if let Some(end) = self.indefinite_object(i, hi, &out) {

@@ -37,6 +37,8 @@ impl Ctx<'_, '_, '_> {
             ti.content.iter().any(|o| o == bare(w))
                 || w.seg.prefixes.first().is_some_and(|p| ti.content.iter().any(|o| o == p) && self.d.lexicon.lookup(w).is_some())
                 || (ti.content.iter().any(|o| o == "ب") && masdar_with_ba(w))
+                // (…and a negated content: طالب بعدم التدخل، بدون شروط.)
+                || (ti.content.iter().any(|o| o == "ب") && w.key_without_conj().strip_prefix('ب').is_some_and(|r| cues().negations.has(r)))
         };
         // (Not inside a parenthesis: طالب الرئيس، في رسالة وجهها إلى الأمين العام، إسرائيل بالانسحاب.)
         (t + 1..end)
