@@ -94,6 +94,28 @@ pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: u
 }
 
 impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
+    /// True when the word at `i` counts or strings together acts, weapons or times (cue list
+    /// `act_counts`, with or without its tanween's alif), before the act's noun, a weapon or مرات,
+    /// directly or after من (شن الطيران عدة غارات، سلسلةً من الهجمات، أطلقوا مئات الصواريخ، قصفوا
+    /// عدة مرات): no participant and no object. Not a count of people (عشرات القتلى). Below `hi`.
+    pub(crate) fn counts_acts(&self, i: usize, hi: usize) -> bool {
+        let words = self.d.words;
+        let c = crate::cues::cues();
+        let b = bare(&words[i]);
+        if !(c.act_counts.has(b) || b.strip_suffix('ا').is_some_and(|x| c.act_counts.has(x))) {
+            return false;
+        }
+        let counted = |k: usize| {
+            k < hi
+                && words.get(k).is_some_and(|n| {
+                    let nb = bare(n);
+                    let act = self.d.lexicon.lookup(n).is_some_and(|h| h.nominal) && crate::phrases::word_class(n).is_none();
+                    act || c.weapons.has(nb) || c.weapons.has(nb.strip_prefix("ال").unwrap_or(nb)) || matches!(nb, "مرات" | "مره")
+                })
+        };
+        counted(i + 1) || (i + 2 < hi && bare(&words[i + 1]) == "من" && counted(i + 2))
+    }
+
     /// True when token `k` is inside a name the NER model found.
     pub(crate) fn named(&self, k: usize) -> bool {
         let names = &self.names;

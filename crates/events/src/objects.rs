@@ -28,10 +28,9 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         let accusative = w.key.ends_with('ا') && !w.key.ends_with("وا");
-        // A count of acts before the act's noun is none (شن الطيران عدة غارات على …: cue list
-        // `act_counts`): the act's own target follows.
-        let counts_acts = || words.get(i + 1).is_some_and(|n| i + 1 < hi && self.d.lexicon.lookup(n).is_some_and(|h| h.nominal));
-        if cues().act_counts.has(bare(w)) && counts_acts() {
+        // A count of acts before the act's noun is none (شن الطيران عدة غارات على …): the act's
+        // own target follows.
+        if self.counts_acts(i, hi) {
             return None;
         }
         // A construct before a participant is no object of its own: its owner is (قصفت الطائرات

@@ -628,7 +628,18 @@ impl Ctx<'_, '_, '_> {
         while i < to {
             let w = &words[i];
             let adjunct = || crate::phrases::phrase_at(ps, i).is_some_and(|p| p.first == i && self.chain_governor(ps, from, i).is_some());
-            if w.tok.kind == TokenKind::Punct || self.in_time[i] || governed(i) || adjunct() {
+            // (…and the word before a time expression that no phrase holds: خلال الأيام الثلاثة الماضية.)
+            let before_time = || i + 1 < to && self.in_time[i + 1] && crate::phrases::phrase_at(ps, i).is_none();
+            // (…and the construct head of the phrase at `to`: قصفت … مواقع | المعارضة.)
+            let head_of_next = || {
+                i + 1 == to
+                    && w.tok.kind == TokenKind::Arabic
+                    && w.seg.prefixes.is_empty()
+                    && !w.seg.definite()
+                    && !self.is_verb(i)
+                    && self.d.lexicon.lookup(w).is_none()
+            };
+            if w.tok.kind == TokenKind::Punct || self.in_time[i] || governed(i) || adjunct() || before_time() || head_of_next() {
                 i += 1;
                 continue;
             }

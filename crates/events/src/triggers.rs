@@ -317,7 +317,7 @@ impl Ctx<'_, '_, '_> {
             let across_temporal = i > 0 && cues().temporal.has(bare(&words[i - 1]));
             // (An adverbial of manner or a count of acts between counts for nothing: أدان بأشد
             // العبارات الهجوم على …، نفذت القوات سلسلة هجمات على …)
-            let counts = |pt: usize| (pt + 1..i).filter(|&k| cues().act_counts.has(bare(&words[k]))).count();
+            let counts = |pt: usize| (pt + 1..i).filter(|&k| self.counts_acts(k, i + 1)).count();
             let gap = |pt: usize| i - pt - crate::context::manner_tokens(words, pt + 1, i) - counts(pt);
             let governed_by_prev = last_seen.is_some_and(|(pt, _)| gap(pt) <= 3 && !(across_temporal && vetoed_at == Some(pt)))
                 && (nominal || is_definite_or_governed(words, i));

@@ -44,9 +44,7 @@ impl Ctx<'_, '_, '_> {
         }
         // A count of acts before the act's noun is no participant (شنت الطائرات عشرات الغارات: cue
         // list `act_counts`).
-        if cues().act_counts.has(bare(w))
-            && words.get(i + 1).is_some_and(|n| i + 1 < hi && self.d.lexicon.lookup(n).is_some_and(|h| h.nominal))
-        {
+        if self.counts_acts(i, hi) {
             return None;
         }
         // A number of people or of a group (13 من ميليشيا الحوثي، 6 حوثيين، الآلاف من المقاتلين):

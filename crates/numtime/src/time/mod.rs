@@ -101,6 +101,7 @@ impl Cursor<'_, '_> {
             .or_else(|| self.shahr_month(i))
             .or_else(|| self.year_phrase(i))
             .or_else(|| self.relative_unit(i))
+            .or_else(|| self.past_stretch(i))
             .or_else(|| self.day_part(i))
             .or_else(|| self.relative_day(i))
     }

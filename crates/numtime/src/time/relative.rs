@@ -73,6 +73,45 @@ impl Cursor<'_, '_> {
         Some((end, v))
     }
 
+    /// The last days, weeks or months up to publication, as a stretch from its first day to the
+    /// publication date: a dual (خلال اليومين الماضيين، الأسبوعين الأخيرين، الشهرين الماضيين), a
+    /// plural with its number (الأيام الثلاثة الماضية، الأشهر الستة الأخيرة), or the last hours
+    /// (الساعات الماضية: the day before and the day of publication).
+    pub(super) fn past_stretch(&self, i: usize) -> Option<(usize, Val)> {
+        // (unit in days, 0 for hours; months by the calendar)
+        let (per, months, dual) = match self.bare(i) {
+            "اليومين" => (1, false, true),
+            "الاسبوعين" => (7, false, true),
+            "الشهرين" => (0, true, true),
+            "الايام" => (1, false, false),
+            "الاسابيع" => (7, false, false),
+            "الاشهر" | "الشهور" => (0, true, false),
+            "الساعات" => (0, false, false),
+            _ => return None,
+        };
+        let hours = per == 0 && !months;
+        let (n, end) = if dual {
+            (2, i + 1)
+        } else if hours {
+            (1, i + 1)
+        } else {
+            let k = self.key(i + 1);
+            match num_word(k.strip_prefix("ال").unwrap_or(k)) {
+                Some(NumWord::Add(v)) if (3.0..=30.0).contains(&v) && v.fract() == 0.0 => (v as i64, i + 2),
+                // (عشرة alone is ten: the table reads it as a teen's ending.)
+                Some(NumWord::Teen) => (10, i + 2),
+                _ => return None,
+            }
+        };
+        if !matches!(self.key(end), "الماضيين" | "الماضيه" | "الاخيرين" | "الاخيره" | "المنصرمين" | "المنصرمه")
+        {
+            return None;
+        }
+        let Some(p) = self.published else { return Some((end + 1, Val::Unresolved)) };
+        let first = if months { p.checked_sub(n.months()).ok()? } else { p.checked_sub((n * per.max(1)).days()).ok()? };
+        Some((end + 1, Val::Span(first, p)))
+    }
+
     /// صباح/مساء/فجر/ليلة … + اليوم / أمس / weekday.
     pub(super) fn day_part(&self, i: usize) -> Option<(usize, Val)> {
         let k = self.bare(i);
