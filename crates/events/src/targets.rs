@@ -368,6 +368,20 @@ impl Ctx<'_, '_, '_> {
     /// The owner with ل right after an unnamed generic phrase at `k` (مواقع للحوثيين، مركزا للأمن),
     /// past up to two bare words that describe it (مواقع عدة للمتمردين، أهدافا محددة لداعش): a
     /// participant, the thing's side. None when `k` is named or no such phrase follows.
+    /// Where a phrase starting at `first` begins with what opens it: a ل or ب written apart with
+    /// its tatweel and an opening quotation mark (مواقع تابعة لـ«داعش»، لـ"حزب الله").
+    fn before_opener(&self, first: usize) -> usize {
+        let words = self.d.words;
+        let mut f = first;
+        if f > 0 && words[f - 1].tok.kind == TokenKind::Punct && matches!(words[f - 1].tok.text, "«" | "“" | "\"" | "'") {
+            f -= 1;
+        }
+        if f > 0 && matches!(words[f - 1].tok.text, "لـ" | "بـ") {
+            f -= 1;
+        }
+        f
+    }
+
     fn owner_after(&self, ps: &[Phrase], k: usize) -> Option<usize> {
         let o = k + 1;
         let words = self.d.words;
@@ -380,12 +394,13 @@ impl Ctx<'_, '_, '_> {
                 && !self.is_verb(i)
                 && self.d.lexicon.lookup(w).is_none()
         };
+        let first = ps.get(o).map_or(usize::MAX, |p| self.before_opener(p.first));
         (ps[k].head == Head::Generic
             && ps[k].link.is_none()
             && o < ps.len()
-            && ps[o].first >= ps[k].end
-            && ps[o].first <= ps[k].end + 2
-            && (ps[k].end..ps[o].first).all(describes)
+            && first >= ps[k].end
+            && first <= ps[k].end + 2
+            && (ps[k].end..first).all(describes)
             && ps[o].participant()
             && ps[o].governor.as_deref() == Some("ل"))
         .then_some(o)
@@ -408,8 +423,11 @@ impl Ctx<'_, '_, '_> {
                     && p.first <= t + 9
                     && (p.governor.as_deref() == Some("ل")
                         || words[p.first].seg.prefixes.contains(&"ل")
-                        || (p.first >= 2 && bare(&words[p.first - 1]).ends_with("سيطره")))
-                    && (p.first.saturating_sub(2)..p.first).any(|i| i > t && cues().belonging.has(bare(&words[i])))
+                        || self.before_opener(p.first).checked_sub(1).is_some_and(|q| bare(&words[q]).ends_with("سيطره")))
+                    && {
+                        let f = self.before_opener(p.first);
+                        (f.saturating_sub(2)..f).any(|i| i > t && cues().belonging.has(bare(&words[i])))
+                    }
             })
         };
         // An unnamed thing and its owner with ل right after it (غارات على مواقع للحوثيين): the owner.

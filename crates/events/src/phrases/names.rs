@@ -100,13 +100,23 @@ impl Ctx<'_, '_, '_> {
         if p.contains(&"ل") && !self.linked_by_lam(i) {
             return Some("ل".into());
         }
-        let prev = i.checked_sub(1).map(|k| &words[k])?;
+        // (Over an opening quotation mark: لـ«داعش»، على "حزب الله".)
+        let opening = |w: &rasad_text::Word| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'");
+        let before = match i.checked_sub(1)? {
+            q if q > 0 && opening(&words[q]) => q - 1,
+            q => q,
+        };
+        let prev = &words[before];
         let k = bare(prev);
         // كل من إيران وروسيا: "both", no preposition.
         if k == "من" && i >= 2 && bare(&words[i - 2]) == "كل" {
             return None;
         }
-        let k = if matches!(prev.tok.text, "لـ" | "ل") { "ل" } else { k };
+        let k = match prev.tok.text {
+            "لـ" | "ل" => "ل",
+            "بـ" => "ب",
+            _ => k,
+        };
         let prep = |k: &str| cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k);
         // A preposition the segmenter left joined to و or ف (وفي ليبيا، وعلى الحدود).
         let k = match k.strip_prefix(['و', 'ف']) {
