@@ -66,18 +66,42 @@ pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     i > 0 && crate::cues::cues().governors.has(bare(&words[i - 1]))
 }
 
-/// True when tokens `i` and `i + 1` are an adverbial of manner (أدان بأشد العبارات: cue list
-/// `manner_phrases`).
-pub(crate) fn manner_at(words: &[Word], i: usize) -> bool {
+/// The number of tokens of an adverbial of manner at `i` (cue list `manner_phrases`: بشدة، بكل قوة،
+/// بأشد العبارات), 0 when none starts there.
+pub(crate) fn manner_len(words: &[Word], i: usize) -> usize {
     let c = crate::cues::cues();
-    i + 1 < words.len()
-        && c.manner_phrases.may_start(&words[i].key)
-        && c.manner_phrases.has(&format!("{} {}", words[i].key, words[i + 1].key))
+    let Some(w) = words.get(i) else { return 0 };
+    if i + 1 < words.len() && c.manner_phrases.may_start(&w.key) && c.manner_phrases.has(&format!("{} {}", w.key, words[i + 1].key)) {
+        return 2;
+    }
+    usize::from(c.manner_phrases.has(&w.key))
 }
 
-/// The number of tokens in `[lo, hi)` that adverbials of manner take ([`manner_at`]).
+/// The number of tokens in `[lo, hi)` that adverbials of manner take ([`manner_len`]).
 pub(crate) fn manner_tokens(words: &[Word], lo: usize, hi: usize) -> usize {
-    (lo..hi).filter(|&k| manner_at(words, k)).count() * 2
+    let (mut k, mut n) = (lo, 0);
+    while k < hi {
+        match manner_len(words, k) {
+            0 => k += 1,
+            m => {
+                n += m.min(hi - k);
+                k += m;
+            }
+        }
+    }
+    n
+}
+
+/// Where the head of an adverbial of manner that ends at token `j` starts (cue list
+/// `manner_heads`: بشكل، بصورة، على نحو), if one does: the adjective after it is no participant.
+pub(crate) fn manner_head_start(words: &[Word], j: usize) -> Option<usize> {
+    let c = crate::cues::cues();
+    let w = words.get(j)?;
+    if c.manner_heads.has(bare(w)) {
+        return Some(j);
+    }
+    let p = j.checked_sub(1)?;
+    (c.manner_heads.may_start(&words[p].key) && c.manner_heads.has(&format!("{} {}", words[p].key, w.key))).then_some(p)
 }
 
 pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {

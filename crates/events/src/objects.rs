@@ -55,8 +55,9 @@ impl Ctx<'_, '_, '_> {
             }
             let p = k - 1;
             // (An adverbial of manner and its adjective: هاجم المسلحون بطريقة منظمة مواقع …)
-            if cues().manner_heads.has(bare(&words[p])) || (p > 0 && cues().manner_heads.has(bare(&words[p - 1]))) {
-                k = if cues().manner_heads.has(bare(&words[p])) { p } else { p - 1 };
+            let head = crate::context::manner_head_start(words, p).or_else(|| crate::context::manner_head_start(words, p.checked_sub(1)?));
+            if let Some(h) = head {
+                k = h;
                 continue;
             }
             // (A time word first: فجر اليوم is no verb فجّر.)
@@ -96,7 +97,7 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         // (Nor the adjective of an adverbial of manner: سيطر بشكل كامل، بطريقة منظمة.)
-        if !self.object_word(i) || (i > 0 && cues().manner_heads.has(bare(&words[i - 1]))) {
+        if !self.object_word(i) || (i > 0 && crate::context::manner_head_start(words, i - 1).is_some()) {
             return None;
         }
         Some(self.object_end(i, hi, accusative))

@@ -118,12 +118,13 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // An adverbial of manner (أدان بأشد العبارات: cue list `manner_phrases`) is none either.
-            if i + 1 < hi && crate::context::manner_at(words, i) {
-                i += 2;
+            let manner = crate::context::manner_len(words, i);
+            if manner > 0 && i + manner <= hi {
+                i += manner;
                 continue;
             }
             // …nor is the adjective of a manner head (هاجموا بطريقة منظمة: cue list `manner_heads`).
-            if i > lo && cues().manner_heads.has(bare(&words[i - 1])) && self.mention_starting(i).is_none() {
+            if i > lo && crate::context::manner_head_start(words, i - 1).is_some() && self.mention_starting(i).is_none() {
                 i += 1;
                 continue;
             }
