@@ -156,7 +156,7 @@ impl Ctx<'_, '_, '_> {
             let named_start = head == Head::Name;
             let mut j = end.min(hi);
             // A quotation opened inside the phrase closes inside it too (عناصر «داعش»).
-            let opened = (i..j).any(|k| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "«" | "“" | "\"" | "'"));
+            let opened = (i..j).any(|k| crate::context::opening_quote(&words[k]));
             if opened && j < hi && words[j].tok.kind == TokenKind::Punct && matches!(words[j].tok.text, "»" | "”" | "\"" | "'") {
                 j += 1;
             }

@@ -373,7 +373,7 @@ impl Ctx<'_, '_, '_> {
     fn before_opener(&self, first: usize) -> usize {
         let words = self.d.words;
         let mut f = first;
-        if f > 0 && words[f - 1].tok.kind == TokenKind::Punct && matches!(words[f - 1].tok.text, "«" | "“" | "\"" | "'") {
+        if f > 0 && crate::context::opening_quote(&words[f - 1]) {
             f -= 1;
         }
         if f > 0 && matches!(words[f - 1].tok.text, "لـ" | "بـ") {

@@ -33,7 +33,7 @@ impl Ctx<'_, '_, '_> {
     /// otherwise.
     pub(super) fn quoted_name(&self, i: usize) -> usize {
         let w = &self.d.words[i];
-        let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'");
+        let quote = crate::context::opening_quote(w);
         // …or a group the catalogue lacks, taken whole up to its closing mark (مسلحو «المقاومة
         // الشعبية»).
         let words = self.d.words;
@@ -101,9 +101,8 @@ impl Ctx<'_, '_, '_> {
             return Some("ل".into());
         }
         // (Over an opening quotation mark: لـ«داعش»، على "حزب الله".)
-        let opening = |w: &rasad_text::Word| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "“" | "\"" | "'");
         let before = match i.checked_sub(1)? {
-            q if q > 0 && opening(&words[q]) => q - 1,
+            q if q > 0 && crate::context::opening_quote(&words[q]) => q - 1,
             q => q,
         };
         let prev = &words[before];
