@@ -70,6 +70,8 @@ pub(crate) struct Cues {
     pub drivers: Class,
     /// Doubled-root verbs with an object pronoun, too short for the segmenter to split (شنه).
     pub short_pronoun_verbs: Class,
+    /// ب with a third-person pronoun after a verb: the noun the clause describes (قام به).
+    pub resumptives: Class,
     pub reporters: Class,
     pub count_nouns: Class,
     pub act_counts: Class,

@@ -520,20 +520,38 @@ impl Ctx<'_, '_, '_> {
     /// The subject of a relative clause on the noun in the target's place: who did what the trigger
     /// is about (رحب بالخطوات التي اتخذتها الحكومة، دان الهجوم الذي نفذته الجماعة). The relative word
     /// stands within three words from `from` (where the object would start), a verb right after it,
-    /// the subject right after that.
+    /// the subject right after that. An indefinite noun needs no relative word (حذر من محاولات
+    /// تقوم بها جهات خارجية، أدان هجوما تبناه التنظيم), and the noun may own a definite genitive
+    /// (أدان جرائم الحرب التي ارتكبتها إسرائيل).
     pub(crate) fn doer_of_relative(&self, ps: &[Phrase], from: usize, frame: &[String]) -> Option<usize> {
         let words = self.d.words;
         let in_frame = |g: &str| frame.iter().any(|f| f == g);
-        let rel = (from + 1..(from + 3).min(words.len())).find(|&k| cues().relatives.has(words[k].key.as_str()))?;
-        // The noun before the relative word stands where the target would: the object or a frame preposition.
-        let noun = &words[rel - 1];
-        let placed = (rel - 1 == from && in_frame("obj") && noun.seg.prefixes.iter().all(|p| *p == "ال"))
-            || noun.seg.prefixes.first().is_some_and(|p| *p != "ال" && in_frame(p))
-            || (rel >= from + 2 && in_frame(bare(&words[rel - 2])));
+        let indefinite = |k: usize| {
+            let w = &words[k];
+            w.tok.kind == TokenKind::Arabic && !w.seg.definite() && w.seg.suffixes.is_empty() && self.mention_at[k].is_none()
+        };
+        let end = (from + 3).min(words.len());
+        let rel = (from + 1..end).find(|&k| {
+            cues().relatives.has(words[k].key.as_str())
+                || (indefinite(k - 1) && self.pointing_back(ps, k).is_some() && !self.is_verb(k - 1))
+        })?;
+        let verb = if cues().relatives.has(words[rel].key.as_str()) { rel + 1 } else { rel };
+        // The noun before the relative word stands where the target would: the object or a frame
+        // preposition; or it is the genitive of a construct noun there (جرائم الحرب).
+        let genitive = rel >= from + 2
+            && indefinite(rel - 2)
+            && words[rel - 1].seg.definite()
+            && words[rel - 1].seg.prefixes.len() == 1
+            && crate::phrases::phrase_at(ps, rel - 1).is_none_or(|p| p.head == Head::Generic && p.link.is_none());
+        let noun = if genitive { rel - 2 } else { rel - 1 };
+        let w = &words[noun];
+        let placed = (noun == from && in_frame("obj") && w.seg.prefixes.iter().all(|p| *p == "ال"))
+            || w.seg.prefixes.first().is_some_and(|p| *p != "ال" && in_frame(p))
+            || (noun > from && noun == from + 1 && in_frame(bare(&words[from])));
         if !placed {
             return None;
         }
-        self.subject_pointing_back(ps, rel + 1)
+        self.subject_pointing_back(ps, verb)
     }
 
     /// The subject of a verb at `verb` that points back to the noun before it with a pronoun
@@ -541,18 +559,28 @@ impl Ctx<'_, '_, '_> {
     /// the phrase right after the verb its subject. None when the verb has no such pronoun (الهجوم
     /// الذي استهدف كنيسة: the noun is the subject itself).
     pub(crate) fn subject_pointing_back(&self, ps: &[Phrase], verb: usize) -> Option<usize> {
+        let last = self.pointing_back(ps, verb)?;
+        ps.iter().position(|p| p.first > last && p.first <= last + 2 && p.governor.is_none() && p.participant() && !self.in_source(p))
+    }
+
+    /// Where a verb at `verb` that points back to the noun before it ends: the verb itself when
+    /// it carries the pronoun (اتخذتها), the ب after it that carries it (قامت بها، تقوم به). None
+    /// when no pronoun points back.
+    fn pointing_back(&self, ps: &[Phrase], verb: usize) -> Option<usize> {
         let words = self.d.words;
-        let verb_like = words.get(verb).is_some_and(|w| {
-            w.tok.kind == TokenKind::Arabic
-                && !w.seg.definite()
-                && third_person_pronoun(w)
-                && self.mention_at[verb].is_none()
-                && crate::phrases::phrase_at(ps, verb).is_none()
-        });
+        let w = words.get(verb)?;
+        let verb_like = w.tok.kind == TokenKind::Arabic
+            && !w.seg.definite()
+            && self.mention_at[verb].is_none()
+            && crate::phrases::phrase_at(ps, verb).is_none();
         if !verb_like {
             return None;
         }
-        ps.iter().position(|p| p.first > verb && p.first <= verb + 2 && p.governor.is_none() && p.participant() && !self.in_source(p))
+        if third_person_pronoun(w) {
+            return Some(verb);
+        }
+        let resumptive = words.get(verb + 1).is_some_and(|r| cues().resumptives.has(r.key.as_str()));
+        (resumptive && w.seg.prefixes.is_empty() && self.d.lexicon.lookup(w).is_none_or(|_| self.is_verb(verb))).then_some(verb + 1)
     }
 
     /// Who caused a death or an injury told without its doer, named in the attack that caused it
@@ -695,7 +723,8 @@ impl Ctx<'_, '_, '_> {
                     && self.d.lexicon.lookup(w).is_none())
         };
         let end = (t + 4).min(words.len());
-        let verb = (t + 1..end).find(|&v| third_person_pronoun(&words[v]))?;
+        let verb = (t + 1..end)
+            .find(|&v| third_person_pronoun(&words[v]) || words.get(v + 1).is_some_and(|r| cues().resumptives.has(r.key.as_str())))?;
         if verb >= c.end.max(t + 1) + 8 || !(t + 1..verb).all(describes) {
             return None;
         }
