@@ -47,7 +47,10 @@ impl Ctx<'_, '_, '_> {
                 seen = Some(mi);
                 let m = &self.d.mentions[mi];
                 // A place that is no actor is a place wherever it stands (قصفت الطائرات حلب، زار دمشق).
-                if m.place.is_some() && (m.actor.is_none() || self.locative(m)) {
+                // …and a city right after an attack noun, even one that may stand for its
+                // government (اعتداءات باريس، تفجيرات بروكسل).
+                let struck = info(kind).victims && m.first == t + 1 && m.place.is_some_and(|x| self.d.kb.places[x].feature != "country");
+                if m.place.is_some() && (m.actor.is_none() || struck || self.locative(m)) {
                     let mut dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
                     // Where forces go matters more than where they came from (دخلت من العراق إلى سوريا).
                     if origin_late && m.first > 0 && bare(&words[m.first - 1]) == "من" {

@@ -335,7 +335,11 @@ impl Segmenter {
                     // The whole remainder is known: a known word with a suffix-like ending.
                     continue;
                 }
-                let known = self.known.contains(&key[pb..key.len() - sb]);
+                // A known noun in ة keeps it as ت before a pronoun (وزارته: وزارة + ه, not و + زارته).
+                let stem = &key[pb..key.len() - sb];
+                let known = self.known.contains(stem)
+                    || (matches!(sfx.kind, Sk::Pronoun | Sk::PluralPronoun)
+                        && stem.strip_suffix('ت').is_some_and(|b| self.known.contains(&format!("{b}ه"))));
                 if needs_known && !known {
                     continue;
                 }
@@ -401,6 +405,12 @@ mod tests {
         let s = Segmenter::new(["شن"]);
         assert_eq!(s.segment("بشن").display(), "ب+شن");
         assert_eq!(s.segment("بلد").display(), "بلد");
+    }
+
+    #[test]
+    fn known_noun_in_ta_marbuta_before_a_pronoun() {
+        assert_eq!(segment("وزارته").display(), "وزارت+ه");
+        assert_eq!(segment("ووزارتها").display(), "و+وزارت+ها");
     }
 
     #[test]

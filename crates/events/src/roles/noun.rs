@@ -222,7 +222,11 @@ impl Ctx<'_, '_, '_> {
         } else if let Some(a) = self.cause_doer(ps, c, t).filter(|_| info(kind).victims) {
             // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.
             r.agents = self.with_coordinated(ps, a);
-        } else if let (Some(g), false) = (genitive, transitive && prep_target.is_none() && self.genitive_suffers(ps, c, tr, genitive)) {
+        } else if let (Some(g), false) = (
+            genitive.filter(|&g| !(info(kind).victims && self.below_country(&ps[g]))),
+            transitive && prep_target.is_none() && self.genitive_suffers(ps, c, tr, genitive),
+        ) {
+            // (A city after an attack noun is where it struck, not who: اعتداءات باريس، تفجيرات بروكسل.)
             // وصول الوفد، اجتماع الوزير مع نظيره، رفض الحكومة (verbal_nouns.rs): the genitive acts.
             r.agents = self.with_coordinated(ps, g);
         } else if third_person_pronoun(&words[t]) {

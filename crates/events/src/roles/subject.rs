@@ -21,6 +21,15 @@ impl Ctx<'_, '_, '_> {
         self.source_spans.iter().any(|&(s, e)| a >= s && b <= e)
     }
 
+    /// True when the phrase is all of a place below a country (a city, even a capital that may
+    /// stand for its government: باريس، حلب; not إسرائيل, a country, which acts).
+    pub(crate) fn below_country(&self, p: &Phrase) -> bool {
+        p.link.is_some_and(|m| {
+            let m = &self.d.mentions[m];
+            m.end == p.end && m.place.is_some_and(|x| self.d.kb.places[x].feature != "country")
+        })
+    }
+
     /// The subject of a clause's verb at `t`: before it (SVO), else after it (VSO).
     pub(super) fn subject(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
