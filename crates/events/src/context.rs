@@ -169,19 +169,30 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
 
     /// The span of an argument over tokens `[start_tok, end_tok)`: as [`Self::slice`], less the
     /// first word's conjunction and preposition (و، ف، ب، ك، ل), which belong to the sentence, not
-    /// to the mention: ومصر → مصر، والجيش → الجيش, and للمتمردين → لمتمردين (the article's lam
-    /// stays; ل + ال is written لل). Only where the split is sure: before the article, or on a
+    /// to the mention: ومصر → مصر، والجيش → الجيش, and للمتمردين → متمردين (ل + ال is written لل:
+    /// the article's alif is not in the text, and its lam alone would read as the preposition
+    /// again, لمتمردين "for rebels"). Only where the split is sure: before the article, or on a
     /// catalogue name that does not itself begin with the letters (وليد المعلم، فرنسا، بغداد
     /// stay whole); an indefinite common noun keeps them (فندقا، فتاة: the segmenter's guess).
     pub(crate) fn arg_slice(&self, start_tok: usize, end_tok: usize) -> TextSpan {
+        self.arg_slice_governed(start_tok, end_tok, false)
+    }
+
+    /// As [`Self::arg_slice`]; `governed` says the phrase reader took the first word's clitic as
+    /// the phrase's preposition (لطيران التحالف → طيران التحالف), which makes the split sure.
+    pub(crate) fn arg_slice_governed(&self, start_tok: usize, end_tok: usize, governed: bool) -> TextSpan {
         let mut s = self.slice(start_tok, end_tok);
         let w = &self.d.words[start_tok];
-        let n = w.seg.prefixes.iter().take_while(|p| matches!(**p, "و" | "ف" | "ب" | "ك" | "ل")).count();
+        let mut n = w.seg.prefixes.iter().take_while(|p| matches!(**p, "و" | "ف" | "ب" | "ك" | "ل")).count();
+        // ل + ال written لل: the article's lam goes with the preposition's.
+        if n > 0 && w.seg.prefixes[n - 1] == "ل" && w.seg.prefixes.get(n) == Some(&"ال") && letters(w.tok.text).nth(n) == Some('ل') {
+            n += 1;
+        }
         if n == 0 || w.tok.kind != rasad_text::TokenKind::Arabic {
             return s;
         }
         let named = self.mention_at[start_tok].is_some_and(|m| self.d.mentions[m].first == start_tok);
-        let sure = w.seg.definite() || (named && !self.d.kb.begins_a_name(&w.key));
+        let sure = w.seg.definite() || (named && !self.d.kb.begins_a_name(&w.key)) || (governed && !named);
         if !sure {
             return s;
         }

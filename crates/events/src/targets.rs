@@ -617,7 +617,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// The first word from `k` (below `end`) past adjectives and manner words (مسلح، جوية، عنيف).
-    fn past_adjectives(&self, ps: &[Phrase], mut k: usize, end: usize) -> usize {
+    pub(crate) fn past_adjectives(&self, ps: &[Phrase], mut k: usize, end: usize) -> usize {
         let words = self.d.words;
         let adjective = |w: &Word| {
             crate::phrases::is_adjective(w)

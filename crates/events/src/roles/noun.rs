@@ -113,6 +113,12 @@ impl Ctx<'_, '_, '_> {
         let (t, kind) = (tr.at, tr.kind);
         let frame = &tr.frame;
         let mut r = Roles::default();
+        // An attack noun with no genitive and an armed force after ل (قصف للطيران العراقي، غارة
+        // جوية لقوات التحالف): the force did it, as for the noun a death is blamed on.
+        let armed_lam = || {
+            let k = self.past_adjectives(ps, t + 1, c.end.min(t + 14));
+            ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && self.armed_phrase(p) && !self.in_source(p))
+        };
         // A verbal noun after تعرض ل: the subject of تعرض suffered it, the noun's nisba or agent did it
         // (تعرضت مواقع حزب الله لغارات إسرائيلية).
         if let Some(tw) = (c.first..t).rev().take(10).find(|&k| bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض"))
@@ -120,7 +126,7 @@ impl Ctx<'_, '_, '_> {
             if let Some(k) = self.subject(ps, c, tw) {
                 r.targets = self.with_coordinated(ps, k);
             }
-            if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.suffered_from(ps, c, t)) {
+            if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.suffered_from(ps, c, t)).or_else(armed_lam) {
                 r.agents = self.with_coordinated(ps, a);
             }
             return r;
@@ -190,6 +196,8 @@ impl Ctx<'_, '_, '_> {
         let object_after = acting_genitive.and_then(|g| self.lam_patient(ps, g, c.end)).or(object_after);
         if let Some(d) = self.doer_of_noun(ps, c, t) {
             r.agents = self.with_coordinated(ps, d);
+        } else if let Some(a) = (genitive.is_none() && info(kind).victims).then(armed_lam).flatten() {
+            r.agents = self.with_coordinated(ps, a);
         } else if let (Some(g), Some(o)) = (genitive, object_after) {
             r.agents = self.with_coordinated(ps, g);
             r.targets = self.with_coordinated(ps, o);

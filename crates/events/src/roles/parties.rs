@@ -31,7 +31,10 @@ impl Ctx<'_, '_, '_> {
     /// to its state).
     pub(crate) fn phrase_arg(&self, p: &Phrase) -> Arg {
         let kb = self.d.kb;
-        let span = self.arg_slice(p.first, p.end);
+        // (A clitic the phrase reader took as the preposition is no part of it: لطيران التحالف.)
+        let w = &self.d.words[p.first];
+        let governed = p.governor.as_deref().is_some_and(|g| w.seg.prefixes.iter().any(|x| *x == g && matches!(g, "ب" | "ل" | "ك")));
+        let span = self.arg_slice_governed(p.first, p.end, governed);
         let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
         // A body of civil society or a party is not its country (نقابة الصحفيين الفلسطينيين is no
         // Palestine: cue list `civil_bodies`): a nisba or a state inside it links nothing.

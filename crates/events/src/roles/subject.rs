@@ -30,6 +30,19 @@ impl Ctx<'_, '_, '_> {
         })
     }
 
+    /// True when the phrase names an armed force: a state, army, armed group or militia of the
+    /// catalogue, or a head noun of the armed cues, clitics aside (للطيران العراقي، لقوات النظام).
+    pub(crate) fn armed_phrase(&self, p: &Phrase) -> bool {
+        use rasad_kb::ActorType;
+        if let Some(a) = p.link.and_then(|m| self.d.mentions[m].actor) {
+            return matches!(self.d.kb.actors[a].kind, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia);
+        }
+        let w = &self.d.words[p.first];
+        let base = w.seg.base_key();
+        let armed = &cues().armed;
+        armed.has(base) || (w.seg.definite() && armed.has(&format!("ال{base}")))
+    }
+
     /// The subject of a clause's verb at `t`: before it (SVO), else after it (VSO).
     pub(super) fn subject(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
