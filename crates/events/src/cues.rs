@@ -49,6 +49,9 @@ pub(crate) struct Cues {
     pub people: Class,
     pub victim_units: Class,
     pub force_units: Class,
+    /// Formations that go by a number (الفرقة 16) and the arm after it (مشاة).
+    pub numbered_units: Class,
+    pub unit_arms: Class,
     pub armed: Class,
     pub new_phrase: Class,
     pub generic_stop: Class,

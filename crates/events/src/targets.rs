@@ -162,9 +162,11 @@ impl Ctx<'_, '_, '_> {
 
     /// The first of the parties after بين that follows an event noun after `t` in its clause
     /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
-    pub(crate) fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+    /// With `kind`, only after a noun of that type (اندلعت اشتباكات بين; not سيعارض الاتفاق بين).
+    pub(crate) fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize, kind: Option<EventType>) -> Option<usize> {
         let words = self.d.words;
-        let b = (t + 1..c.end).filter(|&n| self.d.lexicon.lookup(&words[n]).is_some()).find_map(|n| self.bain_after(n, c.end))?;
+        let noun = |n: usize| self.d.lexicon.lookup(&words[n]).is_some_and(|h| kind.is_none_or(|k| h.entries.iter().any(|e| e.kind == k)));
+        let b = (t + 1..c.end).filter(|&n| noun(n)).find_map(|n| self.bain_after(n, c.end))?;
         let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
         (self.with_coordinated(ps, k).len() > 1).then_some(k)
     }
@@ -183,10 +185,28 @@ impl Ctx<'_, '_, '_> {
                 || w.is_punct("،")
                 || w.is_punct(",")
         };
+        // …and where, with its locative words (اندلعت في منطقة بلة بين، في شرق ليبيا بين).
+        let place_end = |k: usize| {
+            if bare(&words[k]) != "في" {
+                return None;
+            }
+            let mut m = k + 1;
+            while m < end && m <= k + 3 && self.mention_at[m].is_none() && cues().locatives.has(bare(&words[m])) {
+                m += 1;
+            }
+            let mi = self.mention_at.get(m).copied().flatten()?;
+            self.d.mentions[mi].place.is_some().then_some(self.d.mentions[mi].end)
+        };
         let mut k = n + 1;
-        while k < end && k <= n + 4 {
+        let mut stop = n + 4;
+        while k < end && k <= stop {
             if bare(&words[k]) == "بين" {
                 return Some(k);
+            }
+            if let Some(e) = place_end(k) {
+                stop += e - k;
+                k = e;
+                continue;
             }
             if !skippable(k) {
                 return None;

@@ -46,6 +46,12 @@ impl Ctx<'_, '_, '_> {
                 j = quoted;
             }
             let w = &words[j];
+            // A formation's number is its name (الفرقة 16 مشاة، اللواء 35), with its arm.
+            if w.tok.kind == TokenKind::Number && cues().numbered_units.has(bare(&words[j - 1])) {
+                let arm = words.get(j + 1).is_some_and(|a| j + 1 < hi && cues().unit_arms.has(bare(a)));
+                j += if arm { 2 } else { 1 };
+                continue;
+            }
             // A number starts a phrase of its own (قتل مقاتلون | جنديين).
             if w.tok.kind != TokenKind::Arabic
                 || self.in_time[j]

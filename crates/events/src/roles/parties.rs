@@ -33,7 +33,9 @@ impl Ctx<'_, '_, '_> {
         let kb = self.d.kb;
         // (A clitic the phrase reader took as the preposition is no part of it: لطيران التحالف.)
         let w = &self.d.words[p.first];
-        let governed = p.governor.as_deref().is_some_and(|g| w.seg.prefixes.iter().any(|x| *x == g && matches!(g, "ب" | "ل" | "ك")));
+        // (…nor is the و that joins it to the phrase before: ومسلحي تنظيم داعش.)
+        let governed = p.governor.as_deref().is_some_and(|g| w.seg.prefixes.iter().any(|x| *x == g && matches!(g, "ب" | "ل" | "ك")))
+            || (p.coordinated && w.seg.prefixes.first() == Some(&"و"));
         let span = self.arg_slice_governed(p.first, p.end, governed);
         let m = p.link.or(p.state).map(|m| &self.d.mentions[m]);
         // A body of civil society or a party is not its country (نقابة الصحفيين الفلسطينيين is no

@@ -88,7 +88,7 @@ impl Ctx<'_, '_, '_> {
             }
             if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.cause_doer(ps, c, t)) {
                 r.agents = self.with_coordinated(ps, a);
-            } else if let Some(a) = self.party_between(ps, c, t) {
+            } else if let Some(a) = self.party_between(ps, c, t, None) {
                 // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party acts, the others
                 // fought it.
                 let parties = self.with_coordinated(ps, a);
@@ -101,8 +101,11 @@ impl Ctx<'_, '_, '_> {
             }
             return r;
         }
-        // اندلعت اشتباكات بين الجيش والمسلحين: of the parties after بين the first acts.
-        if let Some(k) = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين") {
+        // اندلعت اشتباكات بين الجيش والمسلحين: of the parties after بين the first acts (also past
+        // the noun's adjectives, a time or a place: اندلعت اشتباكات عنيفة أمس بين …).
+        let between = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين");
+        let between = between.or_else(|| self.party_between(ps, c, t, Some(kind)).filter(|&a| subj.is_none_or(|k| k == a)));
+        if let Some(k) = between {
             let parties = self.with_coordinated(ps, k);
             if parties.len() > 1 {
                 r.agents = vec![parties[0]];
