@@ -26,6 +26,22 @@ impl Ctx<'_, '_, '_> {
         if let Some((end, _)) = self.name_at(i) {
             return Some((end, Head::Name));
         }
+        // A definite participle or nisba right after a definite event noun agrees with it: its
+        // adjective, no participant (الاستهداف المتكرر، القصف المكثف; a construct's head has no
+        // article). Not another noun, which starts the next argument (حضر الاجتماع الرضيع …).
+        let event_adjective = i > 0 && w.seg.definite() && w.seg.prefixes.len() == 1 && {
+            let prev = &words[i - 1];
+            let stem = w.seg.base_key().strip_prefix("ال").unwrap_or(w.seg.base_key());
+            let participle = stem.starts_with('م') && stem.chars().count() >= 4;
+            (participle || is_adjective(w))
+                && prev.seg.definite()
+                && self.d.lexicon.lookup(prev).is_some_and(|h| h.nominal)
+                && word_class(w).is_none()
+                && self.d.lexicon.lookup(w).is_none()
+        };
+        if event_adjective {
+            return None;
+        }
         if cues().honorifics.has(w.key.as_str()) {
             let mut j = i + 1;
             while j < hi && cues().honorifics.has(words[j].key.as_str()) {
