@@ -550,6 +550,8 @@ impl Ctx<'_, '_, '_> {
             let w = &words[k];
             w.tok.kind == TokenKind::Arabic && !w.seg.definite() && w.seg.suffixes.is_empty() && self.mention_at[k].is_none()
         };
+        // (Past an adverbial of manner where the object would start: استنكر بشدة حملة …)
+        let from = from + crate::context::manner_len(words, from);
         let end = (from + 3).min(words.len());
         let rel = (from + 1..end).find(|&k| {
             cues().relatives.has(words[k].key.as_str())
@@ -558,10 +560,12 @@ impl Ctx<'_, '_, '_> {
         let verb = if cues().relatives.has(words[rel].key.as_str()) { rel + 1 } else { rel };
         // The noun before the relative word stands where the target would: the object or a frame
         // preposition; or it is the genitive of a construct noun there (جرائم الحرب).
+        // (An indefinite genitive too, with no relative word: عملية اختطاف قامت بها عصابة.)
         let genitive = rel >= from + 2
             && indefinite(rel - 2)
-            && words[rel - 1].seg.definite()
-            && words[rel - 1].seg.prefixes.len() == 1
+            && words[rel - 2].seg.prefixes.iter().all(|p| *p != "ال")
+            && ((words[rel - 1].seg.definite() && words[rel - 1].seg.prefixes.len() == 1)
+                || (rel - 2 == from && indefinite(rel - 1) && words[rel - 1].seg.prefixes.is_empty()))
             && crate::phrases::phrase_at(ps, rel - 1).is_none_or(|p| p.head == Head::Generic && p.link.is_none());
         let noun = if genitive { rel - 2 } else { rel - 1 };
         let w = &words[noun];

@@ -70,10 +70,11 @@ impl Ctx<'_, '_, '_> {
         // (Not with an object after it: أحرق مستوطنون منزلا is active.)
         let object_pronoun = third_person_pronoun(&words[t]);
         // (…or a bare number right after the verb, the count of the dead told without its noun:
-        // قتل 12 في قصف للطيران العراقي.)
+        // قتل 12 في قصف للطيران العراقي، قتل خمسة في الهجوم.)
         let bare_count = subj.is_none()
-            && words.get(t + 1).is_some_and(|w| w.tok.kind == TokenKind::Number && t + 1 < c.end)
-            && self.quantity_at[t + 1].is_some_and(|q| self.d.quantities[q].unit.is_none())
+            && t + 1 < c.end
+            && self.quantity_at[t + 1]
+                .is_some_and(|q| self.d.quantities[q].unit.is_none() && self.d.quantities[q].start == words[t + 1].tok.span.start)
             && crate::phrases::phrase_at(ps, t + 1).is_none();
         let victims = !pronoun_subject
             && (bare_count || subj.is_some_and(|k| (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k)))
