@@ -24,6 +24,7 @@ pub(crate) static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static s
         "ظهيره",
         "منتصف",
         "ليله",
+        "الليله",
         "ليل",
         "اليوم",
         "امس",

@@ -25,6 +25,20 @@ fn monday_of(d: Date) -> Date {
 impl Cursor<'_, '_> {
     /// الأسبوع/الشهر الماضي/الجاري/المقبل; "في الرابع والعشرين من الشهر الماضي" is handled by ordinal_of_month.
     pub(super) fn relative_unit(&self, i: usize) -> Option<(usize, Val)> {
+        // الليلة الماضية: last night, the day before publication; الليلة قبل الماضية the night
+        // before; الليلة alone: tonight.
+        if self.bare(i) == "الليله" {
+            let past = |k: &str| matches!(k, "الماضيه" | "المنصرمه" | "الفاءته");
+            let (end, back) = if past(self.key(i + 1)) {
+                (i + 2, 1)
+            } else if self.key(i + 1) == "قبل" && past(self.key(i + 2)) {
+                (i + 3, 2)
+            } else {
+                (i + 1, 0)
+            };
+            let Some(p) = self.published else { return Some((end, Val::Unresolved)) };
+            return Some((end, Val::Day(p.checked_sub(back.days()).ok()?)));
+        }
         // هذا الشهر، هذا العام، هذه السنة، هذا الأسبوع: the current one.
         if matches!(self.bare(i), "هذا" | "هذه") && matches!(self.key(i + 1), "الاسبوع" | "الشهر" | "العام" | "السنه")
         {
