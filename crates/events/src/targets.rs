@@ -457,6 +457,20 @@ impl Ctx<'_, '_, '_> {
             let adjunct =
                 |k: usize| ps[k].head == Head::Generic && ps[k].link.is_none() && self.chain_governor(ps, after, ps[k].first).is_some();
             let free = |k: usize| ps[k].governor.is_none() && !adjunct(k);
+            // The doer of an attack noun in the object's place, its genitive (أدان هجمات إسرائيل،
+            // استنكر غارات التحالف): the attack words govern who does them (cue list agent_markers).
+            let doer_of_object = (0..ps.len()).find(|&k| {
+                after < words.len()
+                    && usable(k)
+                    && ps[k].participant()
+                    && ps[k].first == after + 1
+                    && ps[k].governor.as_deref() == Some(bare(&words[after]))
+                    && words[after].seg.prefixes.is_empty()
+                    && cues().agent_markers.has(bare(&words[after]))
+            });
+            if doer_of_object.is_some() {
+                return doer_of_object;
+            }
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && free(k)) {
                 // Only right after: a later free phrase belongs to something else. A place or a
                 // time between does not count (استقبل الملك، في قصر السلام أمس، وزير الدفاع).
