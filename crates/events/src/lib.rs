@@ -10,6 +10,7 @@ mod carry;
 mod clauses;
 mod context;
 mod cues;
+mod doers;
 pub mod extract;
 mod forms;
 pub mod furniture;
