@@ -190,14 +190,17 @@ pub(crate) const CONDITION_CLASSES: [&str; 3] = ["armed", "censure", "accidents"
 /// as written without its conjunction (القوات، جنود); @censure also without ب and the article of
 /// a judgment (بالإرهابية، بالخطير) or the accusative's alif (استفزازا), but not a definite
 /// adjective without ب, which describes a noun rather than judges it (التنظيم الإرهابي).
-pub(crate) fn cue_word(name: &str, w: &rasad_text::Word) -> Option<bool> {
+/// A definite adjective after a judged noun with ب judges too (وصفه بالأمر الخطير، بالعمل الإرهابي).
+pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Option<bool> {
     let c = cues();
+    let w = &words[k];
     let b = crate::context::bare(w);
     match name {
         "armed" => Some(c.armed.has(b)),
         "censure" => {
             let base = w.seg.base_key();
-            let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite();
+            let after_judged = k > 0 && w.seg.prefixes.len() == 1 && words[k - 1].seg.prefixes.starts_with(&["ب", "ال"]);
+            let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite() || after_judged;
             let stem = base.strip_prefix("ال").unwrap_or(base);
             // (The whole key too: the segmenter may read a first ف as the conjunction, فاشلة.)
             let whole = w.key.as_str();

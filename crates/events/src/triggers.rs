@@ -69,7 +69,7 @@ pub(crate) fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
 fn near_class(words: &[rasad_text::Word], i: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
     keys.iter()
         .filter_map(|k| k.strip_prefix('@'))
-        .any(|name| (lo..hi).any(|k| k != i && crate::cues::cue_word(name, &words[k]) == Some(true)))
+        .any(|name| (lo..hi).any(|k| k != i && crate::cues::cue_word(name, words, k) == Some(true)))
 }
 
 /// True when a word governs the noun after it (في، بعد، مقابل، لأي).
