@@ -250,6 +250,16 @@ impl Ctx<'_, '_, '_> {
                 }
                 k += 1;
             }
+            // …or a quoted name the catalogue lacks (صحيفة «اليوم السابع»، قناة "جيو تي في").
+            if j + 2 < end && crate::context::opening_quote(&words[j + 1]) {
+                let close = (j + 2..end.min(j + 9)).find(|&k| matches!(words[k].tok.text, "»" | "\"" | "”"));
+                if let Some(c) = close.filter(|&c| c > j + 2) {
+                    let span = self.arg_slice(j, c + 1);
+                    let name = self.slice(j + 2, c).text;
+                    self.last_source = Some(name.clone());
+                    return Some(Source { span, name: Some(name), id: None });
+                }
+            }
         }
         // A document names its issuer after ل or صدر عن (بيان للوزارة، بيان ثالث لرئاسة الإقليم،
         // بيان صدر عن مكتب حاكم الإقليم): the source runs over the issuer; a document named again
