@@ -49,7 +49,7 @@ impl Ctx<'_, '_, '_> {
                 // A place that is no actor is a place wherever it stands (قصفت الطائرات حلب، زار دمشق).
                 // …and a city right after an attack noun, even one that may stand for its
                 // government (اعتداءات باريس، تفجيرات بروكسل).
-                let struck = info(kind).victims && m.first == t + 1 && m.place.is_some_and(|x| self.d.kb.places[x].feature != "country");
+                let struck = info(kind).victims && m.first == t + 1 && self.below_country(m.place);
                 if m.place.is_some() && (m.actor.is_none() || struck || self.locative(m)) {
                     let mut dist = if m.first > t { m.first - t } else { (t - m.first) * 2 };
                     // Where forces go matters more than where they came from (دخلت من العراق إلى سوريا).

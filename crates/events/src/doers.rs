@@ -178,8 +178,7 @@ impl Ctx<'_, '_, '_> {
                     && self.d.lexicon.lookup(w).is_none())
         };
         let end = (t + 4).min(words.len());
-        let verb = (t + 1..end)
-            .find(|&v| third_person_pronoun(&words[v]) || words.get(v + 1).is_some_and(|r| cues().resumptives.has(r.key.as_str())))?;
+        let verb = (t + 1..end).find(|&v| self.pointing_back(ps, v).is_some())?;
         if verb >= c.end.max(t + 1) + 8 || !(t + 1..verb).all(describes) {
             return None;
         }

@@ -77,7 +77,7 @@ impl Ctx<'_, '_, '_> {
                 let named = matches!(p.head, Head::Group | Head::Name | Head::Office)
                     || (p.head == Head::People && (p.link.is_some() || p.state.is_some()));
                 let venue = matches!(p.governor.as_deref(), Some("في" | "داخل" | "عند" | "قرب"))
-                    && p.link.and_then(|m| self.d.mentions[m].place).is_some_and(|x| self.d.kb.places[x].feature != "country");
+                    && self.below_country(p.link.and_then(|m| self.d.mentions[m].place));
                 p.first > from && p.end <= hi && named && !venue && !self.in_source(p)
             })
             .filter(|k| !agents.contains(k))
@@ -373,7 +373,6 @@ impl Ctx<'_, '_, '_> {
     /// `armed` cues within eight words of the trigger in its clause (وصلت تعزيزات، دخل رتل).
     pub(crate) fn armed(&self, ps: &[Phrase], c: &Clause, t: usize, agents: &[usize], targets: &[usize], fallback: &[Arg]) -> bool {
         let kb = self.d.kb;
-        let armed_kind = |k: ActorType| matches!(k, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia);
         let linked = agents
             .iter()
             .chain(targets)
@@ -602,4 +601,9 @@ impl Ctx<'_, '_, '_> {
 pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
     // (A generic noun, an office or a person's title and name: اغتال مجهولون الملازم فلان.)
     ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && matches!(o.head, Head::Generic | Head::Office) && o.governor.is_none())
+}
+
+/// True for the kinds of actor that bear arms: a state, an army, an armed group, a militia.
+pub(crate) fn armed_kind(k: ActorType) -> bool {
+    matches!(k, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia)
 }

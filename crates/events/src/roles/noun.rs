@@ -231,7 +231,7 @@ impl Ctx<'_, '_, '_> {
             // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.
             r.agents = self.with_coordinated(ps, a);
         } else if let (Some(g), false) = (
-            genitive.filter(|&g| !(info(kind).victims && self.below_country(&ps[g]))),
+            genitive.filter(|&g| !(info(kind).victims && self.all_below_country(&ps[g]))),
             transitive && prep_target.is_none() && self.genitive_suffers(ps, c, tr, genitive),
         ) {
             // (A city after an attack noun is where it struck, not who: اعتداءات باريس، تفجيرات بروكسل.)

@@ -21,21 +21,22 @@ impl Ctx<'_, '_, '_> {
         self.source_spans.iter().any(|&(s, e)| a >= s && b <= e)
     }
 
-    /// True when the phrase is all of a place below a country (a city, even a capital that may
-    /// stand for its government: باريس، حلب; not إسرائيل, a country, which acts).
-    pub(crate) fn below_country(&self, p: &Phrase) -> bool {
-        p.link.is_some_and(|m| {
-            let m = &self.d.mentions[m];
-            m.end == p.end && m.place.is_some_and(|x| self.d.kb.places[x].feature != "country")
-        })
+    /// True for a catalogue place below a country (a city, even a capital that may stand for its
+    /// government: باريس، حلب; not إسرائيل, a country, which acts); false for none.
+    pub(crate) fn below_country(&self, place: Option<usize>) -> bool {
+        place.is_some_and(|x| self.d.kb.places[x].feature != "country")
+    }
+
+    /// True when the phrase is all of a place below a country ([`Self::below_country`]).
+    pub(crate) fn all_below_country(&self, p: &Phrase) -> bool {
+        p.link.is_some_and(|m| self.d.mentions[m].end == p.end && self.below_country(self.d.mentions[m].place))
     }
 
     /// True when the phrase names an armed force: a state, army, armed group or militia of the
     /// catalogue, or a head noun of the armed cues, clitics aside (للطيران العراقي، لقوات النظام).
     pub(crate) fn armed_phrase(&self, p: &Phrase) -> bool {
-        use rasad_kb::ActorType;
         if let Some(a) = p.link.and_then(|m| self.d.mentions[m].actor) {
-            return matches!(self.d.kb.actors[a].kind, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia);
+            return crate::targets::armed_kind(self.d.kb.actors[a].kind);
         }
         let w = &self.d.words[p.first];
         let base = w.seg.base_key();
