@@ -101,7 +101,7 @@ impl Ctx<'_, '_, '_> {
     /// The violent verbal noun that caused what the trigger at `t` tells (قتل ثلاثة جنود في هجوم،
     /// جراء غارات، إثر قصف مدفعي، بقذيفة): after a cause word (في، جراء، إثر، بسبب، خلال، بعد) or
     /// with ب on it, within 14 words of the clause.
-    fn cause_noun(&self, c: &Clause, t: usize) -> Option<usize> {
+    pub(crate) fn cause_noun(&self, c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let violent = |k: usize| {
             // A verb form after the cause word is its verbal noun (إثر قصف مدفعي).

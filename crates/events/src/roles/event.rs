@@ -98,6 +98,7 @@ impl Ctx<'_, '_, '_> {
             roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
         }
         let mut actors = self.args_of(ps, &roles.agents);
+        let mut partner_nisba = None;
         if actors.is_empty() && (!tr.noun || pronoun) {
             // The subject carried from the sentence before, unless it only reported a physical act.
             let reported = |a: &Arg| {
@@ -110,15 +111,34 @@ impl Ctx<'_, '_, '_> {
         }
         // (Not after a noun whose genitive suffered it: مقتل جنود أتراك names the victims' side.)
         if actors.is_empty() && tr.noun && !tr.frame.iter().any(|f| f == "gen") {
-            // غارات روسية، هجوم إسرائيلي: the nisba after the noun says whose.
-            if let Some(m) = self.mention_at.get(t + 1).copied().flatten() {
-                let mm = &self.d.mentions[m];
-                if mm.kind == MentionKind::Demonym {
-                    actors.push(self.mention_arg(mm, false));
+            // غارات روسية، هجوم إسرائيلي، الضربات الجوية الأميركية: the nisba after the noun (past
+            // the adjectives of its kind) says whose.
+            if let Some(mm) = self.noun_nisba(t, c.end) {
+                actors.push(self.mention_arg(mm, false));
+                // الحوار الاستراتيجي المصري الأمريكي: a second state's nisba is the partner, for a
+                // type with one (its target positions hold مع).
+                let partner = self.mention_at.get(mm.end).copied().flatten().map(|k| &self.d.mentions[k]);
+                if let Some(p) = partner.filter(|p| {
+                    p.kind == MentionKind::Demonym
+                        && p.actor.is_some()
+                        && p.actor != mm.actor
+                        && mm.end < c.end
+                        && info(kind).target.iter().any(|g| g == "مع")
+                }) {
+                    partner_nisba = Some(self.mention_arg(p, false));
                 }
             }
         }
+        // قتل عشرة مدنيين في الغارات الجوية الروسية: the nisba of the attack that caused a death.
+        if actors.is_empty() && info(kind).victims {
+            if let Some(mm) = self.cause_noun(c, t).and_then(|n| self.noun_nisba(n, c.end)) {
+                actors.push(self.mention_arg(mm, false));
+            }
+        }
         let mut targets = self.args_of(ps, &roles.targets);
+        if targets.is_empty() {
+            targets.extend(partner_nisba);
+        }
         if targets.is_empty() {
             // أدانت مصر الهجوم الإسرائيلي، نددت بالإجراءات «الإسرائيلية»، أشاد بالدعم الإيراني: the
             // nisba of the object says whose act it is about.
@@ -175,6 +195,21 @@ impl Ctx<'_, '_, '_> {
             agents,
             target_phrases,
         ))
+    }
+}
+
+impl Ctx<'_, '_, '_> {
+    /// The state nisba that follows noun trigger `t` before `end`, over up to two adjectives of
+    /// its kind (الغارات الروسية، القصف المدفعي التركي، الضربات الجوية الأميركية): a demonym
+    /// mention linked to an actor, or none.
+    pub(crate) fn noun_nisba(&self, t: usize, end: usize) -> Option<&rasad_kb::Mention> {
+        let words = self.d.words;
+        let mut at = t + 1;
+        while at < end.min(t + 3) && self.mention_at[at].is_none() && crate::forms::is_adjective(&words[at]) {
+            at += 1;
+        }
+        let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
+        (m.kind == MentionKind::Demonym && (at == t + 1 || m.actor.is_some())).then_some(m)
     }
 }
 
