@@ -113,6 +113,9 @@ pub(crate) struct Cues {
     pub victim_sides: Class,
     pub affiliated: Class,
     pub clashes: Class,
+    /// The side words after من (بين الجيش من جهة والمسلحين من جهة أخرى).
+    pub side_nouns: Class,
+    pub side_others: Class,
     pub not_objects: Class,
     pub weapons: Class,
     pub explosives: Class,

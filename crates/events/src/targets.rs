@@ -168,7 +168,7 @@ impl Ctx<'_, '_, '_> {
         let noun = |n: usize| self.d.lexicon.lookup(&words[n]).is_some_and(|h| kind.is_none_or(|k| h.entries.iter().any(|e| e.kind == k)));
         let b = (t + 1..c.end).filter(|&n| noun(n)).find_map(|n| self.bain_after(n, c.end))?;
         let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
-        (self.with_coordinated(ps, k).len() > 1).then_some(k)
+        (!self.between_sides(ps, k).0.is_empty()).then_some(k)
     }
 
     /// The بين after an event noun at `n` (below `end`): right after it, or past its adjectives, a

@@ -107,6 +107,10 @@ impl Ctx<'_, '_, '_> {
         };
         let prev = &words[before];
         let k = bare(prev);
+        // بين التنظيم من جانب وقوات …: a new party after a side word, no preposition.
+        if words[i].seg.prefixes.first() == Some(&"و") && cues().side_nouns.has(k) && before > 0 && bare(&words[before - 1]) == "من" {
+            return None;
+        }
         // كل من إيران وروسيا: "both", no preposition.
         if k == "من" && i >= 2 && bare(&words[i - 2]) == "كل" {
             return None;

@@ -143,10 +143,9 @@ impl Ctx<'_, '_, '_> {
             .or_else(|| self.bain_after(t, c.end));
         if let Some(b) = between {
             if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
-                let parties = self.with_coordinated(ps, k);
-                if parties.len() > 1 {
-                    r.agents = vec![parties[0]];
-                    r.targets = parties[1..].to_vec();
+                let (agents, targets) = self.between_sides(ps, k);
+                if !agents.is_empty() {
+                    (r.agents, r.targets) = (agents, targets);
                     return r;
                 }
             }

@@ -6,7 +6,7 @@
 use rasad_kb::{ActorType, MentionKind};
 use rasad_model::{Arg, Link};
 
-use crate::context::Ctx;
+use crate::context::{bare, Ctx};
 use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
 
@@ -25,6 +25,60 @@ impl Ctx<'_, '_, '_> {
             j += 1;
         }
         out
+    }
+
+    /// The two sides of the parties named after بين from phrase `k` (`(agents, targets)`): the
+    /// first acts and the others are its counterparts (اشتباكات بين الشرطة والمسلحين), unless side
+    /// words split them, when each side is whole (بين الجيش والمقاومة من جهة وبين الحوثيين من جهة
+    /// أخرى: the army and the resistance against the Houthis). Both empty when one party alone is named.
+    pub(crate) fn between_sides(&self, ps: &[Phrase], k: usize) -> (Vec<usize>, Vec<usize>) {
+        let mut parties = vec![k];
+        let mut split = None;
+        let mut j = k + 1;
+        while j < ps.len() && ps[j].participant() {
+            let plain = ps[j].coordinated && ps[j].first <= ps[j - 1].end + 1 && ps[j].governor == ps[k].governor;
+            match self.side_gap(ps[j - 1].end, ps[j].first, ps[j].coordinated) {
+                Some(true) if split.is_none() => split = Some(parties.len()),
+                Some(_) => {}
+                None if plain => {}
+                None => break,
+            }
+            parties.push(j);
+            j += 1;
+        }
+        if parties.len() < 2 {
+            return (Vec::new(), Vec::new());
+        }
+        let at = split.unwrap_or(1);
+        (parties[..at].to_vec(), parties[at..].to_vec())
+    }
+
+    /// Whether tokens `[from, to)` join two parties after بين: `Some(true)` over a side word (من
+    /// جهة، من جانب آخر, with و or وبين after it or on the next party), `Some(false)` over a plain
+    /// و or وبين, None otherwise.
+    fn side_gap(&self, from: usize, to: usize, next_has_waw: bool) -> Option<bool> {
+        let words = self.d.words;
+        let c = cues();
+        let (mut side, mut waw) = (false, next_has_waw);
+        let mut i = from;
+        while i < to {
+            let b = bare(&words[i]);
+            if words[i].is_punct("،") || words[i].is_punct(",") {
+                i += 1;
+            } else if b == "من" && i + 1 < to && c.side_nouns.has(bare(&words[i + 1])) {
+                side = true;
+                i += 2;
+                if i < to && c.side_others.has(bare(&words[i])) {
+                    i += 1;
+                }
+            } else if words[i].key == "و" || (b == "بين" && (waw || words[i].seg.prefixes.first() == Some(&"و"))) {
+                waw = true;
+                i += 1;
+            } else {
+                return None;
+            }
+        }
+        (waw && to > from).then_some(side).or((waw && side).then_some(true))
     }
 
     /// A phrase as an argument: its whole span, linked to its most specific actor (a counterpart

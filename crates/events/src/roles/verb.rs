@@ -98,9 +98,9 @@ impl Ctx<'_, '_, '_> {
             } else if let Some(a) = self.party_between(ps, c, t, None) {
                 // قتل ثلاثة في اشتباكات بين الشرطة والمسلحين: the first party acts, the others
                 // fought it.
-                let parties = self.with_coordinated(ps, a);
-                r.agents = vec![a];
-                r.targets.extend(parties.into_iter().skip(1));
+                let (agents, others) = self.between_sides(ps, a);
+                r.agents = agents;
+                r.targets.extend(others);
             }
             // أصيب سبعة أشخاص في هجوم على مركز للشرطة: what the attack struck.
             if let Some(k) = self.cause_target(ps, c, t, &r.targets) {
@@ -113,10 +113,9 @@ impl Ctx<'_, '_, '_> {
         let between = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين");
         let between = between.or_else(|| self.party_between(ps, c, t, Some(kind)).filter(|&a| subj.is_none_or(|k| k == a)));
         if let Some(k) = between {
-            let parties = self.with_coordinated(ps, k);
-            if parties.len() > 1 {
-                r.agents = vec![parties[0]];
-                r.targets = parties[1..].to_vec();
+            let (agents, targets) = self.between_sides(ps, k);
+            if !agents.is_empty() {
+                (r.agents, r.targets) = (agents, targets);
                 return r;
             }
         }
