@@ -113,6 +113,7 @@ pub(crate) struct Cues {
     pub victim_sides: Class,
     pub affiliated: Class,
     pub clashes: Class,
+    pub demonstratives: Class,
     /// The side words after من (بين الجيش من جهة والمسلحين من جهة أخرى).
     pub side_nouns: Class,
     pub side_others: Class,

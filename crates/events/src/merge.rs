@@ -75,6 +75,36 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
                 && quantities_agree(a))
             .then_some(k)
         };
+        // نرحب بالهدنة (headline), then رحب فرحان حق … بالهدنة: a headline event that names no
+        // actor and links nothing is told by the body's first event of its type and lemma that
+        // conflicts with it in nothing; it takes that event's participants.
+        let bare_headline = || {
+            if e.trigger.start < headline || e.actors.is_empty() {
+                return None;
+            }
+            (0..out.len()).find(|&k| {
+                let a = &out[k];
+                a.trigger.start < headline
+                    && !restated[k]
+                    && a.kind == e.kind
+                    && a.status == e.status
+                    && a.actors.is_empty()
+                    && linked_ids(a).next().is_none()
+                    && ids(&a.targets).is_empty()
+                    && e_lemma != 0
+                    && lemma(a) == e_lemma
+                    && quantities_agree(a)
+                    && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
+            })
+        };
+        if let Some(k) = cands.iter().copied().find(|&k| fits(k)).is_none().then(bare_headline).flatten() {
+            restated[k] = true;
+            for key in keys {
+                buckets.entry(key).or_default().push(k);
+            }
+            absorb(&mut out[k], e);
+            continue;
+        }
         match cands.into_iter().find(|&k| fits(k)).or_else(anaphor) {
             Some(k) => {
                 restated[k] |= out[k].trigger.start < headline && e.trigger.start >= headline;

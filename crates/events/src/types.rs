@@ -62,6 +62,10 @@ pub(crate) struct TypeInfo {
     /// not do the physical act the verb's object names (أدانت الحكومة قصف المدينة).
     #[serde(default)]
     pub stance: bool,
+    /// A stance that names no party takes the act or thing it is about as its target (أيد
+    /// الاتفاق، أدانت الحكومة التفجير، رفضه للزيارة).
+    #[serde(default)]
+    pub act_target: bool,
     /// A verbal noun's genitive took the stance it names, object or not (رفض الحكومة، دعم واشنطن).
     #[serde(default)]
     pub doer_genitive: bool,

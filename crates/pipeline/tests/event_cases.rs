@@ -123,8 +123,8 @@ fn event_cases() {
     for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         assert!(cols.len() >= 4, "cases.tsv: bad line {line}");
-        let (id, published, text, expect) = (cols[0], cols[1], cols[2], cols[3]);
-        let out = p.extract_text(id, text, published.parse().ok());
+        let (id, published, text, expect) = (cols[0], cols[1], cols[2].replace("\\n", "\n"), cols[3]);
+        let out = p.extract_text(id, &text, published.parse().ok());
         let problems = check(&out.events, &parse_expect(expect));
         let family = id.rsplit_once('-').map_or(id, |(f, _)| f).to_string();
         let f = by_family.entry(family).or_default();

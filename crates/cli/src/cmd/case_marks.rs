@@ -41,7 +41,8 @@ pub fn case_marks(p: &Pipeline, tsv: &str) -> Vec<CaseMarks> {
         .par_iter()
         .filter_map(|line| {
             let c: Vec<&str> = line.split('\t').collect();
-            let (id, published, text, expect) = (c.first()?, c.get(1)?, c.get(2)?, c.get(3)?);
+            let (id, published, expect) = (c.first()?, c.get(1)?, c.get(3)?);
+            let text = &c.get(2)?.replace("\\n", "\n");
             let want = expected(expect);
             let out = p.extract_text(id, text, published.parse().ok());
             let mut marks = Vec::new();

@@ -144,6 +144,13 @@ impl Ctx<'_, '_, '_> {
             // nisba of the object says whose act it is about.
             targets.extend(self.nisba_owner(ps, &roles.agents, t, c.end));
         }
+        // (Only for a stance someone took: an act alone situates no event, مغبة رفض الاتفاق.)
+        if targets.is_empty() && info(kind).act_target && !actors.is_empty() {
+            let frame = if tr.frame.is_empty() { &info(kind).target } else { &tr.frame };
+            // (Read as a noun where the roles were: دعم المملكة للحل after أكد.)
+            let nominal = tr.noun || self.d.lexicon.lookup(&self.d.words[t]).is_some_and(|h| self.object_noun(ps, t, &h));
+            targets.extend(self.stance_object(ps, c, (t, nominal), kind, &roles.agents, frame));
+        }
         let places = self.places(s, c, t, kind);
         let (lo, hi) = (c.first, c.end);
         let date = self.nearest_time(s, t, lo, hi);
