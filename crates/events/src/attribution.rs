@@ -58,7 +58,7 @@ pub(crate) const ATTRIBUTION: &[&str] = &[
 pub(crate) const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
 
 pub(crate) const SOURCE_STOPS: &[&str] =
-    &["ان", "انه", "انها", "انهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
+    &["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
 
 /// [`ATTRIBUTION`] as a set: it is asked about every word of every sentence.
 pub(crate) fn is_attribution(k: &str) -> bool {

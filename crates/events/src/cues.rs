@@ -114,6 +114,7 @@ pub(crate) struct Cues {
     pub affiliated: Class,
     pub clashes: Class,
     pub demonstratives: Class,
+    pub strongholds: Class,
     /// The side words after من (بين الجيش من جهة والمسلحين من جهة أخرى).
     pub side_nouns: Class,
     pub side_others: Class,

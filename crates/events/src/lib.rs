@@ -2,6 +2,7 @@
 //! to the characters of the source.
 #![warn(missing_docs)]
 
+mod about;
 mod anaphora;
 mod appositions;
 mod args;

@@ -97,6 +97,10 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() && !tr.noun {
             roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
         }
+        // سيطرت القوات على حي التواهي آخر معقل للحوثيين: whose stronghold was taken.
+        if roles.targets.is_empty() && info(kind).victims {
+            roles.targets.extend(self.stronghold_owner(ps, c, t).filter(|k| !roles.agents.contains(k)));
+        }
         let mut actors = self.args_of(ps, &roles.agents);
         let mut partner_nisba = None;
         if actors.is_empty() && (!tr.noun || pronoun) {

@@ -1,0 +1,112 @@
+//! What an event is about beyond its frame's positions: the act or thing a stance takes a
+//! position on (أيد الاتفاق، ودانت الحكومة التفجير، رفضها للزيارة), and the side whose stronghold
+//! an attack or a capture took (سيطرت القوات على حي التواهي آخر معقل للحوثيين).
+
+use rasad_model::{Arg, EventType};
+use rasad_text::{TokenKind, Word};
+
+use crate::clauses::Clause;
+use crate::context::{bare, third_person_pronoun, Ctx};
+use crate::cues::cues;
+use crate::phrases::{Head, Phrase};
+use crate::types::info;
+
+impl Ctx<'_, '_, '_> {
+    /// What a stance that names no party is about (its type's `act_target`; `t`: the trigger and
+    /// whether it reads as a noun): the definite noun in
+    /// its object's place (after the trigger and the subject after it) or with its frame's ب or ل
+    /// on it, over a demonstrative (لهذه الفكرة) and with its adjectives (أيد الاتفاق النووي،
+    /// أدانت الحكومة التفجير، رفضه للزيارة، أشاد بالتعديل الوزاري). None when a name, a place, a
+    /// time or anything else stands there.
+    pub(crate) fn stance_object(
+        &self,
+        ps: &[Phrase],
+        c: &Clause,
+        t: (usize, bool),
+        kind: EventType,
+        agents: &[usize],
+        frame: &[String],
+    ) -> Option<Arg> {
+        let (t, nominal) = t;
+        let words = self.d.words;
+        let mut k = agents.iter().map(|&a| ps[a].end).filter(|&e| e > t).max().unwrap_or(t + 1);
+        // (The segmenter may keep the clitic on a demonstrative: لهذه، بهذا.)
+        let demonstrative = |w: &Word| {
+            let b = bare(w);
+            cues().demonstratives.has(b) || b.strip_prefix(['ل', 'ب']).is_some_and(|r| cues().demonstratives.has(r))
+        };
+        let clitic = |w: &Word| {
+            w.seg.prefixes.iter().find(|p| matches!(**p, "ب" | "ل")).copied().or_else(|| {
+                let b = bare(w);
+                (demonstrative(w) && !cues().demonstratives.has(b)).then(|| if b.starts_with('ل') { "ل" } else { "ب" })
+            })
+        };
+        let in_frame = |w: &Word| frame.iter().any(|f| clitic(w).map_or(f == "obj", |p| f == p));
+        // (An unnamed definite noun the phrase reader kept is one too: لهذه | الفكرة.)
+        let plain = |i: usize| {
+            let w = &words[i];
+            i < c.end
+                && w.tok.kind == TokenKind::Arabic
+                && self.mention_at[i].is_none()
+                && !self.in_time[i]
+                && crate::phrases::phrase_at(ps, i).is_none_or(|p| p.head == Head::Generic && p.link.is_none() && p.first == i)
+                && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "ب" | "ل"))
+        };
+        // رفض بلاده للاحتلال: a stance noun's genitive took it; what it is about comes with ل.
+        if nominal && info(kind).doer_genitive && plain(k) && clitic(&words[k]).is_none() {
+            k += 1;
+            if k >= c.end || clitic(&words[k]).is_none() {
+                return None;
+            }
+        }
+        // دافع عن الاتفاق: a preposition of the frame written apart.
+        if k < c.end && words[k].seg.prefixes.is_empty() && frame.iter().any(|f| f != "obj" && f == bare(&words[k])) {
+            k += 1;
+            if k >= c.end || clitic(&words[k]).is_some() {
+                return None;
+            }
+        } else if !plain(k) || !in_frame(&words[k]) {
+            return None;
+        }
+        if !plain(k) {
+            return None;
+        }
+        let first = k;
+        // لهذه الفكرة، بهذا القرار: the noun after the demonstrative.
+        if demonstrative(&words[k]) {
+            k += 1;
+            if !plain(k) || words[k].seg.prefixes.iter().any(|p| *p != "ال") {
+                return None;
+            }
+        }
+        // (Definite by its article or its pronoun: لحلفائها.)
+        let w = &words[k];
+        if !(w.seg.definite() || third_person_pronoun(w)) || crate::forms::is_adjective(w) || cues().generic_stop.has(bare(w)) {
+            return None;
+        }
+        // After the subject without a preposition, only an act (ودانت الحكومة الألمانية التفجير):
+        // another definite word there may still describe the subject (الدول الصديقة).
+        if k == first && k > t + 1 && clitic(w).is_none() && self.d.lexicon.lookup(w).is_none() {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < c.end && end <= k + 2 && self.mention_at[end].is_none() && crate::forms::is_adjective(&words[end]) {
+            end += 1;
+        }
+        let governed = clitic(&words[first]).is_some();
+        Some(Arg { span: self.arg_slice_governed(first, end, governed), link: Default::default() })
+    }
+
+    /// The side whose stronghold the act at `t` struck or took, named after a stronghold word
+    /// later in its clause (cue list `strongholds`): its ل phrase or its genitive (سيطرت القوات
+    /// على الحي آخر معقل للحوثيين، اقتحمت معقل الميليشيات الحوثية، آخر معاقل التنظيم). A
+    /// phrase index; None without one.
+    pub(crate) fn stronghold_owner(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let hold = (t + 1..c.end.min(t + 20)).find(|&k| cues().strongholds.has(bare(&words[k])))?;
+        let p = ps.iter().position(|p| p.first == hold + 1)?;
+        let owner = &ps[p];
+        let lam = owner.governor.as_deref() == Some("ل");
+        (matches!(owner.head, Head::Name | Head::Group) && (lam || owner.governor.is_none()) && !self.in_source(owner)).then_some(p)
+    }
+}
