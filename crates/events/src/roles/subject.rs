@@ -89,6 +89,11 @@ impl Ctx<'_, '_, '_> {
                 return Some(first);
             }
         }
+        // A verb of the third person plural (طالبوا، قصفوا، يطالبون) has its subject in itself or
+        // before it: the phrase after it is its object (وطالبوا الحكومة بالاستقالة، حثوا أنقرة على).
+        if self.plural_subject(t) {
+            return None;
+        }
         // A document stands in the subject's place (وأدان البيان الهجوم): no party acts in it but
         // its issuer, when named right after it (البيان الصادر عن الخارجية، التقرير الصادر عن …).
         if words.get(t + 1).is_some_and(|w| w.seg.definite() && cues().documents.has(w.key.as_str())) {
@@ -253,6 +258,18 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn first_person_plural(&self, t: usize) -> bool {
         let w = &self.d.words[t];
         bare(w).starts_with('ن') && self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal && h.form.starts_with('ي'))
+    }
+
+    /// True when the verb at `t` carries a plural subject by its shape: a lexicon verb in وا
+    /// (طالبوا، التقوا) or an imperfect in ون (يطالبون، ستدعمون).
+    pub(crate) fn plural_subject(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        let text: String = letters(w.tok.text).collect();
+        let plain = text.trim_start_matches(['و', 'ف']);
+        let imperfect = plain.trim_start_matches('س').starts_with(['ي', 'ت']);
+        self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
+            && plain.chars().count() >= 4
+            && (plain.ends_with("وا") || (imperfect && plain.ends_with("ون")))
     }
 
     /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
