@@ -118,7 +118,11 @@ impl Ctx<'_, '_, '_> {
                     && (after_comma || !c.adverbial_connectors.has(w.key.as_str()) || i + 1 >= s.end_token || self.verb_like(i + 1))
             {
                 Some(Link::Main)
-            } else if c.hal_openers.has(w.key.as_str()) && after_comma {
+            } else if after_comma
+                && (c.hal_openers.has(w.key.as_str())
+                    // (…and every participle of the lexicon: محملا، مستنكرة.)
+                    || self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.participle)))
+            {
                 Some(Link::Hal)
             } else if c.complementizers.has(w.key.as_str()) {
                 Some(Link::Complement)

@@ -115,6 +115,8 @@ pub(crate) struct Cues {
     pub clashes: Class,
     pub demonstratives: Class,
     pub strongholds: Class,
+    pub purpose_not_before: Class,
+    pub pronoun_honorifics: Class,
     /// The side words after من (بين الجيش من جهة والمسلحين من جهة أخرى).
     pub side_nouns: Class,
     pub side_others: Class,

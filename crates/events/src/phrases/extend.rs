@@ -161,6 +161,15 @@ impl Ctx<'_, '_, '_> {
             if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
                 break;
             }
+            // A plural nisba describes no single office, nor follows a singular nisba (وحذر الوزير
+            // | الحوثيين من التصعيد، دعت الخارجية الأميركية | الإسرائيليين إلى).
+            let plural_nisba = w.key.ends_with("يين") || w.key.ends_with("يون");
+            let prev = &words[j - 1];
+            let singular_nisba =
+                nisba_ending(&prev.key) && !prev.key.ends_with("يين") && !prev.key.ends_with("يون") && !prev.key.ends_with("يات");
+            if plural_nisba && j > i && ((j == i + 1 && self.single_office(j - 1)) || singular_nisba) {
+                break;
+            }
             if let Some(m) = self.mention_starting(j) {
                 let mm = &self.d.mentions[m];
                 let is_person = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person);
@@ -244,6 +253,7 @@ impl Ctx<'_, '_, '_> {
             // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
             // حربية; not البلدان | اتفاقية).
             let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);
+
             if (super::words::describes_word(&words[j - 1], w) && w.seg.definite() == words[j - 1].seg.definite())
                 || participle_adjective(&words[j - 1], w)
                 || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())
@@ -326,5 +336,15 @@ impl Ctx<'_, '_, '_> {
             break;
         }
         (j, named)
+    }
+}
+
+impl Ctx<'_, '_, '_> {
+    /// True when the word at `k` is an office in the singular (الوزير، رئيس; not الوزراء، رؤساء).
+    fn single_office(&self, k: usize) -> bool {
+        let w = &self.d.words[k];
+        word_class(w) == Some(Head::Office)
+            && !cues().plural_offices.has(bare(w).trim_start_matches("ال"))
+            && !["ين", "ون", "ات", "اء"].iter().any(|e| w.key.ends_with(e))
     }
 }

@@ -17,7 +17,12 @@ impl Ctx<'_, '_, '_> {
         let w = &words[i];
         if let Some(m) = self.mention_starting(i) {
             let mm = &self.d.mentions[m];
-            // A nisba alone is no phrase (it qualifies one, or says whose: غارات روسية).
+            // A nisba alone is no phrase (it qualifies one, or says whose: غارات روسية), but for
+            // a sound masculine plural no phrase before took in, which names the people (ودعا
+            // الرئيس اليمنيين إلى الوحدة).
+            if mm.kind == MentionKind::Demonym && mm.end == i + 1 && crate::forms::people_plural(w) {
+                return Some((i + 1, Head::People));
+            }
             return (mm.kind == MentionKind::Name).then_some((mm.end, Head::Name));
         }
         if self.mention_at[i].is_some() {

@@ -115,7 +115,11 @@ impl Ctx<'_, '_, '_> {
         let mut r = Roles::default();
         // An attack noun with no genitive and an armed force after ل (قصف للطيران العراقي، غارة
         // جوية لقوات التحالف): the force did it, as for the noun a death is blamed on.
+        // (Not after a casualty word, whose ل phrase names the victims' side: 10 قتلى للحوثيين.)
         let armed_lam = || {
+            if frame.iter().any(|f| f == "gen") {
+                return None;
+            }
             let k = self.past_adjectives(ps, t + 1, c.end.min(t + 14));
             ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && self.armed_phrase(p) && !self.in_source(p))
         };

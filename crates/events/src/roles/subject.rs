@@ -80,7 +80,15 @@ impl Ctx<'_, '_, '_> {
             if between && ps[k].head == Head::Generic && ps[k].governor.is_none() && ps[k].end == t {
                 return None;
             }
-            if between && ok(&ps[k]) && !self.in_adjunct(ps, c, ps[k].first) {
+            // (Not the last of a coordination a preposition governs: بين الإسرائيليين
+            // والفلسطينيين، دعت الخارجية.)
+            let mut head = k;
+            while head > 0 && ps[head].coordinated && ps[head - 1].end + 1 >= ps[head].first {
+                head -= 1;
+            }
+            let governed_chain =
+                (ps[head].governor.is_some() && head != k) || (ps[head].first > 0 && bare(&words[ps[head].first - 1]) == "بين");
+            if between && ok(&ps[k]) && !governed_chain && !self.in_adjunct(ps, c, ps[k].first) {
                 // Back to the first of a coordination (إيران وروسيا تدعمان).
                 let mut first = k;
                 while first > 0 && ps[first].coordinated && ok(&ps[first - 1]) && ps[first - 1].end + 1 >= ps[first].first {
@@ -92,6 +100,10 @@ impl Ctx<'_, '_, '_> {
         // A verb of the third person plural (طالبوا، قصفوا، يطالبون) has its subject in itself or
         // before it: the phrase after it is its object (وطالبوا الحكومة بالاستقالة، حثوا أنقرة على).
         if self.plural_subject(t) {
+            return None;
+        }
+        // …and so does one followed by an honorific with its pronoun (ودعا معاليه الجميع إلى).
+        if words.get(t + 1).is_some_and(|w| cues().pronoun_honorifics.has(w.key.as_str())) {
             return None;
         }
         // A document stands in the subject's place (وأدان البيان الهجوم): no party acts in it but
