@@ -120,8 +120,13 @@ impl Ctx<'_, '_, '_> {
                 Some(Link::Main)
             } else if after_comma
                 && (c.hal_openers.has(w.key.as_str())
-                    // (…and every participle of the lexicon: محملا، مستنكرة.)
-                    || self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.participle)))
+                    // (…and every participle of a statement in the lexicon, in ا or ين: محملا،
+                    // منتقدين; one in ة may be a verbal noun, مطالبة، مساعدة, and one of a physical
+                    // act names people, متظاهرين، فارين: hal_openers lists those that open one.)
+                    || (!w.key.ends_with('ه')
+                        && self.d.lexicon.lookup(w).is_some_and(|h| {
+                            h.entries.iter().any(|e| e.participle) && h.entries.iter().all(|e| !crate::types::info(e.kind).material)
+                        })))
             {
                 Some(Link::Hal)
             } else if c.complementizers.has(w.key.as_str()) {
