@@ -187,6 +187,13 @@ impl Ctx<'_, '_, '_> {
         if !struck || construct || !self.object_word(i) {
             return None;
         }
+        // A quantifier takes in what it counts (على عدة مواقع، على مزيد من المناطق).
+        if cues().quantifiers.has(bare(&words[i])) {
+            let n = if words.get(i + 1).is_some_and(|w| bare(w) == "من") { i + 2 } else { i + 1 };
+            if n < hi && words[n].tok.kind == TokenKind::Arabic && self.mention_at[n].is_none() {
+                return Some(self.object_end(n, hi, false));
+            }
+        }
         let accusative = words[i].key.ends_with('ا') && !words[i].key.ends_with("وا");
         Some(self.object_end(i, hi, accusative))
     }
