@@ -283,8 +283,12 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let noun = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
         let w = words.get(noun).filter(|_| noun < end)?;
-        // (The nisba of a noun trigger's own adjective is its doer: القصف المدفعي التركي.)
+        // (The nisba of a noun trigger's own adjective is its doer: القصف المدفعي التركي; so is
+        // that of the attack noun a verb has as subject: استهدفت الغارات الروسية.)
         if noun == t + 1 && crate::forms::is_adjective(w) && self.d.lexicon.lookup(&words[t]).is_some_and(|h| h.nominal) {
+            return None;
+        }
+        if self.attack_subject(t) == Some(noun) {
             return None;
         }
         let plain = w.tok.kind == TokenKind::Arabic

@@ -133,6 +133,12 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
+        // استهدفت الغارات الروسية مستشفى: the nisba of the attack noun in a verb's subject place.
+        if actors.is_empty() && !tr.noun {
+            if let Some(mm) = self.attack_subject(t).and_then(|n| self.noun_nisba(n, c.end)) {
+                actors.push(self.mention_arg(mm, false));
+            }
+        }
         // قتل عشرة مدنيين في الغارات الجوية الروسية: the nisba of the attack that caused a death.
         if actors.is_empty() && info(kind).victims {
             if let Some(mm) = self.cause_noun(c, t).and_then(|n| self.noun_nisba(n, c.end)) {

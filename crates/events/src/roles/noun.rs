@@ -233,6 +233,13 @@ impl Ctx<'_, '_, '_> {
         } else if let Some(a) = self.cause_doer(ps, c, t).filter(|_| info(kind).victims) {
             // مقتل مدني في قصف شنه الحوثيون: the attack's doer; the genitive suffered it.
             r.agents = self.with_coordinated(ps, a);
+        } else if let Some(a) = self.party_between(ps, c, t, None).filter(|_| info(kind).victims && frame.iter().any(|f| f == "gen")) {
+            // قتلى وجرحى في مواجهات بين الحوثيين وقوات صالح: of the clash's sides the first acts
+            // (as for a verb of dying, verb.rs).
+            let (agents, others) = self.between_sides(ps, a);
+            r.agents = agents;
+            r.targets = others;
+            return r;
         } else if let (Some(g), false) = (
             genitive.filter(|&g| !(info(kind).victims && self.all_below_country(&ps[g]))),
             transitive && prep_target.is_none() && self.genitive_suffers(ps, c, tr, genitive),

@@ -9,6 +9,7 @@ use crate::clauses::Clause;
 use crate::context::{bare, letters, Ctx};
 use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
+use crate::types::info;
 
 impl Ctx<'_, '_, '_> {
     /// True when the phrase is inside the sentence's attribution (وفق ما أفاد المرصد) or is the
@@ -105,6 +106,12 @@ impl Ctx<'_, '_, '_> {
         // …and so does one followed by an honorific with its pronoun (ودعا معاليه الجميع إلى).
         if words.get(t + 1).is_some_and(|w| cues().pronoun_honorifics.has(w.key.as_str())) {
             return None;
+        }
+        // An attack noun the feminine verb agrees with stands in the subject's place (استهدفت غارات
+        // التحالف مواقع …، دمرت الغارات الروسية مستشفى): its genitive says whose (its nisba, the
+        // event's reader); no phrase after it is the subject.
+        if let Some(n) = self.attack_subject(t) {
+            return ps.iter().position(|p| p.first == n + 1 && p.participant() && p.governor.as_deref() == Some(bare(&words[n])));
         }
         // A document stands in the subject's place (وأدان البيان الهجوم): no party acts in it but
         // its issuer, when named right after it (البيان الصادر عن الخارجية، التقرير الصادر عن …).
@@ -270,6 +277,27 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn first_person_plural(&self, t: usize) -> bool {
         let w = &self.d.words[t];
         bare(w).starts_with('ن') && self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal && h.form.starts_with('ي'))
+    }
+
+    /// The attack noun right after a feminine verb of an act with victims at `t` that is its subject: a definite or
+    /// construct plural in ات or a noun in ة of a type with victims (الغارات، غارات، الضربة), not
+    /// with a clitic and not an indefinite accusative (هجوما is an object).
+    pub(crate) fn attack_subject(&self, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let (v, n) = (&words[t], words.get(t + 1)?);
+        let text: String = letters(v.tok.text).collect();
+        let plain = text.trim_start_matches(['و', 'ف']);
+        let feminine_verb = plain.ends_with('ت') || plain.trim_start_matches('س').starts_with('ت');
+        let noun_text: String = letters(n.tok.text).collect();
+        let feminine_noun = noun_text.ends_with("ات") || noun_text.ends_with('ة');
+        let attack = self.d.lexicon.lookup(n).is_some_and(|h| h.nominal && h.entries.iter().any(|e| info(e.kind).victims));
+        let clitic = n.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "و" | "ف" | "ك"));
+        // (Definite, or with its owner right after it: a genitive or a nisba, غارات التحالف، غارة
+        // إسرائيلية; not خلية تابعة لـ, an object.)
+        let owned = n.seg.definite() || self.mention_at.get(t + 2).copied().flatten().is_some();
+        // (A verb of an act with victims: a stance on the attack takes it as object, تدين هجمات.)
+        let act = self.d.lexicon.lookup(v).is_some_and(|h| !h.nominal && h.entries.iter().any(|e| info(e.kind).victims));
+        (feminine_verb && feminine_noun && attack && owned && !clitic && act).then_some(t + 1)
     }
 
     /// True when the verb at `t` carries a plural subject by its shape: a lexicon verb in وا

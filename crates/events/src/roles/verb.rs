@@ -148,6 +148,12 @@ impl Ctx<'_, '_, '_> {
         // A parenthesis right after the subject names it again or points at a photo (تنظيم الدولة
         // الإسلامية (داعش)، محمد بن سلمان (MBS)، حيدر العبادي (الصورة)): no object in it.
         let after = if r.agents.is_empty() { after } else { self.past_bracket(after, c.end) };
+        // (Past an attack noun in the subject's place, its adjectives and its nisba: ودمرت الضربات
+        // الجوية الأمريكية | مواقع لداعش.)
+        let after = match self.attack_subject(t) {
+            Some(n) => self.noun_nisba(n, c.end).map_or_else(|| self.past_adjectives(ps, n + 1, c.end), |m| m.end).max(after),
+            None => after,
+        };
         let before_apposition = after;
         let after = self.past_apposition(ps, &r.agents, after);
         // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
