@@ -2,6 +2,7 @@
 //! position on (أيد الاتفاق، ودانت الحكومة التفجير، رفضها للزيارة), and the side whose stronghold
 //! an attack or a capture took (سيطرت القوات على حي التواهي آخر معقل للحوثيين).
 
+use rasad_kb::MentionKind;
 use rasad_model::{Arg, EventType};
 use rasad_text::{TokenKind, Word};
 
@@ -30,6 +31,12 @@ impl Ctx<'_, '_, '_> {
         let (t, nominal) = t;
         let words = self.d.words;
         let mut k = agents.iter().map(|&a| ps[a].end).filter(|&e| e > t).max().unwrap_or(t + 1);
+        // (Past a stance noun's own adjectives: رفضها القاطع للتدخل، دعمه الكامل للإصلاحات.)
+        if nominal {
+            while k < c.end && k <= t + 3 && self.mention_at[k].is_none() && crate::forms::is_adjective(&words[k]) {
+                k += 1;
+            }
+        }
         // (The segmenter may keep the clitic on a demonstrative: لهذه، بهذا.)
         let demonstrative = |w: &Word| {
             let b = bare(w);
@@ -89,12 +96,23 @@ impl Ctx<'_, '_, '_> {
         if k == first && k > t + 1 && clitic(w).is_none() && self.d.lexicon.lookup(w).is_none() {
             return None;
         }
+        // With its adjectives and a state's nisba, which says whose act it is (للتدخلات الإيرانية
+        // → Iran's interference: linked to Iran).
         let mut end = k + 1;
-        while end < c.end && end <= k + 2 && self.mention_at[end].is_none() && crate::forms::is_adjective(&words[end]) {
-            end += 1;
+        let mut whose = None;
+        while end < c.end && end <= k + 3 {
+            match self.mention_at[end].map(|m| &self.d.mentions[m]) {
+                Some(m) if m.kind == MentionKind::Demonym && m.actor.is_some() && whose.is_none() => {
+                    whose = Some(m);
+                    end = m.end;
+                }
+                None if crate::forms::is_adjective(&words[end]) => end += 1,
+                _ => break,
+            }
         }
         let governed = clitic(&words[first]).is_some();
-        Some(Arg { span: self.arg_slice_governed(first, end, governed), link: Default::default() })
+        let link = whose.map(|m| self.mention_arg(m, false).link).unwrap_or_default();
+        Some(Arg { span: self.arg_slice_governed(first, end, governed), link })
     }
 
     /// The side whose stronghold the act at `t` struck or took, named after a stronghold word

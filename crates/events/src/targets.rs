@@ -298,7 +298,11 @@ impl Ctx<'_, '_, '_> {
         if !plain {
             return None;
         }
-        let at = if words.get(noun + 1).is_some_and(opening_quote) { noun + 2 } else { noun + 1 };
+        let mut at = if words.get(noun + 1).is_some_and(opening_quote) { noun + 2 } else { noun + 1 };
+        // (Past the adjectives of its kind: بالقصف العشوائي الروسي.)
+        while at < end && at <= noun + 2 && self.mention_at[at].is_none() && crate::forms::is_adjective(&words[at]) {
+            at += 1;
+        }
         let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
         (m.kind == MentionKind::Demonym && m.actor.is_some()).then(|| self.mention_arg(m, false))
     }

@@ -167,7 +167,12 @@ impl Ctx<'_, '_, '_> {
             let prev = &words[j - 1];
             let singular_nisba =
                 nisba_ending(&prev.key) && !prev.key.ends_with("يين") && !prev.key.ends_with("يون") && !prev.key.ends_with("يات");
-            if plural_nisba && j > i && ((j == i + 1 && self.single_office(j - 1)) || singular_nisba) {
+            // (…nor a person's name: دعا الرئيس فؤاد معصوم | العراقيين إلى الوحدة.)
+            let after_person = self.name_at(i).is_some_and(|n| n.0 == j && n.1 == rasad_model::Label::Per)
+                || self.mention_at[j - 1].is_some_and(|m| {
+                    self.d.mentions[m].end == j && self.d.mentions[m].actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person)
+                });
+            if plural_nisba && j > i && ((j == i + 1 && self.single_office(j - 1)) || singular_nisba || after_person) {
                 break;
             }
             if let Some(m) = self.mention_starting(j) {

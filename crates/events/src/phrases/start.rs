@@ -4,6 +4,7 @@
 //! a definite noun (الكتل السياسية: generic).
 
 use rasad_kb::{ActorType, MentionKind};
+use rasad_text::TokenKind;
 
 use super::Head;
 use crate::context::{bare, Ctx};
@@ -145,6 +146,14 @@ impl Ctx<'_, '_, '_> {
                         })
                 }
             };
+        // A group word shaped as an adjective right after a definite noun describes it (ترسيم
+        // الحدود البحرية، المنطقة الأمنية): no phrase of its own.
+        if i > 0 && w.seg.definite() && crate::phrases::nisba_ending(&w.key) && word_class(w) == Some(Head::Group) {
+            let p = &words[i - 1];
+            if p.tok.kind == TokenKind::Arabic && p.seg.definite() && self.mention_at[i - 1].is_none() && word_class(p).is_none() {
+                return None;
+            }
+        }
         if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative() || object()) {
             return Some((i + 1, h));
         }

@@ -119,6 +119,8 @@ impl Ctx<'_, '_, '_> {
             // the adjectives of its kind) says whose.
             if let Some(mm) = self.noun_nisba(t, c.end) {
                 actors.push(self.mention_arg(mm, false));
+                // الغارات السورية والروسية: a nisba joined by و acts too.
+                actors.extend(self.joined_nisba(mm, kind).map(|j| self.mention_arg(j, false)));
                 // الحوار الاستراتيجي المصري الأمريكي: a second state's nisba is the partner, for a
                 // type with one (its target positions hold مع).
                 let partner = self.mention_at.get(mm.end).copied().flatten().map(|k| &self.d.mentions[k]);
@@ -143,6 +145,7 @@ impl Ctx<'_, '_, '_> {
         if actors.is_empty() && info(kind).victims {
             if let Some(mm) = self.cause_noun(c, t).and_then(|n| self.noun_nisba(n, c.end)) {
                 actors.push(self.mention_arg(mm, false));
+                actors.extend(self.joined_nisba(mm, kind).map(|j| self.mention_arg(j, false)));
             }
         }
         let mut targets = self.args_of(ps, &roles.targets);
@@ -227,6 +230,20 @@ impl Ctx<'_, '_, '_> {
         }
         let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
         (m.kind == MentionKind::Demonym && (at == t + 1 || m.actor.is_some())).then_some(m)
+    }
+}
+
+impl Ctx<'_, '_, '_> {
+    /// A state's nisba joined by و right after the nisba `mm` (الغارات السورية | والروسية), for a
+    /// type without a partner (its target positions hold no مع: there the second is the partner).
+    fn joined_nisba(&self, mm: &rasad_kb::Mention, kind: EventType) -> Option<&rasad_kb::Mention> {
+        let j = &self.d.mentions[self.mention_at.get(mm.end).copied().flatten()?];
+        (j.kind == MentionKind::Demonym
+            && j.actor.is_some()
+            && j.actor != mm.actor
+            && self.d.words[j.first].seg.prefixes.first() == Some(&"و")
+            && !info(kind).target.iter().any(|g| g == "مع"))
+        .then_some(j)
     }
 }
 
