@@ -116,6 +116,7 @@ pub(crate) struct Cues {
     pub demonstratives: Class,
     pub strongholds: Class,
     pub quantifiers: Class,
+    pub attack_subject_verbs: Class,
     pub purpose_not_before: Class,
     pub pronoun_honorifics: Class,
     /// The side words after من (بين الجيش من جهة والمسلحين من جهة أخرى).

@@ -297,7 +297,10 @@ impl Ctx<'_, '_, '_> {
         let owned = n.seg.definite() || self.mention_at.get(t + 2).copied().flatten().is_some();
         // (A verb of an act with victims: a stance on the attack takes it as object, تدين هجمات.)
         let act = self.d.lexicon.lookup(v).is_some_and(|h| !h.nominal && h.entries.iter().any(|e| info(e.kind).victims));
-        (feminine_verb && feminine_noun && attack && owned && !clitic && act).then_some(t + 1)
+        // A masculine noun only after a verb an attack does rather than suffers (استهدف القصف التركي
+        // قرى، أصاب الانفجار; not صد الهجوم، أحبط التفجير: cue list `attack_subject_verbs`).
+        let masculine = !feminine_verb && !feminine_noun && n.seg.definite() && cues().attack_subject_verbs.has(bare(v));
+        ((feminine_verb && feminine_noun || masculine) && attack && owned && !clitic && act).then_some(t + 1)
     }
 
     /// True when the verb at `t` carries a plural subject by its shape: a lexicon verb in وا
