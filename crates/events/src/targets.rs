@@ -536,7 +536,13 @@ impl Ctx<'_, '_, '_> {
                     && self.mention_at[i].is_none()
                     && self.d.lexicon.lookup(w).is_none()
             };
-            let head = if p.first >= t + 3 && plain(p.first - 1) && !plain(p.first - 2) { p.first - 2 } else { p.first - 1 };
+            // (…after a noun with its preposition: not الطائرات | مواقع لداعش, where مواقع is the head.)
+            let with_clitic = |i: usize| words[i].seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل"));
+            let head = if p.first >= t + 3 && plain(p.first - 1) && !plain(p.first - 2) && with_clitic(p.first - 2) {
+                p.first - 2
+            } else {
+                p.first - 1
+            };
             let clitic = words[head].seg.prefixes.iter().find(|x| matches!(**x, "ب" | "ل")).copied();
             // A verbal noun may own it too when the frame governs it (رحب بإقرار مجلس الشيوخ …).
             let noun = words[head].tok.kind == TokenKind::Arabic
