@@ -21,6 +21,8 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
     // Whether a headline event of `out` has already taken its body statement.
     let mut restated: Vec<bool> = Vec::with_capacity(events.len());
     let mut buckets: std::collections::HashMap<(EventType, Status, String), Vec<usize>> = std::collections::HashMap::new();
+    // The headline's events that name no actor and link nothing (see `bare_headline` below).
+    let mut bare_headlines: Vec<usize> = Vec::new();
     for e in events {
         let shares = |a: &Event| linked_ids(a).any(|x| linked_ids(&e).any(|y| x == y));
         let quantities_agree = |a: &Event| match (&a.quantity, &e.quantity) {
@@ -78,26 +80,27 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
         // نرحب بالهدنة (headline), then رحب فرحان حق … بالهدنة: a headline event that names no
         // actor and links nothing is told by the body's first event of its type and lemma that
         // conflicts with it in nothing; it takes that event's participants.
+        // (Only the headline's events that name no actor and link nothing are tried: a few.)
         let bare_headline = || {
             if e.trigger.start < headline || e.actors.is_empty() {
                 return None;
             }
-            (0..out.len()).find(|&k| {
+            bare_headlines.iter().copied().find(|&k| {
                 let a = &out[k];
-                a.trigger.start < headline
-                    && !restated[k]
-                    && a.kind == e.kind
-                    && a.status == e.status
+                !restated[k]
                     && a.actors.is_empty()
                     && linked_ids(a).next().is_none()
                     && ids(&a.targets).is_empty()
+                    && a.kind == e.kind
+                    && a.status == e.status
                     && e_lemma != 0
                     && lemma(a) == e_lemma
                     && quantities_agree(a)
                     && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
             })
         };
-        if let Some(k) = cands.iter().copied().find(|&k| fits(k)).is_none().then(bare_headline).flatten() {
+        let fit = cands.into_iter().find(|&k| fits(k));
+        if let Some(k) = fit.is_none().then(bare_headline).flatten() {
             restated[k] = true;
             for key in keys {
                 buckets.entry(key).or_default().push(k);
@@ -105,7 +108,7 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
             absorb(&mut out[k], e);
             continue;
         }
-        match cands.into_iter().find(|&k| fits(k)).or_else(anaphor) {
+        match fit.or_else(anaphor) {
             Some(k) => {
                 restated[k] |= out[k].trigger.start < headline && e.trigger.start >= headline;
                 absorb(&mut out[k], e)
@@ -113,6 +116,9 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
             None => {
                 for k in keys {
                     buckets.entry(k).or_default().push(out.len());
+                }
+                if e.trigger.start < headline && e.actors.is_empty() && linked_ids(&e).next().is_none() && ids(&e.targets).is_empty() {
+                    bare_headlines.push(out.len());
                 }
                 out.push(e);
                 restated.push(false);

@@ -65,14 +65,16 @@ pub(crate) struct Roles {
 impl Ctx<'_, '_, '_> {
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
     pub(crate) fn roles(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, tr: &Trig, inherited: &[usize]) -> Roles {
-        let words = self.d.words;
-        // (A verb form that is its verbal noun too reads as one after a verb: verbal_nouns.rs.)
-        let t = tr.at;
-        let nominal = tr.noun || self.d.lexicon.lookup(&words[t]).is_some_and(|h| self.object_noun(ps, t, &h));
-        if nominal {
+        if self.reads_as_noun(ps, tr) {
             self.noun_roles(ps, &clauses[ci], tr, inherited)
         } else {
             self.verb_roles(ps, clauses, ci, tr, inherited)
         }
+    }
+
+    /// True when the trigger reads as a verbal noun: marked one, or a verb form that is its verbal
+    /// noun too after a verb (verbal_nouns.rs: أكد الملك دعم المملكة).
+    pub(crate) fn reads_as_noun(&self, ps: &[Phrase], tr: &Trig) -> bool {
+        tr.noun || self.d.lexicon.lookup(&self.d.words[tr.at]).is_some_and(|h| self.object_noun(ps, tr.at, &h))
     }
 }

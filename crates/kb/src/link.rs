@@ -197,21 +197,20 @@ impl Kb {
                 let base = w.seg.base_key();
                 let base = base.strip_prefix("ال").filter(|_| w.seg.prefixes.is_empty()).unwrap_or(base);
                 // An indefinite accusative keeps its tanween's alif (13 حوثيًا، خبيرا إيرانيا).
-                let tanween = (!w.seg.definite()).then(|| base.strip_suffix("يا").map(|b| &base[..b.len() + "ي".len()])).flatten();
+                fn tanween(k: &str) -> Option<&str> {
+                    k.strip_suffix("يا").map(|b| &k[..b.len() + "ي".len()])
+                }
+                let indefinite = !w.seg.definite();
+                let demonym_of = |k: &str| {
+                    nisba_base(k)
+                        .and_then(|b| idx.demonyms.get(b))
+                        .or_else(|| tanween(k).filter(|_| indefinite).and_then(nisba_base).and_then(|b| idx.demonyms.get(b)))
+                };
                 // (The whole word too, when the segmenter took a first letter for a clitic:
                 // فلسطينيا is no ف + لسطينيا.)
                 let whole = w.key.as_str();
-                let whole_tanween = whole.strip_suffix("يا").map(|b| &whole[..b.len() + "ي".len()]);
-                let demonym = nisba_base(base)
-                    .and_then(|b| idx.demonyms.get(b))
-                    .or_else(|| tanween.and_then(nisba_base).and_then(|b| idx.demonyms.get(b)))
-                    .or_else(|| {
-                        (whole != base && w.seg.prefixes.iter().all(|p| matches!(*p, "ف" | "و" | "ب" | "ل"))).then_some(()).and_then(|_| {
-                            nisba_base(whole)
-                                .and_then(|b| idx.demonyms.get(b))
-                                .or_else(|| whole_tanween.and_then(nisba_base).and_then(|b| idx.demonyms.get(b)))
-                        })
-                    });
+                let clitics_only = w.seg.prefixes.iter().all(|p| matches!(*p, "ف" | "و" | "ب" | "ل"));
+                let demonym = demonym_of(base).or_else(|| (whole != base && clitics_only).then(|| demonym_of(whole)).flatten());
                 if let Some(&a) = demonym {
                     out.push(Mention { first: i, end: i + 1, span: w.tok.span, actor: Some(a), place: None, kind: MentionKind::Demonym });
                 }

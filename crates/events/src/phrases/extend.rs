@@ -258,7 +258,6 @@ impl Ctx<'_, '_, '_> {
             // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
             // حربية; not البلدان | اتفاقية).
             let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);
-
             if (super::words::describes_word(&words[j - 1], w) && w.seg.definite() == words[j - 1].seg.definite())
                 || participle_adjective(&words[j - 1], w)
                 || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())

@@ -119,19 +119,12 @@ impl Ctx<'_, '_, '_> {
             // the adjectives of its kind) says whose.
             if let Some(mm) = self.noun_nisba(t, c.end) {
                 actors.push(self.mention_arg(mm, false));
-                // الغارات السورية والروسية: a nisba joined by و acts too.
-                actors.extend(self.joined_nisba(mm, kind).map(|j| self.mention_arg(j, false)));
-                // الحوار الاستراتيجي المصري الأمريكي: a second state's nisba is the partner, for a
-                // type with one (its target positions hold مع).
-                let partner = self.mention_at.get(mm.end).copied().flatten().map(|k| &self.d.mentions[k]);
-                if let Some(p) = partner.filter(|p| {
-                    p.kind == MentionKind::Demonym
-                        && p.actor.is_some()
-                        && p.actor != mm.actor
-                        && mm.end < c.end
-                        && info(kind).target.iter().any(|g| g == "مع")
-                }) {
-                    partner_nisba = Some(self.mention_arg(p, false));
+                // الغارات السورية والروسية: a nisba joined by و acts too; الحوار الاستراتيجي المصري
+                // الأمريكي: for a type with a partner the second is the partner.
+                match self.second_nisba(mm, c.end) {
+                    Some(p) if partner_type(kind) => partner_nisba = Some(self.mention_arg(p, false)),
+                    Some(j) if self.d.words[j.first].seg.prefixes.first() == Some(&"و") => actors.push(self.mention_arg(j, false)),
+                    _ => {}
                 }
             }
         }
@@ -145,7 +138,10 @@ impl Ctx<'_, '_, '_> {
         if actors.is_empty() && info(kind).victims {
             if let Some(mm) = self.cause_noun(c, t).and_then(|n| self.noun_nisba(n, c.end)) {
                 actors.push(self.mention_arg(mm, false));
-                actors.extend(self.joined_nisba(mm, kind).map(|j| self.mention_arg(j, false)));
+                let joined = self
+                    .second_nisba(mm, c.end)
+                    .filter(|j| !partner_type(kind) && self.d.words[j.first].seg.prefixes.first() == Some(&"و"));
+                actors.extend(joined.map(|j| self.mention_arg(j, false)));
             }
         }
         let mut targets = self.args_of(ps, &roles.targets);
@@ -161,8 +157,7 @@ impl Ctx<'_, '_, '_> {
         if targets.is_empty() && info(kind).act_target && !actors.is_empty() {
             let frame = if tr.frame.is_empty() { &info(kind).target } else { &tr.frame };
             // (Read as a noun where the roles were: دعم المملكة للحل after أكد.)
-            let nominal = tr.noun || self.d.lexicon.lookup(&self.d.words[t]).is_some_and(|h| self.object_noun(ps, t, &h));
-            targets.extend(self.stance_object(ps, c, (t, nominal), kind, &roles.agents, frame));
+            targets.extend(self.stance_object(ps, c, (t, self.reads_as_noun(ps, tr)), kind, &roles.agents, frame));
         }
         let places = self.places(s, c, t, kind);
         let (lo, hi) = (c.first, c.end);
@@ -231,20 +226,18 @@ impl Ctx<'_, '_, '_> {
         let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
         (m.kind == MentionKind::Demonym && (at == t + 1 || m.actor.is_some())).then_some(m)
     }
+
+    /// The nisba of another state right after the nisba `mm`, before `end` (المصري | الأمريكي،
+    /// السورية | والروسية).
+    fn second_nisba(&self, mm: &rasad_kb::Mention, end: usize) -> Option<&rasad_kb::Mention> {
+        let j = &self.d.mentions[self.mention_at.get(mm.end).copied().flatten().filter(|_| mm.end < end)?];
+        (j.kind == MentionKind::Demonym && j.actor.is_some() && j.actor != mm.actor).then_some(j)
+    }
 }
 
-impl Ctx<'_, '_, '_> {
-    /// A state's nisba joined by و right after the nisba `mm` (الغارات السورية | والروسية), for a
-    /// type without a partner (its target positions hold no مع: there the second is the partner).
-    fn joined_nisba(&self, mm: &rasad_kb::Mention, kind: EventType) -> Option<&rasad_kb::Mention> {
-        let j = &self.d.mentions[self.mention_at.get(mm.end).copied().flatten()?];
-        (j.kind == MentionKind::Demonym
-            && j.actor.is_some()
-            && j.actor != mm.actor
-            && self.d.words[j.first].seg.prefixes.first() == Some(&"و")
-            && !info(kind).target.iter().any(|g| g == "مع"))
-        .then_some(j)
-    }
+/// True for a type with a partner (its target positions hold مع: a meeting, an agreement).
+fn partner_type(kind: EventType) -> bool {
+    info(kind).target.iter().any(|g| g == "مع")
 }
 
 /// The type, mode and own-agent flag an entry's `person=` condition gives.
