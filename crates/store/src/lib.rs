@@ -313,6 +313,7 @@ impl Store {
                 headline: &headline,
                 stories: Vec::new(),
                 heads: &mut self.heads,
+                reaction: stories::is_reaction(&p.record.events, &p.sentences),
             };
             for (i, ev) in p.record.events.iter().enumerate() {
                 write_event(&tx, i, ev, &mut info)?;

@@ -21,7 +21,8 @@
 //!   a key that [`COMMON`] or more stories of the window hold twice or more (it is common these
 //!   days; stories of one event, which a fragmented occurrence leaves, do not count). An event
 //!   joins the best story scoring at least [`JOIN_SCORE`]; force events (ASSAULT, COERCE) also
-//!   need a place or a number to agree (or the same attacker and target within a day), and an event whose town lies more than
+//!   need a place or a number to agree (or the same attacker and target within a day, or rare
+//!   headline words within a day: [`HEADLINE_ANCHOR`]), and an event whose town lies more than
 //!   [`crate::STORY_KM`] from the story's is refused.
 //! - **Talks are their parties** ([`other_meeting`]): an event of a verbal family naming both
 //!   parties is refused by a story of [`KNOWN_PARTIES`] documents or more that holds neither
@@ -60,6 +61,11 @@ pub const COMMON: usize = 4;
 pub const HEADLINE_CAP: f64 = 2.5;
 /// Days between an event and a story's anchor within which headline words count.
 pub const HEADLINE_DAYS: i64 = 1;
+/// Headline words shared with a story (their weights added, after halving) from which they place
+/// a force event as a town would: outlets that name one arrest or one raid with the same rare
+/// words within a day (الكويت تضبط شبكة إرهابية تابعة لداعش، ضبط شبكة إرهابية تنتمي لداعش) report
+/// one occurrence even when none of them names a town.
+pub const HEADLINE_ANCHOR: f64 = 1.5;
 /// Days between a force event dated by its own text and a story's anchor within which it may
 /// join: the fighting at one place goes on for days, and each day's attack or capture is an
 /// occurrence of its own (outlets date one attack alike, give or take a night).
@@ -167,6 +173,39 @@ pub fn place_weight(id: &str, precision: Option<GeoPrecision>) -> f64 {
         Some(GeoPrecision::Admin) => 1.0,
         _ => 0.0,
     }
+}
+
+/// Types of a statement about another occurrence: a condemnation, a welcome or a condolence
+/// (أدانت الكويت التفجير الذي استهدف مسجدا، روسيا تعرب عن تعازيها). A document whose lead states
+/// one of these first is a reaction ([`is_reaction`]). Calls, threats and refusals
+/// are left out: a party's threat after an attack (أوغلو يتوعد داعش بعد تفجير سروج) heads reports
+/// of the attack too.
+pub const REACTION_TYPES: &[EventType] = &[EventType::Accuse, EventType::Support];
+
+/// Sentences of a document's start read as its lead: the headline (its first line) and the
+/// sentence after it.
+pub const LEAD_SENTENCES: usize = 2;
+
+/// True when a document reacts to an occurrence instead of reporting it: in the first of its
+/// first [`LEAD_SENTENCES`] sentences that states an event (any mention of one), the first event
+/// is of [`REACTION_TYPES`] (كبار العلماء تدين العمل الإجرامي الذي استهدف مسجدا). Its force events
+/// name the occurrence it reacts to (العمل الإرهابي الذي استهدف مسجدا، نتج عنه استشهاد عشرة):
+/// they are its events still, but they do not make the document one of that occurrence's reports
+/// ([`assign`] gives them a story of their own). `sentences`: the document's sentence spans in
+/// code points, in order.
+pub fn is_reaction(events: &[Event], sentences: &[(usize, usize)]) -> bool {
+    for &(start, end) in sentences.iter().take(LEAD_SENTENCES) {
+        // The first (trigger start, type) of the mentions in the sentence.
+        let first = events
+            .iter()
+            .flat_map(|e| std::iter::once(&e.trigger).chain(e.mentions.iter().map(|m| &m.trigger)).map(move |t| (t.start, e.kind)))
+            .filter(|&(s, _)| start <= s && s < end)
+            .min_by_key(|&(s, _)| s);
+        if let Some((_, kind)) = first {
+            return REACTION_TYPES.contains(&kind);
+        }
+    }
+    false
 }
 
 /// Families whose occurrence is its speaker's: a call, an accusation, a sanction, a concession
@@ -316,7 +355,8 @@ pub struct Candidate {
 
 /// The evidence score of `ev` against a story: the weights of the keys they share (half for a
 /// key outside a large story's core) and 0.5 for the same day. `None` when refused: places more
-/// than [`STORY_KM`] apart, or a force event with neither place nor number agreeing.
+/// than [`STORY_KM`] apart, or a force event with neither place nor number agreeing (nor the
+/// same attacker and target within a day, nor [`HEADLINE_ANCHOR`] of headline words).
 pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     if let (Some((a, b)), Some((x, y))) = (ev.located, c.located) {
         if haversine_km(a, b, x, y) > STORY_KM {
@@ -353,6 +393,7 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     // Headlines name an occurrence alike for a day or so; later, the same words name its sequels.
     if c.apart <= HEADLINE_DAYS {
         total += headline.min(HEADLINE_CAP);
+        anchored |= headline >= HEADLINE_ANCHOR;
     }
     if ev.family == "force" && (!anchored || (ev.dated && c.apart > DATED_FORCE_DAYS)) {
         return None;
@@ -417,6 +458,7 @@ fn within_reach(ev: &Evidence, shared: &[Shared]) -> bool {
         }
         anchored |= Evidence::anchors(k) || k.starts_with("d:");
     }
+    anchored |= headline >= HEADLINE_ANCHOR;
     (ev.family != "force" || anchored) && total + headline.min(HEADLINE_CAP) + 0.5 >= JOIN_SCORE
 }
 
@@ -455,6 +497,9 @@ pub(crate) struct DocInfo<'a> {
     pub stories: Vec<i64>,
     /// The writer's index of stories' headline words.
     pub heads: &'a mut crate::heads::Heads,
+    /// True when the document reacts to an occurrence ([`is_reaction`]): its force events get
+    /// stories of their own.
+    pub reaction: bool,
 }
 
 /// Finds the candidate stories of `ev` (index look-ups only) and the one it joins, with its
@@ -572,6 +617,8 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         (Some(a), Some(p)) => (a - p).abs() <= WINDOW_DAYS,
         _ => false,
     };
+    // A reaction's force events name the occurrence it reacts to, not a report of it.
+    let day = day.filter(|_| !(doc.reaction && family(ev.kind) == "force"));
     let evidence = day.map(|d| {
         let e = Evidence::of(ev, d);
         if news(d) {

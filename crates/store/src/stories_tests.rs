@@ -177,7 +177,7 @@ fn parse_cases() -> Vec<Row> {
 /// `KEY:WORDS` puts a headline line of those words first.
 fn text_of(key: &str, doc: &str) -> String {
     let (key, headline) = key.split_once(':').unwrap_or((key, ""));
-    let base: String = (0..60).map(|i| format!("كلمة{key}{i} ")).collect();
+    let base: String = (0..60).map(|i| format!("w{key}x{i} ")).collect();
     format!("{headline}\n{base} خاتمة {doc}")
 }
 
