@@ -410,7 +410,18 @@ impl Ctx<'_, '_, '_> {
                 matches!(w.key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن')) && w.seg.prefixes.is_empty() && !perfect_ending;
             // (Not the subject of إن or أن: إن مسلحين تسللوا، بأن طائرات حربية تقصف.)
             let after_complementizer = (c.first..i.saturating_sub(1)).rev().take(3).any(|k| cues().complementizers.has(bare(&words[k])));
-            let describes = i >= c.first + 2 && !after_complementizer && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
+            // (Nor the subject a sentence opens with, a noun and its adjectives: a headline's
+            // متطرفون يهود يحرقون رضيعا، قوات خاصة تقتحم سجنا.)
+            let opening_subject = c.first == s.first_token
+                && (c.first..i).all(|k| {
+                    self.indefinite_noun(&words[k], k)
+                        && !cues().locatives.has(bare(&words[k]))
+                        && !cues().target_preps.has(bare(&words[k]))
+                        && !cues().quantifiers.has(bare(&words[k]))
+                        && !cues().negations.has(bare(&words[k]))
+                });
+            let describes =
+                i >= c.first + 2 && !after_complementizer && !opening_subject && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
             if !nominal
                 && imperfect
                 && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes)
