@@ -13,8 +13,12 @@ use crate::words::WordStats;
 /// دمشق، بنك دبي، لشركة أبوظبي، صحيفة المدينة) names the organization, not the place.
 /// A market named by its city is the stock exchange (سوق دبي المالي، سوقي دبي وأبوظبي); a
 /// tournament, league or cup named for a place is a competition (بطولة قطر للتنس، كأس آسيا); a
-/// football club's first word before its city (ريال مدريد، بايرن ميونخ، دينامو موسكو) is one too.
+/// football club's first word before its city (ريال مدريد، بايرن ميونخ، دينامو موسكو) is one too; a
+/// hotel, restaurant or café named for a place is the establishment (فندق بيبلوس in Sévaré, Mali).
 const ORGANIZATION_NOUNS: &[&str] = &[
+    "فندق",
+    "مطعم",
+    "مقهي",
     "نادي",
     "بنك",
     "مصرف",
