@@ -75,6 +75,11 @@ fn near_class(words: &[rasad_text::Word], i: usize, lo: usize, hi: usize, keys: 
 /// True when a word governs the noun after it (في، بعد، مقابل، لأي).
 fn governs(w: &rasad_text::Word) -> bool {
     let g = &cues().governors;
+    // A definite noun heads no construct (في المقابل يدعو الحزب: يدعو stays a verb), unless the
+    // list has it with its article (بالقرب).
+    if w.seg.definite() {
+        return g.has(w.key_without_conj());
+    }
     g.has(bare(w)) || g.has(&w.seg.key)
 }
 
