@@ -219,7 +219,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "#,
     // 10: a story's speaker (crates/store/src/stories.rs, `speaker_side`): the side of the first
     // linked actor of its statements (a request, an accusation, a sanction …); NULL for stories of
-    // other families, of an older store, or whose events name no linked actor.
+    // other families, of an older store, or whose events name no linked actor. Since 2026-12-02 a
+    // force story keeps there the state its first state actor acts for (`state_side`).
     r#"
     ALTER TABLE stories ADD COLUMN speaker TEXT;
     "#,

@@ -64,7 +64,8 @@ pub const HEADLINE_DAYS: i64 = 1;
 /// Headline words shared with a story (their weights added, after halving) from which they place
 /// a force event as a town would: outlets that name one arrest or one raid with the same rare
 /// words within a day (الكويت تضبط شبكة إرهابية تابعة لداعش، ضبط شبكة إرهابية تنتمي لداعش) report
-/// one occurrence even when none of them names a town.
+/// one occurrence even when none of them names a town, unless the event and the story act for
+/// two states ([`state_side`]: another state's arrest under the same words is another).
 pub const HEADLINE_ANCHOR: f64 = 1.5;
 /// Days between a force event dated by its own text and a story's anchor within which it may
 /// join: the fighting at one place goes on for days, and each day's attack or capture is an
@@ -221,22 +222,30 @@ pub const SPEAKER_FAMILIES: &[&str] = &["request", "accuse", "sanction", "conced
 /// international organization, a party, a person of none of these) for itself, or the actor it
 /// is part of. An id the catalogue does not know is its own side.
 pub fn speaker_side(id: &str) -> String {
-    let kb = Kb::builtin();
-    let Some(a) = kb.actor(id) else { return id.to_string() };
-    let official = |k: ActorType| matches!(k, ActorType::State | ActorType::Government | ActorType::Military);
-    let country = |a: &rasad_kb::Actor| a.country.clone().filter(|_| official(a.kind));
-    if let Some(c) = country(a) {
+    if let Some(c) = state_side(id) {
         return c;
     }
-    if a.kind == ActorType::Person {
-        if let Some(c) = a.affiliation.as_deref().and_then(|f| kb.actor(f)).and_then(country) {
-            return c;
-        }
-        if let Some(f) = &a.affiliation {
-            return f.clone();
-        }
+    let Some(a) = Kb::builtin().actor(id) else { return id.to_string() };
+    if let (ActorType::Person, Some(f)) = (a.kind, &a.affiliation) {
+        return f.clone();
     }
     a.parent.clone().unwrap_or_else(|| a.id.clone())
+}
+
+/// The state a linked actor acts for: the country (ISO code) of a state, its government or
+/// military, or of a person serving one of them; `None` for any other actor or an unknown id.
+pub fn state_side(id: &str) -> Option<String> {
+    let kb = Kb::builtin();
+    let a = kb.actor(id)?;
+    let official = |k: ActorType| matches!(k, ActorType::State | ActorType::Government | ActorType::Military);
+    let country = |a: &rasad_kb::Actor| a.country.clone().filter(|_| official(a.kind));
+    country(a).or_else(|| {
+        if a.kind == ActorType::Person {
+            a.affiliation.as_deref().and_then(|f| kb.actor(f)).and_then(country)
+        } else {
+            None
+        }
+    })
 }
 
 /// What an event brings to a story: its evidence keys with their weights, its place and day.
@@ -254,7 +263,9 @@ pub struct Evidence {
     /// True when the day is the event's own, read from its text at day precision (not its
     /// document's publication day).
     pub dated: bool,
-    /// [`speaker_side`] of its first linked actor, for the families of [`SPEAKER_FAMILIES`].
+    /// [`speaker_side`] of its first linked actor, for the families of [`SPEAKER_FAMILIES`]; for a
+    /// force event the [`state_side`] of its first linked actor, which rare headline words alone
+    /// do not join to another state's (the story keeps it in the same column).
     pub speaker: Option<String>,
 }
 
@@ -300,7 +311,13 @@ impl Evidence {
         }
         let dated = ev.date.as_ref().and_then(|d| d.value.as_deref()).is_some_and(|v| v == day);
         let fam = family(ev.kind);
-        let speaker = if SPEAKER_FAMILIES.contains(&fam) { first(&ev.actors).map(|id| speaker_side(&id)) } else { None };
+        let speaker = if SPEAKER_FAMILIES.contains(&fam) {
+            first(&ev.actors).map(|id| speaker_side(&id))
+        } else if force {
+            first(&ev.actors).and_then(|id| state_side(&id))
+        } else {
+            None
+        };
         Evidence { keys, located, day: day.to_string(), family: fam, dated, speaker }
     }
 
@@ -349,7 +366,8 @@ pub struct Candidate {
     pub near_duplicate: bool,
     /// Days between its anchor and the event's day.
     pub apart: i64,
-    /// Its speaker ([`speaker_side`]), for a story of [`SPEAKER_FAMILIES`] whose events named one.
+    /// Its speaker ([`speaker_side`]), for a story of [`SPEAKER_FAMILIES`] whose events named one;
+    /// for a force story, the [`state_side`] of the first event that named a state's actor.
     pub speaker: Option<String>,
 }
 
@@ -366,11 +384,11 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     if other_meeting(ev, c) {
         return None;
     }
-    // Another party's statement is another occurrence.
-    if let (Some(a), Some(b)) = (&ev.speaker, &c.speaker) {
-        if a != b {
-            return None;
-        }
+    // Another party's statement is another occurrence; another state's arrest or strike is not
+    // placed by the same headline words (البحرين تضبط شبكة إرهابية، الكويت تضبط شبكة إرهابية).
+    let other_side = matches!((&ev.speaker, &c.speaker), (Some(a), Some(b)) if a != b);
+    if other_side && ev.family != "force" {
+        return None;
     }
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
@@ -393,7 +411,7 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     // Headlines name an occurrence alike for a day or so; later, the same words name its sequels.
     if c.apart <= HEADLINE_DAYS {
         total += headline.min(HEADLINE_CAP);
-        anchored |= headline >= HEADLINE_ANCHOR;
+        anchored |= headline >= HEADLINE_ANCHOR && !other_side;
     }
     if ev.family == "force" && (!anchored || (ev.dated && c.apart > DATED_FORCE_DAYS)) {
         return None;
