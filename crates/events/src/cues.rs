@@ -138,6 +138,7 @@ pub(crate) struct Cues {
     pub history: Class,
     pub censure: Class,
     pub performers: Class,
+    pub addressers: Class,
     pub sufferers: Class,
     pub press_nouns: Class,
     pub press_adjectives: Class,

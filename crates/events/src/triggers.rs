@@ -652,7 +652,13 @@ impl Ctx<'_, '_, '_> {
         // (…or تعرض ل, whose subject suffered it: تعرض مقر الحزب لهجوم.)
         let suffered = words[t].seg.prefixes.contains(&"ل")
             && (c.first..t).rev().take(5).any(|k| cues().sufferers.has(bare(&words[k])) && (k + 1..t).all(plain));
-        let performed = suffered || (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
+        // (…or a verb that directs it at someone named between: وجهت النيابة للمتهمين تهمة التآمر.)
+        let addressed = (c.first..t)
+            .rev()
+            .take(6)
+            .any(|k| cues().addressers.has(bare(&words[k])) && (k + 1..t).all(|j| words[j].tok.kind == TokenKind::Arabic));
+        let performed =
+            suffered || addressed || (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
         near || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
     }
 
