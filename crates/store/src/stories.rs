@@ -376,20 +376,12 @@ pub struct Candidate {
 /// than [`STORY_KM`] apart, or a force event with neither place nor number agreeing (nor the
 /// same attacker and target within a day, nor [`HEADLINE_ANCHOR`] of headline words).
 pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
-    if let (Some((a, b)), Some((x, y))) = (ev.located, c.located) {
-        if haversine_km(a, b, x, y) > STORY_KM {
-            return None;
-        }
-    }
-    if other_meeting(ev, c) {
+    if refused(ev, c) {
         return None;
     }
-    // Another party's statement is another occurrence; another state's arrest or strike is not
-    // placed by the same headline words (البحرين تضبط شبكة إرهابية، الكويت تضبط شبكة إرهابية).
+    // Another state's arrest or strike is not placed by the same headline words (البحرين تضبط
+    // شبكة إرهابية، الكويت تضبط شبكة إرهابية).
     let other_side = matches!((&ev.speaker, &c.speaker), (Some(a), Some(b)) if a != b);
-    if other_side && ev.family != "force" {
-        return None;
-    }
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
     for (k, count) in &c.shared {
@@ -420,6 +412,19 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
         total += 0.5;
     }
     Some(total)
+}
+
+/// True when `ev` may not join the story `c` whatever their evidence, a near-duplicate's too:
+/// their towns lie more than [`STORY_KM`] apart (two copies of one wire text, each about another
+/// town), it is another meeting ([`other_meeting`]), or another party's statement.
+fn refused(ev: &Evidence, c: &Candidate) -> bool {
+    if let (Some((a, b)), Some((x, y))) = (ev.located, c.located) {
+        if haversine_km(a, b, x, y) > STORY_KM {
+            return true;
+        }
+    }
+    let other_side = matches!((&ev.speaker, &c.speaker), (Some(a), Some(b)) if a != b);
+    other_meeting(ev, c) || (other_side && ev.family != "force")
 }
 
 /// Documents from which a story of talks is known by its parties ([`other_meeting`]).
@@ -480,10 +485,11 @@ fn within_reach(ev: &Evidence, shared: &[Shared]) -> bool {
     (ev.family != "force" || anchored) && total + headline.min(HEADLINE_CAP) + 0.5 >= JOIN_SCORE
 }
 
-/// The story `ev` joins among `cands`: a near-duplicate's story first, else the best score of at
-/// least [`JOIN_SCORE`] (ties to the older story).
+/// The story `ev` joins among `cands`: a near-duplicate's story first (unless [`refused`]: another
+/// town, meeting or speaker), else the best score of at least [`JOIN_SCORE`] (ties to the older
+/// story).
 pub fn choose(ev: &Evidence, cands: &[Candidate]) -> Option<i64> {
-    if let Some(c) = cands.iter().filter(|c| c.near_duplicate).max_by_key(|c| (c.shared.len(), -c.story)) {
+    if let Some(c) = cands.iter().filter(|c| c.near_duplicate && !refused(ev, c)).max_by_key(|c| (c.shared.len(), -c.story)) {
         return Some(c.story);
     }
     let mut best: Option<(f64, i64)> = None;
