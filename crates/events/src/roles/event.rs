@@ -74,13 +74,20 @@ impl Ctx<'_, '_, '_> {
         // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
         let pronoun = third_person_pronoun(&self.d.words[t]);
         let object_pronoun = !tr.noun && pronoun;
-        // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it).
+        // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it), after the
+        // subject or, for a subject right before the verb, after the verb (شبان غاضبون يحرقون مقرا).
+        let object_after_verb = |k: usize| {
+            ps[k].end == t
+                && ps
+                    .iter()
+                    .any(|o| o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People) && o.governor.is_none())
+        };
         roles.agents.retain(|&k| {
             !(ps[k].head == Head::People && info(kind).victims)
                 || marked(k)
                 || self.names_attacker(&ps[k])
                 || object_pronoun
-                || (!tr.noun && crate::targets::object_after(ps, k))
+                || (!tr.noun && (crate::targets::object_after(ps, k) || object_after_verb(k)))
         });
         // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
         let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));
