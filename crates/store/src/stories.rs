@@ -302,12 +302,15 @@ impl Evidence {
             }
             add(format!("p:{id}"), w);
         }
-        if let Some(q) = ev.quantity.as_ref().filter(|q| q.value >= 2.0) {
-            add(format!("q:{}:{}", q.value, q.unit.as_deref().unwrap_or("")), 2.0);
-        }
-        // A death toll that is the quantity itself is one piece of evidence, not two.
-        if let Some(f) = ev.fatalities.filter(|f| *f >= 2.0 && ev.quantity.as_ref().is_none_or(|q| q.value != *f)) {
+        // A death toll is keyed by its number alone, whatever its noun (مقتل 15 شخصا، 15 قتيلا،
+        // استشهاد 15 من رجال الأمن); another count by its number and unit. A toll that is the
+        // quantity itself is one piece of evidence, not two.
+        let toll = ev.fatalities.filter(|f| *f >= 2.0);
+        if let Some(f) = toll {
             add(format!("f:{f}"), 2.0);
+        }
+        if let Some(q) = ev.quantity.as_ref().filter(|q| q.value >= 2.0 && toll != Some(q.value)) {
+            add(format!("q:{}:{}", q.value, q.unit.as_deref().unwrap_or("")), 2.0);
         }
         let dated = ev.date.as_ref().and_then(|d| d.value.as_deref()).is_some_and(|v| v == day);
         let fam = family(ev.kind);

@@ -437,3 +437,21 @@ fn a_governorate_is_weaker_evidence_than_a_city_and_a_town() {
     assert!(admin < city && city < base, "{admin} {city} {base}");
     assert_eq!(place_weight("C-SYR", Some(GeoPrecision::Country)), 0.0);
 }
+
+#[test]
+fn a_death_toll_is_keyed_by_its_number_whatever_its_noun() {
+    // مقتل 15 شخصا and 15 قتيلا: one toll, one key.
+    let mut a = event("ASSAULT", &[], &[], &[TOWN], None, Some((15.0, "شخص")));
+    let mut b = event("ASSAULT", &[], &[], &[TOWN], None, Some((15.0, "قتيل")));
+    a.fatalities = Some(15.0);
+    b.fatalities = Some(15.0);
+    let (ka, kb) = (Evidence::of(&a, "2015-08-06"), Evidence::of(&b, "2015-08-06"));
+    assert!(ka.keys.iter().any(|(k, w)| k == "f:15" && *w == 2.0), "{:?}", ka.keys);
+    assert!(!ka.keys.iter().any(|(k, _)| k.starts_with("q:")), "the toll is the quantity: one key, {:?}", ka.keys);
+    assert!(kb.keys.iter().any(|(k, _)| k == "f:15"));
+    // Another count keeps its unit, beside the toll (15 dead, 40 wounded).
+    let mut c = event("ASSAULT", &[], &[], &[TOWN], None, Some((40.0, "جريح")));
+    c.fatalities = Some(15.0);
+    let kc = Evidence::of(&c, "2015-08-06");
+    assert!(kc.keys.iter().any(|(k, _)| k == "f:15") && kc.keys.iter().any(|(k, _)| k == "q:40:جريح"), "{:?}", kc.keys);
+}
