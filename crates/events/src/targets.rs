@@ -621,6 +621,14 @@ pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
     ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && matches!(o.head, Head::Generic | Head::Office) && o.governor.is_none())
 }
 
+/// True when phrase `k` ends right before the verb at `t` and a bare object phrase (a generic
+/// noun, an office, people) follows the verb: the subject before the verb acts on it (شبان غاضبون
+/// يحرقون مقرا، قناصة يقتلون طفلا; a passive يُقتل takes no object).
+pub(crate) fn object_after_verb(ps: &[Phrase], k: usize, t: usize) -> bool {
+    ps[k].end == t
+        && ps.iter().any(|o| o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People) && o.governor.is_none())
+}
+
 /// True for the kinds of actor that bear arms: a state, an army, an armed group, a militia.
 pub(crate) fn armed_kind(k: ActorType) -> bool {
     matches!(k, ActorType::State | ActorType::Military | ActorType::ArmedGroup | ActorType::Militia)

@@ -417,16 +417,16 @@ impl Ctx<'_, '_, '_> {
             let after_complementizer = (c.first..i.saturating_sub(1)).rev().take(3).any(|k| cues().complementizers.has(bare(&words[k])));
             // (Nor the subject a sentence opens with, a noun and its adjectives: a headline's
             // متطرفون يهود يحرقون رضيعا، قوات خاصة تقتحم سجنا.)
-            let opening_subject = c.first == s.first_token
-                && (c.first..i).all(|k| {
-                    self.indefinite_noun(&words[k], k)
-                        && !cues().locatives.has(bare(&words[k]))
-                        && !cues().target_preps.has(bare(&words[k]))
-                        && !cues().quantifiers.has(bare(&words[k]))
-                        && !cues().negations.has(bare(&words[k]))
-                });
+            let opening_subject = || {
+                c.first == s.first_token
+                    && (c.first..i).all(|k| {
+                        let b = bare(&words[k]);
+                        self.indefinite_noun(&words[k], k)
+                            && ![&cues().locatives, &cues().target_preps, &cues().quantifiers, &cues().negations].iter().any(|cl| cl.has(b))
+                    })
+            };
             let describes =
-                i >= c.first + 2 && !after_complementizer && !opening_subject && prev.is_some_and(|p| self.indefinite_noun(p, i - 1));
+                i >= c.first + 2 && !after_complementizer && prev.is_some_and(|p| self.indefinite_noun(p, i - 1)) && !opening_subject();
             if !nominal
                 && imperfect
                 && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes)

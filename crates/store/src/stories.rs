@@ -384,7 +384,7 @@ pub fn score(ev: &Evidence, c: &Candidate) -> Option<f64> {
     }
     // Another state's arrest or strike is not placed by the same headline words (البحرين تضبط
     // شبكة إرهابية، الكويت تضبط شبكة إرهابية).
-    let other_side = matches!((&ev.speaker, &c.speaker), (Some(a), Some(b)) if a != b);
+    let other_side = other_side(ev, c);
     let (mut total, mut headline) = (0.0, 0.0);
     let mut anchored = false;
     for (k, count) in &c.shared {
@@ -426,8 +426,12 @@ fn refused(ev: &Evidence, c: &Candidate) -> bool {
             return true;
         }
     }
-    let other_side = matches!((&ev.speaker, &c.speaker), (Some(a), Some(b)) if a != b);
-    other_meeting(ev, c) || (other_side && ev.family != "force")
+    other_meeting(ev, c) || (other_side(ev, c) && ev.family != "force")
+}
+
+/// True when the event and the story name two different speakers (or, for force, two states).
+fn other_side(ev: &Evidence, c: &Candidate) -> bool {
+    matches!((&ev.speaker, &c.speaker), (Some(a), Some(b)) if a != b)
 }
 
 /// Documents from which a story of talks is known by its parties ([`other_meeting`]).

@@ -76,18 +76,12 @@ impl Ctx<'_, '_, '_> {
         let object_pronoun = !tr.noun && pronoun;
         // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it), after the
         // subject or, for a subject right before the verb, after the verb (شبان غاضبون يحرقون مقرا).
-        let object_after_verb = |k: usize| {
-            ps[k].end == t
-                && ps
-                    .iter()
-                    .any(|o| o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People) && o.governor.is_none())
-        };
         roles.agents.retain(|&k| {
             !(ps[k].head == Head::People && info(kind).victims)
                 || marked(k)
                 || self.names_attacker(&ps[k])
                 || object_pronoun
-                || (!tr.noun && (crate::targets::object_after(ps, k) || object_after_verb(k)))
+                || (!tr.noun && (crate::targets::object_after(ps, k) || crate::targets::object_after_verb(ps, k, t)))
         });
         // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
         let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));

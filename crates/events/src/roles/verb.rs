@@ -76,18 +76,12 @@ impl Ctx<'_, '_, '_> {
             && self.quantity_at[t + 1]
                 .is_some_and(|q| self.d.quantities[q].unit.is_none() && self.d.quantities[q].start == words[t + 1].tok.span.start)
             && crate::phrases::phrase_at(ps, t + 1).is_none();
-        // (Nor a subject before the verb with an object right after it: شبان غاضبون يحرقون مقرا،
-        // قناصة يقتلون طفلا; a passive يُقتل takes none.)
-        let object_after_verb = |k: usize| {
-            ps[k].end == t
-                && ps
-                    .iter()
-                    .any(|o| o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People) && o.governor.is_none())
-        };
         let victims = !pronoun_subject
             && (bare_count
                 || subj.is_some_and(|k| {
-                    (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k) && !object_after_verb(k)
+                    (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k)
+                        // (Nor a subject right before the verb with its object after it.)
+                        && !crate::targets::object_after_verb(ps, k, t)
                 }))
             && info(kind).victims
             && !driver
