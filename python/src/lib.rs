@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use pyo3::IntoPyObjectExt;
@@ -121,11 +121,17 @@ fn input_doc(i: usize, t: DocTuple) -> PyResult<InputDoc> {
 fn extract_docs<'py>(py: Python<'py>, docs: Vec<DocTuple>) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let docs: Vec<InputDoc> = docs.into_iter().enumerate().map(|(i, t)| input_doc(i, t)).collect::<PyResult<_>>()?;
     let outs = if docs.len() == 1 {
-        py.detach(|| vec![Pipeline::shared().extract(&docs[0])])
+        py.detach(|| vec![Pipeline::shared().try_extract(&docs[0])])
     } else {
-        par_map(py, &docs, |d| Pipeline::shared().extract(d))?
+        par_map(py, &docs, |d| Pipeline::shared().try_extract(d))?
     };
-    outs.iter().zip(&docs).map(|(o, d)| record(py, o, d)).collect()
+    outs.iter()
+        .zip(&docs)
+        .map(|(o, d)| match o {
+            Ok(o) => record(py, o, d),
+            Err(e) => Err(PyRuntimeError::new_err(format!("{}: {e}", d.id))),
+        })
+        .collect()
 }
 
 /// `line N: message` for a JSON Lines document that does not read (serde's own position is
@@ -142,7 +148,9 @@ fn jsonl_error(line: usize, e: &serde_json::Error) -> String {
 #[pyfunction]
 fn extract_jsonl_lines<'py>(py: Python<'py>, lines: Vec<(usize, String)>) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let outs = par_map(py, &lines, |(n, l)| {
-        serde_json::from_str::<InputDoc>(l).map_err(|e| jsonl_error(*n, &e)).map(|d| (Pipeline::shared().extract(&d), d))
+        let d = serde_json::from_str::<InputDoc>(l).map_err(|e| jsonl_error(*n, &e))?;
+        let o = Pipeline::shared().try_extract(&d).map_err(|e| format!("line {n}: {}: {e}", d.id))?;
+        Ok::<_, String>((o, d))
     })?;
     outs.into_iter()
         .map(|r| match r {

@@ -51,9 +51,11 @@ impl Ctx<'_, '_, '_> {
         let in_frame = |w: &Word| frame.iter().any(|f| clitic(w).map_or(f == "obj", |p| f == p));
         // (An unnamed definite noun the phrase reader kept is one too: لهذه | الفكرة.)
         let plain = |i: usize| {
+            if i >= c.end {
+                return false;
+            }
             let w = &words[i];
-            i < c.end
-                && w.tok.kind == TokenKind::Arabic
+            w.tok.kind == TokenKind::Arabic
                 && self.mention_at[i].is_none()
                 && !self.in_time[i]
                 && crate::phrases::phrase_at(ps, i).is_none_or(|p| p.head == Head::Generic && p.link.is_none() && p.first == i)

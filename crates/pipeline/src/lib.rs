@@ -33,6 +33,15 @@ use profile::{Clock, Laps, NoClock};
 pub use profile::{Stage, StageTimes};
 pub use through::{EntityCounts, ThroughExtract};
 
+/// A defect in Rasad stopped it on one document (a panic in a stage, never a fault of the input):
+/// the caller reports it with the document's id and goes on with the next document.
+#[derive(Debug, thiserror::Error)]
+#[error("internal error while reading it ({message}); this is a defect in Rasad, please report it with this document")]
+pub struct InternalError {
+    /// The panic's message.
+    pub message: String,
+}
+
 /// Relevance below which no event is read from a paragraph: it is more likely sports, markets,
 /// culture, health, technology or religion than political or conflict news.
 pub const MIN_RELEVANCE: f64 = 0.5;
@@ -85,7 +94,7 @@ impl Pipeline {
     /// the lexicon's forms, so that clitics are split off them (بحماة → ب + حماة).
     pub fn new(r: Resources) -> Pipeline {
         let mut segmenter = Segmenter::new(r.kb.name_words());
-        segmenter.extend(r.lexicon.forms());
+        segmenter.extend(r.lexicon.segmenter_forms());
         Pipeline { kb: r.kb, lexicon: r.lexicon, ner: r.ner, topic: r.topic, triggers: r.triggers, segmenter: Arc::new(segmenter) }
     }
 
@@ -149,6 +158,27 @@ impl Pipeline {
             return empty(&doc.id, doc.published);
         }
         self.run(&doc.id, &doc.text, doc.published, &mut NoClock)
+    }
+
+    /// [`Pipeline::extract`], with a panic in any stage caught and returned as an
+    /// [`InternalError`], so that one document a stage cannot read costs that document only (the
+    /// CLI, the store's ingest and the Python module read many in one run).
+    ///
+    /// ```
+    /// use rasad_pipeline::Pipeline;
+    /// use rasad_model::InputDoc;
+    /// let out = Pipeline::shared().try_extract(&InputDoc::new("t", "كتبت الصحيفة افتتاحية تنتقد الحكومة")).unwrap();
+    /// assert_eq!(out.id, "t");
+    /// ```
+    pub fn try_extract(&self, doc: &InputDoc) -> Result<DocOutput, InternalError> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc))).map_err(|payload| {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".to_string());
+            InternalError { message }
+        })
     }
 
     /// Runs the pipeline on a text with an optional publication date (a text that is not Arabic

@@ -71,14 +71,22 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let fallback = crate::db::date_opt(args.published.as_deref(), "--published")?;
     let mut out = crate::db::sink(args.output.as_deref())?;
     let mut rows = Vec::new();
-    let (mut docs, mut events, mut skipped) = (0usize, 0usize, 0usize);
+    let (mut docs, mut events, mut skipped, mut failed) = (0usize, 0usize, 0usize, 0usize);
     let mut batch: Vec<InputDoc> = Vec::with_capacity(BATCH);
     let mut bytes = 0usize;
     let mut flush = |batch: &mut Vec<InputDoc>, out: &mut Box<dyn Write>, rows: &mut Vec<table::Row>| -> Result<()> {
-        for (line, n, row) in extract_batch(batch, args.pretty, args.table)? {
-            out.write_all(line.as_bytes())?;
-            events += n;
-            rows.extend(row);
+        for done in extract_batch(batch, args.pretty, args.table)? {
+            match done {
+                Ok((line, n, row)) => {
+                    out.write_all(line.as_bytes())?;
+                    events += n;
+                    rows.extend(row);
+                }
+                Err(why) => {
+                    eprintln!("rasad: {why}; skipped");
+                    failed += 1;
+                }
+            }
         }
         batch.clear();
         Ok(())
@@ -117,22 +125,28 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(p) = &args.output {
         eprintln!("rasad: {docs} documents, {events} events → {}", p.display());
     }
-    Ok(crate::exit_code(skipped))
+    Ok(crate::exit_code(skipped + failed))
 }
 
 /// Extracts a batch in parallel: per document, in input order, its JSON line, its number of
-/// events and (with `table`) its table row. Each record is dropped once written as JSON: it
-/// takes more memory than its line.
-fn extract_batch(batch: &[InputDoc], pretty: bool, table: bool) -> Result<Vec<(String, usize, Option<table::Row>)>> {
+/// events and (with `table`) its table row, or the message of an internal error (a defect of
+/// Rasad on that document, reported and skipped). Each record is dropped once written as JSON:
+/// it takes more memory than its line.
+type Extracted = std::result::Result<(String, usize, Option<table::Row>), String>;
+
+fn extract_batch(batch: &[InputDoc], pretty: bool, table: bool) -> Result<Vec<Extracted>> {
     use rayon::prelude::*;
     batch
         .par_iter()
         .map(|doc| {
-            let rec = Pipeline::shared().extract(doc);
+            let rec = match Pipeline::shared().try_extract(doc) {
+                Ok(rec) => rec,
+                Err(e) => return Ok(Err(format!("{}: {e}", doc.id))),
+            };
             let mut line = if pretty { serde_json::to_string_pretty(&rec) } else { serde_json::to_string(&rec) }
                 .with_context(|| format!("{}: cannot write its record", doc.id))?;
             line.push('\n');
-            Ok((line, rec.events.len(), table.then(|| table::Row::from(&rec))))
+            Ok(Ok((line, rec.events.len(), table.then(|| table::Row::from(&rec)))))
         })
         .collect()
 }

@@ -213,8 +213,18 @@ impl Ingest<'_> {
             }
             fresh.push(d);
         }
-        let prepared: Vec<Prepared> = fresh.into_par_iter().map(prepared).collect();
-        self.writer.send(prepared)?;
+        let done: Vec<std::result::Result<Prepared, String>> = fresh.into_par_iter().map(try_prepared).collect();
+        let mut ready = Vec::with_capacity(done.len());
+        for d in done {
+            match d {
+                Ok(p) => ready.push(p),
+                Err(why) => {
+                    self.bar.suspend(|| eprintln!("rasad: {why}; skipped"));
+                    self.sum.failed += 1;
+                }
+            }
+        }
+        self.writer.send(ready)?;
         self.bar.set_position(self.counter.load(Ordering::Relaxed));
         self.bar.set_message(format!("{} stored", self.writer.stored.load(Ordering::Relaxed)));
         Ok(())
@@ -226,6 +236,14 @@ pub fn prepared(doc: InputDoc) -> Prepared {
     let p = Pipeline::shared();
     let record = p.extract(&doc);
     prepare(doc, record, p.segmenter())
+}
+
+/// [`prepared`], or the message of an internal error (a defect of Rasad on that document, named
+/// by its id) for the caller to report: the rest of the run goes on.
+fn try_prepared(doc: InputDoc) -> std::result::Result<Prepared, String> {
+    let p = Pipeline::shared();
+    let record = p.try_extract(&doc).map_err(|e| format!("{}: {e}", doc.id))?;
+    Ok(prepare(doc, record, p.segmenter()))
 }
 
 /// Runs `rasad ingest`.
