@@ -139,6 +139,7 @@ pub(crate) struct Cues {
     pub censure: Class,
     pub performers: Class,
     pub addressers: Class,
+    pub redirected: Class,
     pub sufferers: Class,
     pub press_nouns: Class,
     pub press_adjectives: Class,

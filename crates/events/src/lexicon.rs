@@ -377,6 +377,17 @@ impl Lexicon {
         self.lists.iter().map(|(f, _)| f.as_str())
     }
 
+    /// The forms of [`Lexicon::forms`] and the other persons of each imperfect verb (يتهم → تتهم،
+    /// نتهم), for the segmenter's known words: a verb whose last letters look like a pronoun is
+    /// otherwise split wrongly after the conjunction (وتتهم read as وتت + هم, not و + تتهم).
+    pub fn segmenter_forms(&self) -> impl Iterator<Item = String> + '_ {
+        self.lists.iter().flat_map(|(f, list)| {
+            let imperfect = list.iter().any(|e| e.verb) && f.starts_with('ي') && f.chars().count() >= 3;
+            let persons = imperfect.then(|| ['ت', 'ن'].map(|p| format!("{p}{}", &f['ي'.len_utf8()..])));
+            std::iter::once(f.clone()).chain(persons.into_iter().flatten())
+        })
+    }
+
     /// Number of forms.
     pub fn len(&self) -> usize {
         self.map.len()

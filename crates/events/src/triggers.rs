@@ -427,10 +427,9 @@ impl Ctx<'_, '_, '_> {
             };
             let describes =
                 i >= c.first + 2 && !after_complementizer && prev.is_some_and(|p| self.indefinite_noun(p, i - 1)) && !opening_subject();
-            if !nominal
-                && imperfect
-                && (cues().relatives.has(prev_key) || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes)
-            {
+            // (An accusation is one all the same: واشنطن التي تتهم النظام بشن الهجمات.)
+            let relative = cues().relatives.has(prev_key) && !crate::types::info(entry.kind).claims;
+            if !nominal && imperfect && (relative || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes) {
                 skip(i, format_args!("describes {:?}", entry.kind));
                 continue;
             }
@@ -657,8 +656,13 @@ impl Ctx<'_, '_, '_> {
             .rev()
             .take(6)
             .any(|k| cues().addressers.has(bare(&words[k])) && (k + 1..t).all(|j| words[j].tok.kind == TokenKind::Arabic));
-        let performed =
-            suffered || addressed || (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
+        // (…or one after it that directs it, with its pronoun: انتقادات حادة وجهها قادة جمهوريون.)
+        let redirected = (t + 1..(t + 5).min(c.end))
+            .any(|k| cues().redirected.has(bare(&words[k])) && (t + 1..k).all(|j| words[j].tok.kind == TokenKind::Arabic));
+        let performed = suffered
+            || addressed
+            || redirected
+            || (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
         near || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
     }
 
