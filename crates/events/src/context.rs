@@ -21,6 +21,8 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     pub(crate) names: Vec<(usize, usize, rasad_model::Label)>,
     /// Negated triggers (لم، لن، عدم …).
     pub(crate) negated: std::cell::RefCell<Vec<usize>>,
+    /// Verb triggers dropped for want of an armed force (وصلت سفينة: no deployment).
+    pub(crate) forceless: std::cell::RefCell<Vec<usize>>,
     /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
     pub(crate) source_spans: Vec<(usize, usize)>,
     /// Tokens `[first, end)` of the dateline's agency (الرياض … م واس): a source, never a participant.

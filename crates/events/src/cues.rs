@@ -138,6 +138,7 @@ pub(crate) struct Cues {
     pub history: Class,
     pub censure: Class,
     pub performers: Class,
+    pub performing_nouns: Class,
     pub addressers: Class,
     pub redirected: Class,
     pub sufferers: Class,

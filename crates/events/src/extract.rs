@@ -98,6 +98,7 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         quantity_at,
         names: Vec::new(),
         negated: Default::default(),
+        forceless: Default::default(),
         source_spans: Vec::new(),
         dateline: None,
         last_pair: Vec::new(),
@@ -278,7 +279,23 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let fallback: &[rasad_model::Arg] =
                 if ci == 0 && subjects[0].is_empty() && cx.opens_with_verb(c) { &prev_subject } else { &[] };
             let mut here: Vec<Event> = Vec::new();
-            for tr in cx.triggers(s, c, &phrases) {
+            let found = cx.triggers(s, c, &phrases);
+            // The verbal nouns held back as a verb's complements state their own events when every
+            // verb was a motion without a force (وصلت سفينة محملة بالمساعدات: the aid arrived).
+            let verbs: Vec<usize> = found.triggers.iter().map(|t| t.at).collect();
+            let mut queue = found.triggers;
+            let mut complements = Some(found.complements);
+            let mut k = 0;
+            while k < queue.len() || complements.is_some() {
+                if k == queue.len() {
+                    let forceless = cx.forceless.borrow();
+                    let all_dropped = here.is_empty() && !verbs.is_empty() && verbs.iter().all(|v| forceless.contains(v));
+                    drop(forceless);
+                    queue.extend(complements.take().filter(|_| all_dropped).unwrap_or_default());
+                    continue;
+                }
+                let tr = queue[k].clone();
+                k += 1;
                 let scope = crate::roles::Scope {
                     ps: &phrases,
                     clauses: &clauses,

@@ -33,6 +33,15 @@ pub(crate) struct Trig {
     pub dependent: bool,
 }
 
+/// The triggers of a clause ([`Ctx::triggers`]).
+pub(crate) struct ClauseTriggers {
+    /// The words that state its events.
+    pub triggers: Vec<Trig>,
+    /// Verbal nouns that a verb of the clause takes as its complements (وصلت سفينة محملة
+    /// بالمساعدات), anchored: events of their own only when no verb of the clause states one.
+    pub complements: Vec<Trig>,
+}
+
 impl Trig {
     /// The trigger of `entry` at token `at`, read as a noun or not; not dependent.
     fn of(at: usize, entry: &crate::lexicon::TriggerEntry, noun: bool) -> Trig {
@@ -157,8 +166,9 @@ impl Ctx<'_, '_, '_> {
             .unwrap_or(hi)
     }
 
-    /// The triggers of one clause of a sentence.
-    pub(crate) fn triggers(&self, s: &Sentence, c: &Clause, ps: &[Phrase]) -> Vec<Trig> {
+    /// The triggers of one clause of a sentence, and the verbal nouns held back as its verbs'
+    /// complements.
+    pub(crate) fn triggers(&self, s: &Sentence, c: &Clause, ps: &[Phrase]) -> ClauseTriggers {
         let words = self.d.words;
         let mut found: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
@@ -237,7 +247,12 @@ impl Ctx<'_, '_, '_> {
             let holds = |entry: &crate::lexicon::TriggerEntry| {
                 entry.needs.iter().all(|need| match need {
                     // … or the definite noun after a verb of occurrence (تم الاتفاق، جرت المفاوضات).
-                    Need::Verbal => !is_definite_or_governed(words, i) || self.occurred(c, i),
+                    // …or the parties it is between (عن معارك بين الحوثيين والمقاومة).
+                    Need::Verbal => {
+                        !is_definite_or_governed(words, i)
+                            || self.occurred(c, i)
+                            || (crate::types::info(entry.kind).material && self.parties_after(ps, c, i))
+                    }
                     // Wide enough for a long subject between verb and object (وقع الرئيسان … اتفاقا).
                     // A key "@class" stands for a cue class (@armed, @censure).
                     Need::Near(keys) => {
@@ -337,6 +352,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // Only a trigger that stands (or a purpose passed over) governs the noun after it.
+            let governor = last_seen;
             last_seen = Some((i, entry.kind));
             let prev = (i > s.first_token).then(|| &words[i - 1]);
             let prev_key = prev.map(bare).unwrap_or("");
@@ -452,7 +468,7 @@ impl Ctx<'_, '_, '_> {
                 && victim_follows(ps, entry.kind, i, frame_of(entry).iter().any(|f| f == "gen"));
             // (Nor the act a subject suffered after تعرض ل: تعرضت قافلة مساعدات لهجوم.)
             if governed_by_prev && !names_victims && !(lam && passive_lam) {
-                skip(i, format_args!("governed by the trigger before {:?}", entry.kind));
+                skip(i, format_args!("governed by the trigger before {:?} at {:?}", entry.kind, governor));
                 continue;
             }
             // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
@@ -472,25 +488,28 @@ impl Ctx<'_, '_, '_> {
             found.push(Trig { dependent: nominal && !after_addition && !adjunct, ..Trig::of(i, entry, nominal) });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
+        let mut complements = Vec::new();
         if found.iter().any(|t| !t.dependent) {
-            found.retain(|t| {
-                if t.dependent {
-                    skip(t.at, format_args!("complement of the clause's verb {:?}", t.kind));
-                }
-                !t.dependent
-            });
+            (found, complements) = found.into_iter().partition(|t| !t.dependent);
+            for t in &complements {
+                skip(t.at, format_args!("complement of the clause's verb {:?}", t.kind));
+            }
         }
         // A verbal noun alone (a headline, a nominal clause) states an event only when something
         // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.
-        found.retain(|tr| {
-            let keep = !tr.dependent || self.anchored(c, tr.at) || victim_follows(ps, tr.kind, tr.at, tr.frame.iter().any(|f| f == "gen"));
+        let anchored = |tr: &Trig| {
+            let keep = !tr.dependent
+                || self.anchored(ps, c, tr.at, tr.kind)
+                || victim_follows(ps, tr.kind, tr.at, tr.frame.iter().any(|f| f == "gen"));
             if !keep {
                 skip(tr.at, format_args!("unanchored noun {:?}", tr.kind));
             }
             keep
-        });
-        found
+        };
+        found.retain(anchored);
+        complements.retain(anchored);
+        ClauseTriggers { triggers: found, complements }
     }
 
     /// True when token `i` is in the ب-phrase of an accusation: a word that accuses stands among
@@ -628,9 +647,10 @@ impl Ctx<'_, '_, '_> {
     /// ترحيبه), a time or a number in its clause, or a light verb that performs it (قام، أجرى،
     /// شن). (A participant phrase anywhere before it in the clause is not enough: on the
     /// development set that kept 31 false events for 6 true.)
-    fn anchored(&self, c: &Clause, t: usize) -> bool {
+    fn anchored(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType) -> bool {
         let near =
             (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
+        let between = crate::types::info(kind).material && self.parties_after(ps, c, t);
         let w = &self.d.words[t];
         // (…or a pronoun ه the segmenter left on the stem: دعمه, found under دعم.)
         let written_ha = self.d.lexicon.lookup(w).is_some_and(|h| h.form.len() < w.seg.key.len() && w.seg.key.ends_with('ه'));
@@ -659,11 +679,25 @@ impl Ctx<'_, '_, '_> {
         // (…or one after it that directs it, with its pronoun: انتقادات حادة وجهها قادة جمهوريون.)
         let redirected = (t + 1..(t + 5).min(c.end))
             .any(|k| cues().redirected.has(bare(&words[k])) && (t + 1..k).all(|j| words[j].tok.kind == TokenKind::Arabic));
+        let doing = |k: usize| plain(k) || cues().performing_nouns.has(bare(&words[k]));
         let performed = suffered
             || addressed
             || redirected
-            || (c.first..t).rev().take(5).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(plain));
-        near || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
+            || (c.first..t).rev().take(6).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(doing));
+        near || between || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
+    }
+
+    /// True when the parties a verbal noun is between, with or by follow it within five words,
+    /// named or not (اشتباكات بين الجنود الأتراك ومتمردي الحزب، مواجهات مع المسلحين، إطلاق نار
+    /// كثيف من قبل مسلحين): they anchor a physical act as a named party does (talks with someone,
+    /// مفاوضات مع الحكومة, are mostly spoken of, not held).
+    pub(crate) fn parties_after(&self, ps: &[Phrase], c: &Clause, t: usize) -> bool {
+        let words = self.d.words;
+        (t + 2..(t + 6).min(c.end)).any(|k| {
+            let before = bare(&words[k - 1]);
+            let marker = matches!(before, "بين" | "مع") || cues().agent_markers.has(before);
+            marker && phrase_at(ps, k).is_some_and(|p| p.first == k && p.participant())
+        })
     }
 
     /// True when a place the gazetteer knows follows a verbal noun within seven words of its

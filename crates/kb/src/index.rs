@@ -161,6 +161,9 @@ pub(crate) struct Index {
     pub(crate) by_first: HashMap<String, Vec<(Vec<String>, Target)>>,
     /// Nisba base (إيراني → ايران) → actor.
     pub(crate) demonyms: HashMap<String, usize>,
+    /// Broken plurals of demonyms, without the article (أتراك، أفغان) → actor: a catalogue demonym
+    /// without a nisba ending.
+    pub(crate) broken_demonyms: HashMap<String, usize>,
     pub(crate) max_len: usize,
 }
 
@@ -169,7 +172,7 @@ pub(crate) fn name_keys(name: &str) -> Vec<String> {
 }
 
 /// Endings of nisba adjectives, longest first (ي، ية، يين، يون، يات …) in match-key form.
-const NISBA_ENDINGS: &[&str] = &["يتين", "يتان", "يين", "يون", "يات", "يه", "ي"];
+const NISBA_ENDINGS: &[&str] = &["يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي"];
 
 pub(crate) fn nisba_base(base_key: &str) -> Option<&str> {
     NISBA_ENDINGS.iter().find_map(|e| base_key.strip_suffix(e)).filter(|b| b.chars().count() >= 3)
@@ -268,6 +271,8 @@ impl Index {
                 let k = match_key(d);
                 if let Some(b) = nisba_base(&k) {
                     idx.demonyms.entry(b.to_string()).or_insert(i);
+                } else {
+                    idx.broken_demonyms.entry(k).or_insert(i);
                 }
             }
         }

@@ -210,7 +210,10 @@ impl Kb {
                 // فلسطينيا is no ف + لسطينيا.)
                 let whole = w.key.as_str();
                 let clitics_only = w.seg.prefixes.iter().all(|p| matches!(*p, "ف" | "و" | "ب" | "ل"));
-                let demonym = demonym_of(base).or_else(|| (whole != base && clitics_only).then(|| demonym_of(whole)).flatten());
+                // (…or a broken plural: الأتراك، جنود أفغان.)
+                let demonym = demonym_of(base)
+                    .or_else(|| (whole != base && clitics_only).then(|| demonym_of(whole)).flatten())
+                    .or_else(|| idx.broken_demonyms.get(base));
                 if let Some(&a) = demonym {
                     out.push(Mention { first: i, end: i + 1, span: w.tok.span, actor: Some(a), place: None, kind: MentionKind::Demonym });
                 }

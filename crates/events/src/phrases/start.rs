@@ -21,7 +21,11 @@ impl Ctx<'_, '_, '_> {
             // A nisba alone is no phrase (it qualifies one, or says whose: غارات روسية), but for
             // a sound masculine plural no phrase before took in, which names the people (ودعا
             // الرئيس اليمنيين إلى الوحدة).
-            if mm.kind == MentionKind::Demonym && mm.end == i + 1 && crate::forms::people_plural(w) {
+            // (So does a broken plural, a demonym without a nisba ending: دعا الأتراك إلى الهدوء.)
+            let key = w.seg.base_key();
+            let broken =
+                !matches!(key.chars().next_back(), Some('ي' | 'ه' | 'ا')) && !["يان", "يين", "يون"].iter().any(|e| key.ends_with(e));
+            if mm.kind == MentionKind::Demonym && mm.end == i + 1 && (crate::forms::people_plural(w) || broken) {
                 return Some((i + 1, Head::People));
             }
             return (mm.kind == MentionKind::Name).then_some((mm.end, Head::Name));

@@ -66,6 +66,7 @@ impl Ctx<'_, '_, '_> {
         } else if tr.needs.contains(&Need::Force) && !self.armed(ps, c, t, &roles.agents, &roles.targets, sc.fallback) {
             // وصل الطبيب، تعزيز العلاقات: a motion word without a force states no deployment.
             self.skip(t, format_args!("no armed force {kind:?}"));
+            self.forceless.borrow_mut().push(t);
             return None;
         }
         // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة), unless marked as
