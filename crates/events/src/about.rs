@@ -129,4 +129,25 @@ impl Ctx<'_, '_, '_> {
         let lam = owner.governor.as_deref() == Some("ل");
         (matches!(owner.head, Head::Name | Head::Group) && (lam || owner.governor.is_none()) && !self.in_source(owner)).then_some(p)
     }
+
+    /// The owner of a site phrase (cue list `sites`), when it follows: its genitive, its ل phrase,
+    /// or one after a quotation mark or a word of `site_links` (مواقع ميليشيات الحوثي، مقر قيادة
+    /// لتنظيم داعش، مواقع «داعش»، معسكرات تابعة للحرس الجمهوري): an armed side, never a place.
+    pub(crate) fn site_owner(&self, ps: &[Phrase], k: usize) -> Option<usize> {
+        let words = self.d.words;
+        let site = &ps[k];
+        // (…or a headless one after its site word: مقر | قيادة لتنظيم داعش.)
+        let from = site.first.saturating_sub(1);
+        let named_site = (from..site.end).any(|i| cues().sites.has(bare(&words[i])));
+        if !(site.head == Head::Generic || (site.head == Head::Group && site.link.is_none())) || !named_site {
+            return None;
+        }
+        let owner = ps.get(k + 1)?;
+        let between = (site.end..owner.first).all(|i| {
+            let w = &words[i];
+            matches!(w.tok.text, "«" | "\"" | "“") || cues().site_links.has(bare(w)) || cues().sites.has(bare(w))
+        });
+        let lam = owner.governor.as_deref().is_none_or(|g| g == "ل");
+        (between && owner.first - site.end <= 2 && lam && matches!(owner.head, Head::Name | Head::Group | Head::People)).then_some(k + 1)
+    }
 }

@@ -115,6 +115,8 @@ pub(crate) struct Cues {
     pub clashes: Class,
     pub demonstratives: Class,
     pub strongholds: Class,
+    pub sites: Class,
+    pub site_links: Class,
     pub quantifiers: Class,
     pub attack_subject_verbs: Class,
     pub purpose_not_before: Class,

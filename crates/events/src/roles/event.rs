@@ -90,6 +90,14 @@ impl Ctx<'_, '_, '_> {
             roles.agents.retain(|&k| !reporter(k));
         }
         roles.targets.retain(|k| !roles.agents.contains(k));
+        // غارات على مواقع ميليشيات الحوثي: whose site was struck is the target.
+        if info(kind).victims {
+            for k in roles.targets.iter_mut() {
+                if let Some(o) = self.site_owner(ps, *k).filter(|o| !roles.agents.contains(o)) {
+                    *k = o;
+                }
+            }
+        }
         if roles.targets.is_empty() {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
