@@ -350,7 +350,22 @@ impl Lexicon {
             let blocked = match_key(cols[1].trim());
             let at = blocked_at(&words, &blocked)
                 .ok_or(LexiconError::Condition { line: n + 1, cond: format!("{} is not in the phrase", cols[1]) })?;
-            self.negatives.entry(blocked).or_default().push(Negative { keys: words, at });
+            // A verb's phrase under its row's other verb forms too (أطلق عليه اسم blocks يطلق عليه
+            // اسم); a noun's phrase under the noun only, and so is a phrase of one word (توجهات: that
+            // word, not its row).
+            let rows: Vec<u32> = if words.len() < 2 {
+                Vec::new()
+            } else {
+                self.get(&blocked).map(|l| l.iter().filter(|e| e.verb).map(|e| e.row).collect()).unwrap_or_default()
+            };
+            let mut forms: Vec<String> =
+                self.lists.iter().filter(|(_, l)| l.iter().any(|e| e.verb && rows.contains(&e.row))).map(|(f, _)| f.clone()).collect();
+            if !forms.contains(&blocked) {
+                forms.push(blocked);
+            }
+            for f in forms {
+                self.negatives.entry(f).or_default().push(Negative { keys: words.clone(), at });
+            }
         }
         Ok(())
     }
