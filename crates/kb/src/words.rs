@@ -79,9 +79,15 @@ impl WordStats {
         self.by_key.get(key).copied().unwrap_or_default()
     }
 
-    /// Whether the match key is a common word (see [`WordCounts::common`]); a rare word is not.
+    /// Whether the match key is a common word (see [`WordCounts::common`]); a rare word is not. A
+    /// word without the article is common too when its definite form is, and that form is at least
+    /// a tenth as frequent (فندق: الفندق is a common word, so فندق names no village though "في
+    /// فندق" reads like a place after a preposition).
     pub fn common(&self, key: &str) -> bool {
-        self.by_key.get(key).is_some_and(WordCounts::common)
+        let Some(c) = self.by_key.get(key) else { return false };
+        c.common()
+            || (!key.starts_with("ال")
+                && self.by_key.get(&format!("ال{key}")).is_some_and(|d| d.common() && 10 * u64::from(d.n) >= u64::from(c.n)))
     }
 }
 
