@@ -171,6 +171,8 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn triggers(&self, s: &Sentence, c: &Clause, ps: &[Phrase]) -> ClauseTriggers {
         let words = self.d.words;
         let mut found: Vec<Trig> = Vec::new();
+        // Nouns a motion verb governs, held back in case the verb has no force (see below).
+        let mut held: Vec<Trig> = Vec::new();
         // Triggers passed over as purposes still govern the noun after them (للمشاركة في هجوم).
         let mut last_seen: Option<(usize, EventType)> = None;
         // Where the model last vetoed a noun that still governs the next (see below).
@@ -469,6 +471,13 @@ impl Ctx<'_, '_, '_> {
             // (Nor the act a subject suffered after تعرض ل: تعرضت قافلة مساعدات لهجوم.)
             if governed_by_prev && !names_victims && !(lam && passive_lam) {
                 skip(i, format_args!("governed by the trigger before {:?} at {:?}", entry.kind, governor));
+                // A motion verb that may turn out to have no force (وصلت سفينة محملة بالمساعدات)
+                // holds the noun back as its complement, not for good.
+                let forceable =
+                    governor.and_then(|(pt, _)| found.iter().find(|t| t.at == pt)).is_some_and(|t| t.needs.contains(&Need::Force));
+                if nominal && forceable && governor.is_some_and(|(_, k)| k != entry.kind) {
+                    held.push(Trig { dependent: true, ..Trig::of(i, entry, nominal) });
+                }
                 continue;
             }
             // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
@@ -495,6 +504,7 @@ impl Ctx<'_, '_, '_> {
                 skip(t.at, format_args!("complement of the clause's verb {:?}", t.kind));
             }
         }
+        complements.extend(held);
         // A verbal noun alone (a headline, a nominal clause) states an event only when something
         // anchors it: a participant, a place, a date or a number near it (غارات جوية على أحياء
         // حلب); bare nouns of a statement (تعزيز الدور، الدعم السياسي) state none.

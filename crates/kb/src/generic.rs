@@ -108,6 +108,11 @@ mod tests {
         assert!(yemen.iter().any(|(_, id)| id == "YEM-RG") && yemen.iter().all(|(_, id)| id != "SYR-RG"), "{yemen:?}");
         let lebanon = ids("وقالت المقاومة في بيروت إن الجيش اللبناني انتشر في صيدا وطرابلس.");
         assert!(lebanon.iter().all(|(t, _)| t != "المقاومة"), "{lebanon:?}");
+        // Gunmen are the Syrian opposition in a Syrian report only.
+        let syria = ids("قصفت قوات النظام مواقع المسلحين في ريف إدلب وريف حماة قرب حلب.");
+        assert!(syria.iter().any(|(t, id)| t == "المسلحين" && id == "SYR-OPP"), "{syria:?}");
+        let egypt = ids("قصفت البحرية المصرية مواقع المسلحين في سيناء والعريش قرب القاهرة.");
+        assert!(egypt.iter().all(|(t, _)| t != "المسلحين"), "{egypt:?}");
         // Two states alike: unlinked.
         let split = ids("تقدمت القوات الحكومية في مدينة تعز اليمنية، فيما وصل وفد إلى الرياض والدوحة.");
         assert!(split.iter().all(|(_, id)| !id.ends_with("-MIL")), "{split:?}");
