@@ -128,8 +128,10 @@ impl Ctx<'_, '_, '_> {
         // (A number 3–10 takes ة before a masculine noun: ثلاثة جنود is no feminine.)
         // A state named alone is feminine too (ودعا إيران إلى، واتهم حماس بـ: he called on Iran, he
         // accused Hamas), but for the few masculine names (العراق، الأردن، لبنان …: cues.toml).
+        // (Not its people: الأمريكيون، الألمان are masculine plurals, اتهم الألمان الحكومة.)
         let feminine_state = |p: &Phrase| {
             p.end == p.first + 1
+                && p.head != Head::People
                 && p.link.is_some_and(|m| {
                     let mm = &self.d.mentions[m];
                     mm.first == p.first && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::State)
