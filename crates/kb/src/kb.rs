@@ -162,7 +162,13 @@ impl Kb {
         let names = self
             .actors
             .iter()
-            .flat_map(|a| a.ar.iter().chain(a.weak.iter()).chain(a.demonyms.iter()))
+            // (A broken plural demonym, أمريكان، أتراك, is linked by its form without proclitics:
+            // known whole, it would keep its look-alike suffix and part from its nisba in search.)
+            .flat_map(|a| {
+                a.ar.iter()
+                    .chain(a.weak.iter())
+                    .chain(a.demonyms.iter().filter(|d| crate::index::nisba_base(&rasad_text::match_key(d)).is_some()))
+            })
             .chain(self.places.iter().flat_map(|p| p.ar.iter()));
         for n in names {
             for w in n.split_whitespace() {
