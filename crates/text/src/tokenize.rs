@@ -45,8 +45,11 @@ fn is_num_sep(c: char) -> bool {
     matches!(c, ',' | '.' | '٬' | '٫' | '،')
 }
 
+/// A character that continues an Arabic word: a letter, a diacritic, tatweel, or an invisible mark
+/// that writers and editors put inside words (zero-width non-joiner and joiner, soft hyphen, word
+/// joiner). The marks are dropped from match keys; between words they are skipped as space.
 fn is_arabic_word_char(c: char) -> bool {
-    is_arabic_letter(c) || is_diacritic(c) || c == '\u{0640}' || c == '\u{200C}' || c == '\u{200D}'
+    is_arabic_letter(c) || is_diacritic(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}')
 }
 
 /// Character classes, as bits: a character may be several (a digit is also alphanumeric).
@@ -284,5 +287,11 @@ mod tests {
     #[test]
     fn invisible_controls_are_skipped() {
         assert_eq!(surfaces("\u{200F}سوريا\u{FEFF} اليوم"), vec!["سوريا", "اليوم"]);
+    }
+
+    #[test]
+    fn a_soft_hyphen_or_word_joiner_inside_a_word_keeps_it_whole() {
+        assert_eq!(surfaces("المعار\u{00AD}ضة قصفت"), vec!["المعار\u{00AD}ضة", "قصفت"]);
+        assert_eq!(surfaces("الحكو\u{2060}مة \u{00AD}اليوم"), vec!["الحكو\u{2060}مة", "اليوم"]);
     }
 }
