@@ -279,22 +279,23 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let fallback: &[rasad_model::Arg] =
                 if ci == 0 && subjects[0].is_empty() && cx.opens_with_verb(c) { &prev_subject } else { &[] };
             let mut here: Vec<Event> = Vec::new();
-            let found = cx.triggers(s, c, &phrases);
-            // The verbal nouns held back as a verb's complements state their own events when every
-            // verb was a motion without a force (وصلت سفينة محملة بالمساعدات: the aid arrived).
-            let verbs: Vec<usize> = found.triggers.iter().map(|t| t.at).collect();
-            let mut queue = found.triggers;
-            let mut complements = Some(found.complements);
+            let crate::triggers::ClauseTriggers { triggers: mut queue, mut complements } = cx.triggers(s, c, &phrases);
             let mut k = 0;
-            while k < queue.len() || complements.is_some() {
+            loop {
                 if k == queue.len() {
+                    // The verbal nouns held back as a verb's complements state their own events
+                    // when every trigger was a motion without a force (وصلت سفينة محملة
+                    // بالمساعدات: the aid arrived).
                     let forceless = cx.forceless.borrow();
-                    let all_dropped = here.is_empty() && !verbs.is_empty() && verbs.iter().all(|v| forceless.contains(v));
+                    let all_dropped = here.is_empty() && !queue.is_empty() && queue.iter().all(|t| forceless.contains(&t.at));
                     drop(forceless);
-                    queue.extend(complements.take().filter(|_| all_dropped).unwrap_or_default());
+                    if !all_dropped || complements.is_empty() {
+                        break;
+                    }
+                    queue.append(&mut complements);
                     continue;
                 }
-                let tr = queue[k].clone();
+                let tr = &queue[k];
                 k += 1;
                 let scope = crate::roles::Scope {
                     ps: &phrases,
@@ -304,7 +305,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                     fallback,
                     fallback_spoke: prev_spoke,
                 };
-                if let Some((mut ev, agents, suffered)) = cx.event(s, &scope, &tr, source.clone()) {
+                if let Some((mut ev, agents, suffered)) = cx.event(s, &scope, tr, source.clone()) {
                     // A subject that suffered the act (قُتل 19 شخصا، قتل ثلاثة جنود) did nothing a
                     // sentence after it continues: that takes the act's doer, if any (قتل 19 شخصا.
                     // واستهدف …: the dead attacked nobody).
