@@ -113,8 +113,28 @@ impl Cursor<'_, '_> {
     }
 }
 
+/// The years the contract's values can be written in (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): a value
+/// resolved outside them (أمس against a publication date of 0000-01-01) is left unresolved
+/// rather than written as `-000001-12-31`.
+const WRITABLE_YEARS: std::ops::RangeInclusive<i16> = 1..=9999;
+
+fn writable(v: Val) -> Val {
+    let (first, last) = match v {
+        Val::Year(y) | Val::Month(y, _) => (y, y),
+        Val::Day(d) => (d.year(), d.year()),
+        Val::Week(d) => (d.year(), d.checked_add(6.days()).map_or(i16::MAX, |s| s.year())),
+        Val::Span(a, b) => (a.year(), b.year()),
+        Val::Unresolved | Val::Name => return v,
+    };
+    if WRITABLE_YEARS.contains(&first) && WRITABLE_YEARS.contains(&last) {
+        v
+    } else {
+        Val::Unresolved
+    }
+}
+
 fn render(v: Val) -> (Option<String>, Option<Precision>, Option<String>, Option<String>) {
-    match v {
+    match writable(v) {
         Val::Year(y) => (Some(format!("{y:04}")), Some(Precision::Year), None, None),
         Val::Month(y, m) => (Some(format!("{y:04}-{m:02}")), Some(Precision::Month), None, None),
         Val::Day(d) => (Some(d.to_string()), Some(Precision::Day), None, None),
@@ -367,6 +387,15 @@ mod tests {
     fn no_publication_date_keeps_span_without_value() {
         let x = t("وصلوا أمس إلى دمشق", None);
         assert_eq!(x, vec![("أمس".to_string(), None)]);
+    }
+
+    #[test]
+    fn values_outside_years_1_to_9999_stay_unresolved() {
+        // The expression is kept; a value the contract cannot write (-000001-12-31) is not.
+        assert_eq!(t("وصلوا أمس إلى دمشق", Some("0000-01-01")), vec![("أمس".to_string(), None)]);
+        assert_eq!(v("في العام الماضي", "0000-06-01"), None);
+        assert_eq!(v("في الأسبوع المقبل", "9999-12-30"), None);
+        assert_eq!(v("وصلوا أمس إلى دمشق", "0001-01-02").as_deref(), Some("0001-01-01"));
     }
 
     #[test]
