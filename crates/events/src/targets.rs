@@ -235,7 +235,15 @@ impl Ctx<'_, '_, '_> {
         match own {
             Some(k) if side(k) => Some(self.with_coordinated(ps, k)),
             Some(_) => None,
-            None => (!inherited.is_empty() && inherited.iter().all(|&k| side(k))).then(|| inherited.to_vec()),
+            None if !inherited.is_empty() => inherited.iter().all(|&k| side(k)).then(|| inherited.to_vec()),
+            // A clause of its own (وسط اشتباكات مع الحوثيين) after one whose verb the lexicon does
+            // not know (إن مسلحي المقاومة حافظوا على مواقعهم): the side last named before it,
+            // ungoverned, in the sentence; not a speaker (وقال المتحدث إن الوضع هادئ وسط …).
+            None => {
+                let k = ps.iter().rposition(|p| p.end <= c.first && p.participant() && p.governor.is_none())?;
+                let spoke = (ps[k].first.saturating_sub(2)..ps[k].first).any(|i| crate::forms::speech_verb(&words[i]));
+                (side(k) && !spoke).then(|| self.with_coordinated(ps, k))
+            }
         }
     }
 
