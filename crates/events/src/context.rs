@@ -106,6 +106,15 @@ pub(crate) fn manner_head_start(words: &[Word], j: usize) -> Option<usize> {
     (c.manner_heads.may_start(&words[p].key) && c.manner_heads.has(&format!("{} {}", words[p].key, w.key))).then_some(p)
 }
 
+/// True when a word within `radius` after `i` (below `hi`) is one of the prepositions `keys` with a
+/// pronoun on it (عليها for على: سيطرة المقاومة عليها).
+pub(crate) fn preposition_with_pronoun_after(words: &[Word], i: usize, radius: usize, hi: usize, keys: &[String]) -> bool {
+    (i + 1..(i + radius + 1).min(hi)).any(|k| {
+        let b = bare(&words[k]);
+        ["هما", "هم", "هن", "ها", "ه"].iter().filter_map(|p| b.strip_suffix(p)).any(|r| keys.iter().any(|x| x == r))
+    })
+}
+
 pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: usize, keys: &[String]) -> bool {
     let from = i.saturating_sub(radius).max(lo);
     let to = (i + radius + 1).min(hi);

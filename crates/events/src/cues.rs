@@ -141,6 +141,8 @@ pub(crate) struct Cues {
     pub censure: Class,
     pub performers: Class,
     pub performing_nouns: Class,
+    /// Verbs of managing or announcing an act (تمكنت القوات من تحرير …، أعلن الجيش تطهير …).
+    pub enablers: Class,
     pub addressers: Class,
     pub redirected: Class,
     pub sufferers: Class,

@@ -82,7 +82,7 @@ fn near_class(words: &[rasad_text::Word], i: usize, lo: usize, hi: usize, keys: 
 }
 
 /// True when a word governs the noun after it (في، بعد، مقابل، لأي).
-fn governs(w: &rasad_text::Word) -> bool {
+pub(crate) fn governs(w: &rasad_text::Word) -> bool {
     let g = &cues().governors;
     // A definite noun heads no construct (في المقابل يدعو الحزب: يدعو stays a verb), unless the
     // list has it with its article (بالقرب).
@@ -225,7 +225,12 @@ impl Ctx<'_, '_, '_> {
                     continue;
                 }
                 // A verb form after a word that governs a noun is a verbal noun (مقابل رفع الحصار).
-                (Some(h), _) => (h.entries, h.nominal || (i > 0 && governs(&words[i - 1])), h.form),
+                (Some(h), _) => {
+                    let nominal = h.nominal
+                        || (i > 0 && governs(&words[i - 1]))
+                        || crate::verbal_nouns::joined_to_governed_noun(words, self.d.lexicon, i, c.first);
+                    (h.entries, nominal, h.form)
+                }
                 (None, Some((class, margin))) if class != 0 && margin >= ADD_MARGIN => match crate::learn::type_of(class) {
                     Some(t) => (std::slice::from_ref(default_entry(t)), is_definite_or_governed(words, i), w.seg.key.as_str()),
                     None => continue,
@@ -276,7 +281,8 @@ impl Ctx<'_, '_, '_> {
                     // البلدة), not when it is the noun's kind (حملة اعتقالات).
                     Need::Next(keys) => {
                         let preposition = nominal && keys.iter().all(|k| cues().target_preps.has(k) || cues().locatives.has(k));
-                        near_any(words, i, 4, i + 1, s.end_token, keys)
+                        (near_any(words, i, 4, i + 1, s.end_token, keys)
+                            || preposition && crate::context::preposition_with_pronoun_after(words, i, 4, s.end_token, keys))
                             && (preposition || !w.seg.suffixes.iter().any(|x| PRONOUNS.contains(x)))
                     }
                     Need::UnlessNext(keys) => !(i + 1 < s.end_token && near_any(words, i, 1, i + 1, i + 2, keys)),
@@ -413,12 +419,16 @@ impl Ctx<'_, '_, '_> {
                     && matches!(unjoined(bare(&words[i - 2])).as_str(), "لم" | "لن")
                     && words[i - 1].tok.kind == TokenKind::Arabic
                     && words[i - 1].key.len() <= 6);
-            // لم يقم أي رئيس بزيارة: the negation of the light verb negates its noun.
+            // لم يقم أي رئيس بزيارة، دون أن ينجح في طرد المسلحين: the negation of the light verb
+            // or of the verb of managing negates its noun.
             let light_negated = nominal
                 && (s.first_token.max(i.saturating_sub(6))..i).any(|k| {
-                    crate::roles::is_light_verb(bare(&words[k]))
+                    let b = bare(&words[k]);
+                    let before = |n: usize| k.checked_sub(n).filter(|&j| j >= s.first_token).map(|j| unjoined(bare(&words[j])));
+                    (crate::roles::is_light_verb(b) || cues().enablers.has(b))
                         && k > s.first_token
-                        && matches!(unjoined(bare(&words[k - 1])).as_str(), "لم" | "لن" | "لا")
+                        && (matches!(before(1).as_deref(), Some("لم" | "لن" | "لا"))
+                            || matches!(before(1).as_deref(), Some("ان")) && matches!(before(2).as_deref(), Some("دون" | "بدون")))
                 });
             if negated || light_negated {
                 self.negated.borrow_mut().push(i);
@@ -690,7 +700,15 @@ impl Ctx<'_, '_, '_> {
         let redirected = (t + 1..(t + 5).min(c.end))
             .any(|k| cues().redirected.has(bare(&words[k])) && (t + 1..k).all(|j| words[j].tok.kind == TokenKind::Arabic));
         let doing = |k: usize| plain(k) || cues().performing_nouns.has(bare(&words[k]));
+        // (…or a verb of managing it, for an act with victims: تمكنت القوات من تحرير، نجح الجيش
+        // في استعادة; not تمكنوا من مناقشة, which is no report of a meeting.)
+        let managed = crate::types::info(kind).victims
+            && (c.first..t)
+                .rev()
+                .take(6)
+                .any(|k| cues().enablers.has(bare(&words[k])) && (k + 1..t).all(|j| plain(j) || matches!(bare(&words[j]), "من" | "في")));
         let performed = suffered
+            || managed
             || addressed
             || redirected
             || (c.first..t).rev().take(6).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(doing));

@@ -54,6 +54,32 @@ fn verb_shaped(key: &str) -> bool {
     key.ends_with('ت') || key.ends_with("وا") || key.starts_with(['ي', 'ت', 'ن'])
 }
 
+/// True when the word at `i` is a bare form joined by و to a verbal noun a governing word took,
+/// a few words before it in the clause (from `first`): a verbal noun too, not a verb whose subject
+/// follows (بعد سيطرة المقاومة عليها وطرد مسلحي الحوثي: the gunmen were expelled).
+pub(crate) fn joined_to_governed_noun(words: &[Word], lexicon: &crate::lexicon::Lexicon, i: usize, first: usize) -> bool {
+    let w = &words[i];
+    // (Three letters: the first form's verbal noun has its verb's shape, قصف، طرد؛ a longer bare
+    // form is a verb, طالب، استهدف.)
+    if w.seg.prefixes[..] != ["و"] || !w.seg.suffixes.is_empty() || w.key_without_conj().chars().count() != 3 {
+        return false;
+    }
+    // (Right after the noun it is handled as a pair of nouns: مقتل وجرح عدد من …)
+    let lo = i.saturating_sub(8).max(first + 1);
+    (lo..i.saturating_sub(1)).rev().any(|k| {
+        let n = &words[k];
+        let governed = match n.seg.prefixes[..] {
+            [] => crate::triggers::governs(&words[k - 1]),
+            ["ب"] => true,
+            _ => false,
+        };
+        governed
+            && !verb_shaped(n.key_without_conj())
+            && lexicon.lookup(n).is_some()
+            && (k + 1..i).all(|j| !words[j].is_punct(".") && !crate::forms::speech_verb(&words[j]))
+    })
+}
+
 impl Ctx<'_, '_, '_> {
     /// The end of a generic ل phrase starting at token `i` (below `hi`) and its link and state,
     /// given the phrases `out` found before it: the object of the verbal noun whose agent ends

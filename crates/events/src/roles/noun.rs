@@ -7,6 +7,7 @@
 use super::Roles;
 use crate::clauses::Clause;
 use crate::context::{bare, opening_quote, third_person_pronoun, Ctx};
+use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
 use crate::triggers::Trig;
 use crate::types::info;
@@ -138,11 +139,14 @@ impl Ctx<'_, '_, '_> {
         // A verbal noun with its parties after بين (مفاوضات بين الحكومة والمعارضة، اشتباكات بين
         // الشرطة والمسلحين): the first acts, the others are its counterparts.
         // بين right after the noun, or after one word that is no event and no clitic phrase (محادثات
-        // مباشرة بين …; not ترحيبه بالاتفاق بين …: those are the agreement's parties).
+        // مباشرة بين …; not ترحيبه بالاتفاق بين …: those are the agreement's parties), or after the
+        // clashes an outbreak noun names (اندلاع اشتباكات بين، تجدد المواجهات بين).
         let between = (t + 1..(t + 3).min(c.end))
             .find(|&k| {
                 bare(&words[k]) == "بين"
-                    && (k == t + 1 || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
+                    && (k == t + 1
+                        || cues().clashes.has(bare(&words[t + 1]))
+                        || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
             })
             .or_else(|| self.bain_after(t, c.end));
         if let Some(b) = between {
