@@ -128,6 +128,10 @@ impl Ctx<'_, '_, '_> {
                 i += 1;
                 continue;
             }
+            if self.accusative_adjective(i) {
+                i += 1;
+                continue;
+            }
             let Some((j, head)) = self.phrase_start(i, hi) else {
                 // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
                 if let Some(end) = self.indefinite_object(i, hi, &out) {

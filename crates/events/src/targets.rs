@@ -208,6 +208,10 @@ impl Ctx<'_, '_, '_> {
                 k = e;
                 continue;
             }
+            // (A time expression counts as one word: معارك عنيفة دارت عصر أمس الجمعة بين.)
+            if self.in_time[k] && k > n + 1 && self.in_time[k - 1] {
+                stop += 1;
+            }
             if !skippable(k) {
                 return None;
             }

@@ -31,6 +31,9 @@ pub(crate) struct Trig {
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
     /// a verb trigger); nouns after إثر، لدى … or marked standalone state their own event.
     pub dependent: bool,
+    /// The verb of its type right after the noun that describes it (غارة جوية استهدفت مستشفى):
+    /// what that verb struck is a target of the noun's event. Its token and its target positions.
+    pub described_by: Option<(usize, Vec<String>)>,
 }
 
 /// The triggers of a clause ([`Ctx::triggers`]).
@@ -54,6 +57,7 @@ impl Trig {
             sender: entry.frame.as_ref().map(|f| f.sender.clone()).unwrap_or_default(),
             noun,
             dependent: false,
+            described_by: None,
         }
     }
 }
@@ -355,6 +359,7 @@ impl Ctx<'_, '_, '_> {
                 // The noun it describes states an event of its own (تعزيزات جديدة أرسلت إلى …).
                 if let Some(l) = found.last_mut() {
                     l.dependent = false;
+                    l.described_by = Some((i, frame_of(entry)));
                 }
                 skip(i, format_args!("attributive {:?}", entry.kind));
                 continue;
@@ -703,10 +708,10 @@ impl Ctx<'_, '_, '_> {
         // (…or a verb of managing it, for an act with victims: تمكنت القوات من تحرير، نجح الجيش
         // في استعادة; not تمكنوا من مناقشة, which is no report of a meeting.)
         let managed = crate::types::info(kind).victims
-            && (c.first..t)
-                .rev()
-                .take(6)
-                .any(|k| cues().enablers.has(bare(&words[k])) && (k + 1..t).all(|j| plain(j) || matches!(bare(&words[j]), "من" | "في")));
+            && (c.first..t).rev().take(6).any(|k| {
+                cues().enablers.has(bare(&words[k]))
+                    && (k + 1..t).all(|j| plain(j) || words[j].is_punct("،") || matches!(bare(&words[j]), "من" | "في"))
+            });
         let performed = suffered
             || managed
             || addressed

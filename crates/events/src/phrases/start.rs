@@ -12,6 +12,17 @@ use crate::cues::cues;
 use crate::forms::{is_adjective, word_class};
 
 impl Ctx<'_, '_, '_> {
+    /// True when the word at `i` is an indefinite accusative nisba after an indefinite accusative
+    /// event noun, its adjective and no participant (شنت قصفا جويا، نفذت هجوما بريا، قصفا مدفعيا).
+    pub(super) fn accusative_adjective(&self, i: usize) -> bool {
+        let words = self.d.words;
+        let w = &words[i];
+        i > 0 && w.seg.prefixes.is_empty() && w.key.ends_with("يا") && w.key.chars().count() >= 4 && self.mention_starting(i).is_none() && {
+            let prev = &words[i - 1];
+            !prev.seg.definite() && prev.key.ends_with('ا') && self.d.lexicon.lookup(prev).is_some()
+        }
+    }
+
     /// Where a phrase may start at token `i`: the end of its first unit and what heads it.
     pub(super) fn phrase_start(&self, i: usize, hi: usize) -> Option<(usize, Head)> {
         let words = self.d.words;

@@ -98,6 +98,15 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
+        // غارة جوية استهدفت مستشفى ميدانيا: what the verb describing the noun struck.
+        // (A verb an attack does to something, cue list `attack_subject_verbs`: معارك احتدمت بين …
+        // names no object.)
+        let struck = |v: usize| self.d.lexicon.lookup(&self.d.words[v]).is_some_and(|h| cues().attack_subject_verbs.has(h.form));
+        if let Some((v, frame)) = tr.described_by.as_ref().filter(|(v, _)| struck(*v)) {
+            if let Some(k) = self.target(ps, c, *v, v + 1, frame, &roles.agents).filter(|k| !roles.targets.contains(k)) {
+                roles.targets.push(k);
+            }
+        }
         if roles.targets.is_empty() {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
