@@ -236,7 +236,10 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             // …else the agency of the dateline (الرياض … واس).
             None => story_source.as_ref().filter(|(at, _)| si - at <= 2).map(|(_, x)| x.clone()).or_else(|| dateline.clone()),
         };
-        if furniture || n_words < 4 {
+        // (Three words make a sentence when a full stop ends them: قتلت الشرطة المسلحين. A
+        // heading of three, دعم إيراني لسوريا, names a topic.)
+        let stopped = d.words[s.first_token..s.end_token].last().is_some_and(|w| w.is_punct(".") || w.is_punct("!") || w.is_punct("؟"));
+        if furniture || n_words < 3 || (n_words == 3 && !stopped) {
             continue;
         }
         let phrases = cx.phrases(s.first_token, s.end_token);

@@ -476,7 +476,7 @@ impl Iterator for JsonLines<'_> {
                     if let Some((doc, date)) = value.and_then(without_bad_date) {
                         self.pending = Some(sized(|d| format!("{at} (document {:?})", d.id), doc));
                         let why = format!(
-                            "published date {date} is not a date (YYYY-MM-DD, or an ISO 8601 or RFC 2822 timestamp); the document is read without one"
+                            "published date {date} is not a date (YYYY-MM-DD in years 1 to 9999, or an ISO 8601 or RFC 2822 timestamp); the document is read without one"
                         );
                         return Some(Found::Note(Problem { at: format!("{at}{id}"), why }));
                     }

@@ -58,14 +58,19 @@ fn published_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Er
         None => Ok(None),
         Some(s) => parse_published(s).map(Some).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "published date {s:?} is not a valid date (YYYY-MM-DD, an ISO 8601 timestamp or an RFC 2822 one)"
+                "published date {s:?} is not a valid date (YYYY-MM-DD in years 1 to 9999, an ISO 8601 timestamp or an RFC 2822 one)"
             ))
         }),
     }
 }
 
-/// A publication date from a date or a timestamp (see [`published_date`]).
+/// A publication date from a date or a timestamp (see [`published_date`]), in years 1 to 9999
+/// (the years the output's `YYYY-MM-DD` values are written in; 0000-01-01 is no date).
 pub fn parse_published(s: &str) -> Option<Date> {
+    parse_any_published(s).filter(|d| (1..=9999).contains(&d.year()))
+}
+
+fn parse_any_published(s: &str) -> Option<Date> {
     if let Ok(d) = s.parse::<Date>() {
         return Some(d);
     }
@@ -129,6 +134,16 @@ mod tests {
         let e = serde_json::from_str::<InputDoc>(r#"{"id":[1],"text":"t"}"#).unwrap_err();
         assert!(e.to_string().contains("neither a string nor an integer"), "{e}");
         assert!(serde_json::from_str::<InputDoc>(r#"{"id":1.5,"text":"t"}"#).is_err());
+    }
+
+    #[test]
+    fn published_dates_outside_years_1_to_9999_are_no_dates() {
+        assert_eq!(parse_published("0000-01-01"), None);
+        assert_eq!(parse_published("0000-06-15T00:00:00Z"), None);
+        assert_eq!(parse_published("0001-01-01"), Date::new(1, 1, 1).ok());
+        assert_eq!(parse_published("9999-12-31"), Date::new(9999, 12, 31).ok());
+        let e = serde_json::from_str::<InputDoc>(r#"{"id":"a","text":"t","published":"0000-01-01"}"#).unwrap_err();
+        assert!(e.to_string().contains("years 1 to 9999"), "{e}");
     }
 
     #[test]

@@ -12,14 +12,19 @@ use crate::cues::cues;
 use crate::forms::{is_adjective, word_class};
 
 impl Ctx<'_, '_, '_> {
-    /// True when the word at `i` is an indefinite accusative nisba after an indefinite accusative
-    /// event noun, its adjective and no participant (شنت قصفا جويا، نفذت هجوما بريا، قصفا مدفعيا).
+    /// True when the word at `i` is an indefinite accusative after an indefinite accusative event
+    /// noun, its adjective and no participant (شنت قصفا جويا، نفذت هجوما بريا، قصفا عنيفا، قصفا
+    /// مركزا): not a name, a number, a class word (هجوما مسلحا is an adjective all the same) or an
+    /// event noun of its own.
     pub(super) fn accusative_adjective(&self, i: usize) -> bool {
         let words = self.d.words;
         let w = &words[i];
-        i > 0 && w.seg.prefixes.is_empty() && w.key.ends_with("يا") && w.key.chars().count() >= 4 && self.mention_starting(i).is_none() && {
+        let shaped = w.tok.kind == TokenKind::Arabic && w.seg.prefixes.is_empty() && w.key.ends_with('ا') && w.key.chars().count() >= 4;
+        shaped && i > 0 && self.mention_starting(i).is_none() && self.quantity_at[i].is_none() && self.d.lexicon.lookup(w).is_none() && {
             let prev = &words[i - 1];
-            !prev.seg.definite() && prev.key.ends_with('ا') && self.d.lexicon.lookup(prev).is_some()
+            // (A verb's plural وا is no tanween: أحرقوا منزلا، أسروا عددا.)
+            let tanween = prev.key.ends_with('ا') && !prev.key.ends_with("وا");
+            !prev.seg.definite() && tanween && self.d.lexicon.lookup(prev).is_some_and(|h| h.nominal || prev.seg.suffixes.is_empty())
         }
     }
 

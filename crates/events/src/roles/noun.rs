@@ -148,7 +148,8 @@ impl Ctx<'_, '_, '_> {
                         || cues().clashes.has(bare(&words[t + 1]))
                         || (self.d.lexicon.lookup(&words[t + 1]).is_none() && words[t + 1].seg.prefixes.is_empty()))
             })
-            .or_else(|| self.bain_after(t, c.end));
+            .or_else(|| self.bain_after(t, c.end))
+            .or_else(|| (t + 1 < c.end && cues().clashes.has(bare(&words[t + 1]))).then(|| self.bain_after(t + 1, c.end)).flatten());
         if let Some(b) = between {
             if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
                 let (agents, targets) = self.between_sides(ps, k);
