@@ -326,7 +326,8 @@ impl Ctx<'_, '_, '_> {
                 }
             }
             // Who a group belongs to: من حزب الله، لإيران (after موالية)، باسم الجيش.
-            let link_word = cues().phrase_links.has(bare(w));
+            // (Not a thing or a place taken from a group: تحرير جسر الكرامة من تنظيم داعش.)
+            let link_word = cues().phrase_links.has(bare(w)) && !(bare(w) == "من" && matches!(head, Head::Generic | Head::Place));
             if link_word && j + 1 < hi && (head != Head::Name || !named_start) {
                 if let Some(m) = self.mention_starting(self.quoted_name(j + 1)).filter(|&m| self.d.mentions[m].actor.is_some()) {
                     j = self.d.mentions[m].end;
