@@ -143,6 +143,8 @@ pub(crate) struct Cues {
     pub performing_nouns: Class,
     /// Verbs of managing or announcing an act (تمكنت القوات من تحرير …، أعلن الجيش تطهير …).
     pub enablers: Class,
+    /// Verbs that affirm the stance the noun after them names (أكد تضامن …، جدد دعمه).
+    pub affirmers: Class,
     pub addressers: Class,
     pub redirected: Class,
     pub sufferers: Class,

@@ -712,8 +712,15 @@ impl Ctx<'_, '_, '_> {
                 cues().enablers.has(bare(&words[k]))
                     && (k + 1..t).all(|j| plain(j) || words[j].is_punct("،") || matches!(bare(&words[j]), "من" | "في"))
             });
+        // (…or a verb that affirms the stance it names: أكد تضامن الإمارات، جدد دعمه، أكد على رفض.)
+        let affirmed = crate::types::info(kind).stance
+            && (c.first..t)
+                .rev()
+                .take(4)
+                .any(|k| cues().affirmers.has(bare(&words[k])) && (k + 1..t).all(|j| plain(j) || bare(&words[j]) == "علي"));
         let performed = suffered
             || managed
+            || affirmed
             || addressed
             || redirected
             || (c.first..t).rev().take(6).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(doing));
