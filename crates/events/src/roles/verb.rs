@@ -76,8 +76,20 @@ impl Ctx<'_, '_, '_> {
             && self.quantity_at[t + 1]
                 .is_some_and(|q| self.d.quantities[q].unit.is_none() && self.d.quantities[q].start == words[t + 1].tok.span.start)
             && crate::phrases::phrase_at(ps, t + 1).is_none();
+        // (…or a bare perfect of a casualty verb, which reads as a passive (قُتل), with a force or
+        // people right after it and no object after them in the clause: قتل جنود أتراك في انفجار;
+        // not قتل المسلحون في الهجوم ثلاثة جنود.)
+        let bare_passive = |k: usize| {
+            casualty
+                && ps[k].first == t + 1
+                && matches!(ps[k].head, Head::Group | Head::People)
+                && words[t].seg.suffixes.is_empty()
+                && words[t].key_without_conj().chars().count() == 3
+                && !ps.iter().any(|o| o.first >= ps[k].end && o.end <= c.end && o.governor.is_none() && o.patient())
+        };
         let victims = !pronoun_subject
             && (bare_count
+                || subj.is_some_and(bare_passive)
                 || subj.is_some_and(|k| {
                     (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k)
                         // (Nor a subject right before the verb with its object after it.)
