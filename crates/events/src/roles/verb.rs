@@ -149,6 +149,26 @@ impl Ctx<'_, '_, '_> {
             }
             (None, None) => r.agents = inherited.to_vec(),
         }
+        // وتتهم الشرطة بالتقصير، اتهمت المعارضة بالتحريض: a subject right after a verb that claims,
+        // with the claimed act's ب right after it, is the accused; who accuses is the clause's
+        // implicit subject (or nobody named: a passive).
+        // (A verb that takes an object and its claim, اتهم; not ندد بـ, whose ب names what it
+        // condemns; not one whose pronoun holds the accused, يتهمها تنظيم داعش بـ; a short phrase,
+        // not one that may run on into the object.)
+        let takes_object = tr.frame.iter().any(|f| f == "obj") && !object_pronoun;
+        if let Some(k) = subj.filter(|&k| info(kind).claims && takes_object && ps[k].first == t + 1 && ps[k].end - ps[k].first <= 2) {
+            let group = self.with_coordinated(ps, k);
+            let next = group.iter().map(|&g| ps[g].end).max().unwrap_or(ps[k].end);
+            // (Not a manner after the subject: استنكرت الجامعة بأقسى العبارات، انتقدت المعارضة بقوة.)
+            let manner =
+                |i: usize| crate::context::manner_len(words, i) > 0 || cues().manner.has(bare(&words[i])) || bare(&words[i]) == "بكل";
+            if next < c.end && words[next].seg.prefixes.first() == Some(&"ب") && words[next].tok.kind == TokenKind::Arabic && !manner(next)
+            {
+                r.targets = group;
+                r.agents = inherited.to_vec();
+                return r;
+            }
+        }
         // تلقى الوزير اتصالا من نظيره: the sender acts, the subject receives.
         let sender = ps.iter().position(|p| {
             p.first > t && p.end <= c.end && p.participant() && p.governor.as_deref().is_some_and(|g| tr.sender.iter().any(|x| x == g))
