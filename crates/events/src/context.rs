@@ -129,6 +129,23 @@ pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: u
 }
 
 impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
+    /// The verb of cue list `attack_subject_verbs` (استهدف، طال، أصاب …, in any person of the
+    /// perfect or imperfect) within three words after the noun at `n`, past its adjectives and
+    /// an instrument (هجوما صاروخيا طال، غارة بطائرة مسيرة استهدفت), below `end`.
+    pub(crate) fn striking_verb_after(&self, n: usize, end: usize) -> Option<usize> {
+        let words = self.d.words;
+        let strikes = |k: usize| {
+            let b = bare(&words[k]);
+            let c = &crate::cues::cues().attack_subject_verbs;
+            c.has(b) || b.strip_suffix('ت').is_some_and(|x| c.has(x)) || b.strip_prefix('ت').is_some_and(|x| c.has(&format!("ي{x}")))
+        };
+        (n + 1..(n + 4).min(end)).find(|&k| strikes(k)).filter(|&k| {
+            (n + 1..k).all(|j| {
+                crate::phrases::is_adjective(&words[j]) || words[j].key.ends_with('ا') || words[j].seg.prefixes.first() == Some(&"ب")
+            })
+        })
+    }
+
     /// True when the word at `i` counts or strings together acts, weapons or times (cue list
     /// `act_counts`, with or without its tanween's alif), before the act's noun, a weapon or مرات,
     /// directly or after من (شن الطيران عدة غارات، سلسلةً من الهجمات، أطلقوا مئات الصواريخ، قصفوا

@@ -509,7 +509,13 @@ impl Ctx<'_, '_, '_> {
                     l.dependent = false;
                 }
             }
-            found.push(Trig { dependent: nominal && !after_addition && !adjunct, ..Trig::of(i, entry, nominal) });
+            // (A noun of an act with victims that a verb striking something describes, past its
+            // adjectives: هجوما صاروخيا طال مدرسة، قصف عنيف أصاب مبنى; the verb is no trigger.)
+            let described_by = (nominal && crate::types::info(entry.kind).victims)
+                .then(|| self.striking_verb_after(i, c.end))
+                .flatten()
+                .map(|v| (v, frame_of(entry)));
+            found.push(Trig { dependent: nominal && !after_addition && !adjunct, described_by, ..Trig::of(i, entry, nominal) });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
         let mut complements = Vec::new();
@@ -718,7 +724,10 @@ impl Ctx<'_, '_, '_> {
                 .rev()
                 .take(4)
                 .any(|k| cues().affirmers.has(bare(&words[k])) && (k + 1..t).all(|j| plain(j) || bare(&words[j]) == "علي"));
+        // (…or a verb after it that strikes something: هجوما صاروخيا طال مدرسة.)
+        let striking = crate::types::info(kind).victims && self.striking_verb_after(t, c.end).is_some();
         let performed = suffered
+            || striking
             || managed
             || affirmed
             || addressed
