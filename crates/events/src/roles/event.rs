@@ -173,10 +173,22 @@ impl Ctx<'_, '_, '_> {
         if targets.is_empty() {
             targets.extend(partner_nisba);
         }
-        if targets.is_empty() {
-            // أدانت مصر الهجوم الإسرائيلي، نددت بالإجراءات «الإسرائيلية»، أشاد بالدعم الإيراني: the
-            // nisba of the object says whose act it is about.
-            targets.extend(self.nisba_owner(ps, &roles.agents, t, c.end));
+        if let Some(owner) = (targets.is_empty() || info(kind).material).then(|| self.nisba_owner(ps, &roles.agents, t, c.end)).flatten() {
+            // نفذ الطيران غارات روسية: the nisba of a physical act's own noun says whose it was …
+            let words = self.d.words;
+            let at = words.iter().position(|w| w.tok.span.start == owner.span.start);
+            let act_noun = at
+                .and_then(|k| k.checked_sub(1))
+                .is_some_and(|n| n != t && self.d.lexicon.lookup(&words[n]).is_some_and(|h| h.entries.iter().any(|e| e.kind == kind)));
+            if info(kind).material && act_noun {
+                if !actors.iter().any(|a| a.link.id.is_some()) {
+                    actors.push(owner);
+                }
+            } else if targets.is_empty() {
+                // … and that of its object whose it struck; أدانت مصر الهجوم الإسرائيلي، نددت
+                // بالإجراءات «الإسرائيلية»، أشاد بالدعم الإيراني: whose act a stance is about.
+                targets.push(owner);
+            }
         }
         // (Only for a stance someone took: an act alone situates no event, مغبة رفض الاتفاق.)
         if targets.is_empty() && info(kind).act_target && !actors.is_empty() {
