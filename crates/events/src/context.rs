@@ -111,7 +111,7 @@ pub(crate) fn manner_head_start(words: &[Word], j: usize) -> Option<usize> {
 pub(crate) fn preposition_with_pronoun_after(words: &[Word], i: usize, radius: usize, hi: usize, keys: &[String]) -> bool {
     (i + 1..(i + radius + 1).min(hi)).any(|k| {
         let b = bare(&words[k]);
-        ["هما", "هم", "هن", "ها", "ه"].iter().filter_map(|p| b.strip_suffix(p)).any(|r| keys.iter().any(|x| x == r))
+        crate::triggers::PRONOUNS.iter().filter_map(|p| b.strip_suffix(p)).any(|r| keys.iter().any(|x| x == r))
     })
 }
 
@@ -134,16 +134,22 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     /// an instrument (هجوما صاروخيا طال، غارة بطائرة مسيرة استهدفت), below `end`.
     pub(crate) fn striking_verb_after(&self, n: usize, end: usize) -> Option<usize> {
         let words = self.d.words;
-        let strikes = |k: usize| {
-            let b = bare(&words[k]);
-            let c = &crate::cues::cues().attack_subject_verbs;
-            c.has(b) || b.strip_suffix('ت').is_some_and(|x| c.has(x)) || b.strip_prefix('ت').is_some_and(|x| c.has(&format!("ي{x}")))
-        };
-        (n + 1..(n + 4).min(end)).find(|&k| strikes(k)).filter(|&k| {
+        (n + 1..(n + 4).min(end)).find(|&k| self.strikes(k)).filter(|&k| {
             (n + 1..k).all(|j| {
                 crate::phrases::is_adjective(&words[j]) || words[j].key.ends_with('ا') || words[j].seg.prefixes.first() == Some(&"ب")
             })
         })
+    }
+
+    /// True when the word at `k` is a verb of cue list `attack_subject_verbs` (استهدف، طال، أصاب
+    /// …): its lexicon form, or its perfect or imperfect of the third person (استهدفت، تطال).
+    pub(crate) fn strikes(&self, k: usize) -> bool {
+        let w = &self.d.words[k];
+        let (b, c) = (bare(w), &crate::cues::cues().attack_subject_verbs);
+        self.d.lexicon.lookup(w).is_some_and(|h| c.has(h.form))
+            || c.has(b)
+            || b.strip_suffix('ت').is_some_and(|x| c.has(x))
+            || b.strip_prefix('ت').is_some_and(|x| c.has(&format!("ي{x}")))
     }
 
     /// True when the word at `i` counts or strings together acts, weapons or times (cue list

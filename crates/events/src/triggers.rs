@@ -97,7 +97,7 @@ pub(crate) fn governs(w: &rasad_text::Word) -> bool {
 }
 
 /// Enclitic pronouns (a verbal noun that carries one has a participant: ترحيبه، رفضها).
-const PRONOUNS: [&str; 9] = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"];
+pub(crate) const PRONOUNS: [&str; 9] = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"];
 
 /// How much surer than of anything else the model must be to add a word the lexicon lacks: never
 /// (measured on the development set with the model of `rasad events train`: adding at margin 4
@@ -532,6 +532,8 @@ impl Ctx<'_, '_, '_> {
         let anchored = |tr: &Trig| {
             let keep = !tr.dependent
                 || self.anchored(ps, c, tr.at, tr.kind)
+                // (…or a verb after it that strikes something: هجوما صاروخيا طال مدرسة.)
+                || tr.described_by.is_some()
                 || victim_follows(ps, tr.kind, tr.at, tr.frame.iter().any(|f| f == "gen"));
             if !keep {
                 skip(tr.at, format_args!("unanchored noun {:?}", tr.kind));
@@ -724,10 +726,7 @@ impl Ctx<'_, '_, '_> {
                 .rev()
                 .take(4)
                 .any(|k| cues().affirmers.has(bare(&words[k])) && (k + 1..t).all(|j| plain(j) || bare(&words[j]) == "علي"));
-        // (…or a verb after it that strikes something: هجوما صاروخيا طال مدرسة.)
-        let striking = crate::types::info(kind).victims && self.striking_verb_after(t, c.end).is_some();
         let performed = suffered
-            || striking
             || managed
             || affirmed
             || addressed

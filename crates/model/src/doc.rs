@@ -67,8 +67,12 @@ fn published_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Er
 /// A publication date from a date or a timestamp (see [`published_date`]), in years 1 to 9999
 /// (the years the output's `YYYY-MM-DD` values are written in; 0000-01-01 is no date).
 pub fn parse_published(s: &str) -> Option<Date> {
-    parse_any_published(s).filter(|d| (1..=9999).contains(&d.year()))
+    parse_any_published(s).filter(|d| WRITABLE_YEARS.contains(&d.year()))
 }
+
+/// The years the contract's dates are written in (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): a publication
+/// date or a resolved time outside them is none.
+pub const WRITABLE_YEARS: std::ops::RangeInclusive<i16> = 1..=9999;
 
 fn parse_any_published(s: &str) -> Option<Date> {
     if let Ok(d) = s.parse::<Date>() {

@@ -18,7 +18,7 @@ mod event;
 mod numtime;
 mod span;
 
-pub use doc::{parse_published, DocOutput, InputDoc};
+pub use doc::{parse_published, DocOutput, InputDoc, WRITABLE_YEARS};
 pub use entity::{Arg, Entity, GeoPrecision, Label, Link};
 pub use event::{Event, EventMention, EventType, Source, Status, UnknownEventType};
 pub use numtime::{Bound, Precision, Quantity, TimeExpr};

@@ -101,14 +101,7 @@ impl Ctx<'_, '_, '_> {
         // غارة جوية استهدفت مستشفى ميدانيا: what the verb describing the noun struck.
         // (A verb an attack does to something, cue list `attack_subject_verbs`: معارك احتدمت بين …
         // names no object.)
-        let struck = |v: usize| {
-            let b = bare(&self.d.words[v]);
-            let c = &cues().attack_subject_verbs;
-            self.d.lexicon.lookup(&self.d.words[v]).is_some_and(|h| c.has(h.form))
-                || c.has(b)
-                || b.strip_suffix('ت').is_some_and(|x| c.has(x))
-        };
-        if let Some((v, frame)) = tr.described_by.as_ref().filter(|(v, _)| struck(*v)) {
+        if let Some((v, frame)) = tr.described_by.as_ref().filter(|(v, _)| self.strikes(*v)) {
             if let Some(k) = self.target(ps, c, *v, v + 1, frame, &roles.agents).filter(|k| !roles.targets.contains(k)) {
                 roles.targets.push(k);
             }

@@ -160,10 +160,8 @@ impl Ctx<'_, '_, '_> {
             let group = self.with_coordinated(ps, k);
             let next = group.iter().map(|&g| ps[g].end).max().unwrap_or(ps[k].end);
             // (Not a manner after the subject: استنكرت الجامعة بأقسى العبارات، انتقدت المعارضة بقوة.)
-            let manner =
-                |i: usize| crate::context::manner_len(words, i) > 0 || cues().manner.has(bare(&words[i])) || bare(&words[i]) == "بكل";
-            if next < c.end && words[next].seg.prefixes.first() == Some(&"ب") && words[next].tok.kind == TokenKind::Arabic && !manner(next)
-            {
+            let content = next < c.end && words[next].seg.prefixes.first() == Some(&"ب") && words[next].tok.kind == TokenKind::Arabic;
+            if content && crate::context::manner_len(words, next) == 0 {
                 r.targets = group;
                 r.agents = inherited.to_vec();
                 return r;

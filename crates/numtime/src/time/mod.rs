@@ -113,11 +113,8 @@ impl Cursor<'_, '_> {
     }
 }
 
-/// The years the contract's values can be written in (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`): a value
-/// resolved outside them (أمس against a publication date of 0000-01-01) is left unresolved
-/// rather than written as `-000001-12-31`.
-const WRITABLE_YEARS: std::ops::RangeInclusive<i16> = 1..=9999;
-
+/// A value resolved outside the contract's years ([`rasad_model::WRITABLE_YEARS`]: أمس against a
+/// publication date of 0000-01-01) is left unresolved rather than written as `-000001-12-31`.
 fn writable(v: Val) -> Val {
     let (first, last) = match v {
         Val::Year(y) | Val::Month(y, _) => (y, y),
@@ -126,7 +123,7 @@ fn writable(v: Val) -> Val {
         Val::Span(a, b) => (a.year(), b.year()),
         Val::Unresolved | Val::Name => return v,
     };
-    if WRITABLE_YEARS.contains(&first) && WRITABLE_YEARS.contains(&last) {
+    if rasad_model::WRITABLE_YEARS.contains(&first) && rasad_model::WRITABLE_YEARS.contains(&last) {
         v
     } else {
         Val::Unresolved
