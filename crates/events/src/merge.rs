@@ -32,7 +32,12 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
         // Across sentences the evidence must be stronger than within one: the same actors, and
         // the same targets or none on either side (two meetings of one minister stay two).
         let overlap = |x: &[Arg], y: &[Arg]| ids(x).iter().any(|i| ids(y).contains(i));
-        let same_targets = |a: &Event| (ids(&a.targets).is_empty() && ids(&e.targets).is_empty()) || overlap(&a.targets, &e.targets);
+        // (Unlinked targets on both sides must share their words: قصف أحياء سكنية and, later, قصف
+        // وحدة الاتصالات are two bombings.)
+        let same_targets = |a: &Event| {
+            (ids(&a.targets).is_empty() && ids(&e.targets).is_empty() && words_meet(&a.targets, &e.targets))
+                || overlap(&a.targets, &e.targets)
+        };
         let e_lemma = lemma(&e);
         // A headline restates one statement of the body: the first that fits it; a later one
         // of another predicate is a statement of its own (يحذر in the headline, then وهدد).
@@ -148,6 +153,22 @@ pub(crate) fn ids(args: &[Arg]) -> Vec<&str> {
 pub(crate) fn compatible(a: &[Arg], b: &[Arg]) -> bool {
     let (x, y) = (ids(a), ids(b));
     x.is_empty() || y.is_empty() || x.iter().any(|i| y.contains(i))
+}
+
+/// True when either list is empty or some argument of one has the words of one of the other, or
+/// they lie within it (أحياء سكنية in الأحياء السكنية في المدينة), with the article and a clitic و
+/// set aside.
+fn words_meet(a: &[Arg], b: &[Arg]) -> bool {
+    let loose = |x: &Arg| -> String {
+        let key = rasad_text::match_key(&x.span.text);
+        let words: Vec<&str> = key.split_whitespace().map(|w| w.trim_start_matches('و').trim_start_matches("ال")).collect();
+        words.join(" ")
+    };
+    a.is_empty()
+        || b.is_empty()
+        || a.iter()
+            .map(loose)
+            .any(|x| b.iter().map(loose).any(|y| !x.is_empty() && !y.is_empty() && (x.contains(y.as_str()) || y.contains(x.as_str()))))
 }
 
 /// Two events of one sentence state the same occurrence: same type and status, no conflicting

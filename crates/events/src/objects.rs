@@ -35,20 +35,23 @@ impl Ctx<'_, '_, '_> {
         }
         // A construct before a participant is no object of its own: its owner is (قصفت الطائرات
         // مواقع تنظيم داعش، استهدف مسجد قوات الطوارئ).
-        if let Some(n) = words.get(i + 1).filter(|_| i + 1 < hi) {
+        // (…a quoted one too: استيلاء "داعش".)
+        let q = if i + 1 < hi { self.quoted_name(i + 1) } else { i + 1 };
+        if let Some(n) = words.get(q).filter(|_| q < hi) {
             // (Not an indefinite nisba: ناشطة سودانية is a noun and its adjective.)
-            let actor = self.mention_at[i + 1].is_some_and(|m| {
+            let actor = self.mention_at[q].is_some_and(|m| {
                 let mm = &self.d.mentions[m];
                 mm.actor.is_some() && (mm.kind != rasad_kb::MentionKind::Demonym || n.seg.definite())
             });
             let explosive = cues().explosives.has(n.key.as_str());
-            if actor || explosive || self.name_at(i + 1).is_some() || crate::phrases::word_class(n).is_some() {
+            if actor || explosive || self.name_at(q).is_some() || crate::phrases::word_class(n).is_some() {
                 return None;
             }
         }
         // Back to the verb.
         let mut k = i;
         let mut subject = false;
+        let mut joined = false;
         loop {
             if k == 0 || i - k > REACH {
                 return None;
@@ -66,8 +69,10 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             let before = out.iter().rev().take_while(|ph| ph.end >= k).find(|ph| ph.end == k);
-            if let Some(ph) = before.filter(|ph| !subject && ph.governor.is_none() && ph.participant()) {
+            // (Subjects joined by و are one: قصف الحوثيون وقوات صالح أحياء سكنية.)
+            if let Some(ph) = before.filter(|ph| (!subject || joined) && ph.governor.is_none() && ph.participant()) {
                 subject = true;
+                joined = ph.coordinated;
                 k = ph.first;
                 continue;
             }

@@ -22,6 +22,11 @@ const NOT_SURNAMES: &[&str] = &["الله", "الدين", "بن", "ابن", "ا�
 /// completes as a given name: العزيز of عبد العزيز).
 const BEFORE_NO_SURNAME: &[&str] = &["بن", "ابن", "ولد", "عبد"];
 
+/// Nouns of armed men whose genitive is their leader (قوات صالح، ميليشيات هادي، أنصار صالح): a
+/// one-word surname right after one of them is the person's, wherever the NER model read it.
+const FORCES_OF: &[&str] =
+    &["قوات", "ميليشيات", "ميليشيا", "مليشيات", "مليشيا", "مسلحي", "مسلحو", "أنصار", "عناصر", "مقاتلي", "مقاتلو", "كتائب"];
+
 /// Most surnames a document gives (a bound on the scan's cost: each word is compared with each).
 const MAX_SURNAMES: usize = 64;
 
@@ -96,7 +101,7 @@ impl Kb {
                         // الفريق المهندس).
                         && !(n == 1 && words.get(i + 1).is_some_and(|w| matches!(w.key.as_str(), "بن" | "ابن")))
                         && !(n == 1 && t[0].starts_with("ال") && definite_before(words, i))
-                        && if n == 1 { person_at(i) && !after_place_preposition(words, i) } else { t[0] != "بن" || named_from(i, n) }
+                        && if n == 1 { (person_at(i) && !after_place_preposition(words, i)) || after_forces_noun(words, i) } else { t[0] != "بن" || named_from(i, n) }
                 })
                 .map(|(t, a)| (t.len(), *a))
         });
@@ -140,6 +145,14 @@ fn after_place_preposition(words: &[Word], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| matches!(words[k].key_without_conj(), "في" | "على" | "الي" | "عن" | "من"))
 }
 
+/// Whether token `i` is the genitive of a noun of armed men (قوات صالح; [`FORCES_OF`]).
+fn after_forces_noun(words: &[Word], i: usize) -> bool {
+    static KEYS: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| FORCES_OF.iter().map(|w| rasad_text::match_key(w)).collect());
+    i.checked_sub(1)
+        .is_some_and(|k| words[k].seg.prefixes.iter().all(|p| *p == "و") && KEYS.iter().any(|f| f == words[k].key_without_conj()))
+}
+
 /// Whether the word before token `i` is a definite Arabic word.
 pub(crate) fn definite_before(words: &[Word], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
@@ -179,6 +192,25 @@ mod tests {
         let l = actors("زاهدي في دمشق. وصل القيادي محمد رضا زاهدي إلى العاصمة السورية، والتقى رضا زاهدي قادة الفصائل.");
         let z: Vec<&str> = l.iter().filter(|(_, id)| id == "P-ZAHEDI").map(|(t, _)| t.as_str()).collect();
         assert_eq!(z, ["زاهدي", "محمد رضا زاهدي", "رضا زاهدي"]);
+    }
+
+    #[test]
+    fn a_surname_after_a_noun_of_armed_men_is_the_persons_without_the_model() {
+        let kb = Kb::builtin();
+        let seg = Segmenter::new(kb.name_words());
+        let text = "تحالف الحوثيون مع علي عبدالله صالح. وقصفت قوات صالح الأحياء، وهاجم مسلحو صالح المواقع، وقال صالح إنه باق.";
+        let words = analyze(&tokenize(text), &seg);
+        let saleh: Vec<String> = kb
+            .link_named_surnames(&words, kb.link(&words), &[])
+            .into_iter()
+            .filter(|m| m.actor.is_some_and(|a| kb.actors[a].id == "P-SALEH"))
+            .map(|m| rasad_text::char_slice(text, m.span))
+            .collect();
+        // (Not وقال صالح: a verb's subject needs the model's word.)
+        assert_eq!(saleh, ["علي عبدالله صالح", "صالح", "صالح"]);
+        // Without the full name in the document, no one: the catalogue does not know صالح alone.
+        let words = analyze(&tokenize("وقصفت قوات صالح الأحياء."), &seg);
+        assert!(kb.link_named_surnames(&words, kb.link(&words), &[]).iter().all(|m| m.actor.is_none()));
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl Ctx<'_, '_, '_> {
     /// Past an opening quotation mark before a name (عناصر «داعش»، من “حزب الله”): the name's first
     /// token; past the closing mark of a quoted group (مسلحو «المقاومة الشعبية»); `i` itself
     /// otherwise.
-    pub(super) fn quoted_name(&self, i: usize) -> usize {
+    pub(crate) fn quoted_name(&self, i: usize) -> usize {
         let w = &self.d.words[i];
         let quote = crate::context::opening_quote(w);
         // …or a group the catalogue lacks, taken whole up to its closing mark (مسلحو «المقاومة
