@@ -35,19 +35,45 @@ impl Ctx<'_, '_, '_> {
         let mut parties = vec![k];
         let mut split = None;
         let mut j = k + 1;
-        while j < ps.len() && ps[j].participant() {
-            let plain = ps[j].coordinated && ps[j].first <= ps[j - 1].end + 1 && ps[j].governor == ps[k].governor;
-            match self.side_gap(ps[j - 1].end, ps[j].first, ps[j].coordinated) {
+        let mut prev_end = ps[k].end;
+        while j < ps.len() {
+            // (A party's place may stand before the و: بين الشبان في حي الواد وقوات الاحتلال.)
+            let placed = !ps[j].participant()
+                && bare(&self.d.words[prev_end.min(ps[j].first)]) == "في"
+                && ps.get(j + 1).is_some_and(|n| n.coordinated && n.participant());
+            if placed {
+                prev_end = ps[j].end;
+                j += 1;
+                continue;
+            }
+            if !ps[j].participant() {
+                break;
+            }
+            let plain = ps[j].coordinated && ps[j].first <= prev_end + 1 && ps[j].governor == ps[k].governor;
+            match self.side_gap(prev_end, ps[j].first, ps[j].coordinated) {
                 Some(true) if split.is_none() => split = Some(parties.len()),
                 Some(_) => {}
                 None if plain => {}
                 None => break,
             }
             parties.push(j);
+            prev_end = ps[j].end;
             j += 1;
         }
         if parties.len() < 2 {
             return (Vec::new(), Vec::new());
+        }
+        // Forces and people (بين الشبان وقوات الاحتلال): the forces act, the people are their
+        // counterparts, in whichever order they are named.
+        let (first, second) = (&ps[parties[0]], &ps[parties[1]]);
+        if split.is_none()
+            && parties.len() == 2
+            && matches!(first.head, Head::People | Head::Group | Head::Generic)
+            && first.link.is_none()
+            && self.armed_phrase(second)
+            && !self.armed_phrase(first)
+        {
+            return (vec![parties[1]], vec![parties[0]]);
         }
         let at = split.unwrap_or(1);
         (parties[..at].to_vec(), parties[at..].to_vec())
@@ -63,7 +89,7 @@ impl Ctx<'_, '_, '_> {
         let mut i = from;
         while i < to {
             let b = bare(&words[i]);
-            if words[i].is_punct("،") || words[i].is_punct(",") {
+            if words[i].is_punct("،") || words[i].is_punct(",") || (i > from && crate::context::opening_quote(&words[i])) {
                 i += 1;
             } else if b == "من" && i + 1 < to && c.side_nouns.has(bare(&words[i + 1])) {
                 side = true;

@@ -128,7 +128,13 @@ impl Ctx<'_, '_, '_> {
         // اندلعت اشتباكات بين الجيش والمسلحين: of the parties after بين the first acts (also past
         // the noun's adjectives, a time or a place: اندلعت اشتباكات عنيفة أمس بين …).
         let between = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين");
-        let between = between.or_else(|| self.party_between(ps, c, t, Some(kind)).filter(|&a| subj.is_none_or(|k| k == a)));
+        // (A subject found among the parties is one of them: بين المسلحين والجيش, where المسلحين in
+        // ين reads as no subject.)
+        let among = |a: usize, k: usize| {
+            let (x, y) = self.between_sides(ps, a);
+            x.contains(&k) || y.contains(&k)
+        };
+        let between = between.or_else(|| self.party_between(ps, c, t, Some(kind)).filter(|&a| subj.is_none_or(|k| k == a || among(a, k))));
         if let Some(k) = between {
             let (agents, targets) = self.between_sides(ps, k);
             if !agents.is_empty() {
