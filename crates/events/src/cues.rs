@@ -127,6 +127,9 @@ pub(crate) struct Cues {
     pub not_objects: Class,
     pub weapons: Class,
     pub explosives: Class,
+    /// Lexicon nouns of things (دورية، قافلة، جسر) that may head a participant where their `near=`
+    /// word is missing.
+    pub plain_things: Class,
     pub quarters: Class,
     pub one_person: Class,
     pub manner: Class,

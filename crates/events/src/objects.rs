@@ -270,7 +270,7 @@ impl Ctx<'_, '_, '_> {
             ]
             .iter()
             .any(|cl| cl.has(k))
-            && self.d.lexicon.lookup(w).is_none()
+            && (self.d.lexicon.lookup(w).is_none() || self.plain_noun(i))
             && !self.is_verb(i)
     }
 

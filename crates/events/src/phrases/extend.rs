@@ -82,7 +82,9 @@ impl Ctx<'_, '_, '_> {
             // و between two nisbas joins them (المقاتلين الإيرانيين والعراقيين).
             let joined_nisba = w.seg.prefixes.first() == Some(&"و")
                 && self.mention_starting(j).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
-                && self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+                && (self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym)
+                    // (…or a name that ends in one: القوات الروسية والتركية.)
+                    || (nisba_ending(&words[j - 1].key) && words[j - 1].seg.definite() == w.seg.definite()));
             // A body's name goes on with its field after ل (مركز الميزان لحقوق الإنسان، الهيئة
             // العامة للاستثمار، منظمة العفو الدولية): an unnamed noun and its definite genitive.
             let body_field = body

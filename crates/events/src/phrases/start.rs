@@ -10,6 +10,7 @@ use super::Head;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
 use crate::forms::{is_adjective, word_class};
+use crate::lexicon::Need;
 
 impl Ctx<'_, '_, '_> {
     /// True when the word at `i` is an indefinite accusative after an indefinite accusative event
@@ -26,6 +27,27 @@ impl Ctx<'_, '_, '_> {
             let tanween = prev.key.ends_with('ا') && !prev.key.ends_with("وا");
             !prev.seg.definite() && tanween && self.d.lexicon.lookup(prev).is_some_and(|h| h.nominal || prev.seg.suffixes.is_empty())
         }
+    }
+
+    /// True when the word at `i` is a lexicon noun of a thing (cue list `plain_things`) that states
+    /// its event only near a word (`near=` in triggers.tsv: جسر near جوي, دورية near مشتركة, قافلة
+    /// near مساعدات) and none of its
+    /// sentence's words within 15 tokens is one: a plain noun here, which may head a participant
+    /// (فجر مسلحون عبوة قرب دورية للشرطة، فجرت القوات الجسر).
+    pub(crate) fn plain_noun(&self, i: usize) -> bool {
+        let words = self.d.words;
+        let Some(h) = self.d.lexicon.lookup(&words[i]) else { return false };
+        let stop = |k: usize| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "." | "!" | "؟" | "?");
+        let lo = (i.saturating_sub(15)..i).rev().find(|&k| stop(k)).map_or(i.saturating_sub(15), |k| k + 1);
+        let hi = (i + 1..(i + 16).min(words.len())).find(|&k| stop(k)).unwrap_or((i + 16).min(words.len()));
+        h.nominal
+            && cues().plain_things.has(crate::context::bare(&words[i]).trim_start_matches("ال"))
+            && h.entries.iter().all(|e| {
+                e.needs.iter().any(|n| match n {
+                    Need::Near(keys) => !keys.iter().any(|k| k.starts_with('@')) && !crate::context::near_any(words, i, 15, lo, hi, keys),
+                    _ => false,
+                })
+            })
     }
 
     /// Where a phrase may start at token `i`: the end of its first unit and what heads it.
@@ -150,7 +172,7 @@ impl Ctx<'_, '_, '_> {
         if i > 0 && cues().press_adjectives.has(bare(w)) && cues().press_nouns.has(bare(&words[i - 1])) {
             return None;
         }
-        let hit = self.d.lexicon.lookup(w);
+        let hit = self.d.lexicon.lookup(w).filter(|_| !self.plain_noun(i));
         // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
         // محتجون المقر.)
         // (…nor one a preposition governs: من قبل محتجين.)

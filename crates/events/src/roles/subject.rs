@@ -302,7 +302,12 @@ impl Ctx<'_, '_, '_> {
         // A masculine noun only after a verb an attack does rather than suffers (استهدف القصف التركي
         // قرى، أصاب الانفجار; not صد الهجوم، أحبط التفجير: cue list `attack_subject_verbs`).
         let masculine = !feminine_verb && !feminine_noun && n.seg.definite() && cues().attack_subject_verbs.has(bare(v));
-        ((feminine_verb && feminine_noun || masculine) && attack && owned && !clitic && act).then_some(t + 1)
+        // The means of an attack stands there too (استهدفت عبوة ناسفة دورية، أصاب صاروخ مبنى، استهدفت
+        // سيارة مفخخة حاجزا): a weapon, or a noun an explosive adjective qualifies.
+        let means = !clitic
+            && (crate::objects::weapon(n) || words.get(t + 2).is_some_and(|a| cues().explosives.has(a.key.as_str())))
+            && self.d.lexicon.lookup(v).is_some_and(|h| cues().attack_subject_verbs.has(h.form));
+        (((((feminine_verb && feminine_noun) || masculine) && attack && owned && !clitic) || means) && act).then_some(t + 1)
     }
 
     /// True when the verb at `t` carries a plural subject by its shape: a lexicon verb in وا
