@@ -4,6 +4,7 @@
 
 mod about;
 mod anaphora;
+mod anchors;
 mod appositions;
 mod args;
 mod attribution;

@@ -160,7 +160,9 @@ impl Ctx<'_, '_, '_> {
             }
         }
         // A verbal noun.
-        let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])));
+        // (A verb that directs it may begin with its own و: وجهت النيابة اتهامات.)
+        let light =
+            (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])) || cues().addressers.has(words[k].key.as_str()));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
         // …or a noun of its type joined to it by و (مقتل وإصابة عشرة أشخاص، اعتقال وتعذيب ناشطين).
         let joined = |i: usize| {
@@ -226,6 +228,16 @@ impl Ctx<'_, '_, '_> {
             match subj {
                 Some(k) => r.agents = self.with_coordinated(ps, k),
                 None => r.agents = inherited.to_vec(),
+            }
+            // وجهت النيابة للبرنس تهمة، وجهت اتهامات لتسعة متهمين: whom a verb that directs it
+            // (cue list `addressers`) directs it at, after ل or إلى.
+            let addresser = |w: &rasad_text::Word| cues().addressers.has(bare(w)) || cues().addressers.has(w.key.as_str());
+            if addresser(&words[lv]) {
+                let at = |p: &Phrase| p.first > lv && p.first <= t + 2 && p.first != t && p.end <= c.end;
+                let to = |p: &Phrase| matches!(p.governor.as_deref(), Some("ل" | "الي")) && p.participant();
+                if let Some(k) = ps.iter().position(|p| at(p) && to(p)) {
+                    r.targets = self.with_coordinated(ps, k);
+                }
             }
         } else if let Some(a) = agent {
             // سيطرت القوات على البلدة بعد مواجهات مع المسلحين: the subject fought the partner.
