@@ -204,7 +204,14 @@ impl Ctx<'_, '_, '_> {
         // …or its object after ل (قصف طائرات التحالف لحي سكني: verbal_nouns.rs).
         // (First: an adjective between is no object, دعم مصر الكامل للحكومة.)
         let object_after = acting_genitive.and_then(|g| self.lam_patient(ps, g, c.end)).or(object_after);
-        if let Some(d) = self.doer_of_noun(ps, c, t) {
+        // انتقادات حادة وجهها قادة جمهوريون للرئيس: the subject of a verb after it that directs it
+        // with its pronoun (cue list `redirected`).
+        let redirected = (t + 1..(t + 5).min(c.end))
+            .find(|&k| cues().redirected.has(bare(&words[k])) || cues().redirected.has(words[k].key.as_str()))
+            .and_then(|v| ps.iter().position(|p| p.first > v && p.first <= v + 2 && p.governor.is_none() && p.participant()));
+        if let Some(s) = redirected {
+            r.agents = self.with_coordinated(ps, s);
+        } else if let Some(d) = self.doer_of_noun(ps, c, t) {
             r.agents = self.with_coordinated(ps, d);
         } else if let Some(a) = (genitive.is_none() && info(kind).victims).then(armed_lam).flatten() {
             r.agents = self.with_coordinated(ps, a);
