@@ -207,7 +207,17 @@ impl Ctx<'_, '_, '_> {
                     && !nisba_shaped
                     && words[j - 1].seg.definite()
                     && j > i;
-                let apposition = !named && mm.actor.is_some() && (!after_nisba || is_person) && !state_after_definite && !definite_pair;
+                // (Nor after a counted noun in the accusative, which is no construct: طالب 37 نائبا |
+                // الحكومة الأردنية; رئيسا إيران is a dual in construct.)
+                let prev = &words[j - 1];
+                let counted = j >= 2 && words[j - 2].tok.kind == TokenKind::Number;
+                let after_tanween = counted && !prev.seg.definite() && prev.key.ends_with('ا') && mm.kind == MentionKind::Name;
+                let apposition = !named
+                    && mm.actor.is_some()
+                    && (!after_nisba || is_person)
+                    && !state_after_definite
+                    && !definite_pair
+                    && !after_tanween;
                 // A title before it (الأمير، الشيخ) announces the name: ولي العهد السعودي الأمير محمد بن سلمان.
                 let titled = cues().honorifics.has(words[j - 1].key.as_str());
                 // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
