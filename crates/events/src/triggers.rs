@@ -234,8 +234,21 @@ impl Ctx<'_, '_, '_> {
                 }
                 // A verb form after a word that governs a noun is a verbal noun (مقابل رفع الحصار).
                 (Some(h), _) => {
+                    // (…and so is one right after an indefinite event noun of another type, its
+                    // genitive: تهمة قتل المتظاهرين; one of the same type describes it, غارة قتلت.)
+                    let genitive_of = i > c.first && {
+                        let p = &words[i - 1];
+                        !p.seg.definite()
+                            && p.seg.suffixes.is_empty()
+                            && self
+                                .d
+                                .lexicon
+                                .lookup(p)
+                                .is_some_and(|ph| ph.nominal && !ph.entries.iter().any(|e| h.entries.iter().any(|x| x.kind == e.kind)))
+                    };
                     let nominal = h.nominal
                         || (i > 0 && governs(&words[i - 1]))
+                        || genitive_of
                         || crate::verbal_nouns::joined_to_governed_noun(words, self.d.lexicon, i, c.first);
                     (h.entries, nominal, h.form)
                 }
@@ -355,7 +368,10 @@ impl Ctx<'_, '_, '_> {
             // العبارات الهجوم على …، نفذت القوات سلسلة هجمات على …)
             let counts = |pt: usize| (pt + 1..i).filter(|&k| self.counts_acts(k, i + 1)).count();
             let gap = |pt: usize| i - pt - crate::context::manner_tokens(words, pt + 1, i) - counts(pt);
-            let governed_by_prev = last_seen.is_some_and(|(pt, _)| gap(pt) <= 3 && !(across_temporal && vetoed_at == Some(pt)))
+            // (A comma between ends it: الاتفاق، التقى السفير.)
+            let comma = |pt: usize| (pt + 1..i).any(|k| crate::context::is_comma(&words[k]));
+            let governed_by_prev = last_seen
+                .is_some_and(|(pt, _)| gap(pt) <= 3 && !(across_temporal && vetoed_at == Some(pt)) && !comma(pt))
                 && (nominal || is_definite_or_governed(words, i));
             // A verb right after a kept noun of its own type describes that noun (غارات استهدفت، هجوم يستهدف).
             let attributive = !nominal && found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 2);
@@ -409,7 +425,12 @@ impl Ctx<'_, '_, '_> {
             // (Not the noun after تعرض ل itself: تعرضت دورية للجيش | لهجوم.)
             // (A definite or named one after ل is whom it is directed at: وجهت النيابة للبرنس تهمة.)
             if nominal
-                && prev.is_some_and(|p| p.seg.prefixes.contains(&"ل") && p.tok.kind == TokenKind::Arabic && !p.seg.definite())
+                && prev.is_some_and(|p| {
+                    p.seg.prefixes.contains(&"ل")
+                        && p.tok.kind == TokenKind::Arabic
+                        && !p.seg.definite()
+                        && !p.key_without_conj().starts_with("لل")
+                })
                 && self.mention_at[i - 1].is_none()
                 && !after_addition
                 && !(lam && passive_lam)

@@ -396,7 +396,9 @@ impl Kb {
         if dateline(words, i, n) && !common {
             return Accept::Yes;
         }
-        let cue = place_cue(words, i, 2) || listed || institution_before(words, i) || verb_object(words, i);
+        // (The object of a verb of striking is no cue for a common word: قصفت القوات مدرسة، استهدفت
+        // سوقا are a school and a market, not the villages of those names.)
+        let cue = place_cue(words, i, 2) || listed || institution_before(words, i) || (!common && verb_object(words, i));
         if !common || cue {
             // A place that locates the name is a cue of its own (قصفت الدبابات بيت لاهيا شمال غزة), and
             // lets a common word after a preposition be read as the name (في صور جنوب لبنان).

@@ -41,7 +41,11 @@ impl Ctx<'_, '_, '_> {
         let lo = (i.saturating_sub(15)..i).rev().find(|&k| stop(k)).map_or(i.saturating_sub(15), |k| k + 1);
         let hi = (i + 1..(i + 16).min(words.len())).find(|&k| stop(k)).unwrap_or((i + 16).min(words.len()));
         h.nominal
-            && cues().plain_things.has(crate::context::bare(&words[i]).trim_start_matches("ال"))
+            && {
+                // (…with its accusative tanween too: جسرا.)
+                let b = crate::context::bare(&words[i]).trim_start_matches("ال");
+                cues().plain_things.has(b) || b.strip_suffix('ا').is_some_and(|t| cues().plain_things.has(t))
+            }
             && h.entries.iter().all(|e| {
                 e.needs.iter().any(|n| match n {
                     Need::Near(keys) => !keys.iter().any(|k| k.starts_with('@')) && !crate::context::near_any(words, i, 15, lo, hi, keys),
