@@ -192,10 +192,15 @@ impl Ctx<'_, '_, '_> {
                 // الحوثيين and المدير العام للوكالة stay one phrase.)
                 let state = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State);
                 let construct = w.seg.prefixes.iter().all(|p| *p == "و") && !w.seg.definite();
+                // (…but a state named by a feminine nisba agrees with a feminine noun before it, its
+                // adjective: المدفعية السعودية، الطائرات السعودية.)
+                let prev_feminine = words[j - 1].seg.definite() && (words[j - 1].key.ends_with('ه') || words[j - 1].key.ends_with("ات"));
+                let agrees = state && prev_feminine && w.seg.definite() && self.d.kb.is_demonym(w.key_without_conj());
                 let state_after_definite = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind != ActorType::Person)
                     && (state || construct)
                     && (words[j - 1].seg.definite() || self.nun_plural(j - 1))
-                    && mm.kind == MentionKind::Name;
+                    && mm.kind == MentionKind::Name
+                    && !agrees;
                 // A definite name after a definite word is no genitive (the first is no construct):
                 // هاجم الجيش | المسلحين، اعتقلت الشرطة | المسلحين.
                 // (Not a nisba-shaped name: المتمردين الحوثيين; not one with ل: الأمين العام للأمم المتحدة.)
