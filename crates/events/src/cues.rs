@@ -130,6 +130,8 @@ pub(crate) struct Cues {
     /// Lexicon nouns of things (دورية، قافلة، جسر) that may head a participant where their `near=`
     /// word is missing.
     pub plain_things: Class,
+    /// What a vehicle loaded with it carries as aid (محملة بالمساعدات، بالمواد الإغاثية).
+    pub aid_cargo: Class,
     pub quarters: Class,
     pub one_person: Class,
     pub manner: Class,

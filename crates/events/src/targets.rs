@@ -405,7 +405,15 @@ impl Ctx<'_, '_, '_> {
             && fallback.iter().any(|a| a.link.id.as_deref().and_then(|id| kb.actor(id)).is_some_and(|x| armed_kind(x.kind)));
         let words = self.d.words;
         let near = (t.saturating_sub(8).max(c.first)..(t + 9).min(c.end)).any(|k| k != t && cues().armed.has(bare(&words[k])));
-        linked || carried || near
+        // A vehicle loaded with aid is no force (وصول الطائرات السعودية المحملة بالمواد الإغاثية:
+        // cue list `aid_cargo`).
+        let loaded = |k: usize| bare(&words[k]).trim_start_matches("ال").starts_with("محمل");
+        let aid = (t + 1..(t + 9).min(c.end)).find(|&k| loaded(k)).is_some_and(|k| {
+            (k + 1..(k + 4).min(c.end)).any(|j| {
+                cues().aid_cargo.has(words[j].seg.base_key().trim_start_matches("ال")) || cues().aid_cargo.has(words[j].seg.base_key())
+            })
+        });
+        (linked || carried || near) && !aid
     }
 
     /// The owner with ل right after an unnamed generic phrase at `k` (مواقع للحوثيين، مركزا للأمن),
