@@ -63,8 +63,11 @@ impl Ctx<'_, '_, '_> {
                 k = h;
                 continue;
             }
-            // (A time word first: فجر اليوم is no verb فجّر.)
-            if self.in_time[p] {
+            // (A time word first: فجر اليوم is no verb فجّر; and the commas of a time aside: قصفت
+            // القوات، صباح الأحد، مدرسة.)
+            let aside_comma = crate::context::is_comma(&words[p])
+                && ((p > 0 && self.in_time[p - 1]) || self.in_time.get(p + 1).copied().unwrap_or(false));
+            if self.in_time[p] || aside_comma {
                 k = p;
                 continue;
             }
@@ -92,6 +95,9 @@ impl Ctx<'_, '_, '_> {
                 // A verb right after an attack noun describes it, the noun its subject (في قصف
                 // مدفعي استهدف مدرسة).
                 let subject = subject || (k == i && self.attack_noun_before(p));
+                // …and so does one whose subject stands right before it (إن قوات صالح قصفت مدرسة).
+                let subject =
+                    subject || (k == i && out.iter().rev().take(3).any(|ph| ph.end == p && ph.governor.is_none() && ph.participant()));
                 // A passive's subject suffered it (واختُطفت ناشطة سودانية على يد …).
                 let patient = k == i && self.reads_passive(p, i, hi);
                 if speech || !hit || (!subject && !accusative && !patient) {

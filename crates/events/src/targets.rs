@@ -637,8 +637,13 @@ impl Ctx<'_, '_, '_> {
 /// True when a free generic phrase (an object of no name: منزلا، المدينة) starts where phrase
 /// `k` ends: `k` is a subject acting on it (أحرق مستوطنون منزلا).
 pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
+    // (Past the subjects joined to it by و: أحرق المستوطنون وجنود الاحتلال منازل فلسطينية.)
+    let mut j = k + 1;
+    while ps.get(j).is_some_and(|p| p.coordinated && p.governor.is_none() && p.first <= ps[j - 1].end + 1) {
+        j += 1;
+    }
     // (A generic noun, an office or a person's title and name: اغتال مجهولون الملازم فلان.)
-    ps.get(k + 1).is_some_and(|o| o.first == ps[k].end && matches!(o.head, Head::Generic | Head::Office) && o.governor.is_none())
+    ps.get(j).is_some_and(|o| o.first == ps[j - 1].end && matches!(o.head, Head::Generic | Head::Office) && o.governor.is_none())
 }
 
 /// True when phrase `k` ends right before the verb at `t` and a bare object phrase (a generic
