@@ -167,7 +167,7 @@ impl Ctx<'_, '_, '_> {
         let words = self.d.words;
         let noun = |n: usize| self.d.lexicon.lookup(&words[n]).is_some_and(|h| kind.is_none_or(|k| h.entries.iter().any(|e| e.kind == k)));
         let b = (t + 1..c.end).filter(|&n| noun(n)).find_map(|n| self.bain_after(n, c.end))?;
-        let k = ps.iter().position(|p| p.first == b + 1 && p.participant())?;
+        let k = ps.iter().position(|p| p.first > b && p.first <= b + 2 && self.after_bain(p.first) && p.participant())?;
         (!self.between_sides(ps, k).0.is_empty()).then_some(k)
     }
 

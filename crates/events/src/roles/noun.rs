@@ -151,7 +151,7 @@ impl Ctx<'_, '_, '_> {
             .or_else(|| self.bain_after(t, c.end))
             .or_else(|| (t + 1 < c.end && cues().clashes.has(bare(&words[t + 1]))).then(|| self.bain_after(t + 1, c.end)).flatten());
         if let Some(b) = between {
-            if let Some(k) = ps.iter().position(|p| p.first == b + 1 && p.participant()) {
+            if let Some(k) = ps.iter().position(|p| p.first > b && p.first <= b + 2 && self.after_bain(p.first) && p.participant()) {
                 let (agents, targets) = self.between_sides(ps, k);
                 if !agents.is_empty() {
                     (r.agents, r.targets) = (agents, targets);

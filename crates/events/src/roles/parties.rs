@@ -27,6 +27,15 @@ impl Ctx<'_, '_, '_> {
         out
     }
 
+    /// True when a phrase starting at token `first` follows بين, past an opening quotation mark
+    /// (بين «جبهة النصرة» و«حزب الله»).
+    pub(crate) fn after_bain(&self, first: usize) -> bool {
+        let words = self.d.words;
+        let quoted = first > 1 && crate::context::opening_quote(&words[first - 1]);
+        let at = if quoted { first - 2 } else { first.wrapping_sub(1) };
+        first > 0 && at < words.len() && bare(&words[at]) == "بين"
+    }
+
     /// The two sides of the parties named after بين from phrase `k` (`(agents, targets)`): the
     /// first acts and the others are its counterparts (اشتباكات بين الشرطة والمسلحين), unless side
     /// words split them, when each side is whole (بين الجيش والمقاومة من جهة وبين الحوثيين من جهة
@@ -89,7 +98,8 @@ impl Ctx<'_, '_, '_> {
         let mut i = from;
         while i < to {
             let b = bare(&words[i]);
-            if words[i].is_punct("،") || words[i].is_punct(",") || (i > from && crate::context::opening_quote(&words[i])) {
+            let closing = words[i].tok.kind == rasad_text::TokenKind::Punct && matches!(words[i].tok.text, "»" | "”" | "\"");
+            if words[i].is_punct("،") || words[i].is_punct(",") || closing || (i > from && crate::context::opening_quote(&words[i])) {
                 i += 1;
             } else if b == "من" && i + 1 < to && c.side_nouns.has(bare(&words[i + 1])) {
                 side = true;

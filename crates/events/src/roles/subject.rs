@@ -87,8 +87,7 @@ impl Ctx<'_, '_, '_> {
             while head > 0 && ps[head].coordinated && ps[head - 1].end + 1 >= ps[head].first {
                 head -= 1;
             }
-            let governed_chain =
-                (ps[head].governor.is_some() && head != k) || (ps[head].first > 0 && bare(&words[ps[head].first - 1]) == "بين");
+            let governed_chain = (ps[head].governor.is_some() && head != k) || self.after_bain(ps[head].first);
             if between && ok(&ps[k]) && !governed_chain && !self.in_adjunct(ps, c, ps[k].first) {
                 // Back to the first of a coordination (إيران وروسيا تدعمان).
                 let mut first = k;

@@ -127,7 +127,7 @@ impl Ctx<'_, '_, '_> {
         }
         // اندلعت اشتباكات بين الجيش والمسلحين: of the parties after بين the first acts (also past
         // the noun's adjectives, a time or a place: اندلعت اشتباكات عنيفة أمس بين …).
-        let between = subj.filter(|&k| ps[k].first > 0 && bare(&words[ps[k].first - 1]) == "بين");
+        let between = subj.filter(|&k| self.after_bain(ps[k].first));
         // (A subject found among the parties is one of them: بين المسلحين والجيش, where المسلحين in
         // ين reads as no subject.)
         let among = |a: usize, k: usize| {
