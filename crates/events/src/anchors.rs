@@ -57,10 +57,7 @@ impl Ctx<'_, '_, '_> {
             .rev()
             .take(6)
             // (Its و is the verb's first letter when no conjunction precedes: وجهت النيابة.)
-            .any(|k| {
-                (cues().addressers.has(bare(&words[k])) || cues().addressers.has(words[k].key.as_str()))
-                    && (k + 1..t).all(|j| words[j].tok.kind == TokenKind::Arabic)
-            });
+            .any(|k| cues().addressers.has_word(&words[k]) && (k + 1..t).all(|j| words[j].tok.kind == TokenKind::Arabic));
         // (…or one after it that directs it, with its pronoun: انتقادات حادة وجهها قادة جمهوريون.)
         let redirected = (t + 1..(t + 5).min(c.end))
             .any(|k| cues().redirected.has(bare(&words[k])) && (t + 1..k).all(|j| words[j].tok.kind == TokenKind::Arabic));

@@ -17,6 +17,13 @@ impl Class {
         self.0.contains(key)
     }
 
+    /// True when the word is in the class without its conjunction or whole: a verb whose first
+    /// letter is a root و (وجهت) is listed whole, since the segmenter may read that و as the
+    /// conjunction.
+    pub(crate) fn has_word(&self, w: &rasad_text::Word) -> bool {
+        self.has(w.key_without_conj()) || self.has(w.key.as_str())
+    }
+
     /// True when the key starts with one of the class's keys (stems: اصيب in اصيبت، اصيبوا).
     pub(crate) fn has_prefix_of(&self, key: &str) -> bool {
         self.0.iter().any(|k| key.starts_with(k.as_str()))

@@ -164,11 +164,11 @@ fn words_meet(a: &[Arg], b: &[Arg]) -> bool {
         let words: Vec<&str> = key.split_whitespace().map(|w| w.trim_start_matches('و').trim_start_matches("ال")).collect();
         words.join(" ")
     };
-    a.is_empty()
-        || b.is_empty()
-        || a.iter()
-            .map(loose)
-            .any(|x| b.iter().map(loose).any(|y| !x.is_empty() && !y.is_empty() && (x.contains(y.as_str()) || y.contains(x.as_str()))))
+    if a.is_empty() || b.is_empty() {
+        return true;
+    }
+    let ys: Vec<String> = b.iter().map(loose).filter(|y| !y.is_empty()).collect();
+    a.iter().map(loose).filter(|x| !x.is_empty()).any(|x| ys.iter().any(|y| x.contains(y.as_str()) || y.contains(x.as_str())))
 }
 
 /// Two events of one sentence state the same occurrence: same type and status, no conflicting

@@ -29,29 +29,25 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
-    /// True when the word at `i` is a lexicon noun of a thing (cue list `plain_things`) that states
-    /// its event only near a word (`near=` in triggers.tsv: جسر near جوي, دورية near مشتركة, قافلة
-    /// near مساعدات) and none of its
-    /// sentence's words within 15 tokens is one: a plain noun here, which may head a participant
-    /// (فجر مسلحون عبوة قرب دورية للشرطة، فجرت القوات الجسر).
+    /// True when the word at `i` is a lexicon noun of a thing (cue list `plain_things`, with or
+    /// without its accusative tanween: جسر، جسرا) that states its event only near a word (`near=`
+    /// in triggers.tsv: جسر near جوي, دورية near مشتركة, قافلة near مساعدات) and no word of its
+    /// sentence within 15 tokens is one: a plain noun here, which may head a participant (فجر
+    /// مسلحون عبوة قرب دورية للشرطة، فجرت القوات الجسر).
     pub(crate) fn plain_noun(&self, i: usize) -> bool {
         let words = self.d.words;
-        let Some(h) = self.d.lexicon.lookup(&words[i]) else { return false };
+        let b = crate::context::bare(&words[i]).trim_start_matches("ال");
+        let thing = cues().plain_things.has(b) || b.strip_suffix('ا').is_some_and(|t| cues().plain_things.has(t));
+        let Some(h) = self.d.lexicon.lookup(&words[i]).filter(|h| thing && h.nominal) else { return false };
         let stop = |k: usize| words[k].tok.kind == TokenKind::Punct && matches!(words[k].tok.text, "." | "!" | "؟" | "?");
         let lo = (i.saturating_sub(15)..i).rev().find(|&k| stop(k)).map_or(i.saturating_sub(15), |k| k + 1);
         let hi = (i + 1..(i + 16).min(words.len())).find(|&k| stop(k)).unwrap_or((i + 16).min(words.len()));
-        h.nominal
-            && {
-                // (…with its accusative tanween too: جسرا.)
-                let b = crate::context::bare(&words[i]).trim_start_matches("ال");
-                cues().plain_things.has(b) || b.strip_suffix('ا').is_some_and(|t| cues().plain_things.has(t))
-            }
-            && h.entries.iter().all(|e| {
-                e.needs.iter().any(|n| match n {
-                    Need::Near(keys) => !keys.iter().any(|k| k.starts_with('@')) && !crate::context::near_any(words, i, 15, lo, hi, keys),
-                    _ => false,
-                })
+        h.entries.iter().all(|e| {
+            e.needs.iter().any(|n| match n {
+                Need::Near(keys) => !keys.iter().any(|k| k.starts_with('@')) && !crate::context::near_any(words, i, 15, lo, hi, keys),
+                _ => false,
             })
+        })
     }
 
     /// Where a phrase may start at token `i`: the end of its first unit and what heads it.

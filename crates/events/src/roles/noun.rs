@@ -161,8 +161,7 @@ impl Ctx<'_, '_, '_> {
         }
         // A verbal noun.
         // (A verb that directs it may begin with its own و: وجهت النيابة اتهامات.)
-        let light =
-            (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])) || cues().addressers.has(words[k].key.as_str()));
+        let light = (c.first..t).rev().take(8).find(|&k| LIGHT_VERBS.contains(&bare(&words[k])) || cues().addressers.has_word(&words[k]));
         // The genitive right after the noun (a quotation mark may stand between: طرد «داعش»).
         // …or a noun of its type joined to it by و (مقتل وإصابة عشرة أشخاص، اعتقال وتعذيب ناشطين).
         let joined = |i: usize| {
@@ -207,7 +206,7 @@ impl Ctx<'_, '_, '_> {
         // انتقادات حادة وجهها قادة جمهوريون للرئيس: the subject of a verb after it that directs it
         // with its pronoun (cue list `redirected`).
         let redirected = (t + 1..(t + 5).min(c.end))
-            .find(|&k| cues().redirected.has(bare(&words[k])) || cues().redirected.has(words[k].key.as_str()))
+            .find(|&k| cues().redirected.has_word(&words[k]))
             .and_then(|v| ps.iter().position(|p| p.first > v && p.first <= v + 2 && p.governor.is_none() && p.participant()));
         if let Some(s) = redirected {
             r.agents = self.with_coordinated(ps, s);
@@ -238,8 +237,7 @@ impl Ctx<'_, '_, '_> {
             }
             // وجهت النيابة للبرنس تهمة، وجهت اتهامات لتسعة متهمين: whom a verb that directs it
             // (cue list `addressers`) directs it at, after ل or إلى.
-            let addresser = |w: &rasad_text::Word| cues().addressers.has(bare(w)) || cues().addressers.has(w.key.as_str());
-            if addresser(&words[lv]) {
+            if cues().addressers.has_word(&words[lv]) {
                 let at = |p: &Phrase| p.first > lv && p.first <= t + 2 && p.first != t && p.end <= c.end;
                 let to = |p: &Phrase| matches!(p.governor.as_deref(), Some("ل" | "الي")) && p.participant();
                 if let Some(k) = ps.iter().position(|p| at(p) && to(p)) {

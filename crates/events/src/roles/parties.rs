@@ -31,9 +31,12 @@ impl Ctx<'_, '_, '_> {
     /// (بين «جبهة النصرة» و«حزب الله»).
     pub(crate) fn after_bain(&self, first: usize) -> bool {
         let words = self.d.words;
-        let quoted = first > 1 && crate::context::opening_quote(&words[first - 1]);
-        let at = if quoted { first - 2 } else { first.wrapping_sub(1) };
-        first > 0 && at < words.len() && bare(&words[at]) == "بين"
+        let Some(mut at) = first.checked_sub(1) else { return false };
+        if crate::context::opening_quote(&words[at]) {
+            let Some(before) = at.checked_sub(1) else { return false };
+            at = before;
+        }
+        bare(&words[at]) == "بين"
     }
 
     /// The two sides of the parties named after بين from phrase `k` (`(agents, targets)`): the
