@@ -73,6 +73,7 @@ pub(crate) struct Cues {
     pub consequences: Class,
     pub complementizers: Class,
     pub relatives: Class,
+    pub during: Class,
     pub hal_openers: Class,
     pub locatives: Class,
     pub target_preps: Class,

@@ -260,12 +260,20 @@ impl Ctx<'_, '_, '_> {
             };
             // طالب إيران بوقف تدخلها، دعا إلى أن يوقف، هدد بقصف المدينة: what is asked for (after
             // the ب، إلى or على that opens it) has not happened.
-            let opens_ask = |k: usize| words[k].seg.prefixes.contains(&"ب") || matches!(bare(&words[k]), "الي" | "علي" | "حول" | "بشان");
-            let asks_at = |k: usize| i == k + 1 || (i - k <= 8 && (k + 1..=i).any(opens_ask));
+            // (Not the إلى of a type whose إلى is where it goes: زيارة عمل إلى قطر … لقاء مع.)
+            let opens_ask = |k: usize, kind: EventType| {
+                let w = &words[k];
+                w.seg.prefixes.contains(&"ب")
+                    || match bare(w) {
+                        "الي" => !crate::types::info(kind).dest_target,
+                        b => matches!(b, "علي" | "حول" | "بشان"),
+                    }
+            };
+            let asks_at = |k: usize, kind: EventType| i == k + 1 || (i - k <= 8 && (k + 1..=i).any(|j| opens_ask(j, kind)));
             // (Also after a word that asks but states no event itself: يدعو إلى اغتيال after a
             // noun, حرض على اغتيال in a headline.)
-            let asked_act = found.last().is_some_and(|l| crate::types::info(l.kind).asks && asks_at(l.at))
-                || self.asking_word_before(c, i).is_some_and(asks_at);
+            let asked_act = found.last().is_some_and(|l| crate::types::info(l.kind).asks && asks_at(l.at, l.kind))
+                || self.asking_word_before(c, i).is_some_and(|(k, kind)| asks_at(k, kind));
             if asked_act {
                 last_seen = entries.first().map(|e| (i, e.kind));
                 skip(i, format_args!("asked act {:?}", entries[0].kind));
@@ -323,7 +331,10 @@ impl Ctx<'_, '_, '_> {
                     || words[i - 1].tok.kind == TokenKind::Punct
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");
-            let Some(entry) = entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal)) else {
+            // (A definite word is a noun: a row of its noun holds before one of the verb that shares
+            // its letters, القبض after ألقى before قبض على.)
+            let noun_first = w.seg.definite().then(|| entries.iter().find(|e| e.noun && holds(e))).flatten();
+            let Some(entry) = noun_first.or_else(|| entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal))) else {
                 if *crate::extract::DEBUG {
                     // Which condition failed, per reading: the first need that does not hold.
                     let why: Vec<String> = entries
@@ -493,6 +504,13 @@ impl Ctx<'_, '_, '_> {
                 skip(i, format_args!("describes {:?}", entry.kind));
                 continue;
             }
+            // A verb of what was done during a noun's event of its type (زيارة إلى القاهرة أجرى
+            // خلالها مباحثات، اجتماعا بحث فيه) tells that event, whose noun keeps its doer.
+            let during = i + 1 < c.end && cues().during.has(bare(&words[i + 1]));
+            if !nominal && during && found.iter().any(|t| t.noun && t.kind == entry.kind) {
+                skip(i, format_args!("during its noun's event {:?}", entry.kind));
+                continue;
+            }
             // اتهمت إيران إسرائيل بشن غارة، اتهام المحكمة للرئيس بارتكاب جرائم: the act an accusation
             // names is what the accuser claims, the content of the ACCUSE event and no event of its
             // own (a coder codes the accusation; what the text reports as fact is found where it
@@ -601,15 +619,18 @@ impl Ctx<'_, '_, '_> {
         opens(i) || (nominal && !w.seg.prefixes.contains(&"و") && ((k + 1).max(i.saturating_sub(3))..i).any(opens))
     }
 
-    /// The nearest word among the eight tokens before `i` in its clause that asks, whether or
-    /// not it states an event there: an entry of a type that `asks` (types.toml) whose conditions
-    /// only exclude (دعا، يدعو، طالب، حث، حرض; not وقع near=اتفاق, which is "happened" otherwise).
-    fn asking_word_before(&self, c: &Clause, i: usize) -> Option<usize> {
+    /// The nearest word among the eight tokens before `i` in its clause that asks, with the type it
+    /// asks as, whether or not it states an event there: an entry of a type that `asks`
+    /// (types.toml) whose conditions only exclude (دعا، يدعو، طالب، حث، حرض; not وقع near=اتفاق,
+    /// which is "happened" otherwise).
+    fn asking_word_before(&self, c: &Clause, i: usize) -> Option<(usize, EventType)> {
         let words = self.d.words;
-        let asks = |e: &crate::lexicon::TriggerEntry| {
+        let asks = |e: &&crate::lexicon::TriggerEntry| {
             crate::types::info(e.kind).asks && (e.verb || e.noun) && e.needs.iter().all(Need::only_excludes)
         };
-        (c.first.max(i.saturating_sub(8))..i).rev().find(|&k| self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(asks)))
+        (c.first.max(i.saturating_sub(8))..i)
+            .rev()
+            .find_map(|k| self.d.lexicon.lookup(&words[k]).and_then(|h| h.entries.iter().find(asks)).map(|e| (k, e.kind)))
     }
 
     /// True when sentence `s` is a direct question: its first Arabic word is an interrogative of
