@@ -123,6 +123,7 @@ pub(crate) struct Cues {
     pub clashes: Class,
     pub demonstratives: Class,
     pub strongholds: Class,
+    pub allies: Class,
     pub sites: Class,
     pub site_links: Class,
     pub quantifiers: Class,

@@ -109,6 +109,8 @@ pub struct Frame {
     pub sender: Vec<String>,
     /// The noun's genitive suffered the event, never did it (مقتل الجنود، إصابة ثلاثة جنود).
     pub genitive_victim: bool,
+    /// A capture: its target is the side that held what was taken, never the place (captures.rs).
+    pub held: bool,
 }
 
 /// One lexicon entry (one form of one row).
@@ -263,6 +265,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
         match part.split_once('=') {
             None if part == "obj" => f.obj = true,
             None if part == "gen" => f.genitive_victim = true,
+            None if part == "held" => f.held = true,
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),

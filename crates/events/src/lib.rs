@@ -8,6 +8,7 @@ mod anchors;
 mod appositions;
 mod args;
 mod attribution;
+mod captures;
 mod carry;
 mod clauses;
 mod context;

@@ -39,6 +39,7 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
                 || overlap(&a.targets, &e.targets)
         };
         let e_lemma = lemma(&e);
+        let capture = |x: &Event| matches!(x.mode.as_deref(), Some("capture" | "clearing"));
         // A headline restates one statement of the body: the first that fits it; a later one
         // of another predicate is a statement of its own (يحذر in the headline, then وهدد).
         let same_predicate = |k: usize| {
@@ -46,7 +47,8 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
             (a.trigger.start < headline && !restated[k])
                 || e.trigger.start < headline
                 || (e_lemma != 0 && lemma(a) == e_lemma)
-                || (!ids(&a.targets).is_empty() && overlap(&a.targets, &e.targets))
+                // (Taking a place and the fighting before it share their target, not their predicate.)
+                || (!ids(&a.targets).is_empty() && overlap(&a.targets, &e.targets) && capture(a) == capture(&e))
         };
         let fits = |k: usize| {
             let a = &out[k];

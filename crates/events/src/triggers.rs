@@ -27,6 +27,8 @@ pub(crate) struct Trig {
     pub frame: Vec<String>,
     /// Prepositions of a sender who acts while the subject receives (تلقى اتصالا من).
     pub sender: Vec<String>,
+    /// A capture: its target is the side that held what was taken (captures.rs).
+    pub held: bool,
     /// Read as a verbal noun (its arguments are read as a noun's).
     pub noun: bool,
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
@@ -56,6 +58,7 @@ impl Trig {
             needs: entry.needs.clone(),
             frame: frame_of(entry),
             sender: entry.frame.as_ref().map(|f| f.sender.clone()).unwrap_or_default(),
+            held: entry.frame.as_ref().is_some_and(|f| f.held),
             noun,
             dependent: false,
             described_by: None,

@@ -119,6 +119,13 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() && info(kind).victims {
             roles.targets.extend(self.stronghold_owner(ps, c, t).filter(|k| !roles.agents.contains(k)));
         }
+        // سيطرت المقاومة على جبل يسوف … من الميليشيات الحوثية: a capture's target held the place.
+        if tr.held {
+            self.held_targets(ps, t, &mut roles.targets);
+            if roles.targets.is_empty() {
+                roles.targets.extend(self.holder(ps, t, s.end_token, &roles.agents));
+            }
+        }
         let mut actors = self.args_of(ps, &roles.agents);
         let mut partner_nisba = None;
         if actors.is_empty() && (!tr.noun || pronoun) {
@@ -166,7 +173,9 @@ impl Ctx<'_, '_, '_> {
         if targets.is_empty() {
             targets.extend(partner_nisba);
         }
-        if let Some(owner) = (targets.is_empty() || info(kind).material).then(|| self.nisba_owner(ps, &roles.agents, t, c.end)).flatten() {
+        // (Not for a capture: what follows it is the place taken, تحرير جامعة الأنبار.)
+        let owner = (!tr.held && (targets.is_empty() || info(kind).material)).then(|| self.nisba_owner(ps, &roles.agents, t, c.end));
+        if let Some(owner) = owner.flatten() {
             // نفذ الطيران غارات روسية: the nisba of a physical act's own noun says whose it was …
             let words = self.d.words;
             let at = words.iter().position(|w| w.tok.span.start == owner.span.start);
