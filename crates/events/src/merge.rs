@@ -39,6 +39,9 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
                 || overlap(&a.targets, &e.targets)
         };
         let e_lemma = lemma(&e);
+        // (A restatement of the same predicate may name no target: زيارة أوباما لكينيا, then تأتي
+        // زيارة أوباما في وقت … is the same visit.)
+        let fewer_targets = |a: &Event| e_lemma != 0 && lemma(a) == e_lemma && (a.targets.is_empty() || e.targets.is_empty());
         let capture = |x: &Event| matches!(x.mode.as_deref(), Some("capture" | "clearing"));
         // A headline restates one statement of the body: the first that fits it; a later one
         // of another predicate is a statement of its own (يحذر in the headline, then وهدد).
@@ -58,7 +61,7 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
                 && a.sentence != e.sentence
                 && shares(a)
                 && overlap(&a.actors, &e.actors)
-                && same_targets(a)
+                && (same_targets(a) || fewer_targets(a))
                 && compatible(&a.places, &e.places)
                 && (a.date.is_none() || e.date.is_none() || a.date.as_ref().map(|d| &d.value) == e.date.as_ref().map(|d| &d.value))
                 && quantities_agree(a)

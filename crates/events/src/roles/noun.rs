@@ -268,7 +268,13 @@ impl Ctx<'_, '_, '_> {
         ) {
             // (A city after an attack noun is where it struck, not who: اعتداءات باريس، تفجيرات بروكسل.)
             // وصول الوفد، اجتماع الوزير مع نظيره، رفض الحكومة (verbal_nouns.rs): the genitive acts.
-            r.agents = self.with_coordinated(ps, g);
+            // (Of a meeting's genitives joined by و the first acts and the others are its partners:
+            // قمة السيسي وبوتين.)
+            let mut group = self.with_coordinated(ps, g);
+            if info(kind).target.iter().any(|x| x == "مع") && group.len() > 1 {
+                r.targets = group.split_off(1);
+            }
+            r.agents = group;
         } else if third_person_pronoun(&words[t]) {
             // زيارته، دعمها: the clause's or the parent's subject.
             r.agents = inherited.to_vec();
