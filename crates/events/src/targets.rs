@@ -502,6 +502,25 @@ impl Ctx<'_, '_, '_> {
             if doer_of_object.is_some() {
                 return doer_of_object;
             }
+            // دعا رئيس اللجنة … النائب جمال الخضري، الأمم المتحدة إلى تشكيل لجنة: a long subject
+            // with its appositions runs to a comma; the object is the free party after the comma,
+            // right before what is asked.
+            // (What is asked opens with إلى، ب or أن, past the party's own words: الدول دائمة
+            // العضوية في مجلس الأمن إلى التحرك.)
+            let opens_asked = |i: usize| {
+                let w = &words[i];
+                matches!(bare(w), "الي" | "ان" | "بان") || (w.seg.prefixes.first() == Some(&"ب") && w.tok.kind == TokenKind::Arabic)
+            };
+            let after_comma = (0..ps.len()).find(|&k| {
+                let p = &ps[k];
+                usable(k) && free(k) && p.participant() && p.first > after + 1 && crate::context::is_comma(&words[p.first - 1]) && {
+                    let next_free = ps.iter().skip(k + 1).find(|q| q.governor.is_none()).map_or(c.end, |q| q.first);
+                    (p.end..next_free.min(c.end).min(p.end + 6)).any(opens_asked)
+                }
+            });
+            if after_comma.is_some() {
+                return after_comma;
+            }
             if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first >= after && free(k)) {
                 // Only right after: a later free phrase belongs to something else. A place or a
                 // time between does not count (استقبل الملك، في قصر السلام أمس، وزير الدفاع).
