@@ -513,7 +513,11 @@ impl Ctx<'_, '_, '_> {
             };
             let after_comma = (0..ps.len()).find(|&k| {
                 let p = &ps[k];
-                usable(k) && free(k) && p.participant() && p.first > after + 1 && crate::context::is_comma(&words[p.first - 1]) && {
+                // (Not the subject's own apposition: السبسي، رئيس الحركة السابق، إلى …؛ عقيلة صالح،
+                // الموجود في طبرق، إلى …)
+                let apposition = (p.head == Head::Office && p.end < c.end && is_comma(&words[p.end]))
+                    || (p.head == Head::People && p.end == p.first + 1);
+                usable(k) && free(k) && p.participant() && !apposition && p.first > after + 1 && is_comma(&words[p.first - 1]) && {
                     let next_free = ps.iter().skip(k + 1).find(|q| q.governor.is_none()).map_or(c.end, |q| q.first);
                     (p.end..next_free.min(c.end).min(p.end + 6)).any(opens_asked)
                 }

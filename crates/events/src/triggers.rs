@@ -507,10 +507,10 @@ impl Ctx<'_, '_, '_> {
                 skip(i, format_args!("describes {:?}", entry.kind));
                 continue;
             }
-            // A verb of what was done during a noun's event of its type (زيارة إلى القاهرة أجرى
-            // خلالها مباحثات، اجتماعا بحث فيه) tells that event, whose noun keeps its doer.
+            // A verb of what was done during an event of its type before it (زيارة إلى القاهرة أجرى
+            // خلالها مباحثات، زار الوزير بغداد التقى خلالها) tells that event, which keeps its doer.
             let during = i + 1 < c.end && cues().during.has(bare(&words[i + 1]));
-            if !nominal && during && found.iter().any(|t| t.noun && t.kind == entry.kind) {
+            if !nominal && during && found.iter().any(|t| t.kind == entry.kind) {
                 skip(i, format_args!("during its noun's event {:?}", entry.kind));
                 continue;
             }

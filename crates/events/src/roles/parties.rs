@@ -53,7 +53,20 @@ impl Ctx<'_, '_, '_> {
             let placed = !ps[j].participant()
                 && bare(&self.d.words[prev_end.min(ps[j].first)]) == "في"
                 && ps.get(j + 1).is_some_and(|n| n.coordinated && n.participant());
-            if placed {
+            // (…and its patron: بين المقاومة المدعومة من التحالف وقوات الحوثي; cue list `allies`.)
+            let patron = ps[j].governor.as_deref().is_some_and(|g| matches!(g, "من" | "ل" | "ب"))
+                && (prev_end.saturating_sub(1)..ps[j].first).any(|i| cues().allies.has(bare(&self.d.words[i])))
+                && (prev_end..ps[j].first).all(|i| {
+                    let b = bare(&self.d.words[i]);
+                    cues().allies.has(b) || matches!(b, "من" | "ل" | "ب" | "قبل")
+                })
+                && ps.get(j + 1).is_some_and(|n| n.coordinated && n.participant());
+            // (A participle the reader took as a phrase of its own: المقاتلين المدعومين | بالتحالف.)
+            let participle = ps[j].end == ps[j].first + 1
+                && !ps[j].coordinated
+                && cues().allies.has(bare(&self.d.words[ps[j].first]))
+                && ps.get(j + 1).is_some_and(|n| n.first == ps[j].end && n.governor.is_some());
+            if placed || patron || participle {
                 prev_end = ps[j].end;
                 j += 1;
                 continue;
