@@ -111,6 +111,9 @@ pub struct Frame {
     pub genitive_victim: bool,
     /// A capture: its target is the side that held what was taken, never the place (captures.rs).
     pub held: bool,
+    /// Its subject bears what it says and is the target; the speaker who says so acts (إن حماس
+    /// تتحمل المسؤولية: the speaker blames Hamas).
+    pub bears: bool,
 }
 
 /// One lexicon entry (one form of one row).
@@ -266,6 +269,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
             None if part == "obj" => f.obj = true,
             None if part == "gen" => f.genitive_victim = true,
             None if part == "held" => f.held = true,
+            None if part == "bears" => f.bears = true,
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),

@@ -65,11 +65,24 @@ pub(crate) struct Roles {
 impl Ctx<'_, '_, '_> {
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
     pub(crate) fn roles(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, tr: &Trig, inherited: &[usize]) -> Roles {
-        if self.reads_as_noun(ps, tr) {
+        let mut r = if self.reads_as_noun(ps, tr) {
             self.noun_roles(ps, &clauses[ci], tr, inherited)
         } else {
             self.verb_roles(ps, clauses, ci, tr, inherited)
+        };
+        // قال المتحدث إن حماس تتحمل المسؤولية: the one who bears it is the target, the speaker acts.
+        if tr.bears && !tr.noun {
+            r.targets = std::mem::take(&mut r.agents);
+            r.agents = self.speaker_of(ps, clauses, ci).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
         }
+        r
+    }
+
+    /// The speaker of clause `ci`: the subject of the verb of the clause it depends on (a reported
+    /// clause, قال المتحدث إن …), if any.
+    fn speaker_of(&self, ps: &[Phrase], clauses: &[Clause], ci: usize) -> Option<usize> {
+        let p = &clauses[clauses[ci].parent?];
+        self.clause_verb(p).and_then(|v| self.subject(ps, p, v))
     }
 
     /// True when the trigger reads as a verbal noun: marked one, or a verb form that is its verbal

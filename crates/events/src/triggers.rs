@@ -29,6 +29,8 @@ pub(crate) struct Trig {
     pub sender: Vec<String>,
     /// A capture: its target is the side that held what was taken (captures.rs).
     pub held: bool,
+    /// Its subject bears what it says: the target, while the speaker acts (lexicon `bears`).
+    pub bears: bool,
     /// Read as a verbal noun (its arguments are read as a noun's).
     pub noun: bool,
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
@@ -59,6 +61,7 @@ impl Trig {
             frame: frame_of(entry),
             sender: entry.frame.as_ref().map(|f| f.sender.clone()).unwrap_or_default(),
             held: entry.frame.as_ref().is_some_and(|f| f.held),
+            bears: entry.frame.as_ref().is_some_and(|f| f.bears),
             noun,
             dependent: false,
             described_by: None,
