@@ -296,12 +296,13 @@ mod tests {
     }
 
     #[test]
-    fn stance_types_name_their_doer_in_the_genitive_and_physical_acts_do_not() {
+    fn stance_and_meeting_types_name_their_doer_in_the_genitive_and_physical_acts_do_not() {
         use rasad_model::EventType;
-        for t in [EventType::Reject, EventType::Support, EventType::Request, EventType::Accuse] {
+        // (زيارة أوباما، لقاء الوزير: the genitive of a visit or a meeting went or met.)
+        for t in [EventType::Reject, EventType::Support, EventType::Request, EventType::Accuse, EventType::Consult] {
             assert!(crate::types::info(t).doer_genitive, "{t}");
         }
-        for t in [EventType::Assault, EventType::Coerce, EventType::Consult] {
+        for t in [EventType::Assault, EventType::Coerce] {
             assert!(!crate::types::info(t).doer_genitive, "{t}");
         }
     }
