@@ -517,10 +517,16 @@ impl Ctx<'_, '_, '_> {
                 // الموجود في طبرق، إلى …)
                 let apposition = (p.head == Head::Office && p.end < c.end && is_comma(&words[p.end]))
                     || (p.head == Head::People && p.end == p.first + 1);
-                usable(k) && free(k) && p.participant() && !apposition && p.first > after + 1 && is_comma(&words[p.first - 1]) && {
-                    let next_free = ps.iter().skip(k + 1).find(|q| q.governor.is_none()).map_or(c.end, |q| q.first);
-                    (p.end..next_free.min(c.end).min(p.end + 6)).any(opens_asked)
-                }
+                usable(k)
+                    && free(k)
+                    && p.participant()
+                    && !apposition
+                    && p.first > after.saturating_add(1)
+                    && is_comma(&words[p.first - 1])
+                    && {
+                        let next_free = ps.iter().skip(k + 1).find(|q| q.governor.is_none()).map_or(c.end, |q| q.first);
+                        (p.end..next_free.min(c.end).min(p.end + 6)).any(opens_asked)
+                    }
             });
             if after_comma.is_some() {
                 return after_comma;
