@@ -105,6 +105,13 @@ impl Ctx<'_, '_, '_> {
             r.targets = vec![f];
             return r;
         }
+        // حذر جنبلاط من …، ودعا زعماء البلاد إلى تهدئة التوترات: a joined verb of asking continues
+        // its sentence's subject; the party right after it, what is asked right after that, is asked.
+        if let Some(k) = subj.filter(|&k| self.asked_party(ps, c, t, k, kind, inherited)) {
+            r.agents = inherited.to_vec();
+            r.targets = self.with_coordinated(ps, k);
+            return r;
+        }
         if passive || victims {
             // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
             if let Some(k) = subj.or_else(|| self.passive_patient(ps, c, t)) {
@@ -222,6 +229,31 @@ impl Ctx<'_, '_, '_> {
             }
         }
         r
+    }
+
+    /// True when the phrase `k` right after the joined verb of asking at `t` is the one asked, not
+    /// the subject: the verb carries و or ف and continues a clause of its sentence whose subject it
+    /// inherits, its type asks with إلى (types.toml `content`), and what is asked opens right after
+    /// the phrase and those joined to it (إلى، أن، بأن or a word with ب: ودعا زعماء البلاد إلى
+    /// تهدئة التوترات). A feminine perfect needs a subject of the feminine shape (ة، ات).
+    fn asked_party(&self, ps: &[Phrase], c: &Clause, t: usize, k: usize, kind: rasad_model::EventType, inherited: &[usize]) -> bool {
+        let words = self.d.words;
+        let joined = words[t].seg.prefixes.first().is_some_and(|p| matches!(*p, "و" | "ف"));
+        let asks_with_ila = info(kind).asks && info(kind).content.iter().any(|x| x == "الي");
+        if !joined || !asks_with_ila || inherited.is_empty() || inherited.contains(&k) || c.parent.is_none() || ps[k].first != t + 1 {
+            return false;
+        }
+        // (A feminine verb after a subject that is not: وقال الوزير …، ودعت الحكومة إلى — the
+        // phrase after it is its own subject.)
+        let feminine = |key: &str| key.ends_with('ه') || key.ends_with("ات");
+        let verb = words[t].key_without_conj();
+        if verb.ends_with('ت') && !feminine(bare(&words[ps[inherited[0]].first])) {
+            return false;
+        }
+        let end = self.with_coordinated(ps, k).last().map_or(ps[k].end, |&j| ps[j].end);
+        words.get(end).filter(|_| end < c.end).is_some_and(|w| {
+            matches!(bare(w), "الي" | "ان" | "بان") || (w.seg.prefixes.first() == Some(&"ب") && w.tok.kind == TokenKind::Arabic)
+        })
     }
 }
 
