@@ -95,6 +95,8 @@ pub(crate) struct Cues {
     pub vehicle_adjectives: Class,
     pub masculine_states: Class,
     pub nonhuman_plurals: Class,
+    /// Words of necessity a demand stands on (شدد على ضرورة …; src/necessity.rs).
+    pub necessity: Class,
     pub passive_stems: Class,
     pub armed_titles: Class,
     pub civil_bodies: Class,

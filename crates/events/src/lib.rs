@@ -21,6 +21,7 @@ mod holders;
 pub mod learn;
 pub mod lexicon;
 mod merge;
+mod necessity;
 mod objects;
 mod phrases;
 mod roles;

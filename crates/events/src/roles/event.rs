@@ -107,6 +107,9 @@ impl Ctx<'_, '_, '_> {
             }
         }
         if roles.targets.is_empty() {
+            roles.targets.extend(self.necessity_party(ps, t, c.end, kind, &roles.agents));
+        }
+        if roles.targets.is_empty() {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
         if roles.targets.is_empty() {
