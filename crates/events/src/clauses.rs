@@ -3,7 +3,8 @@
 //! at a connector (فيما، بينما، كما، كذلك، في حين، ترافق مع …), at a circumstantial participle
 //! (مؤكدا، داعيا …: its subject is the main clause's), at a complementizer after a verb of
 //! saying (قال إن …), at a relative word (الذي، التي: it describes a noun before it), at a
-//! quotation, and at و before a verb after a comma.
+//! quotation, at و before a verb after a comma, and at a verb after the comma that ends a
+//! relative clause (… التي عقدت أمس، جدد البلدان دعمهما).
 
 use rasad_text::{Sentence, TokenKind};
 
@@ -133,6 +134,15 @@ impl Ctx<'_, '_, '_> {
                 Some(Link::Complement)
             } else if c.relatives.has(w.key.as_str()) {
                 Some(Link::Relative)
+            } else if after_comma
+                && out[out.len() - 1].link == Link::Relative
+                && !matches!(w.seg.prefixes.first(), Some(&"و" | &"ف"))
+                && (self.is_verb(i) || c.affirmers.has(b))
+            {
+                // A verb after the comma that closes a relative clause is the sentence's own, with
+                // its subject after it or before the relative (وفي بيان صدر عقب الاجتماعات التي
+                // عقدت أمس، جدد البلدان دعمهما؛ وكان الوزير الذي قام بزيارة إلى المنطقة، التقى ممثلين).
+                Some(Link::Coordinated)
             } else if w.seg.prefixes.first() == Some(&"و")
                 && self.verb_like(i)
                 && (after_comma || self.coordinated_verb(i, out[out.len() - 1].first))
