@@ -84,6 +84,37 @@ impl Ctx<'_, '_, '_> {
                 || object_pronoun
                 || (!tr.noun && (crate::targets::object_after(ps, k) || crate::targets::object_after_verb(ps, k, t)))
         });
+        // The people or force right before a verb of violence with no actor and no object after
+        // it suffered it (13 مسلحا حوثيا على الأقل قتلوا جراء غارات، ضابطا شرطة أصيبا في انفجار):
+        // the passive it reads as.
+        if !tr.noun && info(kind).victims && roles.agents.is_empty() {
+            let words = self.d.words;
+            let right_before = |k: usize| {
+                matches!(ps[k].head, Head::People | Head::Group)
+                    && ps[k].governor.is_none()
+                    && !self.names_attacker(&ps[k])
+                    && ps[k].first >= c.first
+                    && ps[k].end <= t
+                    && t - ps[k].end <= 2
+                    && (ps[k].end..t).all(|i| matches!(bare(&words[i]), "علي" | "الاقل") || self.in_time[i])
+            };
+            // (Only when what follows the verb, past a time, is a preposition, a cause or the end:
+            // not an attacker with an object, امرأة انتحارية فجرت سترة ناسفة، فجرت نفسها.)
+            let next = (t + 1..c.end).find(|&i| !self.in_time[i]);
+            let object_after = next.is_some_and(|i| {
+                let w = &words[i];
+                w.tok.kind == rasad_text::TokenKind::Arabic
+                    && !cues().governors.has(bare(w))
+                    && !cues().temporal.has(bare(w))
+                    && !cues().agent_markers.has(bare(w))
+                    && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
+            });
+            if let Some(k) = (0..ps.len()).find(|&k| right_before(k)).filter(|_| !object_after) {
+                if !roles.targets.contains(&k) {
+                    roles.targets.insert(0, k);
+                }
+            }
+        }
         // Who reports a physical act did not do it (أفادت الوكالة … وقتل اثنان).
         let reporter = |k: usize| cues().reporters.has(bare(&self.d.words[ps[k].first]));
         if info(kind).material {
