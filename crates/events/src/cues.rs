@@ -97,6 +97,8 @@ pub(crate) struct Cues {
     pub nonhuman_plurals: Class,
     /// Words of necessity a demand stands on (شدد على ضرورة …; src/necessity.rs).
     pub necessity: Class,
+    /// Titles before a state's name (دولة، مملكة: src/phrases/names.rs).
+    pub state_titles: Class,
     pub passive_stems: Class,
     pub armed_titles: Class,
     pub civil_bodies: Class,

@@ -548,29 +548,6 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
-        let governed = |k: usize| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g));
-        if let Some(k) = (0..ps.len()).find(|&k| governed(k)) {
-            if let Some(o) = owner_after(k) {
-                return Some(o);
-            }
-            // …or after تابعة لـ (غارات على مواقع تابعة للحوثيين: the owner, as for an object).
-            if let Some(o) = owned().filter(|_| ps[k].head == Head::Generic && ps[k].link.is_none()) {
-                return Some(o);
-            }
-            // A city after ب or إلى is where it happened when a partner follows (أجرى مباحثات
-            // بالقاهرة مع …، وصل إلى القاهرة والتقى بالأمين العام).
-            let place_gov = |j: usize| matches!(ps[j].governor.as_deref(), Some("ب" | "الي"));
-            let city =
-                place_gov(k) && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
-            if city {
-                let partner = (k + 1..ps.len())
-                    .find(|&j| governed(j) && (!place_gov(j) || ps[j].link.is_none_or(|m| self.d.mentions[m].place.is_none())));
-                if let Some(other) = partner {
-                    return Some(other);
-                }
-            }
-            return Some(k);
-        }
         // The owner of a noun in the target's place that names no participant: its genitive
         // (أشاد بجهود مصر، رحب بمبادرة الإمارات) or, after an object, its لـ phrase (قصفت مواقع
         // لتنظيم داعش).
@@ -606,7 +583,33 @@ impl Ctx<'_, '_, '_> {
                     && head <= after.saturating_add(1)
                     && clitic.is_none()))
         };
-        if let Some(k) = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k)) {
+        let governed = |k: usize| usable(k) && ps[k].governor.as_deref().is_some_and(|g| frame.iter().any(|f| f == g));
+        // (…unless the owner of a noun in the target's place comes first: أشاد بقرار إسبانيا
+        // الاعتراف بدولة فلسطين.)
+        let owner = (0..ps.len()).find(|&k| usable(k) && ps[k].first > t + 1 && ps[k].participant() && owner_of(k));
+        if let Some(k) = (0..ps.len()).find(|&k| governed(k)).filter(|&k| owner.is_none_or(|o| ps[o].first > ps[k].first)) {
+            if let Some(o) = owner_after(k) {
+                return Some(o);
+            }
+            // …or after تابعة لـ (غارات على مواقع تابعة للحوثيين: the owner, as for an object).
+            if let Some(o) = owned().filter(|_| ps[k].head == Head::Generic && ps[k].link.is_none()) {
+                return Some(o);
+            }
+            // A city after ب or إلى is where it happened when a partner follows (أجرى مباحثات
+            // بالقاهرة مع …، وصل إلى القاهرة والتقى بالأمين العام).
+            let place_gov = |j: usize| matches!(ps[j].governor.as_deref(), Some("ب" | "الي"));
+            let city =
+                place_gov(k) && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some() && ps[k].end == self.d.mentions[m].end);
+            if city {
+                let partner = (k + 1..ps.len())
+                    .find(|&j| governed(j) && (!place_gov(j) || ps[j].link.is_none_or(|m| self.d.mentions[m].place.is_none())));
+                if let Some(other) = partner {
+                    return Some(other);
+                }
+            }
+            return Some(k);
+        }
+        if let Some(k) = owner {
             return Some(k);
         }
         if in_frame("obj") {

@@ -106,6 +106,13 @@ impl Ctx<'_, '_, '_> {
             q => q,
         };
         let prev = &words[before];
+        // A state named with its title after a preposition (بدولة الإمارات، لدولة الكويت): the
+        // preposition on the title governs it.
+        if let Some(c) = prev.seg.prefixes.iter().find(|p| matches!(**p, "ب" | "ل")) {
+            if cues().state_titles.has(prev.seg.base_key()) {
+                return Some((*c).into());
+            }
+        }
         let k = bare(prev);
         // بين التنظيم من جانب وقوات …: a new party after a side word, no preposition.
         if words[i].seg.prefixes.first() == Some(&"و") && cues().side_nouns.has(k) && before > 0 && bare(&words[before - 1]) == "من" {
