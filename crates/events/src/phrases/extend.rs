@@ -45,6 +45,17 @@ impl Ctx<'_, '_, '_> {
             if quoted > j && quoted < hi && construct(&words[j - 1]) && word_class(&words[j - 1]).is_some_and(|h| h != Head::Name) {
                 j = quoted;
             }
+            // An adjective in quotation marks is still the noun's (الممارسات «الإسرائيلية»، الطائرات
+            // "الإسرائيلية": a paper's way of distancing itself from a state's name).
+            if j + 2 < hi
+                && crate::context::opening_quote(&words[j])
+                && matches!(words[j + 2].tok.text, "»" | "\"" | "”")
+                && super::words::describes_word(&words[j - 1], &words[j + 1])
+                && words[j + 1].seg.definite() == words[j - 1].seg.definite()
+            {
+                j += 3;
+                continue;
+            }
             let w = &words[j];
             // A formation's number is its name (الفرقة 16 مشاة، اللواء 35), with its arm.
             if w.tok.kind == TokenKind::Number && cues().numbered_units.has(bare(&words[j - 1])) {
