@@ -607,7 +607,12 @@ impl Ctx<'_, '_, '_> {
                     return Some(other);
                 }
             }
-            return Some(k);
+            // (A town after ب alone is where, no party: خلال لقائه أمس، نيل هوكنز، السفير بالقاهرة;
+            // a state may be the host visited, يزور خلالها ثلاث دول تبدأ بالكويت.)
+            let town = city && self.below_country(ps[k].link.and_then(|m| self.d.mentions[m].place));
+            if !(town && ps[k].governor.as_deref() == Some("ب")) {
+                return Some(k);
+            }
         }
         if let Some(k) = owner {
             return Some(k);
