@@ -65,11 +65,19 @@ pub(crate) struct Roles {
 impl Ctx<'_, '_, '_> {
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
     pub(crate) fn roles(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, tr: &Trig, inherited: &[usize]) -> Roles {
-        let mut r = if self.reads_as_noun(ps, tr) {
-            self.noun_roles(ps, &clauses[ci], tr, inherited)
-        } else {
-            self.verb_roles(ps, clauses, ci, tr, inherited)
-        };
+        let noun = self.reads_as_noun(ps, tr);
+        let mut r = if noun { self.noun_roles(ps, &clauses[ci], tr, inherited) } else { self.verb_roles(ps, clauses, ci, tr, inherited) };
+        // A statement sent from one party to another (نقل ولي العهد دعوة من خادم الحرمين إلى الرئيس
+        // الروسي): whom it went to is the target; who sent it acts, beside whoever carried it.
+        if noun && !crate::types::info(tr.kind).material {
+            if let Some((a, b)) = self.sent_from_to(ps, &clauses[ci], tr.at) {
+                r.targets = vec![b];
+                r.agents.retain(|&k| k != b);
+                if !r.agents.contains(&a) {
+                    r.agents.push(a);
+                }
+            }
+        }
         // قال المتحدث إن حماس تتحمل المسؤولية: the one who bears it is the target, the speaker acts.
         if tr.bears && !tr.noun {
             r.targets = std::mem::take(&mut r.agents);

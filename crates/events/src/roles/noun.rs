@@ -324,6 +324,18 @@ impl Ctx<'_, '_, '_> {
         }
         r
     }
+
+    /// The parties of a statement noun at `t` sent from one to another: a party after من right
+    /// after the noun (past one word: دعوة رسمية من) and a party after إلى right after it, neither a
+    /// place (انتقل من حلب إلى إدلب is no message). `(sender, recipient)` phrase indices.
+    pub(super) fn sent_from_to(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<(usize, usize)> {
+        let party = |p: &Phrase| p.participant() && p.head != Head::Place && !self.in_source(p) && p.end <= c.end;
+        let a = ps.iter().position(|p| p.first > t && p.first <= t + 3 && p.governor.as_deref() == Some("من") && party(p))?;
+        let b = ps.iter().position(|p| {
+            p.first > ps[a].end && p.first <= ps[a].end + 1 && matches!(p.governor.as_deref(), Some("الي" | "إلى")) && party(p)
+        })?;
+        Some((a, b))
+    }
 }
 
 #[cfg(test)]
