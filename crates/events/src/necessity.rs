@@ -20,13 +20,14 @@ const NEED_REACH: usize = 6;
 
 impl Ctx<'_, '_, '_> {
     /// The party a demand at token `t` asks to act, when a word of necessity (cue list
-    /// `necessity`) follows the trigger, or its subject, within [`NEED_REACH`] tokens and before `end` (the
-    /// trigger's clause end): the phrase after أن and its verb, or after the verbal noun that
-    /// follows the word, past a quantifier (جميع، كل). A plain noun phrase (Head::Generic) counts
-    /// only when it names a body of parties (cue list `nonhuman_plurals`, or a sound plural:
-    /// ضرورة أن تعمل الكتل السياسية، وجوب تبليغ الأسر), never a thing (ضرورة رصد المآسي، ضرورة أن
-    /// تنتهي الأزمة). Not one of `agents`, no place, no
-    /// source. None for a type without `content_fallback`.
+    /// `necessity`) follows the trigger, or its subject, within [`NEED_REACH`] tokens and before
+    /// `end` (the sentence's end: a quotation may open at the word, على «ضرورة التزام …»): the
+    /// phrase after أن and its verb, or after the verbal noun that follows the word, past a
+    /// quantifier (جميع، كل). A plain noun phrase (Head::Generic) counts only when it names a body
+    /// of parties (cue list `nonhuman_plurals`, or a sound plural: ضرورة أن تعمل الكتل السياسية،
+    /// وجوب تبليغ الأسر), never a thing (ضرورة رصد المآسي، ضرورة أن تنتهي الأزمة). Not one of
+    /// `agents`, no place, no source; the caller adds the parties coordinated with it (أن يلتزم
+    /// الجيش وقوات الدعم السريع). None for a type without `content_fallback`.
     pub(crate) fn necessity_party(&self, ps: &[Phrase], t: usize, end: usize, kind: EventType, agents: &[usize]) -> Option<usize> {
         if !info(kind).content_fallback {
             return None;

@@ -138,7 +138,9 @@ impl Ctx<'_, '_, '_> {
             }
         }
         if roles.targets.is_empty() {
-            roles.targets.extend(self.necessity_party(ps, t, c.end, kind, &roles.agents));
+            if let Some(k) = self.necessity_party(ps, t, s.end_token, kind, &roles.agents) {
+                roles.targets.extend(self.with_coordinated(ps, k));
+            }
         }
         if roles.targets.is_empty() {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
