@@ -86,11 +86,24 @@ impl Ctx<'_, '_, '_> {
         });
         // The people or force right before a verb of violence with no actor and no object after
         // it suffered it (13 مسلحا حوثيا على الأقل قتلوا جراء غارات، ضابطا شرطة أصيبا في انفجار):
-        // the passive it reads as.
-        if !tr.noun && info(kind).victims && roles.agents.is_empty() {
-            let words = self.d.words;
+        // the passive it reads as. So does the one subject before a perfect of killing or wounding
+        // that has nothing after it but a preposition (قائد ميداني قتل في غارة روسية، وزير الدفاع
+        // الأسبق قتل في انفجار), when no other party follows in its clause.
+        let words = self.d.words;
+        let passive_shape = !tr.noun
+            && info(kind).victims
+            && (bare(&words[t]).starts_with("قتل")
+                || cues().wound_stems.has_prefix_of(bare(&words[t]))
+                || cues().passive_stems.has_prefix_of(bare(&words[t])))
+            && roles.agents.len() == 1
+            && ps[roles.agents[0]].end == t
+            && ps[roles.agents[0]].first >= c.first
+            && !self.names_attacker(&ps[roles.agents[0]])
+            && !ps.iter().any(|p| p.first > t && p.end <= c.end && p.governor.is_none() && p.participant());
+        if !tr.noun && info(kind).victims && (roles.agents.is_empty() || passive_shape) {
             let right_before = |k: usize| {
-                matches!(ps[k].head, Head::People | Head::Group)
+                (matches!(ps[k].head, Head::People | Head::Group)
+                    || (passive_shape && roles.agents.contains(&k) && matches!(ps[k].head, Head::Office | Head::Name)))
                     && ps[k].governor.is_none()
                     && !self.names_attacker(&ps[k])
                     && ps[k].first >= c.first
@@ -110,6 +123,7 @@ impl Ctx<'_, '_, '_> {
                     && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))
             });
             if let Some(k) = (0..ps.len()).find(|&k| right_before(k)).filter(|_| !object_after) {
+                roles.agents.retain(|&a| a != k);
                 if !roles.targets.contains(&k) {
                     roles.targets.insert(0, k);
                 }
