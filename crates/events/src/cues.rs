@@ -236,7 +236,7 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
         "censure" => {
             let base = w.seg.base_key();
             let after_judged = k > 0 && w.seg.prefixes.len() == 1 && words[k - 1].seg.prefixes.starts_with(&["ب", "ال"]);
-            let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite() || after_judged;
+            let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite() || after_judged || quoted_after_ba(words, k);
             let stem = base.strip_prefix("ال").unwrap_or(base);
             // (The whole key too: the segmenter may read a first ف as the conjunction, فاشلة.)
             let whole = w.key.as_str();
@@ -246,6 +246,21 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
         _ => None,
     }
 }
+
+/// True when word `k` opens a quotation right after a bare preposition ب: what the speaker's
+/// words are called, quoted (وصفت الخطوة بـ«الاستفزازية»، وصفه ب"العدوانية").
+fn quoted_after_ba(words: &[rasad_text::Word], k: usize) -> bool {
+    let mut j = k;
+    let mut quotes = 0;
+    while j > 0 && words[j - 1].tok.kind == rasad_text::TokenKind::Punct && QUOTES.contains(&words[j - 1].tok.text) {
+        j -= 1;
+        quotes += 1;
+    }
+    quotes > 0 && j > 0 && matches!(words[j - 1].tok.text.trim_start_matches(['و', 'ف']), "ب" | "بـ")
+}
+
+/// Quotation marks that may stand between a preposition and its noun.
+const QUOTES: [&str; 6] = ["«", "\"", "“", "”", "'", "‘"];
 
 #[cfg(test)]
 mod tests {

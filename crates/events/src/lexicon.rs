@@ -72,6 +72,10 @@ pub enum Need {
     After(Vec<String>),
     /// Only as a verb or bare noun, not in a definite or prepositional phrase.
     Verbal,
+    /// Only opening its clause (past إن، أن and a conjunction), with a party right after it and
+    /// then أن or the act asked for: an obligation laid on that party (وعلى الحكومة وقف الانهيار،
+    /// إن على إيران أن تكف; not على الأرض، على الأقل). See `obligation.rs`.
+    Lead,
     /// Only with a number in its sentence, up to 8 tokens before or 15 after it: a toll states
     /// its event by its count (بلغت حصيلة القتلى 20 قتيلا; not أكد المصدر حصيلة الضحايا).
     Counted,
@@ -114,6 +118,10 @@ pub struct Frame {
     /// Its subject bears what it says and is the target; the speaker who says so acts (إن حماس
     /// تتحمل المسؤولية: the speaker blames Hamas).
     pub bears: bool,
+    /// An obligation a speaker lays on the party its `on` preposition governs (قال الوزير إن على
+    /// إيران أن تكف، يجب على الحكومة الإفراج عن المعتقلين): the speaker of its clause acts, and
+    /// without one (the writer's own voice: ويتعين على اليونان سداد القرض) it states no event.
+    pub owes: bool,
 }
 
 /// One lexicon entry (one form of one row).
@@ -226,6 +234,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
             let bad = || LexiconError::Condition { line, cond: c.into() };
             Ok(match c {
                 "verbal" => Need::Verbal,
+                "lead" => Need::Lead,
                 "counted" => Need::Counted,
                 "standalone" => Need::Standalone,
                 "force" => Need::Force,
@@ -270,6 +279,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
             None if part == "gen" => f.genitive_victim = true,
             None if part == "held" => f.held = true,
             None if part == "bears" => f.bears = true,
+            None if part == "owes" => f.owes = true,
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),
@@ -423,7 +433,15 @@ impl Lexicon {
     /// The entry for a word: its own forms first, then inflections found by the light verb stemmer.
     /// Memoized per thread by the word's shared analysis (the word as written, not its match key:
     /// تقدمة and تقدمه share a key but not a segmentation), since the answer depends on the word alone.
+    /// A particle that states an event only where its trigger condition holds (على with `lead`)
+    /// is no entry here: the clause splitter and the readers of verbs see a preposition; see
+    /// [`Lexicon::lookup_trigger`].
     pub fn lookup(&self, w: &Word) -> Option<Hit<'_>> {
+        self.lookup_trigger(w).filter(|h| !h.entries.iter().all(|e| e.needs.contains(&Need::Lead)))
+    }
+
+    /// [`Lexicon::lookup`], particles included: what the trigger reader looks up.
+    pub fn lookup_trigger(&self, w: &Word) -> Option<Hit<'_>> {
         let h = self.lookup_memo(w)?;
         // A form written with tanween (قابلاً، قصفًا) is a noun or a participle (داعياً), never a
         // finite verb: a verb-only reading goes, a form that is also a noun is read as one.
@@ -623,8 +641,12 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
     // ف + تحت "and under").
     let whole = matches!(w.seg.prefixes.first(), Some(&"ف" | &"و")).then(|| w.key.clone());
     let seeds: Vec<String> = [w.seg.base_key().to_string(), w.seg.key.clone()].into_iter().chain(whole).collect();
+    // A perfect's plural و before an object pronoun, its alif dropped (اعتقلوه، قتلوهم، دعوه →
+    // اعتقلوا، قتلوا، دعا).
+    let object = w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
+    let plural_object: &[&str] = if object { &["و"] } else { &[] };
     for s in seeds.iter() {
-        for suf in VERB_SUFFIXES {
+        for suf in VERB_SUFFIXES.iter().chain(plural_object) {
             // ن alone ends only an imperfect (يدعون → يدعو): a perfect's feminine plural (قتلن) is
             // rare in news, and it read towns as verbs (عزان → عزا). So do ون، ين، ان (يقولون،
             // تشاركين، يلتقيان): without the imperfect's prefix the word is a noun or a participle
@@ -639,7 +661,7 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
                     // Only perfect endings do that (دعوا، دعت; عزان is no form of عزا).
                     2 => {
                         push(r.to_string(), &mut out);
-                        if matches!(*suf, "ت" | "وا" | "تا" | "تم" | "تن" | "تما") {
+                        if matches!(*suf, "ت" | "وا" | "و" | "تا" | "تم" | "تن" | "تما") {
                             push(format!("{r}ا"), &mut out);
                             push(format!("{r}ي"), &mut out);
                         }
@@ -648,7 +670,7 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
                     // (التقت → التقى، استدعت → استدعى، أجرت → أجرى).
                     n if n >= 3 => {
                         push(r.to_string(), &mut out);
-                        if matches!(*suf, "ت" | "وا" | "تا" | "تم" | "تن" | "تما") {
+                        if matches!(*suf, "ت" | "وا" | "و" | "تا" | "تم" | "تن" | "تما") {
                             push(format!("{r}ي"), &mut out);
                         }
                     }

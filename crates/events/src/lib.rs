@@ -23,6 +23,7 @@ pub mod lexicon;
 mod merge;
 mod necessity;
 mod objects;
+mod obligation;
 mod phrases;
 mod roles;
 pub mod status;

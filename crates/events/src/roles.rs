@@ -83,6 +83,19 @@ impl Ctx<'_, '_, '_> {
             r.targets = std::mem::take(&mut r.agents);
             r.agents = self.speaker_of(ps, clauses, ci).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
         }
+        // قال الوزير إن على إيران أن تكف: the speaker asks; whom على governs is asked.
+        if tr.owes {
+            r.targets = self.obligation_on(tr.at).and_then(|k| self.obligation_party(ps, k)).into_iter().collect();
+            // (Or the subject of a verb of saying before it in its clause: وقال الوزير: وعلى الحكومة …)
+            let c = &clauses[ci];
+            // (Not a phrase past the colon, which opens the quotation: وأضاف: أي جماعة …)
+            let words = self.d.words;
+            let said = || {
+                let v = (c.first..tr.at).rev().find(|&k| crate::forms::speech_verb(&words[k]))?;
+                self.subject(ps, c, v).filter(|&k| !(v..ps[k].first).any(|i| words[i].tok.text == ":"))
+            };
+            r.agents = self.speaker_of(ps, clauses, ci).or_else(said).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
+        }
         r
     }
 

@@ -31,6 +31,8 @@ pub(crate) struct Trig {
     pub held: bool,
     /// Its subject bears what it says: the target, while the speaker acts (lexicon `bears`).
     pub bears: bool,
+    /// An obligation: the speaker of its clause acts, on whom its preposition governs (lexicon `owes`).
+    pub owes: bool,
     /// Read as a verbal noun (its arguments are read as a noun's).
     pub noun: bool,
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
@@ -62,6 +64,7 @@ impl Trig {
             sender: entry.frame.as_ref().map(|f| f.sender.clone()).unwrap_or_default(),
             held: entry.frame.as_ref().is_some_and(|f| f.held),
             bears: entry.frame.as_ref().is_some_and(|f| f.bears),
+            owes: entry.frame.as_ref().is_some_and(|f| f.owes),
             noun,
             dependent: false,
             described_by: None,
@@ -210,7 +213,13 @@ impl Ctx<'_, '_, '_> {
             if phrase_at(ps, i).is_some_and(|p| p.first < i && matches!(p.head, Head::Group | Head::Office)) {
                 continue;
             }
-            let hit = self.d.lexicon.lookup(w);
+            // (A particle is a word of the lexicon only where it states its event: على elsewhere
+            // is a preposition, and governs nothing as a trigger would.)
+            let hit = self
+                .d
+                .lexicon
+                .lookup_trigger(w)
+                .filter(|h| !h.entries.iter().all(|e| e.needs.contains(&Need::Lead)) || self.obligation_lead(ps, c, i));
             // The trigger model, where it has a say: it vetoes a lexicon word it reads as no
             // event, and adds a word the training data marked that the lexicon lacks.
             let model = self.d.model;
@@ -290,6 +299,7 @@ impl Ctx<'_, '_, '_> {
                 entry.needs.iter().all(|need| match need {
                     // … or the definite noun after a verb of occurrence (تم الاتفاق، جرت المفاوضات).
                     // …or the parties it is between (عن معارك بين الحوثيين والمقاومة).
+                    Need::Lead => self.obligation_lead(ps, c, i),
                     Need::Verbal => {
                         !is_definite_or_governed(words, i)
                             || self.occurred(c, i)

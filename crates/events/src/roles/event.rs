@@ -47,6 +47,15 @@ impl Ctx<'_, '_, '_> {
         let (t, mut kind, mut mode) = (tr.at, tr.kind, tr.mode.clone());
         let c = &clauses[ci];
         let mut roles = self.roles(ps, clauses, ci, tr, sc.inherited);
+        if tr.owes
+            && (self.obligation_on(t).is_none()
+                || self.obligation_ahead(t)
+                || roles.agents.is_empty() && !self.spoken_before(s.first_token, t))
+        {
+            // ويتعين على اليونان سداد القرض: an obligation in the writer's own voice asks nothing.
+            self.skip(t, format_args!("an obligation with no speaker {kind:?}"));
+            return None;
+        }
         if let Some(alt) = self.person_type(ps, c, tr, &roles.agents).or_else(|| {
             // An implicit subject carried from the sentence before: a person when its link is one.
             let person = roles.agents.is_empty()
@@ -100,7 +109,8 @@ impl Ctx<'_, '_, '_> {
             && ps[roles.agents[0]].first >= c.first
             && !self.names_attacker(&ps[roles.agents[0]])
             && !ps.iter().any(|p| p.first > t && p.end <= c.end && p.governor.is_none() && p.participant());
-        if !tr.noun && info(kind).victims && (roles.agents.is_empty() || passive_shape) {
+        // (Not a verb whose pronoun holds the victim: إن المسلحين قتلوه.)
+        if !tr.noun && info(kind).victims && !object_pronoun && (roles.agents.is_empty() || passive_shape) {
             let right_before = |k: usize| {
                 (matches!(ps[k].head, Head::People | Head::Group)
                     || (passive_shape && roles.agents.contains(&k) && matches!(ps[k].head, Head::Office | Head::Name)))
