@@ -233,6 +233,7 @@ impl Ctx<'_, '_, '_> {
         if targets.is_empty() {
             targets.extend(partner_nisba);
         }
+
         // (Not for a capture: what follows it is the place taken, تحرير جامعة الأنبار.)
         let owner = (!tr.held && (targets.is_empty() || info(kind).material)).then(|| self.nisba_owner(ps, &roles.agents, t, c.end));
         if let Some(owner) = owner.flatten() {
@@ -257,6 +258,14 @@ impl Ctx<'_, '_, '_> {
             let frame = if tr.frame.is_empty() { &info(kind).target } else { &tr.frame };
             // (Read as a noun where the roles were: دعم المملكة للحل after أكد.)
             targets.extend(self.stance_object(ps, c, (t, self.reads_as_noun(ps, tr)), kind, &roles.agents, frame));
+        }
+        // التقى رئيسا إيران وتركيا، عقد الرئيسان لقاء: two parties that meet or agree together
+        // both act, and the second named is the first's partner, as coders take them: its target
+        // too (a pair named before, in the order it was named).
+        let pair = roles.agents.len() == 2 && !ps[roles.agents[0]].coordinated && ps[roles.agents[1]].coordinated
+            || roles.agents.len() == 1 && ps[roles.agents[0]].head == Head::Pair;
+        if targets.is_empty() && partner_type(kind) && actors.len() == 2 && pair {
+            targets.push(actors[1].clone());
         }
         let places = self.places(s, c, t, kind);
         let (lo, hi) = (c.first, c.end);
