@@ -253,6 +253,8 @@ impl Ctx<'_, '_, '_> {
             // (A preposition with a pronoun is none: عليها، فيه، منهم.)
             && !pronoun_suffixed(w.tok.text)
             && !imperfect_shaped(k)
+            // (Nor a perfect's plural: قتلت عشرة إرهابيين كانوا يتحصنون، باتوا، ظلوا.)
+            && !(k.ends_with("وا") && k.chars().count() >= 5)
     }
 
     /// True when the word at `i` is no trigger, verb, particle or adverb (the lexicon and the cue

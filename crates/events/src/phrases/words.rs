@@ -142,7 +142,9 @@ pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     let letters: Vec<char> = b.chars().collect();
     let n = letters.len();
     let suffix = b.ends_with("ون") || b.ends_with("ين");
-    suffix && n >= 6 && letters[n - 4] != 'ا'
+    // (Not an imperfect verb's plural, يتحصنون، تقاتلون, unless a nisba's: يمنيون.)
+    let imperfect = !w.seg.definite() && b.ends_with("ون") && b.starts_with(['ي', 'ت']) && !b.ends_with("يون") && n >= 6;
+    suffix && n >= 6 && letters[n - 4] != 'ا' && !imperfect
 }
 
 /// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which

@@ -153,6 +153,17 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
+        // استهدفت الغارات مواقع لحزب العمال: a site named with its owner after ل, whose it is.
+        // (Past the attack's own owner, which is no target: استهدفت غارات للجيش التركي مواقع لـ…)
+        let words = self.d.words;
+        let site = (t + 1..(t + 7).min(c.end)).find(|&i| cues().sites.has(bare(&words[i])) && !words[i].seg.definite());
+        let before_site = |k: usize| site.is_some_and(|i| ps[k].end <= i && ps[k].governor.as_deref() == Some("ل"));
+        if info(kind).victims && roles.targets.iter().all(|&k| before_site(k)) && !tr.noun {
+            let owner = site.and_then(|i| {
+                ps.iter().position(|p| p.first == i + 1 && p.governor.as_deref() == Some("ل") && matches!(p.head, Head::Group | Head::Name))
+            });
+            roles.targets.extend(owner.filter(|o| !roles.agents.contains(o)));
+        }
         // غارة جوية استهدفت مستشفى ميدانيا: what the verb describing the noun struck.
         // (A verb an attack does to something, cue list `attack_subject_verbs`: معارك احتدمت بين …
         // names no object.)
@@ -215,8 +226,15 @@ impl Ctx<'_, '_, '_> {
         }
         // استهدفت الغارات الروسية مستشفى: the nisba of the attack noun in a verb's subject place.
         if actors.is_empty() && !tr.noun {
-            if let Some(mm) = self.attack_subject(t).and_then(|n| self.noun_nisba(n, c.end)) {
-                actors.push(self.mention_arg(mm, false));
+            if let Some(n) = self.attack_subject(t) {
+                if let Some(mm) = self.noun_nisba(n, c.end) {
+                    actors.push(self.mention_arg(mm, false));
+                } else if let Some(k) = ps.iter().position(|p| p.first == n + 1 && p.governor.as_deref() == Some("ل") && p.link.is_some())
+                {
+                    // استهدفت غارات للجيش التركي مواقع: the attack's owner after ل acts, no target.
+                    actors.push(self.phrase_arg(&ps[k]));
+                    roles.targets.retain(|&x| x != k);
+                }
             }
         }
         // قتل عشرة مدنيين في الغارات الجوية الروسية: the nisba of the attack that caused a death.
