@@ -165,6 +165,14 @@ pub struct Hit<'l> {
 struct Negative {
     keys: Vec<String>,
     at: usize,
+    /// For a phrase of one word: whether it is written with a hamza (هنا "here" has none, هنأ
+    /// "congratulated" has one, and both have the key هنا).
+    hamza: Option<bool>,
+}
+
+/// True when a written form holds a hamza letter.
+fn has_hamza(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, 'أ' | 'إ' | 'ؤ' | 'ئ' | 'ء' | 'آ'))
 }
 
 /// The trigger lexicon: form key → entries; negative phrases by their blocked word.
@@ -380,8 +388,9 @@ impl Lexicon {
             if !forms.contains(&blocked) {
                 forms.push(blocked);
             }
+            let hamza = (words.len() == 1).then(|| has_hamza(cols[0]));
             for f in forms {
-                self.negatives.entry(f).or_default().push(Negative { keys: words.clone(), at });
+                self.negatives.entry(f).or_default().push(Negative { keys: words.clone(), at, hamza });
             }
         }
         Ok(())
@@ -400,6 +409,11 @@ impl Lexicon {
         };
         heads.iter().filter_map(|h| self.negatives.get(*h)).flatten().any(|neg| {
             let Some(start) = i.checked_sub(neg.at) else { return false };
+            // A phrase of one word is that word as written, not its inflections nor a word of its
+            // key with another hamza (هنا "here" blocks neither هنأت nor هنّأ "congratulated").
+            if let Some(hamza) = neg.hamza {
+                return fits(i, &neg.keys[0]) && has_hamza(w.tok.text) == hamza;
+            }
             neg.keys.iter().enumerate().all(|(q, key)| q == neg.at || fits(start + q, key))
         })
     }
@@ -527,7 +541,8 @@ impl Lexicon {
             }
             if let Some(list) = self.get(&c) {
                 let e = &list[0];
-                if e.inflected_only && !e.noun {
+                // (…unless written with the hamza the bare word lacks: هنأ "congratulated", هنا "here".)
+                if e.inflected_only && !e.noun && !has_hamza(w.tok.text) {
                     continue;
                 }
                 // Forms no verb takes, for an entry that is only a verb: the article the segmenter

@@ -315,7 +315,7 @@ pub(crate) fn weapon(w: &Word) -> bool {
 /// True when a bare key looks like an imperfect verb the lexicon does not know (تقع، يعمل، نرى):
 /// a person prefix ي، ت or ن and none of the endings of an indefinite noun (the accusative's
 /// alif, ة، ات).
-fn imperfect_shaped(key: &str) -> bool {
+pub(crate) fn imperfect_shaped(key: &str) -> bool {
     key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ا') && !key.ends_with('ه') && !key.ends_with("ات")
 }
 

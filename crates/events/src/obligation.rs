@@ -37,10 +37,18 @@ impl Ctx<'_, '_, '_> {
         }
         let Some(p) = self.obligation_party(ps, i) else { return false };
         let p = &ps[p];
-        // (The act may open a clause of its own: إن على إيران | أن تكف.)
-        let Some(next) = words.get(p.end).filter(|w| w.tok.kind == rasad_text::TokenKind::Arabic) else { return false };
+        // (The act may open a clause of its own, past a comma: إن على إيران | أن تكف، على الدعاة، أن.)
+        let k = if words.get(p.end).is_some_and(|w| w.tok.text == "،" || w.tok.text == ",") { p.end + 1 } else { p.end };
+        let Some(next) = words.get(k).filter(|w| w.tok.kind == rasad_text::TokenKind::Arabic) else { return false };
+        // (Not a thing the party has, an indefinite or a plural noun: إن على إيران ديونا، على
+        // العراق عقوبات أممية; nor a finite verb: إن على إيران وحدها تقع المسؤولية.)
+        let thing = next.key.ends_with('ا') && !next.seg.definite()
+            || next.key.ends_with("ات")
+            || self.quantity_at[k].is_some()
+            || crate::objects::imperfect_shaped(&next.key);
         let asked = matches!(bare(next), "ان" | "أن")
-            || (!cues().governors.has(bare(next))
+            || (!thing
+                && !cues().governors.has(bare(next))
                 && !cues().temporal.has(bare(next))
                 && !next.seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل" | "ك" | "و" | "ف")));
         asked && !self.in_source(p)
@@ -52,10 +60,12 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn obligation_party(&self, ps: &[Phrase], at: usize) -> Option<usize> {
         let words = self.d.words;
         let mut at = at + 1;
-        if words.get(at).is_some_and(|w| cues().quantifiers.has(bare(w))) {
+        let quantified = words.get(at).is_some_and(|w| cues().quantifiers.has(bare(w)));
+        if quantified {
             at += 1;
         }
-        let k = ps.iter().position(|p| p.first == at)?;
+        // (The phrase may take the quantifier in: على كل الدعاة.)
+        let k = ps.iter().position(|p| p.first == at || quantified && p.first + 1 == at && p.end > at)?;
         let head = bare(&words[at]);
         let body = cues().nonhuman_plurals.has(head) || (head.chars().count() >= 5 && (head.ends_with("ين") || head.ends_with("ون")));
         let party = match ps[k].head {
@@ -70,9 +80,13 @@ impl Ctx<'_, '_, '_> {
 impl Ctx<'_, '_, '_> {
     /// True when the verb of obligation at `t` is in the future (سيتعين على اليونان تطبيق …): what
     /// a party will have to do under a deal or a law, a forecast rather than a demand.
+    /// So is one in the past (كان يتعين على الحكومة: it should have, a criticism).
     pub(crate) fn obligation_ahead(&self, t: usize) -> bool {
         let w = &self.d.words[t];
-        w.seg.prefixes.contains(&"س") || ["سي", "وسي", "فسي"].iter().any(|p| w.tok.text.starts_with(p))
+        let before = t.checked_sub(1).map(|k| bare(&self.d.words[k]));
+        w.seg.prefixes.contains(&"س")
+            || ["سي", "وسي", "فسي"].iter().any(|p| w.tok.text.starts_with(p))
+            || before.is_some_and(|b| matches!(b, "سوف" | "كان" | "كانت" | "لكان"))
     }
 
     /// The على of an obligation triggered at `t`: the trigger itself, or the word right after a

@@ -50,6 +50,7 @@ impl Ctx<'_, '_, '_> {
         if tr.owes
             && (self.obligation_on(t).is_none()
                 || self.obligation_ahead(t)
+                || roles.targets.is_empty()
                 || roles.agents.is_empty() && !self.spoken_before(s.first_token, t))
         {
             // ويتعين على اليونان سداد القرض: an obligation in the writer's own voice asks nothing.
@@ -84,6 +85,12 @@ impl Ctx<'_, '_, '_> {
         // …unless the verb's pronoun holds the victim (الذي أحرقه المستوطنون).
         let pronoun = third_person_pronoun(&self.d.words[t]);
         let object_pronoun = !tr.noun && pronoun;
+        // (The pronoun is what an attack struck: no phrase after the verb is, neither the means
+        // nor a place, هاجموها بالحجارة، أعدموهم ميدانيا; one before it may be what the pronoun
+        // resumes, إن سكان المدينة منعتهم المليشيا.)
+        if object_pronoun && info(kind).victims && info(kind).target.iter().any(|f| f == "obj") {
+            roles.targets.retain(|&k| ps[k].end <= t);
+        }
         // …or a verb's object follows (أحرق مستوطنون منزلا: the subject acts on it), after the
         // subject or, for a subject right before the verb, after the verb (شبان غاضبون يحرقون مقرا).
         roles.agents.retain(|&k| {
@@ -280,7 +287,9 @@ impl Ctx<'_, '_, '_> {
         // التقى رئيسا إيران وتركيا، عقد الرئيسان لقاء: two parties that meet or agree together
         // both act, and the second named is the first's partner, as coders take them: its target
         // too (a pair named before, in the order it was named).
-        let pair = roles.agents.len() == 2 && !ps[roles.agents[0]].coordinated && ps[roles.agents[1]].coordinated
+        // (Not a colleague of the first, named by his pronoun: السيسي ووزير خارجيته.)
+        let own = |k: usize| ps[k].head != Head::Counterpart && (ps[k].first..ps[k].end).any(|i| third_person_pronoun(&self.d.words[i]));
+        let pair = roles.agents.len() == 2 && !ps[roles.agents[0]].coordinated && ps[roles.agents[1]].coordinated && !own(roles.agents[1])
             || roles.agents.len() == 1 && ps[roles.agents[0]].head == Head::Pair;
         if targets.is_empty() && partner_type(kind) && actors.len() == 2 && pair {
             targets.push(actors[1].clone());
