@@ -99,6 +99,9 @@ pub(crate) struct Cues {
     pub necessity: Class,
     /// Titles before a state's name (دولة، مملكة: src/phrases/names.rs).
     pub state_titles: Class,
+    /// Nouns of a party's conduct or role (دور، جهود، موقف): a preposition on one governs the
+    /// party after it (src/phrases/names.rs).
+    pub conduct_heads: Class,
     pub passive_stems: Class,
     pub armed_titles: Class,
     pub civil_bodies: Class,

@@ -152,7 +152,7 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
     let clitic = |k: usize, set: &[&str]| words[k].seg.prefixes.first().is_some_and(|p| set.contains(p));
     let event_word = |k: usize| cx.d.lexicon.lookup(&words[k]).is_some();
     let (mut a, mut b) = (first, end);
-    if b - a > 1 && ((clitic(a, &["و", "ف"]) && cx.is_verb(a)) || (clitic(a, &["ب", "ل"]) && event_word(a))) {
+    if b - a > 1 && ((clitic(a, &["و", "ف"]) && cx.is_verb(a)) || (clitic(a, &["ب", "ل"]) && event_word(a)) || opening_verb(cx, a, b)) {
         a += 1;
     }
     if b - a > 1 {
@@ -168,6 +168,22 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
         }
     }
     (a, b)
+}
+
+/// True when token `a`, the first of a name ending at `b`, is a bare perfect verb of the lexicon
+/// that opens its sentence (or follows an opener's comma: بدوره، دان …) with no verb right after
+/// the name: the verb of a verb-first sentence, not a first name (دان | أمين سر المجلس العمل
+/// الإرهابي; but صادق الحسيني يقول …, a name before its verb, stays whole).
+fn opening_verb(cx: &Ctx, a: usize, b: usize) -> bool {
+    let words = cx.d.words;
+    let w = &words[a];
+    let bare_word = w.seg.prefixes.is_empty() && w.seg.suffixes.is_empty();
+    let first = cx.d.sentences.iter().any(|s| s.first_token == a)
+        || (a >= 2 && words[a - 1].tok.text == "،" && cx.d.sentences.iter().any(|s| s.first_token == a - 2));
+    bare_word
+        && first
+        && cx.d.lexicon.lookup_trigger(w).is_some_and(|h| !h.nominal)
+        && !words.get(b).is_some_and(|n| cx.is_verb(b) || n.tok.text.starts_with('ي'))
 }
 
 /// Training examples for the trigger model: every candidate word of the document's clauses (a

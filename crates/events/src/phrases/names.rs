@@ -106,10 +106,14 @@ impl Ctx<'_, '_, '_> {
             q => q,
         };
         let prev = &words[before];
-        // A state named with its title after a preposition (بدولة الإمارات، لدولة الكويت): the
-        // preposition on the title governs it.
+        // A state named with its title after a preposition (بدولة الإمارات، لدولة الكويت), or a
+        // party after a noun of its conduct (أشاد بدور الجيش، رحب بقرار مجلس الأمن، ندد بممارسات
+        // الحوثيين): the preposition on that noun governs it; it is no subject of a verb before.
         if let Some(c) = prev.seg.prefixes.iter().find(|p| matches!(**p, "ب" | "ل")) {
-            if cues().state_titles.has(prev.seg.base_key()) {
+            let conduct = cues().conduct_heads.has(prev.seg.base_key())
+                && construct(prev)
+                && (self.mention_starting(i).is_some() || word_class(&words[i]).is_some());
+            if cues().state_titles.has(prev.seg.base_key()) || conduct {
                 return Some((*c).into());
             }
         }
