@@ -53,6 +53,7 @@ pub(crate) struct Cues {
     pub honorifics: Class,
     pub groups: Class,
     pub construct_groups: Class,
+    pub town_groups: Class,
     pub people: Class,
     pub victim_units: Class,
     pub force_units: Class,

@@ -188,6 +188,13 @@ impl Ctx<'_, '_, '_> {
             if plural_nisba && j > i && ((j == i + 1 && self.single_office(j - 1)) || singular_nisba || after_person) {
                 break;
             }
+            // A town's name right after a bare group noun is its genitive (مقاومة عدن، شرطة دبي).
+            let group_of_town =
+                j == i + 1 && head == Head::Group && construct(&words[i]) && words[i].seg.prefixes.iter().all(|p| *p == "و");
+            if let Some(m) = self.mention_starting(j).filter(|_| group_of_town && self.town_at(j)) {
+                j = self.d.mentions[m].end;
+                continue;
+            }
             if let Some(m) = self.mention_starting(j) {
                 let mm = &self.d.mentions[m];
                 let is_person = mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person);

@@ -97,7 +97,9 @@ impl Ctx<'_, '_, '_> {
         if p.contains(&"ب") {
             return Some("ب".into());
         }
-        if p.contains(&"ل") && !self.linked_by_lam(i) {
+        // (A ل phrase of an owner after a word of belonging opens a phrase only when the word
+        // before is no phrase's: a thing's owner, رتلا تابعا للحوثيين. It is governed, no subject.)
+        if p.contains(&"ل") {
             return Some("ل".into());
         }
         // (Over an opening quotation mark: لـ«داعش»، على "حزب الله".)

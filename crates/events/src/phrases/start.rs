@@ -196,6 +196,11 @@ impl Ctx<'_, '_, '_> {
                 return None;
             }
         }
+        // A group noun only before a town's name (cue list `town_groups`: مقاومة تعز).
+        let bare_construct = super::words::construct(w) && w.seg.prefixes.iter().all(|p| *p == "و");
+        if bare_construct && cues().town_groups.has(bare(w)) && self.town_at(i + 1) {
+            return Some((i + 1, Head::Group));
+        }
         if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative() || object()) {
             return Some((i + 1, h));
         }
@@ -219,5 +224,13 @@ impl Ctx<'_, '_, '_> {
         }
         // A definite noun that is no particle, time, place noun or relative word.
         (crate::forms::generic_noun(w) && !self.in_time[i]).then_some((i + 1, Head::Generic))
+    }
+
+    /// True when a place's name that names no actor starts at token `k` (عدن، تهامة), without a
+    /// clitic.
+    pub(super) fn town_at(&self, k: usize) -> bool {
+        k < self.d.words.len()
+            && self.d.words[k].seg.prefixes.is_empty()
+            && self.mention_starting(k).is_some_and(|m| self.d.mentions[m].place.is_some() && self.d.mentions[m].actor.is_none())
     }
 }
