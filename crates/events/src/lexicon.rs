@@ -656,9 +656,13 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
     // ف + تحت "and under").
     let whole = matches!(w.seg.prefixes.first(), Some(&"ف" | &"و")).then(|| w.key.clone());
     let seeds: Vec<String> = [w.seg.base_key().to_string(), w.seg.key.clone()].into_iter().chain(whole).collect();
-    // A perfect's plural و before an object pronoun, its alif dropped (اعتقلوه، قتلوهم، دعوه →
-    // اعتقلوا، قتلوا، دعا).
-    let object = w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
+    // A perfect's plural و before an object pronoun, its alif dropped (اعتقلوه، قتلوهم، دعوه،
+    // اعتقلونا → اعتقلوا، قتلوا، دعا).
+    // (After نا، ني، كم only a stem of three letters or more: دعونا، دعوني is "let us", an
+    // imperative of ودع.)
+    let speaker = w.seg.suffixes.iter().any(|s| matches!(*s, "نا" | "ني" | "كم"));
+    let object =
+        w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) || (speaker && w.seg.key.chars().count() >= 4);
     let plural_object: &[&str] = if object { &["و"] } else { &[] };
     for s in seeds.iter() {
         for suf in VERB_SUFFIXES.iter().chain(plural_object) {

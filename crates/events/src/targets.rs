@@ -684,11 +684,14 @@ pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
 }
 
 /// True when phrase `k` ends right before the verb at `t` and a bare object phrase (a generic
-/// noun, an office, people) follows the verb: the subject before the verb acts on it (شبان غاضبون
-/// يحرقون مقرا، قناصة يقتلون طفلا; a passive يُقتل takes no object).
+/// noun, an office, people, a group) follows the verb: the subject before the verb acts on it
+/// (شبان غاضبون يحرقون مقرا، قناصة يقتلون طفلا، عشرة جنود اعتقلوا مجموعة من الشبان; a passive
+/// يُقتل takes no object).
 pub(crate) fn object_after_verb(ps: &[Phrase], k: usize, t: usize) -> bool {
     ps[k].end == t
-        && ps.iter().any(|o| o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People) && o.governor.is_none())
+        && ps.iter().any(|o| {
+            o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People | Head::Group) && o.governor.is_none()
+        })
 }
 
 /// True for the kinds of actor that bear arms: a state, an army, an armed group, a militia.

@@ -333,6 +333,8 @@ impl Ctx<'_, '_, '_> {
                 x.tok.kind == TokenKind::Arabic
                     && x.seg.prefixes.is_empty()
                     && construct(x)
+                    // (A verb's plural is no noun of a chain: ثلاثة جنود | قتلوا.)
+                    && !(x.key.ends_with("وا") && self.d.lexicon.lookup(x).is_some())
                     && !self.in_time[k]
                     && self.quantity_at[k].is_none()
                     // (A form that is a verb and a noun is the noun in a chain: طيران تحالف الدول العربية.)
@@ -351,7 +353,11 @@ impl Ctx<'_, '_, '_> {
                         })
                 };
                 let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"] || named_place(k));
-                if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun)) {
+                // (Over a preposition only to a body or a group, not to an event: عناصر في التنظيم,
+                // not جنود في الهجوم.)
+                let over_preposition = (j..end.unwrap_or(j)).any(|k| cues().governors.has(bare(&words[k])));
+                let event_end = |e: usize| self.d.lexicon.lookup(&words[e]).is_some() && word_class(&words[e]).is_none();
+                if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun) && !(over_preposition && event_end(e))) {
                     // (A name there is taken whole: وفد من الأمم المتحدة.)
                     j = self.mention_starting(end).map_or(end + 1, |m| self.d.mentions[m].end.max(end + 1));
                     // (The place names the phrase: a state after it is the verb's object, حذر ولي عهد
