@@ -36,6 +36,17 @@ impl Ctx<'_, '_, '_> {
         // (After the subject, however long: أكد نائب الرئيس … طارق الهاشمي على ضرورة.)
         let from = agents.iter().map(|&k| ps[k].end).filter(|&e| e > t).max().unwrap_or(t + 1);
         let n = (t + 1..end.min(from + NEED_REACH)).find(|&k| cues().necessity.has_word(&words[k]))?;
+        // The one it is said to, with ل right after the speaker, is asked (أكد الملك لميتشل ضرورة،
+        // شدد الوزير لنظيره على ضرورة).
+        let addressee = ps.iter().position(|p| {
+            p.first == from
+                && p.end <= n
+                && p.governor.as_deref() == Some("ل")
+                && matches!(p.head, Head::Name | Head::Office | Head::Counterpart)
+        });
+        if let Some(k) = addressee.filter(|k| !agents.contains(k)) {
+            return Some(k);
+        }
         // (Past a quotation mark: أهمية “التزام جميع الأطراف.)
         let n = if words.get(n + 1).is_some_and(opening_quote) { n + 1 } else { n };
         let clause_verb = words.get(n + 1).is_some_and(|w| matches!(w.tok.text, "أن" | "ان"));
