@@ -180,10 +180,9 @@ fn opening_verb(cx: &Ctx, a: usize, b: usize) -> bool {
     let bare_word = w.seg.prefixes.is_empty() && w.seg.suffixes.is_empty();
     let first = cx.d.sentences.iter().any(|s| s.first_token == a)
         || (a >= 2 && words[a - 1].tok.text == "،" && cx.d.sentences.iter().any(|s| s.first_token == a - 2));
-    bare_word
-        && first
-        && cx.d.lexicon.lookup_trigger(w).is_some_and(|h| !h.nominal)
-        && !words.get(b).is_some_and(|n| cx.is_verb(b) || n.tok.text.starts_with('ي'))
+    // (Nor before a comma or a colon: دان شابيرو، السفير …، أدان; a headline's speaker.)
+    let after = words.get(b).is_some_and(|n| cx.is_verb(b) || (n.tok.kind == TokenKind::Punct && matches!(n.tok.text, "،" | "," | ":")));
+    bare_word && first && cx.d.lexicon.lookup_trigger(w).is_some_and(|h| !h.nominal) && !after
 }
 
 /// Training examples for the trigger model: every candidate word of the document's clauses (a

@@ -191,9 +191,10 @@ impl Ctx<'_, '_, '_> {
             // A town's name right after a bare group noun is its genitive (مقاومة عدن، شرطة دبي).
             let group_of_town =
                 j == i + 1 && head == Head::Group && construct(&words[i]) && words[i].seg.prefixes.iter().all(|p| *p == "و");
+            // (The town ends the phrase: مقاومة عدن | الحوثيين، شرطة دبي | المتهمين.)
             if let Some(m) = self.mention_starting(j).filter(|_| group_of_town && self.town_at(j)) {
                 j = self.d.mentions[m].end;
-                continue;
+                break;
             }
             if let Some(m) = self.mention_starting(j) {
                 let mm = &self.d.mentions[m];
