@@ -177,12 +177,15 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
 fn opening_verb(cx: &Ctx, a: usize, b: usize) -> bool {
     let words = cx.d.words;
     let w = &words[a];
-    let bare_word = w.seg.prefixes.is_empty() && w.seg.suffixes.is_empty();
-    let first = cx.d.sentences.iter().any(|s| s.first_token == a)
-        || (a >= 2 && words[a - 1].tok.text == "،" && cx.d.sentences.iter().any(|s| s.first_token == a - 2));
+    if !w.seg.prefixes.is_empty() || !w.seg.suffixes.is_empty() {
+        return false;
+    }
+    // (Sentences are in text order: a binary search, not a scan per name.)
+    let opens = |k: usize| cx.d.sentences.binary_search_by_key(&k, |s| s.first_token).is_ok();
+    let first = opens(a) || (a >= 2 && words[a - 1].tok.text == "،" && opens(a - 2));
     // (Nor before a comma or a colon: دان شابيرو، السفير …، أدان; a headline's speaker.)
     let after = words.get(b).is_some_and(|n| cx.is_verb(b) || (n.tok.kind == TokenKind::Punct && matches!(n.tok.text, "،" | "," | ":")));
-    bare_word && first && cx.d.lexicon.lookup_trigger(w).is_some_and(|h| !h.nominal) && !after
+    first && !after && cx.d.lexicon.lookup_trigger(w).is_some_and(|h| !h.nominal)
 }
 
 /// Training examples for the trigger model: every candidate word of the document's clauses (a

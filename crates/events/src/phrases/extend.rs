@@ -189,8 +189,7 @@ impl Ctx<'_, '_, '_> {
                 break;
             }
             // A town's name right after a bare group noun is its genitive (مقاومة عدن، شرطة دبي).
-            let group_of_town =
-                j == i + 1 && head == Head::Group && construct(&words[i]) && words[i].seg.prefixes.iter().all(|p| *p == "و");
+            let group_of_town = j == i + 1 && head == Head::Group && super::words::bare_construct(&words[i]);
             // (The town ends the phrase: مقاومة عدن | الحوثيين، شرطة دبي | المتهمين.)
             if let Some(m) = self.mention_starting(j).filter(|_| group_of_town && self.town_at(j)) {
                 j = self.d.mentions[m].end;

@@ -197,8 +197,7 @@ impl Ctx<'_, '_, '_> {
             }
         }
         // A group noun only before a town's name (cue list `town_groups`: مقاومة تعز).
-        let bare_construct = super::words::construct(w) && w.seg.prefixes.iter().all(|p| *p == "و");
-        if bare_construct && cues().town_groups.has(bare(w)) && self.town_at(i + 1) {
+        if super::words::bare_construct(w) && cues().town_groups.has(bare(w)) && self.town_at(i + 1) {
             return Some((i + 1, Head::Group));
         }
         if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative() || object()) {

@@ -121,7 +121,7 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
         Some(Head::Counterpart)
     } else if has(&c.titles) {
         Some(Head::Office)
-    } else if has(&c.groups) || (construct(w) && w.seg.prefixes.iter().all(|p| *p == "و") && c.construct_groups.has(b)) {
+    } else if has(&c.groups) || (bare_construct(w) && c.construct_groups.has(b)) {
         Some(Head::Group)
     } else if has(&c.people) || whole_person {
         Some(Head::People)
@@ -154,6 +154,12 @@ pub(super) fn construct(w: &Word) -> bool {
     let n_ending = w.seg.suffixes.iter().any(|s| matches!(*s, "ون" | "ين" | "ان"));
     // (Nor a noun with its own و and its tanween: وفدا | التقى.)
     !w.seg.definite() && !n_ending && !own_waw(w)
+}
+
+/// A construct head with no clitic but و (قوات، ومقاومة; not بقوات، القوات): it may head a
+/// group by its genitive (مقاومة عدن، أفراد الشرطة).
+pub(super) fn bare_construct(w: &Word) -> bool {
+    construct(w) && w.seg.prefixes.iter().all(|p| *p == "و")
 }
 
 #[cfg(test)]
