@@ -17,6 +17,8 @@ use crate::phrases::Phrase;
 
 /// Words before a phrase, at most this many, that make it the actor's ally.
 const ALLY_REACH: usize = 3;
+/// Words before a phrase, at most this many, over which an ally's chain of genitives reaches.
+const ALLY_CHAIN: usize = 6;
 
 impl Ctx<'_, '_, '_> {
     /// The armed side the sentence names after the capture at `t` (up to `end`, the sentence's end
@@ -46,10 +48,24 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when one of the [`ALLY_REACH`] words before phrase `p` (after the trigger at `t`)
-    /// introduces an ally (cue list `allies`).
+    /// introduces an ally (cue list `allies`), or one further back heads the chain of genitives
+    /// and prepositions that ends in `p` (بدعم من الغارات الجوية للتحالف: no comma and no و between).
     fn ally(&self, p: &Phrase, t: usize) -> bool {
         let words = self.d.words;
-        (p.first.saturating_sub(ALLY_REACH).max(t + 1)..p.first).any(|k| cues().allies.has(bare(&words[k])))
+        if (p.first.saturating_sub(ALLY_REACH).max(t + 1)..p.first).any(|k| cues().allies.has(bare(&words[k]))) {
+            return true;
+        }
+        let lo = p.first.saturating_sub(ALLY_CHAIN).max(t + 1);
+        for k in (lo..p.first).rev() {
+            let w = &words[k];
+            if cues().allies.has(bare(w)) {
+                return true;
+            }
+            if w.tok.kind == rasad_text::TokenKind::Punct || w.seg.prefixes.contains(&"و") {
+                return false;
+            }
+        }
+        false
     }
 
     /// True when a phrase may be the side that held a place: an armed force ([`Ctx::armed_phrase`])

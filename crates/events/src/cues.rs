@@ -127,6 +127,8 @@ pub(crate) struct Cues {
     pub modals: Class,
     pub belonging: Class,
     pub victim_sides: Class,
+    pub victim_origins: Class,
+    pub casualty_nouns: Class,
     pub affiliated: Class,
     pub clashes: Class,
     pub demonstratives: Class,

@@ -133,8 +133,13 @@ impl Ctx<'_, '_, '_> {
                         && self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(|e| crate::types::info(e.kind).victims)))
             })
             .unwrap_or(end);
-        // (Only على يد، على أيدي، من قبل: the other agent markers, من هجمات، name no agent here.)
-        (i + 1..stop).any(|k| matches!(bare(&words[k]), "يد" | "ايدي" | "قبل") && matches!(bare(&words[k - 1]), "علي" | "من"))
+        // (Only على يد، على أيدي، من قبل: the other agent markers, من هجمات، name no agent here;
+        // من أيدي is whom a thing was taken from: استعادت القوات عدن من أيدي الحوثيين.)
+        (i + 1..stop).any(|k| match bare(&words[k]) {
+            "يد" | "ايدي" => bare(&words[k - 1]) == "علي",
+            "قبل" => bare(&words[k - 1]) == "من",
+            _ => false,
+        })
     }
 
     /// The phrase a passive verb at `t` has as its subject when no participant is (واختُطفت

@@ -437,6 +437,9 @@ mod tests {
         let x = &q("وصل نحو سبعة آلاف مقاتل")[0];
         assert!(x.approx);
         assert_eq!(x.unit.as_deref(), Some("مقاتل"));
+        // A counted noun in س is not a future verb (سائحا → سائح).
+        assert_eq!(q("قتل 21 سائحا")[0].unit.as_deref(), q("قتل 21 ساءحا")[0].unit.as_deref());
+        assert!(q("قتل 21 سائحا")[0].unit.as_deref().is_some_and(|u| u.starts_with('س')));
         let x = &q("بين 10 و20 غارة")[0];
         assert_eq!((x.bound, x.min, x.max), (Bound::Range, Some(10.0), Some(20.0)));
     }

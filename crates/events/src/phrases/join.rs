@@ -39,7 +39,16 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             let side = match gap.as_deref() {
-                Some(g) => p.head == Head::People && cues().victim_sides.has(g) && q.head != Head::Place,
+                Some(g) => {
+                    p.head == Head::People
+                        && ((cues().victim_sides.has(g) && q.head != Head::Place)
+                            // قتلى وجرحى | من | قوات الجماعة: the force they came from (cue list
+                            // `victim_origins`), a group or a name, never a place.
+                            // and only a count or a toll's noun does (طلب الصحفيون | من | الملك: no).
+                            || (cues().victim_origins.has(g)
+                                && matches!(q.head, Head::Group | Head::Name)
+                                && (counted || cues().casualty_nouns.has_word(&words[p.end - 1]))))
+                }
                 // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.
                 // (…or a group noun: عشرين عنصرا لميليشيا محلية.)
                 None => {

@@ -207,8 +207,9 @@ pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_wor
         return Some("%".into());
     }
     // A counted noun after a number takes no preposition: a ب، ل or ك the segmenter read as one
-    // begins the noun (لاجئا → لاجئ، لبنانيين → لبناني، بنادق، كتائب); so does an ف (فلسطينيا).
-    let prep: String = w.seg.prefixes.iter().filter(|p| matches!(**p, "ب" | "ل" | "ك" | "ف")).copied().collect();
+    // begins the noun (لاجئا → لاجئ، لبنانيين → لبناني، بنادق، كتائب); so does an ف (فلسطينيا), and
+    // an س, which only a verb takes (سائحا → سائح، سجينا → سجين).
+    let prep: String = w.seg.prefixes.iter().filter(|p| matches!(**p, "ب" | "ل" | "ك" | "ف" | "س")).copied().collect();
     let stem_owned;
     let base_owned;
     let (stem, base) = if prep.is_empty() || w.seg.definite() {
