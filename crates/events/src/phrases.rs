@@ -132,6 +132,12 @@ impl Ctx<'_, '_, '_> {
                 i += 1;
                 continue;
             }
+            // كل من / كلا من ("both") opens the list of the phrases after it, no phrase itself
+            // (التقى كلا من وزير الدفاع ورئيس الأركان).
+            if i + 2 < hi && matches!(bare(&words[i]), "كل" | "كلا") && bare(&words[i + 1]) == "من" {
+                i += 2;
+                continue;
+            }
             let Some((j, head)) = self.phrase_start(i, hi) else {
                 // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
                 if let Some(end) = self.indefinite_object(i, hi, &out) {

@@ -440,6 +440,7 @@ mod tests {
         // A counted noun in س is not a future verb (سائحا → سائح).
         assert_eq!(q("قتل 21 سائحا")[0].unit.as_deref(), q("قتل 21 ساءحا")[0].unit.as_deref());
         assert!(q("قتل 21 سائحا")[0].unit.as_deref().is_some_and(|u| u.starts_with('س')));
+        assert!(q("إن 5000 سيغادرون المخيم")[0].unit.as_deref().is_none_or(|u| !u.starts_with('س')));
         let x = &q("بين 10 و20 غارة")[0];
         assert_eq!((x.bound, x.min, x.max), (Bound::Range, Some(10.0), Some(20.0)));
     }

@@ -12,6 +12,12 @@ impl Ctx<'_, '_, '_> {
     /// صفوف | المدنيين، تسعة أشخاص | بينهم | خمسة مدنيين; and counted fighters their named owner
     /// after ل (عشرين عنصرا | لقوات النظام). The joined phrase keeps the victims' head and takes the
     /// side's link: its target names the side.
+    /// True when phrase `q` is linked to a state of the catalogue (40 جريحا من اليمن: where they
+    /// came from, not a side).
+    fn names_state(&self, q: &Phrase) -> bool {
+        q.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::State)
+    }
+
     pub(super) fn join_phrases(&self, out: &mut Vec<Phrase>) {
         let words = self.d.words;
         let mut k = 0;
@@ -47,6 +53,7 @@ impl Ctx<'_, '_, '_> {
                             // and only a count or a toll's noun does (طلب الصحفيون | من | الملك: no).
                             || (cues().victim_origins.has(g)
                                 && matches!(q.head, Head::Group | Head::Name)
+                                && !self.names_state(q)
                                 && (counted || cues().casualty_nouns.has_word(&words[p.end - 1]))))
                 }
                 // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.

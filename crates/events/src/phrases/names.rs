@@ -124,9 +124,10 @@ impl Ctx<'_, '_, '_> {
         if words[i].seg.prefixes.first() == Some(&"و") && cues().side_nouns.has(k) && before > 0 && bare(&words[before - 1]) == "من" {
             return None;
         }
-        // كل من إيران وروسيا: "both", no preposition.
-        if k == "من" && i >= 2 && bare(&words[i - 2]) == "كل" {
-            return None;
+        // كل من إيران وروسيا: "both": the phrase has the governor of كل (مع كل من الرئيس ووزيره:
+        // مع; التقى كلا من: none).
+        if k == "من" && i >= 2 && matches!(bare(&words[i - 2]), "كل" | "كلا") {
+            return self.governor(i - 2);
         }
         let k = match prev.tok.text {
             "لـ" | "ل" => "ل",

@@ -209,7 +209,10 @@ pub(crate) fn unit_of_word(kind: TokenKind, text: &str, w: &WordInfo, is_num_wor
     // A counted noun after a number takes no preposition: a ب، ل or ك the segmenter read as one
     // begins the noun (لاجئا → لاجئ، لبنانيين → لبناني، بنادق، كتائب); so does an ف (فلسطينيا), and
     // an س, which only a verb takes (سائحا → سائح، سجينا → سجين).
-    let prep: String = w.seg.prefixes.iter().filter(|p| matches!(**p, "ب" | "ل" | "ك" | "ف" | "س")).copied().collect();
+    // (Not an س before an imperfect's ي، ت or ن: 5000 سيغادرون is a verb.)
+    let imperfect = w.seg.key.starts_with(['ي', 'ت', 'ن']);
+    let prep: String =
+        w.seg.prefixes.iter().filter(|p| matches!(**p, "ب" | "ل" | "ك" | "ف") || (**p == "س" && !imperfect)).copied().collect();
     let stem_owned;
     let base_owned;
     let (stem, base) = if prep.is_empty() || w.seg.definite() {
