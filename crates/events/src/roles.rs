@@ -79,7 +79,12 @@ impl Ctx<'_, '_, '_> {
             }
         }
         // قال المتحدث إن حماس تتحمل المسؤولية: the one who bears it is the target, the speaker acts.
-        if tr.bears && !tr.noun {
+        // وتحمل واشنطن طهران المسؤولية: a second party between the subject and المسؤولية is held
+        // responsible by the subject (the feminine ت of حمّل, not تحمّل "bore").
+        let held = (tr.bears && !tr.noun).then(|| self.held_responsible(ps, &clauses[ci], tr.at, &r.agents)).flatten();
+        if let Some(k) = held {
+            r.targets = vec![k];
+        } else if tr.bears && !tr.noun {
             r.targets = std::mem::take(&mut r.agents);
             r.agents = self.speaker_of(ps, clauses, ci).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
         }
@@ -97,6 +102,29 @@ impl Ctx<'_, '_, '_> {
             r.agents = self.speaker_of(ps, clauses, ci).or_else(said).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
         }
         r
+    }
+
+    /// The party a subject holds responsible before المسؤولية (وتحمل واشنطن | طهران | المسؤولية):
+    /// the first participant after the subject's phrases that no preposition governs and no و
+    /// joins to them, ending before the word of responsibility.
+    fn held_responsible(&self, ps: &[Phrase], c: &Clause, at: usize, agents: &[usize]) -> Option<usize> {
+        let words = self.d.words;
+        // (Not تتحمل / يتحمل, which only bear; nor past a comma: an aside names who they are.)
+        let verb = crate::context::bare(&words[at]);
+        if verb.starts_with("تت") || verb.starts_with("يت") {
+            return None;
+        }
+        let after = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > at)?;
+        let responsibility = |k: usize| {
+            let b = crate::context::bare(&words[k]);
+            let b = b.strip_prefix("ال").unwrap_or(b);
+            b.starts_with("مسءول") || b.starts_with("مسوول")
+        };
+        let resp = (after..c.end).find(|&k| responsibility(k))?;
+        if (after..resp).any(|k| crate::context::is_comma(&words[k])) {
+            return None;
+        }
+        ps.iter().position(|p| p.first >= after && p.end <= resp && p.participant() && !p.coordinated && p.governor.is_none())
     }
 
     /// The speaker of clause `ci`: the subject of the verb of the clause it depends on (a reported
