@@ -81,12 +81,14 @@ impl Ctx<'_, '_, '_> {
         // قال المتحدث إن حماس تتحمل المسؤولية: the one who bears it is the target, the speaker acts.
         // وتحمل واشنطن طهران المسؤولية: a second party between the subject and المسؤولية is held
         // responsible by the subject (the feminine ت of حمّل, not تحمّل "bore").
-        let held = (tr.bears && !tr.noun).then(|| self.held_responsible(ps, &clauses[ci], tr.at, &r.agents)).flatten();
-        if let Some(k) = held {
-            r.targets = vec![k];
-        } else if tr.bears && !tr.noun {
-            r.targets = std::mem::take(&mut r.agents);
-            r.agents = self.speaker_of(ps, clauses, ci).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
+        if tr.bears && !tr.noun {
+            match self.held_responsible(ps, &clauses[ci], tr.at, &r.agents) {
+                Some(k) => r.targets = vec![k],
+                None => {
+                    r.targets = std::mem::take(&mut r.agents);
+                    r.agents = self.speaker_of(ps, clauses, ci).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
+                }
+            }
         }
         // قال الوزير إن على إيران أن تكف: the speaker asks; whom على governs is asked.
         if tr.owes {
@@ -115,10 +117,11 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         let after = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > at)?;
+        // (المسؤولية، مسؤولية، مسؤوليته by their match keys; not مسؤولي "officials of".)
         let responsibility = |k: usize| {
             let b = crate::context::bare(&words[k]);
             let b = b.strip_prefix("ال").unwrap_or(b);
-            b.starts_with("مسءول") || b.starts_with("مسوول")
+            b.starts_with("مسءوليه") || b.starts_with("مسءوليت")
         };
         let resp = (after..c.end).find(|&k| responsibility(k))?;
         if (after..resp).any(|k| crate::context::is_comma(&words[k])) {

@@ -9,15 +9,10 @@ use crate::cues::cues;
 impl Ctx<'_, '_, '_> {
     /// An office takes in its holder's name after a comma (رئيس اللجنة، الدكتور فلان،). Victims
     /// take in the side they belong to (cue list `victim_sides`): سقوط قتلى وجرحى | في
-    /// صفوف | المدنيين، تسعة أشخاص | بينهم | خمسة مدنيين; and counted fighters their named owner
+    /// صفوف | المدنيين، تسعة أشخاص | بينهم | خمسة مدنيين, or the force they came from (cue list
+    /// `victim_origins`: قتلى وجرحى | من | قوات الجماعة); and counted fighters their named owner
     /// after ل (عشرين عنصرا | لقوات النظام). The joined phrase keeps the victims' head and takes the
     /// side's link: its target names the side.
-    /// True when phrase `q` is linked to a state of the catalogue (40 جريحا من اليمن: where they
-    /// came from, not a side).
-    fn names_state(&self, q: &Phrase) -> bool {
-        q.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::State)
-    }
-
     pub(super) fn join_phrases(&self, out: &mut Vec<Phrase>) {
         let words = self.d.words;
         let mut k = 0;
@@ -49,8 +44,8 @@ impl Ctx<'_, '_, '_> {
                     p.head == Head::People
                         && ((cues().victim_sides.has(g) && q.head != Head::Place)
                             // قتلى وجرحى | من | قوات الجماعة: the force they came from (cue list
-                            // `victim_origins`), a group or a name, never a place.
-                            // and only a count or a toll's noun does (طلب الصحفيون | من | الملك: no).
+                            // `victim_origins`), a group or a name, never a place nor a state; and
+                            // only after a count or a toll's noun (طلب الصحفيون | من | الملك: no).
                             || (cues().victim_origins.has(g)
                                 && matches!(q.head, Head::Group | Head::Name)
                                 && !self.names_state(q)
@@ -76,5 +71,11 @@ impl Ctx<'_, '_, '_> {
                 k += 1;
             }
         }
+    }
+
+    /// True when phrase `q` is linked to a state of the catalogue (40 جريحا من اليمن: where they
+    /// came from, not a side).
+    fn names_state(&self, q: &Phrase) -> bool {
+        q.link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::State)
     }
 }

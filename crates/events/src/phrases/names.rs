@@ -122,12 +122,12 @@ impl Ctx<'_, '_, '_> {
         // بيد المتمردين، بقبضة التنظيم: the hand is the governor (whose hands a place fell into;
         // the segmenter keeps بيد whole, a word of its own). Not في قبضة: كان في قبضة الحوثيين
         // is who held a place, read by the capture's held side.
-        match bare(prev) {
+        let k = bare(prev);
+        match k {
             "بيد" => return Some("يد".into()),
             "بقبضه" => return Some("قبضه".into()),
             _ => {}
         }
-        let k = bare(prev);
         // بين التنظيم من جانب وقوات …: a new party after a side word, no preposition.
         if words[i].seg.prefixes.first() == Some(&"و") && cues().side_nouns.has(k) && before > 0 && bare(&words[before - 1]) == "من" {
             return None;
