@@ -125,6 +125,8 @@ pub(crate) struct Cues {
     pub conditionals: Class,
     pub interrogatives: Class,
     pub modals: Class,
+    /// What a verbal noun subject would bring about (سيفتح، من شأنه): src/status.rs.
+    pub would_bring: Class,
     pub belonging: Class,
     pub victim_sides: Class,
     pub victim_origins: Class,

@@ -1,7 +1,7 @@
 //! How the text presents an event: reported, claimed, planned, denied or negated.
 
 use rasad_model::{Date, Precision, Source, Status, TimeExpr};
-use rasad_text::Sentence;
+use rasad_text::{Sentence, TokenKind};
 
 use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
@@ -35,6 +35,34 @@ impl Ctx<'_, '_, '_> {
             return Status::Claimed;
         }
         Status::Reported
+    }
+
+    /// True when the verbal noun at token `t` is the subject of what it would bring about (cue
+    /// list `would_bring`, or قد before an imperfect): رفض الاتفاق سيفتح الباب أمام الحرب، قتل
+    /// هؤلاء قد يلحق الهزيمة بالتنظيم. The noun names a hypothetical act, no event. Only its
+    /// genitives, objects and adjectives stand between (seven words at most, below `end`): no
+    /// punctuation, verb, أن, relative word or ما (قتل المسلحون خمسة مما سيؤدي: a verb and its
+    /// outcome). A verb read as a noun here is one too (إن رفض الاتفاق سيفتح).
+    pub(crate) fn hypothetical_subject(&self, t: usize, end: usize) -> bool {
+        let words = self.d.words;
+        let c = cues();
+        for k in t + 1..(t + 8).min(end) {
+            let w = &words[k];
+            if w.tok.kind != TokenKind::Arabic {
+                return false;
+            }
+            let b = bare(w);
+            let pair = words.get(k + 1).filter(|_| k + 1 < end).map(|n| format!("{b} {}", bare(n)));
+            if c.would_bring.has(b) || pair.is_some_and(|x| c.would_bring.has(&x)) || self.modal_qad(k) {
+                return true;
+            }
+            let verb = crate::objects::imperfect_shaped(&w.key) || self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal);
+            if verb || c.relatives.has(b) || c.complementizers.has(b) || matches!(b, "ما" | "مما" | "وهو" | "وهي" | "وهذا" | "الامر")
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// Background: the event's own date ends more than [`BACKGROUND_DAYS`] days before

@@ -376,6 +376,12 @@ impl Ctx<'_, '_, '_> {
                 skip(i, format_args!("irrealis {:?}", entry.kind));
                 continue;
             }
+            // (…nor the verbal noun that is the subject of what it would bring about: رفض الاتفاق
+            // سيفتح الباب أمام الحرب.)
+            if self.hypothetical_subject(i, c.end) {
+                skip(i, format_args!("hypothetical {:?}", entry.kind));
+                continue;
+            }
             if question {
                 skip(i, format_args!("question {:?}", entry.kind));
                 continue;
@@ -715,7 +721,7 @@ impl Ctx<'_, '_, '_> {
 
     /// True when token `k` is قد before an imperfect verb: a possibility (ما قد يهدد، قد يؤدي إلى),
     /// not the قد of a past fact (قد قصفت، كان قد يئس).
-    fn modal_qad(&self, k: usize) -> bool {
+    pub(crate) fn modal_qad(&self, k: usize) -> bool {
         let words = self.d.words;
         if !matches!(bare(&words[k]), "قد" | "وقد") {
             return false;

@@ -88,15 +88,17 @@ impl Ctx<'_, '_, '_> {
         if parties.len() < 2 {
             return (Vec::new(), Vec::new());
         }
-        // Forces and people (بين الشبان وقوات الاحتلال): the forces act, the people are their
-        // counterparts, in whichever order they are named.
+        // Forces and people (بين الشبان وقوات الاحتلال، بين شبان فلسطينيين والجيش الإسرائيلي): the
+        // forces act, the people are their counterparts, in whichever order they are named; people
+        // linked by a nisba are still people.
         let (first, second) = (&ps[parties[0]], &ps[parties[1]]);
+        let by_nisba = first.link.is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
         if split.is_none()
             && parties.len() == 2
             && matches!(first.head, Head::People | Head::Group | Head::Generic)
-            && first.link.is_none()
+            && (first.link.is_none() || by_nisba)
             && self.armed_phrase(second)
-            && !self.armed_phrase(first)
+            && !if by_nisba { self.armed_word(first) } else { self.armed_phrase(first) }
         {
             return (vec![parties[1]], vec![parties[0]]);
         }

@@ -39,6 +39,12 @@ impl Ctx<'_, '_, '_> {
         if let Some(a) = p.link.and_then(|m| self.d.mentions[m].actor) {
             return crate::targets::armed_kind(self.d.kb.actors[a].kind);
         }
+        self.armed_word(p)
+    }
+
+    /// Whether a phrase's head word is an armed noun (cue list `armed`: قوات، جنود، مسلحين), whatever
+    /// it links to (شبان فلسطينيين links to a state but is no force).
+    pub(crate) fn armed_word(&self, p: &Phrase) -> bool {
         let w = &self.d.words[p.first];
         let base = w.seg.base_key();
         let armed = &cues().armed;
