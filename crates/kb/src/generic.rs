@@ -101,6 +101,9 @@ mod tests {
         assert!(yemen.iter().all(|(_, id)| id != "COALITION"), "{yemen:?}");
         let iraq = ids("وقصفت طائرات التحالف مواقع لتنظيم داعش في الموصل والرمادي، وقال التحالف إن الغارات دمرت مخازن في تكريت.");
         assert!(iraq.iter().all(|(_, id)| id != "SAU-COALITION"), "{iraq:?}");
+        // The Arab coalition by its name, in any report: the longer name wins over قوات التحالف.
+        let named = ids("وطالبت الهيئة قوات التحالف العربي بتقديم الدعم.");
+        assert!(named.iter().any(|(_, id)| id == "SAU-COALITION") && named.iter().all(|(_, id)| id != "COALITION"), "{named:?}");
         // A name that is a force only in some wars: the resistance of a Yemeni report, none in a
         // Lebanese one; the Republican Guard of Yemen, not Syria's, in a Yemeni report.
         let yemen = ids("سيطرت المقاومة الشعبية على مدينة الضالع بعد معارك مع الحوثيين في لحج، وانسحب الحرس الجمهوري من تعز.");
