@@ -287,7 +287,11 @@ impl Ctx<'_, '_, '_> {
                         b => matches!(b, "علي" | "حول" | "بشان"),
                     }
             };
-            let asks_at = |k: usize, kind: EventType| i == k + 1 || (i - k <= 8 && (k + 1..=i).any(|j| opens_ask(j, kind)));
+            // (The noun right after it is its genitive only when it has no article: الاجتماع ثمّن
+            // is a meeting, then a verb.)
+            let asks_at = |k: usize, kind: EventType| {
+                (i == k + 1 && !words[k].seg.definite()) || (i - k <= 8 && (k + 1..=i).any(|j| opens_ask(j, kind)))
+            };
             // (Also after a word that asks but states no event itself: يدعو إلى اغتيال after a
             // noun, حرض على اغتيال in a headline.)
             let asked_act = found.last().is_some_and(|l| crate::types::info(l.kind).asks && asks_at(l.at, l.kind))
