@@ -285,6 +285,13 @@ impl Ctx<'_, '_, '_> {
             r.targets = victims;
             return r;
         }
+        // مقتل 21 وإصابة 36 من الحوثيين: a count told without its noun shares the victims that
+        // the casualty noun joined to it counts (and they did nothing: not the clash's side).
+        if let Some(v) = self.joined_victims(ps, c, t, kind).filter(|_| frame.iter().any(|f| f == "gen")) {
+            let victims = self.with_coordinated(ps, v);
+            r.agents.retain(|k| !victims.contains(k));
+            r.targets = victims;
+        }
         if r.agents.is_empty() {
             // The clause's own subject: the first free participant before the noun (أبدت إيران
             // وروسيا قلقها … واعدة بدعم دمشق), else the parent's.
@@ -323,6 +330,32 @@ impl Ctx<'_, '_, '_> {
             r.targets.retain(|&k| k != g);
         }
         r
+    }
+
+    /// The counted victims of a casualty noun joined by و to the noun at `t` of the same type,
+    /// when the noun at `t` has only a bare number as its genitive (مقتل 21 وإصابة 36 من
+    /// الحوثيين → the phrase 36 من الحوثيين). None otherwise.
+    fn joined_victims(&self, ps: &[Phrase], c: &Clause, t: usize, kind: rasad_model::EventType) -> Option<usize> {
+        let words = self.d.words;
+        let n = t + 1;
+        if n >= c.end || crate::phrases::phrase_at(ps, n).is_some() {
+            return None;
+        }
+        let q = &self.d.quantities[self.quantity_at[n]?];
+        if q.unit.is_some() {
+            return None;
+        }
+        let mut j = n;
+        while j < c.end && words[j].tok.span.end <= q.end {
+            j += 1;
+        }
+        let w = words.get(j).filter(|_| j < c.end)?;
+        let joined =
+            w.seg.prefixes.first() == Some(&"و") && self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.kind == kind));
+        if !joined {
+            return None;
+        }
+        ps.iter().position(|p| p.first == j + 1 && p.governor.is_none() && self.quantity_at[p.first].is_some())
     }
 
     /// The parties of a statement noun at `t` sent from one to another: a party after من right

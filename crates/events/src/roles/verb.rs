@@ -152,6 +152,14 @@ impl Ctx<'_, '_, '_> {
         match (subj, self.agent_after(ps, c, t)) {
             (Some(k), _) => r.agents = self.with_coordinated(ps, k),
             // انفجرت سيارة يقودها انتحاري: no subject, but a marked agent.
+            // (A joined verb that fought with someone, مع right after it, continues its sentence's
+            // subject, which the partner fought: دخلت القوات الجامعة واشتبكت مع مسلحي التنظيم.)
+            (None, Some(a))
+                if ps[a].governor.as_deref() == Some("مع") && ps[a].first == t + 2 && !inherited.is_empty() && self.is_verb(t) =>
+            {
+                r.agents = inherited.to_vec();
+                r.targets = self.with_coordinated(ps, a);
+            }
             (None, Some(a)) => r.agents = self.with_coordinated(ps, a),
             // نطالب، ندعو in a quotation: "we" are its speaker, the subject of the verb of saying
             // before it (قال المتحدث: "نحن نطالب …"), in its clause or the one it continues.
