@@ -1,7 +1,8 @@
 //! Who a request addresses and where an apposition ends: the office after a person's name that
 //! is the name's apposition (دعا موسى أبو مرزوق نائب رئيس المكتب السياسي لحماس إلى …), the one
 //! addressed before the content's preposition (ودعا العطية الولايات المتحدة إلى …), and the object
-//! after offices in apposition to the agent (استقبل الشيخ محمد بن زايد ولي عهد أبوظبي … وزير الخارجية).
+//! after offices in apposition to the agent (استقبل الشيخ محمد بن زايد ولي عهد أبوظبي … وزير الخارجية),
+//! and the name after an office that is the office's apposition (طالب المتحدث السفير فلان بـ).
 
 use rasad_kb::ActorType;
 use rasad_model::{EventType, Label};
@@ -96,6 +97,47 @@ impl Ctx<'_, '_, '_> {
             end = n.end;
         }
         end
+    }
+
+    /// Past the person's name that follows a subject named by an office (وطالب المتحدث باسم
+    /// الوزارة السفير فلان بـ، ودعا مسؤول الاتصال بالحملة، محمد عبدالعزيز، إلى): the name is the
+    /// office's apposition, not the verb's object. Over one governed phrase of the office
+    /// (بالحملة) and the commas around the name. `after` itself otherwise (ودعا الوزير | إيران إلى).
+    pub(crate) fn past_office_name(&self, ps: &[Phrase], agents: &[usize], after: usize, end: usize) -> usize {
+        let words = self.d.words;
+        let Some(&a) = agents.iter().find(|&&k| ps[k].end == after) else { return after };
+        if ps[a].head != Head::Office || ps[a].link.is_some() {
+            return after;
+        }
+        // (…past the office's own ب or ل words, up to a comma: مسؤول الاتصال بالحملة،.)
+        let mut j = after;
+        if let Some(g) = ps.iter().find(|p| p.first == j && p.governor.is_some() && p.end < end) {
+            j = g.end;
+        }
+        let lead = (j..(j + 3).min(end)).find(|&k| crate::context::is_comma(&words[k]));
+        let governed_only =
+            |k: usize| (j..k).all(|i| words[i].seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل")) || words[i].seg.definite());
+        let comma = lead.is_some_and(governed_only);
+        if let Some(k) = lead.filter(|_| comma) {
+            j = k + 1;
+        }
+        let kb = self.d.kb;
+        // A person's bare name: of the catalogue, or one the tagger reads as a person's; between
+        // commas, any name that is no body or state. Not one opened by an office (دعا الوزير
+        // الرئيس محمود عباس إلى: another person, addressed).
+        let person = |p: &Phrase| {
+            let catalogue = p.link.and_then(|m| self.d.mentions[m].actor).map(|x| kb.actors[x].kind == ActorType::Person);
+            let titled = cues().office_honorifics.has(words[p.first].key.as_str());
+            p.head == Head::Name && !titled && catalogue.unwrap_or(comma || self.is_person_at(p.first, p.end))
+        };
+        let Some(n) = ps.iter().find(|p| p.first == j && p.governor.is_none() && person(p)) else { return after };
+        let e = n.end;
+        match (comma, words.get(e)) {
+            (true, Some(w)) if e < end && crate::context::is_comma(w) => e + 1,
+            // (A name opened by a comma and not closed by one is the object: دعا الوزير، فلان …)
+            (true, _) => after,
+            _ => e.min(end),
+        }
     }
 
     /// Past a short parenthesis that opens at `after` (at most six words to its `)`, before

@@ -64,6 +64,9 @@ impl Ctx<'_, '_, '_> {
         if from >= hi {
             return None;
         }
+        // (Not the name in apposition to an office subject: دعا مسؤول الاتصال بالحملة، فلان، إلى.)
+        let subject_end = agents.iter().map(|&k| ps[k].end).max().unwrap_or(t + 1);
+        let from = from.max(self.past_office_name(ps, agents, subject_end, c.end).saturating_sub(1));
         self.first_party(ps, from, hi, agents)
     }
 

@@ -212,6 +212,7 @@ impl Ctx<'_, '_, '_> {
         };
         let before_apposition = after;
         let after = self.past_apposition(ps, &r.agents, after);
+        let after = self.past_office_name(ps, &r.agents, after, c.end);
         // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
         // الذي أحرقه المستوطنون): that noun is the target.
         // (Only for acts with a victim: الاتفاق الذي وقعه الطرفان names what was signed, no target.)
