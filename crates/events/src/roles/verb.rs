@@ -215,11 +215,22 @@ impl Ctx<'_, '_, '_> {
         let after = self.past_office_name(ps, &r.agents, after, c.end);
         // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
         // الذي أحرقه المستوطنون): that noun is the target.
-        // (Only for acts with a victim: الاتفاق الذي وقعه الطرفان names what was signed, no target.)
-        let antecedent = (object_pronoun && info(kind).victims && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
-            .then(|| ps.iter().position(|p| p.end == c.first && p.patient()))
+        // (Only for acts with a victim, or a party one asks, warns or meets (طهران التي دعاها إلى
+        // …): الاتفاق الذي وقعه الطرفان names what was signed, no target.)
+        let party = |p: &Phrase| matches!(p.head, Head::Name | Head::Group | Head::Office | Head::People | Head::Counterpart);
+        let takes_party = info(kind).content_fallback || frame.iter().any(|f| f == "obj");
+        let antecedent = (object_pronoun && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
+            .then(|| ps.iter().position(|p| p.end == c.first && p.patient() && (info(kind).victims || (takes_party && party(p)))))
             .flatten();
-        if let Some(k) = antecedent.or_else(|| self.addressee(ps, c, t, kind, &r.agents, after)) {
+        if let Some(k) = antecedent {
+            // (Who did it is the subject after the verb, else the sentence's: وانتقد أوباما طهران
+            // التي دعاها إلى …)
+            let own = r.agents.iter().any(|&a| ps[a].first > t);
+            if !own && !info(kind).victims {
+                r.agents = inherited.iter().copied().filter(|&a| a != k).collect();
+            }
+            r.targets = self.with_coordinated(ps, k);
+        } else if let Some(k) = self.addressee(ps, c, t, kind, &r.agents, after) {
             r.targets = self.with_coordinated(ps, k);
         } else if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
             r.targets = self.with_coordinated(ps, k);
