@@ -283,7 +283,18 @@ impl Ctx<'_, '_, '_> {
                         .mention_starting(run_end)
                         .and_then(|m| self.d.mentions[m].actor)
                         .is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person));
-            if cues().new_phrase.has(k) && j > i && !office_genitive && !holder {
+            // …nor one that, with the person's name after it, is a group noun's genitive (ميليشيات
+            // الرئيس المخلوع علي عبدالله صالح، قوات الرئيس هادي): whose forces they are.
+            let person_at = |x: usize| {
+                self.name_at(x).is_some_and(|n| n.1 == Label::Per)
+                    || self
+                        .mention_starting(x)
+                        .and_then(|m| self.d.mentions[m].actor)
+                        .is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person)
+            };
+            let forces_of =
+                head == Head::Group && j == i + 1 && super::words::bare_construct(&words[i]) && (j + 1..(j + 4).min(hi)).any(person_at);
+            if cues().new_phrase.has(k) && j > i && !office_genitive && !holder && !forces_of {
                 break;
             }
             if cues().honorifics.has(k) && (self.name_at(run_end).is_some() || self.mention_starting(run_end).is_some()) {
