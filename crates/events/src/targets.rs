@@ -259,8 +259,24 @@ impl Ctx<'_, '_, '_> {
     /// مواجهات مع), within the clause.
     pub(crate) fn agent_after(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
+        // (Not past a verb of another act, whose agent it is: قتل 99 إرهابيا وتدمير موقع يستخدم من
+        // قبل قناصي داعش.)
+        let other_verb = |k: usize| {
+            let w = &words[k];
+            w.tok.kind == TokenKind::Arabic
+                && w.seg.prefixes.is_empty()
+                && w.key.starts_with('ي')
+                && w.key.chars().count() >= 4
+                && crate::objects::imperfect_shaped(&w.key)
+                // (A dual or plural noun is none: خلال يومين.)
+                && !w.key.ends_with("ين")
+                && !w.key.ends_with("ان")
+                && !self.in_time[k]
+                && self.mention_at[k].is_none()
+                && self.d.lexicon.lookup(w).is_none()
+        };
         ps.iter().position(|p| {
-            p.first > t && p.end <= c.end && p.participant() && {
+            p.first > t && p.end <= c.end && p.participant() && !(t + 1..p.first).any(other_verb) && {
                 let g = p.governor.as_deref().unwrap_or("");
                 let before2 = p.first.checked_sub(2).map(|k| bare(&words[k])).unwrap_or("");
                 cues().agent_markers.has(g) && (g != "قبل" || before2 == "من") && (!matches!(g, "يد" | "ايدي") || before2 == "علي")

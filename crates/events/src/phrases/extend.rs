@@ -338,7 +338,14 @@ impl Ctx<'_, '_, '_> {
             }
             // An indefinite construct chain after an office or a group runs to its definite
             // genitive (رئيس لجنة حقوق الإنسان، قائد قوات التحالف، رئيس هيئة الأركان).
-            let head_construct = j > i && construct(&words[j - 1]) && matches!(genitive_head, Some(Head::Office | Head::Group));
+            // (…and after people in a construct plural, to a group or an institution: مصابي قوات
+            // الطوارئ; not a counted noun, 18 شخصا | في حلب.)
+            let construct_people = genitive_head == Some(Head::People)
+                && super::words::construct_plural_of_people(&words[j - 1])
+                && !cues().governors.has(bare(&words[j]))
+                && self.quantity_at[j - 1].is_none();
+            let head_construct =
+                j > i && construct(&words[j - 1]) && (matches!(genitive_head, Some(Head::Office | Head::Group)) || construct_people);
             let bare_noun = |k: usize| {
                 let x = &words[k];
                 x.tok.kind == TokenKind::Arabic

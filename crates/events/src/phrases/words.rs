@@ -105,9 +105,14 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
             })
         })
     };
+    // A sound plural or dual in construct drops its ن (موظفي الأجهزة، ضابطي شرطة ← موظفين،
+    // ضابطين): the listed form with it.
+    let construct_plural =
+        |cl: &crate::cues::Class, x: &str| !w.seg.definite() && x.ends_with('ي') && x.chars().count() >= 4 && cl.has(&format!("{x}ن"));
     let has = |cl: &crate::cues::Class| {
         cl.has(b)
             || cl.has(plain)
+            || construct_plural(cl, b)
             || def.as_deref().is_some_and(|d| cl.has(d))
             || tanween.is_some_and(|t| cl.has(t))
             || whole_tanween.is_some_and(|t| cl.has(t))
@@ -128,6 +133,20 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
     } else {
         None
     }
+}
+
+/// True when an indefinite word is a sound plural or dual of people in construct, which drops
+/// its ن (موظفي الأجهزة، مصابي قوات الطوارئ ← موظفين، مصابين) and is not itself a listed word
+/// (انتحاري is a singular).
+pub(crate) fn construct_plural_of_people(w: &Word) -> bool {
+    let c = cues();
+    let b = bare(w);
+    !w.seg.definite()
+        && b.ends_with('ي')
+        && b.chars().count() >= 4
+        && !c.people.has(b)
+        && !c.groups.has(b)
+        && (c.people.has(&format!("{b}ن")) || c.groups.has(&format!("{b}ن")))
 }
 
 /// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
