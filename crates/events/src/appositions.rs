@@ -128,7 +128,9 @@ impl Ctx<'_, '_, '_> {
         let person = |p: &Phrase| {
             let catalogue = p.link.and_then(|m| self.d.mentions[m].actor).map(|x| kb.actors[x].kind == ActorType::Person);
             let titled = cues().office_honorifics.has(words[p.first].key.as_str());
-            p.head == Head::Name && !titled && catalogue.unwrap_or(comma || self.is_person_at(p.first, p.end))
+            // (Between commas, an office too, the same person's: رئيس الكتلة، النائب حسن سالم،.)
+            let titled_name = comma && p.head == Head::Office && p.link.is_none();
+            titled_name || (p.head == Head::Name && !titled && catalogue.unwrap_or(comma || self.is_person_at(p.first, p.end)))
         };
         let Some(n) = ps.iter().find(|p| p.first == j && p.governor.is_none() && person(p)) else { return after };
         let e = n.end;

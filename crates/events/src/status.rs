@@ -41,8 +41,9 @@ impl Ctx<'_, '_, '_> {
     /// list `would_bring`, or قد before an imperfect): رفض الاتفاق سيفتح الباب أمام الحرب، قتل
     /// هؤلاء قد يلحق الهزيمة بالتنظيم. The noun names a hypothetical act, no event. Only its
     /// genitives, objects and adjectives stand between (seven words at most, below `end`): no
-    /// punctuation, verb, أن, relative word or ما (قتل المسلحون خمسة مما سيؤدي: a verb and its
-    /// outcome). A verb read as a noun here is one too (إن رفض الاتفاق سيفتح).
+    /// date (مقتل الجنود أمس سيدفع: it happened), punctuation, verb, أن, relative word or ما
+    /// (قتل المسلحون خمسة مما سيؤدي: a verb and its outcome). A verb read as a noun here is one
+    /// too (إن رفض الاتفاق سيفتح).
     pub(crate) fn hypothetical_subject(&self, t: usize, end: usize) -> bool {
         let words = self.d.words;
         let c = cues();
@@ -55,6 +56,10 @@ impl Ctx<'_, '_, '_> {
             let pair = words.get(k + 1).filter(|_| k + 1 < end).map(|n| format!("{b} {}", bare(n)));
             if c.would_bring.has(b) || pair.is_some_and(|x| c.would_bring.has(&x)) || self.modal_qad(k) {
                 return true;
+            }
+            // (A date of its own says the act happened: مقتل الجنود أمس سيدفع الحكومة إلى الرد.)
+            if self.in_time[k] {
+                return false;
             }
             let verb = crate::objects::imperfect_shaped(&w.key) || self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal);
             if verb || c.relatives.has(b) || c.complementizers.has(b) || matches!(b, "ما" | "مما" | "وهو" | "وهي" | "وهذا" | "الامر")

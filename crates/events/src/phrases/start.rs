@@ -169,7 +169,12 @@ impl Ctx<'_, '_, '_> {
         // A group named by what it does is a participant too (المتظاهرون، المحتجين): the word may
         // still be a trigger of its own where no verb states the event.
         // "Press" after a press noun is an adjective, no journalist (مؤتمر صحفي، بيان صحافي).
-        if i > 0 && cues().press_adjectives.has(bare(w)) && cues().press_nouns.has(bare(&words[i - 1])) {
+        // (…definite too: المؤتمر الصحفي.)
+        let press_noun = |p: &rasad_text::Word| {
+            let b = bare(p);
+            cues().press_nouns.has(b) || b.strip_prefix("ال").is_some_and(|r| cues().press_nouns.has(r))
+        };
+        if i > 0 && cues().press_adjectives.has(bare(w).trim_start_matches("ال")) && press_noun(&words[i - 1]) {
             return None;
         }
         let hit = self.d.lexicon.lookup(w).filter(|_| !self.plain_noun(i));

@@ -212,6 +212,7 @@ impl Ctx<'_, '_, '_> {
         };
         let before_apposition = after;
         let after = self.past_apposition(ps, &r.agents, after);
+        let before_name = after;
         let after = self.past_office_name(ps, &r.agents, after, c.end);
         // In a relative clause, the pronoun on the verb is the noun the clause describes (الرضيع
         // الذي أحرقه المستوطنون): that noun is the target.
@@ -243,7 +244,8 @@ impl Ctx<'_, '_, '_> {
         // An office read as the subject's apposition with no object after it was the object
         // (التقى الأمير خالد بن سلمان | وزير الخارجية التركي في الرياض), unless the verb's content
         // may stand for its object (دعا خالد العطية وزير الخارجية القطري إلى …).
-        if r.targets.is_empty() && after != before_apposition && !info(kind).content_fallback {
+        // (Not a name in apposition to an office subject: رفض رئيس الكتلة، النائب فلان، المشروع.)
+        if r.targets.is_empty() && after != before_apposition && after == before_name && !info(kind).content_fallback {
             if let Some(k) = self.target(ps, c, t, before_apposition, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);
             }
