@@ -554,9 +554,11 @@ impl Ctx<'_, '_, '_> {
             // القصف إلى إصابة مدنيين) is read even after a trigger of its type: the clause's events
             // join, the victims with them. (Any noun that names victims: 3 more false events on the
             // development set.)
+            // (…or counts them bare and its joined noun names them: عن مقتل 10 وإصابة 20 من عناصر داعش.)
+            let gen = frame_of(entry).iter().any(|f| f == "gen");
             let names_victims = matches!(prev_key, "عن" | "الي")
                 && nominal
-                && victim_follows(ps, entry.kind, i, frame_of(entry).iter().any(|f| f == "gen"));
+                && (victim_follows(ps, entry.kind, i, gen) || (gen && self.joined_victims(ps, c, i, entry.kind).is_some()));
             // (Nor the act a subject suffered after تعرض ل: تعرضت قافلة مساعدات لهجوم.)
             if governed_by_prev && !names_victims && !(lam && passive_lam) {
                 skip(i, format_args!("governed by the trigger before {:?} at {:?}", entry.kind, governor));

@@ -335,7 +335,7 @@ impl Ctx<'_, '_, '_> {
     /// The counted victims of a casualty noun joined by و to the noun at `t` of the same type,
     /// when the noun at `t` has only a bare number as its genitive (مقتل 21 وإصابة 36 من
     /// الحوثيين → the phrase 36 من الحوثيين). None otherwise.
-    fn joined_victims(&self, ps: &[Phrase], c: &Clause, t: usize, kind: rasad_model::EventType) -> Option<usize> {
+    pub(crate) fn joined_victims(&self, ps: &[Phrase], c: &Clause, t: usize, kind: rasad_model::EventType) -> Option<usize> {
         let words = self.d.words;
         let n = t + 1;
         if n >= c.end || crate::phrases::phrase_at(ps, n).is_some() {
