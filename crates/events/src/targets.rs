@@ -176,7 +176,8 @@ impl Ctx<'_, '_, '_> {
 
     /// The بين after an event noun at `n` (below `end`): right after it, or past its adjectives, a
     /// verb of occurrence, time words, adverbs (حاليا) and commas, three words at most (مواجهات
-    /// عنيفة دارت بين، اشتباكات صباح أمس، بين، اشتباكات تدور حاليا بين). None when something else stands between.
+    /// عنيفة دارت بين، اشتباكات صباح أمس، بين، اشتباكات تدور حاليا بين). None when something else
+    /// stands between.
     pub(crate) fn bain_after(&self, n: usize, end: usize) -> Option<usize> {
         let words = self.d.words;
         let skippable = |k: usize| {

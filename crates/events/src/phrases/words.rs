@@ -105,14 +105,11 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
             })
         })
     };
-    // A sound plural or dual in construct drops its ن (موظفي الأجهزة، ضابطي شرطة ← موظفين،
-    // ضابطين): the listed form with it.
-    let construct_plural =
-        |cl: &crate::cues::Class, x: &str| !w.seg.definite() && x.ends_with('ي') && x.chars().count() >= 4 && cl.has(&format!("{x}ن"));
+    // (…and one in construct, which drops its ن: موظفي الأجهزة ← موظفين.)
     let has = |cl: &crate::cues::Class| {
         cl.has(b)
             || cl.has(plain)
-            || construct_plural(cl, b)
+            || construct_of(w, b, cl)
             || def.as_deref().is_some_and(|d| cl.has(d))
             || tanween.is_some_and(|t| cl.has(t))
             || whole_tanween.is_some_and(|t| cl.has(t))
@@ -141,12 +138,13 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
 pub(crate) fn construct_plural_of_people(w: &Word) -> bool {
     let c = cues();
     let b = bare(w);
-    !w.seg.definite()
-        && b.ends_with('ي')
-        && b.chars().count() >= 4
-        && !c.people.has(b)
-        && !c.groups.has(b)
-        && (c.people.has(&format!("{b}ن")) || c.groups.has(&format!("{b}ن")))
+    !c.people.has(b) && !c.groups.has(b) && (construct_of(w, b, &c.people) || construct_of(w, b, &c.groups))
+}
+
+/// True when the form `x` of an indefinite word is a sound plural or dual in construct, its ن
+/// dropped, of a word listed in `cl` with it (موظفي ← موظفين، ضابطي ← ضابطين).
+fn construct_of(w: &Word, x: &str, cl: &crate::cues::Class) -> bool {
+    !w.seg.definite() && x.ends_with('ي') && x.chars().count() >= 4 && cl.has(&format!("{x}ن"))
 }
 
 /// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
