@@ -315,9 +315,25 @@ impl Store {
                 heads: &mut self.heads,
                 reaction: stories::is_reaction(&p.record.events, &p.sentences),
             };
+            let mut written = Vec::with_capacity(p.record.events.len());
             for (i, ev) in p.record.events.iter().enumerate() {
-                write_event(&tx, i, ev, &mut info)?;
+                written.push(write_event(&tx, i, ev, doc, info.published)?);
                 stats.events += 1;
+            }
+            // Stories in two passes ([`stories::assign`]): the events that join a story of other
+            // documents first, then the rest, which may then join those stories through what the
+            // first pass added (this document's keys and headline words) before starting new ones.
+            let mut deferred = Vec::new();
+            for (ev, (rowid, anchor)) in p.record.events.iter().zip(&written) {
+                match stories::assign(&tx, *rowid, ev, anchor.as_deref(), &mut info, stories::Pass::Join)? {
+                    Some(story) => set_story(&tx, *rowid, story)?,
+                    None => deferred.push((ev, *rowid, anchor.as_deref())),
+                }
+            }
+            for (ev, rowid, anchor) in deferred {
+                if let Some(story) = stories::assign(&tx, rowid, ev, anchor, &mut info, stories::Pass::Any)? {
+                    set_story(&tx, rowid, story)?;
+                }
             }
             tx.prepare_cached("INSERT INTO doc_fts (rowid, terms) VALUES (?1, ?2)")?.execute(params![doc, p.terms])?;
             stats.stored += 1;
@@ -416,9 +432,22 @@ fn record_copy(tx: &rusqlite::Transaction, doc: i64, p: &Prepared) -> Result<(),
     Ok(())
 }
 
-/// Stores one event with its arguments and places it in a story ([`stories::assign`]).
-fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &mut stories::DocInfo) -> Result<(), StoreError> {
-    let published = doc.published;
+/// Sets the story of a stored event.
+fn set_story(tx: &rusqlite::Transaction, event: i64, story: i64) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story, event])?;
+    Ok(())
+}
+
+/// Stores one event of document `doc` with its arguments, its story left for
+/// [`stories::assign`]. Returns its row id and its anchor day (YYYY-MM-DD: its own date, else
+/// the publication day when it has no date).
+fn write_event(
+    tx: &rusqlite::Transaction,
+    idx: usize,
+    ev: &Event,
+    doc: i64,
+    published: Option<&str>,
+) -> Result<(i64, Option<String>), StoreError> {
     let place = ev.places.iter().find(|p| p.link.lat.is_some()).or(ev.places.first());
     let date_value = ev.date.as_ref().and_then(|d| d.value.clone());
     let date_precision = ev.date.as_ref().and_then(|d| d.precision).map(|p| p.as_str());
@@ -433,7 +462,7 @@ fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &mut sto
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 0, ?18, ?19)",
     )?
     .execute(params![
-        doc.rowid,
+        doc,
         idx as i64,
         ev.kind.as_str(),
         ev.mode,
@@ -454,8 +483,6 @@ fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &mut sto
         ev.background
     ])?;
     let rowid = tx.last_insert_rowid();
-    let story = stories::assign(tx, rowid, ev, anchor.as_deref(), doc)?;
-    tx.prepare_cached("UPDATE events SET story = ?1 WHERE rowid = ?2")?.execute(params![story, rowid])?;
     let mut ins = tx.prepare_cached(
         "INSERT INTO event_args (event, role, kb_id, name, text, start, end, type, anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
@@ -469,7 +496,7 @@ fn write_event(tx: &rusqlite::Transaction, idx: usize, ev: &Event, doc: &mut sto
         let sp = &s.span;
         ins.execute(params![rowid, "source", s.id, s.name, sp.text, sp.start as i64, sp.end as i64, ev.kind.as_str(), anchor])?;
     }
-    Ok(())
+    Ok((rowid, anchor))
 }
 
 #[cfg(test)]

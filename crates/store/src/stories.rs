@@ -32,6 +32,9 @@
 //!   side; the Arab League another) is refused, however alike its target, words and day.
 //! - **Near-duplicates first.** An event of a document that is a near-duplicate of an earlier one
 //!   joins the story of that document's event of the same family and window, whatever the score.
+//! - **Joining before starting** ([`Pass`]): a document's events that join other documents'
+//!   stories are placed first; the rest then may join those stories through what they brought
+//!   (the document's parties and headline words) before any starts a story of its own.
 //!
 //! Candidates come from one index range per evidence key (`story_keys`: key, family, anchor
 //! day), so the cost per event does not grow with the store; headline words are kept once per
@@ -638,9 +641,31 @@ fn find(tx: &Transaction, ev: &Evidence, doc: &mut DocInfo) -> Result<Option<(i6
     Ok(choose(ev, &cands).and_then(|id| cands.into_iter().find(|c| c.story == id)).map(|c| (c.story, c.day)))
 }
 
-/// Places event `event` (already inserted) in a story: an existing one it joins, else a new one
-/// with its own row id. Returns the story id. Events without an anchor day get a story of their own.
-pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>, doc: &mut DocInfo) -> Result<i64, StoreError> {
+/// The passes over a document's events ([`assign`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    /// Only join a story that exists; an event that joins none is left for [`Pass::Any`].
+    Join,
+    /// Join a story, else start one.
+    Any,
+}
+
+/// Places event `event` (already inserted) in a story: an existing one it joins, else (in
+/// [`Pass::Any`]) a new one with its own row id. Returns the story id, or `None` when
+/// [`Pass::Join`] found none to join. Events without an anchor day get a story of their own.
+///
+/// A document's events are placed in two passes, the ones joining other documents' stories
+/// first: when its first events started stories of their own, its later ones (talks, then the
+/// agreement they reached) would join those, sharing the document's headline words in full, and
+/// the document would stay apart from the occurrence's other reports.
+pub(crate) fn assign(
+    tx: &Transaction,
+    event: i64,
+    ev: &Event,
+    day: Option<&str>,
+    doc: &mut DocInfo,
+    pass: Pass,
+) -> Result<Option<i64>, StoreError> {
     // A headline names the news of its publication days: an event dated further from them (a
     // recalled attack, last month's meeting) takes no headline words, nor gives them to its story.
     let published = doc.published.and_then(day_number);
@@ -659,9 +684,14 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         }
     });
     let joined = match &evidence {
-        Some(e) => find(tx, e, doc)?,
-        None => None,
+        // The second pass looks again only when the first one placed some of the document's
+        // events: nothing else changed since.
+        Some(e) if pass == Pass::Join || !doc.stories.is_empty() => find(tx, e, doc)?,
+        _ => None,
     };
+    if joined.is_none() && pass == Pass::Join {
+        return Ok(None);
+    }
     let story = joined.as_ref().map_or(event, |j| j.0);
     if *DEBUG {
         eprintln!("STORYDBG event {event} story {story}");
@@ -728,7 +758,7 @@ pub(crate) fn assign(tx: &Transaction, event: i64, ev: &Event, day: Option<&str>
         )?
         .execute(params![story, outlet, own as i64])?;
     }
-    Ok(story)
+    Ok(Some(story))
 }
 
 /// Source counts per story: outlets that did not merely republish another outlet's text
