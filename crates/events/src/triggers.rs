@@ -647,7 +647,16 @@ impl Ctx<'_, '_, '_> {
         let accused_persons = words[k].seg.definite() && !h.entries.iter().any(|e| accuses(e) && (e.verb || e.noun));
         let opens = |j: usize| words[j].seg.prefixes.contains(&"ب") && (j == k + 1 || !accused_persons);
         let w = &words[i];
-        opens(i) || (nominal && !w.seg.prefixes.contains(&"و") && ((k + 1).max(i.saturating_sub(3))..i).any(opens))
+        if opens(i) || (nominal && !w.seg.prefixes.contains(&"و") && ((k + 1).max(i.saturating_sub(3))..i).any(opens)) {
+            return true;
+        }
+        // A word joined by و to an accused act up to three words before it, with no punctuation
+        // between, is one more act of the accusation (بارتكاب أعمال اغتصاب وقتل وإعدام، بقصف الأحياء
+        // وقتل المدنيين), though the clause splitter read its و as a new clause's.
+        w.seg.prefixes.contains(&"و")
+            && ((k + 1).max(i.saturating_sub(3))..i).rev().take_while(|&j| words[j].tok.kind != TokenKind::Punct).any(|j| {
+                self.d.lexicon.lookup(&words[j]).is_some_and(|h| h.entries.iter().any(|e| e.noun)) && self.accused_content(s, j, true)
+            })
     }
 
     /// The nearest word among the eight tokens before `i` in its clause that asks, with the type it
