@@ -53,6 +53,8 @@ pub(crate) struct Cues {
     pub honorifics: Class,
     pub groups: Class,
     pub construct_groups: Class,
+    /// People by their tie to a party, read as people only with its pronoun (أنصارها، رعاياه).
+    pub owned_people: Class,
     pub town_groups: Class,
     pub people: Class,
     pub victim_units: Class,

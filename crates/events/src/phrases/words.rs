@@ -116,7 +116,11 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
             || sound(cl)
     };
     // (A person's noun whole: the segmenter may read its first ف as the conjunction, فتاة.)
-    let whole_person = w.seg.prefixes == ["ف"] && c.people.has(k);
+    // (…or a party's people with its pronoun: أنصارها، رعاياهم، مواطنيها.)
+    let owned = w.seg.suffixes.last().is_some_and(|s| matches!(*s, "ها" | "هم" | "هما" | "ه"));
+    let stem = w.seg.key.as_str();
+    let owned_person = owned && stem.chars().count() >= 3 && c.owned_people.has(stem);
+    let whole_person = (w.seg.prefixes == ["ف"] && c.people.has(k)) || owned_person;
     if c.pairs.has(k) || has(&c.pairs) {
         Some(Head::Pair)
     } else if has(&c.counterpart) || c.counterpart.has(w.seg.key.as_str()) {
