@@ -23,6 +23,39 @@ impl Ctx<'_, '_, '_> {
         names.get(k).filter(|n| n.0 == i && n.1 > i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
     }
 
+    /// The end of a person's name the tagger missed after a title (السيد علي السيستاني، الشيخ
+    /// حمد الراشد): from token `i`, a common given name of the person-name units
+    /// ([`rasad_ner::features::name_code`], from Wikidata: ten people or more) and one to three
+    /// more units, each a family name or a common given name of three letters or more; no unit
+    /// names a group, an office, people or an event, carries the article (the first) or ends in
+    /// ى (على، إلى fold to names' keys). `None` when no such name starts at `i`.
+    pub(crate) fn name_units(&self, i: usize, hi: usize) -> Option<usize> {
+        let words = self.d.words;
+        let plain = |k: usize| {
+            let w = &words[k];
+            w.tok.kind == TokenKind::Arabic
+                && !w.tok.text.ends_with('ى')
+                && w.key.chars().count() >= 3
+                && crate::forms::word_class(w).is_none()
+                && self.d.lexicon.lookup(w).is_none()
+                && self.mention_starting(k).is_none()
+                && self.quantity_at[k].is_none()
+        };
+        // Given-name and family-name steps: 0 none, 1 one to nine people, 2 ten or more.
+        let steps = |k: usize| {
+            let c = rasad_ner::features::name_code(&words[k]);
+            (c / 3, c % 3)
+        };
+        if i >= hi || !plain(i) || words[i].seg.definite() || steps(i).0 < 2 {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < hi && end < i + 4 && plain(end) && matches!(steps(end), (2, _) | (_, 1..)) {
+            end += 1;
+        }
+        (end >= i + 2).then_some(end)
+    }
+
     /// The mention that starts at token `i`, if any.
     pub(super) fn mention_starting(&self, i: usize) -> Option<usize> {
         self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)

@@ -102,7 +102,7 @@ impl Ctx<'_, '_, '_> {
                 mm.actor.map_or(mm.place.is_none(), |a| self.d.kb.actors[a].kind == ActorType::Person)
             };
             let mention_end = self.mention_starting(j).filter(|&m| person_mention(m)).map(|m| self.d.mentions[m].end);
-            if let Some(end) = self.name_at(j).map(|n| n.0).or(mention_end) {
+            if let Some(end) = self.name_at(j).map(|n| n.0).or(mention_end).or_else(|| self.name_units(j, hi)) {
                 return Some((end, Head::Name));
             }
         }
@@ -195,7 +195,9 @@ impl Ctx<'_, '_, '_> {
             };
         // A group word shaped as an adjective right after a definite noun describes it (ترسيم
         // الحدود البحرية، المنطقة الأمنية): no phrase of its own.
-        if i > 0 && w.seg.definite() && crate::phrases::nisba_ending(&w.key) && word_class(w) == Some(Head::Group) {
+        // (Not a plural in ات, which a nisba of its stem only resembles: منصور الحربي | الميليشيات.)
+        let plural = crate::context::letters(w.tok.text).rev().take(2).eq(['ت', 'ا']);
+        if i > 0 && w.seg.definite() && !plural && crate::phrases::nisba_ending(&w.key) && word_class(w) == Some(Head::Group) {
             let p = &words[i - 1];
             if p.tok.kind == TokenKind::Arabic && p.seg.definite() && self.mention_at[i - 1].is_none() && word_class(p).is_none() {
                 return None;
