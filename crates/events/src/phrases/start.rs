@@ -211,6 +211,11 @@ impl Ctx<'_, '_, '_> {
             return Some((i + 1, h));
         }
         if let Some(h) = &hit {
+            // A definite participle in the sound plural names people, whatever it could state
+            // (ودعا الرئيس المنشقين في الحزب إلى، أفرجت السلطات عن المحتجزين).
+            if w.seg.definite() && crate::forms::people_plural(w) && w.seg.base_key().trim_start_matches("ال").starts_with('م') {
+                return Some((i + 1, Head::People));
+            }
             // Forces named by what they are sent as, with whose they are (تعزيزات عسكرية روسية،
             // قوات … ): a participant phrase up to the nisba, when the noun is plural and indefinite.
             let forces = h.nominal && !w.seg.definite() && h.entry.kind == rasad_model::EventType::Mobilize;
