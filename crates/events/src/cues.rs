@@ -51,6 +51,8 @@ impl<'de> Deserialize<'de> for Class {
 pub(crate) struct Cues {
     pub titles: Class,
     pub honorifics: Class,
+    /// Titles that name their holder alone, with no name after them (وطالب الشيخ الحكومة).
+    pub lone_titles: Class,
     pub groups: Class,
     pub construct_groups: Class,
     /// People by their tie to a party, read as people only with its pronoun (أنصارها، رعاياه).

@@ -102,8 +102,23 @@ impl Ctx<'_, '_, '_> {
                 mm.actor.map_or(mm.place.is_none(), |a| self.d.kb.actors[a].kind == ActorType::Person)
             };
             let mention_end = self.mention_starting(j).filter(|&m| person_mention(m)).map(|m| self.d.mentions[m].end);
-            if let Some(end) = self.name_at(j).map(|n| n.0).or(mention_end).or_else(|| self.name_units(j, hi)) {
+            // (Not a preposition the tagger read as a name after the title: الشيخ على، السيد إلى.)
+            let name = self.name_at(j).filter(|n| !(n.0 == j + 1 && words[j].tok.text.ends_with('ى')));
+            if let Some(end) = name.map(|n| n.0).or(mention_end).or_else(|| self.name_units(j, hi)) {
                 return Some((end, Head::Name));
+            }
+            // A title alone names its holder, a person (وطالب الشيخ الحكومة بوقف القصف، ودعا السيد
+            // المواطنين إلى الهدوء: cue list `lone_titles`), unless a name of the catalogue follows.
+            // (Not a title inside a name: ولد الشيخ، أبو السيد.)
+            let in_name = i > 0 && matches!(bare(&words[i - 1]), "ولد" | "بن" | "ابن" | "ابو" | "ابي" | "بنت" | "ام");
+            if j == i + 1
+                && !in_name
+                && cues().lone_titles.has(w.key.as_str())
+                && w.seg.prefixes.len() == 1
+                && (j >= hi || self.mention_starting(j).is_none())
+                && name.is_none()
+            {
+                return Some((j, Head::Office));
             }
         }
         // A count of acts before the act's noun is no participant (شنت الطائرات عشرات الغارات: cue

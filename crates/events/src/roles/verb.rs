@@ -112,6 +112,23 @@ impl Ctx<'_, '_, '_> {
             r.targets = self.with_coordinated(ps, k);
             return r;
         }
+        // الشاب الذي استشهد أمس برصاص الاحتلال، القائد الذي قتل في غارة: a verb of dying or
+        // wounding right after the relative word, with no object after it, says what befell the
+        // person the clause describes: the victim, not the doer.
+        let relative_victim = relative
+            && info(kind).victims
+            && !object_pronoun
+            && words[t].seg.suffixes.is_empty()
+            && (casualty || !tr.frame.iter().any(|f| f == "obj"))
+            && inherited.iter().any(|&k| matches!(ps[k].head, Head::People | Head::Name | Head::Office | Head::Group))
+            && !ps.iter().any(|o| o.first > t && o.end <= c.end && o.governor.is_none() && o.patient());
+        if relative_victim {
+            r.targets = inherited.to_vec();
+            if let Some(a) = self.agent_after(ps, c, t).or_else(|| self.cause_doer(ps, c, t)) {
+                r.agents = self.with_coordinated(ps, a);
+            }
+            return r;
+        }
         if passive || victims {
             // قُتل 13 من ميليشيا الحوثي في مواجهات مع المقاومة: the subject suffered it.
             if let Some(k) = subj.or_else(|| self.passive_patient(ps, c, t)) {
