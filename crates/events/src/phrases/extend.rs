@@ -246,6 +246,17 @@ impl Ctx<'_, '_, '_> {
                 // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
                 let same =
                     self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].actor.is_some() && self.d.mentions[p].actor == mm.actor);
+                // (Not a person right after a definite body, the verb's object: واتهمت المعارضة |
+                // سمير جعجع، انتقدت الحكومة | حسين حبري; a construct takes him: قوات الرئيس صالح.)
+                // (…nor after و, a genitive of an office before it: رئيسي الجمهورية والحكومة فؤاد السنيورة.)
+                let after_body = head == Head::Group
+                    && !titled
+                    && prev.seg.definite()
+                    && word_class(prev) == Some(Head::Group)
+                    && !words[i].seg.prefixes.contains(&"و");
+                if is_person && after_body {
+                    break;
+                }
                 if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled) && !body_name(j)) {
                     named |= mm.kind == MentionKind::Name;
                     // A person an office belongs to (سفير خادم الحرمين الشريفين) is not the
@@ -259,6 +270,16 @@ impl Ctx<'_, '_, '_> {
                 break;
             }
             if let Some((end, label)) = self.name_at(j) {
+                let prev = &words[j - 1];
+                let after_body = head == Head::Group
+                    && label == Label::Per
+                    && prev.seg.definite()
+                    && word_class(prev) == Some(Head::Group)
+                    && !cues().honorifics.has(prev.key.as_str())
+                    && !words[i].seg.prefixes.contains(&"و");
+                if after_body {
+                    break;
+                }
                 if (label == Label::Per && !person) || !named {
                     named = true;
                     person |= label == Label::Per;
