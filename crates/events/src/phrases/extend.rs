@@ -332,6 +332,15 @@ impl Ctx<'_, '_, '_> {
                 j += 1;
                 continue;
             }
+            // …and so does one negated by غير (منظمات غير حكومية، القوات غير النظامية).
+            if bare(w) == "غير" && j + 1 < hi {
+                let adj = &words[j + 1];
+                let agrees = (adj.seg.definite() || !words[j - 1].seg.definite()) && adj.seg.prefixes.iter().all(|p| *p == "ال");
+                if agrees && super::words::describes_word(&words[j - 1], adj) {
+                    j += 2;
+                    continue;
+                }
+            }
             // An office in construct with another office (نائب رئيس الحركة، مساعد وزير الخارجية).
             if j > i
                 && construct(&words[j - 1])

@@ -59,7 +59,13 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
         && prev.seg.definite();
     let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
     let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
-    shaped && feminine(k) == feminine(pk) && !plural(k) && crate::forms::word_class(w).is_none() && !cues().m_nouns.has(k)
+    // (Nor a noun in ية, which only looks like one: الجماعة | المسؤولية عن التفجير.)
+    shaped
+        && feminine(k) == feminine(pk)
+        && !plural(k)
+        && crate::forms::word_class(w).is_none()
+        && !cues().m_nouns.has(k)
+        && !cues().ya_nouns.has(k)
 }
 
 /// True when a word's first و is its own letter, not the conjunction the segmenter read: an
