@@ -40,6 +40,12 @@ pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
+/// True for a particle inside a person's name (بن، ابن، أبو، عبد، ولد، آل، أم …): the word after
+/// it belongs to the name (محمد بن سلمان، إسماعيل ولد الشيخ أحمد).
+pub(crate) fn name_particle(w: &Word) -> bool {
+    matches!(bare(w), "ال" | "آل" | "بن" | "ابن" | "ابو" | "ابي" | "عبد" | "ولد" | "بنت" | "ام")
+}
+
 /// True for a comma (، or ,).
 pub(crate) fn is_comma(w: &Word) -> bool {
     w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "،" | ",")

@@ -157,7 +157,7 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
     }
     if b - a > 1 {
         let k = b - 1;
-        let particle = matches!(bare(&words[k - 1]), "ال" | "آل" | "بن" | "ابن" | "ابو" | "ابي" | "عبد" | "ولد" | "بنت");
+        let particle = crate::context::name_particle(&words[k - 1]);
         let word_after = words.get(b).is_some_and(|w| w.tok.kind == TokenKind::Arabic);
         // A verb after a person's name agrees with it: a plural form ends no name (داني دانون).
         let plural = words[k].seg.suffixes.iter().any(|x| matches!(*x, "ون" | "وا" | "ين"));

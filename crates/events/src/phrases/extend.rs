@@ -36,6 +36,18 @@ impl Ctx<'_, '_, '_> {
             .map(|m| self.d.mentions[m].end);
         let body_name =
             |j: usize| body_end.is_some_and(|e| !(e..=j).any(|k| words[k].seg.prefixes.iter().any(|p| matches!(*p, "ل" | "ب"))));
+        // A person right after a definite body is the verb's object, not the body's apposition
+        // (واتهمت المعارضة | سمير جعجع، انتقدت الحكومة | حسين حبري); a construct takes him (قوات
+        // الرئيس صالح), a title announces him, and a body after و is an office's genitive
+        // (رئيسا الجمهورية والحكومة فؤاد السنيورة).
+        let body_before = |j: usize| {
+            let prev = &words[j - 1];
+            head == Head::Group
+                && prev.seg.definite()
+                && word_class(prev) == Some(Head::Group)
+                && !cues().honorifics.has(prev.key.as_str())
+                && !words[i].seg.prefixes.contains(&"و")
+        };
         // A body of civil society (cue list `civil_bodies`) heads it: its name takes its field.
         let body = matches!(head, Head::Group | Head::Name) && cues().civil_bodies.has(bare(&words[i]));
         // Extend over what belongs to the phrase.
@@ -246,15 +258,7 @@ impl Ctx<'_, '_, '_> {
                 // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
                 let same =
                     self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].actor.is_some() && self.d.mentions[p].actor == mm.actor);
-                // (Not a person right after a definite body, the verb's object: واتهمت المعارضة |
-                // سمير جعجع، انتقدت الحكومة | حسين حبري; a construct takes him: قوات الرئيس صالح.)
-                // (…nor after و, a genitive of an office before it: رئيسي الجمهورية والحكومة فؤاد السنيورة.)
-                let after_body = head == Head::Group
-                    && !titled
-                    && prev.seg.definite()
-                    && word_class(prev) == Some(Head::Group)
-                    && !words[i].seg.prefixes.contains(&"و");
-                if is_person && after_body {
+                if is_person && body_before(j) {
                     break;
                 }
                 if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled) && !body_name(j)) {
@@ -270,14 +274,7 @@ impl Ctx<'_, '_, '_> {
                 break;
             }
             if let Some((end, label)) = self.name_at(j) {
-                let prev = &words[j - 1];
-                let after_body = head == Head::Group
-                    && label == Label::Per
-                    && prev.seg.definite()
-                    && word_class(prev) == Some(Head::Group)
-                    && !cues().honorifics.has(prev.key.as_str())
-                    && !words[i].seg.prefixes.contains(&"و");
-                if after_body {
+                if label == Label::Per && body_before(j) {
                     break;
                 }
                 if (label == Label::Per && !person) || !named {

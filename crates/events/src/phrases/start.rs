@@ -110,7 +110,7 @@ impl Ctx<'_, '_, '_> {
             // A title alone names its holder, a person (وطالب الشيخ الحكومة بوقف القصف، ودعا السيد
             // المواطنين إلى الهدوء: cue list `lone_titles`), unless a name of the catalogue follows.
             // (Not a title inside a name: ولد الشيخ، أبو السيد.)
-            let in_name = i > 0 && matches!(bare(&words[i - 1]), "ولد" | "بن" | "ابن" | "ابو" | "ابي" | "بنت" | "ام");
+            let in_name = i > 0 && crate::context::name_particle(&words[i - 1]);
             if j == i + 1
                 && !in_name
                 && cues().lone_titles.has(w.key.as_str())
