@@ -72,6 +72,8 @@ pub(crate) struct Cues {
     pub pairs: Class,
     pub adjectives: Class,
     pub phrase_links: Class,
+    /// Members of a group, who belong to it after في (عناصر في تنظيم داعش).
+    pub members: Class,
     pub connectors: Class,
     pub connector_phrases: Class,
     pub accidents: Class,

@@ -596,7 +596,16 @@ impl Lexicon {
             let imperfect = whole.strip_prefix(['ت', 'ن']).filter(|r| r.ends_with('ي') && r.chars().count() >= 3).map(|r| format!("ي{r}"));
             return imperfect.filter(|c| self.is_verb(c)).map(|c| (c, false));
         }
-        for c in inflected_candidates(w) {
+        // A defective perfect writes its ى as ا before an object pronoun (التقاه، استدعاها → التقى،
+        // استدعى).
+        let object = w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن"));
+        let whole = w.key_without_conj();
+        let defective = ["هما", "هم", "هن", "ها", "ه"]
+            .iter()
+            .filter_map(|p| whole.strip_suffix(p)?.strip_suffix('ا'))
+            .map(|r| format!("{r}ي"))
+            .filter(|c| object && c.chars().count() >= 4);
+        for c in defective.chain(inflected_candidates(w)) {
             if self.is_verb(&c) {
                 return Some((c, false));
             }

@@ -141,7 +141,12 @@ impl Ctx<'_, '_, '_> {
             let Some((j, head)) = self.phrase_start(i, hi) else {
                 // An indefinite object (هاجم مسلحون فندقا): a generic phrase of its own.
                 if let Some(end) = self.indefinite_object(i, hi, &out) {
-                    out.push(Phrase { first: i, end, head: Head::Generic, link: None, state: None, governor: None, coordinated: false });
+                    // (…of members, with the group they belong to: أعضاء في حركة حماس.)
+                    let (end, (link, state)) = match self.member_of_group(i, end, hi) {
+                        Some(e) => (e, self.best_link(i, e)),
+                        None => (end, (None, None)),
+                    };
+                    out.push(Phrase { first: i, end, head: Head::Generic, link, state, governor: None, coordinated: false });
                     i = end;
                     continue;
                 }

@@ -264,7 +264,7 @@ impl Ctx<'_, '_, '_> {
                                 .lookup(p)
                                 .is_some_and(|ph| ph.nominal && !ph.entries.iter().any(|e| h.entries.iter().any(|x| x.kind == e.kind)))
                     };
-                    let nominal = h.nominal
+                    let nominal = (h.nominal && !self.verb_with_pronoun(ps, c, i, h))
                         || (i > 0 && governs(&words[i - 1]))
                         || genitive_of
                         || crate::verbal_nouns::joined_to_governed_noun(words, self.d.lexicon, i, c.first);

@@ -236,6 +236,26 @@ impl Ctx<'_, '_, '_> {
             && !ps.iter().any(|p| p.first == k)
     }
 
+    /// True when the word at `i`, a form of both a verb and its noun that the lexicon reads as the
+    /// noun for its object pronoun (`h`: هدده "his threat"), is the verb with that pronoun: it opens
+    /// its clause (alone or with و، ف) and a party follows it ungoverned, its subject (وهدده الجيش
+    /// بالقتل، وحثهم الرئيس على، ودعمها التحالف). A noun with a pronoun opens no clause before its
+    /// doer (ورفضه الاتفاق, his refusal: the agreement is no party).
+    pub(crate) fn verb_with_pronoun(&self, ps: &[Phrase], c: &crate::clauses::Clause, i: usize, h: &crate::lexicon::Hit) -> bool {
+        let words = self.d.words;
+        let w = &words[i];
+        let opens = i == c.first || words[i - 1].tok.kind == TokenKind::Punct || words[i - 1].key == "و";
+        h.nominal
+            && opens
+            && h.entries.iter().any(|e| e.verb)
+            && !w.seg.definite()
+            && w.seg.prefixes.iter().all(|p| matches!(*p, "و" | "ف"))
+            && crate::context::third_person_pronoun(w)
+            && ps.iter().any(|p| {
+                p.first == i + 1 && p.governor.is_none() && matches!(p.head, Head::Name | Head::Group | Head::Office | Head::People)
+            })
+    }
+
     /// True when the word at `i` (a lexicon form read as a verb, `h`) also names its act as a noun
     /// and stands right after a verb and the phrase that is its subject (أدان الوزير قصف …، أكدت
     /// الحكومة رفض …): the verb's object.

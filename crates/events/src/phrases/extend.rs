@@ -57,6 +57,13 @@ impl Ctx<'_, '_, '_> {
             if quoted > j && quoted < hi && construct(&words[j - 1]) && word_class(&words[j - 1]).is_some_and(|h| h != Head::Name) {
                 j = quoted;
             }
+            // (…also when the tagger's name took the group noun and the mark: حزب « | المصريين الأحرار».)
+            if crate::context::opening_quote(&words[j - 1]) && j - 1 > i && word_class(&words[j - 2]) == Some(Head::Group) {
+                if let Some(m) = self.mention_starting(j).filter(|&m| self.d.mentions[m].actor.is_some() && self.d.mentions[m].end <= hi) {
+                    j = self.d.mentions[m].end;
+                    continue;
+                }
+            }
             // An adjective in quotation marks is still the noun's (الممارسات «الإسرائيلية»، الطائرات
             // "الإسرائيلية": a paper's way of distancing itself from a state's name).
             if j + 2 < hi
@@ -66,6 +73,11 @@ impl Ctx<'_, '_, '_> {
                 && words[j + 1].seg.definite() == words[j - 1].seg.definite()
             {
                 j += 3;
+                continue;
+            }
+            // A member of a group named after في (عناصر في تنظيم داعش): the group's.
+            if let Some(e) = self.member_of_group(i, j, hi) {
+                j = e;
                 continue;
             }
             let w = &words[j];
@@ -437,5 +449,36 @@ impl Ctx<'_, '_, '_> {
         word_class(w) == Some(Head::Office)
             && !cues().plural_offices.has(bare(w).trim_start_matches("ال"))
             && !["ين", "ون", "ات", "اء"].iter().any(|e| w.key.ends_with(e))
+    }
+}
+
+impl Ctx<'_, '_, '_> {
+    /// Where a phrase of members (`[i, j)` holds a word of cue list `members`) ends when a group
+    /// they belong to is named after في, past one adjective of theirs (عناصر في تنظيم داعش، القيادي
+    /// البارز في جماعة الإخوان، قياديا بارزا في حركة طالبان): the end of the group's mention, up to
+    /// `hi`. None when no such group follows, or what follows is a state or a person (قوات الأمن في
+    /// العراق: where they are).
+    pub(crate) fn member_of_group(&self, i: usize, j: usize, hi: usize) -> Option<usize> {
+        let words = self.d.words;
+        if j == 0 || j >= hi || !(i..j).any(|k| cues().members.has(bare(&words[k]))) {
+            return None;
+        }
+        // (An indefinite adjective's first letter may read as a clitic: كبيرا، بارزا.)
+        let w = &words[j];
+        let adjective = j + 2 < hi
+            && bare(&words[j + 1]) == "في"
+            && w.seg.definite() == words[j - 1].seg.definite()
+            && w.seg.prefixes.iter().all(|p| *p == "ال" || !w.seg.definite() && matches!(*p, "ب" | "ك" | "ل"))
+            && self.mention_at[j].is_none()
+            && self.d.lexicon.lookup(w).is_none()
+            && word_class(w).is_none();
+        let at = if adjective { j + 1 } else { j };
+        if bare(&words[at]) != "في" || at + 1 >= hi {
+            return None;
+        }
+        let m = self.mention_starting(self.quoted_name(at + 1))?;
+        let mm = &self.d.mentions[m];
+        let group = mm.actor.is_some_and(|a| !matches!(self.d.kb.actors[a].kind, ActorType::State | ActorType::Person));
+        (group && mm.end <= hi).then_some(mm.end)
     }
 }

@@ -61,9 +61,9 @@ impl Ctx<'_, '_, '_> {
         self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)
     }
 
-    /// Past an opening quotation mark before a name (عناصر «داعش»، من “حزب الله”): the name's first
-    /// token; past the closing mark of a quoted group (مسلحو «المقاومة الشعبية»); `i` itself
-    /// otherwise.
+    /// Past an opening quotation mark before a name (عناصر «داعش»، من “حزب الله”), or a group's kind
+    /// and the mark (عناصر تنظيم «داعش»، من جماعة "الحوثي"): the name's first token; past the closing
+    /// mark of a quoted group (مسلحو «المقاومة الشعبية»); `i` itself otherwise.
     pub(crate) fn quoted_name(&self, i: usize) -> usize {
         let w = &self.d.words[i];
         let quote = crate::context::opening_quote(w);
@@ -78,6 +78,16 @@ impl Ctx<'_, '_, '_> {
         }
         if quote && i + 1 < self.d.words.len() && (self.mention_starting(i + 1).is_some() || self.name_at(i + 1).is_some()) {
             i + 1
+        } else if !quote
+            && i + 2 < words.len()
+            && word_class(w) == Some(Head::Group)
+            && self.mention_starting(i).is_none()
+            && crate::context::opening_quote(&words[i + 1])
+            && self.mention_starting(i + 2).is_some_and(|m| self.d.mentions[m].actor.is_some())
+        {
+            // …or past a group's kind before its quoted name (تنظيم «داعش»، جماعة "الحوثي"، حركة
+            // “حماس”): the name's first token.
+            i + 2
         } else {
             i
         }

@@ -156,6 +156,10 @@ impl Ctx<'_, '_, '_> {
                 let head = if head == Head::Name { Head::Group } else { head };
                 return Some((end, if q.unit.as_deref().is_some_and(|u| cues().victim_units.has(u)) { Head::People } else { head }));
             }
+            // (…or members of a group named after في: ثلاثة أعضاء في جماعة الإخوان.)
+            if let Some(e) = self.member_of_group(i, j, hi) {
+                return Some((e, Head::Group));
+            }
             match q.unit.as_deref() {
                 Some(u) if cues().victim_units.has(u) => return Some((j, Head::People)),
                 Some(u) if cues().force_units.has(u) => return Some((j, Head::Group)),
