@@ -387,7 +387,23 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     };
     let headline =
         d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
-    let mut out = merge_restatements(out, lemma, headline);
+    let out = merge_restatements(out, lemma, headline);
+    // A definite or possessed verbal noun (الزيارة، زيارته، هذه الزيارة) refers back.
+    let reference = |e: &Event| {
+        let k = words.partition_point(|w| w.tok.span.start < e.trigger.start);
+        words.get(k).filter(|w| w.tok.span.start == e.trigger.start).is_some_and(|w| {
+            let demonstrative = k > 0 && matches!(bare(&words[k - 1]), "هذه" | "هذا" | "تلك" | "ذلك");
+            // (Not one that names its own party after it: لقائه ميتشل، اجتماعه مع الوزير.)
+            let party_after = words.get(k + 1).is_some_and(|n| {
+                bare(n) == "مع" || cx.mention_at[k + 1].is_some_and(|m| d.mentions[m].first == k + 1 && d.mentions[m].actor.is_some())
+            });
+            e.kind == rasad_model::EventType::Consult
+                && d.lexicon.lookup(w).is_some_and(|h| h.nominal)
+                && (w.seg.definite() || crate::context::third_person_pronoun(w) || demonstrative)
+                && !party_after
+        })
+    };
+    let mut out = crate::merge::merge_references(out, lemma, reference);
     out.retain(|e| {
         let keep = situated(e);
         if !keep && *DEBUG {

@@ -226,3 +226,23 @@ pub(crate) fn absorb(e: &mut Event, b: Event) {
     e.source = e.source.take().or(b.source);
     e.confidence = e.confidence.max(b.confidence);
 }
+
+/// References back to an event stated before (زار الرئيس القاهرة … وتأتي الزيارة في …، زيارته، هذه
+/// الزيارة): an event whose trigger `reference` says is a definite or possessed verbal noun, with
+/// an earlier event of the same type and `lemma` in the document, is that event: only its mention
+/// joins it (what the reference's clause lends it, its actors and places, are guesses).
+pub fn merge_references(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, reference: impl Fn(&Event) -> bool) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut first: std::collections::HashMap<(EventType, u32), usize> = std::collections::HashMap::new();
+    for e in events {
+        let key = (e.kind, lemma(&e));
+        match first.get(&key) {
+            Some(&k) if key.1 != 0 && reference(&e) && out[k].status == e.status => out[k].mentions.extend(e.mentions),
+            _ => {
+                first.entry(key).or_insert(out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
+}

@@ -139,3 +139,20 @@ fn argument_spans_leave_out_the_conjunction_and_the_preposition() {
     let texts: Vec<&str> = out.events.iter().flat_map(|e| e.targets.iter().chain(&e.places)).map(|a| a.span.text.as_str()).collect();
     assert!(texts.contains(&"وليد الجبوري") && texts.contains(&"بغداد") && texts.contains(&"فندقا"), "{texts:?}");
 }
+
+#[test]
+fn a_definite_or_possessed_visit_refers_back_to_the_visit_stated_before() {
+    let visits = |text: &str| run(text).events.iter().filter(|e| e.kind == EventType::Consult).count();
+    // الزيارة، زيارته، هذه الزيارة: the visit already stated (one event, its mentions joined).
+    for text in [
+        "زار وزير الخارجية الأردني بغداد أمس. وتأتي الزيارة في وقت تشهد فيه المنطقة توترا.",
+        "زار الرئيس المصري باريس أمس. وقال مسؤول إن زيارته تهدف إلى تعزيز العلاقات مع فرنسا.",
+        "وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية. وتعد هذه الزيارة الأولى له منذ توليه منصبه.",
+    ] {
+        let out = run(text);
+        let consult: Vec<_> = out.events.iter().filter(|e| e.kind == EventType::Consult).collect();
+        assert_eq!(consult.len(), 1, "{text}: {consult:#?}");
+    }
+    // A visit that names its own party after it is another (لقائه ميتشل).
+    assert_eq!(visits("زار المبعوث الأمريكي القاهرة أمس. وقال نتنياهو عقب لقائه ميتشل إن المفاوضات مستمرة."), 2);
+}
