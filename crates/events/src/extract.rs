@@ -397,7 +397,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             let party_after = words.get(k + 1).is_some_and(|n| {
                 bare(n) == "مع" || cx.mention_at[k + 1].is_some_and(|m| d.mentions[m].first == k + 1 && d.mentions[m].actor.is_some())
             });
-            e.kind == rasad_model::EventType::Consult
+            crate::types::info(e.kind).refers_back
                 && d.lexicon.lookup(w).is_some_and(|h| h.nominal)
                 && (w.seg.definite() || crate::context::third_person_pronoun(w) || demonstrative)
                 && !party_after

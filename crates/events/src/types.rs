@@ -69,6 +69,10 @@ pub(crate) struct TypeInfo {
     /// A verbal noun's genitive took the stance it names, object or not (رفض الحكومة، دعم واشنطن).
     #[serde(default)]
     pub doer_genitive: bool,
+    /// A definite or possessed verbal noun of the type with no party after it refers back to the
+    /// event of its lexicon row stated before (الزيارة، زيارته: merge.rs `merge_references`).
+    #[serde(default)]
+    pub refers_back: bool,
     /// How much surer than of any type the trigger model must be that a lexicon word of this type
     /// states no event to drop it; absent, the model never drops a word of the type.
     #[serde(default)]
