@@ -228,6 +228,8 @@ pub(crate) static DEBUG: std::sync::LazyLock<bool> = std::sync::LazyLock::new(||
 pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut cx = context(d);
     let mut out: Vec<Event> = Vec::new();
+    // The triggers of acts told in a relative clause on a stance's object (merge_described).
+    let mut described: Vec<usize> = Vec::new();
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
     let mut prev_spoke = false;
     let mut story_source: Option<(usize, rasad_model::Source)> = None;
@@ -327,6 +329,14 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                     fallback_spoke: prev_spoke,
                 };
                 if let Some((mut ev, agents, suffered)) = cx.event(s, &scope, tr, source.clone()) {
+                    // أدانت الحكومة الهجوم الذي استهدف قافلة: the act a relative clause tells of the
+                    // object of a stance before it is that stance's content, the attack reported
+                    // elsewhere (see `merge_described`).
+                    let stance_before =
+                        out.iter().rev().take_while(|e| e.sentence.start == s.span.start).any(|e| crate::types::info(e.kind).stance);
+                    if c.link == ClauseLink::Relative && crate::types::info(ev.kind).material && stance_before {
+                        described.push(ev.trigger.start);
+                    }
                     // A subject that suffered the act (قُتل 19 شخصا، قتل ثلاثة جنود) did nothing a
                     // sentence after it continues: that takes the act's doer, if any (قتل 19 شخصا.
                     // واستهدف …: the dead attacked nobody).
@@ -403,7 +413,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                 && !party_after
         })
     };
-    let mut out = crate::merge::merge_references(out, lemma, reference);
+    let out = crate::merge::merge_references(out, lemma, reference);
+    let mut out = crate::merge::merge_described(out, &described);
     out.retain(|e| {
         let keep = situated(e);
         if !keep && *DEBUG {

@@ -246,3 +246,19 @@ pub fn merge_references(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, refer
     }
     out
 }
+
+/// An act told in a relative clause of a sentence that takes a stance (أدانت الحكومة الهجوم الذي
+/// استهدف قافلة: `described` holds such triggers' starts) is the act the document reported before
+/// it: the nearest earlier event of the type takes its mention. With none before it, it stays: the
+/// condemnation is then the first report of the attack.
+pub fn merge_described(events: Vec<Event>, described: &[usize]) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        let earlier = described.contains(&e.trigger.start).then(|| out.iter().rposition(|a| a.kind == e.kind)).flatten();
+        match earlier {
+            Some(k) => out[k].mentions.extend(e.mentions),
+            None => out.push(e),
+        }
+    }
+    out
+}

@@ -156,3 +156,22 @@ fn a_definite_or_possessed_visit_refers_back_to_the_visit_stated_before() {
     // A visit that names its own party after it is another (لقائه ميتشل).
     assert_eq!(visits("زار المبعوث الأمريكي القاهرة أمس. وقال نتنياهو عقب لقائه ميتشل إن المفاوضات مستمرة."), 2);
 }
+
+#[test]
+fn an_act_a_condemnation_describes_is_the_act_reported_before_it() {
+    let attacks = |text: &str| run(text).events.iter().filter(|e| e.kind == EventType::Assault).count();
+    // The bombing reported first; the condemnation's relative clause tells it again.
+    // (Its place and target told otherwise, so the restatement merge alone does not join them.)
+    assert_eq!(
+        attacks("قتل 15 شخصا في تفجير انتحاري في مدينة أبها. وأدانت البحرين التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في عسير."),
+        1
+    );
+    assert_eq!(
+        attacks(
+            "هاجم مسلحون قافلة عسكرية قرب العريش أمس. واستنكرت الجامعة العربية العملية الإرهابية التي استهدفت جنود الجيش المصري في سيناء."
+        ),
+        1
+    );
+    // The condemnation as the first report: the attack stays an event of its own.
+    assert_eq!(attacks("أدانت الحكومة الهجوم الذي استهدف قافلة عسكرية قرب العريش."), 1);
+}
