@@ -231,6 +231,13 @@ pub(crate) fn cues() -> &'static Cues {
     &CUES
 }
 
+/// Nouns of the cues that a preposition is often written onto (بخطة، بجهود: cue list
+/// `conduct_heads`), as match keys, for the segmenter's known words: a bare preposition before
+/// three letters splits off only a known word.
+pub fn segmenter_words() -> impl Iterator<Item = &'static str> {
+    cues().conduct_heads.0.iter().map(String::as_str)
+}
+
 /// The cue classes a lexicon condition may name with `@`: near= and after= match their words
 /// ([`cue_word`]); unless=@accidents looks for an accident in the clause.
 pub(crate) const CONDITION_CLASSES: [&str; 3] = ["armed", "censure", "accidents"];

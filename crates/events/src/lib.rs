@@ -32,6 +32,7 @@ mod triggers;
 mod types;
 mod verbal_nouns;
 
+pub use cues::segmenter_words;
 pub use extract::{extract_events, trigger_examples, DocInput};
 pub use furniture::furniture_mask;
 pub use learn::TriggerModel;

@@ -484,7 +484,11 @@ impl Ctx<'_, '_, '_> {
         let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
         let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
         let words = self.d.words;
-        let in_frame = |g: &str| frame.iter().any(|f| f == g);
+        // A statement's verbal noun takes its object with ل (شكره للأمين العام، تهنئته لمصر، تثمينه
+        // لجهود …); not an act's, whose ل names its doer (غارات للتحالف).
+        let noun_object =
+            frame.iter().any(|f| f == "obj") && self.d.lexicon.lookup(&words[t]).is_some_and(|h| h.nominal && !info(h.entry.kind).material);
+        let in_frame = |g: &str| frame.iter().any(|f| f == g) || (noun_object && g == "ل");
         // The owner of the struck object, named after تابعة لـ or الخاضعة لسيطرة (استهدفت غارة دبابة
         // تابعة للحوثيين): within eight words after the trigger, for a frame with an object.
         let owned = || {
@@ -504,6 +508,16 @@ impl Ctx<'_, '_, '_> {
         };
         // An unnamed thing and its owner with ل right after it (غارات على مواقع للحوثيين): the owner.
         let owner_after = |k: usize| self.owner_after(ps, k).filter(|&o| usable(o));
+        // (…right after it: its object, before any free phrase further on.)
+        if noun_object {
+            // (…or past the noun of its conduct that carries the ل: تثمينه لجهود المملكة.)
+            let at = |p: &Phrase| p.first == t + 1 || (p.first == t + 2 && words[t + 1].seg.prefixes.contains(&"ل"));
+            if let Some(k) =
+                ps.iter().position(|p| at(p) && p.governor.as_deref() == Some("ل")).filter(|&k| usable(k) && ps[k].participant())
+            {
+                return Some(k);
+            }
+        }
         if in_frame("obj") {
             // (Not an unnamed genitive of a prepositional adjunct: في قصر | السلام.)
             let adjunct =

@@ -95,6 +95,7 @@ impl Pipeline {
     pub fn new(r: Resources) -> Pipeline {
         let mut segmenter = Segmenter::new(r.kb.name_words());
         segmenter.extend(r.lexicon.segmenter_forms());
+        segmenter.extend(rasad_events::segmenter_words());
         Pipeline { kb: r.kb, lexicon: r.lexicon, ner: r.ner, topic: r.topic, triggers: r.triggers, segmenter: Arc::new(segmenter) }
     }
 
