@@ -21,7 +21,9 @@ impl Ctx<'_, '_, '_> {
     /// for a type whose content holds its target (types.toml content_target: هدد باستهداف السفن).
     pub(crate) fn content_from(&self, t: usize, end: usize) -> usize {
         let words = self.d.words;
-        let Some(ti) = self.d.lexicon.lookup(&words[t]).map(|h| info(h.entry.kind)) else { return end };
+        let Some(own) = self.d.lexicon.lookup(&words[t]) else { return end };
+        let ti = info(own.entry.kind);
+        let same_kind = |h: &crate::lexicon::Hit| h.entries.iter().any(|e| e.kind == own.entry.kind);
         if !ti.asks || ti.content_target {
             return end;
         }
@@ -44,8 +46,9 @@ impl Ctx<'_, '_, '_> {
         (t + 1..end)
             .find(|&k| {
                 // A group named by what it does is the addressee, not the content (دعا المتظاهرين إلى).
-                let content_noun =
-                    self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal) && crate::phrases::word_class(&words[k]).is_none();
+                // (Not the light verb's own noun of its type: أجرى اتصالا هاتفيا مع، عقد اجتماعا مع.)
+                let content_noun = self.d.lexicon.lookup(&words[k]).is_some_and(|h| h.nominal && !same_kind(&h))
+                    && crate::phrases::word_class(&words[k]).is_none();
                 (k == t + 1 && content_noun) || (opens(&words[k]) && !self.in_parenthesis(t, k, k + 1, end))
             })
             .unwrap_or(end)
