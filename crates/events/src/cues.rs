@@ -100,6 +100,8 @@ pub(crate) struct Cues {
     pub vehicles: Class,
     pub vehicle_kinds: Class,
     pub vehicle_adjectives: Class,
+    /// Bodies named by a masculine singular noun (مجلس الأمن، المجتمع الدولي): no subject of a feminine perfect.
+    pub masculine_bodies: Class,
     pub masculine_states: Class,
     pub nonhuman_plurals: Class,
     /// Words of necessity a demand stands on (شدد على ضرورة …; src/necessity.rs).

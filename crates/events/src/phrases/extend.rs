@@ -444,7 +444,7 @@ impl Ctx<'_, '_, '_> {
 
 impl Ctx<'_, '_, '_> {
     /// True when the word at `k` is an office in the singular (الوزير، رئيس; not الوزراء، رؤساء).
-    fn single_office(&self, k: usize) -> bool {
+    pub(crate) fn single_office(&self, k: usize) -> bool {
         let w = &self.d.words[k];
         word_class(w) == Some(Head::Office)
             && !cues().plural_offices.has(bare(w).trim_start_matches("ال"))

@@ -173,12 +173,31 @@ impl Ctx<'_, '_, '_> {
             let w = &words[p.first];
             w.tok.text.contains('\u{064B}') || bare(w) == "عددا"
         };
-        ps.iter().position(|p| {
+        // …nor does a feminine perfect with a masculine singular after it, a single office, a body
+        // or a state of the masculine names (وطالبت مجلس الأمن بـ، وناشدت المجتمع الدولي، دعت وزير
+        // الداخلية إلى، دعت العراق إلى: the subject is implicit).
+        let feminine_perfect = self.feminine_perfect(t);
+        let masculine = |p: &Phrase| {
+            let w = &words[p.first];
+            let ta = letters(w.tok.text).next_back() == Some('ة');
+            let k = w.key_without_conj();
+            self.quantity_at[p.first].is_none()
+                && !ta
+                && ((p.head == Head::Office && self.single_office(p.first))
+                    || (matches!(p.head, Head::Group | Head::Name) && cues().masculine_bodies.has(k))
+                    || (p.end == p.first + 1 && cues().masculine_states.has(k)))
+        };
+        // (…and what is joined to that object is the object too: المجتمع الدولي والدول العربية.)
+        let object_before = |k: usize| k > 0 && ps[k].coordinated && ps[k - 1].first > t && feminine_perfect && masculine(&ps[k - 1]);
+        (0..ps.len()).position(|k| {
+            let p = &ps[k];
             p.first > t
                 && p.first <= t + 4
                 && p.end <= hi
                 && ok(p)
                 && !(masculine_singular && feminine_singular(p))
+                && !(feminine_perfect && masculine(p))
+                && !object_before(k)
                 && !accusative_plural(p)
                 && !accusative(p)
         })
@@ -325,6 +344,15 @@ impl Ctx<'_, '_, '_> {
         self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal)
             && plain.chars().count() >= 4
             && (plain.ends_with("وا") || (imperfect && plain.ends_with("ون")))
+    }
+
+    /// True when the verb at `t` is a perfect of the third person feminine singular by its shape:
+    /// a lexicon verb with no suffix that ends in ت (دعت، طالبت، ناشدت، تعهدت).
+    fn feminine_perfect(&self, t: usize) -> bool {
+        let w = &self.d.words[t];
+        self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal && h.entries.iter().any(|e| e.verb))
+            && w.seg.suffixes.is_empty()
+            && letters(w.tok.text).next_back() == Some('ت')
     }
 
     /// True when the verb at `t` is of the third person masculine singular by its shape: a lexicon
