@@ -102,6 +102,8 @@ pub(crate) struct Cues {
     pub vehicle_adjectives: Class,
     /// Bodies named by a masculine singular noun (مجلس الأمن، المجتمع الدولي): no subject of a feminine perfect.
     pub masculine_bodies: Class,
+    /// Titles women hold in the masculine form (النائب، عضو، المدير).
+    pub common_gender_titles: Class,
     pub masculine_states: Class,
     pub nonhuman_plurals: Class,
     /// Words of necessity a demand stands on (شدد على ضرورة …; src/necessity.rs).

@@ -414,7 +414,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         })
     };
     let out = crate::merge::merge_references(out, lemma, reference);
-    let mut out = crate::merge::merge_described(out, &described);
+    let breaks = scene_breaks(&cx, d);
+    let mut out = crate::merge::merge_described(out, &described, &breaks);
     out.retain(|e| {
         let keep = situated(e);
         if !keep && *DEBUG {
@@ -422,7 +423,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         }
         keep
     });
-    crate::carry::carry(&mut out, &scene_breaks(&cx, d));
+    crate::carry::carry(&mut out, &breaks);
     out
 }
 

@@ -251,10 +251,16 @@ pub fn merge_references(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, refer
 /// استهدف قافلة: `described` holds such triggers' starts) is the act the document reported before
 /// it: the nearest earlier event of the type takes its mention. With none before it, it stays: the
 /// condemnation is then the first report of the attack.
-pub fn merge_described(events: Vec<Event>, described: &[usize]) -> Vec<Event> {
+///
+/// Not across a scene break (`breaks`: the code points where the text turns to another occurrence,
+/// وفي تطور منفصل: an attack in درعا, then the condemned shelling of a hospital in إدلب).
+pub fn merge_described(events: Vec<Event>, described: &[usize], breaks: &[usize]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
-        let earlier = described.contains(&e.trigger.start).then(|| out.iter().rposition(|a| a.kind == e.kind)).flatten();
+        // (Places are not compared: a city and its region name one occurrence, أبها and عسير.)
+        let fits = |a: &Event| a.kind == e.kind && !breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
+        let earlier =
+            described.contains(&e.trigger.start).then(|| out.iter().rposition(|a| a.kind == e.kind).filter(|&k| fits(&out[k]))).flatten();
         match earlier {
             Some(k) => out[k].mentions.extend(e.mentions),
             None => out.push(e),

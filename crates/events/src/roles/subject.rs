@@ -173,19 +173,22 @@ impl Ctx<'_, '_, '_> {
             let w = &words[p.first];
             w.tok.text.contains('\u{064B}') || bare(w) == "عددا"
         };
-        // …nor does a feminine perfect with a masculine singular after it, a single office, a body
-        // or a state of the masculine names (وطالبت مجلس الأمن بـ، وناشدت المجتمع الدولي، دعت وزير
-        // الداخلية إلى، دعت العراق إلى: the subject is implicit).
+        // …nor does a feminine perfect with a masculine singular after it, a single office or a body
+        // (وطالبت مجلس الأمن بـ، وناشدت المجتمع الدولي، دعت وزير الداخلية إلى: the subject is implicit).
+        // (Not an office that names its holder, a woman the feminine verb agrees with: وطالبت النائب
+        // حنان الفتلاوي، ودعت المدير التنفيذي هنريتا فور; nor the titles women hold in the masculine,
+        // cue list `common_gender_titles`; nor a state, which takes the feminine whatever its name:
+        // ودعت الأردن مجلس الأمن.)
         let feminine_perfect = self.feminine_perfect(t);
         let masculine = |p: &Phrase| {
             let w = &words[p.first];
             let ta = letters(w.tok.text).next_back() == Some('ة');
             let k = w.key_without_conj();
+            let holder = (p.first..p.end).any(|i| self.name_at(i).is_some()) || self.is_person_at(p.first, p.end);
             self.quantity_at[p.first].is_none()
                 && !ta
-                && ((p.head == Head::Office && self.single_office(p.first))
-                    || (matches!(p.head, Head::Group | Head::Name) && cues().masculine_bodies.has(k))
-                    || (p.end == p.first + 1 && cues().masculine_states.has(k)))
+                && ((p.head == Head::Office && self.single_office(p.first) && !holder && !cues().common_gender_titles.has(k))
+                    || (matches!(p.head, Head::Group | Head::Name) && cues().masculine_bodies.has(k)))
         };
         // (…and what is joined to that object is the object too: المجتمع الدولي والدول العربية.)
         let object_before = |k: usize| k > 0 && ps[k].coordinated && ps[k - 1].first > t && feminine_perfect && masculine(&ps[k - 1]);
