@@ -391,17 +391,19 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     }
     // The lexicon row of an event's trigger word: its lemma (حذر، يحذر، تحذير).
     let words = d.words;
-    let lemma = |e: &Event| {
+    // (The token a trigger starts at.)
+    let trigger_token = |e: &Event| {
         let k = words.partition_point(|w| w.tok.span.start < e.trigger.start);
-        words.get(k).filter(|w| w.tok.span.start == e.trigger.start).and_then(|w| d.lexicon.lookup(w)).map_or(0, |h| h.entry.row)
+        words.get(k).filter(|w| w.tok.span.start == e.trigger.start).map(|_| k)
     };
+    let lemma = |e: &Event| trigger_token(e).and_then(|k| d.lexicon.lookup(&words[k])).map_or(0, |h| h.entry.row);
     let headline =
         d.sentences.iter().enumerate().find(|(i, _)| !d.furniture.get(*i).copied().unwrap_or(false)).map_or(0, |(_, s)| s.span.end);
     let out = merge_restatements(out, lemma, headline);
     // A definite or possessed verbal noun (الزيارة، زيارته، هذه الزيارة) refers back.
     let reference = |e: &Event| {
-        let k = words.partition_point(|w| w.tok.span.start < e.trigger.start);
-        words.get(k).filter(|w| w.tok.span.start == e.trigger.start).is_some_and(|w| {
+        trigger_token(e).is_some_and(|k| {
+            let w = &words[k];
             let demonstrative = k > 0 && matches!(bare(&words[k - 1]), "هذه" | "هذا" | "تلك" | "ذلك");
             // (Not one that names its own party after it: لقائه ميتشل، اجتماعه مع الوزير.)
             let party_after = words.get(k + 1).is_some_and(|n| {

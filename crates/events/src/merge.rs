@@ -258,9 +258,11 @@ pub fn merge_described(events: Vec<Event>, described: &[usize], breaks: &[usize]
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         // (Places are not compared: a city and its region name one occurrence, أبها and عسير.)
-        let fits = |a: &Event| a.kind == e.kind && !breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
-        let earlier =
-            described.contains(&e.trigger.start).then(|| out.iter().rposition(|a| a.kind == e.kind).filter(|&k| fits(&out[k]))).flatten();
+        let broken = |a: &Event| breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
+        let earlier = described
+            .contains(&e.trigger.start)
+            .then(|| out.iter().rposition(|a| a.kind == e.kind).filter(|&k| !broken(&out[k])))
+            .flatten();
         match earlier {
             Some(k) => out[k].mentions.extend(e.mentions),
             None => out.push(e),

@@ -450,9 +450,7 @@ impl Ctx<'_, '_, '_> {
             && !cues().plural_offices.has(bare(w).trim_start_matches("ال"))
             && !["ين", "ون", "ات", "اء"].iter().any(|e| w.key.ends_with(e))
     }
-}
 
-impl Ctx<'_, '_, '_> {
     /// Where a phrase of members (`[i, j)` holds a word of cue list `members`) ends when a group
     /// they belong to is named after في, past one adjective of theirs (عناصر في تنظيم داعش، القيادي
     /// البارز في جماعة الإخوان، قياديا بارزا في حركة طالبان): the end of the group's mention, up to
