@@ -55,6 +55,8 @@ pub(crate) struct Cues {
     pub lone_titles: Class,
     pub groups: Class,
     pub construct_groups: Class,
+    /// Heads whose final ى must be written (قوى forces; قوي is "strong").
+    pub maqsura_heads: Class,
     /// People by their tie to a party, read as people only with its pronoun (أنصارها، رعاياه).
     pub owned_people: Class,
     pub town_groups: Class,

@@ -354,10 +354,22 @@ impl Ctx<'_, '_, '_> {
                     || words[i - 1].tok.kind == TokenKind::Punct
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");
+            // …or the predicate of a reported clause when its subject bears it (قال الوزير إن طهران
+            // متورطة في …): after أن and its subject, indefinite, with no verb before it (not
+            // اعتقلت عشرة أشخاص متورطين, which describes whom it took).
+            let bears_predicate = |e: &crate::lexicon::TriggerEntry| {
+                e.frame.as_ref().is_some_and(|f| f.bears)
+                    && !w.seg.definite()
+                    && c.link == crate::clauses::Link::Complement
+                    && i > c.first + 1
+                    && !(c.first..i).any(|k| !words[k].seg.definite() && self.is_verb(k))
+            };
             // (A definite word is a noun: a row of its noun holds before one of the verb that shares
             // its letters, القبض after ألقى before قبض على.)
             let noun_first = w.seg.definite().then(|| entries.iter().find(|e| e.noun && holds(e))).flatten();
-            let Some(entry) = noun_first.or_else(|| entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal))) else {
+            let Some(entry) =
+                noun_first.or_else(|| entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal || bears_predicate(e))))
+            else {
                 if *crate::extract::DEBUG {
                     // Which condition failed, per reading: the first need that does not hold.
                     let why: Vec<String> = entries

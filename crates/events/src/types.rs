@@ -69,6 +69,10 @@ pub(crate) struct TypeInfo {
     /// A verbal noun's genitive took the stance it names, object or not (رفض الحكومة، دعم واشنطن).
     #[serde(default)]
     pub doer_genitive: bool,
+    /// A verbal noun's من phrase, right after it or past its adjectives, names who gives it
+    /// (بدعم جوي من قوات التحالف، مساعدات من الإمارات): that phrase acts.
+    #[serde(default)]
+    pub giver_after: bool,
     /// A definite or possessed verbal noun of the type with no party after it refers back to the
     /// event of its lexicon row stated before (الزيارة، زيارته: merge.rs `merge_references`).
     #[serde(default)]

@@ -87,6 +87,10 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
     }
     let c = cues();
     let (k, b) = (w.key.as_str(), bare(w));
+    // (قوي "strong" is no قوى "forces": the key folds ى to ي, the text does not.)
+    if c.maqsura_heads.has(b) && crate::context::letters(w.tok.text).next_back() == Some('ي') {
+        return None;
+    }
     // Without clitics but with the article (المقاتلين), and without either (مقاتلين).
     let plain = w.seg.base.as_str();
     // Only a preposition before the article hides the definite form from `bare` (بالمقاتلين).

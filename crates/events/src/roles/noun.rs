@@ -208,7 +208,12 @@ impl Ctx<'_, '_, '_> {
         let redirected = (t + 1..(t + 5).min(c.end))
             .find(|&k| cues().redirected.has_word(&words[k]))
             .and_then(|v| ps.iter().position(|p| p.first > v && p.first <= v + 2 && p.governor.is_none() && p.participant()));
-        if let Some(s) = redirected {
+        // بدعم جوي من قوات التحالف: who gives it (types.toml `giver_after`).
+        let giver = info(kind).giver_after.then(|| self.past_adjectives(ps, t + 1, c.end.min(t + 5))).and_then(|k| {
+            let from = k < c.end && bare(&words[k]) == "من";
+            ps.iter().position(|p| from && p.first == k + 1 && p.governor.as_deref() == Some("من") && p.participant() && !self.in_source(p))
+        });
+        if let Some(s) = redirected.or(giver) {
             r.agents = self.with_coordinated(ps, s);
         } else if let Some(d) = self.doer_of_noun(ps, c, t) {
             r.agents = self.with_coordinated(ps, d);
