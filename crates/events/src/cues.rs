@@ -55,6 +55,10 @@ pub(crate) struct Cues {
     pub lone_titles: Class,
     pub groups: Class,
     pub construct_groups: Class,
+    /// كان and its sisters, after which a predicate is in the accusative.
+    pub kana: Class,
+    /// A preposition with a pronoun after a participle that describes the noun before it.
+    pub preposition_pronouns: Class,
     /// Heads whose final ى must be written (قوى forces; قوي is "strong").
     pub maqsura_heads: Class,
     /// People by their tie to a party, read as people only with its pronoun (أنصارها، رعاياه).

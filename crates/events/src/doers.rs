@@ -127,7 +127,8 @@ impl Ctx<'_, '_, '_> {
                     && self.d.lexicon.lookup(w).is_none()
                     && crate::phrases::nisba_ending(w.key.as_str()))
         };
-        while k < end && crate::phrases::phrase_at(ps, k).is_none() && adjective(&words[k]) {
+        // (A manner word passes even where a phrase starts: هجوم انتحاري، the bomber's noun.)
+        while k < end && (cues().manner.has(bare(&words[k])) || crate::phrases::phrase_at(ps, k).is_none() && adjective(&words[k])) {
             k += 1;
         }
         k

@@ -86,6 +86,13 @@ impl Ctx<'_, '_, '_> {
                 Some(k) => r.targets = vec![k],
                 None => {
                     r.targets = std::mem::take(&mut r.agents);
+                    // (Past كان, or an adjective of the subject: إن إيران كانت متورطة، بأن مسؤولين
+                    // كبارا في الحكومة متورطون: the first free participant of its clause.)
+                    let c = &clauses[ci];
+                    if r.targets.is_empty() {
+                        let first = ps.iter().position(|p| p.first >= c.first && p.end <= tr.at && p.participant() && p.governor.is_none());
+                        r.targets = first.map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
+                    }
                     r.agents = self.speaker_of(ps, clauses, ci).map(|k| self.with_coordinated(ps, k)).unwrap_or_default();
                 }
             }

@@ -357,8 +357,13 @@ impl Ctx<'_, '_, '_> {
             // …or the predicate of a reported clause when its subject bears it (قال الوزير إن طهران
             // متورطة في …): after أن and its subject, indefinite, with no verb before it (not
             // اعتقلت عشرة أشخاص متورطين, which describes whom it took).
+            // (In the accusative, متورطين، متورطا, only after كان and its sisters: after إن alone it
+            // describes the noun, إن عشرة أشخاص متورطين في الهجوم اعتقلوا.)
+            let accusative = ["ين", "ا"].iter().any(|x| bare(w).ends_with(x));
+            let kana = || (c.first..i).any(|k| cues().kana.has(bare(&words[k])));
             let bears_predicate = |e: &crate::lexicon::TriggerEntry| {
                 e.frame.as_ref().is_some_and(|f| f.bears)
+                    && (!accusative || kana())
                     && !w.seg.definite()
                     && c.link == crate::clauses::Link::Complement
                     && i > c.first + 1

@@ -341,6 +341,15 @@ impl Ctx<'_, '_, '_> {
                 j += 1;
                 continue;
             }
+            // …and a participle with its preposition's pronoun (الحكومة المعترف بها دوليا), with
+            // an adverb after it, which ends the phrase.
+            if j + 1 < hi && super::words::prepositional_participle(&words[j - 1], w, &words[j + 1]) {
+                j += 2;
+                if j < hi && super::words::accusative_nisba(&words[j]) {
+                    j += 1;
+                }
+                break;
+            }
             // …and so does one negated by غير (منظمات غير حكومية، القوات غير النظامية).
             if bare(w) == "غير" && j + 1 < hi {
                 let adj = &words[j + 1];
@@ -424,8 +433,10 @@ impl Ctx<'_, '_, '_> {
                 }
             }
             // Who a group belongs to: من حزب الله، لإيران (after موالية)، باسم الجيش.
-            // (Not a thing or a place taken from a group: تحرير جسر الكرامة من تنظيم داعش.)
-            let link_word = cues().phrase_links.has(bare(w)) && !(bare(w) == "من" && matches!(head, Head::Generic | Head::Place));
+            // (Not a thing or a place taken from a group: تحرير جسر الكرامة من تنظيم داعش; nor the
+            // party a definite head asks or bars, مسؤول من حماس but طلب الرئيس اليمني | من مجلس الأمن.)
+            let from_link = matches!(head, Head::Generic | Head::Place) || (i..j).any(|k| words[k].seg.definite());
+            let link_word = cues().phrase_links.has(bare(w)) && !(bare(w) == "من" && from_link);
             if link_word && j + 1 < hi && (head != Head::Name || !named_start) {
                 if let Some(m) = self.mention_starting(self.quoted_name(j + 1)).filter(|&m| self.d.mentions[m].actor.is_some()) {
                     j = self.d.mentions[m].end;

@@ -37,6 +37,10 @@ pub(crate) fn adjective(w: &Word) -> bool {
     if c.new_phrase.has(k) || c.groups.has(k) || c.titles.has(k) || c.ya_nouns.has(k) || c.ya_nouns.has(bare(w)) {
         return false;
     }
+    // (Nor the sound plural of a listed person in ي: شرطيين، مدنيين name people.)
+    if ["ين", "ون"].iter().any(|x| k.strip_suffix(x).is_some_and(|st| c.people.has(st) && st.ends_with('ي'))) {
+        return false;
+    }
     // A key's ي may be a folded ى (المستشفى، المبنى): no nisba.
     let maqsura = crate::context::letters(w.tok.text).next_back() == Some('ى');
     c.adjectives.has(k) || (k.chars().count() >= 5 && !maqsura && nisba_ending(k))
@@ -66,6 +70,20 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
         && crate::forms::word_class(w).is_none()
         && !cues().m_nouns.has(k)
         && !cues().ya_nouns.has(k)
+}
+
+/// A definite participle with a preposition and its pronoun after it, which describes the definite
+/// noun before it whatever that noun's gender (الحكومة المعترف بها، القوات الموالية له، الجماعات
+/// المرتبطة بها): the participle of a verb with a preposition agrees through the pronoun.
+pub(super) fn prepositional_participle(prev: &Word, w: &Word, next: &Word) -> bool {
+    let k = w.key.as_str();
+    w.tok.kind == TokenKind::Arabic
+        && w.seg.prefixes.iter().all(|p| *p == "ال")
+        && k.starts_with("الم")
+        && k.chars().count() >= 6
+        && prev.seg.definite()
+        && crate::forms::word_class(w).is_none()
+        && cues().preposition_pronouns.has(bare(next))
 }
 
 /// True when a word's first و is its own letter, not the conjunction the segmenter read: an
