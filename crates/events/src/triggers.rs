@@ -542,8 +542,11 @@ impl Ctx<'_, '_, '_> {
                             && ![&cues().locatives, &cues().target_preps, &cues().quantifiers, &cues().negations].iter().any(|cl| cl.has(b))
                     })
             };
-            let describes =
-                i >= c.first + 2 && !after_complementizer && prev.is_some_and(|p| self.indefinite_noun(p, i - 1)) && !opening_subject();
+            // (A preposition's pronoun is no noun: في تصريح له | تضامن الإمارات.)
+            let describes = i >= c.first + 2
+                && !after_complementizer
+                && prev.is_some_and(|p| self.indefinite_noun(p, i - 1) && !cues().preposition_pronouns.has(bare(p)))
+                && !opening_subject();
             // (An accusation is one all the same: واشنطن التي تتهم النظام بشن الهجمات.)
             let relative = cues().relatives.has(prev_key) && !crate::types::info(entry.kind).claims;
             if !nominal && imperfect && (relative || matches!(unjoined(prev_key).as_str(), "من" | "ما" | "مما") || describes) {
