@@ -70,6 +70,20 @@ impl Ctx<'_, '_, '_> {
             // الأمريكي).)
             (Some(_), None) => words[o.first].seg.definite() && !lam_genitive(o),
         };
+        // (An office closed by a comma before a free party is the name's apposition whatever it
+        // names: استنكر الأمير زيد بن رعد الحسين المفوض السامي لحقوق الإنسان بالأمم المتحدة، الحكومة
+        // السورية. The object starts past the comma.)
+        // (Over the office's genitives and governed phrases, up to eight words.)
+        if named && other_state {
+            let comma = (o.end..(o.end + 8).min(words.len())).find(|&k| crate::context::is_comma(&words[k]));
+            let own =
+                |e: usize| ps.iter().filter(|p| p.first >= o.end && p.first < e).all(|p| p.governor.is_some() || p.head == Head::Generic);
+            if let Some(e) = comma.filter(|&e| own(e)) {
+                if ps.iter().any(|p| p.first == e + 1 && p.governor.is_none() && !p.coordinated && p.participant()) {
+                    return e + 1;
+                }
+            }
+        }
         if !named || other_state {
             return after;
         }
@@ -150,6 +164,26 @@ impl Ctx<'_, '_, '_> {
             return after;
         }
         (after + 1..(after + 8).min(end)).find(|&j| words[j].tok.text == ")").map_or(after, |j| j + 1)
+    }
+
+    /// Past a phrase right after the subject (a quotation mark may open it) that names the same
+    /// person of the catalogue again: a kunya or a nickname in apposition (حمّل محمود عباس "أبو
+    /// مازن" الحكومة الإسرائيلية). `after` itself otherwise.
+    pub(crate) fn past_same_actor(&self, ps: &[Phrase], agents: &[usize], after: usize) -> usize {
+        // (A person's: a body's phrase may link to the body its office sits in, عضو مجلس الشيوخ.)
+        let kb = self.d.kb;
+        let actor = |p: &Phrase| p.link.and_then(|m| self.d.mentions[m].actor).filter(|&x| kb.actors[x].kind == ActorType::Person);
+        let Some(own) = agents.iter().find(|&&k| ps[k].end == after).and_then(|&k| actor(&ps[k])) else { return after };
+        let words = self.d.words;
+        let quote = |k: usize| {
+            words.get(k).is_some_and(|w| w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "\"" | "«" | "»" | "“" | "”"))
+        };
+        let first = if quote(after) { after + 1 } else { after };
+        match ps.iter().find(|p| p.first == first && p.governor.is_none() && actor(p) == Some(own)) {
+            Some(p) if quote(p.end) => p.end + 1,
+            Some(p) => p.end,
+            None => after,
+        }
     }
 
     /// Whether the office phrase `o` states the catalogue person `p`'s role (cue table

@@ -221,6 +221,7 @@ impl Ctx<'_, '_, '_> {
         // A parenthesis right after the subject names it again or points at a photo (تنظيم الدولة
         // الإسلامية (داعش)، محمد بن سلمان (MBS)، حيدر العبادي (الصورة)): no object in it.
         let after = if r.agents.is_empty() { after } else { self.past_bracket(after, c.end) };
+        let after = self.past_same_actor(ps, &r.agents, after);
         // (Past an attack noun in the subject's place, its adjectives and its nisba: ودمرت الضربات
         // الجوية الأمريكية | مواقع لداعش.)
         let after = match self.attack_subject(t) {
