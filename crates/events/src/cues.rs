@@ -55,6 +55,10 @@ pub(crate) struct Cues {
     pub lone_titles: Class,
     pub groups: Class,
     pub construct_groups: Class,
+    /// Words after منذ that name a past point a total counts from (منذ ذلك الوقت، منذ اندلاع).
+    pub since_points: Class,
+    /// A first or a worst since a past point (أول، أعنف، أكبر): a current event.
+    pub superlatives: Class,
     /// كان and its sisters, after which a predicate is in the accusative.
     pub kana: Class,
     /// A preposition with a pronoun after a participle that describes the noun before it.

@@ -77,8 +77,34 @@ impl Ctx<'_, '_, '_> {
         if (c.first..c.end).any(|i| cues().history.has(bare(&words[i]))) {
             return true;
         }
-        let (Some(published), Some(d)) = (self.d.published, date) else { return false };
-        last_day(d).is_some_and(|end| published.since(end).is_ok_and(|span| span.get_days() > BACKGROUND_DAYS))
+        // A toll since a past point (ومنذ ذلك الوقت قتل عشرات الآلاف، منذ اندلاع الأزمة، منذ عام
+        // 1984): a total, not an event of the reporting period (cue list since_points). A count
+        // stands in its clause; not a first or a worst since then (أول زيارة منذ بدء النزاع، أعنف
+        // هجمات منذ بداية العام: cue list superlatives), nor a campaign going on since (تشن منذ ذلك الحين).
+        let year = self.d.published.map(|p| p.year() as i64);
+        let past_year = |k: usize| {
+            words.get(k).and_then(|w| w.tok.text.parse::<i64>().ok()).is_some_and(|y| (1900..year.unwrap_or(i64::MAX)).contains(&y))
+        };
+        let since = |i: usize| {
+            bare(&words[i]) == "منذ"
+                && i + 1 < c.end
+                && (cues().since_points.has(bare(&words[i + 1]))
+                    || past_year(i + 1)
+                    || (matches!(bare(&words[i + 1]), "عام" | "العام") && past_year(i + 2)))
+        };
+        let superlative = |i: usize| (i.saturating_sub(4).max(c.first)..i).any(|k| cues().superlatives.has(bare(&words[k])));
+        let counted = (c.first..c.end).any(|k| self.quantity_at[k].is_some());
+        // (Not from a point the event's own date puts within the period: منذ اندلاع جولة العنف
+        // الجديدة في 20 يوليو.)
+        let old = |d: &TimeExpr| {
+            let published = self.d.published?;
+            last_day(d).map(|end| published.since(end).is_ok_and(|span| span.get_days() > BACKGROUND_DAYS))
+        };
+        let dated_recent = date.and_then(old) == Some(false);
+        if counted && !dated_recent && (c.first..c.end).any(|i| since(i) && !superlative(i)) {
+            return true;
+        }
+        date.and_then(old).unwrap_or(false)
     }
 }
 
