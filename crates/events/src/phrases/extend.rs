@@ -209,7 +209,14 @@ impl Ctx<'_, '_, '_> {
                 || self.mention_at[j - 1].is_some_and(|m| {
                     self.d.mentions[m].end == j && self.d.mentions[m].actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person)
                 });
-            if plural_nisba && j > i && ((j == i + 1 && self.single_office(j - 1)) || singular_nisba || after_person) {
+            // (…nor a feminine singular noun or a masculine singular body: وحملت الحكومة | الحوثيين
+            // المسؤولية، وحمل الجيش | الحوثيين; cue list masculine_bodies.)
+            // (A group noun: القادة، القضاة end in ة as plurals.)
+            let feminine_singular = prev.seg.definite()
+                && word_class(prev) == Some(Head::Group)
+                && (prev.key.ends_with('ه') || cues().masculine_bodies.has(bare(prev)));
+            if plural_nisba && j > i && ((j == i + 1 && (self.single_office(j - 1) || feminine_singular)) || singular_nisba || after_person)
+            {
                 break;
             }
             // A town's name right after a bare group noun is its genitive (مقاومة عدن، شرطة دبي).
