@@ -100,11 +100,11 @@ impl Ctx<'_, '_, '_> {
             let published = self.d.published?;
             last_day(d).map(|end| published.since(end).is_ok_and(|span| span.get_days() > BACKGROUND_DAYS))
         };
-        let dated_recent = date.and_then(old) == Some(false);
-        if counted && !dated_recent && (c.first..c.end).any(|i| since(i) && !superlative(i)) {
+        let dated_old = date.and_then(old);
+        if counted && dated_old != Some(false) && (c.first..c.end).any(|i| since(i) && !superlative(i)) {
             return true;
         }
-        date.and_then(old).unwrap_or(false)
+        dated_old.unwrap_or(false)
     }
 }
 
