@@ -353,6 +353,20 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                             }
                         }
                     }
+                    // اعتبرت الخارجية أن اقتحام المستوطنين للمسجد جريمة: a verdict in the complement
+                    // of its speaker's stance of its type is that stance's content (verdicts.rs): its
+                    // targets join it, no second event.
+                    if tr.judged.is_some() {
+                        let sentence = out.iter_mut().rev().take_while(|e| e.sentence.start == s.span.start);
+                        if let Some(e) =
+                            sentence.filter(|e| e.kind == ev.kind && same_actors(e, &ev)).find(|e| e.trigger.start < ev.trigger.start)
+                        {
+                            if e.targets.is_empty() {
+                                e.targets = ev.targets;
+                            }
+                            continue;
+                        }
+                    }
                     if subjects[ci].is_empty() {
                         subjects[ci] = if agents.is_empty() { inherited.clone() } else { agents };
                     }

@@ -31,6 +31,7 @@ mod targets;
 mod triggers;
 mod types;
 mod verbal_nouns;
+mod verdicts;
 
 pub use cues::segmenter_words;
 pub use extract::{extract_events, trigger_examples, DocInput};

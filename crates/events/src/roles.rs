@@ -65,6 +65,9 @@ pub(crate) struct Roles {
 impl Ctx<'_, '_, '_> {
     /// The roles of trigger `t` in clause `ci`; `inherited` is the subject its parent clause had.
     pub(crate) fn roles(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, tr: &Trig, inherited: &[usize]) -> Roles {
+        if let Some(j) = &tr.judged {
+            return self.verdict_roles(ps, clauses, ci, tr.at, j);
+        }
         let noun = self.reads_as_noun(ps, tr);
         let mut r = if noun { self.noun_roles(ps, &clauses[ci], tr, inherited) } else { self.verb_roles(ps, clauses, ci, tr, inherited) };
         // A statement sent from one party to another (نقل ولي العهد دعوة من خادم الحرمين إلى الرئيس
@@ -139,7 +142,7 @@ impl Ctx<'_, '_, '_> {
 
     /// The speaker of clause `ci`: the subject of the verb of the clause it depends on (a reported
     /// clause, قال المتحدث إن …), if any.
-    fn speaker_of(&self, ps: &[Phrase], clauses: &[Clause], ci: usize) -> Option<usize> {
+    pub(crate) fn speaker_of(&self, ps: &[Phrase], clauses: &[Clause], ci: usize) -> Option<usize> {
         let p = &clauses[clauses[ci].parent?];
         self.clause_verb(p).and_then(|v| self.subject(ps, p, v))
     }

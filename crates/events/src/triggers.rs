@@ -41,6 +41,8 @@ pub(crate) struct Trig {
     /// The verb of its type right after the noun that describes it (غارة جوية استهدفت مستشفى):
     /// what that verb struck is a target of the noun's event. Its token and its target positions.
     pub described_by: Option<(usize, Vec<String>)>,
+    /// A verdict on an act (lexicon `judges`, verdicts.rs): the act its clause's subject names.
+    pub judged: Option<crate::verdicts::Verdict>,
 }
 
 /// The triggers of a clause ([`Ctx::triggers`]).
@@ -54,7 +56,7 @@ pub(crate) struct ClauseTriggers {
 
 impl Trig {
     /// The trigger of `entry` at token `at`, read as a noun or not; not dependent.
-    fn of(at: usize, entry: &crate::lexicon::TriggerEntry, noun: bool) -> Trig {
+    pub(crate) fn of(at: usize, entry: &crate::lexicon::TriggerEntry, noun: bool) -> Trig {
         Trig {
             at,
             kind: entry.kind,
@@ -68,6 +70,7 @@ impl Trig {
             noun,
             dependent: false,
             described_by: None,
+            judged: None,
         }
     }
 }
@@ -211,6 +214,13 @@ impl Ctx<'_, '_, '_> {
             }
             // A word inside the name of a group or an office (قوات الدعم السريع، وفد التفاوض).
             if phrase_at(ps, i).is_some_and(|p| p.first < i && matches!(p.head, Head::Group | Head::Office)) {
+                continue;
+            }
+            // A verdict on an act its clause reports (verdicts.rs): the act is no event of its own.
+            if let Some(v) = self.verdict(c, i) {
+                found.retain(|t| Some(t.at) != v.judged.as_ref().and_then(|j| j.act.as_ref()).map(|a| a.at));
+                last_seen = Some((i, v.kind));
+                found.push(v);
                 continue;
             }
             // (A particle is a word of the lexicon only where it states its event: على elsewhere

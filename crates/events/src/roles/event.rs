@@ -179,18 +179,20 @@ impl Ctx<'_, '_, '_> {
                 roles.targets.push(k);
             }
         }
-        if roles.targets.is_empty() {
+        // (A verdict's target is the judged act's doer, or none: verdicts.rs.)
+        let judged = tr.judged.is_some();
+        if roles.targets.is_empty() && !judged {
             if let Some(k) = self.necessity_party(ps, t, s.end_token, kind, &roles.agents) {
                 roles.targets.extend(self.with_coordinated(ps, k));
             }
         }
-        if roles.targets.is_empty() {
+        if roles.targets.is_empty() && !judged {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
-        if roles.targets.is_empty() {
+        if roles.targets.is_empty() && !judged {
             roles.targets.extend(self.cause_party(ps, c, t, kind, &roles.agents));
         }
-        if roles.targets.is_empty() && !tr.noun {
+        if roles.targets.is_empty() && !tr.noun && !judged {
             roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
         }
         // سيطرت القوات على حي التواهي آخر معقل للحوثيين: whose stronghold was taken.
@@ -206,7 +208,7 @@ impl Ctx<'_, '_, '_> {
         }
         let mut actors = self.args_of(ps, &roles.agents);
         let mut partner_nisba = None;
-        if actors.is_empty() && (!tr.noun || pronoun) {
+        if actors.is_empty() && (!tr.noun || pronoun || judged) {
             // The subject carried from the sentence before, unless it only reported a physical act.
             let reported = |a: &Arg| {
                 info(kind).material
@@ -260,7 +262,12 @@ impl Ctx<'_, '_, '_> {
         }
 
         // (Not for a capture: what follows it is the place taken, تحرير جامعة الأنبار.)
-        let owner = (!tr.held && (targets.is_empty() || info(kind).material)).then(|| self.nisba_owner(ps, &roles.agents, t, c.end));
+        // (A verdict's is the judged act's own nisba: الاعتداءات الإسرائيلية … جريمة.)
+        if let Some(act) = tr.judged.as_ref().and_then(|j| j.act.as_ref()).filter(|_| targets.is_empty()) {
+            targets.extend(self.noun_nisba(act.at, t).map(|mm| self.mention_arg(mm, false)));
+        }
+        let owner =
+            (!tr.held && !judged && (targets.is_empty() || info(kind).material)).then(|| self.nisba_owner(ps, &roles.agents, t, c.end));
         if let Some(owner) = owner.flatten() {
             // نفذ الطيران غارات روسية: the nisba of a physical act's own noun says whose it was …
             let words = self.d.words;
@@ -279,7 +286,7 @@ impl Ctx<'_, '_, '_> {
             }
         }
         // (Only for a stance someone took: an act alone situates no event, مغبة رفض الاتفاق.)
-        if targets.is_empty() && info(kind).act_target && !actors.is_empty() {
+        if targets.is_empty() && info(kind).act_target && !actors.is_empty() && !judged {
             let frame = if tr.frame.is_empty() { &info(kind).target } else { &tr.frame };
             // (Read as a noun where the roles were: دعم المملكة للحل after أكد.)
             targets.extend(self.stance_object(ps, c, (t, self.reads_as_noun(ps, tr)), kind, &roles.agents, frame));

@@ -109,7 +109,7 @@ pub(crate) fn is_light_verb(key: &str) -> bool {
 impl Ctx<'_, '_, '_> {
     /// The roles of the verbal noun `tr` in clause `c`; `inherited` is the subject its parent
     /// clause had.
-    pub(super) fn noun_roles(&self, ps: &[Phrase], c: &Clause, tr: &Trig, inherited: &[usize]) -> Roles {
+    pub(crate) fn noun_roles(&self, ps: &[Phrase], c: &Clause, tr: &Trig, inherited: &[usize]) -> Roles {
         let words = self.d.words;
         let (t, kind) = (tr.at, tr.kind);
         let frame = &tr.frame;

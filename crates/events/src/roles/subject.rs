@@ -52,7 +52,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// The subject of a clause's verb at `t`: before it (SVO), else after it (VSO).
-    pub(super) fn subject(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+    pub(crate) fn subject(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let ok = |p: &Phrase| p.participant() && p.governor.is_none() && !self.in_source(p);
         // SVO: the last free phrase before the verb, with nothing but particles and times between
