@@ -79,13 +79,25 @@ impl Ctx<'_, '_, '_> {
         // (…or a bare perfect of a casualty verb, which reads as a passive (قُتل), with a force or
         // people right after it and no object after them in the clause: قتل جنود أتراك في انفجار;
         // not قتل المسلحون في الهجوم ثلاثة جنود.)
+        // (…or a person, named or by office, with nothing after it but what joins it and the
+        // nouns that describe a scene: قتل الرائد حسين علي من قوات الرد السريع خلال اشتباكات، قتل
+        // أبو عبدالله الحوثي وقياديان آخران في المواجهات الدائرة; not قتل المسلحون الرائد.)
+        let bare_perfect = words[t].seg.suffixes.is_empty() && words[t].key_without_conj().chars().count() == 3;
+        // (Up to the next verb: وقتل الرائد … وأصيب أحد أفراد القوة; past a name in apposition to
+        // an office: قتل قائد اللواء الخامس العميد أحمد سالم.)
         let bare_passive = |k: usize| {
-            casualty
-                && ps[k].first == t + 1
-                && matches!(ps[k].head, Head::Group | Head::People)
-                && words[t].seg.suffixes.is_empty()
-                && words[t].key_without_conj().chars().count() == 3
-                && !ps.iter().any(|o| o.first >= ps[k].end && o.end <= c.end && o.governor.is_none() && o.patient())
+            let group = matches!(ps[k].head, Head::Group | Head::People);
+            let person = matches!(ps[k].head, Head::Name | Head::Office);
+            let end = if group { c.end } else { (ps[k].end..c.end).find(|&i| self.is_verb(i)).unwrap_or(c.end) };
+            let apposition = |o: &Phrase| ps[k].head == Head::Office && o.head == Head::Name && o.first == ps[k].end;
+            let object_after = |o: &Phrase| {
+                o.first >= ps[k].end
+                    && o.end <= end
+                    && o.governor.is_none()
+                    && o.patient()
+                    && (group || !o.coordinated && o.head != Head::Generic && !apposition(o))
+            };
+            casualty && ps[k].first == t + 1 && (group || person) && bare_perfect && !ps.iter().any(object_after)
         };
         let victims = !pronoun_subject
             && (bare_count
