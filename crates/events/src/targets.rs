@@ -73,6 +73,27 @@ impl Ctx<'_, '_, '_> {
         self.first_party(ps, from, hi, agents)
     }
 
+    /// The party asked to act when a request's content is a clause of أن and an imperfect verb
+    /// right after its subject (طالب المحتجون بأن تستثمر الحكومة الأموال، دعا الحزب إلى أن تنسحب
+    /// القوات الأجنبية): the verb's subject right after it, a named participant. For a
+    /// type with `content_fallback` (types.toml; the caller checks), when at most two words stand between the subject (or the
+    /// trigger) and that clause.
+    pub(crate) fn asked_subject(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, t: usize, agents: &[usize]) -> Option<usize> {
+        let words = self.d.words;
+        let c = &clauses[ci];
+        let next = clauses.get(ci + 1).filter(|n| n.parent == Some(ci) && n.link == Link::Complement && n.first == c.end)?;
+        let subject_end = agents.iter().map(|&k| ps[k].end).filter(|&e| e <= c.end).max().unwrap_or(t + 1).max(t + 1);
+        let an = &words[next.first];
+        let verb = words.get(next.first + 1)?;
+        let imperfect = verb.seg.prefixes.is_empty() && matches!(verb.tok.text.chars().next(), Some('ي' | 'ت'));
+        if c.end - subject_end > 2 || !matches!(an.key_without_conj(), "ان" | "بان") || !imperfect {
+            return None;
+        }
+        // (The verb's subject, right after it: not a party further on, أن يتخذ الاجتماع موقفا
+        // حاسما في دعم العراق.)
+        self.first_party(ps, next.first + 1, next.end.min(next.first + 9), agents).filter(|&k| ps[k].first == next.first + 2)
+    }
+
     /// The first named participant (a group, an office, a name, or people of a known side) that
     /// starts after token `from` and ends by `hi`: not one of `agents`, no source, and no venue (a
     /// place other than a country after في، داخل، عند، قرب: إلى عقد اجتماع طارئ | في الرياض; a

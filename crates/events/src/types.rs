@@ -40,7 +40,8 @@ pub(crate) struct TypeInfo {
     #[serde(default)]
     pub dest_target: bool,
     /// Without an addressee, the first named party of that content is the target (دعا إلى اتفاق
-    /// بين طرفي النزاع، شدد على ضرورة تضافر جهود المجتمع الدولي).
+    /// بين طرفي النزاع، شدد على ضرورة تضافر جهود المجتمع الدولي), or of a clause of أن and an
+    /// imperfect verb that is the content (طالب المحتجون بأن تستثمر الحكومة …; targets.rs).
     #[serde(default)]
     pub content_fallback: bool,
     /// A judging verb without an object names its target in the content clause after it: the

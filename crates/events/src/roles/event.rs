@@ -189,6 +189,9 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() && !judged {
             roles.targets.extend(self.content_party(ps, c, t, kind, &roles.agents));
         }
+        if roles.targets.is_empty() && !judged && info(kind).content_fallback {
+            roles.targets.extend(self.asked_subject(ps, clauses, ci, t, &roles.agents));
+        }
         if roles.targets.is_empty() && !judged {
             roles.targets.extend(self.cause_party(ps, c, t, kind, &roles.agents));
         }
