@@ -7,12 +7,26 @@ use rasad_text::{TokenKind, Word};
 
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
-use crate::phrases::Phrase;
+use crate::phrases::{Head, Phrase};
 
 /// How many words before the noun the verb may stand (its subject and an instrument between).
 const REACH: usize = 8;
 
 impl Ctx<'_, '_, '_> {
+    /// True when the verb at `t` has a named party (a name, a group or an office, or any linked
+    /// phrase but a place) as its object, after the subject right after the verb, with ب right
+    /// after it (وصف غولد إيران بأنها …، وصف ليبرمان أردوغان بأنه بلطجي): lexicon need
+    /// `party_object`.
+    pub(crate) fn party_object(&self, ps: &[Phrase], c: &crate::clauses::Clause, t: usize) -> bool {
+        let words = self.d.words;
+        let party = |p: &Phrase| matches!(p.head, Head::Name | Head::Group | Head::Office) || p.link.is_some() && p.head != Head::Place;
+        // (بأنه may stay whole: a complementizer of the cues.)
+        let ba = |w: &Word| w.seg.prefixes.first() == Some(&"ب") || w.tok.text.starts_with('ب') && cues().complementizers.has(bare(w));
+        let ba_after = |p: &Phrase| words.get(p.end).is_some_and(ba);
+        let mut free = ps.iter().filter(|p| p.first > t && p.end <= c.end && p.governor.is_none() && !p.coordinated);
+        free.next().is_some_and(|s| s.first == t + 1) && free.next().is_some_and(|o| party(o) && ba_after(o))
+    }
+
     /// The end of an indefinite object starting at token `i` (below `hi`), given the phrases `out`
     /// found before it; None when the word is no such object. The object follows a verb of the
     /// lexicon (not a verb of saying), with only its subject (a free participant phrase), an

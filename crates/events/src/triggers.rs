@@ -354,6 +354,7 @@ impl Ctx<'_, '_, '_> {
                     Need::Counted => {
                         (i.saturating_sub(8).max(s.first_token)..(i + 16).min(s.end_token)).any(|k| self.quantity_at[k].is_some())
                     }
+                    Need::PartyObject => self.party_object(ps, c, i),
                     Need::PersonType(..) | Need::Standalone | Need::Force => true,
                 })
             };
