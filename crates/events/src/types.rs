@@ -78,6 +78,10 @@ pub(crate) struct TypeInfo {
     /// event of its lexicon row stated before (الزيارة، زيارته: merge.rs `merge_references`).
     #[serde(default)]
     pub refers_back: bool,
+    /// The type a verb of this type states in the future (the prefix س, or after سوف): a threat
+    /// of the act, not the act (سنشن هجوما على مواقعهم، ستلاحق المقاومة المسلحين: THREATEN).
+    #[serde(default)]
+    pub future: Option<EventType>,
     /// How much surer than of any type the trigger model must be that a lexicon word of this type
     /// states no event to drop it; absent, the model never drops a word of the type.
     #[serde(default)]

@@ -79,6 +79,24 @@ impl Ctx<'_, '_, '_> {
             self.forceless.borrow_mut().push(t);
             return None;
         }
+        // سنشن هجوما، أعلنت أنها ستهاجم، قال القيادي إن المقاومة ستلاحق المسلحين: a verb of force
+        // in the future that a speaker announces (in the first person, of the speaker, or said by
+        // anyone but a reporter), or that befalls no one named as its doer (سيحاكمون), threatens it
+        // (types.toml future); a plan a source or an agency tells of is no threat (وبحسب المصدر
+        // فإن الميليشيات ستهاجم الفلول).
+        let w = &self.d.words[t];
+        let future = !tr.noun && (w.seg.prefixes.contains(&"س") || t > 0 && bare(&self.d.words[t - 1]) == "سوف");
+        let announced = || {
+            let first_person = w.seg.prefixes.contains(&"س") && matches!(w.seg.key.chars().next(), Some('ن' | 'ا'));
+            let own = c.link == crate::clauses::Link::Complement && crate::extract::speaker_pronoun(&self.d.words[c.first]);
+            let reporter =
+                |src: &Source| src.span.text.split_whitespace().next().is_some_and(|x| cues().reporters.has(&rasad_text::match_key(x)));
+            first_person || own || roles.agents.is_empty() || source.as_ref().is_some_and(|src| !reporter(src))
+        };
+        if let Some(f) = info(kind).future.filter(|_| future && announced()) {
+            kind = f;
+            mode = None;
+        }
         // The victim of an attack is no actor (قتل جندي روسي في هجوم بطائرة مسيرة), unless marked as
         // the agent (برصاص قناص، يقودها انتحاري).
         let marked = |k: usize| ps[k].governor.as_deref().is_some_and(|g| cues().agent_markers.has(g));
