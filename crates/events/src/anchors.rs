@@ -75,7 +75,15 @@ impl Ctx<'_, '_, '_> {
                 .rev()
                 .take(4)
                 .any(|k| cues().affirmers.has(bare(&words[k])) && (k + 1..t).all(|j| plain(j) || bare(&words[j]) == "علي"));
+        // (…or a verb of striking right before it whose subject it is: وطال القصف قرى الجبل; or a
+        // word that it goes on, cue list `ongoing`: المعارك لا تزال مستمرة، لاتزال المعارك تدور.)
+        let victims = crate::types::info(kind).victims;
+        let striking = t > c.first && w.seg.definite() && victims && self.strikes(t - 1);
+        let ongoing = |k: usize| cues().ongoing.has(bare(&words[k]));
+        let going_on = victims && ((t + 1..(t + 4).min(c.end)).any(ongoing) || (c.first..t).rev().take(2).any(ongoing));
         let performed = suffered
+            || striking
+            || going_on
             || managed
             || affirmed
             || addressed

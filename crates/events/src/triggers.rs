@@ -497,6 +497,7 @@ impl Ctx<'_, '_, '_> {
                     p.seg.prefixes.contains(&"ل")
                         && p.tok.kind == TokenKind::Arabic
                         && !p.seg.definite()
+                        && !cues().kana.has(bare(p))
                         && !p.key_without_conj().starts_with("لل")
                 })
                 && self.mention_at[i - 1].is_none()
