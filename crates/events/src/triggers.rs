@@ -463,15 +463,19 @@ impl Ctx<'_, '_, '_> {
             let lam = w.seg.prefixes.contains(&"ل");
             let passive_lam =
                 (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
-            if lam && !passive_lam && !after_addition {
+            // (A bare form of three letters joined so is the verbal noun: ومنع الحوثيين.)
+            let masdar_shape = nominal || w.seg.suffixes.is_empty() && w.key_without_conj().chars().count() == 3;
+            let joined_purpose = masdar_shape && crate::verbal_nouns::joined_to_purpose(words, self.d.lexicon, i, s.first_token);
+            if (lam || joined_purpose) && !passive_lam && !after_addition {
                 skip(i, format_args!("purpose ل {:?}", entry.kind));
                 continue;
             }
             // من أجل X, and لا بد من X (what must be done, not what was); the predicate of an aim
             // (الهدف هو حشد المقاتلين، هدفها الأول السيطرة على).
-            let aim = (i.saturating_sub(3)..i.saturating_sub(1))
-                .any(|k| matches!(bare(&words[k]), "الهدف" | "هدفها" | "هدفه" | "هدفهم" | "الغايه"))
-                && (matches!(prev_key, "هو" | "هي") || words[i].seg.definite());
+            // (Or right after it: هدفهم منع الأكراد من …)
+            let aim_word = |k: usize| matches!(bare(&words[k]), "الهدف" | "هدفها" | "هدفه" | "هدفهم" | "الغايه");
+            let aim = (i > 0 && aim_word(i - 1))
+                || (i.saturating_sub(3)..i.saturating_sub(1)).any(aim_word) && (matches!(prev_key, "هو" | "هي") || words[i].seg.definite());
             let two_words = aim
                 || i >= 2
                     && ((bare(&words[i - 2]) == "من" && prev_key == "اجل")

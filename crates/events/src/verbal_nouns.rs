@@ -80,6 +80,30 @@ pub(crate) fn joined_to_governed_noun(words: &[Word], lexicon: &crate::lexicon::
     })
 }
 
+/// True when the word at `i` is a noun joined by و to a purpose ل-phrase a few words before it in
+/// its sentence (from `first`; the clause splitter may read the و as a new clause's): a verbal noun or a form of four letters or more after ل, with no
+/// article, six words at most before it and no verb, comma or full stop between (لإعادة الشرعية
+/// لليمن ومنع الحوثيين من احتلال البلاد): what the act was for, no event of its own.
+pub(crate) fn joined_to_purpose(words: &[Word], lexicon: &crate::lexicon::Lexicon, i: usize, first: usize) -> bool {
+    if words[i].seg.prefixes.first() != Some(&"و") {
+        return false;
+    }
+    // (A verbal noun's shape after ل, إعادة، تحرير، استعادة, or one the lexicon knows; not after a
+    // verb an act leads to: أدت لمقتل 125 واعتقال 300.)
+    let purpose = |k: usize| {
+        let p = &words[k];
+        let rest = p.key_without_conj().strip_prefix('ل').unwrap_or_default();
+        let masdar = rest.starts_with(['ا', 'ت']) || lexicon.lookup(p).is_some_and(|h| h.nominal);
+        let leads = k > 0 && crate::cues::cues().act_verbs.has(crate::context::bare(&words[k - 1]));
+        p.seg.prefixes[..] == ["ل"] && !p.seg.definite() && rest.chars().count() >= 4 && masdar && !leads
+    };
+    let plain = |j: usize| {
+        let w = &words[j];
+        !w.is_punct(".") && !crate::context::is_comma(w) && !crate::forms::speech_verb(w) && lexicon.lookup(w).is_none_or(|h| h.nominal)
+    };
+    (i.saturating_sub(6).max(first)..i).any(|k| purpose(k) && (k + 1..i).all(plain))
+}
+
 impl Ctx<'_, '_, '_> {
     /// The end of a generic ل phrase starting at token `i` (below `hi`) and its link and state,
     /// given the phrases `out` found before it: the object of the verbal noun whose agent ends
