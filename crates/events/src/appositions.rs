@@ -41,9 +41,12 @@ impl Ctx<'_, '_, '_> {
         let first = (subject.first..subject.end).find(|&t| !courtesy(t)).unwrap_or(subject.first);
         let named =
             subject.head == Head::Name && !body && (person_of(first).is_some() || self.name_at(first).is_some_and(|n| n.1 == Label::Per));
+        // (Or between commas: انتقد جون كيري، وزير الخارجية الأمريكي، روسيا.)
+        let opened = words.get(after).is_some_and(crate::context::is_comma);
+        let at = if opened { after + 1 } else { after };
         // (Not offices in the plural: دعا الجبوري | رؤساء الكتل إلى.)
         let Some(o) = ps.iter().find(|p| {
-            p.first == after
+            p.first == at
                 && p.head == Head::Office
                 && p.governor.is_none()
                 && !cues().plural_offices.has(bare(&self.d.words[p.first]).trim_start_matches("ال"))
@@ -74,7 +77,7 @@ impl Ctx<'_, '_, '_> {
         // names: استنكر الأمير زيد بن رعد الحسين المفوض السامي لحقوق الإنسان بالأمم المتحدة، الحكومة
         // السورية. The object starts past the comma.)
         // (Over the office's genitives and governed phrases, up to eight words.)
-        if named && other_state {
+        if named && (other_state || opened) {
             let comma = (o.end..(o.end + 8).min(words.len())).find(|&k| crate::context::is_comma(&words[k]));
             let own =
                 |e: usize| ps.iter().filter(|p| p.first >= o.end && p.first < e).all(|p| p.governor.is_some() || p.head == Head::Generic);
@@ -84,7 +87,7 @@ impl Ctx<'_, '_, '_> {
                 }
             }
         }
-        if !named || other_state {
+        if !named || other_state || opened {
             return after;
         }
         // Further offices of the same person follow in a chain (ولي العهد نائب رئيس مجلس الوزراء
