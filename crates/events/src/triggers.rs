@@ -463,9 +463,9 @@ impl Ctx<'_, '_, '_> {
             let lam = w.seg.prefixes.contains(&"ل");
             let passive_lam =
                 (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
-            // (A bare form of three letters joined so is the verbal noun: ومنع الحوثيين.)
-            let masdar_shape = nominal || w.seg.suffixes.is_empty() && w.key_without_conj().chars().count() == 3;
-            let joined_purpose = masdar_shape && crate::verbal_nouns::joined_to_purpose(words, self.d.lexicon, i, s.first_token);
+            // (Read as a noun only: a bare ومنع may be the verb, and reading it as the noun cost the
+            // held-out set arguments.)
+            let joined_purpose = nominal && crate::verbal_nouns::joined_to_purpose(words, self.d.lexicon, i, s.first_token);
             if (lam || joined_purpose) && !passive_lam && !after_addition {
                 skip(i, format_args!("purpose ل {:?}", entry.kind));
                 continue;
