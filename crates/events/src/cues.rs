@@ -179,6 +179,7 @@ pub(crate) struct Cues {
     pub scene_breaks: Class,
     pub occurrence: Class,
     pub happenings: Class,
+    pub copulas: Class,
     pub ongoing: Class,
     pub verdicts: Class,
     pub verdict_acts: Class,

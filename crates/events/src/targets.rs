@@ -581,7 +581,8 @@ impl Ctx<'_, '_, '_> {
                     && p.participant()
                     && !apposition
                     && p.first > after.saturating_add(1)
-                    && is_comma(&words[p.first - 1])
+                    // (…or the quotation mark after the comma: لمواجهة الحصار، "إسرائيل" بالتلاعب.)
+                    && (is_comma(&words[p.first - 1]) || opening_quote(&words[p.first - 1]) && is_comma(&words[p.first - 2]))
                     && {
                         let next_free = ps.iter().skip(k + 1).find(|q| q.governor.is_none()).map_or(c.end, |q| q.first);
                         (p.end..next_free.min(c.end).min(p.end + 6)).any(opens_asked)

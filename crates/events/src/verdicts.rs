@@ -97,9 +97,16 @@ impl Ctx<'_, '_, '_> {
             lexicon.lookup(&words[k]).is_some_and(|h| h.entries.iter().any(|e| e.noun || e.needs.contains(&crate::lexicon::Need::Lead)))
         };
         let happening = bare(&words[a]) == "ما" && a + 1 < v && cues().happenings.has(bare(&words[a + 1]));
+        // (A verb of being right before the verdict is its copula: إن قصف المستشفى يشكل جريمة.)
+        let copula = |k: usize| k + 1 == v && cues().copulas.has(bare(&words[k]));
+        // (A word with the article or a governing particle is no verb: المتظاهرين، من قبل.)
+        let verb = |k: usize| {
+            let w = &words[k];
+            !w.seg.definite() && !crate::triggers::governs(w) && self.is_verb(k) && !noun_capable(k)
+        };
         let blocked = |k: usize| {
             let t = &words[k].tok;
-            (t.kind == TokenKind::Punct && !inner_mark(t.text)) || (self.is_verb(k) && !noun_capable(k) && !(happening && k == a + 1))
+            (t.kind == TokenKind::Punct && !inner_mark(t.text)) || (verb(k) && !(happening && k == a + 1) && !copula(k))
         };
         if (a + 1..v).any(blocked) {
             return None;
@@ -107,8 +114,13 @@ impl Ctx<'_, '_, '_> {
         if happening {
             return Some(None);
         }
+        // (A verb form in the subject's place is its verbal noun: إن قتل المتظاهرين جريمة.)
         let h = lexicon.lookup(&words[a])?;
-        let e = h.entries.iter().find(|e| e.noun && crate::types::info(e.kind).material)?;
+        let e = h
+            .entries
+            .iter()
+            .find(|e| e.noun && crate::types::info(e.kind).material)
+            .or_else(|| h.entries.iter().find(|e| e.verb && crate::types::info(e.kind).material && words[a].seg.prefixes.is_empty()))?;
         Some(Some(Trig::of(a, e, true)))
     }
 

@@ -90,8 +90,10 @@ impl Ctx<'_, '_, '_> {
             let person = matches!(ps[k].head, Head::Name | Head::Office);
             let end = if group { c.end } else { (ps[k].end..c.end).find(|&i| self.is_verb(i)).unwrap_or(c.end) };
             let apposition = |o: &Phrase| ps[k].head == Head::Office && o.head == Head::Name && o.first == ps[k].end;
+            // (Nor a phrase after a comma: an apposition or an insert, وقتل العقيد فلان، قائد الكتيبة،.)
             let object_after = |o: &Phrase| {
                 o.first >= ps[k].end
+                    && (group || !crate::context::is_comma(&words[o.first - 1]))
                     && o.end <= end
                     && o.governor.is_none()
                     && o.patient()
