@@ -75,9 +75,9 @@ impl Ctx<'_, '_, '_> {
 
     /// The party asked to act when a request's content is a clause of أن and an imperfect verb
     /// right after its subject (طالب المحتجون بأن تستثمر الحكومة الأموال، دعا الحزب إلى أن تنسحب
-    /// القوات الأجنبية): the verb's subject right after it, a named participant. For a
-    /// type with `content_fallback` (types.toml; the caller checks), when at most two words stand between the subject (or the
-    /// trigger) and that clause.
+    /// القوات الأجنبية): the verb's subject right after it, a named participant. For a type with
+    /// `content_fallback` (types.toml; the caller checks), when at most two words stand between
+    /// the subject (or the trigger) and that clause.
     pub(crate) fn asked_subject(&self, ps: &[Phrase], clauses: &[Clause], ci: usize, t: usize, agents: &[usize]) -> Option<usize> {
         let words = self.d.words;
         let c = &clauses[ci];

@@ -41,7 +41,7 @@ pub(crate) struct Trig {
     /// The verb of its type right after the noun that describes it (غارة جوية استهدفت مستشفى):
     /// what that verb struck is a target of the noun's event. Its token and its target positions.
     pub described_by: Option<(usize, Vec<String>)>,
-    /// A verdict on an act (lexicon `judges`, verdicts.rs): the act its clause's subject names.
+    /// A verdict on an act (verdicts.rs): the act its clause's subject names.
     pub judged: Option<crate::verdicts::Verdict>,
 }
 

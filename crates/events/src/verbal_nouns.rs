@@ -81,9 +81,10 @@ pub(crate) fn joined_to_governed_noun(words: &[Word], lexicon: &crate::lexicon::
 }
 
 /// True when the word at `i` is a noun joined by و to a purpose ل-phrase a few words before it in
-/// its sentence (from `first`; the clause splitter may read the و as a new clause's): a verbal noun or a form of four letters or more after ل, with no
-/// article, six words at most before it and no verb, comma or full stop between (لإعادة الشرعية
-/// لليمن ومنع الحوثيين من احتلال البلاد): what the act was for, no event of its own.
+/// its sentence (from `first`; the clause splitter may read the و as a new clause's): a verbal
+/// noun of four letters or more after ل, with no article, six words at most before it and no
+/// verb, comma or full stop between (لإعادة الشرعية لليمن ومنع الحوثيين من احتلال البلاد): what
+/// the act was for, no event of its own.
 pub(crate) fn joined_to_purpose(words: &[Word], lexicon: &crate::lexicon::Lexicon, i: usize, first: usize) -> bool {
     if words[i].seg.prefixes.first() != Some(&"و") {
         return false;

@@ -98,7 +98,7 @@ impl Ctx<'_, '_, '_> {
         };
         let happening = bare(&words[a]) == "ما" && a + 1 < v && cues().happenings.has(bare(&words[a + 1]));
         // (A verb of being right before the verdict is its copula: إن قصف المستشفى يشكل جريمة.)
-        let copula = |k: usize| k + 1 == v && cues().copulas.has(bare(&words[k]));
+        let copula = |k: usize| k + 1 == v && (cues().copulas.has(bare(&words[k])) || cues().kana.has(bare(&words[k])));
         // (A word with the article or a governing particle is no verb: المتظاهرين، من قبل.)
         let verb = |k: usize| {
             let w = &words[k];
