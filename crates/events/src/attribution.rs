@@ -71,6 +71,7 @@ impl Ctx<'_, '_, '_> {
     /// The attribution of a sentence: a cue word and the phrase naming the source after it.
     pub(crate) fn sources_of(&mut self, s: &Sentence) -> Vec<(Source, bool)> {
         let mut out = Vec::new();
+        self.addressees.clear();
         let words = self.d.words;
         let mut i = s.first_token;
         while i < s.end_token {
@@ -107,6 +108,19 @@ impl Ctx<'_, '_, '_> {
             let k = k.to_string();
             let k = k.as_str();
             if let Some(src) = self.source_phrase(j, s.end_token) {
+                // The outlet told, right after the source or past where it is (مصادر محلية في مديرية
+                // لودر لـ«الشرق الأوسط»), before what is said (أن، عن) or an event word.
+                let after = (j..s.end_token).find(|&x| words[x].tok.span.start >= src.span.end).unwrap_or(s.end_token);
+                let told = words[after..s.end_token.min(after + 8)].iter().enumerate().find_map(|(n, x)| {
+                    if let Some(span) = self.addressee_after(after + n, s.end_token) {
+                        return Some(Some(span));
+                    }
+                    let said = matches!(bare(x), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها" | "عن");
+                    (said || self.d.lexicon.lookup(x).is_some()).then_some(None)
+                });
+                if let Some(span) = told.flatten() {
+                    self.addressees.push(span);
+                }
                 let adverbial = ADVERBIAL_CUES.contains(&k) || k.starts_with("وفق");
                 out.push((src, adverbial));
             }
@@ -146,6 +160,63 @@ impl Ctx<'_, '_, '_> {
                 (Source { span: a.span, name: a.link.name, id: a.link.id }, (m.first, m.end))
             })
         })
+    }
+
+    /// The outlet a source tells, at token `k` (before `end`): a quoted name after ل (لـ«الشرق
+    /// الأوسط»)، a news outlet of the catalogue or a ل phrase headed by a press noun (cue list `press`:
+    /// لوكالة الأنباء الفرنسية، للصحفيين). Its code-point span, or `None`.
+    fn addressee_after(&self, k: usize, end: usize) -> Option<(usize, usize)> {
+        let words = self.d.words;
+        let w = words.get(k).filter(|_| k < end)?;
+        let lam_alone = w.tok.text.trim_end_matches('ـ') == "ل";
+        let start = if lam_alone {
+            k + 1
+        } else if w.seg.prefixes.contains(&"ل") && !w.seg.prefixes.contains(&"ب") {
+            k
+        } else {
+            return None;
+        };
+        let first = words.get(start).filter(|_| start < end)?;
+        let span = |e: usize| (words[start].tok.span.start, words[e - 1].tok.span.end);
+        if crate::context::opening_quote(first) {
+            let close = (start + 2..end.min(start + 10)).find(|&x| matches!(words[x].tok.text, "»" | "\"" | "”"))?;
+            return Some(span(close + 1));
+        }
+        if let Some(m) = self.mention_at[start].map(|m| &self.d.mentions[m]).filter(|m| m.first == start) {
+            if m.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Media) {
+                return Some(span(m.end.min(end)));
+            }
+        }
+        let base = first.seg.base_key();
+        let press = &crate::cues::cues().press;
+        if !(press.has(base) || first.seg.definite() && press.has(&format!("ال{base}"))) {
+            return None;
+        }
+        // The head and the name after it: a catalogue mention, else up to four words.
+        let mut e = start + 1;
+        while e < end && e < start + 5 {
+            if let Some(m) = self.mention_at[e].map(|m| &self.d.mentions[m]).filter(|m| m.first == e) {
+                e = m.end.min(end);
+                break;
+            }
+            let x = &words[e];
+            // (A quoted name: to its closing quote, لوكالة «سبوتنيك».)
+            if crate::context::opening_quote(x) {
+                if let Some(c) = (e + 2..end.min(e + 10)).find(|&c| matches!(words[c].tok.text, "»" | "\"" | "”")) {
+                    e = c + 1;
+                }
+                break;
+            }
+            if x.tok.kind != TokenKind::Arabic
+                || self.d.lexicon.lookup(x).is_some()
+                || SOURCE_STOPS.contains(&bare(x))
+                || !x.seg.prefixes.is_empty()
+            {
+                break;
+            }
+            e += 1;
+        }
+        Some(span(e))
     }
 
     /// The end of a document's issuer named at token `k` (before `end`): a ل phrase (للوزارة،
@@ -213,6 +284,7 @@ impl Ctx<'_, '_, '_> {
                 || said
                 || SOURCE_STOPS.contains(&bare(x))
                 || x.seg.prefixes.contains(&"ل")
+                || x.tok.text.trim_end_matches('ـ') == "ل"
                 || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)
             {
                 break;

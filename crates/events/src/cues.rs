@@ -101,6 +101,8 @@ pub(crate) struct Cues {
     /// ب with a third-person pronoun after a verb: the noun the clause describes (قام به).
     pub resumptives: Class,
     pub reporters: Class,
+    /// Outlets a speaker tells (لوكالة، للصحفيين): the ل phrase after a source names no participant.
+    pub press: Class,
     pub count_nouns: Class,
     pub act_counts: Class,
     pub manner_phrases: Class,

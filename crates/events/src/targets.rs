@@ -561,6 +561,21 @@ impl Ctx<'_, '_, '_> {
             if doer_of_object.is_some() {
                 return doer_of_object;
             }
+            // …or its ل phrase past adjectives (صد الجيش هجوما لتنظيم داعش، أحبطت القوات هجوما
+            // للتنظيم، أدان الهجمات الإرهابية للحوثيين): the attack's doer, as its genitive is.
+            let attack = after > t
+                && after < hi
+                && crate::phrases::phrase_at(ps, after).is_none()
+                && words[after].seg.prefixes.iter().all(|x| *x == "ال")
+                && self.d.lexicon.lookup(&words[after]).is_some_and(|h| h.nominal && info(h.entry.kind).victims);
+            if attack {
+                let k = self.past_adjectives(ps, after + 1, hi);
+                if let Some(o) =
+                    ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && p.participant()).filter(|&o| usable(o))
+                {
+                    return Some(o);
+                }
+            }
             // دعا رئيس اللجنة … النائب جمال الخضري، الأمم المتحدة إلى تشكيل لجنة: a long subject
             // with its appositions runs to a comma; the object is the free party after the comma,
             // right before what is asked.
