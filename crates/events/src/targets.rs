@@ -570,9 +570,11 @@ impl Ctx<'_, '_, '_> {
                 && self.d.lexicon.lookup(&words[after]).is_some_and(|h| h.nominal && info(h.entry.kind).victims);
             if attack {
                 let k = self.past_adjectives(ps, after + 1, hi);
-                if let Some(o) =
-                    ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && p.participant()).filter(|&o| usable(o))
-                {
+                // (Not past an adjective that names a party, which is the doer; the ل phrase is then
+                // what the act struck: القصف الروسي لسوريا، الاجتياح الإسرائيلي للبنان.)
+                let named_doer = (after + 1..k).any(|i| self.mention_at[i].is_some());
+                let doer = ps.iter().position(|p| p.first == k && p.governor.as_deref() == Some("ل") && p.participant());
+                if let Some(o) = doer.filter(|&o| !named_doer && usable(o)) {
                     return Some(o);
                 }
             }
