@@ -6,6 +6,7 @@ use rasad_model::Source;
 use rasad_text::{Sentence, TokenKind};
 
 use crate::context::{bare, Ctx};
+use crate::cues::cues;
 
 pub(crate) const ATTRIBUTION: &[&str] = &[
     "وفق",
@@ -60,6 +61,20 @@ pub(crate) const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "
 pub(crate) const SOURCE_STOPS: &[&str] =
     &["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
 
+/// What [`Ctx::sources_of`] finds in a sentence.
+#[derive(Default)]
+pub(crate) struct Attribution {
+    /// Each source, with whether it is an adverbial (وفق ما أفاد المرصد).
+    pub(crate) sources: Vec<(Source, bool)>,
+    /// Code-point spans of the outlets the sources tell.
+    pub(crate) told: Vec<(usize, usize)>,
+}
+
+/// True for ل written alone with a tatweel (لـ«الشرق الأوسط»): a preposition, no word of a phrase.
+fn lone_lam(w: &rasad_text::Word) -> bool {
+    w.tok.text.trim_end_matches('ـ') == "ل"
+}
+
 /// [`ATTRIBUTION`] as a set: it is asked about every word of every sentence.
 pub(crate) fn is_attribution(k: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
@@ -68,10 +83,12 @@ pub(crate) fn is_attribution(k: &str) -> bool {
 }
 
 impl Ctx<'_, '_, '_> {
-    /// The attribution of a sentence: a cue word and the phrase naming the source after it.
-    pub(crate) fn sources_of(&mut self, s: &Sentence) -> Vec<(Source, bool)> {
+    /// The attribution of a sentence: a cue word and the phrase naming the source after it (with
+    /// whether it is an adverbial, وفق ما أفاد), and the code-point spans of the outlets the sources
+    /// tell (قالت مصادر لـ«الشرق الأوسط»، صرح للصحفيين), which name no participant of what is told.
+    pub(crate) fn sources_of(&mut self, s: &Sentence) -> Attribution {
         let mut out = Vec::new();
-        self.addressees.clear();
+        let mut told = Vec::new();
         let words = self.d.words;
         let mut i = s.first_token;
         while i < s.end_token {
@@ -111,22 +128,20 @@ impl Ctx<'_, '_, '_> {
                 // The outlet told, right after the source or past where it is (مصادر محلية في مديرية
                 // لودر لـ«الشرق الأوسط»), before what is said (أن، عن) or an event word.
                 let after = (j..s.end_token).find(|&x| words[x].tok.span.start >= src.span.end).unwrap_or(s.end_token);
-                let told = words[after..s.end_token.min(after + 8)].iter().enumerate().find_map(|(n, x)| {
+                let outlet = words[after..s.end_token.min(after + 8)].iter().enumerate().find_map(|(n, x)| {
                     if let Some(span) = self.addressee_after(after + n, s.end_token) {
                         return Some(Some(span));
                     }
-                    let said = matches!(bare(x), "ان" | "انه" | "انها" | "انهم" | "بان" | "بانه" | "بانها" | "عن");
+                    let said = cues().complementizers.has(bare(x)) || bare(x) == "عن";
                     (said || self.d.lexicon.lookup(x).is_some()).then_some(None)
                 });
-                if let Some(span) = told.flatten() {
-                    self.addressees.push(span);
-                }
+                told.extend(outlet.flatten());
                 let adverbial = ADVERBIAL_CUES.contains(&k) || k.starts_with("وفق");
                 out.push((src, adverbial));
             }
             i = j.max(i + 1);
         }
-        out
+        Attribution { sources: out, told }
     }
 
     /// The agency of the document's dateline or sign-off: a news agency of the catalogue standing
@@ -168,8 +183,7 @@ impl Ctx<'_, '_, '_> {
     fn addressee_after(&self, k: usize, end: usize) -> Option<(usize, usize)> {
         let words = self.d.words;
         let w = words.get(k).filter(|_| k < end)?;
-        let lam_alone = w.tok.text.trim_end_matches('ـ') == "ل";
-        let start = if lam_alone {
+        let start = if lone_lam(w) {
             k + 1
         } else if w.seg.prefixes.contains(&"ل") && !w.seg.prefixes.contains(&"ب") {
             k
@@ -179,8 +193,7 @@ impl Ctx<'_, '_, '_> {
         let first = words.get(start).filter(|_| start < end)?;
         let span = |e: usize| (words[start].tok.span.start, words[e - 1].tok.span.end);
         if crate::context::opening_quote(first) {
-            let close = (start + 2..end.min(start + 10)).find(|&x| matches!(words[x].tok.text, "»" | "\"" | "”"))?;
-            return Some(span(close + 1));
+            return Some(span(self.closing_quote(start, end)? + 1));
         }
         if let Some(m) = self.mention_at[start].map(|m| &self.d.mentions[m]).filter(|m| m.first == start) {
             if m.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Media) {
@@ -188,7 +201,7 @@ impl Ctx<'_, '_, '_> {
             }
         }
         let base = first.seg.base_key();
-        let press = &crate::cues::cues().press;
+        let press = &cues().press;
         if !(press.has(base) || first.seg.definite() && press.has(&format!("ال{base}"))) {
             return None;
         }
@@ -202,7 +215,7 @@ impl Ctx<'_, '_, '_> {
             let x = &words[e];
             // (A quoted name: to its closing quote, لوكالة «سبوتنيك».)
             if crate::context::opening_quote(x) {
-                if let Some(c) = (e + 2..end.min(e + 10)).find(|&c| matches!(words[c].tok.text, "»" | "\"" | "”")) {
+                if let Some(c) = self.closing_quote(e, end) {
                     e = c + 1;
                 }
                 break;
@@ -217,6 +230,12 @@ impl Ctx<'_, '_, '_> {
             e += 1;
         }
         Some(span(e))
+    }
+
+    /// The closing quotation mark of a quoted name opened at token `open` (two to eight words, before
+    /// `end`): its token.
+    fn closing_quote(&self, open: usize, end: usize) -> Option<usize> {
+        (open + 2..end.min(open + 10)).find(|&x| matches!(self.d.words[x].tok.text, "»" | "\"" | "”"))
     }
 
     /// The end of a document's issuer named at token `k` (before `end`): a ل phrase (للوزارة،
@@ -284,7 +303,7 @@ impl Ctx<'_, '_, '_> {
                 || said
                 || SOURCE_STOPS.contains(&bare(x))
                 || x.seg.prefixes.contains(&"ل")
-                || x.tok.text.trim_end_matches('ـ') == "ل"
+                || lone_lam(x)
                 || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)
             {
                 break;
@@ -324,8 +343,7 @@ impl Ctx<'_, '_, '_> {
             }
             // …or a quoted name the catalogue lacks (صحيفة «اليوم السابع»، قناة "جيو تي في").
             if j + 2 < end && crate::context::opening_quote(&words[j + 1]) {
-                let close = (j + 2..end.min(j + 9)).find(|&k| matches!(words[k].tok.text, "»" | "\"" | "”"));
-                if let Some(c) = close.filter(|&c| c > j + 2) {
+                if let Some(c) = self.closing_quote(j + 1, end.min(j + 9)) {
                     let span = self.arg_slice(j, c + 1);
                     let name = self.slice(j + 2, c).text;
                     self.last_source = Some(name.clone());

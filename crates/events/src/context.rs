@@ -25,9 +25,6 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
     pub(crate) forceless: std::cell::RefCell<Vec<usize>>,
     /// The attribution adverbials of the current sentence: their mentions are sources, not actors.
     pub(crate) source_spans: Vec<(usize, usize)>,
-    /// The outlets the current sentence's speakers tell (قالت مصادر لـ«الشرق الأوسط»، صرح للصحفيين):
-    /// code-point spans that name no participant of what is told.
-    pub(crate) addressees: Vec<(usize, usize)>,
     /// Tokens `[first, end)` of the dateline's agency (الرياض … م واس): a source, never a participant.
     pub(crate) dateline: Option<(usize, usize)>,
     /// The last parties named together (السعودية وإيران), for البلدان / الجانبان.

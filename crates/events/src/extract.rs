@@ -100,7 +100,6 @@ fn context<'x, 'd, 'a>(d: &'x DocInput<'d, 'a>) -> Ctx<'x, 'd, 'a> {
         negated: Default::default(),
         forceless: Default::default(),
         source_spans: Vec::new(),
-        addressees: Vec::new(),
         dateline: None,
         last_pair: Vec::new(),
         last_agency: None,
@@ -242,12 +241,12 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         let furniture = d.furniture.get(si).copied().unwrap_or(false);
         let n_words = d.words[s.first_token..s.end_token].iter().filter(|w| w.tok.is_word()).count();
         // The source is remembered even from sentences without events.
-        let sources = if furniture { Vec::new() } else { cx.sources_of(s) };
+        let crate::attribution::Attribution { sources, told } = if furniture { Default::default() } else { cx.sources_of(s) };
         // An attribution adverbial (وفق ما أفاد المرصد) names no participant; a speaker (أكد الوزير)
         // may be one. The adverbial, when there is one, is the sentence's source.
         cx.source_spans = sources.iter().filter(|(_, adverbial)| *adverbial).map(|(x, _)| (x.span.start, x.span.end)).collect();
         // (…and the outlet a speaker tells is no participant either: مصادر لـ«الشرق الأوسط».)
-        cx.source_spans.extend(std::mem::take(&mut cx.addressees));
+        cx.source_spans.extend(told);
         let own = sources.iter().find(|(_, a)| *a).or(sources.first()).map(|(x, _)| x.clone());
         // A report keeps its source over the sentences that follow it (…، وفق ما أفاد المرصد.
         // وأضاف أن …): the last one named within two sentences.
