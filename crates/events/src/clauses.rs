@@ -61,6 +61,23 @@ impl Ctx<'_, '_, '_> {
             && !cues().wound_stems.has_prefix_of(bare(&words[i]))
     }
 
+    /// True when the word with و at `i` is the second party after a بين that has named only one
+    /// (اشتباكات بين قوات الأمن ومتظاهرين، معارك بين الجيش وتحالف مليشيات الحوثي: a noun that a
+    /// verb may spell, no clause), with no verb, punctuation or other و-word since the بين in the
+    /// clause that starts at `first` (اشتباكات بين الجيش والمسلحين وقتل خمسة: the pair is whole).
+    pub(crate) fn second_party(&self, i: usize, first: usize) -> bool {
+        let words = self.d.words;
+        if words[i].seg.prefixes.first() != Some(&"و") {
+            return false;
+        }
+        let Some(b) = (first..i).rev().take(10).find(|&k| bare(&words[k]) == "بين") else { return false };
+        (b + 1..i).all(|k| {
+            let w = &words[k];
+            let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "»" | "\"" | "“" | "”");
+            quote || (w.tok.kind == TokenKind::Arabic && w.seg.prefixes.first() != Some(&"و") && !self.verb_like(k))
+        }) && i > b + 1
+    }
+
     /// The clauses of a sentence, in order.
     pub(crate) fn clauses(&self, s: &Sentence) -> Vec<Clause> {
         let words = self.d.words;
@@ -146,6 +163,7 @@ impl Ctx<'_, '_, '_> {
             } else if w.seg.prefixes.first() == Some(&"و")
                 && self.verb_like(i)
                 && (after_comma || self.coordinated_verb(i, out[out.len() - 1].first))
+                && !self.second_party(i, out[out.len() - 1].first)
             {
                 Some(Link::Coordinated)
             } else if matches!(w.tok.text, "«" | "\"" | "“") {

@@ -237,11 +237,13 @@ impl Ctx<'_, '_, '_> {
                 k = e;
                 continue;
             }
-            // (A time expression counts as one word: معارك عنيفة دارت عصر أمس الجمعة بين.)
-            if self.in_time[k] && k > n + 1 && self.in_time[k - 1] {
+            // (A time expression counts as one word: معارك عنيفة دارت عصر أمس الجمعة بين; with its
+            // preposition too: معارك عنيفة منذ مساء الثلاثاء بين, cue list `temporal`.)
+            let opener = cues().temporal.has(bare(&words[k])) && k + 1 < end && self.in_time[k + 1];
+            if (self.in_time[k] && k > n + 1 && (self.in_time[k - 1] || cues().temporal.has(bare(&words[k - 1])))) || opener {
                 stop += 1;
             }
-            if !skippable(k) {
+            if !skippable(k) && !opener {
                 return None;
             }
             k += 1;

@@ -226,8 +226,15 @@ impl Ctx<'_, '_, '_> {
         if super::words::bare_construct(w) && cues().town_groups.has(bare(w)) && self.town_at(i + 1) {
             return Some((i + 1, Head::Group));
         }
-        if let Some(h) = word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative() || object()) {
+        // (…nor the second party after بين: اشتباكات بين الشرطة ومتظاهرين، بين الجيش وتحالف الحوثيين.)
+        let party = || self.second_party(i, i.saturating_sub(10));
+        if let Some(h) =
+            word_class(w).filter(|_| hit.as_ref().is_none_or(|x| x.nominal) || w.seg.definite() || nominative() || object() || party())
+        {
             return Some((i + 1, h));
+        }
+        if hit.is_some() && crate::forms::people_plural(w) && party() {
+            return Some((i + 1, Head::People));
         }
         if let Some(h) = &hit {
             // A definite participle in the sound plural names people, whatever it could state
