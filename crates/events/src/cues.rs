@@ -103,6 +103,8 @@ pub(crate) struct Cues {
     pub reporters: Class,
     /// Outlets a speaker tells (لوكالة، للصحفيين): the ل phrase after a source names no participant.
     pub press: Class,
+    /// What a verb of blame lays on a party (حمّل المسؤولية): its object is no target (frame `laid`).
+    pub burdens: Class,
     pub count_nouns: Class,
     pub act_counts: Class,
     pub manner_phrases: Class,

@@ -126,6 +126,9 @@ pub struct Frame {
     /// إيران أن تكف، يجب على الحكومة الإفراج عن المعتقلين): the speaker of its clause acts, and
     /// without one (the writer's own voice: ويتعين على اليونان سداد القرض) it states no event.
     pub owes: bool,
+    /// It lays its object on the party its `on` preposition governs (حمّل المسؤولية للحكومة، إلى
+    /// زعيم الحركة): an object of cue list `burdens` and its genitive are no target.
+    pub laid: bool,
 }
 
 /// One lexicon entry (one form of one row).
@@ -293,6 +296,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
             None if part == "held" => f.held = true,
             None if part == "bears" => f.bears = true,
             None if part == "owes" => f.owes = true,
+            None if part == "laid" => f.laid = true,
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),

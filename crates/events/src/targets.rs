@@ -544,6 +544,19 @@ impl Ctx<'_, '_, '_> {
                 return Some(k);
             }
         }
+        if in_frame("obj") && frame.iter().any(|f| f == "laid") {
+            // What a verb of blame lays (حمّل المسؤولية للحكومة، حمّل مسؤولية الاغتيال إلى زعيم
+            // الحركة) is no target, nor its genitive: the party is after an `on` preposition.
+            // (Only as the first object: حمّلت الحكومة الحوثيين مسؤولية مقتل المدنيين names the party first.)
+            let first_word = (after..hi.min(after + 4)).find(|&i| !self.in_time[i] && !is_comma(&words[i]));
+            let burden = first_word.filter(|&i| cues().burdens.has(bare(&words[i])) && words[i].seg.prefixes.iter().all(|x| *x == "ال"));
+            if let Some(b) = burden {
+                return ps
+                    .iter()
+                    .position(|p| p.first > b && p.participant() && p.governor.as_deref().is_some_and(in_frame))
+                    .filter(|&k| usable(k));
+            }
+        }
         if in_frame("obj") {
             // (Not an unnamed genitive of a prepositional adjunct: في قصر | السلام.)
             let adjunct =

@@ -85,6 +85,7 @@ pub(crate) fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
             .into_iter()
             .chain(f.on.iter().cloned())
             .chain(f.genitive_victim.then(|| "gen".to_string()))
+            .chain(f.laid.then(|| "laid".to_string()))
             .chain(f.dest.iter().filter(|_| crate::types::info(e.kind).dest_target).cloned())
             .collect(),
         None => crate::types::info(e.kind).target.clone(),
