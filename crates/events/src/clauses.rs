@@ -62,12 +62,16 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when the word with و at `i` is the second party after a بين that has named only one
-    /// (اشتباكات بين قوات الأمن ومتظاهرين، معارك بين الجيش وتحالف مليشيات الحوثي: a noun that a
-    /// verb may spell, no clause), with no verb, punctuation or other و-word since the بين in the
+    /// (اشتباكات بين قوات الأمن ومتظاهرين، معارك بين الجيش وتحالف مليشيات الحوثي: a party's word
+    /// that a verb may spell, no clause), with no verb, punctuation or other و-word since the بين in the
     /// clause that starts at `first` (اشتباكات بين الجيش والمسلحين وقتل خمسة: the pair is whole).
     pub(crate) fn second_party(&self, i: usize, first: usize) -> bool {
         let words = self.d.words;
-        if words[i].seg.prefixes.first() != Some(&"و") {
+        // (A word shaped as a party only: a group noun, a people's plural or a definite noun; a
+        // plain verb opens a clause, بين الطرفين وقتل ثلاثة: the pair was one word.)
+        let w = &words[i];
+        let party_shape = w.seg.definite() || crate::forms::word_class(w).is_some() || crate::forms::people_plural(w);
+        if w.seg.prefixes.first() != Some(&"و") || !party_shape {
             return false;
         }
         let Some(b) = (first..i).rev().take(10).find(|&k| bare(&words[k]) == "بين") else { return false };

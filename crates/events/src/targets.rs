@@ -550,10 +550,13 @@ impl Ctx<'_, '_, '_> {
             // (Only as the first object: حمّلت الحكومة الحوثيين مسؤولية مقتل المدنيين names the party first.)
             let first_word = (after..hi.min(after + 4)).find(|&i| !self.in_time[i] && !is_comma(&words[i]));
             let burden = first_word.filter(|&i| cues().burdens.has(bare(&words[i])) && words[i].seg.prefixes.iter().all(|x| *x == "ال"));
+            // (…or a phrase of the burden's genitive that holds the party after ل: مسؤولية العنف
+            // للنظام السوري, read as one phrase, names the regime.)
+            let holds = |p: &Phrase| (p.first + 1..p.end).any(|i| words[i].seg.prefixes.contains(&"ل") && self.mention_at[i].is_some());
             if let Some(b) = burden {
                 return ps
                     .iter()
-                    .position(|p| p.first > b && p.participant() && p.governor.as_deref().is_some_and(in_frame))
+                    .position(|p| p.first > b && p.participant() && (p.governor.as_deref().is_some_and(in_frame) || holds(p)))
                     .filter(|&k| usable(k));
             }
         }

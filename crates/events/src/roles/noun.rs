@@ -173,14 +173,25 @@ impl Ctx<'_, '_, '_> {
         // …or a time expression and its commas (لقائه، أمس، الأمين العام; لقائه أمس رئيس الوزراء).
         let timed = |i: usize| self.in_time[i] || words[i].is_punct("،") || words[i].is_punct(",");
         // A noun whose pronoun names its doer takes that phrase as its object.
-        let after_time = (t + 1..c.end.min(t + 7)).find(|&i| !timed(i)).filter(|&i| (t + 1..i).any(|j| self.in_time[j]));
+        // (Right after it too, when the noun's pronoun is its genitive and it is no noun of
+        // suffering: خلال لقائه رئيس إقليم كردستان العراق مسعود البارزاني: the speaker met him.)
+        let possessed = third_person_pronoun(&words[t])
+            && words[t].seg.suffixes.iter().any(|x| x.starts_with('ه'))
+            && !frame.iter().any(|f| f == "gen");
+        // (…or past an opening quotation mark: قتالهم «داعش».)
+        let after_time = (t + 1..c.end.min(t + 7))
+            .find(|&i| !(timed(i) || (possessed && opening_quote(&words[i]))))
+            .filter(|&i| possessed || (t + 1..i).any(|j| self.in_time[j]));
         if let Some(o) = after_time
             .filter(|_| third_person_pronoun(&words[t]))
             .and_then(|a| ps.iter().position(|p| p.first == a && p.governor.is_none() && p.participant()))
         {
             r.targets = self.with_coordinated(ps, o);
         }
-        let genitive = ps.iter().position(|p| p.first > t && p.first <= t + 2 && gap(p.first) && p.governor.is_none() && p.participant());
+        let genitive = ps
+            .iter()
+            .position(|p| p.first > t && p.first <= t + 2 && gap(p.first) && p.governor.is_none() && p.participant())
+            .filter(|_| !possessed);
         let prep_target = self.target(ps, c, t, usize::MAX, frame, &[]);
         let agent = self.agent_after(ps, c, t);
         let transitive = frame.iter().any(|f| f == "obj");
