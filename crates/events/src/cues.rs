@@ -105,6 +105,8 @@ pub(crate) struct Cues {
     pub press: Class,
     /// What a verb of blame lays on a party (حمّل المسؤولية): its object is no target (frame `laid`).
     pub burdens: Class,
+    /// Words before a possessed noun of meeting whose pronoun is the guest (كان في استقباله الوزير).
+    pub guest_openers: Class,
     pub count_nouns: Class,
     pub act_counts: Class,
     pub manner_phrases: Class,

@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod about;
+mod accused;
 mod anaphora;
 mod anchors;
 mod appositions;

@@ -38,6 +38,9 @@ pub(crate) struct Trig {
     /// A noun that may be the complement of a verb of its clause (dropped when the clause has
     /// a verb trigger); nouns after إثر، لدى … or marked standalone state their own event.
     pub dependent: bool,
+    /// A verbal noun after إثر، لدى، خلال … (cue list `temporal`): it states its own event and is
+    /// no verb of its clause (خلال لقائه نظيره: the nouns after it are not its complements).
+    pub adjunct: bool,
     /// The verb of its type right after the noun that describes it (غارة جوية استهدفت مستشفى):
     /// what that verb struck is a target of the noun's event. Its token and its target positions.
     pub described_by: Option<(usize, Vec<String>)>,
@@ -69,6 +72,7 @@ impl Trig {
             owes: entry.frame.as_ref().is_some_and(|f| f.owes),
             noun,
             dependent: false,
+            adjunct: false,
             described_by: None,
             judged: None,
         }
@@ -628,12 +632,21 @@ impl Ctx<'_, '_, '_> {
                 .then(|| self.striking_verb_after(i, c.end))
                 .flatten()
                 .map(|v| (v, frame_of(entry)));
-            found.push(Trig { dependent: nominal && !after_addition && !adjunct, described_by, ..Trig::of(i, entry, nominal) });
+            found.push(Trig {
+                dependent: nominal && !after_addition && !adjunct,
+                adjunct: nominal && cues().temporal.has(prev_key),
+                described_by,
+                ..Trig::of(i, entry, nominal)
+            });
         }
         // Other verbal nouns in a clause that reports with a verb are that verb's complements.
+        // (A noun after خلال، لدى … is no verb of the clause for the noun a statement states after
+        // عن: أعرب الرئيس خلال لقائه نظيره عن دعمه, with أعرب vetoed by the model, states support.)
         let mut complements = Vec::new();
         if found.iter().any(|t| !t.dependent) {
-            (found, complements) = found.into_iter().partition(|t| !t.dependent);
+            let verb = found.iter().any(|t| !t.dependent && !t.adjunct);
+            let stated = |t: &Trig| t.at > 0 && bare(&words[t.at - 1]) == "عن";
+            (found, complements) = found.into_iter().partition(|t| !t.dependent || (!verb && stated(t)));
             for t in &complements {
                 skip(t.at, format_args!("complement of the clause's verb {:?}", t.kind));
             }
@@ -656,44 +669,6 @@ impl Ctx<'_, '_, '_> {
         found.retain(anchored);
         complements.retain(anchored);
         ClauseTriggers { triggers: found, complements }
-    }
-
-    /// True when token `i` is in the ب-phrase of an accusation: a word that accuses stands among
-    /// the ten tokens before it in its sentence, whether or not it states an event there, and a
-    /// word with ب follows that word, at `i` or, for a `nominal` trigger without و, up to three
-    /// tokens before it (بتفجير، بارتكاب أعمال اغتصاب، بشن هذه الهجمات; not the verb of a new
-    /// predicate: منددة بجرائم الاحتلال ومتعهدة بالدفاع). A word accuses when an entry of it is of
-    /// a type that `claims` (types.toml), its content (its own frame's, else its type's) opens
-    /// with ب, its conditions only exclude (اتهم، اتهام، تتهم، ندد; not حمّل المسؤولية near=, whose
-    /// word محملة is "loaded", nor تحقيق whose content is في); after a definite participle (المتهمين,
-    /// the defendants) only the ب right after it opens the content.
-    fn accused_content(&self, s: &Sentence, i: usize, nominal: bool) -> bool {
-        let words = self.d.words;
-        let accuses = |e: &crate::lexicon::TriggerEntry| {
-            let info = crate::types::info(e.kind);
-            let content = e.frame.as_ref().map(|f| &f.content).filter(|c| !c.is_empty()).unwrap_or(&info.content);
-            info.claims && content.iter().any(|p| p == "ب") && e.needs.iter().all(Need::only_excludes)
-        };
-        let lo = s.first_token.max(i.saturating_sub(10));
-        let Some((k, h)) =
-            (lo..i).rev().find_map(|k| self.d.lexicon.lookup(&words[k]).filter(|h| h.entries.iter().any(accuses)).map(|h| (k, h)))
-        else {
-            return false;
-        };
-        // A definite participle names the accused (المتهمين بقتل الصحفي): its ب phrase is right after it.
-        let accused_persons = words[k].seg.definite() && !h.entries.iter().any(|e| accuses(e) && (e.verb || e.noun));
-        let opens = |j: usize| words[j].seg.prefixes.contains(&"ب") && (j == k + 1 || !accused_persons);
-        let w = &words[i];
-        if opens(i) || (nominal && !w.seg.prefixes.contains(&"و") && ((k + 1).max(i.saturating_sub(3))..i).any(opens)) {
-            return true;
-        }
-        // A word joined by و to an accused act up to three words before it, with no punctuation
-        // between, is one more act of the accusation (بارتكاب أعمال اغتصاب وقتل وإعدام، بقصف الأحياء
-        // وقتل المدنيين), though the clause splitter read its و as a new clause's.
-        w.seg.prefixes.contains(&"و")
-            && ((k + 1).max(i.saturating_sub(3))..i).rev().take_while(|&j| words[j].tok.kind != TokenKind::Punct).any(|j| {
-                self.d.lexicon.lookup(&words[j]).is_some_and(|h| h.entries.iter().any(|e| e.noun)) && self.accused_content(s, j, true)
-            })
     }
 
     /// The nearest word among the eight tokens before `i` in its clause that asks, with the type it
