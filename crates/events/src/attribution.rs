@@ -291,7 +291,8 @@ impl Ctx<'_, '_, '_> {
         }
         // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.
         let mut e = j + 1;
-        while e < end && e < j + 4 {
+        // (…one word more after باسم, which needs its genitive: الناطق الرسمي باسم الحكومة.)
+        while e < end && (e < j + 4 || (e == j + 4 && bare(&words[e - 1]) == "باسم")) {
             let x = &words[e];
             // (…and at what the source says: an event word, a pronoun-suffixed noun, a number or a
             // time: أفاد شاهد عيان | بمقتل خمسة، أعلنت الجماعة | مسؤوليتها.)
@@ -302,6 +303,8 @@ impl Ctx<'_, '_, '_> {
             if x.tok.kind != TokenKind::Arabic
                 || said
                 || SOURCE_STOPS.contains(&bare(x))
+                // (…and a word that governs an adjunct: وأكد الوزير | خلال لقائه، قال المسؤول | عقب.)
+                || crate::cues::cues().governors.has(bare(x))
                 || x.seg.prefixes.contains(&"ل")
                 || lone_lam(x)
                 || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)

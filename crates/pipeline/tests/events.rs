@@ -175,3 +175,17 @@ fn an_act_a_condemnation_describes_is_the_act_reported_before_it() {
     // The condemnation as the first report: the attack stays an event of its own.
     assert_eq!(attacks("أدانت الحكومة الهجوم الذي استهدف قافلة عسكرية قرب العريش."), 1);
 }
+
+#[test]
+fn a_source_span_stops_before_an_adjunct_and_takes_the_genitive_of_basm() {
+    // The speaker of a statement made during a meeting is the subject, not "the subject during";
+    // a spokesman's span runs over the body he speaks for.
+    let texts =
+        |text: &str| -> Vec<String> { run(text).events.iter().filter_map(|e| e.source.as_ref()).map(|s| s.span.text.clone()).collect() };
+    let s = texts("وأكد الوزير خلال لقائه السفير الأمريكي دعم بلاده للحكومة الشرعية في اليمن.");
+    assert!(!s.is_empty() && s.iter().all(|t| t == "الوزير"), "{s:?}");
+    let s = texts("وقال السفير عبدالله المعلمي عقب جلسة مجلس الأمن إن بلاده تدين الهجوم على المسجد.");
+    assert!(s.iter().all(|t| !t.ends_with("عقب")), "{s:?}");
+    let s = texts("وقال محمد الحجازي الناطق باسم الجيش إن الطائرات قصفت مواقع المسلحين في بنغازي.");
+    assert!(s.iter().any(|t| t.ends_with("باسم الجيش")), "{s:?}");
+}
