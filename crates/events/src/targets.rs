@@ -548,7 +548,7 @@ impl Ctx<'_, '_, '_> {
             // What a verb of blame lays (حمّل المسؤولية للحكومة، حمّل مسؤولية الاغتيال إلى زعيم
             // الحركة) is no target, nor its genitive: the party is after an `on` preposition.
             // (Only as the first object: حمّلت الحكومة الحوثيين مسؤولية مقتل المدنيين names the party first.)
-            let first_word = (after..hi.min(after + 4)).find(|&i| !self.in_time[i] && !is_comma(&words[i]));
+            let first_word = (after..hi.min(after.saturating_add(4))).find(|&i| !self.in_time[i] && !is_comma(&words[i]));
             let burden = first_word.filter(|&i| cues().burdens.has(bare(&words[i])) && words[i].seg.prefixes.iter().all(|x| *x == "ال"));
             // (…or a phrase of the burden's genitive that holds the party after ل: مسؤولية العنف
             // للنظام السوري, read as one phrase, names the regime.)
