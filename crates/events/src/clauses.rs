@@ -75,11 +75,12 @@ impl Ctx<'_, '_, '_> {
             return false;
         }
         let Some(b) = (first..i).rev().take(10).find(|&k| bare(&words[k]) == "بين") else { return false };
-        (b + 1..i).all(|k| {
-            let w = &words[k];
-            let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "»" | "\"" | "“" | "”");
-            quote || (w.tok.kind == TokenKind::Arabic && w.seg.prefixes.first() != Some(&"و") && !self.verb_like(k))
-        }) && i > b + 1
+        i > b + 1
+            && (b + 1..i).all(|k| {
+                let w = &words[k];
+                let quote = w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "«" | "»" | "\"" | "“" | "”");
+                quote || (w.tok.kind == TokenKind::Arabic && w.seg.prefixes.first() != Some(&"و") && !self.verb_like(k))
+            })
     }
 
     /// The clauses of a sentence, in order.

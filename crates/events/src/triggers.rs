@@ -618,7 +618,8 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).
-            let adjunct = cues().temporal.has(prev_key) || entry.needs.contains(&Need::Standalone);
+            let temporal = cues().temporal.has(prev_key);
+            let adjunct = temporal || entry.needs.contains(&Need::Standalone);
             // …and a noun of victims before it, of its type, is what it caused (إصابة خمسة مدنيين
             // جراء القصف): it states the event too, one with its cause.
             if adjunct && nominal && crate::types::info(entry.kind).victims {
@@ -634,7 +635,7 @@ impl Ctx<'_, '_, '_> {
                 .map(|v| (v, frame_of(entry)));
             found.push(Trig {
                 dependent: nominal && !after_addition && !adjunct,
-                adjunct: nominal && cues().temporal.has(prev_key),
+                adjunct: nominal && temporal,
                 described_by,
                 ..Trig::of(i, entry, nominal)
             });

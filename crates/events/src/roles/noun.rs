@@ -177,13 +177,14 @@ impl Ctx<'_, '_, '_> {
         // suffering: خلال لقائه رئيس إقليم كردستان العراق مسعود البارزاني: the speaker met him.)
         // (Not a noun without an object, وأعلنت إيران إرسالها قوات; nor one whose pronoun is the
         // guest, كان في استقباله الوزير، حضر لقاءه: cue list `guest_openers`.)
-        let one = t.checked_sub(1).is_some_and(|k| cues().guest_openers.has(words[k].key.as_str()));
-        let two = t >= 2 && cues().guest_openers.has(&format!("{} {}", words[t - 2].key, words[t - 1].key));
-        let possessed = third_person_pronoun(&words[t])
-            && words[t].seg.suffixes.iter().any(|x| x.starts_with('ه'))
+        let guest = || {
+            t.checked_sub(1).is_some_and(|k| cues().guest_openers.has(words[k].key.as_str()))
+                || (t >= 2 && cues().guest_openers.has(&format!("{} {}", words[t - 2].key, words[t - 1].key)))
+        };
+        let possessed = words[t].seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
             && !frame.iter().any(|f| f == "gen")
             && frame.iter().any(|f| f == "obj")
-            && !(one || two);
+            && !guest();
         // (…or past an opening quotation mark: قتالهم «داعش».)
         let after_time = (t + 1..c.end.min(t + 7))
             .find(|&i| !(timed(i) || (possessed && opening_quote(&words[i]))))
