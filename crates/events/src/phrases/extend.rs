@@ -195,6 +195,10 @@ impl Ctx<'_, '_, '_> {
                     continue;
                 }
             }
+            if self.coordinated_genitive(i, j, hi, head) {
+                j += if words[j].seg.definite() { 1 } else { 2 };
+                continue;
+            }
             if self.opens_new(j) && !self.linked_by_lam(j) && !joined_nisba {
                 break;
             }
@@ -215,7 +219,12 @@ impl Ctx<'_, '_, '_> {
             let feminine_singular = prev.seg.definite()
                 && word_class(prev) == Some(Head::Group)
                 && (prev.key.ends_with('ه') || cues().masculine_bodies.has(bare(prev)));
-            if plural_nisba && j > i && ((j == i + 1 && (self.single_office(j - 1) || feminine_singular)) || singular_nisba || after_person)
+            // (A nominative one after a plural office's genitive agrees with the office, which no
+            // object can: وزراء الخارجية الأوروبيون، ممثلو المعارضة السوريون.)
+            let plural_office = w.key.ends_with("يون") && cues().plural_offices.has(bare(&words[i]).trim_start_matches("ال"));
+            if plural_nisba
+                && j > i
+                && ((j == i + 1 && (self.single_office(j - 1) || feminine_singular)) || (singular_nisba && !plural_office) || after_person)
             {
                 break;
             }
@@ -259,7 +268,7 @@ impl Ctx<'_, '_, '_> {
                     && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "و"))
                     && w.seg.definite()
                     && !nisba_shaped
-                    && words[j - 1].seg.definite()
+                    && (words[j - 1].seg.definite() || self.nun_plural(j - 1))
                     && j > i;
                 // (Nor after a counted noun in the accusative, which is no construct: طالب 37 نائبا |
                 // الحكومة الأردنية; رئيسا إيران is a dual in construct.)
@@ -343,6 +352,7 @@ impl Ctx<'_, '_, '_> {
             let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);
             if (super::words::describes_word(&words[j - 1], w) && w.seg.definite() == words[j - 1].seg.definite())
                 || participle_adjective(&words[j - 1], w)
+                || (super::words::nominative_plurals(&words[j - 1], w) && self.mention_at[j].is_none() && !self.is_verb(j))
                 || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())
             {
                 j += 1;
@@ -462,6 +472,44 @@ impl Ctx<'_, '_, '_> {
 
 impl Ctx<'_, '_, '_> {
     /// True when the word at `k` is an office in the singular (الوزير، رئيس; not الوزراء، رؤساء).
+    /// True when the و-word at `j` coordinates a second genitive inside the office's or body's
+    /// phrase `[i, j)` (وزير الأوقاف والشؤون الدينية، وزير الخارجية وشؤون المغتربين، المركز
+    /// العربي لحقوق الإنسان والقانون الدولي): a definite noun of no class (no group, office or
+    /// people: قوات الأمن | والجيش، مقاتلي المعارضة | والمدنيين), no name and no trigger, after a
+    /// definite genitive; or a bare noun of no class in construct with a definite genitive after
+    /// it (وشؤون المغتربين).
+    pub(crate) fn coordinated_genitive(&self, i: usize, j: usize, hi: usize, head: Head) -> bool {
+        let words = self.d.words;
+        let plain = |k: usize| {
+            let w = &words[k];
+            w.tok.kind == TokenKind::Arabic
+                && word_class(w).is_none()
+                && self.mention_at[k].is_none()
+                && self.d.lexicon.lookup(w).is_none()
+                && !self.in_time[k]
+                && self.quantity_at[k].is_none()
+                && !super::words::adjective(w)
+                // (Nor a body named by a masculine noun, الشعب، النظام; nor a verbal noun with its
+                // pronoun: وتسفيره.)
+                && !cues().masculine_bodies.has(bare(w))
+                && w.seg.suffixes.iter().all(|x| !matches!(*x, "ه" | "ها" | "هم" | "هما" | "هن"))
+        };
+        // (A party named with its state's nisba right after it: حكومة المملكة | والشعب السعودي.)
+        let stated = self.mention_starting(j + 1).is_some_and(|m| self.d.mentions[m].kind == MentionKind::Demonym);
+        let w = &words[j];
+        let definite = w.seg.prefixes == ["و", "ال"];
+        let construct = w.seg.prefixes == ["و"]
+            && construct(w)
+            && words.get(j + 1).is_some_and(|n| j + 1 < hi && n.seg.prefixes == ["ال"] && self.mention_at[j + 1].is_none());
+        matches!(head, Head::Office | Head::Group | Head::Name)
+            && j > i + 1
+            && words[j - 1].seg.definite()
+            && plain(j - 1)
+            && (definite || construct)
+            && plain(j)
+            && !stated
+    }
+
     pub(crate) fn single_office(&self, k: usize) -> bool {
         let w = &self.d.words[k];
         word_class(w) == Some(Head::Office)

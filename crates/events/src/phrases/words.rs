@@ -72,6 +72,20 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
         && !cues().ya_nouns.has(k)
 }
 
+/// Two sound plurals in the nominative (ون), the second describing the first in the same
+/// definiteness (سياسيون معارضون، ناشطون سوريون معارضون، المسلحون المتشددون): no object can be
+/// nominative, so the second is no new phrase. Not a name's or a verb's form (callers check).
+pub(super) fn nominative_plurals(prev: &Word, w: &Word) -> bool {
+    // (Not an imperfect verb's plural, يهاجمون، تطالبون; a nisba may open with its letter: يمنيون.)
+    let verb_shaped = |x: &Word| bare(x).starts_with(['ي', 'ت']) && !x.key.ends_with("يون");
+    let nominative = |x: &Word| x.tok.kind == TokenKind::Arabic && x.key.chars().count() >= 5 && x.key.ends_with("ون") && !verb_shaped(x);
+    nominative(prev)
+        && nominative(w)
+        && prev.seg.definite() == w.seg.definite()
+        && w.seg.prefixes.iter().all(|p| *p == "ال")
+        && crate::forms::word_class(w) != Some(Head::Counterpart)
+}
+
 /// A definite participle with a preposition and its pronoun after it, which describes the definite
 /// noun before it whatever that noun's gender (الحكومة المعترف بها، القوات الموالية له، الجماعات
 /// المرتبطة بها): the participle of a verb with a preposition agrees through the pronoun.
