@@ -62,9 +62,14 @@ fn ends_with_stop(ws: &[Word]) -> bool {
     ws.last().is_some_and(|w| w.tok.kind == TokenKind::Punct && matches!(w.tok.text, "." | "!" | "؟" | "?"))
 }
 
+/// The most tokens a photo caption holds (a name, a place, a credit).
+const MAX_CAPTION_TOKENS: usize = 40;
+
 fn is_caption(ws: &[Word]) -> bool {
     let n = ws.len();
-    if n < 4 || !ws[n - 1].is_punct(")") {
+    // (A caption is short: a long sentence that ends with a credit, … باستغلال التأخير" . (وكالات),
+    // is the article's own text.)
+    if !(4..=MAX_CAPTION_TOKENS).contains(&n) || !ws[n - 1].is_punct(")") {
         return false;
     }
     let Some(open) = ws.iter().rposition(|w| w.is_punct("(")) else { return false };
@@ -148,6 +153,9 @@ mod tests {
     fn captions_and_repeats() {
         let text = "عناصر من الدفاع المدني يبحثون بين الأنقاض في المدينة (أ ف ب)\nعناصر من الدفاع المدني يبحثون بين الأنقاض في المدينة (أ ف ب)\nقصفت الطائرات المدينة أمس.";
         assert_eq!(mask(text), vec![true, true, false]);
+        // A long sentence that ends with a credit is text, no caption.
+        let long = format!("{} (وكالات)", "قصفت الطائرات الحربية مواقع المسلحين في ريف المدينة الشمالي ".repeat(5));
+        assert_eq!(mask(&long), vec![false]);
     }
 
     #[test]

@@ -107,6 +107,24 @@ fn quote_delta(t: &Token, ascii_open: &mut bool) -> i32 {
     }
 }
 
+/// Which side of a quotation a straight quote `"` at token `i` stands on, from the spaces around
+/// it: one that touches the word after it and not the one before opens (قال "نعم), one that touches
+/// the word before and not the one after closes (نعم" وأضاف). None for another token or when the
+/// spacing does not tell (touching both or neither).
+fn ascii_quote_side(tokens: &[Token], i: usize) -> Option<bool> {
+    let t = &tokens[i];
+    if t.text != "\"" {
+        return None;
+    }
+    let gap_before = i == 0 || tokens[i - 1].byte_start + tokens[i - 1].text.len() < t.byte_start;
+    let gap_after = tokens.get(i + 1).is_none_or(|n| t.byte_start + t.text.len() < n.byte_start);
+    match (gap_before, gap_after) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 fn line_break_continues(prev: &Token, next: &Token) -> bool {
     if prev.kind != TokenKind::Arabic || !next.is_word() {
         return false;
@@ -159,7 +177,20 @@ pub fn split_sentences_with(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 ascii_open = false;
             }
         }
-        let d = quote_delta(t, &mut ascii_open);
+        let d = match ascii_quote_side(tokens, i) {
+            // (An opener while one is open: the first was never closed; this one replaces it.)
+            Some(true) if ascii_open => 0,
+            Some(true) => {
+                ascii_open = true;
+                1
+            }
+            Some(false) if ascii_open => {
+                ascii_open = false;
+                -1
+            }
+            Some(false) => 0,
+            None => quote_delta(t, &mut ascii_open),
+        };
         if d > 0 && depth == 0 {
             quote_start = t.span.start;
         }
@@ -236,6 +267,15 @@ mod tests {
         assert_eq!(sents(text), vec!["قال الوزير: «انتهت المعركة. وبدأ الإعمار» ثم غادر.", "وصل الوفد."]);
         let text = "قال: \"وصلنا إلى الهدف.\" وأضاف أن القتال توقف.";
         assert_eq!(sents(text), vec!["قال: \"وصلنا إلى الهدف.\"", "وأضاف أن القتال توقف."]);
+    }
+
+    #[test]
+    fn an_unclosed_straight_quote_does_not_swallow_the_text_after_it() {
+        // The first quotation is never closed; the spacing of the later marks still tells which
+        // open and which close, so the stops after the second quotation split again.
+        let text = "وقال \"إن الوضع خطير. وأضاف \"نحن مستعدون\" للحوار. وصل الوفد إلى المدينة.";
+        let s = sents(text);
+        assert_eq!(s.last().map(String::as_str), Some("وصل الوفد إلى المدينة."), "{s:?}");
     }
 
     #[test]

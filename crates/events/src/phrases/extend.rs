@@ -286,7 +286,18 @@ impl Ctx<'_, '_, '_> {
                 // The same actor named again right after (خادم الحرمين الشريفين الملك سلمان).
                 let same =
                     self.mention_at[j - 1].is_some_and(|p| self.d.mentions[p].actor.is_some() && self.d.mentions[p].actor == mm.actor);
-                if is_person && body_before(j) {
+                // (Nor a person right after a state's name that is the whole phrase: اتهمت تركيا |
+                // الأسد، استدعت مصر | السفير الإسرائيلي فلان.)
+                // (A governed state may close an office before the name: المبعوث الأممي إلى اليمن
+                // إسماعيل ولد الشيخ أحمد.)
+                let governed =
+                    words[i].seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل")) || (i > 0 && cues().governors.has(bare(&words[i - 1])));
+                let state_only = !governed
+                    && self.mention_starting(i).is_some_and(|s| {
+                        self.d.mentions[s].end == j
+                            && self.d.mentions[s].actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State)
+                    });
+                if is_person && (body_before(j) || state_only) {
                     break;
                 }
                 if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled) && !body_name(j)) {
