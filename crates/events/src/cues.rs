@@ -149,6 +149,9 @@ pub(crate) struct Cues {
     pub negations: Class,
     pub future: Class,
     pub conditionals: Class,
+    /// Temporal conjunctions before أن (قبل أن، بعد أن، إلى أن): the verb after them tells what
+    /// happened, no wish (قبل أن يشتبك المقاتلون مع قوات الأمن).
+    pub temporal_an: Class,
     pub interrogatives: Class,
     pub modals: Class,
     /// What a verbal noun subject would bring about (سيفتح، من شأنه): src/status.rs.

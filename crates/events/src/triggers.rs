@@ -725,6 +725,10 @@ impl Ctx<'_, '_, '_> {
         let t: String = letters.collect();
         let t = t.trim_start_matches(['و', 'ف']);
         let Some(n) = words.get(k + 1) else { return false };
+        // (After a temporal conjunction the verb tells what happened: قبل أن يشتبك المقاتلون.)
+        if k > 0 && cues().temporal_an.has(bare(&words[k - 1])) {
+            return false;
+        }
         let imperfect = n.tok.kind == TokenKind::Arabic
             && n.seg.prefixes.is_empty()
             && matches!(n.tok.text.chars().next(), Some('ي' | 'ت' | 'ن'))
