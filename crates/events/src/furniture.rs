@@ -63,7 +63,7 @@ fn ends_with_stop(ws: &[Word]) -> bool {
 }
 
 /// The most tokens a photo caption holds (a name, a place, a credit).
-const MAX_CAPTION_TOKENS: usize = 40;
+const MAX_CAPTION_TOKENS: usize = 24;
 
 fn is_caption(ws: &[Word]) -> bool {
     let n = ws.len();

@@ -725,9 +725,17 @@ impl Ctx<'_, '_, '_> {
         let t: String = letters.collect();
         let t = t.trim_start_matches(['و', 'ف']);
         let Some(n) = words.get(k + 1) else { return false };
-        // (After a temporal conjunction the verb tells what happened: قبل أن يشتبك المقاتلون.)
+        // (After a temporal conjunction the verb tells what happened: قبل أن يشتبك المقاتلون; not
+        // in a wish or a plan, يجب التحرك قبل أن يقتل النظام المزيد.)
         if k > 0 && cues().temporal_an.has(bare(&words[k - 1])) {
-            return false;
+            let c = cues();
+            let wished = words[k.saturating_sub(12)..k - 1].iter().any(|w| {
+                let b = bare(w);
+                c.modals.has(b) || c.conditionals.has(b) || c.future.has(b)
+            });
+            if !wished {
+                return false;
+            }
         }
         let imperfect = n.tok.kind == TokenKind::Arabic
             && n.seg.prefixes.is_empty()
