@@ -149,8 +149,9 @@ pub(crate) struct Cues {
     pub negations: Class,
     pub future: Class,
     pub conditionals: Class,
-    /// Temporal conjunctions before أن (قبل أن، بعد أن، إلى أن): the verb after them tells what
-    /// happened, no wish (قبل أن يشتبك المقاتلون مع قوات الأمن).
+    /// Temporal conjunctions before أن (قبل أن، بعد أن، منذ أن): the verb after them tells what
+    /// happened (قبل أن يشتبك المقاتلون مع قوات الأمن) unless a modal, a conditional or a future
+    /// word stands before (src/triggers.rs).
     pub temporal_an: Class,
     pub interrogatives: Class,
     pub modals: Class,
