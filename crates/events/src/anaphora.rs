@@ -13,7 +13,7 @@ use rasad_model::Arg;
 
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
-use crate::phrases::Phrase;
+use crate::phrases::{Head, Phrase};
 
 /// How many words back the full naming may stand.
 const WINDOW: usize = 400;
@@ -49,5 +49,60 @@ impl Ctx<'_, '_, '_> {
             }
         }
         None
+    }
+}
+
+/// How many tokens before the verb an object pronoun's antecedent may stand.
+const PRONOUN_REACH: usize = 30;
+
+impl Ctx<'_, '_, '_> {
+    /// The party an object pronoun on the verb at `t` points back to, when the verb names no
+    /// object of its own (أبلغت مصر دولا أوروبية رفضها، ودعتها إلى …؛ استقبل الرئيس الوفد وحثه على
+    /// …؛ انتقد المتظاهرون المجلس واتهموه بـ …): the nearest phrase before the verb in its
+    /// sentence, within [`PRONOUN_REACH`] tokens, none of the verb's agents nor in a source, whose
+    /// number and gender the pronoun allows (هم، هما people, a group or several parties; ه a
+    /// masculine singular; ها a feminine, a place, a body or a non-human plural). An index into
+    /// `ps`, when that phrase is a participant; None when it is a place or a thing (احتلوها،
+    /// دمروه) or nothing fits: the target stays unnamed.
+    pub(crate) fn pronoun_antecedent(&self, ps: &[Phrase], t: usize, agents: &[usize]) -> Option<usize> {
+        let words = self.d.words;
+        let suffix = *words[t].seg.suffixes.iter().rev().find(|x| matches!(**x, "ه" | "ها" | "هم" | "هما"))?;
+        let agent_words = |k: usize| agents.iter().any(|&a| a == k || (ps[k].first >= ps[a].first && ps[k].end <= ps[a].end));
+        // The head noun's gender by its ending: ة a feminine, ات a feminine plural, ون، ين a
+        // masculine plural.
+        // (A count is many: عدد من المسلحين، عشرات الجنود، خمسة أشخاص.)
+        let ending = |k: usize| {
+            let w: String = crate::context::letters(words[ps[k].first].tok.text).collect();
+            let counted = self.quantity_at[ps[k].first].is_some() || cues().unnumbered_counts.has(bare(&words[ps[k].first]));
+            if counted {
+                'p'
+            } else if w.ends_with('ة') || w.ends_with("ات") {
+                'f'
+            } else if w.ends_with("ون") || w.ends_with("ين") {
+                'p'
+            } else {
+                'm'
+            }
+        };
+        let several = |k: usize| ps[k].coordinated || ps.get(k + 1).is_some_and(|q| q.coordinated && q.first <= ps[k].end + 1);
+        let fits = |k: usize| {
+            let p = &ps[k];
+            let people = matches!(p.head, Head::People | Head::Pair) || several(k);
+            match suffix {
+                "هم" | "هما" => people || matches!(p.head, Head::Group | Head::Name) || ending(k) == 'p',
+                "ه" => !people && ending(k) == 'm' && p.head != Head::Place,
+                _ => !people && (ending(k) == 'f' || matches!(p.head, Head::Place | Head::Group | Head::Name)) && p.head != Head::Office,
+            }
+        };
+        // (A phrase after في says where: اعتقلت الشرطة ثلاثة ناشطين في القاهرة، واتهمتهم.)
+        let where_ = |k: usize| ps[k].governor.as_deref() == Some("في");
+        // The nearest noun the pronoun may stand for; a place or a thing is no party to name.
+        // (Of a coordination, its first member: the rest join it.)
+        let k = (0..ps.len())
+            .rev()
+            .filter(|&j| ps[j].end <= t)
+            .take_while(|&j| ps[j].end + PRONOUN_REACH > t)
+            .find(|&j| !agent_words(j) && !self.in_source(&ps[j]) && !ps[j].coordinated && !where_(j) && fits(j))?;
+        ps[k].participant().then_some(k)
     }
 }

@@ -249,7 +249,7 @@ impl Ctx<'_, '_, '_> {
             let (entries, nominal, form): (&[crate::lexicon::TriggerEntry], bool, &str) = match (&hit, decision) {
                 (Some(h), Some((0, margin))) if margin >= veto_margin(h.entries) && !pledge => {
                     if *crate::extract::DEBUG {
-                        eprintln!("veto {:?} margin {margin:.1}", w.tok.text);
+                        eprintln!("veto {:?} @{} margin {margin:.1}", w.tok.text, w.tok.span.start);
                     }
                     // A vetoed verbal noun (or one after a purpose word or a governing word) still
                     // governs the noun after it, as a purpose passed over does (أهمية دعم الحوار: no

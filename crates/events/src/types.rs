@@ -78,6 +78,10 @@ pub(crate) struct TypeInfo {
     /// event of its lexicon row stated before (الزيارة، زيارته: merge.rs `merge_references`).
     #[serde(default)]
     pub refers_back: bool,
+    /// An object pronoun on a verb of the type names a party said before (دعاها، اتهمه، اعتقلهم،
+    /// استقبله), not a thing (أبرمه، رفضها، قاطعها): the target is the pronoun's antecedent.
+    #[serde(default)]
+    pub pronoun_party: bool,
     /// The type a verb of this type states in the future (the prefix س, or after سوف): a threat
     /// of the act, not the act (سنشن هجوما على مواقعهم، ستلاحق المقاومة المسلحين: THREATEN).
     #[serde(default)]

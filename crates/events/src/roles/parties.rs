@@ -1,11 +1,13 @@
 //! Phrases as arguments and the parties that go together: a phrase and those joined to it by و
 //! (السعودية وإيران، مقاتل إيراني وعراقي); its arg, linked to its most specific actor (نظيره
 //! الروسي → Russia); and the last parties named together, which البلدان / الجانبان in a later
-//! sentence stand for.
+//! sentence stand for; the parties after بين (اشتباكات بين الشرطة والمسلحين) and the side that
+//! fought a partner after مع.
 
 use rasad_kb::{ActorType, MentionKind};
-use rasad_model::{Arg, Link};
+use rasad_model::{Arg, EventType, Link};
 
+use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
 use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
@@ -25,6 +27,101 @@ impl Ctx<'_, '_, '_> {
             j += 1;
         }
         out
+    }
+
+    /// The first of the parties after بين that follows an event noun after `t` in its clause
+    /// (… في اشتباكات بين الشرطة والمسلحين), when two or more are named.
+    /// With `kind`, only after a noun of that type (اندلعت اشتباكات بين; not سيعارض الاتفاق بين).
+    pub(crate) fn party_between(&self, ps: &[Phrase], c: &Clause, t: usize, kind: Option<EventType>) -> Option<usize> {
+        let words = self.d.words;
+        let noun = |n: usize| self.d.lexicon.lookup(&words[n]).is_some_and(|h| kind.is_none_or(|k| h.entries.iter().any(|e| e.kind == k)));
+        let b = (t + 1..c.end).filter(|&n| noun(n)).find_map(|n| self.bain_after(n, c.end))?;
+        let k = ps.iter().position(|p| p.first > b && p.first <= b + 2 && self.after_bain(p.first) && p.participant())?;
+        (!self.between_sides(ps, k).0.is_empty()).then_some(k)
+    }
+
+    /// The بين after an event noun at `n` (below `end`): right after it, or past its adjectives, a
+    /// verb of occurrence, time words, adverbs (حاليا) and commas, three words at most (مواجهات
+    /// عنيفة دارت بين، اشتباكات صباح أمس، بين، اشتباكات تدور حاليا بين). None when something else
+    /// stands between.
+    pub(crate) fn bain_after(&self, n: usize, end: usize) -> Option<usize> {
+        let words = self.d.words;
+        let skippable = |k: usize| {
+            let w = &words[k];
+            self.in_time[k]
+                || cues().occurrence.has(bare(w))
+                || crate::phrases::is_adjective(w)
+                || cues().manner.has(bare(w))
+                || cues().nisba_adverbs.has(bare(w))
+                || w.is_punct("،")
+                || w.is_punct(",")
+        };
+        // …and where, with its locative words (اندلعت في منطقة بلة بين، في شرق ليبيا بين).
+        let place_end = |k: usize| {
+            if bare(&words[k]) != "في" {
+                return None;
+            }
+            let mut m = k + 1;
+            while m < end && m <= k + 3 && self.mention_at[m].is_none() && cues().locatives.has(bare(&words[m])) {
+                m += 1;
+            }
+            let mi = self.mention_at.get(m).copied().flatten()?;
+            self.d.mentions[mi].place.is_some().then_some(self.d.mentions[mi].end)
+        };
+        let mut k = n + 1;
+        let mut stop = n + 4;
+        while k < end && k <= stop {
+            if bare(&words[k]) == "بين" {
+                return Some(k);
+            }
+            if let Some(e) = place_end(k) {
+                stop += e - k;
+                k = e;
+                continue;
+            }
+            // (A time expression counts as one word: معارك عنيفة دارت عصر أمس الجمعة بين; with its
+            // preposition too: معارك عنيفة منذ مساء الثلاثاء بين, cue list `temporal`.)
+            let opener = cues().temporal.has(bare(&words[k])) && k + 1 < end && self.in_time[k + 1];
+            if (self.in_time[k] && k > n + 1 && (self.in_time[k - 1] || cues().temporal.has(bare(&words[k - 1])))) || opener {
+                stop += 1;
+            }
+            if !skippable(k) && !opener {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The side that fought the partner `a` of a clash noun at `t` (مواجهات عنيفة مع X): the
+    /// clause's own subject before the noun, else the parent's; an armed or named side, never
+    /// counted victims (سقط عشرة قتلى في مواجهات مع مسلحين: the gunmen did it). None when `a` is
+    /// no partner after مع within two words of a clash noun (cue list `clashes`).
+    pub(crate) fn clash_subject(&self, ps: &[Phrase], c: &Clause, t: usize, a: usize, inherited: &[usize]) -> Option<Vec<usize>> {
+        let words = self.d.words;
+        let partner = ps[a].governor.as_deref() == Some("مع") && ps[a].first >= t + 2 && ps[a].first <= t + 3;
+        if !partner || !cues().clashes.has(bare(&words[t])) {
+            return None;
+        }
+        let side = |k: usize| {
+            matches!(ps[k].head, Head::Group | Head::Name | Head::Office)
+                && self.quantity_at[ps[k].first].is_none()
+                && !self.in_source(&ps[k])
+        };
+        let own = ps.iter().position(|p| p.first >= c.first && p.end <= t && p.participant() && p.governor.is_none() && !self.in_source(p));
+        match own {
+            Some(k) if side(k) => Some(self.with_coordinated(ps, k)),
+            Some(_) => None,
+            None if !inherited.is_empty() => inherited.iter().all(|&k| side(k)).then(|| inherited.to_vec()),
+            // A clause of its own (وسط اشتباكات مع الحوثيين) after one whose verb the lexicon does
+            // not know (إن مسلحي المقاومة حافظوا على مواقعهم): the side last named before it,
+            // ungoverned, in the sentence; not a speaker (وقال المتحدث إن الوضع هادئ وسط …).
+            None => {
+                let k = ps.iter().rposition(|p| p.end <= c.first && p.participant() && p.governor.is_none())?;
+                let spoke = (ps[k].first.saturating_sub(2)..ps[k].first).any(|i| crate::forms::speech_verb(&words[i]));
+                (side(k) && !spoke).then(|| self.with_coordinated(ps, k))
+            }
+        }
     }
 
     /// True when a phrase starting at token `first` follows بين, past an opening quotation mark

@@ -252,6 +252,9 @@ impl Ctx<'_, '_, '_> {
         // …): الاتفاق الذي وقعه الطرفان names what was signed, no target.)
         let party = |p: &Phrase| matches!(p.head, Head::Name | Head::Group | Head::Office | Head::People | Head::Counterpart);
         let takes_party = info(kind).content_fallback || frame.iter().any(|f| f == "obj");
+        // (Not a noun with its possessor, دعواه، صادراتها, nor a light verb's pronoun, which is its
+        // act: أجراها، نفذها.)
+        let own_act = self.d.lexicon.lookup(&words[t]).is_some_and(|h| h.nominal || crate::roles::is_light_verb(h.form));
         let antecedent = (object_pronoun && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
             .then(|| ps.iter().position(|p| p.end == c.first && p.patient() && (info(kind).victims || (takes_party && party(p)))))
             .flatten();
@@ -263,6 +266,17 @@ impl Ctx<'_, '_, '_> {
                 r.agents = inherited.iter().copied().filter(|&a| a != k).collect();
             }
             r.targets = self.with_coordinated(ps, k);
+        } else if object_pronoun
+            && !own_act
+            && info(kind).pronoun_party
+            && !frame.iter().any(|f| f == "held")
+            && !cues().short_pronoun_verbs.has(bare(&words[t]))
+        {
+            // ودعتها إلى …، وحثه على …: the pronoun is the object, a phrase after it is none.
+            let doers: Vec<usize> = r.agents.iter().chain(inherited).copied().collect();
+            if let Some(k) = self.pronoun_antecedent(ps, t, &doers) {
+                r.targets = self.with_coordinated(ps, k);
+            }
         } else if let Some(k) = self.addressee(ps, c, t, kind, &r.agents, after) {
             r.targets = self.with_coordinated(ps, k);
         } else if let Some(k) = self.target(ps, c, t, after, frame, &r.agents) {
