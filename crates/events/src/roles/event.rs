@@ -28,14 +28,33 @@ impl Ctx<'_, '_, '_> {
         let (alt, mode, own_only) = person_alternative(&tr.needs)?;
         let kb = self.d.kb;
         let words = self.d.words;
-        let own = |k: usize| !own_only || if tr.noun { ps[k].first == tr.at + 1 } else { ps[k].first >= c.first && ps[k].end <= c.end };
+        // (A verb joined to the clause before continues its subject: وهاجم الرئيس الشعراء، كما
+        // هاجم الصحفيين; not a verb of a reported clause, whose subject is no speaker.)
+        let joined = !tr.noun && matches!(c.link, crate::clauses::Link::Coordinated | crate::clauses::Link::Main);
+        let own = |k: usize| {
+            !own_only
+                || if tr.noun {
+                    ps[k].first == tr.at + 1
+                } else {
+                    ps[k].first >= c.first && ps[k].end <= c.end || joined && ps[k].end <= c.first
+                }
+        };
+        // (For words rather than arms, a name of two words or more that the NER model read as a
+        // person's counts as one, linked or not: ولد العزيز.)
+        let person_name = |k: usize| {
+            own_only
+                && self.names.iter().any(|n| n.0 <= ps[k].first && ps[k].first < n.1 && n.1 >= n.0 + 2 && n.2 == rasad_model::Label::Per)
+        };
         agents
             .iter()
             .filter(|&&k| own(k))
             .any(|&k| match ps[k].head {
                 Head::Office => !cues().armed_titles.has(bare(&words[ps[k].first])),
                 Head::Pair | Head::Counterpart => true,
-                Head::Name => ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person),
+                Head::Name => match ps[k].link.and_then(|m| self.d.mentions[m].actor) {
+                    Some(a) => kb.actors[a].kind == ActorType::Person,
+                    None => ps[k].link.is_none() && person_name(k),
+                },
                 Head::Group | Head::People | Head::Place | Head::Generic => false,
             })
             .then_some((alt, mode))
