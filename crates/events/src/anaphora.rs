@@ -56,6 +56,21 @@ impl Ctx<'_, '_, '_> {
 const PRONOUN_REACH: usize = 30;
 
 impl Ctx<'_, '_, '_> {
+    /// True when the verb at `t` of type `kind` (with its frame) has its object in a pronoun, on
+    /// it or on إيا after it (ودعتها، وحثه، متهمة إياه), that names a party of the type
+    /// (types.toml `pronoun_party`): its target is the pronoun's antecedent or none.
+    pub(crate) fn object_in_pronoun(&self, t: usize, kind: rasad_model::EventType, frame: &[String]) -> bool {
+        let w = &self.d.words[t];
+        // (Not a noun with its possessor, دعواه، صادراتها, nor a light verb's pronoun, which is its
+        // act: أجراها، نفذها; nor a capture's, which is the place: احتلها.)
+        let own_act = self.d.lexicon.lookup(w).is_some_and(|h| h.nominal || crate::roles::is_light_verb(h.form));
+        (crate::context::third_person_pronoun(w) || self.before_iyya(t))
+            && !own_act
+            && crate::types::info(kind).pronoun_party
+            && !frame.iter().any(|f| f == "held")
+            && !cues().short_pronoun_verbs.has(bare(w))
+    }
+
     /// The party an object pronoun on the verb at `t` points back to, when the verb names no
     /// object of its own (أبلغت مصر دولا أوروبية رفضها، ودعتها إلى …؛ استقبل الرئيس الوفد وحثه على
     /// …؛ انتقد المتظاهرون المجلس واتهموه بـ …): the nearest phrase before the verb in its
@@ -66,14 +81,16 @@ impl Ctx<'_, '_, '_> {
     /// دمروه) or nothing fits: the target stays unnamed.
     pub(crate) fn pronoun_antecedent(&self, ps: &[Phrase], t: usize, agents: &[usize]) -> Option<usize> {
         let words = self.d.words;
-        let suffix = *words[t].seg.suffixes.iter().rev().find(|x| matches!(**x, "ه" | "ها" | "هم" | "هما"))?;
+        // (On the verb, or on إيا after a participle: متهمة إياه.)
+        let iyya = words.get(t + 1).and_then(|n| bare(n).strip_prefix("ايا")).filter(|_| self.before_iyya(t));
+        let suffix = iyya.or_else(|| words[t].seg.suffixes.iter().rev().find(|x| matches!(**x, "ه" | "ها" | "هم" | "هما")).copied())?;
         let agent_words = |k: usize| agents.iter().any(|&a| a == k || (ps[k].first >= ps[a].first && ps[k].end <= ps[a].end));
         // The head noun's gender by its ending: ة a feminine, ات a feminine plural, ون، ين a
         // masculine plural.
         // (A count is many: عدد من المسلحين، عشرات الجنود، خمسة أشخاص.)
-        let ending = |k: usize| {
-            let w: String = crate::context::letters(words[ps[k].first].tok.text).collect();
-            let counted = self.quantity_at[ps[k].first].is_some() || cues().unnumbered_counts.has(bare(&words[ps[k].first]));
+        let ending_of = |i: usize| {
+            let w: String = crate::context::letters(words[i].tok.text).collect();
+            let counted = self.quantity_at[i].is_some() || cues().unnumbered_counts.has(bare(&words[i]));
             if counted {
                 'p'
             } else if w.ends_with('ة') || w.ends_with("ات") {
@@ -84,25 +101,49 @@ impl Ctx<'_, '_, '_> {
                 'm'
             }
         };
+        let ending = |k: usize| ending_of(ps[k].first);
         let several = |k: usize| ps[k].coordinated || ps.get(k + 1).is_some_and(|q| q.coordinated && q.first <= ps[k].end + 1);
+        // (A named place after a preposition is a place, a town's name a feminine: وصل المبعوث إلى
+        // دمشق، واستقبله الوزير; اعتقلت الشرطة ثلاثة ناشطين في القاهرة، واتهمتهم.)
+        let place = |k: usize| {
+            ps[k].head == Head::Place || ps[k].governor.is_some() && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some())
+        };
         let fits = |k: usize| {
             let p = &ps[k];
             let people = matches!(p.head, Head::People | Head::Pair) || several(k);
             match suffix {
-                "هم" | "هما" => people || matches!(p.head, Head::Group | Head::Name) || ending(k) == 'p',
-                "ه" => !people && ending(k) == 'm' && p.head != Head::Place,
-                _ => !people && (ending(k) == 'f' || matches!(p.head, Head::Place | Head::Group | Head::Name)) && p.head != Head::Office,
+                "هم" | "هما" => (people || ending(k) == 'p') && !place(k),
+                "ه" => !people && ending(k) == 'm' && !place(k),
+                _ => !people && (ending(k) == 'f' || place(k) || matches!(p.head, Head::Group | Head::Name)) && p.head != Head::Office,
             }
         };
-        // (A phrase after في says where: اعتقلت الشرطة ثلاثة ناشطين في القاهرة، واتهمتهم.)
-        let where_ = |k: usize| ps[k].governor.as_deref() == Some("في");
         // The nearest noun the pronoun may stand for; a place or a thing is no party to name.
         // (Of a coordination, its first member: the rest join it.)
         let k = (0..ps.len())
             .rev()
             .filter(|&j| ps[j].end <= t)
             .take_while(|&j| ps[j].end + PRONOUN_REACH > t)
-            .find(|&j| !agent_words(j) && !self.in_source(&ps[j]) && !ps[j].coordinated && !where_(j) && fits(j))?;
-        ps[k].participant().then_some(k)
+            .find(|&j| !agent_words(j) && !self.in_source(&ps[j]) && !ps[j].coordinated && fits(j))?;
+        // (…nor a definite noun of the pronoun's gender that no phrase holds, between it and the
+        // verb: بالحشد ضد الاتفاق واصفا إياه, where ه is the agreement; not one with ب or ل, what
+        // a demand asks: طالب الحكومة بالاستقالة محملا إياها.)
+        let thing = |i: usize| {
+            let w = &words[i];
+            w.tok.kind == rasad_text::TokenKind::Arabic
+                && w.seg.definite()
+                && w.seg.prefixes.iter().all(|x| matches!(*x, "و" | "ال"))
+                && !crate::forms::is_adjective(w)
+                && crate::phrases::phrase_at(ps, i).is_none()
+                && !self.in_time[i]
+                && match suffix {
+                    "ه" => ending_of(i) == 'm',
+                    "ها" => ending_of(i) == 'f',
+                    _ => ending_of(i) == 'p',
+                }
+        };
+        if (ps[k].end..t).any(thing) {
+            return None;
+        }
+        (ps[k].participant() && !place(k)).then_some(k)
     }
 }

@@ -61,6 +61,33 @@ impl Ctx<'_, '_, '_> {
             && !cues().wound_stems.has_prefix_of(bare(&words[i]))
     }
 
+    /// True when the word at `i` is a verb of the lexicon with an object pronoun, which the lexicon
+    /// may read as its verbal noun with a possessor (وحثه، ودعاهم): after a clause with a verb, with
+    /// و, it opens a clause of its own (استقبل السيسي رئيس الوزراء وحثه على …).
+    fn pronoun_verb(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        w.tok.kind == TokenKind::Arabic
+            && !w.seg.definite()
+            && w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+            && self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.verb))
+    }
+
+    /// True when the word at `i` keeps its conjunction و in its stem, as the segmenter does on a
+    /// verb of two letters (وحثه → وحث، listed whole in the lexicon), and the form without it is a
+    /// verb of the lexicon.
+    fn whole_waw(&self, i: usize) -> bool {
+        let w = &self.d.words[i];
+        w.seg.prefixes.is_empty()
+            && self.d.lexicon.lookup(w).is_some_and(|h| h.form.strip_prefix('و').is_some_and(|r| self.d.lexicon.is_verb(r)))
+    }
+
+    /// True when the word after `i` is إيا with a pronoun (إياه، إياها، إياهم): the word at `i` is a
+    /// participle taking its object, a circumstantial clause of its own even without a comma
+    /// (انتقدت الحركة رئيس النادي متهمة إياه بالانحياز; an adjective never takes إياه).
+    pub(crate) fn before_iyya(&self, i: usize) -> bool {
+        self.d.words.get(i + 1).is_some_and(|n| matches!(bare(n), "اياه" | "اياها" | "اياهم" | "اياهما"))
+    }
+
     /// True when the word with و at `i` is the second party after a بين that has named only one
     /// (اشتباكات بين قوات الأمن ومتظاهرين، معارك بين الجيش وتحالف مليشيات الحوثي: a party's word
     /// that a verb may spell, no clause), with no verb, punctuation or other و-word since the بين in the
@@ -141,7 +168,7 @@ impl Ctx<'_, '_, '_> {
                     && (after_comma || !c.adverbial_connectors.has(w.key.as_str()) || i + 1 >= s.end_token || self.verb_like(i + 1))
             {
                 Some(Link::Main)
-            } else if after_comma
+            } else if (after_comma || self.before_iyya(i))
                 && (c.hal_openers.has(w.key.as_str())
                     // (…and every participle of a statement in the lexicon, in ا or ين: محملا،
                     // منتقدين; one in ة may be a verbal noun, مطالبة، مساعدة, and one of a physical
@@ -165,8 +192,8 @@ impl Ctx<'_, '_, '_> {
                 // its subject after it or before the relative (وفي بيان صدر عقب الاجتماعات التي
                 // عقدت أمس، جدد البلدان دعمهما؛ وكان الوزير الذي قام بزيارة إلى المنطقة، التقى ممثلين).
                 Some(Link::Coordinated)
-            } else if w.seg.prefixes.first() == Some(&"و")
-                && self.verb_like(i)
+            } else if (w.seg.prefixes.first() == Some(&"و") || self.whole_waw(i))
+                && (self.verb_like(i) || self.pronoun_verb(i))
                 && (after_comma || self.coordinated_verb(i, out[out.len() - 1].first))
                 && !self.second_party(i, out[out.len() - 1].first)
             {

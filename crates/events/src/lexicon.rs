@@ -532,8 +532,8 @@ impl Lexicon {
         self.map.get(form).map(|&i| &self.lists[i as usize].1)
     }
 
-    /// True when the lexicon form `c` has a verb entry.
-    fn is_verb(&self, c: &str) -> bool {
+    /// True when the lexicon form `c` (a match key: حث، يحث) has a verb entry.
+    pub fn is_verb(&self, c: &str) -> bool {
         self.get(c).is_some_and(|l| l.iter().any(|e| e.verb))
     }
 

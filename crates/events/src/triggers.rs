@@ -364,9 +364,11 @@ impl Ctx<'_, '_, '_> {
                 })
             };
             // A participle states an event as a circumstantial clause: indefinite, right after a
-            // comma, و or the start of its clause (… مؤكدا، داعيا إلى); الداعية is a preacher.
+            // comma, و or the start of its clause (… مؤكدا، داعيا إلى), or with إياه after it
+            // (متهمة إياه); الداعية is a preacher.
             let as_hal = !w.seg.definite()
                 && (i == c.first
+                    || self.before_iyya(i)
                     || words[i - 1].tok.kind == TokenKind::Punct
                     || w.seg.prefixes.first() == Some(&"و")
                     || words[i - 1].key == "و");

@@ -39,22 +39,13 @@ impl Ctx<'_, '_, '_> {
                     ps[k].first >= c.first && ps[k].end <= c.end || joined && ps[k].end <= c.first
                 }
         };
-        // (For words rather than arms, a name of two words or more that the NER model read as a
-        // person's counts as one, linked or not: ولد العزيز.)
-        let person_name = |k: usize| {
-            own_only
-                && self.names.iter().any(|n| n.0 <= ps[k].first && ps[k].first < n.1 && n.1 >= n.0 + 2 && n.2 == rasad_model::Label::Per)
-        };
         agents
             .iter()
             .filter(|&&k| own(k))
             .any(|&k| match ps[k].head {
                 Head::Office => !cues().armed_titles.has(bare(&words[ps[k].first])),
                 Head::Pair | Head::Counterpart => true,
-                Head::Name => match ps[k].link.and_then(|m| self.d.mentions[m].actor) {
-                    Some(a) => kb.actors[a].kind == ActorType::Person,
-                    None => ps[k].link.is_none() && person_name(k),
-                },
+                Head::Name => ps[k].link.and_then(|m| self.d.mentions[m].actor).is_some_and(|a| kb.actors[a].kind == ActorType::Person),
                 Head::Group | Head::People | Head::Place | Head::Generic => false,
             })
             .then_some((alt, mode))
@@ -216,8 +207,10 @@ impl Ctx<'_, '_, '_> {
                 roles.targets.push(k);
             }
         }
-        // (A verdict's target is the judged act's doer, or none: verdicts.rs.)
-        let judged = tr.judged.is_some();
+        // (A verdict's target is the judged act's doer, or none: verdicts.rs; a verb's object in a
+        // pronoun is its antecedent, or none: anaphora.rs.)
+        let frame = if tr.frame.is_empty() { &info(kind).target } else { &tr.frame };
+        let judged = tr.judged.is_some() || (!tr.noun && self.object_in_pronoun(t, kind, frame));
         if roles.targets.is_empty() && !judged {
             if let Some(k) = self.necessity_party(ps, t, s.end_token, kind, &roles.agents) {
                 roles.targets.extend(self.with_coordinated(ps, k));
@@ -327,7 +320,6 @@ impl Ctx<'_, '_, '_> {
         }
         // (Only for a stance someone took: an act alone situates no event, مغبة رفض الاتفاق.)
         if targets.is_empty() && info(kind).act_target && !actors.is_empty() && !judged {
-            let frame = if tr.frame.is_empty() { &info(kind).target } else { &tr.frame };
             // (Read as a noun where the roles were: دعم المملكة للحل after أكد.)
             targets.extend(self.stance_object(ps, c, (t, self.reads_as_noun(ps, tr)), kind, &roles.agents, frame));
         }

@@ -68,7 +68,7 @@ impl Ctx<'_, '_, '_> {
         let attacker = subj.is_some_and(|k| self.names_attacker(&ps[k]));
         // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
         // (Not with an object after it: أحرق مستوطنون منزلا is active.)
-        let object_pronoun = third_person_pronoun(&words[t]);
+        let object_pronoun = third_person_pronoun(&words[t]) || self.before_iyya(t);
         // (…or a bare number right after the verb, the count of the dead told without its noun:
         // قتل 12 في قصف للطيران العراقي، قتل خمسة في الهجوم.)
         let bare_count = subj.is_none()
@@ -254,7 +254,6 @@ impl Ctx<'_, '_, '_> {
         let takes_party = info(kind).content_fallback || frame.iter().any(|f| f == "obj");
         // (Not a noun with its possessor, دعواه، صادراتها, nor a light verb's pronoun, which is its
         // act: أجراها، نفذها.)
-        let own_act = self.d.lexicon.lookup(&words[t]).is_some_and(|h| h.nominal || crate::roles::is_light_verb(h.form));
         let antecedent = (object_pronoun && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
             .then(|| ps.iter().position(|p| p.end == c.first && p.patient() && (info(kind).victims || (takes_party && party(p)))))
             .flatten();
@@ -266,15 +265,11 @@ impl Ctx<'_, '_, '_> {
                 r.agents = inherited.iter().copied().filter(|&a| a != k).collect();
             }
             r.targets = self.with_coordinated(ps, k);
-        } else if object_pronoun
-            && !own_act
-            && info(kind).pronoun_party
-            && !frame.iter().any(|f| f == "held")
-            && !cues().short_pronoun_verbs.has(bare(&words[t]))
-        {
+        } else if self.object_in_pronoun(t, kind, frame) {
             // ودعتها إلى …، وحثه على …: the pronoun is the object, a phrase after it is none.
-            let doers: Vec<usize> = r.agents.iter().chain(inherited).copied().collect();
-            if let Some(k) = self.pronoun_antecedent(ps, t, &doers) {
+            // (Its doers: its own subject, else the one it inherits.)
+            let doers = if r.agents.is_empty() { inherited } else { &r.agents[..] };
+            if let Some(k) = self.pronoun_antecedent(ps, t, doers) {
                 r.targets = self.with_coordinated(ps, k);
             }
         } else if let Some(k) = self.addressee(ps, c, t, kind, &r.agents, after) {
