@@ -252,8 +252,6 @@ impl Ctx<'_, '_, '_> {
         // …): الاتفاق الذي وقعه الطرفان names what was signed, no target.)
         let party = |p: &Phrase| matches!(p.head, Head::Name | Head::Group | Head::Office | Head::People | Head::Counterpart);
         let takes_party = info(kind).content_fallback || frame.iter().any(|f| f == "obj");
-        // (Not a noun with its possessor, دعواه، صادراتها, nor a light verb's pronoun, which is its
-        // act: أجراها، نفذها.)
         let antecedent = (object_pronoun && c.link == crate::clauses::Link::Relative && t <= c.first + 1)
             .then(|| ps.iter().position(|p| p.end == c.first && p.patient() && (info(kind).victims || (takes_party && party(p)))))
             .flatten();
