@@ -108,11 +108,19 @@ impl Ctx<'_, '_, '_> {
         let place = |k: usize| {
             ps[k].head == Head::Place || ps[k].governor.is_some() && ps[k].link.is_some_and(|m| self.d.mentions[m].place.is_some())
         };
+        // (A speaker is no antecedent: قالت الوزارة إن السلطات اتهمتها; nor a count of more than
+        // two for هما: اتهم الضابطين بتعذيب 5 معتقلين، وأحالهما.)
+        let speaker = |k: usize| {
+            ps[k].first > 0
+                && crate::forms::speech_verb(&words[ps[k].first - 1])
+                && words.get(ps[k].end).is_some_and(|n| matches!(bare(n), "ان" | "بان") || n.is_punct(":"))
+        };
         let fits = |k: usize| {
             let p = &ps[k];
             let people = matches!(p.head, Head::People | Head::Pair) || several(k);
             match suffix {
-                "هم" | "هما" => (people || ending(k) == 'p') && !place(k),
+                "هما" => (people || ending(k) == 'p') && !place(k) && self.quantity_at[p.first].is_none(),
+                "هم" => (people || ending(k) == 'p') && !place(k),
                 "ه" => !people && ending(k) == 'm' && !place(k),
                 _ => !people && (ending(k) == 'f' || place(k) || matches!(p.head, Head::Group | Head::Name)) && p.head != Head::Office,
             }
@@ -123,7 +131,7 @@ impl Ctx<'_, '_, '_> {
             .rev()
             .filter(|&j| ps[j].end <= t)
             .take_while(|&j| ps[j].end + PRONOUN_REACH > t)
-            .find(|&j| !agent_words(j) && !self.in_source(&ps[j]) && !ps[j].coordinated && fits(j))?;
+            .find(|&j| !agent_words(j) && !self.in_source(&ps[j]) && !speaker(j) && !ps[j].coordinated && fits(j))?;
         // (…nor a definite noun of the pronoun's gender that no phrase holds, between it and the
         // verb: بالحشد ضد الاتفاق واصفا إياه, where ه is the agreement; not one with ب or ل, what
         // a demand asks: طالب الحكومة بالاستقالة محملا إياها.)
