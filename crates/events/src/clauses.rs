@@ -68,7 +68,7 @@ impl Ctx<'_, '_, '_> {
         let w = &self.d.words[i];
         w.tok.kind == TokenKind::Arabic
             && !w.seg.definite()
-            && w.seg.suffixes.iter().any(|x| matches!(*x, "ه" | "ها" | "هم" | "هما"))
+            && crate::context::third_person_pronoun(w)
             && self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.verb))
     }
 
