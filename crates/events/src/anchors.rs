@@ -24,7 +24,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when a verbal noun has an argument near it: a linked mention or a name within three
-    /// words after it or right before it, a possessive pronoun on it (جدد الرئيس إدانته، أعرب عن
+    /// words after it or right before it (or after a partitive's من), a possessive pronoun on it (جدد الرئيس إدانته، أعرب عن
     /// ترحيبه), a time or a number in its clause, or a light verb that performs it (قام، أجرى،
     /// شن). (A participant phrase anywhere before it in the clause is not enough: on the
     /// development set that kept 31 false events for 6 true.)
@@ -32,6 +32,7 @@ impl Ctx<'_, '_, '_> {
         let near =
             (t.saturating_sub(1).max(c.first)..(t + 4).min(c.end)).any(|k| k != t && (self.mention_at[k].is_some() || self.named(k)));
         let between = crate::types::info(kind).material && self.parties_after(ps, c, t);
+        let partitive = self.partitive_party(ps, c, t);
         let w = &self.d.words[t];
         // (…or a pronoun ه the segmenter left on the stem: دعمه, found under دعم.)
         let written_ha = self.d.lexicon.lookup(w).is_some_and(|h| h.form.len() < w.seg.key.len() && w.seg.key.ends_with('ه'));
@@ -89,7 +90,29 @@ impl Ctx<'_, '_, '_> {
             || addressed
             || redirected
             || (c.first..t).rev().take(6).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(doing));
-        near || between || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
+        near || between || partitive || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
+    }
+
+    /// True when a partitive follows a verbal noun (cue list `partitives`, one adjective allowed before
+    /// its من) and a linked mention, a name or a participant phrase stands within three words after
+    /// the من: the party it
+    /// counts is the noun's own (استسلام أعداد كبيرة من ميليشيات الحوثي، اعتقال العشرات من عناصر
+    /// داعش).
+    fn partitive_party(&self, ps: &[Phrase], c: &Clause, t: usize) -> bool {
+        self.partitive_of(c, t).is_some_and(|min| {
+            (min + 1..(min + 4).min(c.end)).any(|k| self.mention_at[k].is_some() || self.named(k))
+                || phrase_at(ps, min + 1).is_some_and(|p| p.participant())
+        })
+    }
+
+    /// The token of the من of a partitive right after the noun at `t` (cue list `partitives`, one
+    /// adjective allowed before it: أعداد كبيرة من), or None.
+    pub(crate) fn partitive_of(&self, c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        if !words.get(t + 1).is_some_and(|w| t + 1 < c.end && cues().partitives.has(bare(w))) {
+            return None;
+        }
+        (t + 2..(t + 4).min(c.end)).find(|&k| bare(&words[k]) == "من")
     }
 
     /// True when the parties a verbal noun is between, with or by follow it within five words,

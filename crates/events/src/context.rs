@@ -4,7 +4,7 @@
 
 use rasad_kb::Mention;
 use rasad_model::{Arg, Link, TextSpan};
-use rasad_text::Word;
+use rasad_text::{TokenKind, Word};
 
 use crate::extract::DocInput;
 
@@ -38,6 +38,22 @@ pub(crate) struct Ctx<'x, 'd, 'a> {
 
 pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
+}
+
+/// True when token `k` is a word that is also a family name (cue list `name_words`: شكر، نصر،
+/// حرب) right after a compound name with عبد (عبد الغفار، عبدالله: عبد then a definite word, or one
+/// word written عبدال…): it is the bearer's next name (عبد الغفار شكر), not the act it also spells.
+/// (Not any word: a byline's name before the lead's verb is no name, هيفاء عبدالله اقتحمت الشرطة.)
+pub(crate) fn after_theophoric(words: &[Word], k: usize) -> bool {
+    let w = &words[k];
+    if k == 0 || !w.seg.prefixes.is_empty() || !crate::cues::cues().name_words.has(bare(w)) {
+        return false;
+    }
+    let prev = &words[k - 1];
+    let arabic = prev.tok.kind == TokenKind::Arabic;
+    let joined = arabic && prev.seg.key.starts_with("عبدال") && prev.seg.key.chars().count() > 6;
+    let spaced = k >= 2 && arabic && bare(&words[k - 2]) == "عبد" && (prev.seg.definite() || prev.seg.key.starts_with("ال"));
+    joined || spaced
 }
 
 /// True for a particle inside a person's name (بن، ابن، أبو، عبد، ولد، آل، أم …): the word after

@@ -169,6 +169,9 @@ pub(crate) struct Cues {
     pub sites: Class,
     pub site_links: Class,
     pub quantifiers: Class,
+    pub partitives: Class,
+    pub fire_objects: Class,
+    pub name_words: Class,
     pub attack_subject_verbs: Class,
     pub purpose_not_before: Class,
     pub pronoun_honorifics: Class,
@@ -270,7 +273,7 @@ pub fn segmenter_words() -> impl Iterator<Item = &'static str> {
 
 /// The cue classes a lexicon condition may name with `@`: near= and after= match their words
 /// ([`cue_word`]); unless=@accidents looks for an accident in the clause.
-pub(crate) const CONDITION_CLASSES: [&str; 3] = ["armed", "censure", "accidents"];
+pub(crate) const CONDITION_CLASSES: [&str; 4] = ["armed", "weapons", "censure", "accidents"];
 
 /// True when the word is of the cue class a lexicon condition names with `@` (near=@armed,
 /// after=@censure); None for a name that is no class a condition may use. @armed matches the word
@@ -284,6 +287,7 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
     let b = crate::context::bare(w);
     match name {
         "armed" => Some(c.armed.has(b)),
+        "weapons" => Some(c.weapons.has(b)),
         "censure" => {
             let base = w.seg.base_key();
             let after_judged = k > 0 && w.seg.prefixes.len() == 1 && words[k - 1].seg.prefixes.starts_with(&["ب", "ال"]);

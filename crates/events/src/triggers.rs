@@ -7,7 +7,7 @@ use rasad_text::{Sentence, TokenKind};
 
 use crate::anchors::victim_follows;
 use crate::clauses::Clause;
-use crate::context::{bare, is_definite_or_governed, near_any, Ctx};
+use crate::context::{after_theophoric, bare, is_definite_or_governed, near_any, Ctx};
 use crate::cues::cues;
 use crate::lexicon::Need;
 use crate::phrases::{phrase_at, Head, Phrase};
@@ -214,7 +214,12 @@ impl Ctx<'_, '_, '_> {
         let skip = |i: usize, why: std::fmt::Arguments| self.skip(i, why);
         for i in c.first..c.end {
             let w = &words[i];
-            if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || self.in_time[i] || self.named(i) {
+            if w.tok.kind != TokenKind::Arabic
+                || self.mention_at[i].is_some()
+                || self.in_time[i]
+                || self.named(i)
+                || after_theophoric(words, i)
+            {
                 continue;
             }
             // A word inside the name of a group or an office (قوات الدعم السريع، وفد التفاوض).

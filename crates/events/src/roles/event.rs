@@ -126,7 +126,10 @@ impl Ctx<'_, '_, '_> {
                 || marked(k)
                 || self.names_attacker(&ps[k])
                 || object_pronoun
-                || (!tr.noun && (crate::targets::object_after(ps, k) || crate::targets::object_after_verb(ps, k, t)))
+                || (!tr.noun
+                    && (crate::targets::object_after(ps, k)
+                        || crate::targets::object_after_verb(ps, k, t)
+                        || super::verb::fire_after(self.d.words, &ps[k])))
         });
         // The people or force right before a verb of violence with no actor and no object after
         // it suffered it (13 مسلحا حوثيا على الأقل قتلوا جراء غارات، ضابطا شرطة أصيبا في انفجار):

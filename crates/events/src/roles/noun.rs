@@ -195,9 +195,15 @@ impl Ctx<'_, '_, '_> {
         {
             r.targets = self.with_coordinated(ps, o);
         }
+        // (…or the party a partitive counts: استسلام أعداد كبيرة من مقاتلي الحركة.)
+        let counted = || {
+            let min = self.partitive_of(c, t)?;
+            ps.iter().position(|p| p.first == min + 1 && p.governor.as_deref() == Some("من") && p.participant())
+        };
         let genitive = ps
             .iter()
             .position(|p| p.first > t && p.first <= t + 2 && gap(p.first) && p.governor.is_none() && p.participant())
+            .or_else(counted)
             .filter(|_| !possessed);
         let prep_target = self.target(ps, c, t, usize::MAX, frame, &[]);
         let agent = self.agent_after(ps, c, t);

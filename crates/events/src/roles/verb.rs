@@ -69,6 +69,8 @@ impl Ctx<'_, '_, '_> {
         // A verb with an object pronoun has its victim in the pronoun (الذي أحرقه المستوطنون).
         // (Not with an object after it: أحرق مستوطنون منزلا is active.)
         let object_pronoun = third_person_pronoun(&words[t]) || self.before_iyya(t);
+        // (…nor with the fire it set right after the subject: أضرم مستوطنون النار في منزل.)
+        let set_fire = subj.is_some_and(|k| fire_after(words, &ps[k]));
         // (…or a bare number right after the verb, the count of the dead told without its noun:
         // قتل 12 في قصف للطيران العراقي، قتل خمسة في الهجوم.)
         let bare_count = subj.is_none()
@@ -112,6 +114,7 @@ impl Ctx<'_, '_, '_> {
             && info(kind).victims
             && !driver
             && !attacker
+            && !set_fire
             && !object_pronoun;
         // الحكومة اليمنية اتهمها الحوثيون: the object before the verb, its subject after.
         if let Some((a, f)) = self.fronted_object(ps, t).filter(|_| object_pronoun && !passive) {
@@ -316,6 +319,12 @@ impl Ctx<'_, '_, '_> {
             matches!(bare(w), "الي" | "ان" | "بان") || (w.seg.prefixes.first() == Some(&"ب") && w.tok.kind == TokenKind::Arabic)
         })
     }
+}
+
+/// True when the fire an arson verb sets (cue list `fire_objects`: النار، النيران) follows phrase
+/// `p` right after it: `p` is the verb's subject and set it (أضرم مستوطنون النار في منزل).
+pub(crate) fn fire_after(words: &[rasad_text::Word], p: &Phrase) -> bool {
+    words.get(p.end).is_some_and(|w| cues().fire_objects.has(bare(w)))
 }
 
 #[cfg(test)]
