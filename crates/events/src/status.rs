@@ -37,6 +37,32 @@ impl Ctx<'_, '_, '_> {
         Status::Reported
     }
 
+    /// True when a past negation (لم، ما) within eight words before token `t` in its sentence `s`
+    /// is followed by an exceptive particle (cue list `exceptives`: إلا، سوى) within eight words
+    /// after `t`: the negation says "only", and the act happened (لم تقصف تركيا داعش سوى ثلاث مرات،
+    /// لم يعلن سوى عن ثلاث غارات، لم ينفذ الطيران إلا غارتين). Not لا (a habit: لا يقوم إلا بذبح
+    /// الأبرياء) nor لن (a condition on what is to come), nor وإلا ("otherwise"), إلا أن ("but") or
+    /// an exception of time (لم يصلوا إلا بعد عشرين دقيقة).
+    pub(crate) fn exceptive(&self, s: &Sentence, t: usize) -> bool {
+        let words = self.d.words;
+        let hi = (t + 9).min(s.end_token);
+        let Some(n) = (t.saturating_sub(8).max(s.first_token)..t)
+            .rev()
+            .find(|&k| matches!(bare(&words[k]).trim_start_matches(['و', 'ف']), "لم" | "ما"))
+        else {
+            return false;
+        };
+        (n + 1..hi).any(|k| {
+            let w = &words[k];
+            let joined = w.key_without_conj() != w.key;
+            let but = words.get(k + 1).is_some_and(|x| {
+                let b = bare(x);
+                cues().complementizers.has(b) || b.starts_with("ان") || matches!(b, "بعد" | "عندما" | "حين" | "لما" | "اذا" | "في")
+            });
+            k != t && !joined && cues().exceptives.has(bare(w)) && !but
+        })
+    }
+
     /// True when the verbal noun at token `t` is the subject of what it would bring about (cue
     /// list `would_bring`, or قد before an imperfect): رفض الاتفاق سيفتح الباب أمام الحرب، قتل
     /// هؤلاء قد يلحق الهزيمة بالتنظيم. The noun names a hypothetical act, no event. Only its

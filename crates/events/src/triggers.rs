@@ -547,7 +547,7 @@ impl Ctx<'_, '_, '_> {
                         && (matches!(before(1).as_deref(), Some("لم" | "لن" | "لا"))
                             || matches!(before(1).as_deref(), Some("ان")) && matches!(before(2).as_deref(), Some("دون" | "بدون")))
                 });
-            if negated || light_negated {
+            if (negated || light_negated) && !self.exceptive(s, i) {
                 self.negated.borrow_mut().push(i);
             }
             // An imperfect verb in a relative clause describes (التي تساندها، ومن يدعمه), as does one after
