@@ -40,22 +40,6 @@ pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
-/// True when token `k` is a word that is also a family name (cue list `name_words`: شكر، نصر،
-/// حرب) right after a compound name with عبد (عبد الغفار، عبدالله: عبد then a definite word, or one
-/// word written عبدال…): it is the bearer's next name (عبد الغفار شكر), not the act it also spells.
-/// (Not any word: a byline's name before the lead's verb is no name, هيفاء عبدالله اقتحمت الشرطة.)
-pub(crate) fn after_theophoric(words: &[Word], k: usize) -> bool {
-    let w = &words[k];
-    if k == 0 || !w.seg.prefixes.is_empty() || !crate::cues::cues().name_words.has(bare(w)) {
-        return false;
-    }
-    let prev = &words[k - 1];
-    let arabic = prev.tok.kind == TokenKind::Arabic;
-    let joined = arabic && prev.seg.key.starts_with("عبدال") && prev.seg.key.chars().count() > 6;
-    let spaced = k >= 2 && arabic && bare(&words[k - 2]) == "عبد" && (prev.seg.definite() || prev.seg.key.starts_with("ال"));
-    joined || spaced
-}
-
 /// True for a particle inside a person's name (بن، ابن، أبو، عبد، ولد، آل، أم …): the word after
 /// it belongs to the name (محمد بن سلمان، إسماعيل ولد الشيخ أحمد).
 pub(crate) fn name_particle(w: &Word) -> bool {
@@ -194,6 +178,29 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
                 })
         };
         counted(i + 1) || (i + 2 < hi && bare(&words[i + 1]) == "من" && counted(i + 2))
+    }
+
+    /// True when token `k` is a word that is also a family name (cue list `name_words`: شكر، نصر،
+    /// حرب) right after a compound name with عبد (عبد الغفار، عبدالله: عبد then a definite word, or one
+    /// word written عبدال…): it is the bearer's next name (عبد الغفار شكر), not the act it also spells.
+    /// (Not any word: a byline's name before the lead's verb is no name, هيفاء عبدالله اقتحمت الشرطة;
+    /// nor after a name the catalogue links, nor before a definite word or a linked name, its
+    /// object: الملك عبدالله شكر الرئيس الأمريكي.)
+    pub(crate) fn after_theophoric(&self, k: usize) -> bool {
+        let words = self.d.words;
+        let w = &words[k];
+        if k == 0 || !w.seg.prefixes.is_empty() || !crate::cues::cues().name_words.has(bare(w)) || self.mention_at[k - 1].is_some() {
+            return false;
+        }
+        // (A definite word or a linked name right after it is its object: the word is a verb there.)
+        if words.get(k + 1).is_some_and(|n| n.seg.definite()) || self.mention_at.get(k + 1).is_some_and(|m| m.is_some()) {
+            return false;
+        }
+        let prev = &words[k - 1];
+        let arabic = prev.tok.kind == TokenKind::Arabic;
+        let joined = arabic && prev.seg.key.starts_with("عبدال") && prev.seg.key.chars().count() > 6;
+        let spaced = k >= 2 && arabic && bare(&words[k - 2]) == "عبد" && (prev.seg.definite() || prev.seg.key.starts_with("ال"));
+        joined || spaced
     }
 
     /// True when token `k` is inside a name the NER model found.

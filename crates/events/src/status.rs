@@ -37,27 +37,34 @@ impl Ctx<'_, '_, '_> {
         Status::Reported
     }
 
-    /// True when a past negation (لم، ما) within eight words before token `t` in its sentence `s`
-    /// is followed by an exceptive particle (cue list `exceptives`: إلا، سوى) within eight words
-    /// after `t`: the negation says "only", and the act happened (لم تقصف تركيا داعش سوى ثلاث مرات،
-    /// لم يعلن سوى عن ثلاث غارات، لم ينفذ الطيران إلا غارتين). Not لا (a habit: لا يقوم إلا بذبح
-    /// الأبرياء) nor لن (a condition on what is to come), nor وإلا ("otherwise"), إلا أن ("but") or
-    /// an exception of time (لم يصلوا إلا بعد عشرين دقيقة).
+    /// True when a past negation (لم) within eight words before token `t` in its sentence `s` is
+    /// followed by an exceptive particle (cue list `exceptives`: إلا، سوى) within eight words
+    /// after `t`, with no other negation between: the negation says "only", and the act happened (لم تقصف تركيا داعش
+    /// سوى ثلاث مرات، لم يعلن سوى عن ثلاث غارات، لم ينفذ الطيران إلا غارتين). Not لا (a habit: لا
+    /// يقوم إلا بذبح الأبرياء) nor لن (a condition on what is to come) nor ما لم ("unless"), nor
+    /// وإلا ("otherwise"), إلا أن ("but"), an exception of time or frequency (لم يصلوا إلا بعد عشرين
+    /// دقيقة، لم تقصف المدينة إلا نادرا), nor one after another negation (لم ينسحبوا، ولم تبق
+    /// سوى أيام).
     pub(crate) fn exceptive(&self, s: &Sentence, t: usize) -> bool {
         let words = self.d.words;
         let hi = (t + 9).min(s.end_token);
-        let Some(n) = (t.saturating_sub(8).max(s.first_token)..t)
-            .rev()
-            .find(|&k| matches!(bare(&words[k]).trim_start_matches(['و', 'ف']), "لم" | "ما"))
-        else {
+        let plain = |k: usize| bare(&words[k]).trim_start_matches(['و', 'ف']).to_string();
+        let Some(n) = (t.saturating_sub(8).max(s.first_token)..t).rev().find(|&k| plain(k) == "لم") else {
             return false;
         };
+        if n > 0 && plain(n - 1) == "ما" {
+            return false;
+        }
+        // (…up to another negation: لم ينسحبوا من المدينة، ولم تبق سوى أيام.)
+        let hi = (n + 1..hi).find(|&k| k != t && cues().negations.has(&plain(k))).unwrap_or(hi);
         (n + 1..hi).any(|k| {
             let w = &words[k];
             let joined = w.key_without_conj() != w.key;
             let but = words.get(k + 1).is_some_and(|x| {
                 let b = bare(x);
-                cues().complementizers.has(b) || b.starts_with("ان") || matches!(b, "بعد" | "عندما" | "حين" | "لما" | "اذا" | "في")
+                cues().complementizers.has(b)
+                    || b.starts_with("ان")
+                    || matches!(b, "بعد" | "عندما" | "حين" | "لما" | "اذا" | "في" | "نادرا" | "قليلا" | "لماما" | "مره")
             });
             k != t && !joined && cues().exceptives.has(bare(w)) && !but
         })

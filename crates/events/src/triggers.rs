@@ -7,7 +7,7 @@ use rasad_text::{Sentence, TokenKind};
 
 use crate::anchors::victim_follows;
 use crate::clauses::Clause;
-use crate::context::{after_theophoric, bare, is_definite_or_governed, near_any, Ctx};
+use crate::context::{bare, is_definite_or_governed, near_any, Ctx};
 use crate::cues::cues;
 use crate::lexicon::Need;
 use crate::phrases::{phrase_at, Head, Phrase};
@@ -218,7 +218,7 @@ impl Ctx<'_, '_, '_> {
                 || self.mention_at[i].is_some()
                 || self.in_time[i]
                 || self.named(i)
-                || after_theophoric(words, i)
+                || self.after_theophoric(i)
             {
                 continue;
             }

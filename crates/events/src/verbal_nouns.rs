@@ -195,9 +195,14 @@ impl Ctx<'_, '_, '_> {
 
     /// True when the genitive `g` of a transitive verbal noun trigger without a prepositional
     /// target suffered its act (قصف المدينة، اعتقال الناشطين): not the number of a counted noun,
-    /// nor the doer of a stance (`doer_genitive`).
+    /// nor the doer of a stance (`doer_genitive`), nor an arm that strikes after a noun of
+    /// bombardment (cue list `striking_arms` after a lexicon row of mode aerial: قصف طائرات أف 16
+    /// التركية، قصف مدفعية الجيش).
     pub(crate) fn genitive_suffers(&self, ps: &[Phrase], c: &crate::clauses::Clause, tr: &crate::triggers::Trig, g: Option<usize>) -> bool {
-        !self.count_noun(tr.at) && !g.is_some_and(|g| self.doer_genitive(ps, c, tr, g))
+        let words = self.d.words;
+        let aerial = || self.d.lexicon.lookup(&words[tr.at]).is_some_and(|h| h.entry.mode.as_deref() == Some("aerial"));
+        let arm = g.is_some_and(|g| cues().striking_arms.has(bare(&words[ps[g].first])) && aerial());
+        !self.count_noun(tr.at) && !arm && !g.is_some_and(|g| self.doer_genitive(ps, c, tr, g))
     }
 
     /// True when a phrase is definite: a name, or a word of it with ال (طائرات التحالف،
