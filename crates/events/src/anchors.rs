@@ -24,9 +24,9 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// True when a verbal noun has an argument near it: a linked mention or a name within three
-    /// words after it or right before it (or after a partitive's من), a possessive pronoun on it (جدد الرئيس إدانته، أعرب عن
-    /// ترحيبه), a time or a number in its clause, or a light verb that performs it (قام، أجرى،
-    /// شن). (A participant phrase anywhere before it in the clause is not enough: on the
+    /// words after it or right before it (or a party after a partitive's من), a possessive pronoun
+    /// on it (جدد الرئيس إدانته، أعرب عن ترحيبه), a time or a number in its clause, or a light verb
+    /// that performs it (قام، أجرى، شن). (A participant phrase anywhere before it in the clause is not enough: on the
     /// development set that kept 31 false events for 6 true.)
     pub(crate) fn anchored(&self, ps: &[Phrase], c: &Clause, t: usize, kind: EventType) -> bool {
         let near =
@@ -93,11 +93,10 @@ impl Ctx<'_, '_, '_> {
         near || between || partitive || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
     }
 
-    /// True when a partitive follows a verbal noun (cue list `partitives`, one adjective allowed before
-    /// its من) and a linked mention, a name or a participant phrase stands within three words after
-    /// the من: the party it
-    /// counts is the noun's own (استسلام أعداد كبيرة من ميليشيات الحوثي، اعتقال العشرات من عناصر
-    /// داعش).
+    /// True when a partitive follows a verbal noun (cue list `partitives`, one adjective allowed
+    /// before its من) and a linked mention, a name or a participant phrase stands within three
+    /// words after the من: the party it counts is the noun's own (استسلام أعداد كبيرة من ميليشيات
+    /// الحوثي، اعتقال العشرات من عناصر داعش).
     fn partitive_party(&self, ps: &[Phrase], c: &Clause, t: usize) -> bool {
         self.partitive_of(c, t).is_some_and(|min| {
             (min + 1..(min + 4).min(c.end)).any(|k| self.mention_at[k].is_some() || self.named(k))

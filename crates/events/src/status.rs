@@ -39,8 +39,8 @@ impl Ctx<'_, '_, '_> {
 
     /// True when a past negation (لم) within eight words before token `t` in its sentence `s` is
     /// followed by an exceptive particle (cue list `exceptives`: إلا، سوى) within eight words
-    /// after `t`, with no other negation between: the negation says "only", and the act happened (لم تقصف تركيا داعش
-    /// سوى ثلاث مرات، لم يعلن سوى عن ثلاث غارات، لم ينفذ الطيران إلا غارتين). Not لا (a habit: لا
+    /// after `t`, with no other negation between: the negation says "only", and the act happened
+    /// (لم تقصف تركيا داعش سوى ثلاث مرات، لم يعلن سوى عن ثلاث غارات، لم ينفذ الطيران إلا غارتين). Not لا (a habit: لا
     /// يقوم إلا بذبح الأبرياء) nor لن (a condition on what is to come) nor ما لم ("unless"), nor
     /// وإلا ("otherwise"), إلا أن ("but"), an exception of time or frequency (لم يصلوا إلا بعد عشرين
     /// دقيقة، لم تقصف المدينة إلا نادرا), nor one after another negation (لم ينسحبوا، ولم تبق
