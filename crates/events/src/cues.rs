@@ -173,6 +173,7 @@ pub(crate) struct Cues {
     pub fire_objects: Class,
     pub name_words: Class,
     pub exceptives: Class,
+    pub exceptive_limits: Class,
     pub striking_arms: Class,
     pub attack_subject_verbs: Class,
     pub purpose_not_before: Class,

@@ -62,9 +62,7 @@ impl Ctx<'_, '_, '_> {
             let joined = w.key_without_conj() != w.key;
             let but = words.get(k + 1).is_some_and(|x| {
                 let b = bare(x);
-                cues().complementizers.has(b)
-                    || b.starts_with("ان")
-                    || matches!(b, "بعد" | "عندما" | "حين" | "لما" | "اذا" | "في" | "نادرا" | "قليلا" | "لماما" | "مره")
+                cues().complementizers.has(b) || b.starts_with("ان") || cues().exceptive_limits.has(b)
             });
             k != t && !joined && cues().exceptives.has(bare(w)) && !but
         })
