@@ -221,6 +221,21 @@ impl Ctx<'_, '_, '_> {
         (noun && crate::triggers::frame_of(h.entry).iter().any(|f| f == "obj")).then_some(())
     }
 
+    /// The word after a stance noun's genitive that ends at `from`, past a second stance noun of
+    /// its own joined by و with the genitive's pronoun (استنكار المملكة | ورفضها | للتصريحات،
+    /// إدانة الكويت | واستنكارها الشديد للهجوم), and the bound of the search: the clause's `end`,
+    /// or the sentence's past such a noun (it opens a clause of its own when it reads as a verb).
+    fn past_own_stance(&self, ps: &[Phrase], from: usize, end: usize) -> (usize, usize) {
+        let Some(w) = self.d.words.get(from).filter(|w| w.seg.prefixes.first() == Some(&"و")) else { return (from, end) };
+        let noun = self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.noun));
+        let sentence_end = ps.last().map_or(end, |p| p.end.max(end));
+        if noun && crate::context::third_person_pronoun(w) && !ps.iter().any(|p| p.first == from) {
+            (from + 1, sentence_end.min(self.d.words.len()))
+        } else {
+            (from, end)
+        }
+    }
+
     /// The phrase a verbal noun's genitive `g` (with what is joined to it) acts on after ل, past
     /// its adjectives or a quantifier that carries the ل (رفض القيادة لكل المشاريع); the owner of
     /// an unnamed thing right after it (لمواقع الجيش: the army). None without such a phrase in the
@@ -231,7 +246,7 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         let last = *self.with_coordinated(ps, g).last()?;
-        let from = ps[last].end;
+        let (from, end) = self.past_own_stance(ps, ps[last].end, end);
         let quantified = |p: &Phrase| p.first > 0 && LAM_QUANTIFIERS.contains(&bare(&words[p.first - 1])) && p.governor.is_none();
         let k = ps.iter().position(|p| {
             p.first >= from && p.first <= from + 2 && p.end <= end && (p.governor.as_deref() == Some("ل") || quantified(p))
@@ -247,6 +262,16 @@ impl Ctx<'_, '_, '_> {
         Some(if owner { k + 1 } else { k })
     }
 
+    /// After [`Self::lam_word_after`]: the party that owns what the genitive's stance is about, a
+    /// phrase with ل within five words of the first ل word (استنكار المملكة | للتصريحات العدوانية
+    /// | للمسؤولين الإيرانيين). None when the thing is no one's (دعم المملكة للحل السياسي).
+    pub(crate) fn lam_owner(&self, ps: &[Phrase], g: usize) -> Option<usize> {
+        let from = ps[g].end;
+        ps.iter().position(|p| {
+            p.first > from + 1 && p.first <= from + 6 && p.governor.as_deref() == Some("ل") && p.participant() && p.head != Head::Generic
+        })
+    }
+
     /// True when the stance noun's genitive `g` is followed, past its adjectives, by a word with ل
     /// that no phrase holds (دعم المملكة | للحل السياسي، رفض الحكومة للتدخل): the genitive took the
     /// stance, the ل word is what it is about. Not a time (للمرة الثانية).
@@ -255,7 +280,7 @@ impl Ctx<'_, '_, '_> {
         if !self.definite_phrase(&ps[g]) {
             return false;
         }
-        let from = ps[g].end;
+        let (from, end) = self.past_own_stance(ps, ps[g].end, end);
         let Some(k) = (from..(from + 3).min(end)).find(|&k| !describes(&words[k])) else { return false };
         let w = &words[k];
         w.tok.kind == TokenKind::Arabic

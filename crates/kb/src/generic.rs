@@ -42,6 +42,11 @@ static BY_STATE_ROWS: LazyLock<Vec<(Vec<String>, &'static str, &'static str)>> =
 });
 
 impl Kb {
+    /// The country a mention votes for: its place's, else its actor's (ISO3).
+    pub(crate) fn state_of(&self, m: &Mention) -> Option<&str> {
+        m.place.map(|p| self.places[p].country.as_str()).or_else(|| m.actor.and_then(|a| self.country_of(&self.actors[a].id)))
+    }
+
     /// Links generic names by the document's state (see the module): adds the generic force names
     /// of `words` to `out` (linked mentions, not overlapping), and relinks a mention that is
     /// exactly a name of `data/generic_by_state.tsv` to that state's actor (التحالف in a Yemeni
@@ -52,9 +57,7 @@ impl Kb {
         let mut votes: rustc_hash::FxHashMap<&str, usize> = Default::default();
         let mut total = 0;
         for m in out.iter() {
-            let state =
-                m.place.map(|p| self.places[p].country.as_str()).or_else(|| m.actor.and_then(|a| self.country_of(&self.actors[a].id)));
-            if let Some(s) = state.filter(|s| !s.is_empty()) {
+            if let Some(s) = self.state_of(m).filter(|s| !s.is_empty()) {
                 *votes.entry(s).or_default() += 1;
                 total += 1;
             }

@@ -15,7 +15,7 @@ pub struct Kb {
     /// All places.
     pub places: Vec<Place>,
     actor_ids: rustc_hash::FxHashMap<String, usize>,
-    place_ids: rustc_hash::FxHashMap<String, usize>,
+    pub(crate) place_ids: rustc_hash::FxHashMap<String, usize>,
     pub(crate) linker: Index,
 }
 

@@ -12,6 +12,7 @@ mod cues;
 mod generic;
 mod index;
 pub mod kb;
+mod kingdom;
 pub mod link;
 mod within;
 

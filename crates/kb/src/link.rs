@@ -258,6 +258,7 @@ impl Kb {
         self.drop_contradicted_places(words, &mut out);
         self.link_surnames(words, &mut out, None);
         self.link_generic_forces(words, &mut out);
+        self.link_kingdoms(words, &mut out);
         out.sort_by_key(|m| m.first);
         out
     }

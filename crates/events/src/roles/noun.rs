@@ -248,8 +248,12 @@ impl Ctx<'_, '_, '_> {
             r.targets = self.with_coordinated(ps, o);
             return r;
         } else if let Some(g) = acting_genitive.filter(|&g| info(kind).doer_genitive && self.lam_word_after(ps, g, c.end)) {
-            // دعم المملكة للحل السياسي: the genitive took the stance; what it is about names no party.
+            // دعم المملكة للحل السياسي: the genitive took the stance; what it is about names no
+            // party, unless one owns it (استنكار المملكة للتصريحات العدوانية للمسؤولين الإيرانيين).
             r.agents = self.with_coordinated(ps, g);
+            if let Some(o) = self.lam_owner(ps, g) {
+                r.targets = self.with_coordinated(ps, o);
+            }
             return r;
         } else if let Some(lv) = light {
             // شنت الطائرات الروسية غارات على …: the light verb's subject acts; قيام's is its genitive
@@ -343,7 +347,13 @@ impl Ctx<'_, '_, '_> {
                 let victims = self.with_coordinated(ps, g);
                 r.agents.retain(|k| !victims.contains(k));
             }
-            if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
+            // (Not a party that took the stance, what it is about after ل: أعرب الوزير عن استنكار
+            // المملكة ورفضها للتصريحات الإيرانية; that is the target.)
+            let took = |g: usize| info(kind).doer_genitive && ps[g].participant() && ps[g].head != Head::Generic;
+            let about = genitive.filter(|&g| took(g)).and_then(|g| self.lam_patient(ps, g, c.end));
+            if let Some(o) = about {
+                r.targets = self.with_coordinated(ps, o);
+            } else if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
                 r.targets = self.with_coordinated(ps, g);
             }
         }

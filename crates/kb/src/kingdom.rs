@@ -1,0 +1,103 @@
+//! «المملكة» alone (أكد أن المملكة ترفض، وصل إلى المملكة، للمملكة) names the kingdom the writer is
+//! in or writes about: the one of `data/kingdoms.tsv` the document names most, by the country of
+//! its linked places and actors (one vote a mention), else the table's first row. A full name
+//! The mention names the state (an actor) and its country (a place), as السعودية does. A full name
+//! (المملكة المتحدة، المملكة العربية السعودية) is the gazetteer's, and a bare المملكة followed by a
+//! definite adjective (المملكة الأردنية، المملكة الهاشمية) is left alone.
+
+use std::sync::LazyLock;
+
+use rasad_text::Word;
+
+use crate::kb::Kb;
+use crate::link::{keys_at, Mention, MentionKind};
+
+const TABLE: &str = include_str!("../data/kingdoms.tsv");
+
+/// The match key of the word.
+const KINGDOM: &str = "المملكه";
+
+/// (ISO3 country, gazetteer id), in the table's order.
+static KINGDOMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(c, id)| (c.trim(), id.trim()))
+        .collect()
+});
+
+/// A definite word in ة/ه after the kingdom (المتحدة، الأردنية، العربية): part of a full name.
+fn adjective(w: Option<&Word>) -> bool {
+    w.is_some_and(|w| w.key.starts_with("ال") && w.key.ends_with('ه'))
+}
+
+impl Kb {
+    /// Links each bare «المملكة» of `words` that no mention of `out` covers (see the module).
+    pub(crate) fn link_kingdoms(&self, words: &[Word], out: &mut Vec<Mention>) {
+        if !words.iter().any(|w| w.key.ends_with(KINGDOM)) {
+            return;
+        }
+        let mut votes = vec![0usize; KINGDOMS.len()];
+        for m in out.iter() {
+            if let Some(k) = self.state_of(m).and_then(|s| KINGDOMS.iter().position(|(c, _)| *c == s)) {
+                votes[k] += 1;
+            }
+        }
+        // The most named; the first row on a tie or when none is named.
+        let best = (0..votes.len()).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).unwrap_or(0);
+        let Some(&(state, id)) = KINGDOMS.get(best) else { return };
+        let (actor, place) = (self.actor_index(state), self.place_ids.get(id).copied());
+        let mut added = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if !keys_at(words, i, &[KINGDOM])
+                || !w.seg.definite()
+                || adjective(words.get(i + 1))
+                || out.iter().any(|m| m.first <= i && i < m.end)
+            {
+                continue;
+            }
+            added.push(Mention { first: i, end: i + 1, span: w.tok.span, actor, place, kind: MentionKind::Name });
+        }
+        out.extend(added);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kb::Kb;
+
+    fn places(text: &str) -> Vec<(String, String)> {
+        let kb = Kb::builtin();
+        crate::linked_for_test(text).into_iter().filter_map(|(t, m)| m.place.map(|p| (t, kb.places[p].id.clone()))).collect()
+    }
+
+    #[test]
+    fn every_row_is_a_gazetteer_country() {
+        let kb = Kb::builtin();
+        for (c, id) in super::KINGDOMS.iter() {
+            assert_eq!(kb.place(id).map(|p| p.country.as_str()), Some(*c), "{id}");
+            assert!(kb.actor(c).is_some(), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_bare_kingdom_is_the_one_the_document_names() {
+        // No kingdom named: Saudi Arabia.
+        let p = places("وأكد الوزير أن المملكة ترفض أي تدخل في شؤون اليمن.");
+        assert!(p.iter().any(|(t, id)| t == "المملكة" && id == "C-SAU"), "{p:?}");
+        // With clitics.
+        let p = places("وصل الوفد اليمني إلى المملكة أمس، وقال إن للمملكة دورا كبيرا.");
+        assert_eq!(p.iter().filter(|(_, id)| id == "C-SAU").count(), 2, "{p:?}");
+        // A Jordanian report: Jordan.
+        let p = places("أعلن وزير الصحة الأردني تسجيل إصابات جديدة في عمان، وقال إن المملكة اتخذت إجراءات.");
+        assert!(p.iter().any(|(t, id)| t == "المملكة" && id == "C-JOR"), "{p:?}");
+        // Full names are the gazetteer's; a bare name followed by its adjective is left alone.
+        let p = places("زار الرئيس المملكة المتحدة ثم المملكة الأردنية الهاشمية.");
+        assert!(p.iter().any(|(_, id)| id == "C-GBR"), "{p:?}");
+        assert!(p.iter().all(|(t, _)| t != "المملكة"), "{p:?}");
+        // Another word: none.
+        let p = places("تحدث الكاتب عن مملكة الحيوان.");
+        assert!(p.is_empty(), "{p:?}");
+    }
+}
