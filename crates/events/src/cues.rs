@@ -158,6 +158,8 @@ pub(crate) struct Cues {
     /// What a verbal noun subject would bring about (سيفتح، من شأنه): src/status.rs.
     pub would_bring: Class,
     pub belonging: Class,
+    /// Words that give the issuer of a statement after عن or من (البيان الصادر عن الوزراء): src/targets.rs.
+    pub issuers: Class,
     pub victim_sides: Class,
     pub victim_origins: Class,
     pub casualty_nouns: Class,

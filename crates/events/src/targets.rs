@@ -427,6 +427,20 @@ impl Ctx<'_, '_, '_> {
         .then_some(o)
     }
 
+    /// The issuer of a thing named right after `after` (within four words, no phrase or
+    /// punctuation between): a party after عن or من that a word of cue list `issuers` introduces
+    /// (البيان الصادر عن جماعة الحوثي).
+    fn issuer_of_object(&self, ps: &[Phrase], after: usize, hi: usize, usable: &impl Fn(usize) -> bool) -> Option<usize> {
+        let words = self.d.words;
+        let q = (after..hi.min(after.saturating_add(4))).find(|&i| cues().issuers.has(bare(&words[i])))?;
+        let quiet = (after..q).all(|i| {
+            words[i].tok.kind == TokenKind::Arabic
+                && crate::phrases::phrase_at(ps, i).is_none_or(|p| p.head == Head::Generic && p.link.is_none())
+        });
+        let k = ps.iter().position(|p| p.first == q + 2 && matches!(p.governor.as_deref(), Some("عن" | "من")))?;
+        (quiet && usable(k) && ps[k].participant()).then_some(k)
+    }
+
     /// The target of a trigger by its frame: the object (first free phrase after `after`) or a
     /// phrase governed by one of the frame's prepositions.
     pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
@@ -466,6 +480,11 @@ impl Ctx<'_, '_, '_> {
             {
                 return Some(k);
             }
+        }
+        // A statement, a decision or a call in the object's place, and who issued it (أدانت الحكومة
+        // البيان الصادر عن الجماعة، رحب بالقرار الصادر من مجلس الأمن): the issuer.
+        if let Some(k) = self.issuer_of_object(ps, after, hi, &usable) {
+            return Some(k);
         }
         if in_frame("obj") && frame.iter().any(|f| f == "laid") {
             // What a verb of blame lays (حمّل المسؤولية للحكومة، حمّل مسؤولية الاغتيال إلى زعيم
