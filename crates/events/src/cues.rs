@@ -164,6 +164,11 @@ pub(crate) struct Cues {
     pub victim_origins: Class,
     pub casualty_nouns: Class,
     pub affiliated: Class,
+    /// Partitive heads, superlatives, cells and words of suspicion: phrases/join.rs.
+    pub partitive_heads: Class,
+    pub partitive_superlatives: Class,
+    pub cells: Class,
+    pub suspicions: Class,
     pub clashes: Class,
     pub demonstratives: Class,
     pub strongholds: Class,

@@ -39,6 +39,15 @@ impl Ctx<'_, '_, '_> {
                 p.link = q.link.or(p.link);
                 continue;
             }
+            if self.one_with_group(p, q, gap.as_deref()) {
+                let q = out.remove(k + 1);
+                let p = &mut out[k];
+                p.end = q.end;
+                p.head = q.head;
+                p.link = q.link.or(p.link);
+                p.state = q.state.or(p.state);
+                continue;
+            }
             let side = match gap.as_deref() {
                 Some(g) => {
                     p.head == Head::People
@@ -54,7 +63,7 @@ impl Ctx<'_, '_, '_> {
                 // عشرين عنصرا لقوات النظام: a named owner right after a count of fighters.
                 // (…or a group noun: عشرين عنصرا لميليشيا محلية.)
                 None => {
-                    counted
+                    (counted || (p.link.is_none() && p.end == p.first + 1 && cues().cells.has(bare(&words[p.first]))))
                         && p.head == Head::Group
                         && q.governor.as_deref() == Some("ل")
                         && (q.link.is_some() || q.head == Head::Group)
@@ -71,6 +80,26 @@ impl Ctx<'_, '_, '_> {
                 k += 1;
             }
         }
+    }
+
+    /// True when phrase `p` is one of the group `q` names: a partitive head with a superlative or
+    /// nothing between (أحد | أبرز | قيادات سرايا القدس), or people said to belong to it (17 شخصا |
+    /// يشتبه في انتمائهم | لتنظيم داعش; cue lists `suspicions` and `affiliated`).
+    fn one_with_group(&self, p: &Phrase, q: &Phrase, gap: Option<&str>) -> bool {
+        let words = self.d.words;
+        let group = q.participant() && matches!(q.head, Head::Group | Head::Name | Head::Office) && !q.coordinated;
+        let partitive = p.head == Head::Generic
+            && p.end == p.first + 1
+            && cues().partitive_heads.has(bare(&words[p.first]))
+            && q.governor.is_none()
+            && gap.is_none_or(|g| cues().partitive_superlatives.has(g));
+        let belongs = matches!(p.head, Head::People | Head::Group)
+            && matches!(q.governor.as_deref(), None | Some("ل") | Some("الي"))
+            && gap.is_some_and(|g| {
+                let ws: Vec<&str> = g.split(' ').collect();
+                ws.iter().any(|w| cues().affiliated.has(w)) && ws.iter().all(|w| cues().affiliated.has(w) || cues().suspicions.has(w))
+            });
+        group && (partitive || belongs)
     }
 
     /// True when phrase `q` is linked to a state of the catalogue (40 جريحا من اليمن: where they
