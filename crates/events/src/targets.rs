@@ -437,7 +437,13 @@ impl Ctx<'_, '_, '_> {
             words[i].tok.kind == TokenKind::Arabic
                 && crate::phrases::phrase_at(ps, i).is_none_or(|p| p.head == Head::Generic && p.link.is_none())
         });
-        let k = ps.iter().position(|p| p.first == q + 2 && matches!(p.governor.as_deref(), Some("عن" | "من")))?;
+        // (A time or a place may stand between: الصادر أمس عن، الصادر في جنيف عن.)
+        let adjunct = |i: usize| {
+            self.in_time[i] || bare(&words[i]) == "في" || crate::phrases::phrase_at(ps, i).is_some_and(|p| p.head == Head::Place)
+        };
+        let k = ps.iter().position(|p| {
+            p.first >= q + 2 && p.first <= q + 7 && matches!(p.governor.as_deref(), Some("عن" | "من")) && (q + 1..p.first - 1).all(adjunct)
+        })?;
         (quiet && usable(k) && ps[k].participant()).then_some(k)
     }
 

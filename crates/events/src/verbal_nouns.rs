@@ -224,13 +224,13 @@ impl Ctx<'_, '_, '_> {
     /// The word after a stance noun's genitive that ends at `from`, past a second stance noun of
     /// its own joined by و with the genitive's pronoun (استنكار المملكة | ورفضها | للتصريحات،
     /// إدانة الكويت | واستنكارها الشديد للهجوم), and the bound of the search: the clause's `end`,
-    /// or the sentence's past such a noun (it opens a clause of its own when it reads as a verb).
+    /// or eight words on past such a noun (it opens a clause of its own when it reads as a verb).
     fn past_own_stance(&self, ps: &[Phrase], from: usize, end: usize) -> (usize, usize) {
         let Some(w) = self.d.words.get(from).filter(|w| w.seg.prefixes.first() == Some(&"و")) else { return (from, end) };
         let noun = self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().any(|e| e.noun));
-        let sentence_end = ps.last().map_or(end, |p| p.end.max(end));
         if noun && crate::context::third_person_pronoun(w) && !ps.iter().any(|p| p.first == from) {
-            (from + 1, sentence_end.min(self.d.words.len()))
+            // (The next clause's first words: what is looked for stands within a few of them.)
+            (from + 1, (from + 8).max(end).min(self.d.words.len()))
         } else {
             (from, end)
         }
@@ -262,13 +262,16 @@ impl Ctx<'_, '_, '_> {
         Some(if owner { k + 1 } else { k })
     }
 
-    /// After [`Self::lam_word_after`]: the party that owns what the genitive's stance is about, a
+    /// After [`Self::lam_word_after`]: the party that owns what the genitive's stance is about: a
     /// phrase with ل within five words of the first ل word (استنكار المملكة | للتصريحات العدوانية
-    /// | للمسؤولين الإيرانيين). None when the thing is no one's (دعم المملكة للحل السياسي).
+    /// | للمسؤولين الإيرانيين), or a named one right after it (للتصريحات | الإيرانية). None when the
+    /// thing is no one's (دعم المملكة للحل السياسي).
     pub(crate) fn lam_owner(&self, ps: &[Phrase], g: usize) -> Option<usize> {
-        let from = ps[g].end;
+        let (from, _) = self.past_own_stance(ps, ps[g].end, usize::MAX);
         ps.iter().position(|p| {
-            p.first > from + 1 && p.first <= from + 6 && p.governor.as_deref() == Some("ل") && p.participant() && p.head != Head::Generic
+            let lam = p.governor.as_deref() == Some("ل") && p.first > from && p.first <= from + 5;
+            let named = p.governor.is_none() && p.link.is_some() && p.first > from && p.first <= from + 2;
+            (lam || named) && p.participant() && p.head != Head::Generic
         })
     }
 

@@ -1,9 +1,10 @@
 //! «المملكة» alone (أكد أن المملكة ترفض، وصل إلى المملكة، للمملكة) names the kingdom the writer is
 //! in or writes about: the one of `data/kingdoms.tsv` the document names most, by the country of
-//! its linked places and actors (one vote a mention), else the table's first row. A full name
-//! The mention names the state (an actor) and its country (a place), as السعودية does. A full name
-//! (المملكة المتحدة، المملكة العربية السعودية) is the gazetteer's, and a bare المملكة followed by a
-//! definite adjective (المملكة الأردنية، المملكة الهاشمية) is left alone.
+//! its linked places and actors (one vote a mention, more for one just before the word: see the
+//! table), else the table's first row. The mention names the state (an actor) and its country (a
+//! place), as السعودية does. A full name (المملكة المتحدة، المملكة العربية السعودية) is the
+//! gazetteer's; a bare المملكة followed by a definite adjective (المملكة الأردنية، المملكة
+//! الهاشمية) or after a noun of `data/kingdom_names.tsv` (برج المملكة) is left alone.
 
 use std::sync::LazyLock;
 
@@ -17,7 +18,7 @@ const TABLE: &str = include_str!("../data/kingdoms.tsv");
 /// The match key of the word.
 const KINGDOM: &str = "المملكه";
 
-/// (ISO3 country, gazetteer id), in the table's order.
+/// (ISO3 country, gazetteer id or "-"), in the table's order.
 static KINGDOMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     TABLE
         .lines()
@@ -26,6 +27,18 @@ static KINGDOMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| 
         .map(|(c, id)| (c.trim(), id.trim()))
         .collect()
 });
+
+/// The match keys of the nouns that make a name of «X المملكة».
+static NAME_HEADS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../data/kingdom_names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| rasad_text::normalize::match_key(l.trim()))
+        .collect()
+});
+
+/// How far before the word a mention counts more, in tokens.
+const NEAR: usize = 15;
 
 /// A definite word in ة/ه after the kingdom (المتحدة، الأردنية، العربية): part of a full name.
 fn adjective(w: Option<&Word>) -> bool {
@@ -38,26 +51,40 @@ impl Kb {
         if !words.iter().any(|w| w.key.ends_with(KINGDOM)) {
             return;
         }
-        let mut votes = vec![0usize; KINGDOMS.len()];
-        for m in out.iter() {
-            if let Some(k) = self.state_of(m).and_then(|s| KINGDOMS.iter().position(|(c, _)| *c == s)) {
-                votes[k] += 1;
-            }
-        }
-        // The most named; the first row on a tie or when none is named.
-        let best = (0..votes.len()).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).unwrap_or(0);
-        let Some(&(state, id)) = KINGDOMS.get(best) else { return };
-        let (actor, place) = (self.actor_index(state), self.place_ids.get(id).copied());
+        // Each mention's kingdom (an index of the table), if it names one.
+        let named: Vec<(usize, usize, MentionKind)> = out
+            .iter()
+            .filter_map(|m| {
+                let k = self.state_of(m).and_then(|s| KINGDOMS.iter().position(|(c, _)| *c == s))?;
+                Some((m.first, k, m.kind))
+            })
+            .collect();
         let mut added = Vec::new();
         for (i, w) in words.iter().enumerate() {
+            let name = i > 0 && NAME_HEADS.iter().any(|h| words[i - 1].key_without_conj() == h.as_str());
             if !keys_at(words, i, &[KINGDOM])
                 || !w.seg.definite()
                 || adjective(words.get(i + 1))
+                || name
                 || out.iter().any(|m| m.first <= i && i < m.end)
             {
                 continue;
             }
-            added.push(Mention { first: i, end: i + 1, span: w.tok.span, actor, place, kind: MentionKind::Name });
+            let mut votes = vec![0usize; KINGDOMS.len()];
+            for &(first, k, kind) in &named {
+                let near = first < i && i - first <= NEAR;
+                votes[k] += match (near, kind) {
+                    (true, MentionKind::Demonym) => 5,
+                    (true, _) => 3,
+                    _ => 1,
+                };
+            }
+            // The most named; the first row on a tie or when none is named.
+            let best = (0..votes.len()).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).unwrap_or(0);
+            let Some(&(state, id)) = KINGDOMS.get(best) else { continue };
+            let Some(&place) = self.place_ids.get(id) else { continue };
+            let actor = self.actor_index(state);
+            added.push(Mention { first: i, end: i + 1, span: w.tok.span, actor, place: Some(place), kind: MentionKind::Name });
         }
         out.extend(added);
     }
@@ -75,7 +102,7 @@ mod tests {
     #[test]
     fn every_row_is_a_gazetteer_country() {
         let kb = Kb::builtin();
-        for (c, id) in super::KINGDOMS.iter() {
+        for (c, id) in super::KINGDOMS.iter().filter(|(_, id)| *id != "-") {
             assert_eq!(kb.place(id).map(|p| p.country.as_str()), Some(*c), "{id}");
             assert!(kb.actor(c).is_some(), "{c}");
         }
@@ -99,5 +126,14 @@ mod tests {
         // Another word: none.
         let p = places("تحدث الكاتب عن مملكة الحيوان.");
         assert!(p.is_empty(), "{p:?}");
+        // A name: none.
+        let p = places("هاجم مسلحون برج المملكة في الرياض.");
+        assert!(p.iter().all(|(t, _)| t != "المملكة"), "{p:?}");
+        // The speaker's nisba just before outweighs a kingdom named elsewhere.
+        let p = places("أدان الأردن التفجير، وقالت وزارة الخارجية المغربية إن المملكة تتضامن مع فرنسا.");
+        assert!(p.iter().any(|(t, id)| t == "المملكة" && id == "C-MAR"), "{p:?}");
+        // A kingdom the gazetteer lacks: unlinked, not Saudi Arabia.
+        let p = places("أعلنت الحكومة الإسبانية أن المملكة سترسل جنودا إلى مالي.");
+        assert!(p.iter().all(|(t, _)| t != "المملكة"), "{p:?}");
     }
 }

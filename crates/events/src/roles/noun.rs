@@ -273,7 +273,11 @@ impl Ctx<'_, '_, '_> {
             if cues().addressers.has_word(&words[lv]) {
                 let at = |p: &Phrase| p.first > lv && p.first <= t + 2 && p.first != t && p.end <= c.end;
                 let to = |p: &Phrase| matches!(p.governor.as_deref(), Some("ل" | "الي")) && p.participant();
-                if let Some(k) = ps.iter().position(|p| at(p) && to(p)) {
+                // (…unless it is against someone, whom ضد names: قدمت مصر شكوى إلى مجلس الأمن ضد
+                // إثيوبيا; the body it went to is no target.)
+                let against =
+                    ps.iter().position(|p| p.first > t && p.end <= c.end && p.governor.as_deref() == Some("ضد") && p.participant());
+                if let Some(k) = against.or_else(|| ps.iter().position(|p| at(p) && to(p))) {
                     r.targets = self.with_coordinated(ps, k);
                 }
             }
@@ -349,10 +353,13 @@ impl Ctx<'_, '_, '_> {
             }
             // (Not a party that took the stance, what it is about after ل: أعرب الوزير عن استنكار
             // المملكة ورفضها للتصريحات الإيرانية; that is the target.)
+            // (…and it acts with the speaker: أعرب الوزير عن استنكار المملكة للتصريحات الإيرانية.)
             let took = |g: usize| info(kind).doer_genitive && ps[g].participant() && ps[g].head != Head::Generic;
-            let about = genitive.filter(|&g| took(g)).and_then(|g| self.lam_patient(ps, g, c.end));
-            if let Some(o) = about {
-                r.targets = self.with_coordinated(ps, o);
+            let stance = genitive.filter(|&g| took(g) && !r.agents.contains(&g));
+            let about = stance.and_then(|g| self.lam_patient(ps, g, c.end).or_else(|| self.lam_owner(ps, g)));
+            if let Some(g) = stance.filter(|&g| about.is_some() || self.lam_word_after(ps, g, c.end)) {
+                r.agents.extend(self.with_coordinated(ps, g));
+                r.targets = about.map(|o| self.with_coordinated(ps, o)).unwrap_or_default();
             } else if let Some(g) = genitive.filter(|g| !r.agents.contains(g)) {
                 r.targets = self.with_coordinated(ps, g);
             }
