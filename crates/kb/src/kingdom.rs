@@ -11,12 +11,13 @@ use std::sync::LazyLock;
 use rasad_text::Word;
 
 use crate::kb::Kb;
-use crate::link::{keys_at, Mention, MentionKind};
+use crate::link::{Mention, MentionKind};
 
 const TABLE: &str = include_str!("../data/kingdoms.tsv");
 
-/// The match key of the word.
-const KINGDOM: &str = "المملكه";
+/// The word with its article, alone or after ب، ل (merged: للمملكة) or ك, as match keys: the
+/// segmenter does not split every form of it.
+const FORMS: [&str; 4] = ["المملكه", "للمملكه", "بالمملكه", "كالمملكه"];
 
 /// (ISO3 country, gazetteer id or "-"), in the table's order.
 static KINGDOMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
@@ -48,7 +49,7 @@ fn adjective(w: Option<&Word>) -> bool {
 impl Kb {
     /// Links each bare «المملكة» of `words` that no mention of `out` covers (see the module).
     pub(crate) fn link_kingdoms(&self, words: &[Word], out: &mut Vec<Mention>) {
-        if !words.iter().any(|w| w.key.ends_with(KINGDOM)) {
+        if !words.iter().any(|w| w.key.ends_with("مملكه")) {
             return;
         }
         // Each mention's kingdom (an index of the table), if it names one.
@@ -62,8 +63,7 @@ impl Kb {
         let mut added = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let name = i > 0 && NAME_HEADS.iter().any(|h| words[i - 1].key_without_conj() == h.as_str());
-            if !keys_at(words, i, &[KINGDOM])
-                || !w.seg.definite()
+            if !FORMS.contains(&w.key_without_conj())
                 || adjective(words.get(i + 1))
                 || name
                 || out.iter().any(|m| m.first <= i && i < m.end)
