@@ -168,6 +168,8 @@ pub(crate) struct Cues {
     pub partitive_heads: Class,
     pub partitive_superlatives: Class,
     pub cells: Class,
+    /// Agreements whose parties a stance on them targets: deals.rs.
+    pub deals: Class,
     pub suspicions: Class,
     pub clashes: Class,
     pub demonstratives: Class,

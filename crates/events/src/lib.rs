@@ -14,6 +14,7 @@ mod carry;
 mod clauses;
 mod context;
 mod cues;
+mod deals;
 mod doers;
 pub mod extract;
 mod forms;

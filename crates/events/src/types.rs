@@ -67,6 +67,11 @@ pub(crate) struct TypeInfo {
     /// الاتفاق، أدانت الحكومة التفجير، رفضه للزيارة).
     #[serde(default)]
     pub act_target: bool,
+    /// Without a party, an agreement in its object's place names the target by its parties (وافق
+    /// مجلس الأمن على الاتفاق النووي بين إيران والقوى الكبرى، رحب باتفاق السلام بين القبيلتين):
+    /// deals.rs.
+    #[serde(default)]
+    pub deal_parties: bool,
     /// A verbal noun's genitive took the stance it names, object or not (رفض الحكومة، دعم واشنطن).
     #[serde(default)]
     pub doer_genitive: bool,

@@ -228,6 +228,7 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() && !judged {
             roles.targets.extend(self.cause_party(ps, c, t, kind, &roles.agents));
         }
+
         if roles.targets.is_empty() && !tr.noun && !judged {
             roles.targets.extend(self.complement_party(ps, clauses, ci, t, kind, &roles.agents));
         }
@@ -325,6 +326,13 @@ impl Ctx<'_, '_, '_> {
         if targets.is_empty() && info(kind).act_target && !actors.is_empty() && !judged {
             // (Read as a noun where the roles were: دعم المملكة للحل after أكد.)
             targets.extend(self.stance_object(ps, c, (t, self.reads_as_noun(ps, tr)), kind, &roles.agents, frame));
+        }
+        // وافق مجلس الأمن على الاتفاق النووي مع إيران: an agreement named no party; its parties
+        // are the target too, beside the agreement itself (deals.rs).
+        if roles.targets.is_empty() && !judged && info(kind).deal_parties && !actors.is_empty() {
+            if let Some(k) = self.deal_party(ps, c, t, &roles.agents) {
+                targets.extend(self.args_of(ps, &self.with_coordinated(ps, k)));
+            }
         }
         // التقى رئيسا إيران وتركيا، عقد الرئيسان لقاء: two parties that meet or agree together
         // both act, and the second named is the first's partner, as coders take them: its target
