@@ -170,6 +170,7 @@ pub(crate) struct Cues {
     pub cells: Class,
     /// Agreements whose parties a stance on them targets: deals.rs.
     pub deals: Class,
+    pub topic_words: Class,
     pub suspicions: Class,
     pub clashes: Class,
     pub demonstratives: Class,

@@ -3,7 +3,7 @@
 //! event names no party, they are its target (its type's `deal_parties`).
 
 use crate::clauses::Clause;
-use crate::context::Ctx;
+use crate::context::{bare, Ctx};
 use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
 
@@ -19,7 +19,12 @@ impl Ctx<'_, '_, '_> {
             let base = words[k].seg.base_key();
             cues().deals.has(base.strip_prefix("ال").unwrap_or(base))
         })?;
-        let from = |p: &Phrase| p.first > d && p.first <= d + 8 && p.end <= c.end;
+        // (Not past a comma or a word of topic: رحبت روسيا بالاتفاق، وقالت الصين …; اتفاقية جنيف
+        // بشأن اللاجئين.)
+        let open = |p: &Phrase| {
+            (d + 1..p.first).all(|i| words[i].tok.kind != rasad_text::TokenKind::Punct && !cues().topic_words.has(bare(&words[i])))
+        };
+        let from = |p: &Phrase| p.first > d && p.first <= d + 8 && p.end <= c.end && open(p);
         let governor = |p: &Phrase| p.governor.as_deref().is_none_or(|g| matches!(g, "مع" | "بين"));
         (0..ps.len()).find(|&k| {
             let p = &ps[k];
