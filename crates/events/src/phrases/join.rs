@@ -82,17 +82,27 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
-    /// True when phrase `p` is one of the group `q` names: a partitive head with a superlative or
-    /// nothing between (أحد | أبرز | قيادات سرايا القدس), or people said to belong to it (17 شخصا |
+    /// True when phrase `p` is one of the group `q` names: a partitive head with a superlative, one
+    /// or two bare nouns of the chain or nothing between (أحد | أبرز | قيادات سرايا القدس، إحدى |
+    /// عضوات | جماعة الإخوان), or people said to belong to it (17 شخصا |
     /// يشتبه في انتمائهم | لتنظيم داعش; cue lists `suspicions` and `affiliated`).
     fn one_with_group(&self, p: &Phrase, q: &Phrase, gap: Option<&str>) -> bool {
         let words = self.d.words;
         let group = q.participant() && matches!(q.head, Head::Group | Head::Name | Head::Office) && !q.coordinated;
+        // (…or one or two bare nouns of the chain: إحدى عضوات جماعة الإخوان، أحد كبار مساعدي صدام.)
+        let chain = |i: usize| {
+            let w = &words[i];
+            w.tok.kind == rasad_text::TokenKind::Arabic
+                && w.seg.prefixes.is_empty()
+                && self.mention_at[i].is_none()
+                && !self.in_time[i]
+                && self.d.lexicon.lookup(w).is_none()
+        };
         let partitive = p.head == Head::Generic
             && p.end == p.first + 1
             && cues().partitive_heads.has(bare(&words[p.first]))
             && q.governor.is_none()
-            && gap.is_none_or(|g| cues().partitive_superlatives.has(g));
+            && (gap.is_none_or(|g| cues().partitive_superlatives.has(g)) || (q.first <= p.end + 2 && (p.end..q.first).all(chain)));
         let belongs = matches!(p.head, Head::People | Head::Group)
             && matches!(q.governor.as_deref(), None | Some("ل") | Some("الي"))
             && gap.is_some_and(|g| {
