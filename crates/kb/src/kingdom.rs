@@ -52,14 +52,20 @@ impl Kb {
         if !words.iter().any(|w| w.key.ends_with("مملكه")) {
             return;
         }
-        // Each mention's kingdom (an index of the table), if it names one.
-        let named: Vec<(usize, usize, MentionKind)> = out
+        // Each mention's kingdom (an index of the table), if it names one, in text order; and the
+        // document's votes (one a mention).
+        let mut named: Vec<(usize, usize, MentionKind)> = out
             .iter()
             .filter_map(|m| {
                 let k = self.state_of(m).and_then(|s| KINGDOMS.iter().position(|(c, _)| *c == s))?;
                 Some((m.first, k, m.kind))
             })
             .collect();
+        named.sort_unstable_by_key(|n| n.0);
+        let mut document = vec![0usize; KINGDOMS.len()];
+        for &(_, k, _) in &named {
+            document[k] += 1;
+        }
         let mut added = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let name =
@@ -71,14 +77,12 @@ impl Kb {
             {
                 continue;
             }
-            let mut votes = vec![0usize; KINGDOMS.len()];
-            for &(first, k, kind) in &named {
-                let near = first < i && i - first <= NEAR;
-                votes[k] += match (near, kind) {
-                    (true, MentionKind::Demonym) => 5,
-                    (true, _) => 3,
-                    _ => 1,
-                };
+            // (Those within NEAR words before it count more: two more, four for a nisba.)
+            let mut votes = document.clone();
+            let lo = named.partition_point(|n| n.0 + NEAR < i);
+            let hi = named.partition_point(|n| n.0 < i);
+            for &(_, k, kind) in &named[lo..hi] {
+                votes[k] += if kind == MentionKind::Demonym { 4 } else { 2 };
             }
             // The most named; the first row on a tie or when none is named.
             let best = (0..votes.len()).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).unwrap_or(0);
