@@ -168,10 +168,10 @@ pub(crate) struct Cues {
     pub partitive_heads: Class,
     pub partitive_superlatives: Class,
     pub cells: Class,
-    /// Agreements whose parties a stance on them targets: deals.rs.
+    pub suspicions: Class,
+    /// Agreements whose parties a stance on them targets, and words of their topic: deals.rs.
     pub deals: Class,
     pub topic_words: Class,
-    pub suspicions: Class,
     pub clashes: Class,
     pub demonstratives: Class,
     pub strongholds: Class,

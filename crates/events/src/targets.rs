@@ -427,9 +427,9 @@ impl Ctx<'_, '_, '_> {
         .then_some(o)
     }
 
-    /// The issuer of a thing named right after `after` (within four words, no phrase or
-    /// punctuation between): a party after عن or من that a word of cue list `issuers` introduces
-    /// (البيان الصادر عن جماعة الحوثي).
+    /// The issuer of a thing named right after `after` (within four words, no named phrase or
+    /// punctuation between): a party after عن or من that a word of cue list `issuers` introduces,
+    /// a time or a place allowed between them (البيان الصادر أمس عن جماعة الحوثي).
     fn issuer_of_object(&self, ps: &[Phrase], after: usize, hi: usize, usable: &impl Fn(usize) -> bool) -> Option<usize> {
         let words = self.d.words;
         let q = (after..hi.min(after.saturating_add(4))).find(|&i| cues().issuers.has(bare(&words[i])))?;

@@ -15,7 +15,7 @@ pub struct Kb {
     /// All places.
     pub places: Vec<Place>,
     actor_ids: rustc_hash::FxHashMap<String, usize>,
-    pub(crate) place_ids: rustc_hash::FxHashMap<String, usize>,
+    place_ids: rustc_hash::FxHashMap<String, usize>,
     pub(crate) linker: Index,
 }
 
@@ -144,6 +144,11 @@ impl Kb {
     /// The actor with this id.
     pub(crate) fn actor_index(&self, id: &str) -> Option<usize> {
         self.actor_ids.get(id).copied()
+    }
+
+    /// The index of the place with this id.
+    pub(crate) fn place_index(&self, id: &str) -> Option<usize> {
+        self.place_ids.get(id).copied()
     }
 
     /// The actor with this id.

@@ -87,7 +87,8 @@ impl Kb {
             // The most named; the first row on a tie or when none is named.
             let best = (0..votes.len()).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))).unwrap_or(0);
             let Some(&(state, id)) = KINGDOMS.get(best) else { continue };
-            let Some(&place) = self.place_ids.get(id) else { continue };
+            // (A kingdom the gazetteer lacks, "-", leaves the word unlinked.)
+            let Some(place) = self.place_index(id) else { continue };
             let actor = self.actor_index(state);
             added.push(Mention { first: i, end: i + 1, span: w.tok.span, actor, place: Some(place), kind: MentionKind::Name });
         }
