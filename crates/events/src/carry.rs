@@ -21,7 +21,7 @@ type Crossed<'a> = dyn Fn(usize, usize) -> bool + 'a;
 /// True when two arguments name the same party: the same linked id, or the same words once
 /// clitics and the article are set aside (للحوثيين and الحوثيون; القوات الحكومية and قوات الحكومة
 /// are not matched, an unlinked pair has to agree in its words).
-fn same_party(a: &Arg, b: &Arg) -> bool {
+pub(crate) fn same_party(a: &Arg, b: &Arg) -> bool {
     if let (Some(x), Some(y)) = (a.link.id.as_deref(), b.link.id.as_deref()) {
         return x == y;
     }

@@ -18,7 +18,7 @@
 //! - source: the attribution phrase of the sentence (وفق ما أفاد، نقلت وكالة، قال، بحسب، كشفت …);
 //!   الوكالة and المصدر resolve to the last agency or source named before.
 
-use rasad_kb::{Kb, Mention};
+use rasad_kb::{ActorType, Kb, Mention};
 use rasad_model::{Event, Label, Quantity, TimeExpr};
 use rasad_text::{Sentence, TokenKind, Word};
 
@@ -442,6 +442,27 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         keep
     });
     crate::carry::carry(&mut out, &breaks);
+    // A capture, clearing or advance (a trigger whose frame has `held`) that names no armed side
+    // took the place from its actor's enemy in the story (sides.rs).
+    let held: Vec<bool> = out
+        .iter()
+        .map(|e| {
+            let hit = trigger_token(e).and_then(|k| d.lexicon.lookup(&words[k]));
+            hit.is_some_and(|h| {
+                h.entries.iter().any(|en| en.kind == e.kind && en.mode == e.mode && en.frame.as_ref().is_some_and(|f| f.held))
+            })
+        })
+        .collect();
+    let armed = |a: &rasad_model::Arg| {
+        let actor = a.link.id.as_deref().and_then(|id| d.kb.actor(id));
+        actor.is_some_and(|x| matches!(x.kind, ActorType::Military | ActorType::ArmedGroup | ActorType::Militia))
+    };
+    // (A target read from the capture's own sentence stays when it is an armed actor or noun.)
+    let side = |a: &rasad_model::Arg| {
+        let k = words.partition_point(|w| w.tok.span.start < a.span.start);
+        armed(a) || words.get(k).is_some_and(crate::roles::armed_noun)
+    };
+    crate::sides::story_holders(&mut out, &held, &armed, &side);
     out
 }
 

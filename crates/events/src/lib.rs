@@ -28,6 +28,7 @@ mod objects;
 mod obligation;
 mod phrases;
 mod roles;
+mod sides;
 pub mod status;
 mod targets;
 mod triggers;

@@ -42,7 +42,12 @@ pub fn merge_restatements(events: Vec<Event>, lemma: impl Fn(&Event) -> u32, hea
         // (A restatement of the same predicate may name no target: زيارة أوباما لكينيا, then تأتي
         // زيارة أوباما في وقت … is the same visit.)
         let fewer_targets = |a: &Event| e_lemma != 0 && lemma(a) == e_lemma && (a.targets.is_empty() || e.targets.is_empty());
-        let capture = |x: &Event| matches!(x.mode.as_deref(), Some("capture" | "clearing"));
+        // (Taking a place, clearing it and advancing on it are acts of their own, not the fighting.)
+        let capture = |x: &Event| match x.mode.as_deref() {
+            Some("capture" | "clearing") => 1,
+            Some("advance") => 2,
+            _ => 0,
+        };
         // A headline restates one statement of the body: the first that fits it; a later one
         // of another predicate is a statement of its own (يحذر in the headline, then وهدد).
         let same_predicate = |k: usize| {
