@@ -7,16 +7,19 @@ use rasad_model::{Arg, Event, EventType};
 
 /// Carries dates, places, actors and targets, in that order, over events in any order; nothing
 /// carries across a scene break (`breaks`: code points where the text turns to another occurrence).
-pub(crate) fn carry(events: &mut [Event], breaks: &[usize]) {
-    let crossed = |from: usize, at: usize| breaks.iter().any(|&b| from < b && b <= at);
+/// `before_targets` runs once the actors are carried and before the targets are (sides.rs: a
+/// capture takes its actor's enemy rather than the previous event's targets).
+pub(crate) fn carry(events: &mut [Event], breaks: &[usize], before_targets: impl FnOnce(&mut [Event], &Crossed)) {
+    let crossed = |from: usize, at: usize| breaks.iter().any(|&b| from.min(at) < b && b <= from.max(at));
     carry_dates(events, &crossed);
     carry_places(events, &crossed);
     carry_actors(events, &crossed);
+    before_targets(events, &crossed);
     carry_targets(events, &crossed);
 }
 
-/// Whether a scene break lies between two positions (from, at].
-type Crossed<'a> = dyn Fn(usize, usize) -> bool + 'a;
+/// Whether a scene break lies between two positions, in either order.
+pub(crate) type Crossed<'a> = dyn Fn(usize, usize) -> bool + 'a;
 
 /// True when two arguments name the same party: the same linked id, or the same words once
 /// clitics and the article are set aside (للحوثيين and الحوثيون; القوات الحكومية and قوات الحكومة

@@ -441,9 +441,9 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         }
         keep
     });
-    crate::carry::carry(&mut out, &breaks);
-    // A capture, clearing or advance (a trigger whose frame has `held`) that names no armed side
-    // took the place from its actor's enemy in the story (sides.rs).
+    // A capture, clearing or advance (a trigger whose frame has `held`) that names no side took
+    // the place from its actor's enemy in the story (sides.rs), an armed actor that holds ground
+    // (no air force or artillery: cue list `striking_arms`).
     let held: Vec<bool> = out
         .iter()
         .map(|e| {
@@ -454,15 +454,21 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         })
         .collect();
     let armed = |a: &rasad_model::Arg| {
-        let actor = a.link.id.as_deref().and_then(|id| d.kb.actor(id));
-        actor.is_some_and(|x| matches!(x.kind, ActorType::Military | ActorType::ArmedGroup | ActorType::Militia))
-    };
-    // (A target read from the capture's own sentence stays when it is an armed actor or noun.)
-    let side = |a: &rasad_model::Arg| {
         let k = words.partition_point(|w| w.tok.span.start < a.span.start);
-        armed(a) || words.get(k).is_some_and(crate::roles::armed_noun)
+        let arm = words.get(k).is_some_and(|w| cues().striking_arms.has(bare(w)));
+        let actor = a.link.id.as_deref().and_then(|id| d.kb.actor(id));
+        !arm && actor.is_some_and(|x| matches!(x.kind, ActorType::Military | ActorType::ArmedGroup | ActorType::Militia))
     };
-    crate::sides::story_holders(&mut out, &held, &armed, &side);
+    let placeholder = |a: &rasad_model::Arg| {
+        let k = words.partition_point(|w| w.tok.span.start < a.span.start);
+        a.link.id.is_none() && words.get(k).is_some_and(|w| crate::forms::word_class(w).is_none() && cx.mention_at[k].is_none())
+    };
+    let countries = |e: &Event| -> Vec<&str> {
+        e.places.iter().filter_map(|p| p.link.id.as_deref().and_then(|id| d.kb.place(id))).map(|p| p.country.as_str()).collect()
+    };
+    let same_country = |a: &Event, b: &Event| countries(a).iter().any(|c| countries(b).contains(c));
+    let sides = crate::sides::Sides { held: &held, armed: &armed, placeholder: &placeholder, same_country: &same_country };
+    crate::carry::carry(&mut out, &breaks, |events, crossed| crate::sides::story_holders(events, &sides, crossed));
     out
 }
 

@@ -33,7 +33,6 @@ mod subject;
 mod verb;
 
 pub(crate) use noun::is_light_verb;
-pub(crate) use subject::armed_noun;
 pub(crate) use verb::passive_spelling;
 
 use rasad_model::Arg;

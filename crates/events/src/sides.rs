@@ -12,20 +12,35 @@
 
 use rasad_model::{Arg, Event, EventType};
 
-use crate::carry::same_party;
+use crate::carry::{same_party, Crossed};
 
-/// Gives each event flagged in `held` (a trigger whose frame has `held`: captures, clearings,
-/// advances) that has actors and no target that is a `side` (an armed actor of the catalogue or an
-/// armed noun: مسلحين، الانتحاري) the nearest enemy of its actors in the document ([`enemy`]; `armed`:
-/// an armed actor of the catalogue), replacing what it had (a place or a count read as a target:
-/// سيطرت المقاومة على المواقع). `held` has one flag per event.
-pub(crate) fn story_holders(events: &mut [Event], held: &[bool], armed: &dyn Fn(&Arg) -> bool, side: &dyn Fn(&Arg) -> bool) {
+/// What the document tells [`story_holders`] about its arguments and events.
+pub(crate) struct Sides<'a> {
+    /// One flag per event: its trigger's frame has `held` (captures, clearings, advances).
+    pub held: &'a [bool],
+    /// An armed actor of the catalogue that can hold ground (no air force or artillery).
+    pub armed: &'a dyn Fn(&Arg) -> bool,
+    /// A target that names no party: unlinked and of no class of people, groups or offices (a
+    /// place or a word read as a target: سيطرت القوات على المواقع، سيطرتها العسكرية).
+    pub placeholder: &'a dyn Fn(&Arg) -> bool,
+    /// True when two events stand in one country: places of both name a country in common.
+    pub same_country: &'a dyn Fn(&Event, &Event) -> bool,
+}
+
+/// Gives each event flagged in `held` that has actors, is no background and has no target but
+/// placeholders the nearest enemy of its actors in its story ([`enemy`]; `crossed`: whether a
+/// scene break lies between two code points). Runs before targets carry (carry.rs), so a capture
+/// takes its enemy rather than the victims of the attack before it.
+pub(crate) fn story_holders(events: &mut [Event], sides: &Sides, crossed: &Crossed) {
     let found: Vec<Option<Arg>> = (0..events.len())
         .map(|k| {
             let e = &events[k];
-            let open = held.get(k).copied().unwrap_or(false) && !e.actors.is_empty() && !e.targets.iter().any(side);
+            let open = sides.held.get(k).copied().unwrap_or(false)
+                && !e.actors.is_empty()
+                && e.targets.iter().all(sides.placeholder)
+                && !e.background;
             if open {
-                enemy(events, k, armed)
+                enemy(events, k, sides, crossed)
             } else {
                 None
             }
@@ -38,27 +53,32 @@ pub(crate) fn story_holders(events: &mut [Event], held: &[bool], armed: &dyn Fn(
     }
 }
 
-/// The enemy of event `k`'s actors in the document: among the other attacks (ASSAULT), the armed
-/// targets of one its actors made and the armed actors of one made on them, not one of its own
-/// actors; the nearest before it, else the nearest after it (by trigger, in code points).
-fn enemy(events: &[Event], k: usize, armed: &dyn Fn(&Arg) -> bool) -> Option<Arg> {
+/// The enemy of event `k`'s actors in its story: among the other attacks (ASSAULT) that are no
+/// background, in its scene or in the same country past a scene break (round-ups of one war turn
+/// from front to front: وفي لحج، …), the armed targets of one its actors made and the armed actors
+/// of one made on them before it, not one of its own actors; the nearest (by trigger, in code
+/// points; before it on a tie).
+fn enemy(events: &[Event], k: usize, sides: &Sides, crossed: &Crossed) -> Option<Arg> {
     let e = &events[k];
     let at = e.trigger.start;
     let ours = |a: &Arg| e.actors.iter().any(|x| same_party(x, a));
-    let mut best: Option<((bool, usize), &Arg)> = None;
+    let mut best: Option<((usize, bool), &Arg)> = None;
     for (j, o) in events.iter().enumerate() {
-        if j == k || o.kind != EventType::Assault {
+        let apart = crossed(o.trigger.start, at) && !(sides.same_country)(o, e);
+        if j == k || o.kind != EventType::Assault || o.background || apart {
             continue;
         }
+        // (An attack on the actor tells its enemy only when it came before: one after may be a
+        // third party's answer to the capture.)
         let other_side = if o.actors.iter().any(ours) {
             &o.targets
-        } else if o.targets.iter().any(ours) {
+        } else if o.trigger.start < at && o.targets.iter().any(ours) {
             &o.actors
         } else {
             continue;
         };
-        let rank = (o.trigger.start > at, o.trigger.start.abs_diff(at));
-        for side in other_side.iter().filter(|s| armed(s) && !ours(s)) {
+        let rank = (o.trigger.start.abs_diff(at), o.trigger.start > at);
+        for side in other_side.iter().filter(|s| (sides.armed)(s) && !ours(s)) {
             if best.is_none_or(|(r, _)| rank < r) {
                 best = Some((rank, side));
             }

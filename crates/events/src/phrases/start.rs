@@ -160,6 +160,15 @@ impl Ctx<'_, '_, '_> {
             if let Some(e) = self.member_of_group(i, j, hi) {
                 return Some((e, Head::Group));
             }
+            // (…or members of a party named in their genitive: 15 من أعضاء الحزب، 130 من أنصار
+            // المرشح، نحو 15 من رجال قوات الطوارئ.)
+            let member = j > i && cues().members.has(bare(&words[j - 1]));
+            if member && j < hi && (words[j].seg.definite() || self.mention_starting(j).is_some() || self.bare_construct(j, hi)) {
+                let (e, head) = self.phrase_start(j, hi).unwrap_or((j + 1, Head::Group));
+                let people =
+                    word_class(&words[j - 1]) == Some(Head::People) || q.unit.as_deref().is_some_and(|u| cues().victim_units.has(u));
+                return Some((self.extend(j, e, hi, head).0, if people { Head::People } else { Head::Group }));
+            }
             match q.unit.as_deref() {
                 Some(u) if cues().victim_units.has(u) => return Some((j, Head::People)),
                 Some(u) if cues().force_units.has(u) => return Some((j, Head::Group)),
@@ -269,5 +278,21 @@ impl Ctx<'_, '_, '_> {
         k < self.d.words.len()
             && self.d.words[k].seg.prefixes.is_empty()
             && self.mention_starting(k).is_some_and(|m| self.d.mentions[m].place.is_some() && self.d.mentions[m].actor.is_none())
+    }
+}
+
+impl Ctx<'_, '_, '_> {
+    /// True when the word at `j` is a bare noun in construct with a definite genitive after it
+    /// (مرشح الجماعة، رئيس الحزب): no clitic, no verb or event word of the lexicon, no time.
+    fn bare_construct(&self, j: usize, hi: usize) -> bool {
+        let words = self.d.words;
+        let w = &words[j];
+        j + 1 < hi
+            && w.tok.kind == TokenKind::Arabic
+            && w.seg.prefixes.is_empty()
+            && w.seg.suffixes.is_empty()
+            && self.d.lexicon.lookup(w).is_none()
+            && !self.in_time[j]
+            && words[j + 1].seg.definite()
     }
 }

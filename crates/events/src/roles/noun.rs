@@ -212,7 +212,9 @@ impl Ctx<'_, '_, '_> {
         // المدينة): the genitive acts on the free phrase right after it.
         // (Not after a noun whose genitive suffered it, مقتل 5 من قوات الأمن وانتحاري; nor the
         // phrase joined to the genitive by و, which is more of it.)
-        let acting_genitive = genitive.filter(|_| transitive && !frame.iter().any(|f| f == "gen"));
+        // (…nor a counted genitive, which is what the act was done to: اعتقال 15 من عناصر الحزب.)
+        let counted_genitive = genitive.is_some_and(|g| self.quantity_at[ps[g].first].is_some());
+        let acting_genitive = genitive.filter(|_| transitive && !frame.iter().any(|f| f == "gen") && !counted_genitive);
         let object_after = acting_genitive.and_then(|g| {
             let e = ps[g].end;
             // Over a quantifier (سحب الحلف معظم قواته).
@@ -262,7 +264,9 @@ impl Ctx<'_, '_, '_> {
             let subj = if noun_light {
                 ps.iter().position(|p| p.first == lv + 1 && p.governor.is_none() && p.participant())
             } else {
-                self.subject(ps, c, lv)
+                // (…before a transitive noun: after it stands what it was done to, قامت باعتقال 130
+                // من أنصاره.)
+                self.subject(ps, c, lv).filter(|&k| !transitive || ps[k].end <= t)
             };
             match subj {
                 Some(k) => r.agents = self.with_coordinated(ps, k),

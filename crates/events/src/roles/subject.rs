@@ -45,7 +45,10 @@ impl Ctx<'_, '_, '_> {
     /// Whether a phrase's head word is an armed noun (cue list `armed`: قوات، جنود، مسلحين), whatever
     /// it links to (شبان فلسطينيين links to a state but is no force).
     pub(crate) fn armed_word(&self, p: &Phrase) -> bool {
-        armed_noun(&self.d.words[p.first])
+        let w = &self.d.words[p.first];
+        let base = w.seg.base_key();
+        let armed = &cues().armed;
+        armed.has(base) || (w.seg.definite() && armed.has(&format!("ال{base}")))
     }
 
     /// The subject of a clause's verb at `t`: before it (SVO), else after it (VSO).
@@ -408,11 +411,4 @@ impl Ctx<'_, '_, '_> {
             None => Vec::new(),
         }
     }
-}
-
-/// Whether a word is an armed noun (cue list `armed`: قوات، جنود، مسلحين، الانتحاري).
-pub(crate) fn armed_noun(w: &rasad_text::Word) -> bool {
-    let base = w.seg.base_key();
-    let armed = &cues().armed;
-    armed.has(base) || (w.seg.definite() && armed.has(&format!("ال{base}")))
 }
