@@ -162,8 +162,10 @@ impl Ctx<'_, '_, '_> {
             }
             // (…or members of a party named in their genitive: 15 من أعضاء الحزب، 130 من أنصار
             // المرشح، نحو 15 من رجال قوات الطوارئ.)
-            let member = j > i && cues().members.has(bare(&words[j - 1]));
-            if member && j < hi && (words[j].seg.definite() || self.mention_starting(j).is_some() || self.bare_construct(j, hi)) {
+            // (Not over a time or a preposition: خمسة مسلحين | داخل المبنى، 20 مسلحا | الخميس.)
+            let member =
+                j > i && j < hi && cues().members.has(bare(&words[j - 1])) && !self.in_time[j] && !cues().governors.has(bare(&words[j]));
+            if member && (words[j].seg.definite() || self.mention_starting(j).is_some() || self.bare_construct(j, hi)) {
                 let (e, head) = self.phrase_start(j, hi).unwrap_or((j + 1, Head::Group));
                 let people =
                     word_class(&words[j - 1]) == Some(Head::People) || q.unit.as_deref().is_some_and(|u| cues().victim_units.has(u));
@@ -292,6 +294,7 @@ impl Ctx<'_, '_, '_> {
             && w.seg.prefixes.is_empty()
             && w.seg.suffixes.is_empty()
             && self.d.lexicon.lookup(w).is_none()
+            && !cues().governors.has(bare(w))
             && !self.in_time[j]
             && words[j + 1].seg.definite()
     }
