@@ -284,8 +284,9 @@ impl Ctx<'_, '_, '_> {
 }
 
 impl Ctx<'_, '_, '_> {
-    /// True when the word at `j` is a bare noun in construct with a definite genitive after it
-    /// (مرشح الجماعة، رئيس الحزب): no clitic, no verb or event word of the lexicon, no time.
+    /// True when the word at `j` is a bare noun of a class (people, offices, groups) or a name the
+    /// tagger found, with a definite word after it (رئيس الحزب، زعيم المعارضة، يحيى الحوثي): no clitic, no verb or event
+    /// word of the lexicon, no time (not إبان، طيلة، عشية, nor حماية المنشآت).
     fn bare_construct(&self, j: usize, hi: usize) -> bool {
         let words = self.d.words;
         let w = &words[j];
@@ -294,7 +295,7 @@ impl Ctx<'_, '_, '_> {
             && w.seg.prefixes.is_empty()
             && w.seg.suffixes.is_empty()
             && self.d.lexicon.lookup(w).is_none()
-            && !cues().governors.has(bare(w))
+            && (word_class(w).is_some() || self.name_at(j).is_some())
             && !self.in_time[j]
             && words[j + 1].seg.definite()
     }

@@ -212,8 +212,10 @@ impl Ctx<'_, '_, '_> {
         // المدينة): the genitive acts on the free phrase right after it.
         // (Not after a noun whose genitive suffered it, مقتل 5 من قوات الأمن وانتحاري; nor the
         // phrase joined to the genitive by و, which is more of it.)
-        // (…nor a counted genitive, which is what the act was done to: اعتقال 15 من عناصر الحزب.)
-        let counted_genitive = genitive.is_some_and(|g| self.quantity_at[ps[g].first].is_some());
+        // (…nor a partitive count, which is what the act was done to: اعتقال 15 من عناصر الحزب; a
+        // count of a noun may act, اقتحام مئات المستوطنين المسجد.)
+        let counted_genitive = genitive
+            .is_some_and(|g| self.quantity_at[ps[g].first].is_some() && words.get(ps[g].first + 1).is_some_and(|w| bare(w) == "من"));
         let acting_genitive = genitive.filter(|_| transitive && !frame.iter().any(|f| f == "gen") && !counted_genitive);
         let object_after = acting_genitive.and_then(|g| {
             let e = ps[g].end;
@@ -264,9 +266,10 @@ impl Ctx<'_, '_, '_> {
             let subj = if noun_light {
                 ps.iter().position(|p| p.first == lv + 1 && p.governor.is_none() && p.participant())
             } else {
-                // (…before a transitive noun: after it stands what it was done to, قامت باعتقال 130
-                // من أنصاره.)
-                self.subject(ps, c, lv).filter(|&k| !transitive || ps[k].end <= t)
+                // (…not the genitive right after a transitive noun, what it was done to: قامت
+                // باعتقال 130 من أنصاره; a subject further on acts, قامت بقصف المدينة الطائرات.)
+                let object = |k: usize| transitive && ps[k].first == t + 1 && words[t].seg.suffixes.is_empty();
+                self.subject(ps, c, lv).filter(|&k| !object(k))
             };
             match subj {
                 Some(k) => r.agents = self.with_coordinated(ps, k),
