@@ -466,7 +466,10 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let countries = |e: &Event| -> Vec<&str> {
         e.places.iter().filter_map(|p| p.link.id.as_deref().and_then(|id| d.kb.place(id))).map(|p| p.country.as_str()).collect()
     };
-    let same_country = |a: &Event, b: &Event| countries(a).iter().any(|c| countries(b).contains(c));
+    let same_country = |a: &Event, b: &Event| {
+        let of_b = countries(b);
+        countries(a).iter().any(|c| of_b.contains(c))
+    };
     let sides = crate::sides::Sides { held: &held, armed: &armed, placeholder: &placeholder, same_country: &same_country };
     crate::carry::carry(&mut out, &breaks, |events, crossed| crate::sides::story_holders(events, &sides, crossed));
     out

@@ -285,8 +285,8 @@ impl Ctx<'_, '_, '_> {
 
 impl Ctx<'_, '_, '_> {
     /// True when the word at `j` is a bare noun of a class (people, offices, groups) or a name the
-    /// tagger found, with a definite word after it (رئيس الحزب، زعيم المعارضة، يحيى الحوثي): no clitic, no verb or event
-    /// word of the lexicon, no time (not إبان، طيلة، عشية, nor حماية المنشآت).
+    /// tagger found, with a definite word after it (رئيس الحزب، زعيم المعارضة): no clitic, no verb
+    /// or event word of the lexicon, no time (not إبان، طيلة، عشية, nor حماية المنشآت).
     fn bare_construct(&self, j: usize, hi: usize) -> bool {
         let words = self.d.words;
         let w = &words[j];
