@@ -1,6 +1,7 @@
 //! The parties of an agreement a stance or an approval is about (وافق مجلس الأمن على الاتفاق
-//! النووي مع إيران، رحب الأمين العام باتفاق السلام بين قبائل التبو وقبائل الطوارق): when the
-//! event names no party, they are its target (its type's `deal_parties`).
+//! النووي مع إيران، رحب الأمين العام باتفاق السلام بين قبائل التبو وقبائل الطوارق), or the author
+//! of a request or a proposal (وافقت إسرائيل على طلب مصر): when the event names no party, they are
+//! its target (its type's `deal_parties`).
 
 use crate::clauses::Clause;
 use crate::context::{bare, Ctx};
@@ -8,8 +9,8 @@ use crate::cues::cues;
 use crate::phrases::{Head, Phrase};
 
 impl Ctx<'_, '_, '_> {
-    /// The first named party within eight words after an agreement (cue list `deals`, by its base:
-    /// باتفاق، الاتفاقية) that stands within four words after the trigger at `t` and the subject
+    /// The first named party within eight words after an agreement or a proposal (cue list `deals`,
+    /// by its base: باتفاق، الاتفاقية، طلب) that stands within four words after the trigger at `t` and the subject
     /// after it: after بين or مع, or ungoverned (برنامج إيران النووي); not an agent. None without one.
     pub(crate) fn deal_party(&self, ps: &[Phrase], c: &Clause, t: usize, agents: &[usize]) -> Option<usize> {
         let words = self.d.words;
