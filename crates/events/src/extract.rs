@@ -453,15 +453,18 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             })
         })
         .collect();
+    // (The word an argument starts in: its span may start past a clitic, للطائرات → الطائرات.)
+    let first_word = |a: &rasad_model::Arg| {
+        let k = words.partition_point(|w| w.tok.span.end <= a.span.start);
+        words.get(k).map(|w| (k, w))
+    };
     let armed = |a: &rasad_model::Arg| {
-        let k = words.partition_point(|w| w.tok.span.start < a.span.start);
-        let arm = words.get(k).is_some_and(|w| cues().striking_arms.has(bare(w)));
+        let arm = first_word(a).is_some_and(|(_, w)| cues().striking_arms.has(bare(w)));
         let actor = a.link.id.as_deref().and_then(|id| d.kb.actor(id));
-        !arm && actor.is_some_and(|x| matches!(x.kind, ActorType::Military | ActorType::ArmedGroup | ActorType::Militia))
+        !arm && actor.is_some_and(|x| crate::targets::armed_kind(x.kind) && x.kind != ActorType::State)
     };
     let placeholder = |a: &rasad_model::Arg| {
-        let k = words.partition_point(|w| w.tok.span.start < a.span.start);
-        a.link.id.is_none() && words.get(k).is_some_and(|w| crate::forms::word_class(w).is_none() && cx.mention_at[k].is_none())
+        a.link.id.is_none() && first_word(a).is_some_and(|(k, w)| crate::forms::word_class(w).is_none() && cx.mention_at[k].is_none())
     };
     let countries = |e: &Event| -> Vec<&str> {
         e.places.iter().filter_map(|p| p.link.id.as_deref().and_then(|id| d.kb.place(id))).map(|p| p.country.as_str()).collect()

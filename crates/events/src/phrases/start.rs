@@ -281,9 +281,7 @@ impl Ctx<'_, '_, '_> {
             && self.d.words[k].seg.prefixes.is_empty()
             && self.mention_starting(k).is_some_and(|m| self.d.mentions[m].place.is_some() && self.d.mentions[m].actor.is_none())
     }
-}
 
-impl Ctx<'_, '_, '_> {
     /// True when the word at `j` is a bare noun of a class (people, offices, groups) or a name the
     /// tagger found, with a definite word after it (رئيس الحزب، زعيم المعارضة): no clitic, no verb
     /// or event word of the lexicon, no time (not إبان، طيلة، عشية, nor حماية المنشآت).
