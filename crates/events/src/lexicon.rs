@@ -129,6 +129,9 @@ pub struct Frame {
     /// It lays its object on the party its `on` preposition governs (حمّل المسؤولية للحكومة، إلى
     /// زعيم الحركة): an object of cue list `burdens` and its genitive are no target.
     pub laid: bool,
+    /// Its subject met it, whoever is named (استشهد القيادي في غارة، لقي العقيد مصرعه برصاص
+    /// قناص): the subject is the victim and the agent is marked after it, never the subject.
+    pub dies: bool,
 }
 
 /// One lexicon entry (one form of one row).
@@ -297,6 +300,7 @@ fn parse_frame(line: usize, col: &str) -> Result<Option<Frame>, LexiconError> {
             None if part == "bears" => f.bears = true,
             None if part == "owes" => f.owes = true,
             None if part == "laid" => f.laid = true,
+            None if part == "dies" => f.dies = true,
             Some(("on" | "partner", p)) => f.on.extend(keys(p)),
             Some(("dest", p)) => f.dest.extend(keys(p)),
             Some(("content", p)) => f.content.extend(keys(p)),

@@ -32,7 +32,7 @@ mod parties;
 mod subject;
 mod verb;
 
-pub(crate) use noun::is_light_verb;
+pub(crate) use noun::{is_light_verb, light_object};
 pub(crate) use verb::passive_spelling;
 
 use rasad_model::Arg;

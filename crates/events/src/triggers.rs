@@ -90,6 +90,7 @@ pub(crate) fn frame_of(e: &crate::lexicon::TriggerEntry) -> Vec<String> {
             .chain(f.on.iter().cloned())
             .chain(f.genitive_victim.then(|| "gen".to_string()))
             .chain(f.laid.then(|| "laid".to_string()))
+            .chain(f.dies.then(|| "dies".to_string()))
             .chain(f.dest.iter().filter(|_| crate::types::info(e.kind).dest_target).cloned())
             .collect(),
         None => crate::types::info(e.kind).target.clone(),
@@ -286,6 +287,7 @@ impl Ctx<'_, '_, '_> {
                     };
                     let nominal = (h.nominal && !self.verb_with_pronoun(ps, c, i, h))
                         || (i > 0 && governs(&words[i - 1]))
+                        || (h.entries.iter().any(|e| e.noun) && crate::roles::light_object(words, ps, c.first, i))
                         || genitive_of
                         || crate::verbal_nouns::joined_to_governed_noun(words, self.d.lexicon, i, c.first);
                     (h.entries, nominal, h.form)

@@ -106,6 +106,21 @@ pub(crate) fn is_light_verb(key: &str) -> bool {
     LIGHT_VERBS.contains(&key)
 }
 
+/// True when word `i` (a form that reads as a verb or a noun) ends in ا with no pronoun and stands
+/// right after a light verb or after the one phrase that is its subject, from clause start `first`
+/// on: the light verb's object in the accusative, a verbal noun (شن الجيش قصفا، الجيش شن قصفا على
+/// مواقع الحوثيين), not the dual verb قصفا.
+pub(crate) fn light_object(words: &[rasad_text::Word], ps: &[Phrase], first: usize, i: usize) -> bool {
+    let w = &words[i];
+    w.seg.suffixes.is_empty()
+        && w.tok.text.ends_with('ا')
+        && (first..i)
+            .rev()
+            .take(4)
+            .find(|&k| is_light_verb(bare(&words[k])))
+            .is_some_and(|lv| (lv + 1..i).all(|k| crate::phrases::phrase_at(ps, k).is_some_and(|p| p.first == lv + 1)))
+}
+
 impl Ctx<'_, '_, '_> {
     /// The roles of the verbal noun `tr` in clause `c`; `inherited` is the subject its parent
     /// clause had.

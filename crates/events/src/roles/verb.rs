@@ -103,8 +103,12 @@ impl Ctx<'_, '_, '_> {
             };
             casualty && ps[k].first == t + 1 && (group || person) && bare_perfect && !ps.iter().any(object_after)
         };
+        // (A verb of dying has its subject as the victim, whoever is named: استشهد القيادي في
+        // غارة للاحتلال، لقي العقيد مصرعه برصاص قناص.)
+        let dies = frame.iter().any(|f| f == "dies") && subj.is_some();
         let victims = !pronoun_subject
             && (bare_count
+                || dies
                 || subj.is_some_and(bare_passive)
                 || subj.is_some_and(|k| {
                     (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k)
@@ -112,8 +116,7 @@ impl Ctx<'_, '_, '_> {
                         && !crate::targets::object_after_verb(ps, k, t)
                 }))
             && info(kind).victims
-            && !driver
-            && !attacker
+            && (dies || !driver && !attacker)
             && !set_fire
             && !object_pronoun;
         // الحكومة اليمنية اتهمها الحوثيون: the object before the verb, its subject after.
