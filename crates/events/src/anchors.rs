@@ -90,7 +90,10 @@ impl Ctx<'_, '_, '_> {
             || addressed
             || redirected
             || (c.first..t).rev().take(6).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(doing));
-        near || between || partitive || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t)
+        // (…or a clause on it that tells its doer: الهجوم الذي يشنه الجيش، الزيارة التي قام بها الوزير;
+        // not plural visits or talks, which are customs: الزيارات المتبادلة التي يقوم بها مسؤولو البلدين.)
+        let done = || (victims || !bare(w).ends_with("ات")) && self.performer_of_noun(ps, c, t).is_some();
+        near || between || partitive || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t) || done()
     }
 
     /// True when a partitive follows a verbal noun (cue list `partitives`, one adjective allowed

@@ -185,4 +185,17 @@ impl Ctx<'_, '_, '_> {
         }
         self.subject_pointing_back(ps, verb)
     }
+
+    /// [`Ctx::doer_of_noun`] when the clause on the noun performs it (cue list `performers`, its
+    /// object pronoun aside: الهجوم الذي يشنه الجيش، الزيارة التي قام بها الوزير; not الشكاوى
+    /// التي تلقتها الهيئة, whose subject received them).
+    pub(crate) fn performer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let performs = |v: usize| {
+            let k = bare(&words[v]);
+            cues().performers.has(k) || ["ه", "ها", "هم", "هما"].iter().any(|p| k.strip_suffix(p).is_some_and(|s| cues().performers.has(s)))
+        };
+        let verb = (t + 1..(t + 4).min(words.len())).find(|&v| self.pointing_back(ps, v).is_some())?;
+        performs(verb).then(|| self.doer_of_noun(ps, c, t)).flatten()
+    }
 }
