@@ -26,7 +26,8 @@ impl Ctx<'_, '_, '_> {
         let mut k = 0;
         while k < out.len() {
             let p = &out[k];
-            let end = (p.head == Head::Office && !self.person_in(p.first, p.end)).then(|| self.holder_after(p.end, hi)).flatten();
+            let bare_office = p.head == Head::Office && !self.person_in(p.first, p.end);
+            let end = bare_office.then(|| self.holder_after(p.end, hi).or_else(|| self.titled_holder(out.get(k + 1), p.end))).flatten();
             if let Some(mut end) = end {
                 // The phrases the institution and the name made are taken in whole.
                 while k + 1 < out.len() && out[k + 1].first < end {
@@ -85,6 +86,12 @@ impl Ctx<'_, '_, '_> {
                 let governed = w.seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل" | "ك"));
                 return (t > start && !governed).then_some(end);
             }
+            // (…or with a title of his own right before it: رئيس القائمة في الكنيست النائب فلان.)
+            if t > start && w.seg.definite() && self.single_office(t) {
+                if let Some(end) = self.person_starting(t + 1) {
+                    return Some(end);
+                }
+            }
             let verb = self.d.lexicon.lookup(w).is_some_and(|h| !h.nominal);
             // (An adjective that looks like an office is none: حزب المؤتمر الحاكم.)
             let c = cues();
@@ -99,6 +106,19 @@ impl Ctx<'_, '_, '_> {
             t += 1;
         }
         None
+    }
+
+    /// The end of the phrase right after an office ending at `start` when it is its holder with a
+    /// title of his own: a definite title or honorific right before a person's name (رئيس القائمة
+    /// العربية الموحدة النائب عبد الله صرصور، المتحدث باسم الوزارة السفير بدر عبدالعاطي). Not a
+    /// title with a nisba or a genitive before the name, which may be another party (استقبل وزير
+    /// الخارجية السفير الفرنسي فلان).
+    fn titled_holder(&self, next: Option<&Phrase>, start: usize) -> Option<usize> {
+        let n = next.filter(|n| n.first == start && n.governor.is_none() && !n.coordinated)?;
+        let w = &self.d.words[n.first];
+        let title = w.seg.definite() && (word_class(w) == Some(Head::Office) || cues().honorifics.has(w.key.as_str()));
+        let named = self.person_starting(n.first + 1).is_some_and(|e| e <= n.end);
+        (title && named && self.single_office(n.first)).then_some(n.end)
     }
 
     /// The end of a person's name starting at `t`: a person of the catalogue or a PER name.
