@@ -92,7 +92,18 @@ impl Ctx<'_, '_, '_> {
             || (c.first..t).rev().take(6).any(|k| cues().performers.has(bare(&words[k])) && (k + 1..t).all(doing));
         // (…or a clause on it that tells its doer: الهجوم الذي يشنه الجيش، الزيارة التي قام بها الوزير;
         // not plural visits or talks, which are customs: الزيارات المتبادلة التي يقوم بها مسؤولو البلدين.)
-        let done = || (victims || !bare(w).ends_with("ات")) && self.performer_of_noun(ps, c, t).is_some();
+        // (Nor an attack whose outcome is told, an event of its own with that doer: وأسفر الهجوم
+        // الذي شنه مسلحون عن مقتل خمسة جنود; nor a meeting whose verb states it: الاجتماع الذي عقده.)
+        let outcome = || {
+            let hi = (t + 20).min(words.len());
+            // (The list has the masculine: أسفرت، أدت، تسببت are its feminines.)
+            let has = |k: &str| {
+                cues().consequences.has(k)
+                    || k.strip_suffix('ت').is_some_and(|m| cues().consequences.has(m) || cues().consequences.has(&format!("{m}ي")))
+            };
+            (t.saturating_sub(3).max(c.first)..hi).any(|k| has(bare(&words[k])))
+        };
+        let done = || (victims || !bare(w).ends_with("ات")) && !outcome() && self.performer_of_noun(ps, c, t).is_some();
         near || between || partitive || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t) || done()
     }
 

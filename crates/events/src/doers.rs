@@ -196,6 +196,11 @@ impl Ctx<'_, '_, '_> {
             cues().performers.has(k) || ["ه", "ها", "هم", "هما"].iter().any(|p| k.strip_suffix(p).is_some_and(|s| cues().performers.has(s)))
         };
         let verb = (t + 1..(t + 4).min(words.len())).find(|&v| self.pointing_back(ps, v).is_some())?;
-        performs(verb).then(|| self.doer_of_noun(ps, c, t)).flatten()
+        // (Not a perfect that states the noun's event itself, عقده after الاجتماع: that verb is the
+        // event; an imperfect in a relative clause only describes, يشنه، تعقده.)
+        let kind = self.d.lexicon.lookup(&words[t]).and_then(|h| h.entries.first().map(|e| e.kind));
+        let imperfect = matches!(words[verb].key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'));
+        let states = !imperfect && self.d.lexicon.lookup(&words[verb]).is_some_and(|h| h.entries.iter().any(|e| Some(e.kind) == kind));
+        (performs(verb) && !states).then(|| self.doer_of_noun(ps, c, t)).flatten()
     }
 }

@@ -105,7 +105,9 @@ impl Ctx<'_, '_, '_> {
         };
         // (A verb of dying has its subject as the victim, whoever is named: استشهد القيادي في
         // غارة للاحتلال، لقي العقيد مصرعه برصاص قناص.)
-        let dies = frame.iter().any(|f| f == "dies") && subj.is_some();
+        // (Its victim may be no participant, a body the subject finder passes over: لقيت العائلة
+        // حتفها; a suicide bomber who died in his attack did it: لقي الانتحاري حتفه.)
+        let dies = frame.iter().any(|f| f == "dies");
         let victims = !pronoun_subject
             && (bare_count
                 || dies
@@ -116,7 +118,8 @@ impl Ctx<'_, '_, '_> {
                         && !crate::targets::object_after_verb(ps, k, t)
                 }))
             && info(kind).victims
-            && (dies || !driver && !attacker)
+            && !attacker
+            && (dies || !driver)
             && !set_fire
             && !object_pronoun;
         // الحكومة اليمنية اتهمها الحوثيون: the object before the verb, its subject after.
