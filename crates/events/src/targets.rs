@@ -730,10 +730,23 @@ pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
 /// noun, an office, people, a group) follows the verb: the subject before the verb acts on it
 /// (شبان غاضبون يحرقون مقرا، قناصة يقتلون طفلا، عشرة جنود اعتقلوا مجموعة من الشبان; a passive
 /// يُقتل takes no object).
-pub(crate) fn object_after_verb(ps: &[Phrase], k: usize, t: usize) -> bool {
+/// (…also past the one word no phrase takes that heads it, a bare indefinite noun in construct:
+/// الطائرتان قصفتا مواقع المسلحين; not a particle or a joined verb, سقطوا بين قتيل وجريح، قتلوا
+/// وأصيب العشرات.)
+pub(crate) fn object_after_verb(words: &[rasad_text::Word], ps: &[Phrase], k: usize, t: usize) -> bool {
+    let construct = words.get(t + 1).is_some_and(|w| {
+        let b = crate::context::bare(w);
+        w.tok.kind == rasad_text::TokenKind::Arabic
+            && w.seg.prefixes.is_empty()
+            && w.seg.suffixes.is_empty()
+            && ![&cues().governors, &cues().target_preps, &cues().locatives].iter().any(|cl| cl.has(b))
+    });
+    let headed = |o: &Phrase| o.first == t + 2 && construct && crate::phrases::phrase_at(ps, t + 1).is_none();
     ps[k].end == t
         && ps.iter().any(|o| {
-            o.first == t + 1 && matches!(o.head, Head::Generic | Head::Office | Head::People | Head::Group) && o.governor.is_none()
+            (o.first == t + 1 || headed(o))
+                && matches!(o.head, Head::Generic | Head::Office | Head::People | Head::Group)
+                && o.governor.is_none()
         })
 }
 

@@ -141,7 +141,11 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
             b.strip_suffix(sfx).filter(|st| st.chars().count() >= if sfx == "و" { 4 } else { 3 }).is_some_and(|st| {
                 let bare_st = st.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
                 let feminine = (!matches!(sfx, "ون" | "و")).then(|| st.strip_suffix('ت').map(|r| format!("{r}ه"))).flatten();
+                // (A dual of a singular listed only in the plural, since alone it is an adjective:
+                // المسلحان ← المسلحين; هجوم مسلح is no group.)
+                let plural = (sfx == "ان").then(|| format!("{st}ين"));
                 cl.has(st)
+                    || plural.is_some_and(|p| cl.has(&p))
                     || bare_st.is_some_and(|r| cl.has(r))
                     || feminine.is_some_and(|f| cl.has(&f) || f.strip_prefix("ال").is_some_and(|r| cl.has(r)))
             })

@@ -128,7 +128,7 @@ impl Ctx<'_, '_, '_> {
                 || object_pronoun
                 || (!tr.noun
                     && (crate::targets::object_after(ps, k)
-                        || crate::targets::object_after_verb(ps, k, t)
+                        || crate::targets::object_after_verb(self.d.words, ps, k, t)
                         || super::verb::fire_after(self.d.words, &ps[k])))
         });
         // The people or force right before a verb of violence with no actor and no object after

@@ -115,7 +115,7 @@ impl Ctx<'_, '_, '_> {
                 || subj.is_some_and(|k| {
                     (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k)
                         // (Nor a subject right before the verb with its object after it.)
-                        && !crate::targets::object_after_verb(ps, k, t)
+                        && !crate::targets::object_after_verb(self.d.words, ps, k, t)
                 }))
             && info(kind).victims
             && !attacker
