@@ -206,6 +206,8 @@ impl Ctx<'_, '_, '_> {
                 && !self.in_time[k]
                 && self.mention_at[k].is_none()
                 && self.d.lexicon.lookup(w).is_none()
+                // (Nor a word of a phrase, a name shaped so: الطفل يوسف، الشيخ يحيى.)
+                && crate::phrases::phrase_at(ps, k).is_none()
         };
         ps.iter().position(|p| {
             p.first > t && p.end <= c.end && p.participant() && !(t + 1..p.first).any(other_verb) && {
