@@ -110,6 +110,30 @@ impl Ctx<'_, '_, '_> {
                     }
                 }
             }
+            // A kunya after an office or a title names its holder (القيادي أبو وهيب، الشيخ أبو محمد
+            // العدناني), when the NER model found no name there.
+            if !person && !named && matches!(head, Head::Office | Head::People) && matches!(w.key.as_str(), "ابو" | "ابي" | "ام") {
+                if let Some(n) = words.get(j + 1).filter(|n| {
+                    j + 1 < hi
+                        && n.tok.kind == TokenKind::Arabic
+                        && n.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "و"))
+                        && !self.in_time[j + 1]
+                        && self.d.lexicon.lookup(n).is_none()
+                        && word_class(n).is_none()
+                }) {
+                    // (…with the nisba of its name: أبو محمد العدناني.)
+                    let nisba = words.get(j + 2).is_some_and(|m| {
+                        j + 2 < hi
+                            && !n.seg.definite()
+                            && m.seg.prefixes == ["ال"]
+                            && super::words::nisba_ending(&m.key)
+                            && self.mention_at[j + 2].is_none()
+                    });
+                    j += if nisba { 3 } else { 2 };
+                    person = true;
+                    continue;
+                }
+            }
             // نظيره starts the counterpart's phrase, whatever the NER model ran it into.
             if word_class(w) == Some(Head::Counterpart) {
                 break;
