@@ -215,6 +215,9 @@ pub(crate) struct Cues {
     pub claims: Class,
     pub governors: Class,
     pub temporal: Class,
+    /// Words before a verbal noun that date something else by it (منذ تحرير المدينة، قبل
+    /// سيطرة الحوثيين): the noun is a time reference, no report (src/triggers.rs).
+    pub since: Class,
     pub history: Class,
     pub censure: Class,
     pub performers: Class,

@@ -475,8 +475,7 @@ impl Ctx<'_, '_, '_> {
             // Purpose phrases: ل + verbal noun (للدفاع، لمساعدة), بهدف …, unless ل marks the passive
             // after تعرض or follows إضافة ("in addition to").
             let lam = w.seg.prefixes.contains(&"ل");
-            let passive_lam =
-                (s.first_token..i).rev().take(8).any(|k| bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض"));
+            let passive_lam = crate::verbal_nouns::after_sufferer(words, s.first_token, i, crate::types::info(entry.kind).victims);
             // (Read as a noun only: a bare ومنع may be the verb, and reading it as the noun cost the
             // held-out set arguments.)
             let joined_purpose = nominal && crate::verbal_nouns::joined_to_purpose(words, self.d.lexicon, i, s.first_token);
@@ -624,6 +623,11 @@ impl Ctx<'_, '_, '_> {
             // One event for adjacent triggers of one type (وصلت تعزيزات، تعزيزات … تصل).
             if found.last().is_some_and(|l| l.kind == entry.kind && i - l.at <= 3) && !names_victims {
                 skip(i, format_args!("adjacent of its type {:?}", entry.kind));
+                continue;
+            }
+            // …but after منذ or قبل it dates something else (منذ تحرير المدينة): no report.
+            if nominal && cues().since.has(prev_key) && !(i >= 2 && bare(&words[i - 2]) == "من") {
+                skip(i, format_args!("time reference {:?}", entry.kind));
                 continue;
             }
             // A verbal noun after إثر، لدى، عقب … is an event of its own (إثر هجوم، لدى وصوله).

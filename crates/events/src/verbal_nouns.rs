@@ -80,6 +80,17 @@ pub(crate) fn joined_to_governed_noun(words: &[Word], lexicon: &crate::lexicon::
     })
 }
 
+/// True when a verb of suffering (تعرض، cue list `sufferers`) stands among the eight words of
+/// its sentence (from token `first`) before the verbal noun at `i`: its ل marks the passive, no
+/// purpose (تعرضت البلدة لقصف). An imperfect (تتعرض المدينة لغارات) counts only for an act with
+/// `victims`: يتعرض الاتفاق لتهديد is a risk.
+pub(crate) fn after_sufferer(words: &[Word], first: usize, i: usize, victims: bool) -> bool {
+    (first..i).rev().take(8).any(|k| {
+        let imperfect = victims && cues().sufferers.has(bare(&words[k]));
+        bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض") || imperfect
+    })
+}
+
 /// True when the word at `i` is a noun joined by و to a purpose ل-phrase a few words before it in
 /// its sentence (from `first`; the clause splitter may read the و as a new clause's): a verbal
 /// noun of four letters or more after ل, with no article, six words at most before it and no
