@@ -218,6 +218,8 @@ pub(crate) struct Cues {
     /// Words before a verbal noun that date something else by it (منذ تحرير المدينة، قبل
     /// سيطرة الحوثيين): the noun is a time reference, no report (src/triggers.rs).
     pub since: Class,
+    /// Adverbs of place that head no object (أمام، خلف، بجوار): المتظاهران اعتقلا أمام المبنى.
+    pub place_adverbs: Class,
     pub history: Class,
     pub censure: Class,
     pub performers: Class,

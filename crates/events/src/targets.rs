@@ -741,12 +741,13 @@ pub(crate) fn object_after_verb(words: &[rasad_text::Word], ps: &[Phrase], k: us
         w.tok.kind == rasad_text::TokenKind::Arabic
             && w.seg.prefixes.is_empty()
             && w.seg.suffixes.is_empty()
-            && ![&cues().governors, &cues().target_preps, &cues().locatives].iter().any(|cl| cl.has(b))
+            && ![&cues().governors, &cues().target_preps, &cues().locatives, &cues().place_adverbs].iter().any(|cl| cl.has(b))
     });
     let headed = |o: &Phrase| o.first == t + 2 && construct && crate::phrases::phrase_at(ps, t + 1).is_none();
     ps[k].end == t
         && ps.iter().any(|o| {
             (o.first == t + 1 || headed(o))
+                && !cues().place_adverbs.has(crate::context::bare(&words[o.first]))
                 && matches!(o.head, Head::Generic | Head::Office | Head::People | Head::Group)
                 && o.governor.is_none()
         })

@@ -121,15 +121,18 @@ impl Ctx<'_, '_, '_> {
                         && self.d.lexicon.lookup(n).is_none()
                         && word_class(n).is_none()
                 }) {
+                    // (A compound name goes on with its second part: أبو عبد الله، أبو عبد الرحمن.)
+                    let compound = n.key == "عبد" && words.get(j + 2).is_some_and(|m| j + 2 < hi && m.tok.kind == TokenKind::Arabic);
+                    let last = if compound { j + 2 } else { j + 1 };
                     // (…with the nisba of its name: أبو محمد العدناني.)
-                    let nisba = words.get(j + 2).is_some_and(|m| {
-                        j + 2 < hi
-                            && !n.seg.definite()
+                    let nisba = words.get(last + 1).is_some_and(|m| {
+                        last + 1 < hi
+                            && !words[last].seg.definite()
                             && m.seg.prefixes == ["ال"]
                             && super::words::nisba_ending(&m.key)
-                            && self.mention_at[j + 2].is_none()
+                            && self.mention_at[last + 1].is_none()
                     });
-                    j += if nisba { 3 } else { 2 };
+                    j = last + if nisba { 2 } else { 1 };
                     person = true;
                     continue;
                 }

@@ -108,12 +108,26 @@ impl Ctx<'_, '_, '_> {
         // (Its victim may be no participant, a body the subject finder passes over: لقيت العائلة
         // حتفها; a suicide bomber who died in his attack did it: لقي الانتحاري حتفه.)
         let dies = frame.iter().any(|f| f == "dies");
+        // (…or a dual, whose verb reads as a passive when no object follows: المسلحان قتلا في
+        // اشتباك، المتظاهران اعتقلا أمام المبنى.)
+        // (A dual of a listed noun only, with no link: not الطيران، البرلمان، إيران.)
+        let dual = |k: usize| {
+            let w = &words[ps[k].first];
+            ps[k].end == ps[k].first + 1
+                && ps[k].link.is_none()
+                && bare(w).ends_with("ان")
+                && crate::phrases::word_class(w).is_some()
+                && !cues().groups.has(bare(w))
+                && !cues().people.has(bare(w))
+                && t > ps[k].first
+                && words[t].tok.text.ends_with('ا')
+        };
         let victims = !pronoun_subject
             && (bare_count
                 || dies
                 || subj.is_some_and(bare_passive)
                 || subj.is_some_and(|k| {
-                    (ps[k].head == Head::People || counted(k)) && !crate::targets::object_after(ps, k)
+                    (ps[k].head == Head::People || counted(k) || dual(k)) && !crate::targets::object_after(ps, k)
                         // (Nor a subject right before the verb with its object after it.)
                         && !crate::targets::object_after_verb(self.d.words, ps, k, t)
                 }))
