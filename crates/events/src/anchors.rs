@@ -96,12 +96,7 @@ impl Ctx<'_, '_, '_> {
         // الذي شنه مسلحون عن مقتل خمسة جنود; nor a meeting whose verb states it: الاجتماع الذي عقده.)
         let outcome = || {
             let hi = (t + 20).min(words.len());
-            // (The list has the masculine: أسفرت، أدت، تسببت are its feminines.)
-            let has = |k: &str| {
-                cues().consequences.has(k)
-                    || k.strip_suffix('ت').is_some_and(|m| cues().consequences.has(m) || cues().consequences.has(&format!("{m}ي")))
-            };
-            (t.saturating_sub(3).max(c.first)..hi).any(|k| has(bare(&words[k])))
+            (t.saturating_sub(3).max(c.first)..hi).any(|k| cues().consequences.has(bare(&words[k])))
         };
         let done = || (victims || !bare(w).ends_with("ات")) && !outcome() && self.performer_of_noun(ps, c, t).is_some();
         near || between || partitive || possessed || dated || counted || performed || self.occurred(c, t) || self.placed(c, t) || done()

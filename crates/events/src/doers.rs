@@ -169,6 +169,29 @@ impl Ctx<'_, '_, '_> {
     /// غارات عنيفة شنتها مقاتلات التحالف، الهجوم الذي نفذته الجماعة): the verb stands within three
     /// words after the noun, after adjectives or a relative word only.
     pub(crate) fn doer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        self.clause_on_noun(ps, c, t).and_then(|v| self.subject_pointing_back(ps, v))
+    }
+
+    /// [`Ctx::doer_of_noun`] when the clause on the noun performs it (cue list `performers`, its
+    /// object pronoun aside: الهجوم الذي يشنه الجيش، الزيارة التي قام بها الوزير; not الشكاوى
+    /// التي تلقتها الهيئة, whose subject received them).
+    pub(crate) fn performer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        let verb = self.clause_on_noun(ps, c, t)?;
+        let k = bare(&words[verb]);
+        let performs = cues().performers.has(k)
+            || ["ه", "ها", "هم", "هما"].iter().any(|p| k.strip_suffix(p).is_some_and(|s| cues().performers.has(s)));
+        // (Not a perfect that states the noun's event itself, عقده after الاجتماع: that verb is the
+        // event; an imperfect in a relative clause only describes, يشنه، تعقده.)
+        let kind = self.d.lexicon.lookup(&words[t]).and_then(|h| h.entries.first().map(|e| e.kind));
+        let imperfect = matches!(words[verb].key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'));
+        let states = !imperfect && self.d.lexicon.lookup(&words[verb]).is_some_and(|h| h.entries.iter().any(|e| Some(e.kind) == kind));
+        (performs && !states).then(|| self.subject_pointing_back(ps, verb)).flatten()
+    }
+
+    /// The verb of a clause on the verbal noun at `t` that points back to it (its object pronoun or
+    /// a resumptive), within three words after it, past adjectives or a relative word only.
+    fn clause_on_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
         let words = self.d.words;
         let describes = |k: usize| {
             let w = &words[k];
@@ -180,27 +203,6 @@ impl Ctx<'_, '_, '_> {
         };
         let end = (t + 4).min(words.len());
         let verb = (t + 1..end).find(|&v| self.pointing_back(ps, v).is_some())?;
-        if verb >= c.end.max(t + 1) + 8 || !(t + 1..verb).all(describes) {
-            return None;
-        }
-        self.subject_pointing_back(ps, verb)
-    }
-
-    /// [`Ctx::doer_of_noun`] when the clause on the noun performs it (cue list `performers`, its
-    /// object pronoun aside: الهجوم الذي يشنه الجيش، الزيارة التي قام بها الوزير; not الشكاوى
-    /// التي تلقتها الهيئة, whose subject received them).
-    pub(crate) fn performer_of_noun(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
-        let words = self.d.words;
-        let performs = |v: usize| {
-            let k = bare(&words[v]);
-            cues().performers.has(k) || ["ه", "ها", "هم", "هما"].iter().any(|p| k.strip_suffix(p).is_some_and(|s| cues().performers.has(s)))
-        };
-        let verb = (t + 1..(t + 4).min(words.len())).find(|&v| self.pointing_back(ps, v).is_some())?;
-        // (Not a perfect that states the noun's event itself, عقده after الاجتماع: that verb is the
-        // event; an imperfect in a relative clause only describes, يشنه، تعقده.)
-        let kind = self.d.lexicon.lookup(&words[t]).and_then(|h| h.entries.first().map(|e| e.kind));
-        let imperfect = matches!(words[verb].key_without_conj().chars().next(), Some('ي' | 'ت' | 'ن'));
-        let states = !imperfect && self.d.lexicon.lookup(&words[verb]).is_some_and(|h| h.entries.iter().any(|e| Some(e.kind) == kind));
-        (performs(verb) && !states).then(|| self.doer_of_noun(ps, c, t)).flatten()
+        (verb < c.end.max(t + 1) + 8 && (t + 1..verb).all(describes)).then_some(verb)
     }
 }

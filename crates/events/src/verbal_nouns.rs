@@ -85,10 +85,14 @@ pub(crate) fn joined_to_governed_noun(words: &[Word], lexicon: &crate::lexicon::
 /// purpose (تعرضت البلدة لقصف). An imperfect (تتعرض المدينة لغارات) counts only for an act with
 /// `victims`: يتعرض الاتفاق لتهديد is a risk.
 pub(crate) fn after_sufferer(words: &[Word], first: usize, i: usize, victims: bool) -> bool {
-    (first..i).rev().take(8).any(|k| {
-        let imperfect = victims && cues().sufferers.has(bare(&words[k]));
-        bare(&words[k]).starts_with("تعرض") || words[k].seg.key.starts_with("تعرض") || imperfect
-    })
+    (first..i).rev().take(8).any(|k| suffering_verb(&words[k], victims))
+}
+
+/// True when a word is a verb of suffering: a perfect of تعرض (تعرض، تعرضت، تعرضوا), or with
+/// `imperfect` any form of cue list `sufferers` (يتعرض، تتعرض).
+pub(crate) fn suffering_verb(w: &Word, imperfect: bool) -> bool {
+    let b = bare(w);
+    b.starts_with("تعرض") || w.seg.key.starts_with("تعرض") || (imperfect && (b.starts_with("يتعرض") || cues().sufferers.has(b)))
 }
 
 /// True when the word at `i` is a noun joined by و to a purpose ل-phrase a few words before it in

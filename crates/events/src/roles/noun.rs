@@ -141,11 +141,7 @@ impl Ctx<'_, '_, '_> {
         };
         // A verbal noun after تعرض ل: the subject of تعرض suffered it, the noun's nisba or agent did it
         // (تعرضت مواقع حزب الله لغارات إسرائيلية).
-        if let Some(tw) = (c.first..t)
-            .rev()
-            .take(10)
-            .find(|&k| bare(&words[k]).starts_with("تعرض") || bare(&words[k]).starts_with("يتعرض") || cues().sufferers.has(bare(&words[k])))
-        {
+        if let Some(tw) = (c.first..t).rev().take(10).find(|&k| crate::verbal_nouns::suffering_verb(&words[k], true)) {
             // (…a generic noun too, what was struck: تعرضت القرية لقصف.)
             let struck = || ps.iter().position(|p| p.first == tw + 1 && p.governor.is_none() && p.patient());
             if let Some(k) = self.subject(ps, c, tw).or_else(struck) {
