@@ -79,6 +79,29 @@ impl Ctx<'_, '_, '_> {
         out
     }
 
+    /// Where a visit goes, as its first place: the visited state or city it names as its target
+    /// after the trigger (زار الرئيس طهران، زيارته للكويت), else a place after إلى or ل within eight
+    /// words of it in its clause (وصل الوزير مساء أمس إلى العاصمة القطرية الدوحة). `targets`: the
+    /// event's target phrases' first tokens. None when the visit names no place after it.
+    pub(crate) fn visit_destination(&self, c: &Clause, t: usize, targets: &[usize]) -> Option<Arg> {
+        let words = self.d.words;
+        let place_at = |k: usize| self.mention_at[k].map(|mi| &self.d.mentions[mi]).filter(|m| m.place.is_some() && m.first == k);
+        let named = targets.iter().filter(|&&k| k > t && k < c.end).find_map(|&k| place_at(k));
+        let sent = || {
+            (t + 1..c.end.min(t + 9)).find_map(|k| {
+                let m = place_at(k)?;
+                // (…past the definite nouns that describe it: إلى العاصمة القطرية الدوحة.)
+                let to_before = (k.saturating_sub(3).max(t + 1)..k).rev().find(|&j| bare(&words[j]) == "الي").is_some_and(|j| {
+                    (j + 1..k)
+                        .all(|i| words[i].seg.definite() && self.mention_at[i].is_none() && self.d.lexicon.lookup(&words[i]).is_none())
+                });
+                let to = words[k].seg.prefixes.contains(&"ل") || to_before;
+                to.then_some(m)
+            })
+        };
+        named.or_else(sent).map(|m| self.mention_arg(m, true))
+    }
+
     /// The time of an event: the nearest after the trigger within its clause, else the nearest
     /// before it within its clause, else the nearest in the sentence.
     pub(crate) fn nearest_time(&self, s: &Sentence, t: usize, lo: usize, hi: usize) -> Option<TimeExpr> {

@@ -286,7 +286,10 @@ impl Ctx<'_, '_, '_> {
             return Some(Source { span: a.span, name, id: a.link.id });
         }
         let w = &words[j];
-        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") {
+        // (No source opens with a preposition's pronoun, a condition or a pronoun: قالت فيه:،
+        // وتابع إذا كان هناك …، وأضاف هو أن …; the speaker is the subject before or the last one.)
+        let function_word = [&cues().preposition_pronouns, &cues().conditionals, &cues().pronouns].iter().any(|c| c.has(bare(w)));
+        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") || function_word {
             return None;
         }
         // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.

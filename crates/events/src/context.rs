@@ -47,6 +47,17 @@ pub(crate) fn name_particle(w: &Word) -> bool {
 }
 
 /// True for a comma (، or ,).
+/// True for a bare Arabic word with no clitic that is no preposition, locative or adverb of place:
+/// a noun that may head a construct (مواقع المسلحين، مدينة الرمادي; not في، على، أمام).
+pub(crate) fn construct_head(w: &Word) -> bool {
+    let c = crate::cues::cues();
+    let b = bare(w);
+    w.tok.kind == TokenKind::Arabic
+        && w.seg.prefixes.is_empty()
+        && w.seg.suffixes.is_empty()
+        && ![&c.governors, &c.target_preps, &c.locatives, &c.place_adverbs].iter().any(|cl| cl.has(b))
+}
+
 pub(crate) fn is_comma(w: &Word) -> bool {
     w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "،" | ",")
 }

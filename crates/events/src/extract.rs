@@ -480,7 +480,7 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
 
 /// Where the text turns to another occurrence: the start (code point) of each sentence that opens
 /// with a scene break of the cues (وفي حادث منفصل، على صعيد آخر) or with وفي and a place (وفي
-/// ليبيا،). Nothing carries across one (see `carry`).
+/// ليبيا،، أما في تعز،). Nothing carries across one (see `carry`).
 fn scene_breaks(cx: &Ctx, d: &DocInput) -> Vec<usize> {
     let words = d.words;
     let mut out = Vec::new();
@@ -492,7 +492,9 @@ fn scene_breaks(cx: &Ctx, d: &DocInput) -> Vec<usize> {
         let keys: Vec<String> =
             ws.iter().enumerate().map(|(n, &k)| if n == 0 { lead(&words[k].key) } else { words[k].key.clone() }).collect();
         let opener = (2..=keys.len()).any(|n| cues().scene_breaks.has(&keys[..n].join(" ")));
-        let new_place = keys[0] == "في" && cx.mention_at.get(first + 1).copied().flatten().is_some_and(|m| d.mentions[m].place.is_some());
+        // (…also after أما: أما في تعز، فقد قتل …)
+        let (fi, at) = if keys[0] == "اما" && ws.len() > 1 { (1, ws[1]) } else { (0, first) };
+        let new_place = keys[fi] == "في" && cx.mention_at.get(at + 1).copied().flatten().is_some_and(|m| d.mentions[m].place.is_some());
         if opener || new_place {
             out.push(s.span.start);
         }

@@ -736,13 +736,7 @@ pub(crate) fn object_after(ps: &[Phrase], k: usize) -> bool {
 /// الطائرتان قصفتا مواقع المسلحين; not a particle or a joined verb, سقطوا بين قتيل وجريح، قتلوا
 /// وأصيب العشرات.)
 pub(crate) fn object_after_verb(words: &[rasad_text::Word], ps: &[Phrase], k: usize, t: usize) -> bool {
-    let construct = words.get(t + 1).is_some_and(|w| {
-        let b = crate::context::bare(w);
-        w.tok.kind == rasad_text::TokenKind::Arabic
-            && w.seg.prefixes.is_empty()
-            && w.seg.suffixes.is_empty()
-            && ![&cues().governors, &cues().target_preps, &cues().locatives, &cues().place_adverbs].iter().any(|cl| cl.has(b))
-    });
+    let construct = words.get(t + 1).is_some_and(crate::context::construct_head);
     let headed = |o: &Phrase| o.first == t + 2 && construct && crate::phrases::phrase_at(ps, t + 1).is_none();
     ps[k].end == t
         && ps.iter().any(|o| {

@@ -344,7 +344,16 @@ impl Ctx<'_, '_, '_> {
         if targets.is_empty() && partner_type(kind) && actors.len() == 2 && pair {
             targets.push(actors[1].clone());
         }
-        let places = self.places(s, c, t, kind);
+        let mut places = self.places(s, c, t, kind);
+        // A visit takes place where it goes (زار الرئيس طهران، زيارته للكويت).
+        if tr.mode.as_deref() == Some("visit") {
+            let firsts: Vec<usize> = roles.targets.iter().map(|&k| ps[k].first).collect();
+            if let Some(d) = self.visit_destination(c, t, &firsts) {
+                places.retain(|p| p.link.id != d.link.id);
+                places.insert(0, d);
+                places.truncate(3);
+            }
+        }
         let (lo, hi) = (c.first, c.end);
         let date = self.nearest_time(s, t, lo, hi);
         // A statement whose only argument is a thing (ودعم الاقتصاد، دعم التنمية in a list of aims)

@@ -233,16 +233,44 @@ impl Ctx<'_, '_, '_> {
         let counted_genitive = genitive
             .is_some_and(|g| self.quantity_at[ps[g].first].is_some() && words.get(ps[g].first + 1).is_some_and(|w| bare(w) == "من"));
         let acting_genitive = genitive.filter(|_| transitive && !frame.iter().any(|f| f == "gen") && !counted_genitive);
-        let object_after = acting_genitive.and_then(|g| {
+        // (The word after the genitive, over a quantifier: سحب الحلف معظم قواته.)
+        let after_genitive = acting_genitive.map(|g| {
             let e = ps[g].end;
-            // Over a quantifier (سحب الحلف معظم قواته).
-            let from = if e < c.end && matches!(bare(&words[e]), "معظم" | "كل" | "جميع" | "بعض" | "كافه" | "غالبيه")
-            {
+            if e < c.end && matches!(bare(&words[e]), "معظم" | "كل" | "جميع" | "بعض" | "كافه" | "غالبيه") {
                 e + 1
             } else {
                 e
-            };
-            ps.iter().position(|p| p.first == from && p.governor.is_none() && p.patient() && !p.coordinated && p.end <= c.end)
+            }
+        });
+        // (…or the owner of a site that heads it: قصف الطائرات الروسية مواقع المعارضة.)
+        let site_owner = |from: usize| {
+            (from + 1 < c.end
+                && cues().sites.has(bare(&words[from]))
+                && words[from].seg.prefixes.is_empty()
+                && crate::phrases::phrase_at(ps, from).is_none())
+            .then(|| ps.iter().position(|p| p.first == from + 1 && p.governor.is_none() && p.participant() && p.end <= c.end))
+            .flatten()
+        };
+        let object_after = after_genitive.and_then(|from| {
+            ps.iter()
+                .position(|p| p.first == from && p.governor.is_none() && p.patient() && !p.coordinated && p.end <= c.end)
+                .or_else(|| site_owner(from))
+        });
+        // A named place right after the genitive, bare or after its noun (استعادة المقاومة بلدة
+        // المسيمير، اقتحام الجيش مدينة الرمادي، تحرير القوات العراقية ناحية برطلة): the genitive
+        // acted there; the place is no target.
+        let place_after = after_genitive.filter(|&from| {
+            from < c.end
+                && ps.iter().any(|p| {
+                    p.head == Head::Place
+                        && p.end <= c.end
+                        && ((p.first == from && p.governor.is_none())
+                            || (p.first == from + 1
+                                && words[from].seg.prefixes.is_empty()
+                                && !cues().governors.has(bare(&words[from]))
+                                && !cues().target_preps.has(bare(&words[from]))
+                                && p.governor.as_deref() == Some(bare(&words[from]))))
+                })
         });
         // …or its object after ل (قصف طائرات التحالف لحي سكني: verbal_nouns.rs).
         // (First: an adjective between is no object, دعم مصر الكامل للحكومة.)
@@ -266,6 +294,12 @@ impl Ctx<'_, '_, '_> {
         } else if let (Some(g), Some(o)) = (genitive, object_after) {
             r.agents = self.with_coordinated(ps, g);
             r.targets = self.with_coordinated(ps, o);
+            return r;
+        } else if let (Some(g), Some(_)) = (acting_genitive, place_after) {
+            r.agents = self.with_coordinated(ps, g);
+            if let Some(k) = prep_target.filter(|k| !r.agents.contains(k)) {
+                r.targets = self.with_coordinated(ps, k);
+            }
             return r;
         } else if let Some(g) = acting_genitive.filter(|&g| info(kind).doer_genitive && self.lam_word_after(ps, g, c.end)) {
             // دعم المملكة للحل السياسي: the genitive took the stance; what it is about names no
