@@ -58,8 +58,31 @@ pub(crate) const ATTRIBUTION: &[&str] = &[
 
 pub(crate) const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
 
-pub(crate) const SOURCE_STOPS: &[&str] =
-    &["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "عن", "في", "من", "الي", "علي", "اليوم", "امس", "الذي", "التي", "ما"];
+pub(crate) const SOURCE_STOPS: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "بان",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "فان",
+    "فانه",
+    "فانها",
+    "فانهم",
+    "عن",
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "اليوم",
+    "امس",
+    "الذي",
+    "التي",
+    "ما",
+    "ايضا",
+];
 
 /// What [`Ctx::sources_of`] finds in a sentence.
 #[derive(Default)]
@@ -89,6 +112,10 @@ impl Ctx<'_, '_, '_> {
     pub(crate) fn sources_of(&mut self, s: &Sentence) -> Attribution {
         let mut out = Vec::new();
         let mut told = Vec::new();
+        if let Some((src, outlet)) = self.headline_speaker(s) {
+            out.push((src, false));
+            told.push(outlet);
+        }
         let words = self.d.words;
         let mut i = s.first_token;
         while i < s.end_token {
@@ -110,10 +137,17 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // Skip "ما" and a second cue (وفق ما أفاد), and a quoted opening.
+            // (…and the verb after ما that has its object in itself: وبحسب ما كشفه مسؤولون، وفق ما
+            // أوردته الوكالة.)
             let mut j = i + 1;
             while j < s.end_token
                 && (matches!(bare(&words[j]), "ما" | "لما")
                     || is_attribution(bare(&words[j]))
+                    || (j > i + 1 && matches!(bare(&words[j - 1]), "ما" | "لما") && crate::context::third_person_pronoun(&words[j]) && self.mention_at[j].is_none())
+                    // (…and whom it was said to or of, a preposition's pronoun: وقال لها مسؤول أمني،
+                    // وأعلن فيه الجيش، قالت فيه:.)
+                    || cues().preposition_pronouns.has(bare(&words[j]))
+                    || matches!(bare(&words[j]), "لنا" | "لي")
                     || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
             {
                 j += 1;
@@ -124,7 +158,14 @@ impl Ctx<'_, '_, '_> {
             }
             let k = k.to_string();
             let k = k.as_str();
-            if let Some(src) = self.source_phrase(j, s.end_token) {
+            // (No phrase after it, قالت فيه: …: the speaker named right before the verb.)
+            let verbal = !ADVERBIAL_CUES.contains(&k) && !k.starts_with("وفق");
+            // (Past a preposition's pronoun, an event word is what is said: أكد فيه مقتل خمسين.)
+            let said_after_pronoun = (i + 1..j).any(|x| cues().preposition_pronouns.has(bare(&words[x])))
+                && self.d.lexicon.lookup(&words[j]).is_some()
+                && self.mention_at[j].is_none();
+            let found = if said_after_pronoun { None } else { self.source_phrase(j, s.end_token) };
+            if let Some(src) = found.or_else(|| verbal.then(|| self.speaker_before(s, i)).flatten()) {
                 // The outlet told, right after the source or past where it is (مصادر محلية في مديرية
                 // لودر لـ«الشرق الأوسط»), before what is said (أن، عن) or an event word.
                 let after = (j..s.end_token).find(|&x| words[x].tok.span.start >= src.span.end).unwrap_or(s.end_token);
@@ -175,6 +216,45 @@ impl Ctx<'_, '_, '_> {
                 (Source { span: a.span, name: a.link.name, id: a.link.id }, (m.first, m.end))
             })
         })
+    }
+
+    /// The speaker named right before a reporting verb at token `cue` that names none after it:
+    /// the nearest person or body of the catalogue or the tagger within eight words before it in
+    /// its sentence, no place (الباحثة لوري بوارتن، قالت فيه: …). None when there is none.
+    fn speaker_before(&self, s: &Sentence, cue: usize) -> Option<Source> {
+        let lo = cue.saturating_sub(8).max(s.first_token);
+        let mi = (lo..cue).rev().find_map(|k| {
+            self.mention_at[k].filter(|&m| {
+                let m = &self.d.mentions[m];
+                m.first >= lo && m.end <= cue && (m.actor.is_some() || m.kind == MentionKind::Name) && m.place.is_none()
+            })
+        })?;
+        let a = self.mention_arg(&self.d.mentions[mi], false);
+        Some(Source { span: a.span, name: a.link.name, id: a.link.id })
+    }
+
+    /// A headline's speaker: the words that open the sentence before the outlet told and a colon
+    /// (المخلافي لـ«المدينة»: مليشيا الحوثي تهرب من تعز، قائد المقاومة في لحج لـ«عكاظ»: …), with the
+    /// outlet's code-point span. None when the sentence does not open so (within six words, none an
+    /// event word or a verb).
+    fn headline_speaker(&self, s: &Sentence) -> Option<(Source, (usize, usize))> {
+        let words = self.d.words;
+        let first = s.first_token;
+        if words.get(first).is_none_or(|w| w.tok.kind != TokenKind::Arabic) {
+            return None;
+        }
+        for k in first + 1..(first + 7).min(s.end_token) {
+            if let Some(outlet) = self.addressee_after(k, s.end_token) {
+                let after = words.partition_point(|x| x.tok.span.start < outlet.1);
+                let colon = words.get(after).is_some_and(|x| x.tok.text == ":");
+                return colon.then(|| (Source { span: self.arg_slice(first, k), name: None, id: None }, outlet));
+            }
+            let w = &words[k];
+            if w.tok.kind != TokenKind::Arabic || self.d.lexicon.lookup(w).is_some() || self.is_verb(k) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The outlet a source tells, at token `k` (before `end`): a quoted name after ل (لـ«الشرق
@@ -286,16 +366,18 @@ impl Ctx<'_, '_, '_> {
             return Some(Source { span: a.span, name, id: a.link.id });
         }
         let w = &words[j];
-        // (No source opens with a preposition's pronoun, a condition or a pronoun: قالت فيه:،
-        // وتابع إذا كان هناك …، وأضاف هو أن …; the speaker is the subject before or the last one.)
-        let function_word = [&cues().preposition_pronouns, &cues().conditionals, &cues().pronouns].iter().any(|c| c.has(bare(w)));
+        // (No source opens with a preposition's pronoun or a condition: قالت فيه:، وتابع إذا كان
+        // هناك …، وأضاف متى ما …)
+        let function_word = [&cues().preposition_pronouns, &cues().conditionals].iter().any(|c| c.has(bare(w))) || bare(w) == "متي";
         if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") || function_word {
             return None;
         }
         // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.
         let mut e = j + 1;
         // (…one word more after باسم, which needs its genitive: الناطق الرسمي باسم الحكومة.)
-        while e < end && (e < j + 4 || (e == j + 4 && bare(&words[e - 1]) == "باسم")) {
+        // (…up to three words after باسم, the body it speaks for: المتحدث باسم مديرية الأمن العام.)
+        let limit = (j + 1..(j + 3).min(end)).find(|&k| bare(&words[k]) == "باسم").map_or(j + 4, |k| (k + 4).max(j + 4));
+        while e < end && e < limit {
             let x = &words[e];
             // (…and at what the source says: an event word, a pronoun-suffixed noun, a number or a
             // time: أفاد شاهد عيان | بمقتل خمسة، أعلنت الجماعة | مسؤوليتها.)

@@ -494,7 +494,11 @@ fn scene_breaks(cx: &Ctx, d: &DocInput) -> Vec<usize> {
         let opener = (2..=keys.len()).any(|n| cues().scene_breaks.has(&keys[..n].join(" ")));
         // (…also after أما: أما في تعز، فقد قتل …)
         let (fi, at) = if keys[0] == "اما" && ws.len() > 1 { (1, ws[1]) } else { (0, first) };
-        let new_place = keys[fi] == "في" && cx.mention_at.get(at + 1).copied().flatten().is_some_and(|m| d.mentions[m].place.is_some());
+        // (…after أما past the noun of its kind too, أما في العاصمة بغداد; not وفي مدينة حلب, which
+        // goes on with the same sides as often as not.)
+        let place_at = |k: usize| cx.mention_at.get(k).copied().flatten().is_some_and(|m| d.mentions[m].place.is_some());
+        let kind_noun = fi == 1 && words.get(at + 1).is_some_and(|w| cues().locatives.has(crate::context::bare(w)));
+        let new_place = keys[fi] == "في" && (place_at(at + 1) || (kind_noun && place_at(at + 2)));
         if opener || new_place {
             out.push(s.span.start);
         }

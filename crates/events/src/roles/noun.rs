@@ -259,8 +259,12 @@ impl Ctx<'_, '_, '_> {
         // A named place right after the genitive, bare or after its noun (استعادة المقاومة بلدة
         // المسيمير، اقتحام الجيش مدينة الرمادي، تحرير القوات العراقية ناحية برطلة): the genitive
         // acted there; the place is no target.
+        // (Not a person or people, more often struck than striking there: استهداف قائد الشرطة
+        // محافظة الأنبار، قصف الأهالي بلدة مضايا.)
+        let acting_party = acting_genitive.is_some_and(|g| !matches!(ps[g].head, Head::People | Head::Office));
         let place_after = after_genitive.filter(|&from| {
-            from < c.end
+            acting_party
+                && from < c.end
                 && ps.iter().any(|p| {
                     p.head == Head::Place
                         && p.end <= c.end
