@@ -363,6 +363,7 @@ impl Ctx<'_, '_, '_> {
                 && !person
                 && cues().honorifics.has(k)
                 && (self.name_at(run_end).is_some()
+                    || self.name_units(run_end, hi).is_some()
                     || self
                         .mention_starting(run_end)
                         .and_then(|m| self.d.mentions[m].actor)
@@ -383,6 +384,14 @@ impl Ctx<'_, '_, '_> {
             }
             if cues().honorifics.has(k) && (self.name_at(run_end).is_some() || self.mention_starting(run_end).is_some()) {
                 j = run_end;
+                continue;
+            }
+            // (…or a name the tagger missed, of common given and family names: وزير النقل اليمني
+            // المهندس بدر باسلمة.)
+            if let Some(e) = self.name_units(run_end, hi).filter(|_| holder) {
+                j = e;
+                person = true;
+                named = true;
                 continue;
             }
             // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
