@@ -51,8 +51,16 @@ impl Ctx<'_, '_, '_> {
                 && ![&cues().governors, &cues().target_preps, &cues().locatives].iter().any(|cl| cl.has(b))
         };
         // (…or تعرض ل, whose subject suffered it: تعرض مقر الحزب لهجوم.)
+        // (…its subject may be a place, and a time between commas may stand before the noun: تعرض
+        // حي الوعر، منتصف الليل، لقصف عنيف.)
+        let subject_word = |k: usize| {
+            plain(k)
+                || self.in_time[k]
+                || crate::context::is_comma(&words[k])
+                || (cues().locatives.has(bare(&words[k])) && !cues().governors.has(bare(&words[k])))
+        };
         let suffered = words[t].seg.prefixes.contains(&"ل")
-            && (c.first..t).rev().take(5).any(|k| cues().sufferers.has(bare(&words[k])) && (k + 1..t).all(plain));
+            && (c.first..t).rev().take(9).any(|k| cues().sufferers.has(bare(&words[k])) && (k + 1..t).all(subject_word));
         // (…or a verb that directs it at someone named between: وجهت النيابة للمتهمين تهمة التآمر.)
         let addressed = (c.first..t)
             .rev()

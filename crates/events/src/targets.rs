@@ -221,8 +221,14 @@ impl Ctx<'_, '_, '_> {
 
     /// Who did what a subject suffered after تعرض ل: a participant after من within three words of
     /// the noun at `t`, past its adjectives (تعرضت البلدة لقصف عنيف من طائرات النظام).
+    /// (…or a participant right after مصدره within eight words: لقصف عنيف بقذائف الدبابات مصدره
+    /// قوات الأسد.)
     pub(crate) fn suffered_from(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
-        ps.iter().position(|p| p.first > t && p.first <= t + 3 && p.end <= c.end && p.participant() && p.governor.as_deref() == Some("من"))
+        let words = self.d.words;
+        let whence = |p: &Phrase| p.first > t + 1 && p.first <= t + 8 && matches!(bare(&words[p.first - 1]), "مصدره" | "مصدرها");
+        ps.iter().position(|p| {
+            p.first > t && p.end <= c.end && p.participant() && ((p.first <= t + 3 && p.governor.as_deref() == Some("من")) || whence(p))
+        })
     }
 
     /// True when the مع before the phrase at `first` is the partner of a violent noun or verb: one
