@@ -81,7 +81,6 @@ pub(crate) const SOURCE_STOPS: &[&str] = &[
     "الذي",
     "التي",
     "ما",
-    "ايضا",
 ];
 
 /// What [`Ctx::sources_of`] finds in a sentence.
@@ -91,6 +90,15 @@ pub(crate) struct Attribution {
     pub(crate) sources: Vec<(Source, bool)>,
     /// Code-point spans of the outlets the sources tell.
     pub(crate) told: Vec<(usize, usize)>,
+}
+
+/// True for a word that may name a speaker: a name, a body, an office, people, a reporter (cue list
+/// `reporters`) or one of them (أحد السكان); not an adverb, a governor or a place.
+fn speaker_word(x: &rasad_text::Word) -> bool {
+    !cues().governors.has(bare(x))
+        && (crate::forms::word_class(x).is_some_and(|h| h != crate::phrases::Head::Place)
+            || cues().reporters.has(bare(x))
+            || matches!(bare(x), "احد" | "احدي" | "بعض"))
 }
 
 /// True for ل written alone with a tatweel (لـ«الشرق الأوسط»): a preposition, no word of a phrase.
@@ -147,7 +155,7 @@ impl Ctx<'_, '_, '_> {
                     // (…and whom it was said to or of, a preposition's pronoun: وقال لها مسؤول أمني،
                     // وأعلن فيه الجيش، قالت فيه:.)
                     || cues().preposition_pronouns.has(bare(&words[j]))
-                    || matches!(bare(&words[j]), "لنا" | "لي")
+                    || matches!(bare(&words[j]), "لنا" | "لي" | "ايضا" | "كذلك" | "بدوره" | "بدورها" | "مجددا")
                     || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
             {
                 j += 1;
@@ -161,9 +169,13 @@ impl Ctx<'_, '_, '_> {
             // (No phrase after it, قالت فيه: …: the speaker named right before the verb.)
             let verbal = !ADVERBIAL_CUES.contains(&k) && !k.starts_with("وفق");
             // (Past a preposition's pronoun, an event word is what is said: أكد فيه مقتل خمسين.)
-            let said_after_pronoun = (i + 1..j).any(|x| cues().preposition_pronouns.has(bare(&words[x])))
-                && self.d.lexicon.lookup(&words[j]).is_some()
-                && self.mention_at[j].is_none();
+            // (…and only a speaker stands there: a name, a body, an office, people or a reporter,
+            // not an adverb or a noun of what is said: وقال لها بعد ذلك، أعلن فيه مسؤوليته.)
+            let speaker_like = |x: &rasad_text::Word| speaker_word(x) && !crate::context::third_person_pronoun(x);
+            let pronoun_skipped =
+                (i + 1..j).any(|x| cues().preposition_pronouns.has(bare(&words[x])) || matches!(bare(&words[x]), "لنا" | "لي"));
+            let said_after_pronoun =
+                pronoun_skipped && self.mention_at[j].is_none() && (self.d.lexicon.lookup(&words[j]).is_some() || !speaker_like(&words[j]));
             let found = if said_after_pronoun { None } else { self.source_phrase(j, s.end_token) };
             if let Some(src) = found.or_else(|| verbal.then(|| self.speaker_before(s, i)).flatten()) {
                 // The outlet told, right after the source or past where it is (مصادر محلية في مديرية
@@ -226,7 +238,12 @@ impl Ctx<'_, '_, '_> {
         let mi = (lo..cue).rev().find_map(|k| {
             self.mention_at[k].filter(|&m| {
                 let m = &self.d.mentions[m];
-                m.first >= lo && m.end <= cue && (m.actor.is_some() || m.kind == MentionKind::Name) && m.place.is_none()
+                m.first >= lo
+                    && m.end <= cue
+                    && (m.actor.is_some() || m.kind == MentionKind::Name)
+                    && m.kind != MentionKind::Demonym
+                    && m.place.is_none()
+                    && !self.d.words[m.first].seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل"))
             })
         })?;
         let a = self.mention_arg(&self.d.mentions[mi], false);
@@ -243,6 +260,15 @@ impl Ctx<'_, '_, '_> {
         if words.get(first).is_none_or(|w| w.tok.kind != TokenKind::Arabic) {
             return None;
         }
+        // (No event word or indefinite adjective: ضربة موجعة لـ«داعش»:، انتصار جديد لـ«المقاومة»:
+        // are slogans, no speakers.)
+        // (An adjective after a speaker's noun is his: مصدر عسكري لـ«عكاظ»:.)
+        let speaker = self.mention_at[first].is_some() || speaker_word(&words[first]);
+        let slogan =
+            |x: &rasad_text::Word| self.d.lexicon.lookup(x).is_some() || (!speaker && crate::phrases::is_adjective(x) && !x.seg.definite());
+        if slogan(&words[first]) {
+            return None;
+        }
         for k in first + 1..(first + 7).min(s.end_token) {
             if let Some(outlet) = self.addressee_after(k, s.end_token) {
                 let after = words.partition_point(|x| x.tok.span.start < outlet.1);
@@ -250,7 +276,7 @@ impl Ctx<'_, '_, '_> {
                 return colon.then(|| (Source { span: self.arg_slice(first, k), name: None, id: None }, outlet));
             }
             let w = &words[k];
-            if w.tok.kind != TokenKind::Arabic || self.d.lexicon.lookup(w).is_some() || self.is_verb(k) {
+            if w.tok.kind != TokenKind::Arabic || slogan(w) || self.is_verb(k) {
                 return None;
             }
         }

@@ -177,6 +177,7 @@ pub(crate) struct Cues {
     pub strongholds: Class,
     pub allies: Class,
     pub sites: Class,
+    pub civilians: Class,
     pub site_links: Class,
     pub quantifiers: Class,
     pub partitives: Class,

@@ -259,9 +259,13 @@ impl Ctx<'_, '_, '_> {
         // A named place right after the genitive, bare or after its noun (استعادة المقاومة بلدة
         // المسيمير، اقتحام الجيش مدينة الرمادي، تحرير القوات العراقية ناحية برطلة): the genitive
         // acted there; the place is no target.
-        // (Not a person or people, more often struck than striking there: استهداف قائد الشرطة
-        // محافظة الأنبار، قصف الأهالي بلدة مضايا.)
-        let acting_party = acting_genitive.is_some_and(|g| !matches!(ps[g].head, Head::People | Head::Office));
+        // (Not a person or civilians, struck there rather than striking: استهداف قائد الشرطة
+        // محافظة الأنبار، قصف الأهالي بلدة مضايا; cue list `civilians`.)
+        // (…nor people arrested or abducted there: اعتقال المتهمين بلدة العوامية.)
+        let held = matches!(tr.mode.as_deref(), Some("arrest" | "abduct"));
+        let acting_party = acting_genitive.is_some_and(|g| {
+            ps[g].head != Head::Office && !cues().civilians.has(bare(&words[ps[g].first])) && !(held && ps[g].head == Head::People)
+        });
         let place_after = after_genitive.filter(|&from| {
             acting_party
                 && from < c.end
