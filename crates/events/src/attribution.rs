@@ -92,6 +92,12 @@ pub(crate) struct Attribution {
     pub(crate) told: Vec<(usize, usize)>,
 }
 
+/// True for a preposition's pronoun after a reporting verb, whom or of whom it was said (قال لها،
+/// أعلن فيه، قال لنا).
+fn told_pronoun(x: &rasad_text::Word) -> bool {
+    cues().preposition_pronouns.has(bare(x)) || matches!(bare(x), "لنا" | "لي")
+}
+
 /// True for a word that may name a speaker: a name, a body, an office, people, a reporter (cue list
 /// `reporters`) or one of them (أحد السكان); not an adverb, a governor or a place.
 fn speaker_word(x: &rasad_text::Word) -> bool {
@@ -154,8 +160,8 @@ impl Ctx<'_, '_, '_> {
                     || (j > i + 1 && matches!(bare(&words[j - 1]), "ما" | "لما") && crate::context::third_person_pronoun(&words[j]) && self.mention_at[j].is_none())
                     // (…and whom it was said to or of, a preposition's pronoun: وقال لها مسؤول أمني،
                     // وأعلن فيه الجيش، قالت فيه:.)
-                    || cues().preposition_pronouns.has(bare(&words[j]))
-                    || matches!(bare(&words[j]), "لنا" | "لي" | "ايضا" | "كذلك" | "بدوره" | "بدورها" | "مجددا")
+                    || told_pronoun(&words[j])
+                    || cues().speaker_asides.has(bare(&words[j]))
                     || words[j].tok.kind == TokenKind::Punct && !matches!(words[j].tok.text, "،" | ":" | "." | ","))
             {
                 j += 1;
@@ -172,8 +178,7 @@ impl Ctx<'_, '_, '_> {
             // (…and only a speaker stands there: a name, a body, an office, people or a reporter,
             // not an adverb or a noun of what is said: وقال لها بعد ذلك، أعلن فيه مسؤوليته.)
             let speaker_like = |x: &rasad_text::Word| speaker_word(x) && !crate::context::third_person_pronoun(x);
-            let pronoun_skipped =
-                (i + 1..j).any(|x| cues().preposition_pronouns.has(bare(&words[x])) || matches!(bare(&words[x]), "لنا" | "لي"));
+            let pronoun_skipped = (i + 1..j).any(|x| told_pronoun(&words[x]));
             let said_after_pronoun =
                 pronoun_skipped && self.mention_at[j].is_none() && (self.d.lexicon.lookup(&words[j]).is_some() || !speaker_like(&words[j]));
             let found = if said_after_pronoun { None } else { self.source_phrase(j, s.end_token) };

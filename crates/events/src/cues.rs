@@ -178,6 +178,7 @@ pub(crate) struct Cues {
     pub allies: Class,
     pub sites: Class,
     pub civilians: Class,
+    pub speaker_asides: Class,
     pub site_links: Class,
     pub quantifiers: Class,
     pub partitives: Class,
