@@ -407,7 +407,7 @@ impl Ctx<'_, '_, '_> {
         let mut e = j + 1;
         // (…one word more after باسم, which needs its genitive: الناطق الرسمي باسم الحكومة.)
         // (…up to three words after باسم, the body it speaks for: المتحدث باسم مديرية الأمن العام.)
-        let limit = (j + 1..(j + 3).min(end)).find(|&k| bare(&words[k]) == "باسم").map_or(j + 4, |k| (k + 4).max(j + 4));
+        let limit = (j + 1..(j + 4).min(end)).find(|&k| bare(&words[k]) == "باسم").map_or(j + 4, |k| (k + 4).max(j + 4));
         while e < end && e < limit {
             let x = &words[e];
             // (…and at what the source says: an event word, a pronoun-suffixed noun, a number or a
