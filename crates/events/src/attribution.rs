@@ -99,12 +99,14 @@ fn told_pronoun(x: &rasad_text::Word) -> bool {
 }
 
 /// True for a word that may name a speaker: a name, a body, an office, people, a reporter (cue list
-/// `reporters`) or one of them (أحد السكان); not an adverb, a governor or a place.
+/// `reporters`) or some of them (أحد السكان، بعض الشهود: cue lists `partitive_heads`,
+/// `unnumbered_counts`); not an adverb, a governor or a place.
 fn speaker_word(x: &rasad_text::Word) -> bool {
-    !cues().governors.has(bare(x))
+    let c = cues();
+    let b = bare(x);
+    !c.governors.has(b)
         && (crate::forms::word_class(x).is_some_and(|h| h != crate::phrases::Head::Place)
-            || cues().reporters.has(bare(x))
-            || matches!(bare(x), "احد" | "احدي" | "بعض"))
+            || [&c.reporters, &c.partitive_heads, &c.unnumbered_counts].iter().any(|cl| cl.has(b)))
 }
 
 /// True for ل written alone with a tatweel (لـ«الشرق الأوسط»): a preposition, no word of a phrase.
