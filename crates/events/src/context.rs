@@ -85,15 +85,32 @@ pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     i > 0 && crate::cues::cues().governors.has(bare(&words[i - 1]))
 }
 
-/// The number of tokens of an adverbial of manner at `i` (cue list `manner_phrases`: بشدة، بكل قوة،
-/// بأشد العبارات), 0 when none starts there.
+/// The number of tokens (up to three) of an adverbial of manner or hedging at `i` (cue list
+/// `manner_phrases`: بشدة، بكل قوة، بأشد العبارات، على ما يبدو), 0 when none starts there.
 pub(crate) fn manner_len(words: &[Word], i: usize) -> usize {
     let c = crate::cues::cues();
     let Some(w) = words.get(i) else { return 0 };
-    if i + 1 < words.len() && c.manner_phrases.may_start(&w.key) && c.manner_phrases.has(&format!("{} {}", w.key, words[i + 1].key)) {
-        return 2;
+    if c.manner_phrases.may_start(&w.key) {
+        let mut key = w.key.clone();
+        let mut best = 0;
+        for (n, x) in words.iter().enumerate().skip(i + 1).take(2) {
+            key.push(' ');
+            key.push_str(&x.key);
+            if c.manner_phrases.has(&key) {
+                best = n + 1 - i;
+            }
+        }
+        if best > 0 {
+            return best;
+        }
     }
     usize::from(c.manner_phrases.has(&w.key))
+}
+
+/// Where an adverbial of manner that ends at token `j` (inclusive) starts, if one does
+/// (استهدف على ما يبدو | سيارتين).
+pub(crate) fn manner_start(words: &[Word], j: usize) -> Option<usize> {
+    (j.saturating_sub(2)..=j).find(|&s| manner_len(words, s) == j + 1 - s)
 }
 
 /// The number of tokens in `[lo, hi)` that adverbials of manner take ([`manner_len`]).

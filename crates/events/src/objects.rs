@@ -63,7 +63,9 @@ impl Ctx<'_, '_, '_> {
             }
         }
         // Back to the verb.
-        let mut k = i;
+        // (A hedge right before the noun keeps it next to the verb: استهدف على ما يبدو سيارتين.)
+        let next = i.checked_sub(1).and_then(|p| crate::context::manner_start(words, p)).unwrap_or(i);
+        let mut k = next;
         let mut subject = false;
         let mut joined = false;
         loop {
@@ -72,7 +74,10 @@ impl Ctx<'_, '_, '_> {
             }
             let p = k - 1;
             // (An adverbial of manner and its adjective: هاجم المسلحون بطريقة منظمة مواقع …)
-            let head = crate::context::manner_head_start(words, p).or_else(|| crate::context::manner_head_start(words, p.checked_sub(1)?));
+            // (…or of hedging: استهدف على ما يبدو سيارتين.)
+            let head = crate::context::manner_head_start(words, p)
+                .or_else(|| crate::context::manner_head_start(words, p.checked_sub(1)?))
+                .or_else(|| crate::context::manner_start(words, p));
             if let Some(h) = head {
                 k = h;
                 continue;
@@ -108,12 +113,12 @@ impl Ctx<'_, '_, '_> {
                 let hit = self.d.lexicon.lookup(&words[p]).is_some_and(|h| !h.nominal);
                 // A verb right after an attack noun describes it, the noun its subject (في قصف
                 // مدفعي استهدف مدرسة).
-                let subject = subject || (k == i && self.attack_noun_before(p));
+                let subject = subject || (k == next && self.attack_noun_before(p));
                 // …and so does one whose subject stands right before it (إن قوات صالح قصفت مدرسة).
                 let subject =
-                    subject || (k == i && out.iter().rev().take(3).any(|ph| ph.end == p && ph.governor.is_none() && ph.participant()));
+                    subject || (k == next && out.iter().rev().take(3).any(|ph| ph.end == p && ph.governor.is_none() && ph.participant()));
                 // A passive's subject suffered it (واختُطفت ناشطة سودانية على يد …).
-                let patient = k == i && self.reads_passive(p, i, hi);
+                let patient = k == next && self.reads_passive(p, i, hi);
                 if speech || !hit || (!subject && !accusative && !patient) {
                     return None;
                 }
@@ -262,12 +267,13 @@ impl Ctx<'_, '_, '_> {
         let k = w.key.as_str();
         w.tok.kind == TokenKind::Arabic
             // (The segmenter may read a first ف, a last نا or ى as clitics: فندقا، مخزنا، مستشفى.)
-            && w.seg.prefixes.iter().all(|x| *x == "ف")
-            && w.seg.suffixes.iter().all(|x| matches!(*x, "ا" | "نا" | "ي"))
+            && ((w.seg.prefixes.iter().all(|x| *x == "ف") && w.seg.suffixes.iter().all(|x| matches!(*x, "ا" | "نا" | "ي")))
+                || feminine_dual(w))
             && !k.starts_with("ال")
             && (k.chars().count() >= 3 || c.quarters.has(k))
             && !self.in_time[i]
-            && self.quantity_at[i].is_none()
+            // (A dual counts itself: سيارتين is a quantity of two and still the object.)
+            && (self.quantity_at[i].is_none() || feminine_dual(w))
             && self.mention_at[i].is_none()
             // (A preposition with a pronoun is none: عليها، فيه، منهم.)
             && !pronoun_suffixed(w.tok.text)
@@ -313,6 +319,17 @@ impl Ctx<'_, '_, '_> {
             || cues().vehicle_adjectives.has(k)
             || (stem.chars().count() >= 4 && (stem.ends_with('ي') || stem.ends_with("يه")))
     }
+}
+
+/// True when an indefinite word is a feminine dual, its ة turned ت before the dual's ين or ان
+/// (سيارتين، منطقتين، قريتان): an object like its singular. (The segmenter may read its first
+/// letter as a clitic, س+يارت+ين; only ف and that future س are let pass.)
+fn feminine_dual(w: &Word) -> bool {
+    let b = bare(w);
+    (b.ends_with("تين") || b.ends_with("تان"))
+        && b.chars().count() >= 6
+        && matches!(w.seg.suffixes.last(), Some(&"ين" | &"ان"))
+        && w.seg.prefixes.iter().all(|x| matches!(*x, "ف" | "س"))
 }
 
 /// True when a word's letters end in a pronoun (ه، ها، هم، هما، هن): عليها، فيه، منهم.

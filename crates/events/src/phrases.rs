@@ -179,7 +179,8 @@ impl Ctx<'_, '_, '_> {
             let place_only = head == Head::Name
                 && (i..j).filter_map(|t| self.mention_at[t]).all(|m| self.d.mentions[m].actor.is_none())
                 && (i..j).all(|t| self.name_at(t).is_none() && !cues().honorifics.has(words[t].key.as_str()))
-                && word_class(&words[i]) != Some(Head::Office);
+                && word_class(&words[i]) != Some(Head::Office)
+                && !self.surname_subject(i, hi);
             // A noun phrase that takes in a name is that name's phrase (العاهل الأردني الملك عبدالله).
             let head = if head == Head::Generic && named && !named_start { Head::Name } else { head };
             let (link, state) = self.best_link(i, j);

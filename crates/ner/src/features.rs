@@ -116,6 +116,12 @@ pub fn name_code(w: &Word) -> u8 {
     NAMES.get(w.key_without_conj()).or_else(|| NAMES.get(w.seg.key.as_str())).copied().unwrap_or(0)
 }
 
+/// The person-name code of a word's own form, its conjunction aside (0: no known name unit): as
+/// [`name_code`], without falling back on the stem (الرميحي, not رميح).
+pub fn name_code_exact(w: &Word) -> u8 {
+    NAMES.get(w.key_without_conj()).copied().unwrap_or(0)
+}
+
 /// The word clusters the features read: the built-in ones unless [`use_clusters`] chose others.
 static CLUSTERS: std::sync::OnceLock<crate::clusters::Clusters> = std::sync::OnceLock::new();
 
@@ -130,6 +136,14 @@ pub fn use_clusters(c: crate::clusters::Clusters) -> bool {
 /// clusters' vocabulary.
 pub fn cluster_of(w: &Word) -> (u16, u16) {
     CLUSTERS.get_or_init(|| crate::clusters::Clusters::builtin().clone()).get(w.seg.key.as_str()).unwrap_or((u16::MAX, u16::MAX))
+}
+
+/// The coarse cluster of the commonest given name (محمد): in the built-in clusters, the class
+/// of Arabic personal names (خالد، سلمان، عبدالله). `u16::MAX` when the clusters lack it.
+pub fn given_name_cluster() -> u16 {
+    static CLASS: std::sync::LazyLock<u16> =
+        std::sync::LazyLock::new(|| crate::clusters::Clusters::builtin().get("محمد").map_or(u16::MAX, |c| c.1));
+    *CLASS
 }
 
 struct Hx(FxHasher);

@@ -472,6 +472,8 @@ impl Ctx<'_, '_, '_> {
                     // (A preposition other than في، من، لدى is no link to an institution: اعتقلت
                     // محتجين | قرب مبنى البرلمان; عناصر في التنظيم stays one phrase.)
                     && (!cues().governors.has(bare(x)) || matches!(bare(x), "في" | "من" | "لدي"))
+                    // (Nor a particle: قال مسؤول | إن المسلحين، أكد مصدر | أن الجيش.)
+                    && ![&cues().complementizers, &cues().connectors, &cues().negations].iter().any(|cl| cl.has(bare(x)))
             };
             if head_construct && bare_noun(j) {
                 // (…or to a place's or a state's name without ال: ولي عهد أبوظبي، رئيس وزراء قطر.)

@@ -56,6 +56,45 @@ impl Ctx<'_, '_, '_> {
         (end >= i + 2).then_some(end)
     }
 
+    /// True when the word at `i` is a family name the tagger missed, standing as the subject right
+    /// after a verb with another argument after it (ودعا عريقات المجتمع الدولي إلى، وانتقد الجبير
+    /// إيران، وطالب الخرينج الدول العربية، وحذر الظفيري من): a unit of the person-name list
+    /// ([`rasad_ner::features::name_code`]) held by someone as a family name, one word without a
+    /// clitic but the article, of no class, event, place or time, not a document or a stop word,
+    /// and no adjective agreeing with it after it (أدان البيان الختامي).
+    pub(crate) fn surname_subject(&self, i: usize, hi: usize) -> bool {
+        let words = self.d.words;
+        let w = &words[i];
+        let c = cues();
+        let shaped = i > 0
+            && i + 1 < hi
+            && w.tok.kind == TokenKind::Arabic
+            && w.seg.prefixes.iter().all(|p| *p == "ال")
+            && w.seg.suffixes.iter().all(|x| *x == "ي")
+            && !w.tok.text.ends_with('ى')
+            && bare(w).chars().count() >= 4
+            && family_name(w);
+        if !shaped || !self.is_verb(i - 1) || self.in_time[i] || self.quantity_at[i].is_some() || self.mention_at[i].is_some() {
+            return false;
+        }
+        let k = w.key.as_str();
+        if word_class(w).is_some()
+            || self.d.lexicon.lookup(w).is_some()
+            || [&c.generic_stop, &c.documents, &c.relatives, &c.negations, &c.connectors, &c.complementizers, &c.locatives]
+                .iter()
+                .any(|cl| cl.has(k) || cl.has(bare(w)))
+        {
+            return false;
+        }
+        let next = &words[i + 1];
+        let argument = self.mention_starting(i + 1).is_some_and(|m| self.d.mentions[m].actor.is_some())
+            || self.name_at(i + 1).is_some()
+            || word_class(next).is_some()
+            || c.governors.has(bare(next))
+            || (next.seg.definite() && next.tok.kind == TokenKind::Arabic);
+        argument && !super::words::describes_word(w, next)
+    }
+
     /// The mention that starts at token `i`, if any.
     pub(super) fn mention_starting(&self, i: usize) -> Option<usize> {
         self.mention_at.get(i).copied().flatten().filter(|&m| self.d.mentions[m].first == i)
@@ -234,4 +273,21 @@ impl Ctx<'_, '_, '_> {
         let state = seen.iter().copied().find(|&m| kind(m) == Some(ActorType::State));
         (link, state)
     }
+}
+
+/// True when a word's own form is a family name and nobody's given name in the person-name list
+/// ([`rasad_ner::features::name_code_exact`]): held by one to nine people with the article
+/// (الرميحي، الجبير), by ten or more without it (عريقات). Common words some people bear as names
+/// are given names too, or rarer (بيان، كبير، إمام، دولة، واصل), or the tagger's word clusters
+/// (from SANAD) put them with common nouns (المدينة، الشرق، الجمهور، الكاتب): the stem must be
+/// outside the clusters (a rare word) or in the class of given names (جبير with خالد، سلمان).
+fn family_name(w: &rasad_text::Word) -> bool {
+    let code = rasad_ner::features::name_code_exact(w);
+    let (given, family) = (code / 3, code % 3);
+    // (The whole form without the article: الفضلي is no فضل.)
+    let form = bare(w).strip_prefix("ال").unwrap_or(bare(w));
+    let coarse = rasad_ner::clusters::Clusters::builtin().get(form).map_or(u16::MAX, |c| c.1);
+    given == 0
+        && (family == 2 || (family == 1 && w.seg.definite()))
+        && (coarse == u16::MAX || coarse == rasad_ner::features::given_name_cluster())
 }

@@ -74,6 +74,9 @@ impl Ctx<'_, '_, '_> {
         if let Some((end, _)) = self.name_at(i) {
             return Some((end, Head::Name));
         }
+        if self.surname_subject(i, hi) {
+            return Some((i + 1, Head::Name));
+        }
         // A definite participle or nisba right after a definite event noun agrees with it: its
         // adjective, no participant (الاستهداف المتكرر، القصف المكثف; a construct's head has no
         // article). Not another noun, which starts the next argument (حضر الاجتماع الرضيع …).

@@ -199,7 +199,7 @@ fn construct_of(w: &Word, x: &str, cl: &crate::cues::Class) -> bool {
 
 /// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
 /// four letters or more, not the فعاليل shape): المشاركون، متظاهرين، الفلسطينيين; not القانون،
-/// المليون، الميادين، قوانين.
+/// المليون، الميادين، قوانين, nor a feminine dual (القريتين، جويتين).
 pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     if w.tok.kind != TokenKind::Arabic || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
         return false;
@@ -211,7 +211,10 @@ pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     let suffix = b.ends_with("ون") || b.ends_with("ين");
     // (Not an imperfect verb's plural, يتحصنون، تقاتلون, unless a nisba's: يمنيون.)
     let imperfect = !w.seg.definite() && b.ends_with("ون") && b.starts_with(['ي', 'ت']) && !b.ends_with("يون") && n >= 6;
-    suffix && n >= 6 && letters[n - 4] != 'ا' && !imperfect
+    // (Nor a feminine dual, whose ة turns ت before ين: القريتين، سيارتين، جويتين; a listed person's
+    // dual, امرأتين، مواطنتين, is the lists'.)
+    let feminine_dual = b.ends_with("تين");
+    suffix && n >= 6 && letters[n - 4] != 'ا' && !imperfect && !feminine_dual
 }
 
 /// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which

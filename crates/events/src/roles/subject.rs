@@ -143,6 +143,18 @@ impl Ctx<'_, '_, '_> {
                 })
                 && !cues().masculine_states.has(words[p.first].key_without_conj())
         };
+        // (Not a man's name in ة the tagger found or the knowledge base holds, ودعا العطية الولايات
+        // المتحدة إلى، حمزة، أسامة، وحث بوتفليقة الشعب.)
+        let persons_name = |p: &Phrase| {
+            p.head == Head::Name
+                && (self.name_at(p.first).is_some_and(|n| n.1 == rasad_model::Label::Per)
+                    || self.mention_at[p.first].is_some_and(|m| {
+                        let mm = &self.d.mentions[m];
+                        mm.first == p.first && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::Person)
+                    })
+                    // (…or a family name the tagger missed: ودعا عريقات المجتمع الدولي.)
+                    || (p.end == p.first + 1 && self.surname_subject(p.first, words.len())))
+        };
         // A plural of things or bodies agrees in the feminine singular too (ودعا الكتل السياسية
         // إلى، وحث السلطات على: he called on the blocs, he urged the authorities).
         let feminine_plural = |p: &Phrase| {
@@ -150,10 +162,9 @@ impl Ctx<'_, '_, '_> {
             let text: String = letters(w.tok.text).collect();
             let plain = text.trim_start_matches(['و', 'ف']);
             self.quantity_at[p.first].is_none()
+                && !persons_name(p)
                 && ((plain.ends_with("ات") && plain.chars().count() >= 5) || cues().nonhuman_plurals.has(w.key_without_conj()))
         };
-        // (Not a man's name in ة the tagger found, ودعا العطية الولايات المتحدة إلى، حمزة، أسامة.)
-        let persons_name = |p: &Phrase| p.head == Head::Name && self.name_at(p.first).is_some_and(|n| n.1 == rasad_model::Label::Per);
         let feminine_singular = |p: &Phrase| {
             let w = &words[p.first];
             let ta_marbuta = letters(w.tok.text).next_back() == Some('ة') && !persons_name(p);
