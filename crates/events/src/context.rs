@@ -46,7 +46,6 @@ pub(crate) fn name_particle(w: &Word) -> bool {
     matches!(bare(w), "ال" | "آل" | "بن" | "ابن" | "ابو" | "ابي" | "عبد" | "ولد" | "بنت" | "ام")
 }
 
-/// True for a comma (، or ,).
 /// True for a bare Arabic word with no clitic that is no preposition, locative or adverb of place:
 /// a noun that may head a construct (مواقع المسلحين، مدينة الرمادي; not في، على، أمام).
 pub(crate) fn construct_head(w: &Word) -> bool {
@@ -58,6 +57,7 @@ pub(crate) fn construct_head(w: &Word) -> bool {
         && ![&c.governors, &c.target_preps, &c.locatives, &c.place_adverbs].iter().any(|cl| cl.has(b))
 }
 
+/// True for a comma (، or ,).
 pub(crate) fn is_comma(w: &Word) -> bool {
     w.tok.kind == rasad_text::TokenKind::Punct && matches!(w.tok.text, "،" | ",")
 }

@@ -152,7 +152,22 @@ fn trim_name(cx: &Ctx, first: usize, end: usize) -> (usize, usize) {
     let clitic = |k: usize, set: &[&str]| words[k].seg.prefixes.first().is_some_and(|p| set.contains(p));
     let event_word = |k: usize| cx.d.lexicon.lookup(&words[k]).is_some();
     let (mut a, mut b) = (first, end);
-    if b - a > 1 && ((clitic(a, &["و", "ف"]) && cx.is_verb(a)) || (clitic(a, &["ب", "ل"]) && event_word(a)) || opening_verb(cx, a, b)) {
+    // (…nor a feminine plural nobody bears as a given name: تصريحات | الغنوشي, اتهامات | نتنياهو;
+    // not بركات، عنايات.)
+    let plural_noun = |k: usize| {
+        let w = &words[k];
+        cx.mention_at[k].is_none()
+            && w.seg.prefixes.is_empty()
+            && w.key.ends_with("ات")
+            && w.key.chars().count() >= 5
+            && rasad_ner::features::name_code_exact(w) / 3 == 0
+    };
+    if b - a > 1
+        && ((clitic(a, &["و", "ف"]) && cx.is_verb(a))
+            || (clitic(a, &["ب", "ل"]) && event_word(a))
+            || opening_verb(cx, a, b)
+            || plural_noun(a))
+    {
         a += 1;
     }
     if b - a > 1 {

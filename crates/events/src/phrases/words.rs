@@ -63,10 +63,13 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
         && prev.seg.definite();
     let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
     let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
-    // (Nor a noun in ية, which only looks like one: الجماعة | المسؤولية عن التفجير.)
+    // (Nor a noun in ية, which only looks like one: الجماعة | المسؤولية عن التفجير; nor a plural
+    // in ات, a noun: adjectives of things agree in the singular, الجامعة العربية | الممارسات،
+    // القوات المسلحة.)
     shaped
         && feminine(k) == feminine(pk)
         && !plural(k)
+        && !k.ends_with("ات")
         && crate::forms::word_class(w).is_none()
         && !cues().m_nouns.has(k)
         && !cues().ya_nouns.has(k)

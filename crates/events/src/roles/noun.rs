@@ -205,9 +205,23 @@ impl Ctx<'_, '_, '_> {
         let after_time = (t + 1..c.end.min(t + 7))
             .find(|&i| !(timed(i) || (possessed && opening_quote(&words[i]))))
             .filter(|&i| possessed || (t + 1..i).any(|j| self.in_time[j]));
+        // (…or, for a noun whose pronoun is its doer, a thing a state's nisba says whose, or the
+        // owner in a thing's genitive: رفضه الخطوات الإسرائيلية، رفضه سياسات الحكومة.)
+        let free = |p: &Phrase| p.governor.is_none() && !p.coordinated;
+        let whose = |a: usize| {
+            let nisba = ps.iter().position(|p| {
+                p.first == a && free(p) && p.head == Head::Generic && p.link.is_some_and(|m| self.d.mentions[m].actor.is_some())
+            });
+            let owner = || {
+                crate::context::construct_head(&words[a])
+                    .then(|| ps.iter().position(|p| p.first == a + 1 && free(p) && p.participant()))
+                    .flatten()
+            };
+            nisba.or_else(owner).filter(|_| possessed)
+        };
         if let Some(o) = after_time
             .filter(|_| third_person_pronoun(&words[t]))
-            .and_then(|a| ps.iter().position(|p| p.first == a && p.governor.is_none() && p.participant()))
+            .and_then(|a| ps.iter().position(|p| p.first == a && p.governor.is_none() && p.participant()).or_else(|| whose(a)))
         {
             r.targets = self.with_coordinated(ps, o);
         }
