@@ -625,7 +625,8 @@ impl Ctx<'_, '_, '_> {
             let noun = words[head].tok.kind == TokenKind::Arabic
                 && self.mention_at[head].is_none()
                 && crate::phrases::phrase_at(ps, head).is_none_or(|h| h.head == Head::Generic && h.link.is_none() && h.first == head)
-                && (self.d.lexicon.lookup(&words[head]).is_none() || clitic.is_some_and(in_frame));
+                // (…and a site, whatever act its word may also state: على تجمعات | المتمردين.)
+                && (self.d.lexicon.lookup(&words[head]).is_none() || clitic.is_some_and(in_frame) || cues().sites.has(bare(&words[head])));
             let governed = clitic.is_some_and(in_frame) || (head > t + 1 && in_frame(bare(&words[head - 1])));
             noun && ((p.governor.is_none() && governed)
                 || (p.governor.as_deref() == Some("ل")

@@ -270,7 +270,7 @@ impl Ctx<'_, '_, '_> {
         }
         // A sound masculine plural names people (Arabic keeps it for rational beings): المشاركون،
         // متظاهرون، الفلسطينيين. Not a broken plural of the فعاليل shape (الميادين، ملايين).
-        if crate::forms::people_plural(w) && !self.in_time[i] {
+        if crate::forms::people_plural(w) && !self.in_time[i] && !super::words::nisba_of_dual(words, i) {
             return Some((i + 1, Head::People));
         }
         // A definite noun that is no particle, time, place noun or relative word.

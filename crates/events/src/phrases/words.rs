@@ -202,7 +202,7 @@ fn construct_of(w: &Word, x: &str, cl: &crate::cues::Class) -> bool {
 
 /// True when a word without a clitic preposition is a sound masculine plural (ون or ين on a stem of
 /// four letters or more, not the فعاليل shape): المشاركون، متظاهرين، الفلسطينيين; not القانون،
-/// المليون، الميادين، قوانين, nor a feminine dual (القريتين، جويتين).
+/// المليون، الميادين، قوانين, nor a feminine dual (القريتين، جويتين), nor a weapon's (صاروخين).
 pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     if w.tok.kind != TokenKind::Arabic || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
         return false;
@@ -217,7 +217,25 @@ pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     // (Nor a feminine dual, whose ة turns ت before ين: القريتين، سيارتين، جويتين; a listed person's
     // dual, امرأتين، مواطنتين, is the lists'.)
     let feminine_dual = b.ends_with("تين");
-    suffix && n >= 6 && letters[n - 4] != 'ا' && !imperfect && !feminine_dual
+    // (Nor the dual of a weapon: صاروخين، مدفعين.)
+    let weapon = b.strip_suffix("ين").or_else(|| b.strip_suffix("ون")).is_some_and(|st| cues().weapons.has(st));
+    suffix && n >= 6 && letters[n - 4] != 'ا' && !imperfect && !feminine_dual && !weapon
+}
+
+/// True when the word at `i` is a nisba in ين right after an indefinite dual or plural noun in ين
+/// that names no people: the noun's adjective, no people of its own (اتصالين هاتفيين، صاروخين
+/// باليستيين; not مواطنين سوريين, where the noun is people and the phrase starts there).
+pub(crate) fn nisba_of_dual(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    i > 0 && !w.seg.definite() && bare(w).ends_with("يين") && {
+        let p = &words[i - 1];
+        p.tok.kind == TokenKind::Arabic
+            && !p.seg.definite()
+            && p.seg.prefixes.iter().all(|x| *x == "و")
+            && bare(p).ends_with("ين")
+            && !sound_plural_of_people(p)
+            && crate::forms::word_class(p).is_none()
+    }
 }
 
 /// A construct head: an indefinite noun without a clitic preposition (وزير، قوات، عناصر), which
