@@ -157,7 +157,9 @@ impl Ctx<'_, '_, '_> {
             let phrase_len = if governed { 1 } else { phrase_len };
             let consequence = c.consequences.has(&two) || (c.consequences.has(w.key.as_str()) && after_comma);
             let phrase_len = if c.consequences.has(&two) { 2 } else { phrase_len };
-            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || locative {
+            // (A hedge opens no clause: ودعا الرئيس فيما يبدو المعارضة، قتلوا كما يبدو جنديين.)
+            let hedge = crate::context::manner_len(words, i) > 1;
+            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || locative || hedge {
                 None
             } else if consequence {
                 Some(Link::Consequence)

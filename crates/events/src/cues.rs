@@ -195,6 +195,7 @@ pub(crate) struct Cues {
     pub side_others: Class,
     pub not_objects: Class,
     pub weapons: Class,
+    pub weapon_singulars: Class,
     pub explosives: Class,
     /// Lexicon nouns of things (دورية، قافلة، جسر) that may head a participant where their `near=`
     /// word is missing.

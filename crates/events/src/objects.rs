@@ -57,7 +57,7 @@ impl Ctx<'_, '_, '_> {
                 let mm = &self.d.mentions[m];
                 mm.actor.is_some() && (mm.kind != rasad_kb::MentionKind::Demonym || n.seg.definite())
             });
-            let explosive = cues().explosives.has(n.key.as_str());
+            let explosive = explosive(n);
             if actor || explosive || self.name_at(q).is_some() || crate::phrases::word_class(n).is_some() {
                 return None;
             }
@@ -268,12 +268,12 @@ impl Ctx<'_, '_, '_> {
         w.tok.kind == TokenKind::Arabic
             // (The segmenter may read a first ف, a last نا or ى as clitics: فندقا، مخزنا، مستشفى.)
             && ((w.seg.prefixes.iter().all(|x| *x == "ف") && w.seg.suffixes.iter().all(|x| matches!(*x, "ا" | "نا" | "ي")))
-                || feminine_dual(w))
+                || crate::phrases::feminine_dual(w))
             && !k.starts_with("ال")
             && (k.chars().count() >= 3 || c.quarters.has(k))
             && !self.in_time[i]
             // (A dual counts itself: سيارتين is a quantity of two and still the object.)
-            && (self.quantity_at[i].is_none() || feminine_dual(w))
+            && (self.quantity_at[i].is_none() || crate::phrases::feminine_dual(w))
             && self.mention_at[i].is_none()
             // (A preposition with a pronoun is none: عليها، فيه، منهم.)
             && !pronoun_suffixed(w.tok.text)
@@ -321,17 +321,6 @@ impl Ctx<'_, '_, '_> {
     }
 }
 
-/// True when an indefinite word is a feminine dual, its ة turned ت before the dual's ين or ان
-/// (سيارتين، منطقتين، قريتان): an object like its singular. (The segmenter may read its first
-/// letter as a clitic, س+يارت+ين; only ف and that future س are let pass.)
-fn feminine_dual(w: &Word) -> bool {
-    let b = bare(w);
-    (b.ends_with("تين") || b.ends_with("تان"))
-        && b.chars().count() >= 6
-        && matches!(w.seg.suffixes.last(), Some(&"ين" | &"ان"))
-        && w.seg.prefixes.iter().all(|x| matches!(*x, "ف" | "س"))
-}
-
 /// True when a word's letters end in a pronoun (ه، ها، هم، هما، هن): عليها، فيه، منهم.
 fn pronoun_suffixed(text: &str) -> bool {
     let mut tail = crate::context::letters(text).rev();
@@ -339,6 +328,15 @@ fn pronoun_suffixed(text: &str) -> bool {
         (tail.next(), tail.next(), tail.next()),
         (Some('ه'), _, _) | (Some('ا' | 'م' | 'ن'), Some('ه'), _) | (Some('ا'), Some('م'), Some('ه'))
     )
+}
+
+/// True when a word is an explosive adjective (cue list `explosives`: مفخخة، ناسفة), or its dual
+/// (مفخختين، ناسفتان).
+pub(crate) fn explosive(w: &Word) -> bool {
+    let c = cues();
+    let b = bare(w);
+    c.explosives.has(w.key.as_str())
+        || b.strip_suffix("تين").or_else(|| b.strip_suffix("تان")).is_some_and(|st| c.explosives.has(&format!("{st}ه")))
 }
 
 /// True when a word names a weapon (قذائف، بالصواريخ، براميل: cue list `weapons`), its clitics and

@@ -302,7 +302,10 @@ impl Ctx<'_, '_, '_> {
                 let prev = &words[j - 1];
                 let counted = j >= 2 && words[j - 2].tok.kind == TokenKind::Number;
                 let after_tanween = counted && !prev.seg.definite() && prev.key.ends_with('ا') && mm.kind == MentionKind::Name;
+                // (A thing's owner with ل is a phrase of its own: قاعدتين عسكريتين | للحوثيين.)
+                let owner = head == Head::Generic && !words[i].seg.definite() && w.seg.prefixes.contains(&"ل");
                 let apposition = !named
+                    && !owner
                     && mm.actor.is_some()
                     && (!after_nisba || is_person)
                     && !state_after_definite
@@ -401,6 +404,7 @@ impl Ctx<'_, '_, '_> {
                 || participle_adjective(&words[j - 1], w)
                 || (super::words::nominative_plurals(&words[j - 1], w) && self.mention_at[j].is_none() && !self.is_verb(j))
                 || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())
+                || (super::words::feminine_dual(&words[j - 1]) && super::words::feminine_dual(w))
             {
                 j += 1;
                 continue;

@@ -64,12 +64,12 @@ pub(super) fn participle_adjective(prev: &Word, w: &Word) -> bool {
     let feminine = |x: &str| x.ends_with('ه') || x.ends_with("ات");
     let plural = |x: &str| x.ends_with("ين") || x.ends_with("ون");
     // (Nor a noun in ية, which only looks like one: الجماعة | المسؤولية عن التفجير; nor a plural
-    // in ات, a noun: adjectives of things agree in the singular, الجامعة العربية | الممارسات،
-    // القوات المسلحة.)
+    // in ات after a singular, a noun: adjectives of things agree in the singular, الجامعة العربية |
+    // الممارسات، القوات المسلحة; women's plurals agree in ات, الناشطات المعتقلات.)
     shaped
         && feminine(k) == feminine(pk)
         && !plural(k)
-        && !k.ends_with("ات")
+        && (!k.ends_with("ات") || pk.ends_with("ات"))
         && crate::forms::word_class(w).is_none()
         && !cues().m_nouns.has(k)
         && !cues().ya_nouns.has(k)
@@ -147,8 +147,11 @@ pub(crate) fn classify(w: &Word) -> Option<Head> {
                 // (A dual of a singular listed only in the plural, since alone it is an adjective:
                 // المسلحان ← المسلحين; هجوم مسلح is no group.)
                 let plural = (sfx == "ان").then(|| format!("{st}ين"));
+                // (A woman's dual of a listed man's noun: ناشطتين ← ناشط، مواطنتين ← مواطن.)
+                let her_dual = matches!(sfx, "ين" | "ان").then(|| st.strip_suffix('ت')).flatten().filter(|m| m.chars().count() >= 3);
                 cl.has(st)
                     || plural.is_some_and(|p| cl.has(&p))
+                    || her_dual.is_some_and(|m| cl.has(m))
                     || bare_st.is_some_and(|r| cl.has(r))
                     || feminine.is_some_and(|f| cl.has(&f) || f.strip_prefix("ال").is_some_and(|r| cl.has(r)))
             })
@@ -218,8 +221,19 @@ pub(crate) fn sound_plural_of_people(w: &Word) -> bool {
     // dual, امرأتين، مواطنتين, is the lists'.)
     let feminine_dual = b.ends_with("تين");
     // (Nor the dual of a weapon: صاروخين، مدفعين.)
-    let weapon = b.strip_suffix("ين").or_else(|| b.strip_suffix("ون")).is_some_and(|st| cues().weapons.has(st));
+    let weapon = b.strip_suffix("ين").is_some_and(|st| cues().weapon_singulars.has(st));
     suffix && n >= 6 && letters[n - 4] != 'ا' && !imperfect && !feminine_dual && !weapon
+}
+
+/// True when an indefinite word is a feminine dual, its ة turned ت before the dual's ين or ان
+/// (سيارتين، منطقتين، قريتان): an object like its singular. (The segmenter may read its first
+/// letter as a clitic, س+يارت+ين; only ف and that future س are let pass.)
+pub(crate) fn feminine_dual(w: &Word) -> bool {
+    let b = bare(w);
+    (b.ends_with("تين") || b.ends_with("تان"))
+        && b.chars().count() >= 6
+        && matches!(w.seg.suffixes.last(), Some(&"ين" | &"ان"))
+        && w.seg.prefixes.iter().all(|x| matches!(*x, "ف" | "س"))
 }
 
 /// True when the word at `i` is a nisba in ين right after an indefinite dual or plural noun in ين
