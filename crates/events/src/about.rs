@@ -130,6 +130,18 @@ impl Ctx<'_, '_, '_> {
         (matches!(owner.head, Head::Name | Head::Group) && (lam || owner.governor.is_none()) && !self.in_source(owner)).then_some(p)
     }
 
+    /// True when the word at `k` is a noun of a party's conduct (cue list `conduct_heads`: جهود،
+    /// مساعي) with a named party or a body right after it: that party's conduct, no purpose (ثمن
+    /// الوزير جهود الأزهر، انتقد مساعي الحكومة; but جهود مكافحة الإرهاب is one).
+    pub(crate) fn conduct_of_party(&self, k: usize) -> bool {
+        let named = |m: usize| {
+            let mm = &self.d.mentions[m];
+            mm.first == k + 1 && mm.actor.is_some() && mm.kind == rasad_kb::MentionKind::Name
+        };
+        let body = || self.d.words.get(k + 1).is_some_and(|n| matches!(crate::phrases::word_class(n), Some(Head::Group | Head::Office)));
+        cues().conduct_heads.has(bare(&self.d.words[k])) && (self.mention_at.get(k + 1).copied().flatten().is_some_and(named) || body())
+    }
+
     /// The owner of a site phrase (cue list `sites`), when it follows: its genitive, its ل phrase,
     /// or one after a quotation mark or a word of `site_links` (مواقع ميليشيات الحوثي، مقر قيادة
     /// لتنظيم داعش، مواقع «داعش»، معسكرات تابعة للحرس الجمهوري): an armed side, never a place.

@@ -179,7 +179,9 @@ impl Ctx<'_, '_, '_> {
             .find(|&k| {
                 let w = &words[k];
                 (bare(w) == "اجل" && k > 0 && bare(&words[k - 1]) == "من")
-                    || (cues().purpose.has(bare(w)) && words.get(k + 1).is_none_or(|n| !cues().purpose_not_before.has(n.key.as_str())))
+                    || (cues().purpose.has(bare(w))
+                        && words.get(k + 1).is_none_or(|n| !cues().purpose_not_before.has(n.key.as_str()))
+                        && !self.conduct_of_party(k))
                     || (w.seg.prefixes.contains(&"ل")
                         && self.mention_at[k].is_none()
                         && self.d.lexicon.lookup(w).is_some()
