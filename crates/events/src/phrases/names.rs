@@ -58,10 +58,11 @@ impl Ctx<'_, '_, '_> {
 
     /// True when the word at `i` is a family name the tagger missed, standing as the subject right
     /// after a verb with another argument after it (ودعا عريقات المجتمع الدولي إلى، وانتقد الجبير
-    /// إيران، وطالب الخرينج الدول العربية، وحذر الظفيري من): a unit of the person-name list
-    /// ([`rasad_ner::features::name_code`]) held by someone as a family name, one word without a
-    /// clitic but the article, of no class, event, place or time, not a document or a stop word,
-    /// and no adjective agreeing with it after it (أدان البيان الختامي).
+    /// إيران، وطالب الخرينج الدول العربية، وحذر الظفيري من): a family name and nobody's given
+    /// name (see `family_name` below), one word without a clitic but the article and the nisba's ي,
+    /// of no class, event, place or time, not a document or a stop word, with a party, a class
+    /// word, a preposition or a definite noun after it that is no adjective of it (أدان البيان
+    /// الختامي).
     pub(crate) fn surname_subject(&self, i: usize, hi: usize) -> bool {
         let words = self.d.words;
         let w = &words[i];
