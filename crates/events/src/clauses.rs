@@ -157,14 +157,16 @@ impl Ctx<'_, '_, '_> {
             let phrase_len = if governed { 1 } else { phrase_len };
             let consequence = c.consequences.has(&two) || (c.consequences.has(w.key.as_str()) && after_comma);
             let phrase_len = if c.consequences.has(&two) { 2 } else { phrase_len };
-            // (A hedge opens no clause: ودعا الرئيس فيما يبدو المعارضة، قتلوا كما يبدو جنديين.)
-            let hedge = crate::context::manner_len(words, i) > 1;
-            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || locative || hedge {
+            // (A hedge opens no clause: ودعا الرئيس فيما يبدو المعارضة، قتلوا كما يبدو جنديين; tested
+            // only where a connector would open one.)
+            let hedge = || crate::context::manner_len(words, i) > 1;
+            let link = if w.tok.kind != TokenKind::Arabic || self.mention_at[i].is_some() || locative {
                 None
             } else if consequence {
                 Some(Link::Consequence)
             } else if phrase_len > 1
                 || c.connectors.has(w.key.as_str())
+                    && !hedge()
                     && (after_comma || !matches!(b, "بعد" | "قبل" | "حتي" | "ما" | "مما"))
                     // (An adverb, no boundary, when no verb follows: وانتقد أردوغان كذلك | الدول.)
                     && (after_comma || !c.adverbial_connectors.has(w.key.as_str()) || i + 1 >= s.end_token || self.verb_like(i + 1))

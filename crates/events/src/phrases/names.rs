@@ -73,9 +73,12 @@ impl Ctx<'_, '_, '_> {
             && w.seg.prefixes.iter().all(|p| *p == "ال")
             && w.seg.suffixes.iter().all(|x| *x == "ي")
             && !w.tok.text.ends_with('ى')
-            && bare(w).chars().count() >= 4
-            && family_name(w);
-        if !shaped || !self.is_verb(i - 1) || self.in_time[i] || self.quantity_at[i].is_some() || self.mention_at[i].is_some() {
+            && bare(w).chars().count() >= 4;
+        // (The cheap tests first: this runs on most words that start no other phrase.)
+        if !shaped || self.in_time[i] || self.quantity_at[i].is_some() || self.mention_at[i].is_some() || !self.is_verb(i - 1) {
+            return false;
+        }
+        if !family_name(w) {
             return false;
         }
         let k = w.key.as_str();

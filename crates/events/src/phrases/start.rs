@@ -277,9 +277,9 @@ impl Ctx<'_, '_, '_> {
         // one right after another is its adjective (سيارتين مصفحتين).
         // (Not the means of an attack, with its explosive adjective: سيارتين مفخختين.)
         let dual = super::words::feminine_dual;
-        let explosive = words.get(i + 1).is_some_and(crate::objects::explosive);
-        let after_dual = i > 0 && dual(&words[i - 1]);
-        if dual(w) && !self.in_time[i] && !after_dual && !explosive {
+        let explosive = || words.get(i + 1).is_some_and(crate::objects::explosive);
+        let after_dual = || i > 0 && dual(&words[i - 1]);
+        if dual(w) && !self.in_time[i] && !after_dual() && !explosive() {
             return Some((i + 1, Head::Generic));
         }
         // A definite noun that is no particle, time, place noun or relative word.
