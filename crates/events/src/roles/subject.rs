@@ -147,11 +147,7 @@ impl Ctx<'_, '_, '_> {
         // المتحدة إلى، حمزة، أسامة، وحث بوتفليقة الشعب.)
         let persons_name = |p: &Phrase| {
             p.head == Head::Name
-                && (self.name_at(p.first).is_some_and(|n| n.1 == rasad_model::Label::Per)
-                    || self.mention_at[p.first].is_some_and(|m| {
-                        let mm = &self.d.mentions[m];
-                        mm.first == p.first && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == rasad_kb::ActorType::Person)
-                    })
+                && (self.is_person_at(p.first, p.first + 1)
                     // (…or a family name the tagger missed: ودعا عريقات المجتمع الدولي.)
                     || (p.end == p.first + 1 && self.surname_subject(p.first, words.len())))
         };
