@@ -162,4 +162,53 @@ impl Ctx<'_, '_, '_> {
         let lam = owner.governor.as_deref().is_none_or(|g| g == "ل");
         (between && owner.first - site.end <= 2 && lam && matches!(owner.head, Head::Name | Head::Group | Head::People)).then_some(k + 1)
     }
+    /// The side that holds or uses the struck place or building of phrase `k`, named in a
+    /// relative description right after it (cue lists `occupying`, `occupant_hedges`,
+    /// `belonging`): after a verb of holding (مواقع يسيطر عليها الحوثيون، مبنى تتخذه الميليشيات
+    /// نقطة تمركز، المناطق التي تتمركز فيها تلك القوات), before one that carries the place as a
+    /// pronoun (المواقع التي كانت ميليشيات الحوثي تستخدمها), or after a hedged belonging word
+    /// (مواقع يشتبه في أنها تابعة للمليشيات). A phrase index; None when the words after the
+    /// thing are anything else.
+    pub(crate) fn occupant(&self, ps: &[Phrase], k: usize) -> Option<usize> {
+        let words = self.d.words;
+        let thing = &ps[k];
+        if !matches!(thing.head, Head::Generic | Head::Place) {
+            return None;
+        }
+        let side = |p: &Phrase| matches!(p.head, Head::Name | Head::Group | Head::People) && !self.in_source(p);
+        let phrase_from = |i: usize| ps.iter().position(|p| p.first == i).filter(|&j| j > k);
+        let c = cues();
+        let mut i = thing.end;
+        // (A comma may close the thing's phrase: مباني المجمع الحكومي، التي تسيطر عليها …)
+        if words.get(i).is_some_and(|w| w.tok.text == "،" || w.tok.text == ",") {
+            i += 1;
+        }
+        let limit = (i + 7).min(words.len());
+        while i < limit {
+            let w = &words[i];
+            let b = bare(w);
+            if c.relatives.has(b) || c.kana.has(b) || c.occupant_hedges.has(b) {
+                i += 1;
+                continue;
+            }
+            if c.belonging.has(b) {
+                let j = phrase_from(i + 1)?;
+                let lam = ps[j].governor.as_deref() == Some("ل");
+                return (lam && side(&ps[j])).then_some(j);
+            }
+            if c.occupying.has(b) {
+                let mut n = i + 1;
+                while n < words.len() && c.preposition_pronouns.has(bare(&words[n])) {
+                    n += 1;
+                }
+                let j = phrase_from(n)?;
+                return (ps[j].governor.is_none() && side(&ps[j])).then_some(j);
+            }
+            // (The side first, then its verb with the place as a pronoun: كانت الميليشيا تستخدمها.)
+            let j = phrase_from(i)?;
+            let verb = words.get(ps[j].end).is_some_and(|v| c.occupying.has(bare(v)));
+            return (ps[j].governor.is_none() && side(&ps[j]) && verb).then_some(j);
+        }
+        None
+    }
 }

@@ -180,6 +180,9 @@ pub(crate) struct Cues {
     pub civilians: Class,
     pub speaker_asides: Class,
     pub site_links: Class,
+    /// Verbs of holding a place and the hedges before them: about.rs `occupant`.
+    pub occupying: Class,
+    pub occupant_hedges: Class,
     pub quantifiers: Class,
     pub partitives: Class,
     pub fire_objects: Class,

@@ -397,6 +397,11 @@ impl Ctx<'_, '_, '_> {
                 named = true;
                 continue;
             }
+            // (A compass word after a place says where the place lies: عدن | جنوبي اليمن.)
+            let after_place = self.mention_at[j - 1].is_some_and(|m| self.d.mentions[m].place.is_some());
+            if after_place && cues().locatives.has(bare(w)) {
+                break;
+            }
             // An adjective agrees with the word before it in definiteness (القوات الأمنية، طائرات
             // حربية; not البلدان | اتفاقية).
             let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);

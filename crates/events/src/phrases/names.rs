@@ -228,6 +228,11 @@ impl Ctx<'_, '_, '_> {
             "بـ" => "ب",
             _ => k,
         };
+        // أمام البرلمان: the body a protest stands before (PROTEST's frame). Not إمام, an imam,
+        // which folds to the same key.
+        if k == "امام" {
+            return (!prev.tok.text.trim_start_matches(['و', 'ف']).starts_with('إ')).then(|| k.to_string());
+        }
         let prep = |k: &str| cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k);
         // A preposition the segmenter left joined to و or ف (وفي ليبيا، وعلى الحدود).
         let k = match k.strip_prefix(['و', 'ف']) {

@@ -186,7 +186,9 @@ impl Ctx<'_, '_, '_> {
         // غارات على مواقع ميليشيات الحوثي: whose site was struck is the target.
         if info(kind).victims {
             for k in roles.targets.iter_mut() {
-                if let Some(o) = self.site_owner(ps, *k).filter(|o| !roles.agents.contains(o)) {
+                // (…or who holds it, in a relative after it: مواقع يسيطر عليها الحوثيون.)
+                let owner = self.site_owner(ps, *k).or_else(|| self.occupant(ps, *k));
+                if let Some(o) = owner.filter(|o| !roles.agents.contains(o)) {
                     *k = o;
                 }
             }
@@ -225,8 +227,18 @@ impl Ctx<'_, '_, '_> {
         if roles.targets.is_empty() && !judged && info(kind).content_fallback {
             roles.targets.extend(self.asked_subject(ps, clauses, ci, t, &roles.agents));
         }
-        if roles.targets.is_empty() && !judged {
-            roles.targets.extend(self.cause_party(ps, c, t, kind, &roles.agents));
+        // (…and outranks the body a protest stood before: اعتصموا أمام مقر النقابة استنكارا لاعتقال
+        // زملائهم من قبل الأجهزة الأمنية.)
+        let before = |k: usize| {
+            let f = ps[k].first;
+            ps[k].governor.as_deref() == Some("امام")
+                || (f >= 2 && bare(&self.d.words[f - 2]) == "امام" && cues().sites.has(bare(&self.d.words[f - 1])))
+        };
+        let before_body = !roles.targets.is_empty() && roles.targets.iter().all(|&k| before(k));
+        if (roles.targets.is_empty() || before_body) && !judged {
+            if let Some(k) = self.cause_party(ps, c, t, kind, &roles.agents) {
+                roles.targets = vec![k];
+            }
         }
 
         if roles.targets.is_empty() && !tr.noun && !judged {
