@@ -208,6 +208,8 @@ pub(crate) struct Cues {
     pub quarters: Class,
     pub one_person: Class,
     pub manner: Class,
+    /// Adverbs between a stance verb and its object: targets.rs `nisba_owner`.
+    pub stance_adverbs: Class,
     pub scene_breaks: Class,
     pub occurrence: Class,
     pub happenings: Class,

@@ -253,7 +253,13 @@ impl Ctx<'_, '_, '_> {
     /// «الإسرائيلية». None when that noun is a phrase of its own or names something already.
     pub(crate) fn nisba_owner(&self, ps: &[Phrase], agents: &[usize], t: usize, end: usize) -> Option<Arg> {
         let words = self.d.words;
-        let noun = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
+        let mut noun = agents.iter().map(|&k| ps[k].end).max().filter(|&e| e > t).unwrap_or(t + 1);
+        // (Over an adverb, a comma or a time before it: دانت الوزارة بشدة، الثلاثاء، القصف السوري.)
+        let adjunct = |i: usize| is_comma(&words[i]) || self.in_time[i] || cues().stance_adverbs.has(bare(&words[i]));
+        let first = noun;
+        while noun < end && noun < first + 6 && adjunct(noun) {
+            noun += 1;
+        }
         let w = words.get(noun).filter(|_| noun < end)?;
         // (The nisba of a noun trigger's own adjective is its doer: القصف المدفعي التركي; so is
         // that of the attack noun a verb has as subject: استهدفت الغارات الروسية.)
@@ -263,7 +269,9 @@ impl Ctx<'_, '_, '_> {
         if self.attack_subject(t) == Some(noun) {
             return None;
         }
+        // (Not a word that names the actor's ally or leader: التحالف بقيادة أمريكية، بدعم روسي.)
         let plain = w.tok.kind == TokenKind::Arabic
+            && !cues().allies.has(bare(w))
             && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "ب" | "ل"))
             && self.mention_at[noun].is_none()
             && crate::phrases::phrase_at(ps, noun).is_none();
