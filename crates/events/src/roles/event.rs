@@ -315,6 +315,17 @@ impl Ctx<'_, '_, '_> {
         if let Some(act) = tr.judged.as_ref().and_then(|j| j.act.as_ref()).filter(|_| targets.is_empty()) {
             targets.extend(self.noun_nisba(act.at, t).map(|mm| self.mention_arg(mm, false)));
         }
+        // (A stance's على party after the act it names is the act's victim; the act's nisba, when
+        // it has one, is whose act the stance is about: أدانت مصر الهجوم الإسرائيلي على لبنان.)
+        let victim_only = info(kind).stance
+            && !tr.noun
+            && !roles.targets.is_empty()
+            && roles.targets.iter().all(|&k| ps[k].governor.as_deref() == Some("علي") && ps[k].first > t + 2);
+        if victim_only {
+            if let Some(owner) = self.nisba_owner(ps, &roles.agents, t, c.end) {
+                targets = vec![owner];
+            }
+        }
         let owner =
             (!tr.held && !judged && (targets.is_empty() || info(kind).material)).then(|| self.nisba_owner(ps, &roles.agents, t, c.end));
         if let Some(owner) = owner.flatten() {
