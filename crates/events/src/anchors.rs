@@ -57,7 +57,7 @@ impl Ctx<'_, '_, '_> {
             plain(k)
                 || self.in_time[k]
                 || crate::context::is_comma(&words[k])
-                || (cues().locatives.has(bare(&words[k])) && !cues().governors.has(bare(&words[k])))
+                || (cues().locatives.has(bare(&words[k])) && !crate::context::is_governor(&words[k]))
         };
         let suffered = words[t].seg.prefixes.contains(&"ل")
             && (c.first..t).rev().take(9).any(|k| cues().sufferers.has(bare(&words[k])) && (k + 1..t).all(subject_word));

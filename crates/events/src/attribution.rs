@@ -422,7 +422,7 @@ impl Ctx<'_, '_, '_> {
                 || said
                 || SOURCE_STOPS.contains(&bare(x))
                 // (…and a word that governs an adjunct: وأكد الوزير | خلال لقائه، قال المسؤول | عقب.)
-                || cues().governors.has(bare(x))
+                || crate::context::is_governor(x)
                 || x.seg.prefixes.contains(&"ل")
                 || lone_lam(x)
                 || self.mention_at[e].is_some_and(|mi| self.d.mentions[mi].kind == MentionKind::Name)

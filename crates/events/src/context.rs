@@ -40,6 +40,19 @@ pub(crate) fn bare<'w>(w: &'w Word) -> &'w str {
     w.key_without_conj()
 }
 
+/// True when the word is a preposition or an adverb that governs the phrase after it (cue list
+/// `governors`: في، على، أمام …). إمام, an imam, folds to the key of أمام and governs nothing
+/// (اعتقلت الشرطة إمام المسجد).
+pub(crate) fn is_governor(w: &Word) -> bool {
+    let b = bare(w);
+    crate::cues::cues().governors.has(b) && !imam(w)
+}
+
+/// True for إمام (an imam), whose key is that of أمام ("before"): by its spelling with إ.
+pub(crate) fn imam(w: &Word) -> bool {
+    bare(w) == "امام" && w.tok.text.trim_start_matches(['و', 'ف']).starts_with('إ')
+}
+
 /// True for a particle inside a person's name (بن، ابن، أبو، عبد، ولد، آل، أم …): the word after
 /// it belongs to the name (محمد بن سلمان، إسماعيل ولد الشيخ أحمد).
 pub(crate) fn name_particle(w: &Word) -> bool {
@@ -82,7 +95,7 @@ pub(crate) fn is_definite_or_governed(words: &[Word], i: usize) -> bool {
     if w.seg.definite() || w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك")) {
         return true;
     }
-    i > 0 && crate::cues::cues().governors.has(bare(&words[i - 1]))
+    i > 0 && is_governor(&words[i - 1])
 }
 
 /// The number of tokens (up to three) of an adverbial of manner or hedging at `i` (cue list

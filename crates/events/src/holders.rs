@@ -99,7 +99,7 @@ impl Ctx<'_, '_, '_> {
             let and = t > start && w.seg.prefixes.first() == Some(&"و");
             // A preposition other than the institution's governs the name: it is no holder (طلب
             // النواب في مجلس الشيوخ من فلان).
-            let prep = t > start && c.governors.has(bare(w)) && !matches!(bare(w), "في" | "لدي");
+            let prep = t > start && crate::context::is_governor(w) && !matches!(bare(w), "في" | "لدي");
             if w.tok.kind != TokenKind::Arabic || self.in_time[t] || self.quantity_at[t].is_some() || verb || office || and || prep {
                 return None;
             }

@@ -295,7 +295,6 @@ impl Ctx<'_, '_, '_> {
                 &c.relatives,
                 &c.negations,
                 &c.connectors,
-                &c.governors,
                 &c.purpose,
                 &c.temporal,
                 &c.adjectives,
@@ -303,6 +302,8 @@ impl Ctx<'_, '_, '_> {
             ]
             .iter()
             .any(|cl| cl.has(k))
+            // (إمام, an imam, is a noun though its key is أمام's.)
+            && (!c.governors.has(k) || crate::context::imam(w))
             && (self.d.lexicon.lookup(w).is_none() || self.plain_noun(i))
             && !self.is_verb(i)
     }

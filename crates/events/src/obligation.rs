@@ -48,7 +48,7 @@ impl Ctx<'_, '_, '_> {
             || crate::objects::imperfect_shaped(&next.key);
         let asked = matches!(bare(next), "ان" | "أن")
             || (!thing
-                && !cues().governors.has(bare(next))
+                && !crate::context::is_governor(next)
                 && !cues().temporal.has(bare(next))
                 && !next.seg.prefixes.iter().any(|x| matches!(*x, "ب" | "ل" | "ك" | "و" | "ف")));
         asked && !self.in_source(p)

@@ -711,7 +711,7 @@ impl Ctx<'_, '_, '_> {
                 continue;
             }
             // A preposition and up to three plain words it governs (في قصر السلام).
-            let prep = cues().governors.has(bare(w)) || w.seg.prefixes.contains(&"ب");
+            let prep = crate::context::is_governor(w) || w.seg.prefixes.contains(&"ب");
             if !prep || self.is_verb(i) {
                 return false;
             }

@@ -107,6 +107,9 @@ fn near_class(words: &[rasad_text::Word], i: usize, lo: usize, hi: usize, keys: 
 /// True when a word governs the noun after it (في، بعد، مقابل، لأي).
 pub(crate) fn governs(w: &rasad_text::Word) -> bool {
     let g = &cues().governors;
+    if crate::context::imam(w) {
+        return false;
+    }
     // A definite noun heads no construct (في المقابل يدعو الحزب: يدعو stays a verb), unless the
     // list has it with its article (بالقرب).
     if w.seg.definite() {

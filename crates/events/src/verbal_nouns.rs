@@ -45,7 +45,7 @@ fn describes(w: &Word) -> bool {
             && w.seg.prefixes.is_empty()
             && w.key.chars().count() >= 4
             && nisba_ending(w.key.as_str())
-            && !cues().governors.has(bare(w)))
+            && !crate::context::is_governor(w))
 }
 
 /// True when a match key has a finite verb's inflection: a perfect's ت or وا, an imperfect's

@@ -321,7 +321,7 @@ impl Ctx<'_, '_, '_> {
                 // (A governed state may close an office before the name: المبعوث الأممي إلى اليمن
                 // إسماعيل ولد الشيخ أحمد.)
                 let governed =
-                    words[i].seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل")) || (i > 0 && cues().governors.has(bare(&words[i - 1])));
+                    words[i].seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل")) || (i > 0 && crate::context::is_governor(&words[i - 1]));
                 let state_only = !governed
                     && self.mention_starting(i).is_some_and(|s| {
                         self.d.mentions[s].end == j
@@ -463,7 +463,7 @@ impl Ctx<'_, '_, '_> {
             // الطوارئ; not a counted noun, 18 شخصا | في حلب.)
             let construct_people = genitive_head == Some(Head::People)
                 && super::words::construct_plural_of_people(&words[j - 1])
-                && !cues().governors.has(bare(&words[j]))
+                && !crate::context::is_governor(&words[j])
                 && self.quantity_at[j - 1].is_none();
             let head_construct =
                 j > i && construct(&words[j - 1]) && (matches!(genitive_head, Some(Head::Office | Head::Group)) || construct_people);
@@ -480,7 +480,7 @@ impl Ctx<'_, '_, '_> {
                     && self.d.lexicon.lookup(x).is_none_or(|h| h.nominal || h.entries.iter().any(|e| e.noun))
                     // (A preposition other than في، من، لدى is no link to an institution: اعتقلت
                     // محتجين | قرب مبنى البرلمان; عناصر في التنظيم stays one phrase.)
-                    && (!cues().governors.has(bare(x)) || matches!(bare(x), "في" | "من" | "لدي"))
+                    && (!crate::context::is_governor(x) || matches!(bare(x), "في" | "من" | "لدي"))
                     // (Nor a particle: قال مسؤول | إن المسلحين، أكد مصدر | أن الجيش.)
                     && ![&cues().complementizers, &cues().connectors, &cues().negations].iter().any(|cl| cl.has(bare(x)))
             };
@@ -496,7 +496,7 @@ impl Ctx<'_, '_, '_> {
                 let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"] || named_place(k));
                 // (Over a preposition only to a body or a group, not to an event: عناصر في التنظيم,
                 // not جنود في الهجوم.)
-                let over_preposition = (j..end.unwrap_or(j)).any(|k| cues().governors.has(bare(&words[k])));
+                let over_preposition = (j..end.unwrap_or(j)).any(|k| crate::context::is_governor(&words[k]));
                 let event_end = |e: usize| self.d.lexicon.lookup(&words[e]).is_some() && word_class(&words[e]).is_none();
                 if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun) && !(over_preposition && event_end(e))) {
                     // (A name there is taken whole: وفد من الأمم المتحدة.)

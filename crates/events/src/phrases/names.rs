@@ -94,7 +94,7 @@ impl Ctx<'_, '_, '_> {
         let argument = self.mention_starting(i + 1).is_some_and(|m| self.d.mentions[m].actor.is_some())
             || self.name_at(i + 1).is_some()
             || word_class(next).is_some()
-            || c.governors.has(bare(next))
+            || crate::context::is_governor(next)
             || (next.seg.definite() && next.tok.kind == TokenKind::Arabic);
         argument && !super::words::describes_word(w, next)
     }
@@ -231,7 +231,7 @@ impl Ctx<'_, '_, '_> {
         // أمام البرلمان: the body a protest stands before (PROTEST's frame). Not إمام, an imam,
         // which folds to the same key.
         if k == "امام" {
-            return (!prev.tok.text.trim_start_matches(['و', 'ف']).starts_with('إ')).then(|| k.to_string());
+            return (!crate::context::imam(prev)).then(|| k.to_string());
         }
         let prep = |k: &str| cues().target_preps.has(k) || cues().locatives.has(k) || cues().agent_markers.has(k);
         // A preposition the segmenter left joined to و or ف (وفي ليبيا، وعلى الحدود).

@@ -167,7 +167,7 @@ impl Ctx<'_, '_, '_> {
             // المرشح، نحو 15 من رجال قوات الطوارئ.)
             // (Not over a time or a preposition: خمسة مسلحين | داخل المبنى، 20 مسلحا | الخميس.)
             let member =
-                j > i && j < hi && cues().members.has(bare(&words[j - 1])) && !self.in_time[j] && !cues().governors.has(bare(&words[j]));
+                j > i && j < hi && cues().members.has(bare(&words[j - 1])) && !self.in_time[j] && !crate::context::is_governor(&words[j]);
             if member && (words[j].seg.definite() || self.mention_starting(j).is_some() || self.bare_construct(j, hi)) {
                 let (e, head) = self.phrase_start(j, hi).unwrap_or((j + 1, Head::Group));
                 let people =
@@ -214,7 +214,7 @@ impl Ctx<'_, '_, '_> {
         // (…and a participle in the nominative plural, which no circumstantial clause takes: وحرق
         // محتجون المقر.)
         // (…nor one a preposition governs: من قبل محتجين.)
-        let nominative = || bare(w).ends_with("ون") || (i > 0 && cues().governors.has(bare(&self.d.words[i - 1])));
+        let nominative = || bare(w).ends_with("ون") || (i > 0 && crate::context::is_governor(&self.d.words[i - 1]));
         // (…nor one right after a transitive verb of the lexicon, its object: ستمنع متظاهرين من.)
         let object =
             || {

@@ -165,7 +165,7 @@ impl Ctx<'_, '_, '_> {
             let object_after = next.is_some_and(|i| {
                 let w = &words[i];
                 w.tok.kind == rasad_text::TokenKind::Arabic
-                    && !cues().governors.has(bare(w))
+                    && !crate::context::is_governor(w)
                     && !cues().temporal.has(bare(w))
                     && !cues().agent_markers.has(bare(w))
                     && !w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل" | "ك"))

@@ -289,7 +289,7 @@ impl Ctx<'_, '_, '_> {
                         && ((p.first == from && p.governor.is_none())
                             || (p.first == from + 1
                                 && words[from].seg.prefixes.is_empty()
-                                && !cues().governors.has(bare(&words[from]))
+                                && !crate::context::is_governor(&words[from])
                                 && !cues().target_preps.has(bare(&words[from]))
                                 && p.governor.as_deref() == Some(bare(&words[from]))))
                 })

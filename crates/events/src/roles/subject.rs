@@ -263,7 +263,7 @@ impl Ctx<'_, '_, '_> {
             match g {
                 Some(at) if (c.first..at).all(|j| words[j].tok.kind == TokenKind::Punct) => return true,
                 // (Two governors in a row make one: بعيدا عن، بالقرب من، في ظل.)
-                Some(at) if at > c.first && cues().governors.has(bare(&words[at - 1])) => g = Some(at - 1),
+                Some(at) if at > c.first && crate::context::is_governor(&words[at - 1]) => g = Some(at - 1),
                 Some(at) => g = self.chain_governor(ps, c.first, at),
                 None => return false,
             }
