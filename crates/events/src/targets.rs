@@ -257,8 +257,10 @@ impl Ctx<'_, '_, '_> {
         // (Over an adverb, a comma or a time before it: دانت الوزارة بشدة، الثلاثاء، القصف السوري.)
         let adjunct = |i: usize| is_comma(&words[i]) || self.in_time[i] || cues().stance_adverbs.has(bare(&words[i]));
         let first = noun;
-        while noun < end && noun < first + 6 && adjunct(noun) {
-            noun += 1;
+        while noun < end && noun < first + 8 && adjunct(noun) {
+            // (…or a parenthesis between commas: أدانت مصر، في بيان، الهجوم الإسرائيلي.)
+            let close = is_comma(&words[noun]).then(|| (noun + 1..end.min(noun + 5)).find(|&j| is_comma(&words[j]))).flatten();
+            noun = close.unwrap_or(noun) + 1;
         }
         let w = words.get(noun).filter(|_| noun < end)?;
         // (The nisba of a noun trigger's own adjective is its doer: القصف المدفعي التركي; so is
