@@ -121,9 +121,10 @@ impl Ctx<'_, '_, '_> {
         (title && named && self.single_office(n.first)).then_some(n.end)
     }
 
-    /// The end of a person's name starting at `t`: a person of the catalogue or a PER name.
+    /// The end of a person's name starting at `t`: a person of the catalogue or a PER name; `None`
+    /// past the last token (a title that ends the text).
     fn person_starting(&self, t: usize) -> Option<usize> {
-        let kb_person = self.mention_at[t]
+        let kb_person = (self.mention_at.get(t).copied().flatten())
             .filter(|&m| self.d.mentions[m].first == t)
             .filter(|&m| self.d.mentions[m].actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person))
             .map(|m| self.d.mentions[m].end);
