@@ -177,13 +177,22 @@ pub(crate) fn near_any(words: &[Word], i: usize, radius: usize, lo: usize, hi: u
 
 impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     /// The verb of cue list `attack_subject_verbs` (استهدف، طال، أصاب …, in any person of the
-    /// perfect or imperfect) within three words after the noun at `n`, past its adjectives and
-    /// an instrument (هجوما صاروخيا طال، غارة بطائرة مسيرة استهدفت), below `end`.
+    /// perfect or imperfect) within four words after the noun at `n`, past its adjectives and
+    /// an instrument (هجوما صاروخيا طال، غارة بطائرة مسيرة استهدفت، تفجير سيارة مفخخة استهدف),
+    /// below `end`.
     pub(crate) fn striking_verb_after(&self, n: usize, end: usize) -> Option<usize> {
         let words = self.d.words;
-        (n + 1..(n + 4).min(end)).find(|&k| self.strikes(k)).filter(|&k| {
+        let c = crate::cues::cues();
+        // (A noun an explosive adjective qualifies, or a weapon: سيارة مفخخة، عبوات ناسفة، صاروخ.)
+        let instrument = |j: usize| words.get(j + 1).is_some_and(|x| c.explosives.has(bare(x))) || c.weapons.has(bare(&words[j]));
+        (n + 1..(n + 5).min(end)).find(|&k| self.strikes(k)).filter(|&k| {
             (n + 1..k).all(|j| {
-                crate::phrases::is_adjective(&words[j]) || words[j].key.ends_with('ا') || words[j].seg.prefixes.first() == Some(&"ب")
+                let w = &words[j];
+                crate::phrases::is_adjective(w)
+                    || w.key.ends_with('ا')
+                    || w.seg.prefixes.first() == Some(&"ب")
+                    || instrument(j)
+                    || c.explosives.has(bare(w))
             })
         })
     }

@@ -200,6 +200,8 @@ pub(crate) struct Cues {
     pub weapons: Class,
     pub weapon_singulars: Class,
     pub explosives: Class,
+    /// Wound nouns after ب, never the cause of the wounding (بجروح، بإصابات): doers.rs `cause_noun`.
+    pub wounds: Class,
     /// Lexicon nouns of things (دورية، قافلة، جسر) that may head a participant where their `near=`
     /// word is missing.
     pub plain_things: Class,
@@ -208,6 +210,9 @@ pub(crate) struct Cues {
     pub quarters: Class,
     pub one_person: Class,
     pub manner: Class,
+    /// Adjectives of an attack that also name its doer, and the nouns they describe (هجوم انتحاري).
+    pub suicide_adjectives: Class,
+    pub suicide_nouns: Class,
     /// Adverbs between a stance verb and its object: targets.rs `nisba_owner`.
     pub stance_adverbs: Class,
     pub scene_breaks: Class,

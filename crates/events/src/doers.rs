@@ -111,7 +111,9 @@ impl Ctx<'_, '_, '_> {
         let noun = (t + 1..end).find(|&k| {
             let w = &words[k];
             let cause_word = matches!(bare(w), "في" | "جراء" | "اثر" | "بسبب" | "خلال" | "بعد");
-            (cause_word && k + 1 < end && violent(k + 1)) || (w.seg.prefixes.contains(&"ب") && violent(k))
+            // (Not the wound itself: أصيب ستة أشخاص بجروح بانفجار عبوة, the cause is انفجار.)
+            let wound = cues().wounds.has(w.seg.base.as_str());
+            (cause_word && k + 1 < end && violent(k + 1)) || (w.seg.prefixes.contains(&"ب") && violent(k) && !wound)
         })?;
         Some(if violent(noun) { noun } else { noun + 1 })
     }
@@ -148,7 +150,9 @@ impl Ctx<'_, '_, '_> {
                 let j = ps.iter().position(|p| p.first == k + 1 && p.governor.as_deref() == Some("علي")).filter(|&j| usable(j))?;
                 return Some(self.owner_after(ps, j).filter(|&o| usable(o)).unwrap_or(j));
             }
-            if let Some(h) = self.d.lexicon.lookup(w).filter(|_| !cues().explosives.has(w.key.as_str())) {
+            // (A noun of the lexicon is the instrument, passed: انفجار عبوة ناسفة استهدفت دورية.)
+            let lexical = self.d.lexicon.lookup(w).filter(|h| !h.nominal);
+            if let Some(h) = lexical.filter(|_| !cues().explosives.has(w.key.as_str())) {
                 let struck = !h.nominal
                     && info(h.entry.kind).victims
                     && !third_person_pronoun(w)

@@ -90,7 +90,16 @@ impl Ctx<'_, '_, '_> {
                 && word_class(w).is_none()
                 && self.d.lexicon.lookup(w).is_none()
         };
-        if event_adjective {
+        // (So does a suicide attack's adjective after its noun, which names no bomber there: هجوم
+        // انتحاري، التفجير الانتحاري، بتفجيرين انتحاريين.)
+        let suicide = i > 0 && {
+            let (prev, c) = (&words[i - 1], cues());
+            let strip = |x: &str| x.strip_prefix("ال").map(str::to_string).unwrap_or_else(|| x.to_string());
+            c.suicide_adjectives.has(&strip(&w.seg.base))
+                && c.suicide_nouns.has(&strip(&prev.seg.base))
+                && prev.seg.definite() == w.seg.definite()
+        };
+        if event_adjective || suicide {
             return None;
         }
         if cues().honorifics.has(w.key.as_str()) {
