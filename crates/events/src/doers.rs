@@ -151,12 +151,17 @@ impl Ctx<'_, '_, '_> {
                 return Some(self.owner_after(ps, j).filter(|&o| usable(o)).unwrap_or(j));
             }
             // (A noun of the lexicon is the instrument, passed: انفجار عبوة ناسفة استهدفت دورية.)
+            // (…and a verb of cue list `attack_subject_verbs` strikes whether or not the lexicon
+            // reads it: طالت، أصابت.)
             let lexical = self.d.lexicon.lookup(w).filter(|h| !h.nominal);
-            if let Some(h) = lexical.filter(|_| !cues().explosives.has(w.key.as_str())) {
-                let struck = !h.nominal
-                    && info(h.entry.kind).victims
-                    && !third_person_pronoun(w)
-                    && h.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == "obj"));
+            let striking = self.strikes(k) && !third_person_pronoun(w) && self.d.lexicon.lookup(w).is_none_or(|h| !h.nominal);
+            if (lexical.is_some() || striking) && !cues().explosives.has(w.key.as_str()) {
+                let struck = striking
+                    || lexical.is_some_and(|h| {
+                        info(h.entry.kind).victims
+                            && !third_person_pronoun(w)
+                            && h.entries.iter().any(|e| crate::triggers::frame_of(e).iter().any(|f| f == "obj"))
+                    });
                 let j = ps.iter().position(|p| p.first == k + 1 && p.governor.is_none()).filter(|&j| struck && usable(j))?;
                 return Some(self.owner_after(ps, j).filter(|&o| usable(o)).unwrap_or(j));
             }

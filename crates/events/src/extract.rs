@@ -273,10 +273,17 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
             // …else the agency of the dateline (الرياض … واس).
             None => story_source.as_ref().filter(|(at, _)| si - at <= 2).map(|(_, x)| x.clone()).or_else(|| dateline.clone()),
         };
-        // (Three words make a sentence when a full stop ends them: قتلت الشرطة المسلحين. A
-        // heading of three, دعم إيراني لسوريا, names a topic.)
+        // (Three words make a sentence when a full stop ends them, or a verb opens them, a
+        // headline's: قتلت الشرطة المسلحين، اعتقلت الشرطة انتحاريا. A heading of three, دعم إيراني
+        // لسوريا, names a topic.)
         let stopped = d.words[s.first_token..s.end_token].last().is_some_and(|w| w.is_punct(".") || w.is_punct("!") || w.is_punct("؟"));
-        if furniture || n_words < 3 || (n_words == 3 && !stopped) {
+        // (A verb before a definite subject or a name: دعم إيراني لسوريا opens with a noun.)
+        let verbal = (s.first_token..s.end_token).find(|&k| d.words[k].tok.is_word()).is_some_and(|k| {
+            let named = cx.mention_at.get(k + 1).copied().flatten().is_some_and(|m| d.mentions[m].kind == rasad_kb::MentionKind::Name);
+            let subject = d.words.get(k + 1).is_some_and(|n| n.seg.definite()) || named;
+            cx.is_verb(k) && subject
+        });
+        if furniture || n_words < 3 || (n_words == 3 && !stopped && !verbal) {
             continue;
         }
         let phrases = cx.phrases(s.first_token, s.end_token);

@@ -184,6 +184,11 @@ impl Kb {
                         // القنصلية السعودية، أسرة سورية: the state's nisba, not the country as a place.
                         m.place = None;
                     }
+                    if m.place.is_some_and(|p| self.places[p].feature == "country") && n == 1 && accusative_nisba(words, i) {
+                        // 22 مدنياً سورياً: a country's name takes no tanween; written with it, or
+                        // after a noun written with it, it is the accusative nisba.
+                        (m.place, m.kind) = (None, MentionKind::Demonym);
+                    }
                     out.push(m);
                     if places.len() > 1 && out.last().is_some_and(|m| m.place.is_some()) {
                         ambiguous.push((out.len() - 1, places));
@@ -664,3 +669,14 @@ fn big_city(p: &Place) -> bool {
 #[cfg(test)]
 #[path = "link_tests.rs"]
 mod tests;
+
+/// True when the word at `i`, spelled as a country's name in يا (سوريا، ليبيا، تركيا، روسيا), is
+/// the accusative of its nisba: the word carries the tanween (سورياً، سوريًا), or the word before it
+/// does (مدنياً سوريا). Unvocalized text stays a name (قصفوا سوريا).
+fn accusative_nisba(words: &[Word], i: usize) -> bool {
+    const TANWEEN: char = '\u{64B}';
+    let w = &words[i];
+    w.key_without_conj().ends_with("يا")
+        && (w.tok.text.contains(TANWEEN)
+            || i.checked_sub(1).is_some_and(|k| words[k].tok.kind == TokenKind::Arabic && words[k].tok.text.contains(TANWEEN)))
+}
