@@ -91,6 +91,7 @@ impl Ctx<'_, '_, '_> {
         let ongoing = |k: usize| cues().ongoing.has(bare(&words[k]));
         let going_on = victims && ((t + 1..(t + 4).min(c.end)).any(ongoing) || (c.first..t).rev().take(2).any(ongoing));
         let performed = suffered
+            || self.claimed(t).is_some()
             || striking
             || going_on
             || managed

@@ -213,6 +213,9 @@ pub(crate) struct Cues {
     /// Adjectives of an attack that also name its doer, and the nouns they describe (هجوم انتحاري).
     pub suicide_adjectives: Class,
     pub suicide_nouns: Class,
+    /// A claim of responsibility (مسؤوليته عن الهجوم): doers.rs `claimant`.
+    pub responsibility: Class,
+    pub claim_verbs: Class,
     /// Adverbs between a stance verb and its object: targets.rs `nisba_owner`.
     pub stance_adverbs: Class,
     pub scene_breaks: Class,

@@ -118,6 +118,33 @@ impl Ctx<'_, '_, '_> {
         Some(if violent(noun) { noun } else { noun + 1 })
     }
 
+    /// The claim verb when the noun at `t` is what a claim of responsibility names: a word of cue
+    /// list `responsibility` two words before, عن right before, and a verb of `claim_verbs` within
+    /// four words before that, not negated (أعلنت حركة طالبان | مسؤوليتها عن | الهجوم). None
+    /// otherwise (لم تعلن أي جهة المسؤولية عن الهجوم، تحديد المسؤولية عن الهجمات).
+    pub(crate) fn claimed(&self, t: usize) -> Option<usize> {
+        let words = self.d.words;
+        if t < 3 || bare(&words[t - 1]) != "عن" || !cues().responsibility.has(bare(&words[t - 2])) {
+            return None;
+        }
+        let v = (t.saturating_sub(7)..t - 2).rev().find(|&k| cues().claim_verbs.has(bare(&words[k])))?;
+        let negated = v > 0 && matches!(bare(&words[v - 1]), "لم" | "لا" | "لن" | "ما");
+        (!negated).then_some(v)
+    }
+
+    /// Who claimed the attack the noun at `t` names (أعلنت حركة طالبان مسؤوليتها عن الهجوم، أعلن
+    /// تنظيم داعش أمس مسؤوليته عن التفجير): the free participant between the claim verb and the
+    /// responsibility word, else the one right before the verb (التنظيم أعلن). None when the noun
+    /// is no claim's or its claimant is unnamed (أعلن مسؤوليته: the sentence's subject carries).
+    pub(crate) fn claimant(&self, ps: &[Phrase], c: &Clause, t: usize) -> Option<usize> {
+        let v = self.claimed(t)?;
+        // (The claimant may be the sentence's source too: أعلن التنظيم مسؤوليته عن الهجوم في بيان.)
+        let free = |p: &Phrase| p.governor.is_none() && p.participant();
+        ps.iter()
+            .position(|p| p.first > v && p.end <= t - 2 && free(p))
+            .or_else(|| ps.iter().rposition(|p| p.first >= c.first && p.end == v && free(p)))
+    }
+
     /// The first word from `k` (below `end`) past adjectives and manner words (مسلح، جوية، عنيف).
     pub(crate) fn past_adjectives(&self, ps: &[Phrase], mut k: usize, end: usize) -> usize {
         let words = self.d.words;

@@ -245,6 +245,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     // The triggers of acts told in a relative clause on a stance's object (merge_described).
     let mut described: Vec<usize> = Vec::new();
+    // The triggers of attacks a claim of responsibility names (merge_claims).
+    let mut claims: Vec<usize> = Vec::new();
     let mut prev_subject: Vec<rasad_model::Arg> = Vec::new();
     let mut prev_spoke = false;
     let mut story_source: Option<(usize, rasad_model::Source)> = None;
@@ -361,6 +363,9 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
                     if c.link == ClauseLink::Relative && crate::types::info(ev.kind).material && stance_before {
                         described.push(ev.trigger.start);
                     }
+                    if tr.noun && cx.claimed(tr.at).is_some() {
+                        claims.push(ev.trigger.start);
+                    }
                     // A subject that suffered the act (قُتل 19 شخصا، قتل ثلاثة جنود) did nothing a
                     // sentence after it continues: that takes the act's doer, if any (قتل 19 شخصا.
                     // واستهدف …: the dead attacked nobody).
@@ -455,7 +460,8 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
     };
     let out = crate::merge::merge_references(out, lemma, reference);
     let breaks = scene_breaks(&cx, d);
-    let mut out = crate::merge::merge_described(out, &described, &breaks);
+    let out = crate::merge::merge_described(out, &described, &breaks);
+    let mut out = crate::merge::merge_claims(out, &claims, &breaks);
     out.retain(|e| {
         let keep = situated(e);
         if !keep && *DEBUG {

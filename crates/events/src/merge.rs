@@ -275,3 +275,28 @@ pub fn merge_described(events: Vec<Event>, described: &[usize], breaks: &[usize]
     }
     out
 }
+
+/// An attack a claim of responsibility names (أعلنت حركة طالبان مسؤوليتها عن الهجوم: `claims`
+/// holds such triggers' starts) is the nearest earlier event of its type, not across a scene break
+/// (`breaks`): it takes the claimant among its actors and the mention. With none before it, the
+/// claim stays the attack's report (أعلن التنظيم مسؤوليته عن هجوم انتحاري في بغداد).
+pub fn merge_claims(events: Vec<Event>, claims: &[usize], breaks: &[usize]) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        let broken = |a: &Event| breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
+        let earlier = claims
+            .contains(&e.trigger.start)
+            .then(|| out.iter().rposition(|a| a.kind == e.kind && a.status == e.status).filter(|&k| !broken(&out[k])))
+            .flatten();
+        match earlier {
+            Some(k) => {
+                let a = &mut out[k];
+                let actors: Vec<Arg> = e.actors.into_iter().filter(|x| !a.targets.iter().any(|t| same_arg(t, x))).collect();
+                merge_args(&mut a.actors, actors);
+                a.mentions.extend(e.mentions);
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}

@@ -652,7 +652,7 @@ impl Ctx<'_, '_, '_> {
                 .flatten()
                 .map(|v| (v, frame_of(entry)));
             found.push(Trig {
-                dependent: nominal && !after_addition && !adjunct,
+                dependent: nominal && !after_addition && !adjunct && self.claimed(i).is_none(),
                 adjunct: nominal && temporal,
                 described_by,
                 ..Trig::of(i, entry, nominal)

@@ -307,7 +307,8 @@ impl Ctx<'_, '_, '_> {
             let from = k < c.end && bare(&words[k]) == "من";
             ps.iter().position(|p| from && p.first == k + 1 && p.governor.as_deref() == Some("من") && p.participant() && !self.in_source(p))
         });
-        if let Some(s) = redirected.or(giver) {
+        // أعلنت حركة طالبان مسؤوليتها عن الهجوم: the claimant did it.
+        if let Some(s) = self.claimant(ps, c, t).or(redirected).or(giver) {
             r.agents = self.with_coordinated(ps, s);
         } else if let Some(d) = self.doer_of_noun(ps, c, t) {
             r.agents = self.with_coordinated(ps, d);
