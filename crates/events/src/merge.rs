@@ -263,11 +263,7 @@ pub fn merge_described(events: Vec<Event>, described: &[usize], breaks: &[usize]
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         // (Places are not compared: a city and its region name one occurrence, أبها and عسير.)
-        let broken = |a: &Event| breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
-        let earlier = described
-            .contains(&e.trigger.start)
-            .then(|| out.iter().rposition(|a| a.kind == e.kind).filter(|&k| !broken(&out[k])))
-            .flatten();
+        let earlier = described.contains(&e.trigger.start).then(|| told_before(&out, &e, breaks, |_| true)).flatten();
         match earlier {
             Some(k) => out[k].mentions.extend(e.mentions),
             None => out.push(e),
@@ -283,11 +279,7 @@ pub fn merge_described(events: Vec<Event>, described: &[usize], breaks: &[usize]
 pub fn merge_claims(events: Vec<Event>, claims: &[usize], breaks: &[usize]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
-        let broken = |a: &Event| breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
-        let earlier = claims
-            .contains(&e.trigger.start)
-            .then(|| out.iter().rposition(|a| a.kind == e.kind && a.status == e.status).filter(|&k| !broken(&out[k])))
-            .flatten();
+        let earlier = claims.contains(&e.trigger.start).then(|| told_before(&out, &e, breaks, |a| a.status == e.status)).flatten();
         match earlier {
             Some(k) => {
                 let a = &mut out[k];
@@ -299,4 +291,11 @@ pub fn merge_claims(events: Vec<Event>, claims: &[usize], breaks: &[usize]) -> V
         }
     }
     out
+}
+
+/// The nearest event of `out` of `e`'s type that `also` accepts, unless a scene break (`breaks`)
+/// stands between it and `e`.
+fn told_before(out: &[Event], e: &Event, breaks: &[usize], also: impl Fn(&Event) -> bool) -> Option<usize> {
+    let broken = |a: &Event| breaks.iter().any(|&b| a.trigger.start < b && b <= e.trigger.start);
+    out.iter().rposition(|a| a.kind == e.kind && also(a)).filter(|&k| !broken(&out[k]))
 }
