@@ -94,9 +94,9 @@ impl Ctx<'_, '_, '_> {
         // انتحاري، التفجير الانتحاري، بتفجيرين انتحاريين.)
         let suicide = i > 0 && {
             let (prev, c) = (&words[i - 1], cues());
-            let strip = |x: &str| x.strip_prefix("ال").map(str::to_string).unwrap_or_else(|| x.to_string());
-            c.suicide_adjectives.has(&strip(&w.seg.base))
-                && c.suicide_nouns.has(&strip(&prev.seg.base))
+            let (a, n) = (w.seg.base.as_str(), prev.seg.base.as_str());
+            c.suicide_adjectives.has(a.strip_prefix("ال").unwrap_or(a))
+                && c.suicide_nouns.has(n.strip_prefix("ال").unwrap_or(n))
                 && prev.seg.definite() == w.seg.definite()
         };
         if event_adjective || suicide {
