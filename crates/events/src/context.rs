@@ -182,9 +182,9 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
     /// below `end`.
     pub(crate) fn striking_verb_after(&self, n: usize, end: usize) -> Option<usize> {
         let words = self.d.words;
-        let c = crate::cues::cues();
+        use crate::objects::{explosive, weapon};
         // (A noun an explosive adjective qualifies, or a weapon: سيارة مفخخة، عبوات ناسفة، صاروخ.)
-        let instrument = |j: usize| words.get(j + 1).is_some_and(|x| c.explosives.has(bare(x))) || c.weapons.has(bare(&words[j]));
+        let instrument = |j: usize| words.get(j + 1).is_some_and(explosive) || weapon(&words[j]);
         (n + 1..(n + 5).min(end)).find(|&k| self.strikes(k)).filter(|&k| {
             (n + 1..k).all(|j| {
                 let w = &words[j];
@@ -192,7 +192,7 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
                     || w.key.ends_with('ا')
                     || w.seg.prefixes.first() == Some(&"ب")
                     || instrument(j)
-                    || c.explosives.has(bare(w))
+                    || explosive(w)
             })
         })
     }

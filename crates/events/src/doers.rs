@@ -180,9 +180,10 @@ impl Ctx<'_, '_, '_> {
             // (A noun of the lexicon is the instrument, passed: انفجار عبوة ناسفة استهدفت دورية.)
             // (…and a verb of cue list `attack_subject_verbs` strikes whether or not the lexicon
             // reads it: طالت، أصابت.)
-            let lexical = self.d.lexicon.lookup(w).filter(|h| !h.nominal);
-            let striking = self.strikes(k) && !third_person_pronoun(w) && self.d.lexicon.lookup(w).is_none_or(|h| !h.nominal);
-            if (lexical.is_some() || striking) && !cues().explosives.has(w.key.as_str()) {
+            let hit = self.d.lexicon.lookup(w);
+            let lexical = hit.as_ref().filter(|h| !h.nominal);
+            let striking = self.strikes(k) && !third_person_pronoun(w) && !hit.as_ref().is_some_and(|h| h.nominal);
+            if (lexical.is_some() || striking) && !crate::objects::explosive(w) {
                 let struck = striking
                     || lexical.is_some_and(|h| {
                         info(h.entry.kind).victims

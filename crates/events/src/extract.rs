@@ -280,12 +280,14 @@ pub fn extract_events(d: &DocInput) -> Vec<Event> {
         // لسوريا, names a topic.)
         let stopped = d.words[s.first_token..s.end_token].last().is_some_and(|w| w.is_punct(".") || w.is_punct("!") || w.is_punct("؟"));
         // (A verb before a definite subject or a name: دعم إيراني لسوريا opens with a noun.)
-        let verbal = (s.first_token..s.end_token).find(|&k| d.words[k].tok.is_word()).is_some_and(|k| {
-            let named = cx.mention_at.get(k + 1).copied().flatten().is_some_and(|m| d.mentions[m].kind == rasad_kb::MentionKind::Name);
-            let subject = d.words.get(k + 1).is_some_and(|n| n.seg.definite()) || named;
-            cx.is_verb(k) && subject
-        });
-        if furniture || n_words < 3 || (n_words == 3 && !stopped && !verbal) {
+        let verbal = || {
+            (s.first_token..s.end_token).find(|&k| d.words[k].tok.is_word()).is_some_and(|k| {
+                let named = cx.mention_at.get(k + 1).copied().flatten().is_some_and(|m| d.mentions[m].kind == rasad_kb::MentionKind::Name);
+                let subject = d.words.get(k + 1).is_some_and(|n| n.seg.definite()) || named;
+                cx.is_verb(k) && subject
+            })
+        };
+        if furniture || n_words < 3 || (n_words == 3 && !stopped && !verbal()) {
             continue;
         }
         let phrases = cx.phrases(s.first_token, s.end_token);
