@@ -91,6 +91,52 @@ fn is_terminal(t: &Token) -> bool {
     t.kind == TokenKind::Punct && (matches!(t.text, "!" | "?" | "؟" | "…" | "۔") || t.text.starts_with('.'))
 }
 
+/// The letters of an Arabic word, without diacritics and tatweel (دكتور in د, هـ → ه).
+fn letter_count(t: &Token) -> usize {
+    t.text.chars().filter(|c| !matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')).count()
+}
+
+/// Whether the dot at token `i` abbreviates rather than ends a sentence:
+/// - after a single Arabic letter that stands for a title or a name (د. for دكتور, م. for مهندس,
+///   أ. for أستاذ: "وقال د. خالد إن …") when a word follows on the same line. Not after a number
+///   (the era and the unit: 2015 م.), not after a definite word (a label: المجموعة أ.), not after
+///   ه, ة or و;
+/// - inside a dotted acronym, a dot between two pieces of at most two letters that touches the
+///   piece after it (سي.إن.إن، يو .بي .آي).
+fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if t.text != "." || i == 0 {
+        return false;
+    }
+    let (prev, Some(next)) = (&tokens[i - 1], tokens.get(i + 1)) else {
+        return false;
+    };
+    if prev.kind != TokenKind::Arabic || next.kind != TokenKind::Arabic {
+        return false;
+    }
+    let gap_after = &text[t.byte_start + t.text.len()..next.byte_start];
+    if gap_after.contains('\n') {
+        return false;
+    }
+    let touches_prev = prev.span.end == t.span.start;
+    let initial = || {
+        let key = match_key(prev.text);
+        let before = i.checked_sub(2).map(|k| &tokens[k]);
+        letter_count(prev) == 1
+            && !matches!(key.as_str(), "ه" | "ة" | "و")
+            && before.is_none_or(|b| b.kind != TokenKind::Number && !(b.kind == TokenKind::Arabic && is_definite(b)))
+    };
+    let acronym = || gap_after.is_empty() && letter_count(prev) <= 2 && letter_count(next) <= 2;
+    touches_prev && initial() || acronym()
+}
+
+/// A definite word: ال after at most one of the prefixes و ف ب ك ل.
+fn is_definite(t: &Token) -> bool {
+    let key = match_key(t.text);
+    let rest = key.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(&key);
+    key.starts_with("ال") || rest.starts_with("ال") || key.starts_with("لل")
+}
+
 fn quote_delta(t: &Token, ascii_open: &mut bool) -> i32 {
     match t.text {
         "«" | "“" | "‹" => 1,
@@ -196,7 +242,7 @@ pub fn split_sentences_with(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         depth = (depth + d).max(0);
         i += 1;
-        if is_terminal(t) {
+        if is_terminal(t) && !abbreviation_dot(text, tokens, i - 1) {
             let quote_too_long = depth > 0 && t.span.start.saturating_sub(quote_start) > MAX_QUOTE_SPAN;
             // A stop right before a closing quote ends the quotation and the sentence together.
             let mut j = i;
@@ -276,6 +322,28 @@ mod tests {
         let text = "وقال \"إن الوضع خطير. وأضاف \"نحن مستعدون\" للحوار. وصل الوفد إلى المدينة.";
         let s = sents(text);
         assert_eq!(s.last().map(String::as_str), Some("وصل الوفد إلى المدينة."), "{s:?}");
+    }
+
+    #[test]
+    fn titles_initials_and_acronyms_are_not_stops() {
+        assert_eq!(sents("وقال د. سامي العلي إن الوفد وصل. ثم غادر."), vec!["وقال د. سامي العلي إن الوفد وصل.", "ثم غادر."]);
+        assert_eq!(sents("وأكد أ.د. هشام الراوي أن الحصار انتهى."), vec!["وأكد أ.د. هشام الراوي أن الحصار انتهى."]);
+        assert_eq!(sents("وصرح م.نبيل حداد للصحفيين."), vec!["وصرح م.نبيل حداد للصحفيين."]);
+        assert_eq!(sents("وقال في مقابلة مع (سي.إن.إن) إن الهدنة صامدة."), vec!["وقال في مقابلة مع (سي.إن.إن) إن الهدنة صامدة."]);
+        assert_eq!(sents("وذكرت وكالة (يو .بي .آي) أن القصف توقف."), vec!["وذكرت وكالة (يو .بي .آي) أن القصف توقف."]);
+    }
+
+    #[test]
+    fn single_letters_that_end_a_sentence_still_stop() {
+        // The era after a year, a group's label, and a letter before a line break end sentences.
+        assert_eq!(
+            sents("تأسست المدينة عام 1950 م. وقال المحافظ إنها آمنة."),
+            vec!["تأسست المدينة عام 1950 م.", "وقال المحافظ إنها آمنة."]
+        );
+        assert_eq!(sents("وقعت القرعة في المجموعة أ. وتلعب غدا."), vec!["وقعت القرعة في المجموعة أ.", "وتلعب غدا."]);
+        assert_eq!(sents("وقعت في عام 1436 هـ. وقال المحافظ ذلك."), vec!["وقعت في عام 1436 هـ.", "وقال المحافظ ذلك."]);
+        assert_eq!(sents("وقال له. إن الأمر انتهى."), vec!["وقال له.", "إن الأمر انتهى."]);
+        assert_eq!(sents("كتب د.\nوصل الوفد."), vec!["كتب د.", "وصل الوفد."]);
     }
 
     #[test]
