@@ -172,7 +172,7 @@ impl Ctx<'_, '_, '_> {
                     && (after_comma || !c.adverbial_connectors.has(w.key.as_str()) || i + 1 >= s.end_token || self.verb_like(i + 1))
             {
                 Some(Link::Main)
-            } else if (after_comma || self.before_iyya(i))
+            } else if (after_comma || self.before_iyya(i) || self.bare_hal(out[out.len() - 1].first, i))
                 && (c.hal_openers.has(w.key.as_str())
                     // (…and every participle of a statement in the lexicon, in ا or ين: محملا،
                     // منتقدين; one in ة may be a verbal noun, مطالبة، مساعدة, and one of a physical

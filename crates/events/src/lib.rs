@@ -26,6 +26,7 @@ mod merge;
 mod necessity;
 mod objects;
 mod obligation;
+mod participles;
 mod phrases;
 mod roles;
 mod sides;

@@ -375,36 +375,12 @@ impl Ctx<'_, '_, '_> {
                     Need::PersonType(..) | Need::Standalone | Need::Force => true,
                 })
             };
-            // A participle states an event as a circumstantial clause: indefinite, right after a
-            // comma, و or the start of its clause (… مؤكدا، داعيا إلى), or with إياه after it
-            // (متهمة إياه); الداعية is a preacher.
-            let as_hal = !w.seg.definite()
-                && (i == c.first
-                    || self.before_iyya(i)
-                    || words[i - 1].tok.kind == TokenKind::Punct
-                    || w.seg.prefixes.first() == Some(&"و")
-                    || words[i - 1].key == "و");
-            // …or the predicate of a reported clause when its subject bears it (قال الوزير إن طهران
-            // متورطة في …): after أن and its subject, indefinite, with no verb before it (not
-            // اعتقلت عشرة أشخاص متورطين, which describes whom it took).
-            // (In the accusative, متورطين، متورطا, only after كان and its sisters: after إن alone it
-            // describes the noun, إن عشرة أشخاص متورطين في الهجوم اعتقلوا.)
-            let accusative = ["ين", "ا"].iter().any(|x| bare(w).ends_with(x));
-            let kana = || (c.first..i).any(|k| cues().kana.has(bare(&words[k])));
-            let bears_predicate = |e: &crate::lexicon::TriggerEntry| {
-                e.frame.as_ref().is_some_and(|f| f.bears)
-                    && (!accusative || kana())
-                    && !w.seg.definite()
-                    && c.link == crate::clauses::Link::Complement
-                    && i > c.first + 1
-                    && !(c.first..i).any(|k| !words[k].seg.definite() && self.is_verb(k))
-            };
             // (A definite word is a noun: a row of its noun holds before one of the verb that shares
             // its letters, القبض after ألقى before قبض على.)
             let noun_first = w.seg.definite().then(|| entries.iter().find(|e| e.noun && holds(e))).flatten();
-            let Some(entry) =
-                noun_first.or_else(|| entries.iter().find(|e| holds(e) && (e.verb || e.noun || as_hal || bears_predicate(e))))
-            else {
+            let Some(entry) = noun_first.or_else(|| {
+                entries.iter().find(|e| holds(e) && (e.verb || e.noun || self.circumstantial(c, i) || self.bears_predicate(c, i, e)))
+            }) else {
                 if *crate::extract::DEBUG {
                     // Which condition failed, per reading: the first need that does not hold.
                     let why: Vec<String> = entries
@@ -766,7 +742,7 @@ impl Ctx<'_, '_, '_> {
 
     /// True when word `w` at `k` is an indefinite noun or adjective: Arabic, without ال or a
     /// clitic, not a verb, a name or a mention.
-    fn indefinite_noun(&self, w: &rasad_text::Word, k: usize) -> bool {
+    pub(crate) fn indefinite_noun(&self, w: &rasad_text::Word, k: usize) -> bool {
         w.tok.kind == TokenKind::Arabic
             && w.seg.prefixes.is_empty()
             && self.mention_at[k].is_none()

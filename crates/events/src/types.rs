@@ -63,6 +63,11 @@ pub(crate) struct TypeInfo {
     /// not do the physical act the verb's object names (أدانت الحكومة قصف المدينة).
     #[serde(default)]
     pub stance: bool,
+    /// Its participles state what a speaker does (مطالبا، منددين، محذرا): one in the accusative
+    /// after a finite verb is a circumstantial clause even without a comma before it
+    /// (participles.rs).
+    #[serde(default)]
+    pub speaking: bool,
     /// A stance that names no party takes the act or thing it is about as its target (أيد
     /// الاتفاق، أدانت الحكومة التفجير، رفضه للزيارة).
     #[serde(default)]
