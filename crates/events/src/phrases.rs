@@ -209,6 +209,7 @@ impl Ctx<'_, '_, '_> {
         }
         self.join_holders(&mut out, hi);
         self.join_phrases(&mut out);
+        self.join_quoted_names(&mut out, lo, hi);
         out
     }
 }

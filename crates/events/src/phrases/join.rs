@@ -82,6 +82,60 @@ impl Ctx<'_, '_, '_> {
         }
     }
 
+    /// A bare outlet or group noun takes in the name quoted or bracketed right after it (لوكالة
+    /// (رويترز)، لصحيفة «الحياة»، مع قناة "العربية"، وكالة (يو.بي.آي)، قوات «درع الفرات»): one
+    /// phrase from the noun, governed as the noun is, so the name is no participant of its own
+    /// (اتهم الوزير في حديث لصحيفة «الحياة» الحوثيين: the Houthis are the target). The noun is a
+    /// group phrase of one word or an outlet (cue list `press`); the phrase takes the name's link,
+    /// and its head when that is a name. Phrases of `[lo, hi)`, in order.
+    pub(super) fn join_quoted_names(&self, out: &mut Vec<Phrase>, lo: usize, hi: usize) {
+        let words = self.d.words;
+        let punct = |t: usize| words[t].tok.kind == rasad_text::TokenKind::Punct;
+        let closes = |t: usize| punct(t) && matches!(words[t].tok.text, "»" | "”" | "\"" | ")");
+        let mut o = lo + 1;
+        while o + 2 < hi {
+            let opens = crate::context::opening_quote(&words[o]) || words[o].tok.text == "(";
+            let n = o - 1;
+            let noun = &words[n];
+            let k = out.partition_point(|p| p.end <= n);
+            let group = out.get(k).is_some_and(|p| p.first == n && p.end == o && p.head == Head::Group);
+            let press = out.get(k).is_none_or(|p| p.first > n) && cues().press.has(noun.seg.base_key());
+            if !opens || noun.seg.definite() || !(group || press) {
+                o += 1;
+                continue;
+            }
+            // (A short name: the closing mark within eight tokens, no other mark but a dot inside.)
+            let Some(close) = (o + 2..hi.min(o + 10)).find(|&t| closes(t)) else {
+                o += 1;
+                continue;
+            };
+            if (o + 1..close).any(|t| punct(t) && !matches!(words[t].tok.text, "." | "-")) {
+                o += 1;
+                continue;
+            }
+            let at = if group { k + 1 } else { k };
+            let inner_n = out[at..].iter().take_while(|q| q.first < close).count();
+            let inner: Vec<Phrase> = out.drain(at..at + inner_n).collect();
+            let link = inner.iter().find_map(|q| q.link.map(|l| (l, q.state)));
+            let named = inner.iter().any(|q| q.head == Head::Name);
+            if !group {
+                let governor = self.governor(n);
+                let p = Phrase { first: n, end: close + 1, head: Head::Group, link: None, state: None, governor, coordinated: false };
+                out.insert(k, p);
+            }
+            let p = &mut out[k];
+            p.end = close + 1;
+            if let Some((l, state)) = link {
+                p.link = Some(l);
+                p.state = state.or(p.state);
+            }
+            if named {
+                p.head = Head::Name;
+            }
+            o = close + 1;
+        }
+    }
+
     /// True when phrase `p` is one of the group `q` names: a partitive head with a superlative, one
     /// or two bare nouns of the chain or nothing between (أحد | أبرز | قيادات سرايا القدس، إحدى |
     /// عضوات | جماعة الإخوان), or people said to belong to it (17 شخصا |
