@@ -98,9 +98,10 @@ fn letter_count(t: &Token) -> usize {
 
 /// Whether the dot at token `i` abbreviates rather than ends a sentence:
 /// - after a single Arabic letter that stands for a title or a name (د. for دكتور, م. for مهندس,
-///   أ. for أستاذ: "وقال د. خالد إن …") when a word follows on the same line. Not after a number
-///   (the era and the unit: 2015 م.), not after a definite word (a label: المجموعة أ.), not after
-///   ه, ة or و;
+///   أ. for أستاذ: "وقال د. خالد إن …"، "وقال الرئيس د. محمد") when a word follows on the same
+///   line. Not after a number (the era and the unit: 2015 م.), not after ه, ة or و, and not before
+///   a word with و or ف when a definite word (a label: المجموعة أ. وتلعب) or an acronym's dot
+///   (د.ب.أ. واعتقلت) comes before the letter;
 /// - inside a dotted acronym, a dot between two pieces of at most two letters that touches the
 ///   piece after it (سي.إن.إن، يو .بي .آي).
 fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -119,12 +120,19 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let touches_prev = prev.span.end == t.span.start;
+    // (A word with و or ف after the dot opens a new sentence where the letter may end one: after a
+    // definite word, المجموعة أ. وتلعب, and at the end of an acronym, وكالة د.ب.أ. واعتقلت; a title
+    // after an office goes on to its holder, وقال الرئيس د. محمد.)
+    let new_clause = || matches!(next.text.chars().next(), Some('و' | 'ف'));
     let initial = || {
         let key = match_key(prev.text);
         let before = i.checked_sub(2).map(|k| &tokens[k]);
+        let label = before.is_some_and(|b| b.kind == TokenKind::Arabic && is_definite(b));
+        let acronym_end = before.is_some_and(|b| b.text == "." && b.span.end == prev.span.start);
         letter_count(prev) == 1
             && !matches!(key.as_str(), "ه" | "ة" | "و")
-            && before.is_none_or(|b| b.kind != TokenKind::Number && !(b.kind == TokenKind::Arabic && is_definite(b)))
+            && before.is_none_or(|b| b.kind != TokenKind::Number)
+            && !((label || acronym_end) && new_clause())
     };
     let acronym = || gap_after.is_empty() && letter_count(prev) <= 2 && letter_count(next) <= 2;
     touches_prev && initial() || acronym()
@@ -329,6 +337,8 @@ mod tests {
         assert_eq!(sents("وقال د. سامي العلي إن الوفد وصل. ثم غادر."), vec!["وقال د. سامي العلي إن الوفد وصل.", "ثم غادر."]);
         assert_eq!(sents("وأكد أ.د. هشام الراوي أن الحصار انتهى."), vec!["وأكد أ.د. هشام الراوي أن الحصار انتهى."]);
         assert_eq!(sents("وصرح م.نبيل حداد للصحفيين."), vec!["وصرح م.نبيل حداد للصحفيين."]);
+        assert_eq!(sents("وقال الرئيس د. محمد مرسي إن الوفد وصل."), vec!["وقال الرئيس د. محمد مرسي إن الوفد وصل."]);
+        assert_eq!(sents("والتقى أ. خالد المحمود وفدا."), vec!["والتقى أ. خالد المحمود وفدا."]);
         assert_eq!(sents("وقال في مقابلة مع (سي.إن.إن) إن الهدنة صامدة."), vec!["وقال في مقابلة مع (سي.إن.إن) إن الهدنة صامدة."]);
         assert_eq!(sents("وذكرت وكالة (يو .بي .آي) أن القصف توقف."), vec!["وذكرت وكالة (يو .بي .آي) أن القصف توقف."]);
     }
@@ -343,6 +353,7 @@ mod tests {
         assert_eq!(sents("وقعت القرعة في المجموعة أ. وتلعب غدا."), vec!["وقعت القرعة في المجموعة أ.", "وتلعب غدا."]);
         assert_eq!(sents("وقعت في عام 1436 هـ. وقال المحافظ ذلك."), vec!["وقعت في عام 1436 هـ.", "وقال المحافظ ذلك."]);
         assert_eq!(sents("وقال له. إن الأمر انتهى."), vec!["وقال له.", "إن الأمر انتهى."]);
+        assert_eq!(sents("بحسب وكالة د.ب.أ. واعتقلت الشرطة ثلاثة."), vec!["بحسب وكالة د.ب.أ.", "واعتقلت الشرطة ثلاثة."]);
         assert_eq!(sents("كتب د.\nوصل الوفد."), vec!["كتب د.", "وصل الوفد."]);
     }
 

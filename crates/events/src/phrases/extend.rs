@@ -52,6 +52,15 @@ impl Ctx<'_, '_, '_> {
         let body = matches!(head, Head::Group | Head::Name) && cues().civil_bodies.has(bare(&words[i]));
         // Extend over what belongs to the phrase.
         while j < hi {
+            // An office's holder after an abbreviated title (الوزير د. خالد الحمادي، المدير م. سالم).
+            if head == Head::Office && !person && j + 2 < hi && super::words::abbreviated_title(words, j) {
+                if let Some(e) = self.name_at(j + 2).map(|n| n.0).or_else(|| self.name_units(j + 2, hi)) {
+                    j = e;
+                    person = true;
+                    named = true;
+                    continue;
+                }
+            }
             // A quoted name is the genitive of a group noun (عناصر «داعش»).
             let quoted = self.quoted_name(j);
             if quoted > j && quoted < hi && construct(&words[j - 1]) && word_class(&words[j - 1]).is_some_and(|h| h != Head::Name) {

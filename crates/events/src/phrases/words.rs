@@ -267,6 +267,16 @@ pub(super) fn bare_construct(w: &Word) -> bool {
     construct(w) && w.seg.prefixes.iter().all(|p| *p == "و")
 }
 
+/// True when tokens `j`, `j + 1` are an abbreviated title: one Arabic letter and the dot right
+/// after it (د. for دكتور, م. for مهندس, أ. for أستاذ).
+pub(super) fn abbreviated_title(words: &[Word], j: usize) -> bool {
+    let (w, dot) = (&words[j], &words[j + 1]);
+    w.tok.kind == TokenKind::Arabic
+        && matches!(w.key.as_str(), "د" | "م" | "ا")
+        && dot.tok.text == "."
+        && dot.tok.span.start == w.tok.span.end
+}
+
 #[cfg(test)]
 mod tests {
     use super::{classify as word_class, nisba_ending, Head};
