@@ -217,8 +217,12 @@ impl Ctx<'_, '_, '_> {
                 // A clause of a single word is no clause (قال: ...، في حين): fold it into the next.
                 if i > out[last].first + 1 {
                     out[last].end = i;
+                    // (A circumstantial clause is the last verbal clause's: وقصفت الطائرات المواقع، وندد
+                    // رئيس البرلمان بالهجمات مطالبا بتحقيق: the speaker demands, not the planes.)
+                    let verbal = (main..=last).rev().find(|&k| matches!(out[k].link, Link::Main | Link::Coordinated)).unwrap_or(main);
                     let parent = match link {
                         Link::Main => None,
+                        Link::Hal => Some(verbal),
                         _ => Some(if matches!(link, Link::Relative | Link::Complement | Link::Consequence) { last } else { main }),
                     };
                     out.push(Clause { first: i, end: s.end_token, link, parent });
