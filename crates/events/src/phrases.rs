@@ -207,9 +207,9 @@ impl Ctx<'_, '_, '_> {
             });
             i = j.max(i + 1);
         }
+        self.join_quoted_names(&mut out, lo, hi);
         self.join_holders(&mut out, hi);
         self.join_phrases(&mut out);
-        self.join_quoted_names(&mut out, lo, hi);
         out
     }
 }

@@ -20,8 +20,21 @@ impl Ctx<'_, '_, '_> {
             let (p, q) = (&out[k], &out[k + 1]);
             let counted = self.quantity_at[p.first].is_some();
             let gap = (p.end < q.first).then(|| {
-                // (Past a comma before the side: قتل سبعة أشخاص، بينهم ثلاثة من الشرطة.)
-                let keys: Vec<&str> = (p.end..q.first).skip_while(|&t| is_comma(&words[t])).map(|t| bare(&words[t])).collect();
+                // (Past commas, a time and على الأقل before the side: قتل سبعة أشخاص، بينهم ثلاثة من
+                // الشرطة؛ قتل 15 شخصا، الخميس، معظمهم من قوات الأمن؛ 27 شخصا على الأقل من سكان الحي.)
+                let mut keys: Vec<&str> = Vec::new();
+                let mut t = p.end;
+                while t < q.first {
+                    let least = bare(&words[t]) == "علي" && t + 1 < q.first && bare(&words[t + 1]) == "الاقل";
+                    if least {
+                        t += 2;
+                        continue;
+                    }
+                    if !is_comma(&words[t]) && !self.in_time[t] {
+                        keys.push(bare(&words[t]));
+                    }
+                    t += 1;
+                }
                 keys.join(" ")
             });
             // An office and its holder's name between commas (رئيس اللجنة، الدكتور فلان الفلاني،):
@@ -98,8 +111,10 @@ impl Ctx<'_, '_, '_> {
             let n = o - 1;
             let noun = &words[n];
             let k = out.partition_point(|p| p.end <= n);
-            let group = out.get(k).is_some_and(|p| p.first == n && p.end == o && p.head == Head::Group);
-            let press = out.get(k).is_none_or(|p| p.first > n) && cues().press.has(noun.seg.base_key());
+            // (The noun's own phrase, when it makes one: لوكالة، تلفزيون.)
+            let own = out.get(k).is_some_and(|p| p.first == n && p.end == o);
+            let press = cues().press.has(noun.seg.base_key()) && (own || out.get(k).is_none_or(|p| p.first > n));
+            let group = own && out[k].head == Head::Group;
             if !opens || noun.seg.definite() || !(group || press) {
                 o += 1;
                 continue;
@@ -113,18 +128,23 @@ impl Ctx<'_, '_, '_> {
                 o += 1;
                 continue;
             }
-            let at = if group { k + 1 } else { k };
-            let inner_n = out[at..].iter().take_while(|q| q.first < close).count();
+            // (…with the adjectives after the name: لصحيفة «الحياة» اللندنية.)
+            let mut end = close + 1;
+            while end < hi && words[end].seg.definite() && super::adjective(&words[end]) && self.mention_at[end].is_none() {
+                end += 1;
+            }
+            let at = if own { k + 1 } else { k };
+            let inner_n = out[at..].iter().take_while(|q| q.first < end).count();
             let inner: Vec<Phrase> = out.drain(at..at + inner_n).collect();
             let link = inner.iter().find_map(|q| q.link.map(|l| (l, q.state)));
             let named = inner.iter().any(|q| q.head == Head::Name);
-            if !group {
+            if !own {
                 let governor = self.governor(n);
-                let p = Phrase { first: n, end: close + 1, head: Head::Group, link: None, state: None, governor, coordinated: false };
+                let p = Phrase { first: n, end, head: Head::Group, link: None, state: None, governor, coordinated: false };
                 out.insert(k, p);
             }
             let p = &mut out[k];
-            p.end = close + 1;
+            p.end = end;
             if let Some((l, state)) = link {
                 p.link = Some(l);
                 p.state = state.or(p.state);
@@ -132,7 +152,7 @@ impl Ctx<'_, '_, '_> {
             if named {
                 p.head = Head::Name;
             }
-            o = close + 1;
+            o = end;
         }
     }
 
