@@ -63,7 +63,10 @@ impl Ctx<'_, '_, '_> {
             let key = w.seg.base_key();
             let broken =
                 !matches!(key.chars().next_back(), Some('ي' | 'ه' | 'ا')) && !["يان", "يين", "يون"].iter().any(|e| key.ends_with(e));
-            if mm.kind == MentionKind::Demonym && mm.end == i + 1 && (crate::forms::people_plural(w) || broken) {
+            // (…and a dual right after a verb, two of the people: استشهد فلسطينيان، أصيب سوريان; after a
+            // noun it qualifies it, صاروخان باليستيان.)
+            let dual = key.ends_with("يان") && !w.seg.definite() && i > 0 && self.is_verb(i - 1);
+            if mm.kind == MentionKind::Demonym && mm.end == i + 1 && (crate::forms::people_plural(w) || broken || dual) {
                 return Some((i + 1, Head::People));
             }
             return (mm.kind == MentionKind::Name).then_some((mm.end, Head::Name));

@@ -156,8 +156,9 @@ impl Ctx<'_, '_, '_> {
                     && !self.names_attacker(&ps[k])
                     && ps[k].first >= c.first
                     && ps[k].end <= t
-                    && t - ps[k].end <= 2
-                    && (ps[k].end..t).all(|i| matches!(bare(&words[i]), "علي" | "الاقل") || self.in_time[i])
+                    && (t - ps[k].end <= 2 && (ps[k].end..t).all(|i| matches!(bare(&words[i]), "علي" | "الاقل") || self.in_time[i])
+                        // (…or past the side they come from: 40 حوثيا من أبناء مديرية حيدان قتلوا.)
+                        || self.side_between(ps, k, t))
             };
             // (Only when what follows the verb, past a time, is a preposition, a cause or the end:
             // not an attacker with an object, امرأة انتحارية فجرت سترة ناسفة، فجرت نفسها.)
@@ -442,6 +443,19 @@ impl Ctx<'_, '_, '_> {
         }
         let m = &self.d.mentions[self.mention_at.get(at).copied().flatten().filter(|_| at < end)?];
         (m.kind == MentionKind::Demonym && (at == t + 1 || m.actor.is_some())).then_some(m)
+    }
+
+    /// True when only the side of the counted people of phrase `k` stands between it and verb `t`:
+    /// من and up to five nouns or names, no verb and no mark (40 حوثيا | من أبناء مديرية حيدان |
+    /// قتلوا).
+    fn side_between(&self, ps: &[Phrase], k: usize, t: usize) -> bool {
+        let words = self.d.words;
+        let (a, b) = (ps[k].end, t);
+        self.quantity_at[ps[k].first].is_some()
+            && b > a + 1
+            && b - a <= 6
+            && bare(&words[a]) == "من"
+            && (a + 1..b).all(|i| words[i].tok.kind == rasad_text::TokenKind::Arabic && !self.is_verb(i))
     }
 
     /// The nisba of another state right after the nisba `mm`, before `end` (المصري | الأمريكي،

@@ -90,7 +90,8 @@ impl Ctx<'_, '_, '_> {
         let bare_passive = |k: usize| {
             let group = matches!(ps[k].head, Head::Group | Head::People);
             let person = matches!(ps[k].head, Head::Name | Head::Office);
-            let end = if group { c.end } else { (ps[k].end..c.end).find(|&i| self.is_verb(i)).unwrap_or(c.end) };
+            // (Up to the next verb: قتل أحد مسلحي المقاومة بقذيفة أطلقتها ميليشيات الحوثي.)
+            let end = (ps[k].end..c.end).find(|&i| self.is_verb(i)).unwrap_or(c.end);
             let apposition = |o: &Phrase| ps[k].head == Head::Office && o.head == Head::Name && o.first == ps[k].end;
             // (Nor a phrase after a comma: an apposition or an insert, وقتل العقيد فلان، قائد الكتيبة،.)
             let object_after = |o: &Phrase| {
@@ -101,7 +102,9 @@ impl Ctx<'_, '_, '_> {
                     && o.patient()
                     && (group || !o.coordinated && o.head != Head::Generic && !apposition(o))
             };
-            casualty && ps[k].first == t + 1 && (group || person) && bare_perfect && !ps.iter().any(object_after)
+            // (Past a partitive head: قتل أحد مسلحي المقاومة بقذيفة هاون.)
+            let right_after = ps[k].first == t + 1 || (ps[k].first == t + 2 && cues().partitive_heads.has(bare(&words[t + 1])));
+            casualty && right_after && (group || person) && bare_perfect && !ps.iter().any(object_after)
         };
         // (A verb of dying has its subject as the victim, whoever is named: استشهد القيادي في
         // غارة للاحتلال، لقي العقيد مصرعه برصاص قناص.)
