@@ -84,7 +84,9 @@ impl Ctx<'_, '_, '_> {
             });
             // A definite noun that is no participant stands in the subject's place (وكانت الحكومة
             // المحلية دعت أهالي الفلوجة): the phrase after the verb is its object, not its subject.
-            if between && ps[k].head == Head::Generic && ps[k].governor.is_none() && ps[k].end == t {
+            // (Not one that ends an adjunct opening the clause: وفي إطار قلقه من تصاعد العنف دعا …)
+            if between && ps[k].head == Head::Generic && ps[k].governor.is_none() && ps[k].end == t && !self.in_adjunct(ps, c, ps[k].first)
+            {
                 return None;
             }
             // (Not the last of a coordination a preposition governs: بين الإسرائيليين
@@ -293,8 +295,11 @@ impl Ctx<'_, '_, '_> {
             }
             let b = bare(w);
             // (وإلى keeps its و: the segmenter reads it as والي, a governor of a province.)
+            // (Right before the phrase too when it sets no governor of the phrase's own: في ظل |
+            // العنف; في | المدينة is the phrase's governor, not a chain's.)
             if cues().governors.has(b) || w.key.strip_prefix('و').is_some_and(|r| cues().governors.has(r)) {
-                return (nouns > 0).then_some(i);
+                let own = ps.iter().any(|p| p.first == first && p.governor.is_some());
+                return (nouns > 0 || !own).then_some(i);
             }
             // A noun in construct: no article, not a verb, not a particle (أن، إن، قد …).
             if w.seg.definite() || self.is_verb(i) || cues().connectors.has(w.key.as_str()) || b.chars().count() < 3 {
