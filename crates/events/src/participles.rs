@@ -33,9 +33,8 @@ impl Ctx<'_, '_, '_> {
     /// المعارضة أداء الحكومة مطالبة الوزراء بالاستقالة). Not with a pronoun on it (مطالبها: a
     /// noun), not counted (محاكمة 29 متهما: defendants), not the object of an indefinite verbal
     /// noun (بمحاكمة متهمين), not after a preposition (من داعية: a preacher), not a predicate
-    /// participle (متورطين), and not right after an
-    /// indefinite noun of its gender it may describe (ضبط أشخاص متهمين; but اعتداءات منددين،
-    /// بيانا منددة).
+    /// participle (متورطين), and not right after an indefinite noun of its gender it may describe
+    /// (ضبط أشخاص متهمين; but اعتداءات منددين، بيانا منددة).
     pub(crate) fn bare_hal(&self, first: usize, i: usize) -> bool {
         let words = self.d.words;
         let w = &words[i];
