@@ -91,9 +91,9 @@ fn is_terminal(t: &Token) -> bool {
     t.kind == TokenKind::Punct && (matches!(t.text, "!" | "?" | "؟" | "…" | "۔") || t.text.starts_with('.'))
 }
 
-/// The letters of an Arabic word, without diacritics and tatweel (دكتور in د, هـ → ه).
+/// The letters of a word: its match key's, without diacritics and tatweel (هـ → ه).
 fn letter_count(t: &Token) -> usize {
-    t.text.chars().filter(|c| !matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')).count()
+    match_key(t.text).chars().count()
 }
 
 /// Whether the dot at token `i` abbreviates rather than ends a sentence:
@@ -138,7 +138,7 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     touches_prev && initial() || acronym()
 }
 
-/// A definite word: ال after at most one of the prefixes و ف ب ك ل.
+/// A definite word: ال after at most one of the prefixes و ف ب ك, or لل.
 fn is_definite(t: &Token) -> bool {
     let key = match_key(t.text);
     let rest = key.strip_prefix(['و', 'ف', 'ب', 'ك']).unwrap_or(&key);

@@ -53,13 +53,11 @@ impl Ctx<'_, '_, '_> {
         // Extend over what belongs to the phrase.
         while j < hi {
             // An office's holder after an abbreviated title (الوزير د. خالد الحمادي، المدير م. سالم).
-            if head == Head::Office && !person && j + 2 < hi && super::words::abbreviated_title(words, j) {
-                if let Some(e) = self.name_at(j + 2).map(|n| n.0).or_else(|| self.name_units(j + 2, hi)) {
-                    j = e;
-                    person = true;
-                    named = true;
-                    continue;
-                }
+            if let Some(e) = self.titled_name_end(j, hi).filter(|_| head == Head::Office && !person) {
+                j = e;
+                person = true;
+                named = true;
+                continue;
             }
             // A quoted name is the genitive of a group noun (عناصر «داعش»).
             let quoted = self.quoted_name(j);

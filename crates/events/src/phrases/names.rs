@@ -23,6 +23,16 @@ impl Ctx<'_, '_, '_> {
         names.get(k).filter(|n| n.0 == i && n.1 > i && matches!(n.2, Label::Per | Label::Org)).map(|n| (n.1, n.2))
     }
 
+    /// The end of the name after an abbreviated title at `i` (د. خالد الحمادي، م. سالم: one
+    /// Arabic letter and the dot right after it), the tagger's or one of common names; none
+    /// without such a title or a name after it, or past `hi`.
+    pub(super) fn titled_name_end(&self, i: usize, hi: usize) -> Option<usize> {
+        if i + 2 >= hi || !super::words::abbreviated_title(self.d.words, i) {
+            return None;
+        }
+        self.name_at(i + 2).map(|n| n.0).or_else(|| self.name_units(i + 2, hi))
+    }
+
     /// The end of a person's name the tagger missed after a title (السيد علي السيستاني، الشيخ
     /// حمد الراشد): from token `i`, a common given name of the person-name units
     /// ([`rasad_ner::features::name_code`], from Wikidata: ten people or more) and one to three

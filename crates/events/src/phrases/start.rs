@@ -106,10 +106,8 @@ impl Ctx<'_, '_, '_> {
             return None;
         }
         // An abbreviated title before a name (وقال د. عبد الله الربيعة): the name's phrase.
-        if i + 2 < hi && super::words::abbreviated_title(words, i) {
-            if let Some(end) = self.name_at(i + 2).map(|n| n.0).or_else(|| self.name_units(i + 2, hi)) {
-                return Some((end, Head::Name));
-            }
+        if let Some(end) = self.titled_name_end(i, hi) {
+            return Some((end, Head::Name));
         }
         if cues().honorifics.has(w.key.as_str()) {
             let mut j = i + 1;

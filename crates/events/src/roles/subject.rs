@@ -298,7 +298,7 @@ impl Ctx<'_, '_, '_> {
             // (Right before the phrase too when it sets no governor of the phrase's own: في ظل |
             // العنف; في | المدينة is the phrase's governor, not a chain's.)
             if cues().governors.has(b) || w.key.strip_prefix('و').is_some_and(|r| cues().governors.has(r)) {
-                let own = ps.iter().any(|p| p.first == first && p.governor.is_some());
+                let own = crate::phrases::phrase_at(ps, first).is_some_and(|p| p.first == first && p.governor.is_some());
                 return (nouns > 0 || !own).then_some(i);
             }
             // A noun in construct: no article, not a verb, not a particle (أن، إن، قد …).
