@@ -17,7 +17,7 @@ pub mod tokenize;
 pub use analyze::{analyze, analyze_text, memo_generation, FormNote, FormSlot, Word, WordInfo};
 pub use normalize::{is_arabic_letter, match_key, normalize_char, push_match_key, Normalized};
 pub use segment::{segment, Segmentation, Segmenter};
-pub use sentence::{split_sentences, split_sentences_with, Sentence};
+pub use sentence::{is_title_letter, split_sentences, split_sentences_with, Sentence};
 pub use singular::singular;
 pub use span::{char_slice, CharIndex, Span};
 pub use tokenize::{tokenize, Token, TokenKind};
