@@ -132,6 +132,12 @@ pub(crate) struct Cues {
     pub passive_stems: Class,
     pub armed_titles: Class,
     pub civil_bodies: Class,
+    /// Bodies an office heads that take their field after ل (مفوض الهيئة المستقلة لحقوق الإنسان،
+    /// رئيس اللجنة العليا للانتخابات: src/phrases/extend.rs).
+    pub field_bodies: Class,
+    /// Fields an office takes after ل with their genitive (المفوض السامي لحقوق الإنسان، مستشار
+    /// الرئيس لشؤون القدس: src/phrases/extend.rs).
+    pub office_fields: Class,
     pub unnumbered_counts: Class,
     /// Adjectives of size between an unnumbered count and its من (عدد كبير من).
     pub count_sizes: Class,

@@ -50,6 +50,12 @@ impl Ctx<'_, '_, '_> {
         };
         // A body of civil society (cue list `civil_bodies`) heads it: its name takes its field.
         let body = matches!(head, Head::Group | Head::Name) && cues().civil_bodies.has(bare(&words[i]));
+        // …and so does a body in an office's genitive (مفوض الهيئة المستقلة لحقوق الإنسان).
+        let office_body = head == Head::Office
+            && words
+                .get(i + 1)
+                .is_some_and(|b| i + 1 < hi && b.seg.definite() && (cues().civil_bodies.has(bare(b)) || cues().field_bodies.has(bare(b))));
+        let body = body || office_body;
         // Extend over what belongs to the phrase.
         while j < hi {
             // An office's holder after an abbreviated title (الوزير د. خالد الحمادي، المدير م. سالم).
@@ -184,6 +190,20 @@ impl Ctx<'_, '_, '_> {
                         && self.mention_at[j + 1].is_none()
                 });
                 j += if genitive { 2 } else { 1 };
+                continue;
+            }
+            // An office takes its field with ل and the field's definite genitive (المفوض السامي
+            // لحقوق الإنسان، مستشار الرئيس لشؤون اللاجئين). Not a named one, which would link the
+            // office to what it deals with (الأمين العام المساعد | لشؤون فلسطين).
+            // (By the key: the segmenter leaves some such words whole, لشؤون.)
+            let field = w.key_without_conj().strip_prefix('ل').map(|k| k.strip_prefix('ل').unwrap_or(k));
+            let field_genitive =
+                |n: &rasad_text::Word| n.tok.kind == TokenKind::Arabic && n.seg.definite() && self.mention_at[j + 1].is_none();
+            if head == Head::Office
+                && field.is_some_and(|k| cues().office_fields.has(k))
+                && (w.seg.definite() || words.get(j + 1).is_some_and(|n| j + 1 < hi && field_genitive(n)))
+            {
+                j += if w.seg.definite() { 1 } else { 2 };
                 continue;
             }
             // A verbal noun's genitive ends before its ل object (دعم الجامعة | للحكومة: verbal_nouns.rs).
