@@ -99,7 +99,7 @@ fn letter_count(t: &Token) -> usize {
 /// Whether the dot at token `i` abbreviates rather than ends a sentence:
 /// - after a single Arabic letter that stands for a title or a name (د. for دكتور, م. for مهندس,
 ///   أ. for أستاذ: "وقال د. خالد إن …"، "وقال الرئيس د. محمد") when a word follows on the same
-///   line, also one space after the letter when it is a title's (د . فتحي). Not after a number (the era and the unit: 2015 م.), not after ه, ة or و, and not before
+///   line, also one space before the dot after د or م (د . فتحي). Not after a number (the era and the unit: 2015 م.), not after ه, ة or و, and not before
 ///   a word with و or ف when a definite word (a label: المجموعة أ. وتلعب) or an acronym's dot
 ///   (د.ب.أ. واعتقلت) comes before the letter;
 /// - inside a dotted acronym, a dot between two pieces of at most two letters that touches the
@@ -121,7 +121,8 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     let touches_prev = prev.span.end == t.span.start;
     // (A title's letter may stand one space before its dot in some outlets' copy: د . فتحي، د .جمال.)
-    let spaced_title = || prev.span.end + 1 == t.span.start && is_title_letter(prev);
+    // (Not أ, which is also a group's label: المجموعة أ . ثم.)
+    let spaced_title = || prev.span.end + 1 == t.span.start && matches!(match_key(prev.text).as_str(), "د" | "م");
     // (A word with و or ف after the dot opens a new sentence where the letter may end one: after a
     // definite word, المجموعة أ. وتلعب, and at the end of an acronym, وكالة د.ب.أ. واعتقلت; a title
     // after an office goes on to its holder, وقال الرئيس د. محمد.)
@@ -129,8 +130,9 @@ fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
     let initial = || {
         let key = match_key(prev.text);
         let before = i.checked_sub(2).map(|k| &tokens[k]);
-        // (د and م after a definite word are a title after an office, الوزير د. فتحي, not a label.)
-        let label = before.is_some_and(|b| b.kind == TokenKind::Arabic && is_definite(b)) && !matches!(key.as_str(), "د" | "م");
+        // (د after a definite word is a title after an office, الوزير د. فتحي, not a label; م may
+        // be a time's, الثامنة م. وقصف.)
+        let label = before.is_some_and(|b| b.kind == TokenKind::Arabic && is_definite(b)) && key != "د";
         let acronym_end = before.is_some_and(|b| b.text == "." && b.span.end == prev.span.start);
         letter_count(prev) == 1
             && !matches!(key.as_str(), "ه" | "ة" | "و")
@@ -348,6 +350,8 @@ mod tests {
         assert_eq!(sents("وقال الرئيس د. محمد مرسي إن الوفد وصل."), vec!["وقال الرئيس د. محمد مرسي إن الوفد وصل."]);
         assert_eq!(sents("والتقى أ. خالد المحمود وفدا."), vec!["والتقى أ. خالد المحمود وفدا."]);
         assert_eq!(sents("وأعلن الوزير د. فيصل سالم أن الحصار انتهى."), vec!["وأعلن الوزير د. فيصل سالم أن الحصار انتهى."]);
+        assert_eq!(sents("بدأ الاجتماع الثامنة م. وقصف الجيش المقر."), vec!["بدأ الاجتماع الثامنة م.", "وقصف الجيش المقر."]);
+        assert_eq!(sents("صنفت في المجموعة أ . ثم غادرت."), vec!["صنفت في المجموعة أ .", "ثم غادرت."]);
         assert_eq!(sents("وقال في مقابلة مع (سي.إن.إن) إن الهدنة صامدة."), vec!["وقال في مقابلة مع (سي.إن.إن) إن الهدنة صامدة."]);
         assert_eq!(sents("وذكرت وكالة (يو .بي .آي) أن القصف توقف."), vec!["وذكرت وكالة (يو .بي .آي) أن القصف توقف."]);
         assert_eq!(sents("ووصف الوزير د . فتحي سالم الاقتحام بأنه جريمة."), vec!["ووصف الوزير د . فتحي سالم الاقتحام بأنه جريمة."]);

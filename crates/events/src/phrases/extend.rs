@@ -162,7 +162,12 @@ impl Ctx<'_, '_, '_> {
                     || (nisba_ending(&words[j - 1].key) && words[j - 1].seg.definite() == w.seg.definite()));
             // A body's name goes on with its field after ل (مركز الميزان لحقوق الإنسان، الهيئة
             // العامة للاستثمار، منظمة العفو الدولية): an unnamed noun and its definite genitive.
+            // (Under an office, no verbal noun of the lexicon, and a definite field only in the
+            // plural: اللجنة العليا للانتخابات، المفوضية العليا للاجئين; not دعا رئيس الحزب |
+            // للمقاطعة، للتظاهر, what he called for.)
+            let plural_field = w.key.ends_with("ات") || w.key.ends_with("ين");
             let body_field = body
+                && !(office_body && (self.d.lexicon.lookup(w).is_some() || w.seg.definite() && !plural_field))
                 && w.seg.prefixes.contains(&"ل")
                 && !w.seg.prefixes.contains(&"ب")
                 && self.mention_at[j].is_none()
