@@ -467,6 +467,12 @@ impl Lexicon {
         self.lookup_trigger(w).filter(|h| !h.entries.iter().all(|e| e.needs.contains(&Need::Lead)))
     }
 
+    /// True when `w` carries the future's س: a prefix the segmenter found that is not the first
+    /// letter of the lexicon verb the word is (ستقصف → قصف is future; سيطروا → سيطر is not).
+    pub fn future_sin(&self, w: &Word) -> bool {
+        w.seg.prefixes.contains(&"س") && !self.lookup_trigger(w).is_some_and(|h| h.form.starts_with('س'))
+    }
+
     /// [`Lexicon::lookup`], particles included: what the trigger reader looks up.
     pub fn lookup_trigger(&self, w: &Word) -> Option<Hit<'_>> {
         let h = self.lookup_memo(w)?;
@@ -677,7 +683,9 @@ pub fn inflected_candidates(w: &Word) -> Vec<String> {
     // The whole word too: the segmenter may read a verb's first letter as a clitic (فتحت as
     // ف + تحت "and under").
     let whole = matches!(w.seg.prefixes.first(), Some(&"ف" | &"و")).then(|| w.key.clone());
-    let seeds: Vec<String> = [w.seg.base_key().to_string(), w.seg.key.clone()].into_iter().chain(whole).collect();
+    // …and a verb that opens with س read as the future's (سيطروا as س + يطروا).
+    let own_sin = w.seg.prefixes.contains(&"س").then(|| w.key_without_conj().to_string());
+    let seeds: Vec<String> = [w.seg.base_key().to_string(), w.seg.key.clone()].into_iter().chain(whole).chain(own_sin).collect();
     // A perfect's plural و before an object pronoun, its alif dropped (اعتقلوه، قتلوهم، دعوه،
     // اعتقلونا → اعتقلوا، قتلوا، دعا).
     // (After نا، ني، كم only a stem of three letters or more: دعونا، دعوني is "let us", an

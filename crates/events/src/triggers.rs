@@ -256,7 +256,7 @@ impl Ctx<'_, '_, '_> {
             });
             // A verb with the future's س is a commitment the speaker states (ستدعم، ستقف إلى جانب):
             // the model, which reads most futures as no event, does not veto it.
-            let pledge = w.seg.prefixes.contains(&"س") && hit.as_ref().is_some_and(|h| h.entries.iter().any(|e| e.verb));
+            let pledge = self.d.lexicon.future_sin(w) && hit.as_ref().is_some_and(|h| h.entries.iter().any(|e| e.verb));
             let (entries, nominal, form): (&[crate::lexicon::TriggerEntry], bool, &str) = match (&hit, decision) {
                 (Some(h), Some((0, margin))) if margin >= veto_margin(h.entries) && !pledge => {
                     if *crate::extract::DEBUG {

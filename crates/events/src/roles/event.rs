@@ -95,9 +95,9 @@ impl Ctx<'_, '_, '_> {
         // (types.toml future); a plan a source or an agency tells of is no threat (وبحسب المصدر
         // فإن الميليشيات ستهاجم الفلول).
         let w = &self.d.words[t];
-        let future = !tr.noun && (w.seg.prefixes.contains(&"س") || t > 0 && bare(&self.d.words[t - 1]) == "سوف");
+        let future = !tr.noun && (self.d.lexicon.future_sin(w) || t > 0 && bare(&self.d.words[t - 1]) == "سوف");
         let announced = || {
-            let first_person = w.seg.prefixes.contains(&"س") && matches!(w.seg.key.chars().next(), Some('ن' | 'ا'));
+            let first_person = self.d.lexicon.future_sin(w) && matches!(w.seg.key.chars().next(), Some('ن' | 'ا'));
             let own = c.link == crate::clauses::Link::Complement && crate::extract::speaker_pronoun(&self.d.words[c.first]);
             let reporter =
                 |src: &Source| src.span.text.split_whitespace().next().is_some_and(|x| cues().reporters.has(&rasad_text::match_key(x)));
