@@ -593,14 +593,17 @@ impl Lexicon {
         }
         if nounish && !w.seg.suffixes.iter().any(|s| matches!(*s, "ه" | "ها" | "هم" | "هما" | "هن")) {
             // A perfect of a verb that opens with ال is no definite noun (التقت، التزمت، التقوا →
-            // التقى، التزم): its ال is the verb's own, the ending a perfect's.
+            // التقى، التزم): its ال is the verb's own, the ending a perfect's. So is a perfect of
+            // one that opens with ل or ب, which the segmenter read as a preposition (لاحقوا، لوحت،
+            // بايعوا → لاحق، لوح، بايع).
             let whole = w.key_without_conj();
             let verb_of = |c: &str| c.starts_with("ال") && self.is_verb(c);
+            let own_letter = |c: &str| !w.seg.definite() && c.starts_with(['ل', 'ب']) && c.chars().count() >= 3 && self.is_verb(c);
             return ["ت", "تا", "وا"]
                 .iter()
                 .filter_map(|suf| whole.strip_suffix(suf))
                 .flat_map(|r| [r.to_string(), format!("{r}ي")])
-                .find(|c| w.seg.definite() && verb_of(c))
+                .find(|c| w.seg.definite() && verb_of(c) || own_letter(c))
                 .map(|c| (c, false));
         }
         // Endings no verb takes: a nisba or my (ي، ية: وزارتي), a feminine dual (تين، تان:
