@@ -88,6 +88,9 @@ pub enum Need {
     /// Only with an armed force: an armed or state actor, or a word of the `armed` cues near it
     /// (دخلت القوات البلدة; not وصل الطبيب، تعزيز العلاقات). Checked after `person=`.
     Force,
+    /// Only without the article: a verbal noun whose definite form is an adjective (محاصرة
+    /// المدينة, a siege; المدينة المحاصرة, besieged).
+    Indefinite,
 }
 
 impl Need {
@@ -97,7 +100,13 @@ impl Need {
     pub fn only_excludes(&self) -> bool {
         matches!(
             self,
-            Need::Unless(_) | Need::UnlessNext(_) | Need::UnlessPrev(_) | Need::UnlessAfter(_) | Need::UnlessBefore(_) | Need::Verbal
+            Need::Unless(_)
+                | Need::UnlessNext(_)
+                | Need::UnlessPrev(_)
+                | Need::UnlessAfter(_)
+                | Need::UnlessBefore(_)
+                | Need::Verbal
+                | Need::Indefinite
         )
     }
 }
@@ -252,6 +261,7 @@ fn parse_needs(line: usize, col: &str) -> Result<Vec<Need>, LexiconError> {
             let bad = || LexiconError::Condition { line, cond: c.into() };
             Ok(match c {
                 "verbal" => Need::Verbal,
+                "indefinite" => Need::Indefinite,
                 "lead" => Need::Lead,
                 "counted" => Need::Counted,
                 "standalone" => Need::Standalone,

@@ -334,6 +334,7 @@ impl Ctx<'_, '_, '_> {
                     // … or the definite noun after a verb of occurrence (تم الاتفاق، جرت المفاوضات).
                     // …or the parties it is between (عن معارك بين الحوثيين والمقاومة).
                     Need::Lead => self.obligation_lead(ps, c, i),
+                    Need::Indefinite => !words[i].seg.definite(),
                     Need::Verbal => {
                         !is_definite_or_governed(words, i)
                             || self.occurred(c, i)
