@@ -162,7 +162,9 @@ impl Ctx<'_, '_, '_> {
         let clitic = p.first().is_some_and(|x| matches!(*x, "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"));
         // (Not a nisba whose own ب the segmenter read as a clitic: وفدا برلمانيا.)
         let nisba_ba = p == ["ب"] && i > 0 && super::words::describes_word(&self.d.words[i - 1], &self.d.words[i]);
-        p.first().is_some_and(|x| matches!(*x, "و" | "ف")) || (clitic && !nisba_ba && !self.name_begins_with_clitic_letter(i))
+        // (A catalogue name's own و or ف is no conjunction: وزير الخارجية السوري وليد المعلم.)
+        let conj = p.first().is_some_and(|x| matches!(*x, "و" | "ف"));
+        (conj || clitic && !nisba_ba) && !self.name_begins_with_clitic_letter(i)
     }
 
     /// True when the word at `i` is a sound plural that keeps its ن (دبلوماسيون، غربيين), so it
