@@ -99,9 +99,10 @@ fn letter_count(t: &Token) -> usize {
 /// Whether the dot at token `i` abbreviates rather than ends a sentence:
 /// - after a single Arabic letter that stands for a title or a name (د. for دكتور, م. for مهندس,
 ///   أ. for أستاذ: "وقال د. خالد إن …"، "وقال الرئيس د. محمد") when a word follows on the same
-///   line, also one space before the dot after د or م (د . فتحي). Not after a number (the era and the unit: 2015 م.), not after ه, ة or و, and not before
-///   a word with و or ف when a definite word (a label: المجموعة أ. وتلعب) or an acronym's dot
-///   (د.ب.أ. واعتقلت) comes before the letter;
+///   line, also one space before the dot after د or م (د . فتحي). Not after a number (the era
+///   and the unit: 2015 م.), not after ه, ة or و, and not before a word with و or ف when a
+///   definite word (a label: المجموعة أ. وتلعب; not before د, a title after an office) or an
+///   acronym's dot (د.ب.أ. واعتقلت) comes before the letter;
 /// - inside a dotted acronym, a dot between two pieces of at most two letters that touches the
 ///   piece after it (سي.إن.إن، يو .بي .آي).
 fn abbreviation_dot(text: &str, tokens: &[Token], i: usize) -> bool {
