@@ -202,12 +202,9 @@ impl Ctx<'_, '_, '_> {
             // office to what it deals with (الأمين العام المساعد | لشؤون فلسطين).
             // (By the key: the segmenter leaves some such words whole, لشؤون.)
             let field = w.key_without_conj().strip_prefix('ل').map(|k| k.strip_prefix('ل').unwrap_or(k));
-            let field_genitive =
-                |n: &rasad_text::Word| n.tok.kind == TokenKind::Arabic && n.seg.definite() && self.mention_at[j + 1].is_none();
-            if head == Head::Office
-                && field.is_some_and(|k| cues().office_fields.has(k))
-                && (w.seg.definite() || words.get(j + 1).is_some_and(|n| j + 1 < hi && field_genitive(n)))
-            {
+            let unnamed_definite_next =
+                j + 1 < hi && words[j + 1].tok.kind == TokenKind::Arabic && words[j + 1].seg.definite() && self.mention_at[j + 1].is_none();
+            if head == Head::Office && field.is_some_and(|k| cues().office_fields.has(k)) && (w.seg.definite() || unnamed_definite_next) {
                 j += if w.seg.definite() { 1 } else { 2 };
                 continue;
             }
