@@ -172,6 +172,16 @@ impl Ctx<'_, '_, '_> {
             if j >= s.end_token {
                 break;
             }
+            // The outlet told may stand before the speaker (وأوضح لـ"الاقتصادية" القيادي فلان):
+            // the source is after it. (Not before what is said: وقال لفرانس برس تقدمنا.)
+            let mut told_first = None;
+            if let Some(span) = self.addressee_after(j, s.end_token) {
+                let speaker_at = |x: usize| speaker_word(&words[x]) || self.mention_at[x].is_some() || self.name_at(x).is_some();
+                if let Some(n) = (j + 1..s.end_token).find(|&x| words[x].tok.span.start >= span.1).filter(|&n| speaker_at(n)) {
+                    told_first = Some(span);
+                    j = n;
+                }
+            }
             let k = k.to_string();
             let k = k.as_str();
             // (No phrase after it, قالت فيه: …: the speaker named right before the verb.)
@@ -196,7 +206,12 @@ impl Ctx<'_, '_, '_> {
                     (said || self.d.lexicon.lookup(x).is_some()).then_some(None)
                 });
                 told.extend(outlet.flatten());
-                let adverbial = ADVERBIAL_CUES.contains(&k) || k.starts_with("وفق");
+                told.extend(told_first);
+                // (أفاد and أورد report as verbs too: أفاد الوزير أنه التقى …, whose speaker may
+                // act; they are adverbials after ما: كما أفاد المرصد.)
+                let as_verb =
+                    matches!(k, "افاد" | "افادت" | "اورد" | "اوردت") && !(i > s.first_token && bare(&words[i - 1]).ends_with("ما"));
+                let adverbial = (ADVERBIAL_CUES.contains(&k) && !as_verb) || k.starts_with("وفق");
                 out.push((src, adverbial));
             }
             i = j.max(i + 1);
@@ -402,7 +417,12 @@ impl Ctx<'_, '_, '_> {
         // (No source opens with a preposition's pronoun or a condition: قالت فيه:، وتابع إذا كان
         // هناك …، وأضاف متى ما …)
         let function_word = [&cues().preposition_pronouns, &cues().conditionals].iter().any(|c| c.has(bare(w))) || bare(w) == "متي";
-        if w.tok.kind != TokenKind::Arabic || SOURCE_STOPS.contains(&bare(w)) || w.seg.prefixes.contains(&"ل") || function_word {
+        if w.tok.kind != TokenKind::Arabic
+            || SOURCE_STOPS.contains(&bare(w))
+            || w.seg.prefixes.contains(&"ل")
+            || lone_lam(w)
+            || function_word
+        {
             return None;
         }
         // A noun phrase: up to four words, stopping at function words, ل-phrases and punctuation.
@@ -444,6 +464,31 @@ impl Ctx<'_, '_, '_> {
             mm.end > e && mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::Person)
         }) {
             e = self.d.mentions[m].end.min(end);
+        }
+        // The participant phrase the roles read at the same word goes on past them: an office's
+        // body and its holder (المتحدث باسم رئاسة الجمهورية السفير علاء يوسف); the source is as
+        // long as the actor would be. (…and over the holder's name after it as a phrase of its own,
+        // with its rank or between commas: قائد المنطقة العسكرية الرابعة اللواء أحمد سيف اليافعي،
+        // المتحدث باسم المقاومة، علي الأحمدي،.)
+        // (…and over where it serves, after في: مسؤول في وزارة الصحة اليمنية، قائد الشرطة في
+        // الأنبار اللواء فلان.)
+        let ps = self.phrases(j, end);
+        if let Some(p) = ps.first().filter(|p| p.first == j && p.participant()) {
+            e = e.max(p.end);
+            for q in ps.iter().skip(1).take(2) {
+                let gap = q.first.checked_sub(e);
+                let next = gap == Some(0) || gap == Some(1) && matches!(words[e].tok.text, "،" | ",");
+                let person = self.is_person_at(q.first, q.end);
+                let holder = next && q.governor.is_none() && q.head == crate::phrases::Head::Name && person;
+                let serves = gap == Some(1) && bare(&words[e]) == "في" && q.governor.as_deref() == Some("في");
+                if !(holder || serves) {
+                    break;
+                }
+                e = q.end;
+                if person {
+                    break;
+                }
+            }
         }
         // A named agency right after وكالة (نقلت وكالة "فارس"): take the name.
         let head = bare(w).to_string();
