@@ -637,8 +637,11 @@ impl Lexicon {
             .filter_map(|p| whole.strip_suffix(p)?.strip_suffix('ا'))
             .map(|r| format!("{r}ي"))
             .filter(|c| object && c.chars().count() >= 4);
+        // (ب and ك are prepositions, no verb's clitics, unless the letter is the verb's own:
+        // بصفته is no form of صفى; بايعوه is بايع's.)
+        let prep = w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ك"));
         for c in defective.chain(inflected_candidates(w)) {
-            if self.is_verb(&c) {
+            if self.is_verb(&c) && (!prep || whole.starts_with(c.trim_end_matches(['ى', 'ي']))) {
                 return Some((c, false));
             }
         }
@@ -669,9 +672,14 @@ fn bare_candidates(w: &Word) -> Vec<String> {
         }
     }
     // An indefinite accusative shows its tanween as ا (شن هجوما، أطلق صاروخا → هجوم، صاروخ).
-    if !w.seg.definite() {
-        if let Some(r) = w.seg.key.strip_suffix('ا').filter(|r| r.chars().count() >= 3) {
-            out.push(r.to_string());
+    // (…also when the segmenter read the noun's first letter as a clitic: كمينا as ك + مينا.)
+    // (Not a pronoun's ا: مصالحها is no مصالحة.)
+    let pronoun = w.seg.suffixes.iter().any(|s| matches!(*s, "ها" | "نا" | "هما" | "كما"));
+    if !w.seg.definite() && !pronoun {
+        for k in [w.seg.key.as_str(), w.key_without_conj()] {
+            if let Some(r) = k.strip_suffix('ا').filter(|r| r.chars().count() >= 3) {
+                out.push(r.to_string());
+            }
         }
     }
     // A verbal noun whose own first letters are الت (التزام، التقاء، التحاق of Form VIII verbs
