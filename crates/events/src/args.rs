@@ -63,6 +63,13 @@ impl Ctx<'_, '_, '_> {
             cands
         };
         let mut cands = collect(c.first, c.end);
+        // A place its clause names that the gazetteer lacks is its place all the same, unlinked
+        // (مديرية «مشرعة وحدنان»، في بلدة كوندوغا): better than a place carried from elsewhere.
+        if cands.is_empty() {
+            if let Some(a) = self.unlinked_place(c, t) {
+                return vec![a];
+            }
+        }
         if cands.is_empty() {
             cands = collect(s.first_token, c.first);
         }
@@ -77,6 +84,42 @@ impl Ctx<'_, '_, '_> {
             }
         }
         out
+    }
+
+    /// The place a clause names that links to nothing, nearest the trigger at `t`: a name the
+    /// tagger reads as a place (LOC) after a word that governs a place (cue list `locatives`: في
+    /// كوندوغا، بلدة ديكوا), or a quoted name of up to four words after a place noun (مديرية «مشرعة
+    /// وحدنان»). Its span, with no link: an unlinked mention stays unlinked.
+    fn unlinked_place(&self, c: &Clause, t: usize) -> Option<Arg> {
+        let words = self.d.words;
+        // (Not a place noun the tagger took for a name, which refers back: المدينة، القاعدة.)
+        let generic = |a: usize| {
+            let b = bare(&words[a]);
+            cues().locatives.has(b.strip_prefix("ال").unwrap_or(b))
+        };
+        let free =
+            |a: usize, b: usize| !generic(a) && (a..b).all(|k| self.mention_at[k].is_none() && self.d.lexicon.lookup(&words[k]).is_none());
+        let governed = |a: usize| a > c.first && cues().locatives.has(bare(&words[a - 1]));
+        let tagged = self
+            .names
+            .iter()
+            .filter(|n| n.2 == rasad_model::Label::Loc && n.0 >= c.first && n.1 <= c.end && governed(n.0) && free(n.0, n.1))
+            .map(|n| (n.0, n.1));
+        let quoted = (c.first..c.end.saturating_sub(2)).filter_map(|k| {
+            let head = cues().locatives.has(bare(&words[k])) && !crate::context::is_governor(&words[k]);
+            let open = k + 1;
+            if !head || !crate::context::opening_quote(&words[open]) {
+                return None;
+            }
+            let close = (open + 2..(open + 6).min(c.end)).find(|&j| matches!(words[j].tok.text, "»" | "\"" | "”"))?;
+            free(open + 1, close).then_some((open + 1, close))
+        });
+        let dist = |a: usize| if a > t { a - t } else { (t - a) * 2 };
+        tagged
+            .chain(quoted)
+            .filter(|&(a, _)| a != t)
+            .min_by_key(|&(a, _)| dist(a))
+            .map(|(a, b)| Arg { span: self.arg_slice(a, b), link: Default::default() })
     }
 
     /// Where a visit goes, as its first place: the visited state or city it names as its target
