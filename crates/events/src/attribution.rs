@@ -288,7 +288,8 @@ impl Ctx<'_, '_, '_> {
         let speaker = self.mention_at[first].is_some() || speaker_word(&words[first]);
         let slogan =
             |x: &rasad_text::Word| self.d.lexicon.lookup(x).is_some() || (!speaker && crate::phrases::is_adjective(x) && !x.seg.definite());
-        if slogan(&words[first]) {
+        // (Nor a reporting verb: وقال لـ«الحياة»: … tells no speaker.)
+        if slogan(&words[first]) || is_attribution(bare(&words[first])) || self.is_verb(first) {
             return None;
         }
         for k in first + 1..(first + 7).min(s.end_token) {
@@ -473,14 +474,18 @@ impl Ctx<'_, '_, '_> {
         // (…and over where it serves, after في: مسؤول في وزارة الصحة اليمنية، قائد الشرطة في
         // الأنبار اللواء فلان.)
         let ps = self.phrases(j, end);
+        // (Never over the outlet told, وقال الوزير لرويترز، nor over a town where the speaker
+        // spoke, وقال الوزير في بيروت.)
+        let told_at = |a: usize, b: usize| (a..b).find(|&k| self.addressee_after(k, end).is_some());
         if let Some(p) = ps.first().filter(|p| p.first == j && p.participant()) {
-            e = e.max(p.end);
+            e = e.max(told_at(e, p.end).unwrap_or(p.end));
             for q in ps.iter().skip(1).take(2) {
                 let gap = q.first.checked_sub(e);
                 let next = gap == Some(0) || gap == Some(1) && matches!(words[e].tok.text, "،" | ",");
                 let person = self.is_person_at(q.first, q.end);
                 let holder = next && q.governor.is_none() && q.head == crate::phrases::Head::Name && person;
-                let serves = gap == Some(1) && bare(&words[e]) == "في" && q.governor.as_deref() == Some("في");
+                let body = q.head != crate::phrases::Head::Place || person;
+                let serves = gap == Some(1) && bare(&words[e]) == "في" && q.governor.as_deref() == Some("في") && body;
                 if !(holder || serves) {
                     break;
                 }

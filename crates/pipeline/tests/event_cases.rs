@@ -59,18 +59,20 @@ fn mismatch(e: &Event, w: &Want) -> Option<String> {
             "place" => overlaps(&texts(&e.places), v),
             // (Its span or its name, as the shared scorer reads it: الوزارة named before in full.)
             "source" => e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str(), s.name.as_deref().unwrap_or("")], v)),
+            "source!" => !e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str()], v)),
             "quantity" => e.quantity.as_ref().is_some_and(|q| v.parse::<f64>().is_ok_and(|n| q.value == n)),
             "date" => e.date.as_ref().and_then(|d| d.value.as_deref()).is_some_and(|d| d.starts_with(v.as_str())),
             "status" => e.status.as_str() == v,
             "background" => (v == "true") == e.background,
-            _ => true,
+            // (A misspelt key would pass every event: cases.tsv's header lists the keys.)
+            other => panic!("cases.tsv: unknown constraint {other}="),
         };
         if !ok {
             let got = match k.as_str() {
                 "actor" | "actor!" => format!("{:?}", texts(&e.actors)),
                 "target" | "target!" => format!("{:?}", texts(&e.targets)),
                 "place" => format!("{:?}", texts(&e.places)),
-                "source" => format!("{:?}", e.source.as_ref().map(|s| &s.span.text)),
+                "source" | "source!" => format!("{:?}", e.source.as_ref().map(|s| &s.span.text)),
                 "quantity" => format!("{:?}", e.quantity.as_ref().map(|q| q.value)),
                 "date" => format!("{:?}", e.date.as_ref().and_then(|d| d.value.clone())),
                 "status" => e.status.as_str().to_string(),
