@@ -64,12 +64,17 @@ impl Ctx<'_, '_, '_> {
         };
         let mut cands = collect(c.first, c.end);
         // A place its clause names that the gazetteer lacks is its place all the same, unlinked
-        // (مديرية «مشرعة وحدنان»، في بلدة كوندوغا): better than a place carried from elsewhere.
+        // (مديرية «مشرعة وحدنان»، في بلدة كوندوغا): better than a place carried from elsewhere;
+        // after the clause's own places when those are only states (بمنطقة أوراكزاي شمال غرب
+        // باكستان: Pakistan, then أوراكزاي).
+        let states_only = cands.iter().all(|&(_, mi)| !self.below_country(self.d.mentions[mi].place));
+        let unlinked = if states_only { self.unlinked_place(c, t) } else { None };
         if cands.is_empty() {
-            if let Some(a) = self.unlinked_place(c, t) {
+            if let Some(a) = unlinked {
                 return vec![a];
             }
         }
+        let own = !cands.is_empty();
         if cands.is_empty() {
             cands = collect(s.first_token, c.first);
         }
@@ -82,6 +87,9 @@ impl Ctx<'_, '_, '_> {
             if !out.iter().any(|o| o.link.id == a.link.id) {
                 out.push(a);
             }
+        }
+        if own && out.len() < 3 {
+            out.extend(unlinked);
         }
         out
     }
