@@ -105,8 +105,25 @@ impl Ctx<'_, '_, '_> {
             let b = bare(&words[a]);
             cues().locatives.has(b.strip_prefix("ال").unwrap_or(b))
         };
-        let free =
-            |a: usize, b: usize| !generic(a) && (a..b).all(|k| self.mention_at[k].is_none() && self.d.lexicon.lookup(&words[k]).is_none());
+        // (Only Arabic words of a name's length that are no time, number, catalogue mention or
+        // event word: not في بلدة «2015»، «#الحرية»، a link; the tagger's labels in quotes are no
+        // guide, «بني بارق» is ORG and «مشرعة وحدنان» PER to it.)
+        let word = |k: usize| {
+            let w = &words[k];
+            w.tok.kind == TokenKind::Arabic
+                && w.tok.text.chars().count() <= 24
+                && !self.in_time[k]
+                && self.quantity_at[k].is_none()
+                && self.mention_at[k].is_none()
+                && self.d.lexicon.lookup(w).is_none()
+        };
+        // (…nor a time alone, which the time reader may miss between quotes: «اليوم»، «رمضان».)
+        let timed = |a: usize, b: usize| {
+            let mut mask = Vec::new();
+            rasad_numtime::mark_times(&words[a..b], &mut mask);
+            mask.iter().any(|&m| m) || (a..b).any(|k| cues().no_place_names.has(bare(&words[k])))
+        };
+        let free = |a: usize, b: usize| a < b && !generic(a) && (a..b).all(word);
         let governed = |a: usize| a > c.first && cues().locatives.has(bare(&words[a - 1]));
         let tagged = self
             .names
@@ -119,8 +136,9 @@ impl Ctx<'_, '_, '_> {
             if !head || !crate::context::opening_quote(&words[open]) {
                 return None;
             }
-            let close = (open + 2..(open + 6).min(c.end)).find(|&j| matches!(words[j].tok.text, "»" | "\"" | "”"))?;
-            free(open + 1, close).then_some((open + 1, close))
+            let close = (open + 2..(open + 7).min(c.end)).find(|&j| matches!(words[j].tok.text, "»" | "\"" | "”"))?;
+            let (a, b) = (open + 1, close);
+            (free(a, b) && !timed(a, b)).then_some((a, b))
         });
         let dist = |a: usize| if a > t { a - t } else { (t - a) * 2 };
         tagged

@@ -57,6 +57,7 @@ fn mismatch(e: &Event, w: &Want) -> Option<String> {
             "actor!" => !overlaps(&texts(&e.actors), v),
             "target!" => !overlaps(&texts(&e.targets), v),
             "place" => overlaps(&texts(&e.places), v),
+            "place!" => !overlaps(&texts(&e.places), v),
             // (Its span or its name, as the shared scorer reads it: الوزارة named before in full.)
             "source" => e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str(), s.name.as_deref().unwrap_or("")], v)),
             "source!" => !e.source.as_ref().is_some_and(|s| overlaps(&[s.span.text.as_str()], v)),
@@ -71,7 +72,7 @@ fn mismatch(e: &Event, w: &Want) -> Option<String> {
             let got = match k.as_str() {
                 "actor" | "actor!" => format!("{:?}", texts(&e.actors)),
                 "target" | "target!" => format!("{:?}", texts(&e.targets)),
-                "place" => format!("{:?}", texts(&e.places)),
+                "place" | "place!" => format!("{:?}", texts(&e.places)),
                 "source" | "source!" => format!("{:?}", e.source.as_ref().map(|s| &s.span.text)),
                 "quantity" => format!("{:?}", e.quantity.as_ref().map(|q| q.value)),
                 "date" => format!("{:?}", e.date.as_ref().and_then(|d| d.value.clone())),
