@@ -125,9 +125,11 @@ impl Ctx<'_, '_, '_> {
         };
         let free = |a: usize, b: usize| a < b && !generic(a) && (a..b).all(word);
         let governed = |a: usize| a > c.first && cues().locatives.has(bare(&words[a - 1]));
-        let tagged = self
-            .names
+        // (The names are in text order: only the clause's are read.)
+        let from = self.names.partition_point(|n| n.0 < c.first);
+        let tagged = self.names[from..]
             .iter()
+            .take_while(|n| n.0 < c.end)
             .filter(|n| n.2 == rasad_model::Label::Loc && n.0 >= c.first && n.1 <= c.end && governed(n.0) && free(n.0, n.1))
             .map(|n| (n.0, n.1));
         let quoted = (c.first..c.end.saturating_sub(2)).filter_map(|k| {
