@@ -472,8 +472,9 @@ impl Ctx<'_, '_, '_> {
         // with its rank or between commas: قائد المنطقة العسكرية الرابعة اللواء أحمد سيف اليافعي،
         // المتحدث باسم المقاومة، علي الأحمدي،.)
         // (…and over where it serves, after في: مسؤول في وزارة الصحة اليمنية، قائد الشرطة في
-        // الأنبار اللواء فلان.)
-        let ps = self.phrases(j, end);
+        // الأنبار اللواء فلان.) Read within sixteen words: no source is longer, and a sentence
+        // with several reporting verbs is not read to its end for each.
+        let ps = self.phrases(j, end.min(j + 16));
         // (Never over the outlet told, وقال الوزير لرويترز، nor over a town where the speaker
         // spoke, وقال الوزير في بيروت.)
         let told_at = |a: usize, b: usize| (a..b).find(|&k| self.addressee_after(k, end).is_some());
