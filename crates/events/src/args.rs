@@ -138,7 +138,7 @@ impl Ctx<'_, '_, '_> {
             if !head || !crate::context::opening_quote(&words[open]) {
                 return None;
             }
-            let close = (open + 2..(open + 7).min(c.end)).find(|&j| matches!(words[j].tok.text, "»" | "\"" | "”"))?;
+            let close = (open + 2..(open + 6).min(c.end)).find(|&j| matches!(words[j].tok.text, "»" | "\"" | "”"))?;
             let (a, b) = (open + 1, close);
             (free(a, b) && !timed(a, b)).then_some((a, b))
         });
