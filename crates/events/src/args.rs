@@ -117,12 +117,9 @@ impl Ctx<'_, '_, '_> {
                 && self.mention_at[k].is_none()
                 && self.d.lexicon.lookup(w).is_none()
         };
-        // (…nor a time alone, which the time reader may miss between quotes: «اليوم»، «رمضان».)
-        let timed = |a: usize, b: usize| {
-            let mut mask = Vec::new();
-            rasad_numtime::mark_times(&words[a..b], &mut mask);
-            mask.iter().any(|&m| m) || (a..b).any(|k| cues().no_place_names.has(bare(&words[k])))
-        };
+        // (…nor a word a time may start at, which the time reader leaves alone between quotes:
+        // «اليوم»، «رمضان»، «الثلاثاء».)
+        let timed = |a: usize, b: usize| (a..b).any(|k| rasad_numtime::may_start_time(&words[k]));
         let free = |a: usize, b: usize| a < b && !generic(a) && (a..b).all(word);
         let governed = |a: usize| a > c.first && cues().locatives.has(bare(&words[a - 1]));
         // (The names are in text order: only the clause's are read.)

@@ -58,6 +58,10 @@ pub(crate) const ATTRIBUTION: &[&str] = &[
 
 pub(crate) const ADVERBIAL_CUES: &[&str] = &["وفق", "وفقا", "بحسب", "حسب", "نقلت", "نقل", "نقلا", "افاد", "افادت", "اورد", "اوردت"];
 
+/// Adverbial cues that report as verbs too unless ما stands before them (أفاد الوزير أنه التقى …,
+/// whose speaker may act; كما أفاد المرصد).
+const VERBAL_CUES: &[&str] = &["افاد", "افادت", "اورد", "اوردت"];
+
 pub(crate) const SOURCE_STOPS: &[&str] = &[
     "ان",
     "انه",
@@ -207,10 +211,7 @@ impl Ctx<'_, '_, '_> {
                 });
                 told.extend(outlet.flatten());
                 told.extend(told_first);
-                // (أفاد and أورد report as verbs too: أفاد الوزير أنه التقى …, whose speaker may
-                // act; they are adverbials after ما: كما أفاد المرصد.)
-                let as_verb =
-                    matches!(k, "افاد" | "افادت" | "اورد" | "اوردت") && !(i > s.first_token && bare(&words[i - 1]).ends_with("ما"));
+                let as_verb = VERBAL_CUES.contains(&k) && !(i > s.first_token && bare(&words[i - 1]).ends_with("ما"));
                 let adverbial = (ADVERBIAL_CUES.contains(&k) && !as_verb) || k.starts_with("وفق");
                 out.push((src, adverbial));
             }

@@ -93,7 +93,6 @@ pub(crate) struct Cues {
     pub during: Class,
     pub hal_openers: Class,
     pub locatives: Class,
-    pub no_place_names: Class,
     pub target_preps: Class,
     pub agent_markers: Class,
     pub drivers: Class,
