@@ -61,6 +61,12 @@ impl Ctx<'_, '_, '_> {
                 && crate::phrases::phrase_at(ps, i).is_none_or(|p| p.head == Head::Generic && p.link.is_none() && p.first == i)
                 && w.seg.prefixes.iter().all(|p| matches!(*p, "ال" | "ب" | "ل"))
         };
+        // (Past the office in apposition to a named subject: شجب فلان مدير التعليم | العمل الإرهابي.)
+        let past = self.past_apposition(ps, agents, k);
+        let past = if past > k { self.past_office_adjuncts(past, c.end) } else { past };
+        if past > k && !plain(k) && plain(past) {
+            k = past;
+        }
         // رفض بلاده للاحتلال: a stance noun's genitive took it; what it is about comes with ل.
         if nominal && info(kind).doer_genitive && plain(k) && clitic(&words[k]).is_none() {
             k += 1;

@@ -38,7 +38,13 @@ impl Ctx<'_, '_, '_> {
             let k = words[t].key.as_str();
             cues().honorifics.has(k) && !cues().office_honorifics.has(k)
         };
-        let first = (subject.first..subject.end).find(|&t| !courtesy(t)).unwrap_or(subject.first);
+        // (…and an abbreviated title with its dot: د. سالم الحربي مدير الجامعة.)
+        let title = |t: usize| t + 1 < words.len() && crate::phrases::abbreviated_title(words, t);
+        let mut first = subject.first;
+        while first < subject.end && (courtesy(first) || title(first)) {
+            first += if title(first) { 2 } else { 1 };
+        }
+        let first = if first < subject.end { first } else { subject.first };
         let named =
             subject.head == Head::Name && !body && (person_of(first).is_some() || self.name_at(first).is_some_and(|n| n.1 == Label::Per));
         // (Or between commas: انتقد جون كيري، وزير الخارجية الأمريكي، روسيا.)
@@ -114,6 +120,35 @@ impl Ctx<'_, '_, '_> {
             end = n.end;
         }
         end
+    }
+
+    /// Past the office's own adjuncts after an apposition ending at `from` (مدير التعليم |
+    /// بالمنطقة الشرقية، | العمل الإرهابي): words with ب or ل, a word after في, the adjectives after
+    /// them and one comma that closes them, up to eight words and never past `end`. `from` when
+    /// none follows.
+    pub(crate) fn past_office_adjuncts(&self, from: usize, end: usize) -> usize {
+        let words = self.d.words;
+        let hi = end.min(from + 8).min(words.len());
+        let mut j = from;
+        while j < hi {
+            let w = &words[j];
+            let governed = w.tok.kind == rasad_text::TokenKind::Arabic && w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل"));
+            if governed || (bare(w) == "في" && j + 1 < hi) {
+                j += if governed { 1 } else { 2 };
+                while j < hi && crate::forms::is_adjective(&words[j]) && self.mention_at[j].is_none() {
+                    j += 1;
+                }
+            } else if crate::context::is_comma(w) && j > from {
+                return j + 1;
+            } else {
+                break;
+            }
+        }
+        if j > from && j < end {
+            j
+        } else {
+            from
+        }
     }
 
     /// Past the person's name that follows a subject named by an office (وطالب المتحدث باسم

@@ -33,7 +33,7 @@ mod start;
 mod words;
 
 pub(crate) use crate::forms::{is_adjective, word_class};
-pub(crate) use words::{adjective, classify, describes_word, feminine_dual, nisba_ending, sound_plural_of_people};
+pub(crate) use words::{abbreviated_title, adjective, classify, describes_word, feminine_dual, nisba_ending, sound_plural_of_people};
 
 use rasad_kb::MentionKind;
 use rasad_text::TokenKind;

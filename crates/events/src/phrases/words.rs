@@ -269,7 +269,7 @@ pub(super) fn bare_construct(w: &Word) -> bool {
 
 /// True when tokens `j`, `j + 1` are an abbreviated title: one Arabic letter and the dot right
 /// after it or one space after it (د. for دكتور, م. for مهندس, أ. for أستاذ; د . فتحي).
-pub(super) fn abbreviated_title(words: &[Word], j: usize) -> bool {
+pub(crate) fn abbreviated_title(words: &[Word], j: usize) -> bool {
     let (w, dot) = (&words[j], &words[j + 1]);
     rasad_text::is_title_letter(&w.tok) && dot.tok.text == "." && dot.tok.span.start <= w.tok.span.end + 1
 }

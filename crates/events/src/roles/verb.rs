@@ -310,7 +310,18 @@ impl Ctx<'_, '_, '_> {
         // (التقى الأمير خالد بن سلمان | وزير الخارجية التركي في الرياض), unless the verb's content
         // may stand for its object (دعا خالد العطية وزير الخارجية القطري إلى …).
         // (Not a name in apposition to an office subject: رفض رئيس الكتلة، النائب فلان، المشروع.)
-        if r.targets.is_empty() && after != before_apposition && after == before_name && !info(kind).content_fallback {
+        // (Nor when a definite noun follows the office unmarked: that noun is the object, a
+        // thing with no party (أدان سالم الحربي مدير الجامعة | الهجوم، شجب فلان مدير التعليم
+        // بالمنطقة | العمل الإرهابي).)
+        let object_at = self.past_office_adjuncts(after, c.end);
+        let thing_object = words.get(object_at).is_some_and(|w| {
+            object_at < c.end
+                && w.tok.kind == TokenKind::Arabic
+                && w.seg.prefixes.first() == Some(&"ال")
+                && !self.in_time[object_at]
+                && !cues().relatives.has(bare(w))
+        });
+        if r.targets.is_empty() && after != before_apposition && after == before_name && !info(kind).content_fallback && !thing_object {
             if let Some(k) = self.target(ps, c, t, before_apposition, frame, &r.agents) {
                 r.targets = self.with_coordinated(ps, k);
             }
