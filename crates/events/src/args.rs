@@ -23,11 +23,20 @@ impl Ctx<'_, '_, '_> {
         if loc(bare(first)) || first.seg.prefixes.contains(&"ب") {
             return true;
         }
-        m.first > 0
-            && self.word(m.first - 1).is_some_and(|p| {
+        // (Past the nisba of the state whose city it is: في العاصمة الإيرانية طهران، بمدينة
+        // الموصل العراقية is the name's own.)
+        let nisba = |k: usize| {
+            self.mention_at[k].is_some_and(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym && self.d.mentions[x].end == k + 1)
+        };
+        let mut before = m.first;
+        while before > 0 && before + 2 > m.first && nisba(before - 1) {
+            before -= 1;
+        }
+        before > 0
+            && self.word(before - 1).is_some_and(|p| {
                 let k = bare(p);
                 let k = k.strip_prefix('ب').filter(|r| loc(r)).unwrap_or(k);
-                loc(k) || matches!(p.tok.text, "«" | "\"" | "“") && m.first > 1 && self.word(m.first - 2).is_some_and(|pp| loc(bare(pp)))
+                loc(k) || matches!(p.tok.text, "«" | "\"" | "“") && before > 1 && self.word(before - 2).is_some_and(|pp| loc(bare(pp)))
             })
     }
 
@@ -158,16 +167,28 @@ impl Ctx<'_, '_, '_> {
         let sent = || {
             (t + 1..c.end.min(t + 9)).find_map(|k| {
                 let m = place_at(k)?;
-                // (…past the definite nouns that describe it: إلى العاصمة القطرية الدوحة.)
-                let to_before = (k.saturating_sub(3).max(t + 1)..k).rev().find(|&j| bare(&words[j]) == "الي").is_some_and(|j| {
-                    (j + 1..k)
-                        .all(|i| words[i].seg.definite() && self.mention_at[i].is_none() && self.d.lexicon.lookup(&words[i]).is_none())
-                });
+                // (…past the definite nouns that describe it, the state's nisba among them: إلى
+                // العاصمة القطرية الدوحة.)
+                let nisba = |i: usize| self.mention_at[i].is_none_or(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym);
+                let to_before = (k.saturating_sub(3).max(t + 1)..k)
+                    .rev()
+                    .find(|&j| bare(&words[j]) == "الي")
+                    .is_some_and(|j| (j + 1..k).all(|i| words[i].seg.definite() && nisba(i) && self.d.lexicon.lookup(&words[i]).is_none()));
                 let to = words[k].seg.prefixes.contains(&"ل") || to_before;
                 to.then_some(m)
             })
         };
         named.or_else(sent).map(|m| self.mention_arg(m, true))
+    }
+
+    /// The host a visit's destination `d` names: the state whose capital it is, when the catalogue
+    /// reads the name as that state (نيروبي for Kenya, طهران for Iran), as an argument of the same
+    /// span. None for any other place.
+    pub(crate) fn capital_host(&self, d: &Arg) -> Option<Arg> {
+        let kb = self.d.kb;
+        let m = self.d.mentions.iter().find(|m| m.span.start == d.span.start)?;
+        m.actor.filter(|&a| kb.actors[a].kind == rasad_kb::ActorType::State)?;
+        Some(self.mention_arg(m, false))
     }
 
     /// The time of an event: the nearest after the trigger within its clause, else the nearest

@@ -253,9 +253,13 @@ impl Index {
         }
         let mut idx = Index::default();
         for (keys, mut target) in merged {
-            // A name that is an actor keeps only curated places beside it (فارس the agency is no village).
-            if target.actor.is_some() {
-                target.places.retain(|&p| places[p].curated);
+            // A name that is an actor keeps only curated places beside it (فارس the agency is no village),
+            // and a state its own national capital, the city its name stands for (نيروبي for Kenya).
+            if let Some(a) = target.actor {
+                let own_capital = |p: &Place| {
+                    actors[a].kind == ActorType::State && p.feature == "capital" && actors[a].country.as_deref() == Some(p.country.as_str())
+                };
+                target.places.retain(|&p| places[p].curated || own_capital(&places[p]));
             }
             if keys.is_empty() {
                 continue;

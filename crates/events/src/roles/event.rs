@@ -370,9 +370,15 @@ impl Ctx<'_, '_, '_> {
         }
         let mut places = self.places(s, c, t, kind);
         // A visit takes place where it goes (زار الرئيس طهران، زيارته للكويت).
-        if tr.mode.as_deref() == Some("visit") {
+        // (The mode the agent gave, too: وصل الرئيس إلى is a visit, person=CONSULT/visit.)
+        if mode.as_deref() == Some("visit") {
             let firsts: Vec<usize> = roles.targets.iter().map(|&k| ps[k].first).collect();
             if let Some(d) = self.visit_destination(c, t, &firsts) {
+                // (…and the state a capital names is the host when no party is: وصل الرئيس إلى
+                // العاصمة الكينية نيروبي.)
+                if targets.is_empty() {
+                    targets.extend(self.capital_host(&d));
+                }
                 places.retain(|p| p.link.id != d.link.id);
                 places.insert(0, d);
                 places.truncate(3);
