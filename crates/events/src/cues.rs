@@ -244,6 +244,7 @@ pub(crate) struct Cues {
     pub place_adverbs: Class,
     pub history: Class,
     pub censure: Class,
+    pub praise: Class,
     pub performers: Class,
     pub performing_nouns: Class,
     /// Verbs of managing or announcing an act (تمكنت القوات من تحرير …، أعلن الجيش تطهير …).
@@ -313,7 +314,7 @@ pub fn segmenter_words() -> impl Iterator<Item = &'static str> {
 
 /// The cue classes a lexicon condition may name with `@`: near= and after= match their words
 /// ([`cue_word`]); unless=@accidents looks for an accident in the clause.
-pub(crate) const CONDITION_CLASSES: [&str; 4] = ["armed", "weapons", "censure", "accidents"];
+pub(crate) const CONDITION_CLASSES: [&str; 5] = ["armed", "weapons", "censure", "praise", "accidents"];
 
 /// True when the word is of the cue class a lexicon condition names with `@` (near=@armed,
 /// after=@censure); None for a name that is no class a condition may use. @armed matches the word
@@ -328,7 +329,8 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
     match name {
         "armed" => Some(c.armed.has(b)),
         "weapons" => Some(c.weapons.has(b)),
-        "censure" => {
+        "censure" | "praise" => {
+            let class = if name == "censure" { &c.censure } else { &c.praise };
             let base = w.seg.base_key();
             let after_judged = k > 0 && w.seg.prefixes.len() == 1 && words[k - 1].seg.prefixes.starts_with(&["ب", "ال"]);
             let judged = w.seg.prefixes.contains(&"ب") || !w.seg.definite() || after_judged || quoted_after_ba(words, k);
@@ -336,7 +338,7 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
             // (The whole key too: the segmenter may read a first ف as the conjunction, فاشلة.)
             let whole = w.key.as_str();
             let forms = [b, b.strip_suffix('ا').unwrap_or(b), base, stem, stem.strip_suffix('ا').unwrap_or(stem), whole];
-            Some(judged && forms.iter().any(|k| c.censure.has(k)))
+            Some(judged && forms.iter().any(|k| class.has(k)))
         }
         _ => None,
     }
