@@ -40,6 +40,27 @@ impl Ctx<'_, '_, '_> {
             })
     }
 
+    /// True when the name at token `first` stands in apposition to a place noun that a preposition
+    /// governs, past the state's nisba (في العاصمة الأفغانية كابول، بمدينة الموصل، إلى العاصمة
+    /// طهران): a place where something happens, never a party met or struck.
+    pub(crate) fn in_place_apposition(&self, first: usize) -> bool {
+        let words = self.d.words;
+        let nisba = |k: usize| {
+            self.mention_at[k].is_some_and(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym && self.d.mentions[x].end == k + 1)
+        };
+        let mut k = first;
+        if k > 0 && nisba(k - 1) {
+            k -= 1;
+        }
+        let Some(noun) = k.checked_sub(1) else { return false };
+        let w = &words[noun];
+        let stem = w.seg.base_key();
+        let place_noun = cues().locatives.has(stem.strip_prefix("ال").unwrap_or(stem)) || cues().locatives.has(bare(w));
+        let governed = w.seg.prefixes.iter().any(|p| matches!(*p, "ب" | "ل"))
+            || noun.checked_sub(1).is_some_and(|p| matches!(bare(&words[p]), "في" | "الي" | "من" | "داخل" | "قرب"));
+        place_noun && w.seg.definite() && governed
+    }
+
     /// The places of an event: those of its own clause, nearest to the trigger first; else those
     /// of the nearest clause of the sentence before it that names one, else of the sentence.
     pub(crate) fn places(&self, s: &Sentence, c: &Clause, t: usize, kind: EventType) -> Vec<Arg> {
@@ -183,12 +204,22 @@ impl Ctx<'_, '_, '_> {
 
     /// The host a visit's destination `d` names: the state whose capital it is, when the catalogue
     /// reads the name as that state (نيروبي for Kenya, طهران for Iran), as an argument of the same
-    /// span. None for any other place.
-    pub(crate) fn capital_host(&self, d: &Arg) -> Option<Arg> {
+    /// span. None for any other place, and for the state of one of `actors` (a minister coming home
+    /// visits nobody: وصل رئيس الوزراء اليوناني إلى أثينا).
+    pub(crate) fn capital_host(&self, d: &Arg, actors: &[Arg]) -> Option<Arg> {
         let kb = self.d.kb;
         let m = self.d.mentions.iter().find(|m| m.span.start == d.span.start)?;
         m.actor.filter(|&a| kb.actors[a].kind == rasad_kb::ActorType::State)?;
-        Some(self.mention_arg(m, false))
+        let host = self.mention_arg(m, false);
+        let home = |a: &Arg| {
+            a.link.id.is_some() && a.link.id == host.link.id
+                || self
+                    .d
+                    .mentions
+                    .iter()
+                    .any(|x| x.span.start >= a.span.start && x.span.end <= a.span.end && x.actor.is_some() && x.actor == m.actor)
+        };
+        (!actors.iter().any(home)).then_some(host)
     }
 
     /// The time of an event: the nearest after the trigger within its clause, else the nearest

@@ -321,7 +321,8 @@ pub(crate) const CONDITION_CLASSES: [&str; 5] = ["armed", "weapons", "censure", 
 /// as written without its conjunction (القوات، جنود); @censure also without ب and the article of
 /// a judgment (بالإرهابية، بالخطير) or the accusative's alif (استفزازا), but not a definite
 /// adjective without ب, which describes a noun rather than judges it (التنظيم الإرهابي).
-/// A definite adjective after a judged noun with ب judges too (وصفه بالأمر الخطير، بالعمل الإرهابي).
+/// A definite adjective after a judged noun with ب judges too (وصفه بالأمر الخطير، بالعمل الإرهابي);
+/// a word after غير، ليس or لا judges nothing (بأنها غير مثمرة، بأنه ليس فضيحة).
 pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Option<bool> {
     let c = cues();
     let w = &words[k];
@@ -338,7 +339,10 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
             // (The whole key too: the segmenter may read a first ف as the conjunction, فاشلة.)
             let whole = w.key.as_str();
             let forms = [b, b.strip_suffix('ا').unwrap_or(b), base, stem, stem.strip_suffix('ا').unwrap_or(stem), whole];
-            Some(judged && forms.iter().any(|k| class.has(k)))
+            // (Not a judgment negated: بأنها غير مثمرة، بأنه ليس فضيحة.)
+            let negated =
+                k > 0 && matches!(crate::context::bare(&words[k - 1]), "غير" | "ليس" | "ليست" | "ليسوا" | "ليسا" | "لا" | "وليس" | "وليست");
+            Some(judged && !negated && forms.iter().any(|k| class.has(k)))
         }
         _ => None,
     }

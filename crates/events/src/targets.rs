@@ -469,7 +469,16 @@ impl Ctx<'_, '_, '_> {
     /// phrase governed by one of the frame's prepositions.
     pub(crate) fn target(&self, ps: &[Phrase], c: &Clause, t: usize, after: usize, frame: &[String], skip: &[usize]) -> Option<usize> {
         let hi = self.purpose_after(t, c.end).min(self.content_from(t, c.end));
-        let usable = |k: usize| ps[k].patient() && !skip.contains(&k) && ps[k].first > t && ps[k].end <= hi && !self.in_source(&ps[k]);
+        // (Not a name in apposition to a governed place noun: التقى المبعوث في العاصمة الأفغانية
+        // كابول قادة طالبان.)
+        let usable = |k: usize| {
+            ps[k].patient()
+                && !skip.contains(&k)
+                && ps[k].first > t
+                && ps[k].end <= hi
+                && !self.in_source(&ps[k])
+                && !self.in_place_apposition(ps[k].first)
+        };
         let words = self.d.words;
         // A statement's verbal noun takes its object with ل (شكره للأمين العام، تهنئته لمصر، تثمينه
         // لجهود …); not an act's, whose ل names its doer (غارات للتحالف).

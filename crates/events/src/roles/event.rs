@@ -377,7 +377,7 @@ impl Ctx<'_, '_, '_> {
                 // (…and the state a capital names is the host when no party is: وصل الرئيس إلى
                 // العاصمة الكينية نيروبي.)
                 if targets.is_empty() {
-                    targets.extend(self.capital_host(&d));
+                    targets.extend(self.capital_host(&d, &actors));
                 }
                 places.retain(|p| p.link.id != d.link.id);
                 places.insert(0, d);
