@@ -475,6 +475,21 @@ impl Ctx<'_, '_, '_> {
             // event noun too after a group or an office: a name, not an event (قوات الدعم
             // السريع، حزب المؤتمر الشعبي، مجلس التعاون، وفد التفاوض).
             let genitive_head = word_class(&words[j - 1]);
+            // (…or after the bare noun that continues an office's construct chain:
+            // وزراء خارجية | الدول الأعضاء، وزراء خارجية | دول الخليج, the title read as one.)
+            // (Only a two-word title, whose second word no name is: النائب حسن جوهر | الاعتداء.)
+            let chain_link = j == i + 2
+                && genitive_head.is_none()
+                && head == Head::Office
+                && word_class(&words[i]) == Some(Head::Office)
+                && construct(&words[j - 2])
+                && self.name_at(j - 1).is_none()
+                && words[j - 1].tok.kind == TokenKind::Arabic
+                && words[j - 1].seg.prefixes.is_empty()
+                && construct(&words[j - 1])
+                && self.mention_at[j - 1].is_none()
+                && self.d.lexicon.lookup(&words[j - 1]).is_none();
+            let genitive_head = if chain_link { Some(head) } else { genitive_head };
             if j > i
                 && construct(&words[j - 1])
                 && w.seg.definite()
