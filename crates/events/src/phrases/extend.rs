@@ -537,10 +537,13 @@ impl Ctx<'_, '_, '_> {
                             mm.place.is_some() || mm.actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State)
                         })
                 };
-                let end = (j + 1..(j + 3).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"] || named_place(k));
+                // (Three bare nouns at most before it: رئيس حزب اتحاد قوى التقدم; two over a
+                // preposition, نائبا رسميا | استقالتهم من الحزب.)
+                let end = (j + 1..(j + 4).min(hi)).find(|&k| words[k].seg.prefixes == ["ال"] || named_place(k));
                 // (Over a preposition only to a body or a group, not to an event: عناصر في التنظيم,
                 // not جنود في الهجوم.)
                 let over_preposition = (j..end.unwrap_or(j)).any(|k| crate::context::is_governor(&words[k]));
+                let end = end.filter(|&e| e < j + 3 || !over_preposition);
                 let event_end = |e: usize| self.d.lexicon.lookup(&words[e]).is_some() && word_class(&words[e]).is_none();
                 if let Some(end) = end.filter(|&e| (j + 1..e).all(bare_noun) && !(over_preposition && event_end(e))) {
                     // (A name there is taken whole: وفد من الأمم المتحدة.)
