@@ -23,15 +23,7 @@ impl Ctx<'_, '_, '_> {
         if loc(bare(first)) || first.seg.prefixes.contains(&"ب") {
             return true;
         }
-        // (Past the nisba of the state whose city it is: في العاصمة الإيرانية طهران، بمدينة
-        // الموصل العراقية is the name's own.)
-        let nisba = |k: usize| {
-            self.mention_at[k].is_some_and(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym && self.d.mentions[x].end == k + 1)
-        };
-        let mut before = m.first;
-        while before > 0 && before + 2 > m.first && nisba(before - 1) {
-            before -= 1;
-        }
+        let before = self.past_nisba(m.first);
         before > 0
             && self.word(before - 1).is_some_and(|p| {
                 let k = bare(p);
@@ -40,19 +32,27 @@ impl Ctx<'_, '_, '_> {
             })
     }
 
+    /// True when token `k` is a one-word nisba or demonym of a state (الإيرانية، العراقيين).
+    fn demonym_at(&self, k: usize) -> bool {
+        self.mention_at[k].is_some_and(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym && self.d.mentions[x].end == k + 1)
+    }
+
+    /// The token a name at `first` is read after, past the nisba of the state whose city it is
+    /// (في العاصمة الإيرانية | طهران: the token of الإيرانية; `first` itself when none stands there).
+    fn past_nisba(&self, first: usize) -> usize {
+        if first > 0 && self.demonym_at(first - 1) {
+            first - 1
+        } else {
+            first
+        }
+    }
+
     /// True when the name at token `first` stands in apposition to a place noun that a preposition
     /// governs, past the state's nisba (في العاصمة الأفغانية كابول، بمدينة الموصل، إلى العاصمة
     /// طهران): a place where something happens, never a party met or struck.
     pub(crate) fn in_place_apposition(&self, first: usize) -> bool {
         let words = self.d.words;
-        let nisba = |k: usize| {
-            self.mention_at[k].is_some_and(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym && self.d.mentions[x].end == k + 1)
-        };
-        let mut k = first;
-        if k > 0 && nisba(k - 1) {
-            k -= 1;
-        }
-        let Some(noun) = k.checked_sub(1) else { return false };
+        let Some(noun) = self.past_nisba(first).checked_sub(1) else { return false };
         let w = &words[noun];
         let stem = w.seg.base_key();
         let place_noun = cues().locatives.has(stem.strip_prefix("ال").unwrap_or(stem)) || cues().locatives.has(bare(w));
@@ -181,7 +181,7 @@ impl Ctx<'_, '_, '_> {
     /// after the trigger (زار الرئيس طهران، زيارته للكويت), else a place after إلى or ل within eight
     /// words of it in its clause (وصل الوزير مساء أمس إلى العاصمة القطرية الدوحة). `targets`: the
     /// event's target phrases' first tokens. None when the visit names no place after it.
-    pub(crate) fn visit_destination(&self, c: &Clause, t: usize, targets: &[usize]) -> Option<Arg> {
+    pub(crate) fn visit_destination(&self, c: &Clause, t: usize, targets: &[usize]) -> Option<&Mention> {
         let words = self.d.words;
         let place_at = |k: usize| self.mention_at[k].map(|mi| &self.d.mentions[mi]).filter(|m| m.place.is_some() && m.first == k);
         let named = targets.iter().filter(|&&k| k > t && k < c.end).find_map(|&k| place_at(k));
@@ -190,25 +190,23 @@ impl Ctx<'_, '_, '_> {
                 let m = place_at(k)?;
                 // (…past the definite nouns that describe it, the state's nisba among them: إلى
                 // العاصمة القطرية الدوحة.)
-                let nisba = |i: usize| self.mention_at[i].is_none_or(|x| self.d.mentions[x].kind == rasad_kb::MentionKind::Demonym);
-                let to_before = (k.saturating_sub(3).max(t + 1)..k)
-                    .rev()
-                    .find(|&j| bare(&words[j]) == "الي")
-                    .is_some_and(|j| (j + 1..k).all(|i| words[i].seg.definite() && nisba(i) && self.d.lexicon.lookup(&words[i]).is_none()));
+                let unnamed = |i: usize| self.mention_at[i].is_none() || self.demonym_at(i);
+                let to_before = (k.saturating_sub(3).max(t + 1)..k).rev().find(|&j| bare(&words[j]) == "الي").is_some_and(|j| {
+                    (j + 1..k).all(|i| words[i].seg.definite() && unnamed(i) && self.d.lexicon.lookup(&words[i]).is_none())
+                });
                 let to = words[k].seg.prefixes.contains(&"ل") || to_before;
                 to.then_some(m)
             })
         };
-        named.or_else(sent).map(|m| self.mention_arg(m, true))
+        named.or_else(sent)
     }
 
-    /// The host a visit's destination `d` names: the state whose capital it is, when the catalogue
+    /// The host a visit's destination `m` names: the state whose capital it is, when the catalogue
     /// reads the name as that state (نيروبي for Kenya, طهران for Iran), as an argument of the same
     /// span. None for any other place, and for the state of one of `actors` (a minister coming home
     /// visits nobody: وصل رئيس الوزراء اليوناني إلى أثينا).
-    pub(crate) fn capital_host(&self, d: &Arg, actors: &[Arg]) -> Option<Arg> {
+    pub(crate) fn capital_host(&self, m: &Mention, actors: &[Arg]) -> Option<Arg> {
         let kb = self.d.kb;
-        let m = self.d.mentions.iter().find(|m| m.span.start == d.span.start)?;
         m.actor.filter(|&a| kb.actors[a].kind == rasad_kb::ActorType::State)?;
         let host = self.mention_arg(m, false);
         let home = |a: &Arg| {

@@ -340,8 +340,7 @@ pub(crate) fn cue_word(name: &str, words: &[rasad_text::Word], k: usize) -> Opti
             let whole = w.key.as_str();
             let forms = [b, b.strip_suffix('ا').unwrap_or(b), base, stem, stem.strip_suffix('ا').unwrap_or(stem), whole];
             // (Not a judgment negated: بأنها غير مثمرة، بأنه ليس فضيحة.)
-            let negated =
-                k > 0 && matches!(crate::context::bare(&words[k - 1]), "غير" | "ليس" | "ليست" | "ليسوا" | "ليسا" | "لا" | "وليس" | "وليست");
+            let negated = k > 0 && matches!(crate::context::bare(&words[k - 1]), "غير" | "ليس" | "ليست" | "ليسوا" | "ليسا" | "لا");
             Some(judged && !negated && forms.iter().any(|k| class.has(k)))
         }
         _ => None,

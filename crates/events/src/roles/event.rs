@@ -373,12 +373,13 @@ impl Ctx<'_, '_, '_> {
         // (The mode the agent gave, too: وصل الرئيس إلى is a visit, person=CONSULT/visit.)
         if mode.as_deref() == Some("visit") {
             let firsts: Vec<usize> = roles.targets.iter().map(|&k| ps[k].first).collect();
-            if let Some(d) = self.visit_destination(c, t, &firsts) {
+            if let Some(m) = self.visit_destination(c, t, &firsts) {
                 // (…and the state a capital names is the host when no party is: وصل الرئيس إلى
                 // العاصمة الكينية نيروبي.)
                 if targets.is_empty() {
-                    targets.extend(self.capital_host(&d, &actors));
+                    targets.extend(self.capital_host(m, &actors));
                 }
+                let d = self.mention_arg(m, true);
                 places.retain(|p| p.link.id != d.link.id);
                 places.insert(0, d);
                 places.truncate(3);
