@@ -160,11 +160,14 @@ impl Ctx<'_, '_, '_> {
     pub(super) fn opens_new(&self, i: usize) -> bool {
         let p = self.d.words[i].seg.prefixes;
         let clitic = p.first().is_some_and(|x| matches!(*x, "ب" | "ك")) || (p.contains(&"ل") && !p.contains(&"ال"));
-        // (Not a nisba whose own ب the segmenter read as a clitic: وفدا برلمانيا.)
-        let nisba_ba = p == ["ب"] && i > 0 && super::words::describes_word(&self.d.words[i - 1], &self.d.words[i]);
+        // (Not an accusative nisba whose own first letter the segmenter read as a clitic after an
+        // accusative noun: وفدا برلمانيا، ناشطا كرديا، شابا فلسطينيا، وفدا لبنانيا.)
+        let own_letter = i > 0
+            && super::words::accusative_nisba(&self.d.words[i])
+            && super::words::describes_word(&self.d.words[i - 1], &self.d.words[i]);
         // (A catalogue name's own و or ف is no conjunction: وزير الخارجية السوري وليد المعلم.)
         let conj = p.first().is_some_and(|x| matches!(*x, "و" | "ف"));
-        (conj || clitic && !nisba_ba) && !self.name_begins_with_clitic_letter(i)
+        (conj || clitic) && !own_letter && !self.name_begins_with_clitic_letter(i)
     }
 
     /// True when the word at `i` is a sound plural that keeps its ن (دبلوماسيون، غربيين), so it

@@ -10,13 +10,14 @@ use crate::context::bare;
 use crate::cues::cues;
 
 /// True when a word is an indefinite nisba in the accusative, which keeps its tanween's alif (and
-/// its ب where the segmenter read a clitic): حكوميا، يمنيا، برلمانيا; not an adverb (رسميا).
+/// its first letter where the segmenter read a clitic, ب ك ل ف: برلمانيا، كرديا، لبنانيا، فلسطينيا):
+/// حكوميا، يمنيا; not an adverb (رسميا).
 pub(crate) fn accusative_nisba(w: &Word) -> bool {
     let k = w.key.as_str();
     !w.seg.definite()
         && k.chars().count() >= 5
         && k.ends_with("يا")
-        && w.seg.prefixes.iter().all(|p| *p == "ب")
+        && w.seg.prefixes.iter().all(|p| matches!(*p, "ب" | "ك" | "ل" | "ف"))
         && !cues().nisba_adverbs.has(k)
 }
 

@@ -146,7 +146,7 @@ impl Ctx<'_, '_, '_> {
             && ps[roles.agents[0]].end == t
             && ps[roles.agents[0]].first >= c.first
             && !self.names_attacker(&ps[roles.agents[0]])
-            && !ps.iter().any(|p| p.first > t && p.end <= c.end && p.governor.is_none() && p.participant());
+            && !ps.iter().any(|p| p.first > t && p.end <= c.end && p.governor.is_none() && p.participant() && !self.own_subject(p));
         // (Not a verb whose pronoun holds the victim: إن المسلحين قتلوه.)
         if !tr.noun && info(kind).victims && !object_pronoun && (roles.agents.is_empty() || passive_shape) {
             let right_before = |k: usize| {
@@ -162,10 +162,20 @@ impl Ctx<'_, '_, '_> {
             };
             // (Only when what follows the verb, past a time, is a preposition, a cause or the end:
             // not an attacker with an object, امرأة انتحارية فجرت سترة ناسفة، فجرت نفسها.)
+            // (Nor a second subject after و with its own verb, no object: قتلوا ومئات جرحوا، قتلوا
+            // وأصيب آخرون.)
             let next = (t + 1..c.end).find(|&i| !self.in_time[i]);
+            let coordinated = |i: usize| {
+                let w = &words[i];
+                w.seg.prefixes.first() == Some(&"و")
+                    && (cues().wound_stems.has_prefix_of(bare(w))
+                        || cues().passive_stems.has_prefix_of(bare(w))
+                        || ps.iter().any(|p| p.first == i && self.own_subject(p)))
+            };
             let object_after = next.is_some_and(|i| {
                 let w = &words[i];
-                w.tok.kind == rasad_text::TokenKind::Arabic
+                !coordinated(i)
+                    && w.tok.kind == rasad_text::TokenKind::Arabic
                     && !crate::context::is_governor(w)
                     && !cues().temporal.has(bare(w))
                     && !cues().agent_markers.has(bare(w))
@@ -463,6 +473,13 @@ impl Ctx<'_, '_, '_> {
             && b - a <= 6
             && bare(&words[a]) == "من"
             && (a + 1..b).all(|i| words[i].tok.kind == rasad_text::TokenKind::Arabic && !self.is_verb(i))
+    }
+
+    /// True when phrase `p` opens with و and a verb follows it right away: the subject of a clause
+    /// of its own joined to the verb before (قتلوا | ومئات | جرحوا، قتلوا | ومدنيين | أصيبوا), no
+    /// object of that verb.
+    fn own_subject(&self, p: &Phrase) -> bool {
+        self.d.words[p.first].seg.prefixes.first() == Some(&"و") && p.end < self.d.words.len() && self.is_verb(p.end)
     }
 
     /// The nisba of another state right after the nisba `mm`, before `end` (المصري | الأمريكي،
