@@ -356,7 +356,7 @@ impl Ctx<'_, '_, '_> {
                         self.d.mentions[s].end == j
                             && self.d.mentions[s].actor.is_some_and(|a| self.d.kb.actors[a].kind == ActorType::State)
                     });
-                if is_person && (body_before(j) || state_only) {
+                if is_person && (body_before(j) || state_only || self.plural_before_person(j) || self.office_after_nisba(j)) {
                     break;
                 }
                 if mm.kind == MentionKind::Demonym || apposition || same || (is_person && (!person || titled) && !body_name(j)) {
@@ -372,7 +372,7 @@ impl Ctx<'_, '_, '_> {
                 break;
             }
             if let Some((end, label)) = self.name_at(j) {
-                if label == Label::Per && body_before(j) {
+                if label == Label::Per && (body_before(j) || self.plural_before_person(j)) {
                     break;
                 }
                 if (label == Label::Per && !person) || !named {
@@ -435,7 +435,7 @@ impl Ctx<'_, '_, '_> {
             // حربية; not البلدان | اتفاقية).
             let of_vehicle = cues().vehicles.has(bare(&words[j - 1]).trim_start_matches("ال")) && cues().vehicle_adjectives.has(k);
             if (super::words::describes_word(&words[j - 1], w) && w.seg.definite() == words[j - 1].seg.definite())
-                || participle_adjective(&words[j - 1], w)
+                || (participle_adjective(&words[j - 1], w) && !self.office_after_nisba(j))
                 || (super::words::nominative_plurals(&words[j - 1], w) && self.mention_at[j].is_none() && !self.is_verb(j))
                 || (of_vehicle && w.seg.definite() == words[j - 1].seg.definite())
                 || (super::words::feminine_dual(&words[j - 1]) && super::words::feminine_dual(w))
@@ -613,6 +613,21 @@ impl Ctx<'_, '_, '_> {
             && (definite || construct)
             && plain(j)
             && !stated
+    }
+
+    /// True when the definite word at `j` is an office (المرشد، المبعوث، المستشار) right after a
+    /// nisba: the phrase before it is whole, and the office opens another (انتقد الرئيس الأمريكي |
+    /// المرشد الإيراني); not one after a plain adjective (الأمين العام المساعد).
+    fn office_after_nisba(&self, j: usize) -> bool {
+        let (w, prev) = (&self.d.words[j], &self.d.words[j - 1]);
+        w.seg.definite() && word_class(w) == Some(Head::Office) && prev.seg.definite() && nisba_ending(&prev.key)
+    }
+
+    /// True when the word before a person's name at `j` is an indefinite sound plural with its ن
+    /// (مسلحون، مجهولون، ناشطين): many people are no one's apposition, so the name is the verb's
+    /// object (هاجم مسلحون | سالم الحربي، قتل مسلحون مجهولون | جمال الحسن).
+    fn plural_before_person(&self, j: usize) -> bool {
+        j > 0 && !self.d.words[j - 1].seg.definite() && self.nun_plural(j - 1)
     }
 
     pub(crate) fn single_office(&self, k: usize) -> bool {
