@@ -301,6 +301,15 @@ impl<'x, 'd, 'a> Ctx<'x, 'd, 'a> {
         if n > 0 && w.seg.prefixes[n - 1] == "ل" && w.seg.prefixes.get(n) == Some(&"ال") && letters(w.tok.text).nth(n) == Some('ل') {
             n += 1;
         }
+        // An indefinite nisba's first letters are its own, not clitics (متظاهرا فلسطينيا، لاجئا
+        // لبنانيا): only a conjunction و comes off it.
+        let nisba = self.mention_at[start_tok].is_some_and(|m| {
+            let m = &self.d.mentions[m];
+            m.first == start_tok && m.kind == rasad_kb::MentionKind::Demonym
+        }) && !w.seg.definite();
+        if nisba {
+            n = w.seg.prefixes.iter().take_while(|p| **p == "و").count();
+        }
         if n == 0 || w.tok.kind != rasad_text::TokenKind::Arabic {
             return s;
         }
