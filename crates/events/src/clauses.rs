@@ -220,19 +220,18 @@ impl Ctx<'_, '_, '_> {
                     // (A circumstantial clause is the last verbal clause's: وقصفت الطائرات المواقع، وندد
                     // رئيس البرلمان بالهجمات مطالبا بتحقيق: the speaker demands, not the planes.)
                     let verbal = (main..=last).rev().find(|&k| matches!(out[k].link, Link::Main | Link::Coordinated)).unwrap_or(main);
-                    // (A verb joined by و after a complement goes on with what is told, not with the
-                    // speaker, unless it speaks again: قالت الشرطة إن مسلحين هاجموا حافلة وقتلوا ستة
-                    // ركاب; قال الوزير إن الجيش تقدم وأضاف أن …)
-                    // (Only a verb of a material act: a statement after و is the speaker's again,
-                    // وندد، ودعا.)
-                    let material = self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().all(|e| crate::types::info(e.kind).material));
-                    // (…down a chain of them: قتلت مسلحا واعتقلت 16 آخرين وضبطت أسلحة.)
+                    // (A verb of a material act joined by و after a complement, or after a chain of
+                    // them, goes on with what is told, not with the speaker: قالت الشرطة إن مسلحين
+                    // هاجموا حافلة وقتلوا ستة ركاب، قتلت مسلحا واعتقلت 16 آخرين وضبطت أسلحة. A
+                    // statement or a verb of saying is the speaker's again: وندد، وأضاف أن …)
                     let complement = match out[last].link {
                         Link::Complement => Some(last),
                         Link::Coordinated => out[last].parent.filter(|&p| out[p].link == Link::Complement),
                         _ => None,
                     };
-                    let told = link == Link::Coordinated && complement.is_some() && !crate::forms::speech_verb(w) && material;
+                    let material =
+                        || self.d.lexicon.lookup(w).is_some_and(|h| h.entries.iter().all(|e| crate::types::info(e.kind).material));
+                    let told = link == Link::Coordinated && complement.is_some() && material();
                     let parent = match link {
                         Link::Main => None,
                         Link::Hal => Some(verbal),
